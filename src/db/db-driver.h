@@ -1,0 +1,40 @@
+/*
+ * db-driver: what each database driver provides to db.c. The pool, the
+ * statement cache bookkeeping and the public interface live in db.c; a driver
+ * only speaks its engine's protocol.
+ */
+#ifndef SG_DB_DRIVER_H
+#define SG_DB_DRIVER_H
+#include "db.h"
+#include <pthread.h>
+
+#define STMT_CACHE 128
+
+struct db_driver {
+	enum db_kind kind;
+	/* opens one connection; returns the driver's handle or NULL */
+	void *(*connect)(const char *target, struct strbuf *errmsg);
+	void (*disconnect)(void *h);
+	/* 1 when the connection works, trying to re-establish it if not */
+	int (*ensure)(void *h);
+	/* prepare sql (with $n params) into a driver statement */
+	void *(*prepare)(void *h, const char *sql, int cache_slot, enum err *e);
+	void (*unprepare)(void *h, void *ds);
+	void (*bind)(void *ds, const struct db_param *p, int n);
+	int (*step)(void *h, void *ds);
+	int64_t (*col_i64)(void *ds, int col);
+	double (*col_double)(void *ds, int col);
+	const char *(*col_text)(void *ds, int col);
+	int (*col_null)(void *ds, int col);
+	int64_t (*changes)(void *h, void *ds);
+	/* ends one execution, leaving the prepared statement reusable */
+	enum err (*reset)(void *h, void *ds);
+	enum err (*exec_script)(void *h, const char *sql);
+	const char *(*errmsg)(void *h);
+	const char *begin_sql;
+};
+
+extern const struct db_driver db_sqlite_driver;
+extern const struct db_driver db_pg_driver;
+
+#endif

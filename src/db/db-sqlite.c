@@ -1,0 +1,197 @@
+/*
+ * db-sqlite: the SQLite driver. Each pooled connection is its own sqlite3
+ * handle in WAL mode (readers never wait for the writer), with foreign keys on
+ * and a busy timeout so concurrent writers queue instead of failing.
+ * Parameters are written $1..$n in our SQL; SQLite treats "$1" as a named
+ * parameter, so we bind by name and the numbering means what it says.
+ */
+#include "db-driver.h"
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct sq_stmt {
+	sqlite3_stmt *s;
+	int idx[32];		/* sqlite index of $1..$32, 0 when absent */
+};
+
+static enum err map_rc(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_OK: case SQLITE_ROW: case SQLITE_DONE: return E_OK;
+	case SQLITE_CONSTRAINT:
+		return rc == SQLITE_CONSTRAINT_FOREIGNKEY || rc == SQLITE_CONSTRAINT_CHECK ||
+			rc == SQLITE_CONSTRAINT_NOTNULL ? E_INVALID : E_CONFLICT;
+	case SQLITE_BUSY: case SQLITE_LOCKED: case SQLITE_CANTOPEN: case SQLITE_IOERR:
+	case SQLITE_FULL: case SQLITE_READONLY:
+		return E_UNAVAILABLE;
+	case SQLITE_NOMEM: case SQLITE_TOOBIG: return E_TOOLARGE;
+	default: return E_INTERNAL;
+	}
+}
+
+static void *sq_connect(const char *path, struct strbuf *errmsg)
+{
+	sqlite3 *h = NULL;
+	int rc = sqlite3_open_v2(path, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+				 SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		if (errmsg)
+			sb_addf(errmsg, "cannot open %s: %s", path, h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
+		sqlite3_close(h);
+		return NULL;
+	}
+	sqlite3_busy_timeout(h, 5000);
+	char *em = NULL;
+	rc = sqlite3_exec(h, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
+			  "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;", NULL, NULL, &em);
+	if (rc != SQLITE_OK) {
+		if (errmsg)
+			sb_addf(errmsg, "cannot use %s: %s", path, em ? em : sqlite3_errstr(rc));
+		sqlite3_free(em);
+		sqlite3_close(h);
+		return NULL;
+	}
+	return h;
+}
+
+static void sq_disconnect(void *h)
+{
+	sqlite3_close_v2(h);
+}
+
+static int sq_ensure(void *h)
+{
+	(void)h;
+	return 1;
+}
+
+static void *sq_prepare(void *h, const char *sql, int slot, enum err *e)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v3(h, sql, -1, slot >= 0 ? SQLITE_PREPARE_PERSISTENT : 0, &s, NULL);
+	if (rc != SQLITE_OK) {
+		*e = map_rc(rc);
+		if (*e == E_OK)
+			*e = E_INTERNAL;
+		return NULL;
+	}
+	struct sq_stmt *st = calloc(1, sizeof(*st));
+	st->s = s;
+	for (int i = 0; i < 32; i++) {
+		char name[16];
+		snprintf(name, sizeof(name), "$%d", i + 1);
+		st->idx[i] = sqlite3_bind_parameter_index(s, name);
+	}
+	return st;
+}
+
+static void sq_unprepare(void *h, void *ds)
+{
+	(void)h;
+	struct sq_stmt *st = ds;
+	sqlite3_finalize(st->s);
+	free(st);
+}
+
+static void sq_bind(void *ds, const struct db_param *p, int n)
+{
+	struct sq_stmt *st = ds;
+	for (int i = 0; i < n && i < 32; i++) {
+		int ix = st->idx[i];
+		if (!ix)
+			continue;
+		switch (p[i].type) {
+		case 'i': sqlite3_bind_int64(st->s, ix, p[i].i); break;
+		case 'd': sqlite3_bind_double(st->s, ix, p[i].d); break;
+		case 't':
+			if (p[i].t)
+				sqlite3_bind_text(st->s, ix, p[i].t, -1, SQLITE_TRANSIENT);
+			else
+				sqlite3_bind_null(st->s, ix);
+			break;
+		default: sqlite3_bind_null(st->s, ix); break;
+		}
+	}
+}
+
+static int sq_step(void *h, void *ds)
+{
+	(void)h;
+	int rc = sqlite3_step(((struct sq_stmt *)ds)->s);
+	if (rc == SQLITE_ROW)
+		return DB_ROW;
+	if (rc == SQLITE_DONE)
+		return DB_DONE;
+	enum err e = map_rc(sqlite3_extended_errcode(h));
+	return -(int)(e ? e : E_INTERNAL);
+}
+
+static int64_t sq_col_i64(void *ds, int col)
+{
+	return sqlite3_column_int64(((struct sq_stmt *)ds)->s, col);
+}
+
+static double sq_col_double(void *ds, int col)
+{
+	return sqlite3_column_double(((struct sq_stmt *)ds)->s, col);
+}
+
+static const char *sq_col_text(void *ds, int col)
+{
+	return (const char *)sqlite3_column_text(((struct sq_stmt *)ds)->s, col);
+}
+
+static int sq_col_null(void *ds, int col)
+{
+	return sqlite3_column_type(((struct sq_stmt *)ds)->s, col) == SQLITE_NULL;
+}
+
+static int64_t sq_changes(void *h, void *ds)
+{
+	(void)ds;
+	return sqlite3_changes64(h);
+}
+
+static enum err sq_reset(void *h, void *ds)
+{
+	(void)h;
+	struct sq_stmt *st = ds;
+	sqlite3_reset(st->s);
+	sqlite3_clear_bindings(st->s);
+	return E_OK;
+}
+
+static enum err sq_exec_script(void *h, const char *sql)
+{
+	int rc = sqlite3_exec(h, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? E_OK : (map_rc(rc) ? map_rc(rc) : E_INTERNAL);
+}
+
+static const char *sq_errmsg(void *h)
+{
+	return h ? sqlite3_errmsg(h) : "no connection";
+}
+
+const struct db_driver db_sqlite_driver = {
+	.kind = DB_SQLITE,
+	.connect = sq_connect,
+	.disconnect = sq_disconnect,
+	.ensure = sq_ensure,
+	.prepare = sq_prepare,
+	.unprepare = sq_unprepare,
+	.bind = sq_bind,
+	.step = sq_step,
+	.col_i64 = sq_col_i64,
+	.col_double = sq_col_double,
+	.col_text = sq_col_text,
+	.col_null = sq_col_null,
+	.changes = sq_changes,
+	.reset = sq_reset,
+	.exec_script = sq_exec_script,
+	.errmsg = sq_errmsg,
+	/* IMMEDIATE takes the write lock up front, so two writers never deadlock
+	 * on a read lock each wants to upgrade */
+	.begin_sql = "BEGIN IMMEDIATE",
+};

@@ -1,0 +1,399 @@
+/*
+ * db: the connection pool, the per-connection statement cache and the public
+ * interface of db.h, on top of a driver (db-driver.h).
+ *
+ * Connections are opened lazily and checked on every acquire, so a database
+ * that went away and came back is picked up again without a restart; while it
+ * is away, db_acquire returns NULL and the router answers 503.
+ */
+#include "db.h"
+#include "db-driver.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <errno.h>
+
+struct cache_entry {
+	uint64_t hash;
+	char *sql;
+	void *ds;
+	int in_use;
+	unsigned long last;
+};
+
+struct db_conn {
+	struct db *db;
+	void *h;
+	int in_use;
+	int depth;		/* open transactions: 1 = BEGIN, more = savepoints */
+	unsigned long tick;
+	struct cache_entry cache[STMT_CACHE];
+};
+
+struct db_stmt {
+	struct db_conn *c;
+	void *ds;
+	int slot;		/* cache slot, -1 for a one-off statement */
+	enum err err;		/* sticky error of this execution */
+};
+
+struct db {
+	const struct db_driver *drv;
+	char *url;
+	char *target;		/* what the driver connects to */
+	int n;
+	struct db_conn *conns;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+};
+
+static uint64_t fnv1a(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+enum err db_open(const char *url, int pool_size, struct db **out, struct strbuf *errmsg)
+{
+	const struct db_driver *drv;
+	const char *target;
+	if (!strncmp(url, "sqlite:", 7)) {
+		drv = &db_sqlite_driver;
+		target = url + 7;
+	} else if (!strncmp(url, "postgresql://", 13) || !strncmp(url, "postgres://", 11)) {
+		drv = &db_pg_driver;
+		target = url;
+	} else {
+		if (errmsg)
+			sb_addf(errmsg, "unknown database URL '%s' (use sqlite:PATH or postgresql://...)", url);
+		return E_INVALID;
+	}
+	if (!*target) {
+		if (errmsg)
+			sb_adds(errmsg, "the database URL names no file");
+		return E_INVALID;
+	}
+	if (pool_size < 1)
+		pool_size = 1;
+	struct db *db = calloc(1, sizeof(*db));
+	if (!db)
+		return E_INTERNAL;
+	db->drv = drv;
+	db->url = strdup(url);
+	db->target = strdup(target);
+	db->n = pool_size;
+	db->conns = calloc((size_t)pool_size, sizeof(struct db_conn));
+	pthread_mutex_init(&db->mu, NULL);
+	pthread_cond_init(&db->cv, NULL);
+	for (int i = 0; i < pool_size; i++)
+		db->conns[i].db = db;
+	/* open the first connection now so a bad URL is reported at once */
+	db->conns[0].h = drv->connect(db->target, errmsg);
+	if (!db->conns[0].h) {
+		db_close(db);
+		return E_UNAVAILABLE;
+	}
+	*out = db;
+	return E_OK;
+}
+
+static void cache_clear(struct db_conn *c)
+{
+	for (int i = 0; i < STMT_CACHE; i++) {
+		if (c->cache[i].sql) {
+			if (c->h)
+				c->db->drv->unprepare(c->h, c->cache[i].ds);
+			free(c->cache[i].sql);
+		}
+		memset(&c->cache[i], 0, sizeof(c->cache[i]));
+	}
+}
+
+void db_close(struct db *db)
+{
+	if (!db)
+		return;
+	for (int i = 0; i < db->n; i++) {
+		cache_clear(&db->conns[i]);
+		if (db->conns[i].h)
+			db->drv->disconnect(db->conns[i].h);
+	}
+	free(db->conns);
+	free(db->url);
+	free(db->target);
+	pthread_mutex_destroy(&db->mu);
+	pthread_cond_destroy(&db->cv);
+	free(db);
+}
+
+enum db_kind db_kind(const struct db *db)
+{
+	return db->drv->kind;
+}
+
+const char *db_url(const struct db *db)
+{
+	return db->url;
+}
+
+enum db_kind db_conn_kind(const struct db_conn *c)
+{
+	return c->db->drv->kind;
+}
+
+struct db_conn *db_acquire(struct db *db, struct strbuf *errmsg)
+{
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += 5;
+	struct db_conn *c = NULL;
+	pthread_mutex_lock(&db->mu);
+	for (;;) {
+		for (int i = 0; i < db->n; i++) {
+			if (!db->conns[i].in_use) {
+				c = &db->conns[i];
+				break;
+			}
+		}
+		if (c)
+			break;
+		if (pthread_cond_timedwait(&db->cv, &db->mu, &until) == ETIMEDOUT) {
+			pthread_mutex_unlock(&db->mu);
+			if (errmsg)
+				sb_adds(errmsg, "all database connections are busy");
+			return NULL;
+		}
+	}
+	c->in_use = 1;
+	pthread_mutex_unlock(&db->mu);
+
+	if (!c->h) {
+		c->h = db->drv->connect(db->target, errmsg);
+	} else {
+		int st = db->drv->ensure(c->h);
+		if (st == 2) {
+			/* re-established: the server forgot our prepared statements */
+			cache_clear(c);
+		} else if (!st) {
+			if (errmsg)
+				sb_adds(errmsg, db->drv->errmsg(c->h));
+			db_release(c);
+			return NULL;
+		}
+	}
+	if (!c->h) {
+		db_release(c);
+		return NULL;
+	}
+	return c;
+}
+
+void db_release(struct db_conn *c)
+{
+	struct db *db = c->db;
+	/* a transaction left open by mistake must not leak into the next user */
+	if (c->depth && c->h) {
+		db->drv->exec_script(c->h, "ROLLBACK");
+		c->depth = 0;
+	}
+	pthread_mutex_lock(&db->mu);
+	c->in_use = 0;
+	pthread_cond_signal(&db->cv);
+	pthread_mutex_unlock(&db->mu);
+}
+
+struct db_stmt *db_query(struct db_conn *c, const char *sql, const struct db_param *p, int n)
+{
+	const struct db_driver *drv = c->db->drv;
+	struct db_stmt *st = calloc(1, sizeof(*st));
+	if (!st)
+		abort();
+	st->c = c;
+	st->slot = -1;
+	uint64_t h = fnv1a(sql);
+	int free_slot = -1, oldest = -1;
+	for (int i = 0; i < STMT_CACHE; i++) {
+		struct cache_entry *ce = &c->cache[i];
+		if (!ce->sql) {
+			if (free_slot < 0)
+				free_slot = i;
+			continue;
+		}
+		if (ce->hash == h && !strcmp(ce->sql, sql)) {
+			if (!ce->in_use) {
+				st->slot = i;
+				st->ds = ce->ds;
+			}
+			break;
+		}
+		if (!ce->in_use && (oldest < 0 || ce->last < c->cache[oldest].last))
+			oldest = i;
+	}
+	if (!st->ds) {
+		int slot = st->slot >= 0 ? -1 : free_slot >= 0 ? free_slot : oldest;
+		/* a statement already running (nested use) gets a one-off copy */
+		for (int i = 0; i < STMT_CACHE && slot >= 0; i++)
+			if (c->cache[i].sql && c->cache[i].hash == h && !strcmp(c->cache[i].sql, sql))
+				slot = -1;
+		if (slot >= 0 && c->cache[slot].sql) {
+			drv->unprepare(c->h, c->cache[slot].ds);
+			free(c->cache[slot].sql);
+			memset(&c->cache[slot], 0, sizeof(c->cache[slot]));
+		}
+		enum err e = E_OK;
+		st->ds = drv->prepare(c->h, sql, slot >= 0 ? slot : -1, &e);
+		if (!st->ds) {
+			st->err = e ? e : E_INTERNAL;
+			return st;
+		}
+		if (slot >= 0) {
+			c->cache[slot].hash = h;
+			c->cache[slot].sql = strdup(sql);
+			c->cache[slot].ds = st->ds;
+			st->slot = slot;
+		}
+	}
+	if (st->slot >= 0) {
+		c->cache[st->slot].in_use = 1;
+		c->cache[st->slot].last = ++c->tick;
+	}
+	drv->bind(st->ds, p, n);
+	return st;
+}
+
+int db_step(struct db_stmt *st)
+{
+	if (st->err)
+		return -(int)st->err;
+	int r = st->c->db->drv->step(st->c->h, st->ds);
+	if (r < 0)
+		st->err = (enum err)(-r);
+	return r;
+}
+
+int64_t db_col_i64(struct db_stmt *st, int col)
+{
+	return st->c->db->drv->col_i64(st->ds, col);
+}
+
+double db_col_double(struct db_stmt *st, int col)
+{
+	return st->c->db->drv->col_double(st->ds, col);
+}
+
+const char *db_col_text(struct db_stmt *st, int col)
+{
+	const char *s = st->c->db->drv->col_text(st->ds, col);
+	return s ? s : "";
+}
+
+int db_col_null(struct db_stmt *st, int col)
+{
+	return st->c->db->drv->col_null(st->ds, col);
+}
+
+int64_t db_changes(struct db_stmt *st)
+{
+	return st->c->db->drv->changes(st->c->h, st->ds);
+}
+
+enum err db_finish(struct db_stmt *st)
+{
+	if (!st)
+		return E_INTERNAL;
+	struct db_conn *c = st->c;
+	enum err e = st->err;
+	if (st->ds) {
+		enum err re = c->db->drv->reset(c->h, st->ds);
+		if (!e)
+			e = re;
+		if (st->slot >= 0)
+			c->cache[st->slot].in_use = 0;
+		else
+			c->db->drv->unprepare(c->h, st->ds);
+	}
+	free(st);
+	return e;
+}
+
+enum err db_exec_params(struct db_conn *c, const char *sql, const struct db_param *p, int n)
+{
+	struct db_stmt *st = db_query(c, sql, p, n);
+	while (db_step(st) == DB_ROW)
+		;
+	return db_finish(st);
+}
+
+int64_t db_scalar_i64(struct db_conn *c, const char *sql, const struct db_param *p, int n,
+		      int64_t def)
+{
+	struct db_stmt *st = db_query(c, sql, p, n);
+	int64_t v = def;
+	if (db_step(st) == DB_ROW && !db_col_null(st, 0))
+		v = db_col_i64(st, 0);
+	db_finish(st);
+	return v;
+}
+
+enum err db_exec_script(struct db_conn *c, const char *sql)
+{
+	return c->db->drv->exec_script(c->h, sql);
+}
+
+/* Transactions nest: an inner db_begin is a savepoint, so a step that needs
+ * a transaction (adding a user) can run alone or inside a larger one (the
+ * demo, an import) without knowing which. */
+enum err db_begin(struct db_conn *c)
+{
+	char sql[32];
+	enum err e;
+	if (c->depth == 0) {
+		e = c->db->drv->exec_script(c->h, c->db->drv->begin_sql);
+	} else {
+		snprintf(sql, sizeof(sql), "SAVEPOINT sp%d", c->depth);
+		e = c->db->drv->exec_script(c->h, sql);
+	}
+	if (!e)
+		c->depth++;
+	return e;
+}
+
+enum err db_commit(struct db_conn *c)
+{
+	char sql[32];
+	if (c->depth <= 1) {
+		c->depth = 0;
+		return c->db->drv->exec_script(c->h, "COMMIT");
+	}
+	c->depth--;
+	snprintf(sql, sizeof(sql), "RELEASE SAVEPOINT sp%d", c->depth);
+	return c->db->drv->exec_script(c->h, sql);
+}
+
+enum err db_rollback(struct db_conn *c)
+{
+	char sql[80];
+	if (c->depth <= 1) {
+		c->depth = 0;
+		return c->db->drv->exec_script(c->h, "ROLLBACK");
+	}
+	c->depth--;
+	snprintf(sql, sizeof(sql), "ROLLBACK TO SAVEPOINT sp%d; RELEASE SAVEPOINT sp%d", c->depth, c->depth);
+	return c->db->drv->exec_script(c->h, sql);
+}
+
+const char *db_errmsg(struct db_conn *c)
+{
+	return c->db->drv->errmsg(c->h);
+}
+
+const char *db_driver_target(const struct db *db);
+const char *db_driver_target(const struct db *db)
+{
+	return db->target;
+}

@@ -1,0 +1,99 @@
+/*
+ * db: the one interface the store layer talks to, with two drivers behind it:
+ * SQLite (db-sqlite.c) and PostgreSQL through libpq (db-pg.c).
+ *
+ * SQL is written once, PostgreSQL-style, with $1..$n parameters; the SQLite
+ * driver binds them by name. Parameters are always bound, never formatted in.
+ * A connection is used by one thread at a time, handed out by a small pool.
+ * Statements are prepared once per connection and cached.
+ *
+ * Usage:
+ *	struct db_stmt *st = DBQ(c, "SELECT name FROM users WHERE org_id = $1",
+ *				 P_I(org_id));
+ *	while (db_step(st) == DB_ROW)
+ *		... db_col_text(st, 0) ...
+ *	enum err e = db_finish(st);
+ */
+#ifndef SG_DB_H
+#define SG_DB_H
+#include <stdint.h>
+#include "../lib/err.h"
+#include "../lib/strbuf.h"
+
+struct db;
+struct db_conn;
+struct db_stmt;
+
+enum db_kind { DB_SQLITE, DB_PG };
+
+struct db_param {
+	char type;		/* 'i' int64, 'd' double, 't' text (NULL is SQL NULL), 'n' null */
+	int64_t i;
+	double d;
+	const char *t;
+};
+#define P_I(x) ((struct db_param){ 'i', (int64_t)(x), 0, NULL })
+#define P_D(x) ((struct db_param){ 'd', 0, (double)(x), NULL })
+#define P_T(x) ((struct db_param){ 't', 0, 0, (x) })
+#define P_NULL ((struct db_param){ 'n', 0, 0, NULL })
+/* an id that is 0 means "none" and is stored as NULL */
+#define P_ID(x) ((x) ? P_I(x) : P_NULL)
+
+#define DB_NPARAMS(...) ((int)(sizeof((const struct db_param[]){ __VA_ARGS__ }) / sizeof(struct db_param)))
+#define DBQ(c, sql, ...) db_query((c), (sql), (const struct db_param[]){ __VA_ARGS__ }, DB_NPARAMS(__VA_ARGS__))
+#define DBX(c, sql, ...) db_exec_params((c), (sql), (const struct db_param[]){ __VA_ARGS__ }, DB_NPARAMS(__VA_ARGS__))
+
+enum { DB_DONE = 0, DB_ROW = 1 };
+
+/* Opens "sqlite:PATH" or "postgresql://…" (also "postgres://"). */
+enum err db_open(const char *url, int pool_size, struct db **out, struct strbuf *errmsg);
+void db_close(struct db *db);
+enum db_kind db_kind(const struct db *db);
+const char *db_url(const struct db *db);
+
+/* Waits up to a few seconds for a free, working connection; NULL means the
+ * database is unavailable (reason in errmsg when given). */
+struct db_conn *db_acquire(struct db *db, struct strbuf *errmsg);
+void db_release(struct db_conn *c);
+enum db_kind db_conn_kind(const struct db_conn *c);
+
+/* Prepares (or takes from the cache) and binds. Never NULL: a statement that
+ * failed to prepare reports its error from db_step/db_finish. */
+struct db_stmt *db_query(struct db_conn *c, const char *sql, const struct db_param *p, int n);
+/* DB_ROW, DB_DONE, or -(enum err) */
+int db_step(struct db_stmt *st);
+int64_t db_col_i64(struct db_stmt *st, int col);
+double db_col_double(struct db_stmt *st, int col);
+/* valid until the next db_step/db_finish; "" for NULL */
+const char *db_col_text(struct db_stmt *st, int col);
+int db_col_null(struct db_stmt *st, int col);
+/* rows changed by the last step of an INSERT/UPDATE/DELETE */
+int64_t db_changes(struct db_stmt *st);
+/* releases the statement; returns its outcome */
+enum err db_finish(struct db_stmt *st);
+
+/* runs one statement to completion */
+enum err db_exec_params(struct db_conn *c, const char *sql, const struct db_param *p, int n);
+/* runs a script of statements without parameters (migrations) */
+enum err db_exec_script(struct db_conn *c, const char *sql);
+enum err db_begin(struct db_conn *c);
+enum err db_commit(struct db_conn *c);
+enum err db_rollback(struct db_conn *c);
+/* text of the last error on this connection */
+const char *db_errmsg(struct db_conn *c);
+
+/* migrations (migrate.c) */
+int db_schema_latest(void);
+/* current schema version of the database, 0 for an empty one, <0 on error */
+int db_schema_version(struct db_conn *c);
+enum err db_migrate(struct db_conn *c, struct strbuf *errmsg, int *applied);
+
+/* consistent copy into FILE while the database is in use */
+enum err db_backup(struct db *db, const char *file, struct strbuf *errmsg);
+
+/* one-row helpers: first column of the first row, or def */
+int64_t db_scalar_i64(struct db_conn *c, const char *sql, const struct db_param *p, int n,
+		      int64_t def);
+#define DB_I64(c, def, sql, ...) db_scalar_i64((c), (sql), (const struct db_param[]){ __VA_ARGS__ }, DB_NPARAMS(__VA_ARGS__), (def))
+
+#endif
