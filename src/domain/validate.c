@@ -1,0 +1,91 @@
+/* validate: see validate.h. */
+#include "validate.h"
+#include "../lib/i18n.h"
+#include "../lib/kv.h"
+#include <ctype.h>
+#include <string.h>
+
+const char *validate_email(const char *s)
+{
+	if (!s || !*s)
+		return N_("Enter an e-mail address.");
+	size_t n = strlen(s);
+	const char *at = strchr(s, '@');
+	if (n > 254 || !at || at == s || strchr(at + 1, '@') || !strchr(at + 1, '.') ||
+	    at[1] == '.' || s[n - 1] == '.')
+		return N_("This is not a valid e-mail address.");
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == '<' || *p == '>' || *p == '"' || *p == ',')
+			return N_("This is not a valid e-mail address.");
+	return NULL;
+}
+
+const char *validate_slug(const char *s)
+{
+	if (!s || !*s)
+		return N_("Enter a short name (slug).");
+	size_t n = strlen(s);
+	if (n > 40 || s[0] == '-' || s[n - 1] == '-')
+		return N_("A slug has 1 to 40 lowercase letters, digits and dashes.");
+	for (const char *p = s; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+			return N_("A slug has 1 to 40 lowercase letters, digits and dashes.");
+	return NULL;
+}
+
+const char *validate_name(const char *s)
+{
+	if (!s)
+		return N_("Enter a name.");
+	while (isspace((unsigned char)*s))
+		s++;
+	if (!*s)
+		return N_("Enter a name.");
+	size_t n = strlen(s);
+	if (n > NAME_MAX_LEN)
+		return N_("A name is at most 200 characters long.");
+	if (!utf8_valid(s, n))
+		return N_("The text is not valid UTF-8.");
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)*p < ' ')
+			return N_("A name cannot contain control characters.");
+	return NULL;
+}
+
+const char *validate_text(const char *s, size_t max)
+{
+	if (!s)
+		return NULL;
+	size_t n = strlen(s);
+	if (n > max)
+		return N_("The text is too long.");
+	if (!utf8_valid(s, n))
+		return N_("The text is not valid UTF-8.");
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)*p < ' ')
+			return N_("The text cannot contain control characters.");
+	return NULL;
+}
+
+const char *validate_password(const char *s)
+{
+	if (!s || strlen(s) < PASSWORD_MIN)
+		return N_("A password has at least 10 characters.");
+	if (strlen(s) > PASSWORD_MAX)
+		return N_("A password has at most 1024 characters.");
+	return NULL;
+}
+
+const char *validate_currency(const char *s)
+{
+	if (!s || strlen(s) != 3 || !isupper((unsigned char)s[0]) || !isupper((unsigned char)s[1]) ||
+	    !isupper((unsigned char)s[2]))
+		return N_("A currency is a three-letter ISO code such as EUR or NOK.");
+	return NULL;
+}
+
+void email_normalise(char *s)
+{
+	for (; s && *s; s++)
+		*s = (char)tolower((unsigned char)*s);
+}
