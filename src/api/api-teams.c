@@ -1,0 +1,90 @@
+/*
+ * api-teams: /api/v1/teams — the teams a caller may see (access_team decides:
+ * an admin all of the organisation's, a manager the ones they lead and their
+ * own, a rep their own), one team, and creating a team (admins; the route
+ * says so).
+ */
+#include "api.h"
+#include "../store/teams.h"
+#include "../store/people.h"
+
+void api_teams_list(struct request *r)
+{
+	struct api_page pg;
+	if (api_paging(r, &pg))
+		return;
+	struct team_list tl;
+	enum err e = team_list_org(r->db, r->a, r->me.org_id, &tl);
+	if (e) {
+		api_store_error(r, e);
+		return;
+	}
+	json_t *items = json_array();
+	size_t total = 0;
+	for (size_t i = 0; i < tl.n; i++) {
+		const struct team *t = &tl.items[i];
+		if (!access_team(&r->viewer, t->org_id, t->id))
+			continue;
+		if (total++ < pg.offset || json_array_size(items) >= pg.limit)
+			continue;
+		if (json_array_append_new(items, team_json(t))) {
+			json_decref(items);
+			api_reply(r, 500, NULL);
+			return;
+		}
+	}
+	api_list(r, items, total, &pg);
+}
+
+void api_team_get(struct request *r)
+{
+	struct team t;
+	enum err e = team_get(r->db, r->a, r->me.org_id, r->id, &t);
+	if (e == E_NOTFOUND) {
+		resp_error(r, E_NOTFOUND, T("There is no such team."));
+		return;
+	}
+	if (e) {
+		api_store_error(r, e);
+		return;
+	}
+	if (!access_team(&r->viewer, t.org_id, t.id)) {
+		resp_error(r, E_FORBIDDEN, T("You do not have access to this team."));
+		return;
+	}
+	api_reply(r, 200, team_json(&t));
+}
+
+void api_teams_create(struct request *r)
+{
+	if (api_body(r))
+		return;
+	int bad = 0;
+	struct new_team nt = { 0 };
+	nt.name = api_str(r, "name", &bad);
+	nt.manager_id = api_int(r, "manager_id", &bad);
+	nt.territory = api_str(r, "territory", &bad);
+	nt.segment = api_str(r, "segment", &bad);
+	if (bad)
+		return;
+	int64_t id = 0;
+	const char *field, *msg;
+	enum err e = people_add_team(r->db, r->a, r->me.org_id, &nt, &id, &field, &msg);
+	if (e == E_INVALID && msg) {
+		api_invalid(r, field, T(msg));
+		return;
+	}
+	if (e == E_CONFLICT && msg) {
+		api_conflict(r, field, T(msg));
+		return;
+	}
+	struct team t;
+	if (!e)
+		e = team_get(r->db, r->a, r->me.org_id, id, &t);
+	if (e) {
+		api_store_error(r, e);
+		return;
+	}
+	resp_header(r, "Location", arena_printf(r->a, "/api/v1/teams/%lld", (long long)id));
+	api_reply(r, 201, team_json(&t));
+}

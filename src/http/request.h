@@ -1,0 +1,80 @@
+/*
+ * request: everything one HTTP request carries through the layers — the
+ * parsed input, who is asking, the database connection lent to it, and the
+ * response being built. It lives in the request's arena and dies with it.
+ */
+#ifndef SG_REQUEST_H
+#define SG_REQUEST_H
+#include <stdint.h>
+#include <time.h>
+#include <jansson.h>
+#include "../lib/arena.h"
+#include "../lib/strbuf.h"
+#include "../lib/kv.h"
+#include "../lib/err.h"
+#include "../lib/i18n.h"
+#include "../db/db.h"
+#include "../domain/access.h"
+#include "../store/auth.h"
+
+struct route;
+struct server;
+
+struct request {
+	struct arena *a;
+	struct server *srv;
+	void *mhd;			/* struct MHD_Connection */
+	const char *method;
+	const char *path;
+	const char *raw_query;		/* after '?', "" if none */
+	struct kvlist query, form, cookies;
+	json_t *json;			/* parsed JSON body, or NULL */
+	struct strbuf body;
+	size_t body_limit;
+	int body_too_large;
+	const struct route *route;
+	int64_t id;			/* the :id of the path, when the route has one */
+	int64_t id2;			/* a second :id */
+	const char *tail;		/* what a trailing * of the pattern matched */
+	struct db_conn *db;
+
+	/* who is asking */
+	int signed_in;
+	int via_token;			/* Authorization: Bearer */
+	struct principal me;
+	struct viewer viewer;
+	const char *session_token;	/* the cookie's secret, when signed in */
+	enum lang lang;
+	int secure;			/* reached over TLS (X-Forwarded-Proto: https) */
+
+	/* the response */
+	int status;
+	const char *content_type;
+	struct strbuf out;
+	struct kvlist headers;
+	size_t headers_cap;
+	int phase;
+	struct timespec t0;
+};
+
+/* T("text") translates into the request's language; r must be in scope */
+#define T(s) tr(r->lang, (s))
+
+const char *req_header(struct request *r, const char *name);
+/* a query or form value, NULL when absent */
+const char *req_query(struct request *r, const char *key);
+const char *req_form(struct request *r, const char *key);
+
+void resp_header(struct request *r, const char *name, const char *value);
+/* max_age < 0 deletes the cookie */
+void resp_cookie(struct request *r, const char *name, const char *value, long max_age);
+void resp_redirect(struct request *r, const char *location);
+/* an error in the route's form: JSON {"error","message"} or a page in the chrome */
+void resp_error(struct request *r, enum err e, const char *message);
+/* sends a JSON value (stolen reference) with the given status */
+void resp_json(struct request *r, int status, json_t *v);
+
+/* the CSRF token for forms on this page; creates the pre-sign-in cookie if needed */
+const char *csrf_token(struct request *r);
+
+#endif

@@ -1,0 +1,27 @@
+/*
+ * server: the HTTP server on libmicrohttpd — a thread pool on epoll, one
+ * arena per request, graceful shutdown on SIGTERM/SIGINT.
+ */
+#ifndef SG_SERVER_H
+#define SG_SERVER_H
+#include <stddef.h>
+#include <pthread.h>
+#include "../db/db.h"
+
+struct server {
+	struct db *db;
+	const char *listen;	/* "ADDR:PORT" */
+	int threads;
+	size_t max_body;	/* forms and JSON */
+	size_t max_upload;	/* routes flagged R_UPLOAD */
+	int quiet;		/* no access log */
+	/* requests under way, for a graceful stop */
+	pthread_mutex_t mu;
+	pthread_cond_t idle;
+	int in_flight;
+};
+
+/* serves until SIGTERM/SIGINT; returns 0, or 1 if it could not start */
+int server_run(struct server *srv);
+
+#endif

@@ -1,0 +1,98 @@
+/*
+ * page-teams: the teams a viewer may see (domain/access.c decides which:
+ * an admin all of them, a manager the teams they lead, a rep their own),
+ * each as a card with its manager and member list. Names, e-mail addresses
+ * and roles are directory data, so a rep sees them for their teammates too;
+ * nothing private appears here. The home page links to the cards by their
+ * anchor, /teams#team-ID.
+ */
+#include "pages.h"
+#include "ui.h"
+#include "../store/teams.h"
+#include "../store/users.h"
+
+static void member_rows(struct request *r, const struct user_list *users, int64_t team_id)
+{
+	struct strbuf *o = &r->out;
+	for (size_t i = 0; i < users->n; i++) {
+		const struct user *u = &users->items[i];
+		if (u->team_id != team_id)
+			continue;
+		html_printf(o, "<tr%R><td>%s", u->active ? "" : " class=\"inactive\"", u->name);
+		if (!u->active)
+			html_printf(o, " <span class=\"badge warn\">%s</span>", T("inactive"));
+		html_printf(o, "</td><td><a href=\"mailto:%s\">%s</a></td><td>%s</td></tr>",
+			    u->email, u->email, ui_role_label(r, u->role));
+	}
+}
+
+static void team_card(struct request *r, const struct team *t, const struct user_list *users)
+{
+	struct strbuf *o = &r->out;
+	html_printf(o, "<section class=\"card\" id=\"team-%lld\"><div class=\"page-head\"><div><h2>%s</h2>",
+		    (long long)t->id, t->name);
+	if (*t->territory || *t->segment)
+		html_printf(o, "<span class=\"tags\"><span class=\"tag\" title=\"%s\">%s</span>"
+			    "<span class=\"tag\" title=\"%s\">%s</span></span>",
+			    T("Territory"), t->territory, T("Segment"), t->segment);
+	html(o, "</div>");
+	if (r->viewer.role == ROLE_ADMIN)
+		html_printf(o, "<a class=\"button small\" href=\"/admin/teams/%lld\">%s</a>", (long long)t->id,
+			    T("Edit"));
+	html(o, "</div>");
+	const char *count = arena_printf(r->a, trn(r->lang, "%lld member", "%lld members", (long)t->members),
+					 (long long)t->members);
+	if (*t->manager_name)
+		html_printf(o, "<p>%s: <strong>%s</strong> <span class=\"muted\">· %s</span></p>",
+			    T("Manager"), t->manager_name, count);
+	else
+		html_printf(o, "<p class=\"muted\">%s · %s</p>", T("No manager yet"), count);
+	if (!t->members) {
+		html(o, "</section>");
+		return;
+	}
+	html_printf(o, "<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">%s</th>"
+		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+		    T("Name"), T("E-mail address"), T("Role"));
+	member_rows(r, users, t->id);
+	html(o, "</tbody></table></div></section>");
+}
+
+void page_teams(struct request *r)
+{
+	struct team_list all;
+	if (team_list_org(r->db, r->a, r->me.org_id, &all)) {
+		resp_error(r, E_UNAVAILABLE, T("The database is not available. Try again shortly."));
+		return;
+	}
+	/* keep only what the viewer may see, in the store's order (by name) */
+	struct team *shown = arena_alloc(r->a, (all.n + 1) * sizeof(*shown));
+	int64_t *ids = arena_alloc(r->a, (all.n + 1) * sizeof(*ids));
+	size_t n = 0;
+	for (size_t i = 0; i < all.n; i++) {
+		if (!access_team(&r->viewer, r->me.org_id, all.items[i].id))
+			continue;
+		ids[n] = all.items[i].id;
+		shown[n++] = all.items[i];
+	}
+	struct user_list users = { NULL, 0 };
+	if (n && user_list_teams(r->db, r->a, r->me.org_id, ids, n, 0, &users)) {
+		resp_error(r, E_UNAVAILABLE, T("The database is not available. Try again shortly."));
+		return;
+	}
+
+	ui_page_begin(r, T("Teams"), "teams");
+	struct strbuf *o = &r->out;
+	html_printf(o, "<div class=\"page-head\"><h1>%s</h1>", T("Teams"));
+	if (r->viewer.role == ROLE_ADMIN)
+		html_printf(o, "<a class=\"button\" href=\"/admin/teams\">%s</a>", T("Manage teams"));
+	html(o, "</div>");
+	if (!n) {
+		html_printf(o, "<section class=\"card\"><p class=\"muted\">%s</p></section>",
+			    r->viewer.role == ROLE_ADMIN ? T("There are no teams yet.")
+			    : T("You are not in a team yet. An admin can add you to one."));
+	}
+	for (size_t i = 0; i < n; i++)
+		team_card(r, &shown[i], &users);
+	ui_page_end(r);
+}

@@ -1,0 +1,184 @@
+/*
+ * ui: see ui.h. The chrome is plain server-rendered HTML with one stylesheet
+ * and one small script, all served by the binary; pages work without the
+ * script, which only adds conveniences (charts, confirmations).
+ */
+#include "ui.h"
+#include "../http/route.h"
+#include "../lib/assets.h"
+#include <string.h>
+
+struct nav_item {
+	const char *key, *href, *label;
+	enum role min;
+};
+
+static const struct nav_item nav[] = {
+	{ "home", "/", N_("Overview"), ROLE_REP },
+	{ "teams", "/teams", N_("Teams"), ROLE_REP },
+	{ "admin-users", "/admin/users", N_("Users"), ROLE_ADMIN },
+	{ "admin-teams", "/admin/teams", N_("Manage teams"), ROLE_ADMIN },
+};
+
+/* notices that a redirect asks for with ?done=CODE */
+static const struct { const char *code, *text; } done_notices[] = {
+	{ "team-added", N_("The team was added.") },
+	{ "team-saved", N_("The team was saved.") },
+	{ "user-added", N_("The user was added.") },
+	{ "user-saved", N_("The user was saved.") },
+	{ "user-deactivated", N_("The user was deactivated and signed out everywhere.") },
+	{ "user-activated", N_("The user was activated again.") },
+	{ "password-changed", N_("Your password was changed. Other sessions were signed out.") },
+	{ "signed-out", N_("You are signed out.") },
+};
+
+const char *ui_role_label(struct request *r, const char *role)
+{
+	switch (role_parse(role)) {
+	case ROLE_ADMIN: return T("Admin");
+	case ROLE_MANAGER: return T("Manager");
+	case ROLE_REP: return T("Sales rep");
+	default: return role;
+	}
+}
+
+void ui_csrf(struct request *r)
+{
+	html_printf(&r->out, "<input type=\"hidden\" name=\"csrf_token\" value=\"%s\">", csrf_token(r));
+}
+
+void ui_notice(struct request *r, const char *kind, const char *text)
+{
+	html_printf(&r->out, "<div class=\"notice notice-%s\" role=\"%s\">%s</div>", kind,
+		    strcmp(kind, "error") ? "status" : "alert", text);
+}
+
+static void lang_switch(struct request *r)
+{
+	struct strbuf *o = &r->out;
+	html_printf(o, "<form class=\"lang\" method=\"post\" action=\"/lang\" aria-label=\"%s\">", T("Language"));
+	ui_csrf(r);
+	html_printf(o, "<input type=\"hidden\" name=\"next\" value=\"%s\">", r->path);
+	for (int l = 0; l < LANG_COUNT; l++)
+		html_printf(o, "<button name=\"lang\" value=\"%s\" title=\"%s\"%R>%s</button>",
+			    lang_code((enum lang)l), lang_name((enum lang)l),
+			    (int)r->lang == l ? " aria-current=\"true\" class=\"current\"" : "",
+			    l == LANG_NB ? "NB" : l == LANG_NL ? "NL" : "EN");
+	html(o, "</form>");
+}
+
+void ui_page_begin(struct request *r, const char *title, const char *active)
+{
+	struct strbuf *o = &r->out;
+	r->content_type = "text/html; charset=utf-8";
+	if (!r->status)
+		r->status = 200;
+	html_printf(o, "<!doctype html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
+		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+		    "<title>%s · Salesgarden</title>"
+		    "<link rel=\"stylesheet\" href=\"/static/app.css\">"
+		    "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">"
+		    "<script src=\"/static/app.js\" defer></script></head><body>",
+		    lang_code(r->lang), title);
+	html(o, "<header class=\"top\"><div class=\"bar\">"
+		"<a class=\"brand\" href=\"/\"><img src=\"/static/favicon.svg\" alt=\"\" width=\"24\" height=\"24\">"
+		"<span>Salesgarden</span></a>");
+	if (r->signed_in) {
+		html_printf(o, "<nav class=\"nav\" aria-label=\"%s\"><ul>", T("Main"));
+		for (size_t i = 0; i < sizeof(nav) / sizeof(nav[0]); i++) {
+			if (r->viewer.role < nav[i].min)
+				continue;
+			int cur = active && !strcmp(active, nav[i].key);
+			html_printf(o, "<li><a href=\"%s\"%R>%s</a></li>", nav[i].href,
+				    cur ? " aria-current=\"page\"" : "", T(nav[i].label));
+		}
+		html(o, "</ul></nav>");
+		html(o, "<div class=\"who\">");
+		html_printf(o, "<a class=\"me\" href=\"/account\"%R><span class=\"avatar\" aria-hidden=\"true\">%s</span>"
+			    "<span class=\"me-text\"><span class=\"me-name\">%s</span>"
+			    "<span class=\"me-org\">%s · %s</span></span></a>",
+			    active && !strcmp(active, "account") ? " aria-current=\"page\"" : "",
+			    arena_strndup(r->a, r->me.name, r->me.name[0] & 0x80 ? 2 : 1), r->me.name,
+			    ui_role_label(r, r->me.role), r->me.org_name);
+		html(o, "<form method=\"post\" action=\"/logout\">");
+		ui_csrf(r);
+		html_printf(o, "<button class=\"link\">%s</button></form>", T("Sign out"));
+		lang_switch(r);
+		html(o, "</div>");
+	} else {
+		html(o, "<div class=\"who\">");
+		lang_switch(r);
+		html(o, "</div>");
+	}
+	html(o, "</div></header><main class=\"main\">");
+	const char *done = req_query(r, "done");
+	for (size_t i = 0; done && i < sizeof(done_notices) / sizeof(done_notices[0]); i++)
+		if (!strcmp(done, done_notices[i].code))
+			ui_notice(r, "ok", T(done_notices[i].text));
+}
+
+void ui_page_end(struct request *r)
+{
+	html_printf(&r->out, "</main><footer class=\"foot\"><span>Salesgarden</span> · <span>%s</span>"
+		    " · <a href=\"/api/v1\">API</a></footer></body></html>\n",
+		    T("Grow sales people, not just numbers."));
+}
+
+void ui_error_page(struct request *r, enum err e, const char *message)
+{
+	const char *title;
+	switch (e) {
+	case E_NOTFOUND: title = T("Page not found"); break;
+	case E_FORBIDDEN: title = T("No access"); break;
+	case E_UNAUTHORIZED: title = T("Please sign in"); break;
+	case E_INVALID: title = T("Something is wrong with the input"); break;
+	case E_TOOLARGE: title = T("Too large"); break;
+	case E_UNAVAILABLE: title = T("Temporarily unavailable"); break;
+	case E_THROTTLED: title = T("Too many attempts"); break;
+	case E_CONFLICT: title = T("Conflict"); break;
+	default: title = T("Something went wrong"); break;
+	}
+	int status = r->status;
+	ui_page_begin(r, title, NULL);
+	r->status = status;
+	html_printf(&r->out, "<section class=\"card error-page\"><p class=\"eyebrow\">%d</p><h1>%s</h1><p>%s</p>"
+		    "<p><a class=\"button\" href=\"/\">%s</a></p></section>",
+		    status, title, message, T("Back to the overview"));
+	ui_page_end(r);
+}
+
+void ui_input(struct request *r, const char *name, const char *label, const char *type,
+	      const char *value, const char *error, const char *extra_attrs)
+{
+	struct strbuf *o = &r->out;
+	html_printf(o, "<div class=\"field%R\"><label for=\"f-%s\">%s</label>"
+		    "<input id=\"f-%s\" name=\"%s\" type=\"%s\" value=\"%s\"%R%R%R>",
+		    error ? " invalid" : "", name, label, name, name, type, value ? value : "",
+		    error ? " aria-invalid=\"true\"" : "",
+		    error ? arena_printf(r->a, " aria-describedby=\"e-%s\"", name) : "",
+		    extra_attrs ? extra_attrs : "");
+	if (error)
+		html_printf(o, "<p class=\"field-error\" id=\"e-%s\">%s</p>", name, error);
+	html(o, "</div>");
+}
+
+void ui_select(struct request *r, const char *name, const char *label, const char *const *values,
+	       const char *const *labels, size_t n, const char *selected, const char *error)
+{
+	struct strbuf *o = &r->out;
+	html_printf(o, "<div class=\"field%R\"><label for=\"f-%s\">%s</label><select id=\"f-%s\" name=\"%s\"%R>",
+		    error ? " invalid" : "", name, label, name, name,
+		    error ? arena_printf(r->a, " aria-invalid=\"true\" aria-describedby=\"e-%s\"", name) : "");
+	for (size_t i = 0; i < n; i++)
+		html_printf(o, "<option value=\"%s\"%R>%s</option>", values[i],
+			    selected && !strcmp(selected, values[i]) ? " selected" : "", labels[i]);
+	html(o, "</select>");
+	if (error)
+		html_printf(o, "<p class=\"field-error\" id=\"e-%s\">%s</p>", name, error);
+	html(o, "</div>");
+}
+
+void ui_redirect_done(struct request *r, const char *path, const char *code)
+{
+	resp_redirect(r, arena_printf(r->a, "%s%sdone=%s", path, strchr(path, '?') ? "&" : "?", code));
+}

@@ -1,0 +1,36 @@
+/*
+ * ui: the page chrome shared by every page (after cgit's ui-shared.c) —
+ * head, navigation, the signed-in user, the language switch, notices, error
+ * pages — and small form helpers. Everything written through html_* escapes.
+ */
+#ifndef SG_UI_H
+#define SG_UI_H
+#include "../http/request.h"
+#include "../lib/html.h"
+
+/* nav is the key of the active menu item: "home", "teams", "admin-users", ... */
+void ui_page_begin(struct request *r, const char *title, const char *nav);
+void ui_page_end(struct request *r);
+/* a whole error page in the chrome; the status is already set */
+void ui_error_page(struct request *r, enum err e, const char *message);
+
+/* <input type=hidden name=csrf_token> */
+void ui_csrf(struct request *r);
+/* a notice box; kind is "ok", "error" or "info"; text is escaped */
+void ui_notice(struct request *r, const char *kind, const char *text);
+
+/* a labelled input; error (may be NULL) is shown beneath and marks it invalid */
+void ui_input(struct request *r, const char *name, const char *label, const char *type,
+	      const char *value, const char *error, const char *extra_attrs);
+/* <select> from parallel arrays of values and labels */
+void ui_select(struct request *r, const char *name, const char *label, const char *const *values,
+	       const char *const *labels, size_t n, const char *selected, const char *error);
+
+/* ui_redirect_done(r, "/admin/teams", "team-added"): 303 with a notice code
+ * that ui_page_begin turns into a translated message */
+void ui_redirect_done(struct request *r, const char *path, const char *code);
+
+/* the role's translated name */
+const char *ui_role_label(struct request *r, const char *role);
+
+#endif
