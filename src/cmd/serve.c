@@ -1,0 +1,58 @@
+/* serve: run the web server until SIGTERM/SIGINT. Migrates the schema first
+ * and refuses a database newer than this program. */
+#include "cmd.h"
+#include "../http/server.h"
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+int cmd_serve(int argc, char **argv)
+{
+	const char *dburl = NULL, *listen = getenv("SALESGARDEN_LISTEN");
+	long threads = sysconf(_SC_NPROCESSORS_ONLN);
+	int quiet = 0;
+	static const struct option opts[] = {
+		{ "db", required_argument, 0, 'd' }, { "listen", required_argument, 0, 'l' },
+		{ "threads", required_argument, 0, 't' }, { "quiet", no_argument, 0, 'q' },
+		{ "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 },
+	};
+	int ch;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'd': dburl = optarg; break;
+		case 'l': listen = optarg; break;
+		case 't': {
+			char *end;
+			threads = strtol(optarg, &end, 10);
+			if (*end || threads < 1 || threads > 256)
+				return cmd_error("--threads takes a number from 1 to 256");
+			break;
+		}
+		case 'q': quiet = 1; break;
+		case 'h': return cmd_help_for("serve");
+		default: return cmd_usage("serve");
+		}
+	}
+	if (optind < argc)
+		return cmd_usage("serve");
+	if (threads < 2)
+		threads = 2;
+	struct server srv = {
+		.listen = listen && *listen ? listen : "127.0.0.1:8080",
+		.threads = (int)threads,
+		.max_body = 1 << 20,
+		.max_upload = 256u << 20,
+		.quiet = quiet,
+	};
+	const char *mb = getenv("SALESGARDEN_MAX_BODY");
+	if (mb && atol(mb) > 0)
+		srv.max_body = (size_t)atol(mb);
+	srv.db = cmd_open_db(cmd_db_url(dburl), srv.threads + 2, 1);
+	if (!srv.db)
+		return 1;
+	int rc = server_run(&srv);
+	db_close(srv.db);
+	return rc;
+}

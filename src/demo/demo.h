@@ -1,0 +1,83 @@
+/*
+ * demo: the demo organisation — Fjordpolder B.V., a Dutch-Norwegian company
+ * that sells workplace software and office equipment to businesses, with
+ * three sales teams (Randstad, Noord-Nederland, Oslo).
+ *
+ * The cast (people.c) is data only: who is who, which team, and the talent
+ * profile behind each rep. The profile is not stored in the database; it is
+ * the hidden truth that generators of history (deals, conversations, targets,
+ * assessments, learning) read, so that what Salesgarden then shows — the
+ * 4%/50% concentration, the weakest trait, the "lesser gods", the excuse
+ * check — has something real to find. demo.c inserts the cast.
+ *
+ * Everything here is fixed, so every run builds the same organisation;
+ * only the passwords are new each time.
+ */
+#ifndef SG_DEMO_H
+#define SG_DEMO_H
+#include <stddef.h>
+#include <stdio.h>
+#include "../db/db.h"
+#include "../lib/arena.h"
+
+#define DEMO_SLUG "demo"
+#define DEMO_ORG_NAME "Fjordpolder B.V."
+#define DEMO_DOMAIN "fjordpolder.example"
+#define DEMO_LOCALE "nl"
+#define DEMO_CURRENCY "EUR"
+
+/* tier of a rep; admin and managers have none */
+enum demo_tier { DEMO_NO_TIER = 0, DEMO_SUPERSTAR, DEMO_CORE, DEMO_UNDERPERFORMER };
+
+/* the five superstar traits, in the order of the articles and of traits[] */
+enum demo_trait {
+	DEMO_GOAL_ORIENTED,
+	DEMO_ACCOUNTABLE,
+	DEMO_EAGER_TO_LEARN,
+	DEMO_MOTIVATED,
+	DEMO_CUSTOMER_ORIENTED,
+	DEMO_TRAITS
+};
+
+struct demo_team {
+	const char *name, *territory, *segment;
+	const char *manager_email;	/* a person in demo_people with role "manager" */
+};
+
+struct demo_person {
+	const char *name;
+	const char *email;		/* firstname.lastname@DEMO_DOMAIN, ASCII-folded */
+	const char *team;		/* a rep's team; the team a manager leads; NULL for the admin */
+	const char *role;		/* "admin", "manager", "rep" */
+	const char *locale;		/* "nl", "nb" or "en" */
+	/* --- the talent profile; all 0 for the admin and the managers --- */
+	int tier;			/* enum demo_tier */
+	int traits[DEMO_TRAITS];	/* 1-5, indexed by enum demo_trait */
+	/* expected yearly revenue as a multiple of a typical core rep's (1.0),
+	 * across the organisation: a segment changes deal size and count, not
+	 * this total. The two superstars together bring close to half. */
+	double strength;
+	int self_learner;		/* 1 develops from within; 0 only the mandatory training */
+	int tenure_months;		/* time at Fjordpolder when the demo is created */
+	const char *story;		/* one line for whoever writes a generator */
+};
+
+extern const struct demo_team demo_teams[];
+extern const size_t demo_teams_count;
+extern const struct demo_person demo_people[];
+extern const size_t demo_people_count;
+
+/* the person with this e-mail address, or NULL */
+const struct demo_person *demo_person_by_email(const char *email);
+/* the index (enum demo_trait) of the person's lowest trait, the first on a
+ * tie: the development focus, since a profile is as strong as its weakest trait */
+int demo_weakest_trait(const struct demo_person *p);
+
+/*
+ * Creates the demo organisation with its teams and people on c, inside the
+ * caller's transaction, and writes the logins to logins_out (format in
+ * demo.c). E_CONFLICT when an organisation with slug DEMO_SLUG exists.
+ */
+enum err demo_create(struct db_conn *c, struct arena *a, FILE *logins_out);
+
+#endif

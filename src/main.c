@@ -1,0 +1,61 @@
+/*
+ * main: salesgarden's entry point and its command table (after git.c).
+ */
+#include "cmd/cmd.h"
+#include "lib/assets.h"
+#include "lib/i18n.h"
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+const struct cmd commands[] = {
+	{ "serve", cmd_serve, "serve [--db URL] [--listen ADDR:PORT] [--threads N] [--quiet]",
+	  "serve the web pages and the JSON API" },
+	{ "migrate", cmd_migrate, "migrate [--db URL]",
+	  "bring the database schema up to date" },
+	{ "demo", cmd_demo, "demo [--db URL]",
+	  "create the demo organisation and print its logins" },
+	{ "org", cmd_org, "org add --slug SLUG --name NAME [--locale en|nl|nb] [--currency EUR] [--db URL]",
+	  "add an organisation" },
+	{ "team", cmd_team, "team add --org SLUG --name NAME [--manager EMAIL] [--territory T] [--segment S] [--db URL]",
+	  "add a team" },
+	{ "user", cmd_user, "user add --org SLUG --email EMAIL --name NAME --role admin|manager|rep [--team NAME] [--password-stdin] [--db URL]",
+	  "add a user" },
+	{ "token", cmd_token, "token create --org SLUG --email EMAIL [--label TEXT] [--db URL]",
+	  "create an API token and print it once" },
+	{ "backup", cmd_backup, "backup FILE [--db URL]",
+	  "write a consistent copy of the database while the server runs" },
+	{ "help", cmd_help, "help [COMMAND]", "show the commands, or one command's usage" },
+	{ NULL, NULL, NULL, NULL },
+};
+
+static void load_catalogs(void)
+{
+	static const struct { enum lang l; const char *asset; } cats[] = {
+		{ LANG_NL, "po/nl.mo" }, { LANG_NB, "po/nb.mo" },
+	};
+	for (size_t i = 0; i < sizeof(cats) / sizeof(cats[0]); i++) {
+		const struct asset *a = asset_find(cats[i].asset);
+		if (a)
+			i18n_load(cats[i].l, a->data, a->len);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	if (sodium_init() < 0) {
+		fputs("error: libsodium could not be initialised\n", stderr);
+		return 1;
+	}
+	load_catalogs();
+	if (argc < 2)
+		return cmd_help(1, argv) ? 1 : EXIT_USAGE;
+	const char *name = argv[1];
+	if (!strcmp(name, "--help") || !strcmp(name, "-h"))
+		name = "help";
+	for (const struct cmd *c = commands; c->name; c++)
+		if (!strcmp(c->name, name))
+			return c->fn(argc - 1, argv + 1);
+	fprintf(stderr, "error: '%s' is not a salesgarden command; see 'salesgarden help'\n", name);
+	return EXIT_USAGE;
+}
