@@ -1,0 +1,315 @@
+/* commitment: see commitment.h. */
+#include "commitment.h"
+#include "../lib/i18n.h"
+#include "../lib/util.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+const char *const outcome_codes[] = { "step", "stop", "none" };
+const char *const conv_kind_codes[] = { "call", "meeting", "video", "visit", "demo" };
+const char *const stop_reason_codes[] = { "no_need", "no_budget", "no_authority", "timing",
+					  "competitor", "not_a_fit", "other" };
+const char *const lost_reason_codes[] = { "price", "competitor", "no_budget", "no_need", "timing",
+					  "no_decision", "other" };
+const size_t outcome_count = 3, conv_kind_count = 5, stop_reason_count = 7, lost_reason_count = 7;
+
+static const char *const outcome_labels[] = { N_("Step"), N_("Stop"), N_("No commitment") };
+static const char *const conv_kind_labels[] = { N_("Call"), N_("Meeting"), N_("Video call"), N_("Visit"), N_("Demo") };
+static const char *const stop_reason_labels[] = { N_("No need"), N_("No budget"), N_("No authority"), N_("Timing"),
+						  N_("Competitor"), N_("Not a fit"), N_("Other") };
+static const char *const lost_reason_labels[] = { N_("Price"), N_("Competitor"), N_("No budget"), N_("No need"),
+						  N_("Timing"), N_("No decision"), N_("Other") };
+
+static int index_of(const char *const *codes, size_t n, const char *code)
+{
+	for (size_t i = 0; code && i < n; i++)
+		if (!strcmp(codes[i], code))
+			return (int)i;
+	return -1;
+}
+
+#define LABEL_FN(fn, codes, labels, n) \
+	const char *fn(const char *code) \
+	{ \
+		int i = index_of(codes, n, code); \
+		return i < 0 ? code : labels[i]; \
+	}
+LABEL_FN(outcome_label, outcome_codes, outcome_labels, outcome_count)
+LABEL_FN(conv_kind_label, conv_kind_codes, conv_kind_labels, conv_kind_count)
+LABEL_FN(stop_reason_label, stop_reason_codes, stop_reason_labels, stop_reason_count)
+LABEL_FN(lost_reason_label, lost_reason_codes, lost_reason_labels, lost_reason_count)
+
+enum outcome outcome_parse(const char *code)
+{
+	int i = index_of(outcome_codes, outcome_count, code);
+	return i < 0 ? OUTCOME_INVALID : (enum outcome)(i + 1);
+}
+
+enum conv_kind conv_kind_parse(const char *code)
+{
+	int i = index_of(conv_kind_codes, conv_kind_count, code);
+	return i < 0 ? CONV_INVALID : (enum conv_kind)(i + 1);
+}
+
+int stop_reason_valid(const char *code)
+{
+	return index_of(stop_reason_codes, stop_reason_count, code) >= 0;
+}
+
+int lost_reason_valid(const char *code)
+{
+	return index_of(lost_reason_codes, lost_reason_count, code) >= 0;
+}
+
+int stop_action_valid(const char *code)
+{
+	return code && (!strcmp(code, "lost") || !strcmp(code, "paused"));
+}
+
+static int blank(const char *s)
+{
+	if (!s)
+		return 1;
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	return !*s;
+}
+
+#define FAIL(f, m) do { err->field = (f); err->message = (m); return -1; } while (0)
+
+int conversation_validate(const struct conversation_input *in, const char *today, struct rule_error *err)
+{
+	err->field = err->message = NULL;
+	if (conv_kind_parse(in->kind) == CONV_INVALID)
+		FAIL("kind", N_("Choose the kind of conversation: call, meeting, video call, visit or demo."));
+	if (!date_valid(in->date))
+		FAIL("date", N_("Enter the date of the conversation."));
+	if (today && strcmp(in->date, today) > 0)
+		FAIL("date", N_("A conversation cannot take place in the future."));
+	if (in->minutes < 0 || in->minutes > 24 * 60)
+		FAIL("minutes", N_("The duration is between 0 and 1440 minutes."));
+	if (!in->deal_id && !in->account_id)
+		FAIL("deal_id", N_("Choose the deal or the account the conversation was about."));
+	if (in->gut_feeling < 1 || in->gut_feeling > 5)
+		FAIL("gut_feeling", N_("Give your gut feeling from 1 to 5."));
+	int has_step = !blank(in->step_what) || !blank(in->step_due) || !blank(in->step_who);
+	int has_stop = !blank(in->stop_reason) || !blank(in->stop_action);
+	switch (outcome_parse(in->outcome)) {
+	case OUTCOME_STEP:
+		if (has_stop)
+			FAIL("stop_reason", N_("A conversation that ends in a step has no stop reason."));
+		if (blank(in->step_what))
+			FAIL("step_what", N_("Say what the next step is."));
+		if (!date_valid(in->step_due))
+			FAIL("step_due", N_("Give the date of the next step."));
+		if (strcmp(in->step_due, in->date) < 0)
+			FAIL("step_due", N_("The next step cannot be due before the conversation."));
+		if (blank(in->step_who))
+			FAIL("step_who", N_("Say who on the customer's side committed to the step."));
+		return 0;
+	case OUTCOME_STOP:
+		if (has_step)
+			FAIL("step_what", N_("A conversation that ends in a stop has no next step."));
+		if (!stop_reason_valid(in->stop_reason))
+			FAIL("stop_reason", N_("Choose the reason for the stop."));
+		if (in->deal_id && !stop_action_valid(in->stop_action))
+			FAIL("stop_action", N_("Choose whether the deal is lost or paused."));
+		return 0;
+	case OUTCOME_NONE:
+		if (has_step)
+			FAIL("step_what", N_("Without commitment there is no next step. Choose Step if the customer committed to one."));
+		if (has_stop)
+			FAIL("stop_reason", N_("Without commitment there is no stop reason. Choose Stop if the deal ends here."));
+		return 0;
+	default:
+		FAIL("outcome", N_("Choose how the conversation ended: step, stop or no commitment."));
+	}
+}
+
+/* --- dates --- */
+
+static time_t day_epoch(const char *d)
+{
+	struct tm tm = { 0 };
+	tm.tm_year = atoi(d) - 1900;
+	tm.tm_mon = atoi(d + 5) - 1;
+	tm.tm_mday = atoi(d + 8);
+	tm.tm_hour = 12;
+	return timegm(&tm);
+}
+
+int days_between(const char *a, const char *b)
+{
+	if (!date_valid(a) || !date_valid(b))
+		return 0;
+	return (int)((day_epoch(b) - day_epoch(a)) / 86400);
+}
+
+void date_add_days(const char *date, int n, char out[11])
+{
+	time_t t = day_epoch(date) + (time_t)n * 86400;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+/* --- steps --- */
+
+enum step_state step_state(const struct step *s, const char *today, int grace_days)
+{
+	switch (s->status) {
+	case STEP_S_KEPT: return STEP_KEPT;
+	case STEP_S_MISSED: return STEP_MISSED;
+	case STEP_S_CANCELLED: return STEP_CANCELLED;
+	default: break;
+	}
+	int late = days_between(s->due, today);	/* > 0: past due */
+	if (late < 0)
+		return STEP_UPCOMING;
+	if (late == 0)
+		return STEP_DUE_TODAY;
+	return late > grace_days ? STEP_MISSED : STEP_OVERDUE;
+}
+
+int step_slip_check(const struct step *s, const char *new_due, const char *today, struct rule_error *err)
+{
+	err->field = err->message = NULL;
+	if (s->status != STEP_S_OPEN)
+		FAIL("due", N_("Only an open step can be moved."));
+	if (!date_valid(new_due))
+		FAIL("due", N_("Give the new date of the step."));
+	if (strcmp(new_due, today) < 0)
+		FAIL("due", N_("The new date cannot be in the past."));
+	if (!strcmp(new_due, s->due))
+		FAIL("due", N_("The new date is the same as the old one."));
+	return 0;
+}
+
+int step_kept_on_time(const struct step *s)
+{
+	const char *agreed = s->original_due && *s->original_due ? s->original_due : s->due;
+	return s->status == STEP_S_KEPT && s->done_on && strcmp(s->done_on, agreed) <= 0;
+}
+
+enum step_status step_close_status(const char *due, const char *held_on, int grace_days)
+{
+	return days_between(due, held_on) > grace_days ? STEP_S_MISSED : STEP_S_KEPT;
+}
+
+const char *stop_to_lost_reason(const char *stop_reason)
+{
+	static const struct { const char *stop, *lost; } map[] = {
+		{ "no_need", "no_need" }, { "no_budget", "no_budget" }, { "no_authority", "no_decision" },
+		{ "timing", "timing" }, { "competitor", "competitor" }, { "not_a_fit", "other" },
+		{ "other", "other" },
+	};
+	for (size_t i = 0; stop_reason && i < sizeof(map) / sizeof(map[0]); i++)
+		if (!strcmp(map[i].stop, stop_reason))
+			return map[i].lost;
+	return "other";
+}
+
+/* --- health --- */
+
+const struct health_settings health_defaults = {
+	.grace_days = 3,
+	.max_conversations_without_progress = 3,
+	.max_slips = 2,
+	.stale_commitment_days = 30,
+};
+
+struct health_result deal_health(const struct deal_signals *s, const struct health_settings *cfg,
+				 const char *today)
+{
+	struct health_result r = { HEALTH_GREEN, 0, 0 };
+	if (!s->has_open_step) {
+		r.reasons |= HR_NO_NEXT_STEP;
+	} else {
+		int late = days_between(s->next_due, today);
+		if (late > cfg->grace_days)
+			r.reasons |= HR_STEP_MISSED;
+		else if (late > 0)
+			r.reasons |= HR_STEP_OVERDUE;
+		if (s->next_slips >= cfg->max_slips)
+			r.reasons |= HR_SLIPPING;
+		else if (s->next_slips > 0)
+			r.reasons |= HR_SLIPPED_ONCE;
+	}
+	if (s->missed_steps > 0)
+		r.reasons |= HR_STEP_MISSED;
+	if (s->conversations_since_progress >= cfg->max_conversations_without_progress)
+		r.reasons |= HR_NO_PROGRESS;
+	else if (cfg->max_conversations_without_progress > 1 &&
+		 s->conversations_since_progress == cfg->max_conversations_without_progress - 1)
+		r.reasons |= HR_PROGRESS_STALLING;
+	const char *since = s->last_commitment && *s->last_commitment ? s->last_commitment : s->created;
+	if (since && *since && days_between(since, today) > cfg->stale_commitment_days)
+		r.reasons |= HR_STALE_COMMITMENT;
+	r.strung_along = (r.reasons & HR_STRUNG_ALONG) != 0;
+	if (r.strung_along)
+		r.health = HEALTH_RED;
+	else if (r.reasons)
+		r.health = HEALTH_AMBER;
+	return r;
+}
+
+const char *health_code(enum health h)
+{
+	return h == HEALTH_RED ? "red" : h == HEALTH_AMBER ? "amber" : "green";
+}
+
+const char *health_reason_text(unsigned bit)
+{
+	switch (bit) {
+	case HR_NO_NEXT_STEP: return N_("No dated next step.");
+	case HR_STEP_OVERDUE: return N_("The next step is overdue.");
+	case HR_STEP_MISSED: return N_("A next step was missed.");
+	case HR_SLIPPING: return N_("The next step keeps slipping.");
+	case HR_NO_PROGRESS: return N_("Several conversations without progress to a next stage.");
+	case HR_STALE_COMMITMENT: return N_("The last commitment is old.");
+	case HR_SLIPPED_ONCE: return N_("The next step was moved once.");
+	case HR_PROGRESS_STALLING: return N_("Progress is stalling: one more conversation without a next stage makes it strung along.");
+	default: return "";
+	}
+}
+
+/* --- figures --- */
+
+double ratio(int64_t num, int64_t den)
+{
+	return den > 0 ? (double)num / (double)den : NAN;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+double median(double *v, size_t n)
+{
+	if (!n)
+		return NAN;
+	qsort(v, n, sizeof(double), cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+}
+
+void commitment_figures_compute(const struct commitment_counts *c, double *gaps, size_t ngaps,
+				struct commitment_figures *out)
+{
+	out->commitment_rate = ratio(c->steps + c->stops, c->conversations);
+	out->stop_rate = ratio(c->stops, c->conversations);
+	out->none_rate = ratio(c->nones, c->conversations);
+	out->follow_through = ratio(c->steps_kept_on_time, c->steps_due);
+	out->median_days_between_steps = median(gaps, ngaps);
+	out->win_unbroken = ratio(c->unbroken_won, c->unbroken_won + c->unbroken_lost);
+	out->win_broken = ratio(c->broken_won, c->broken_won + c->broken_lost);
+	out->hours_on_lost = (double)c->minutes_on_lost / 60.0;
+	for (int i = 0; i < 5; i++)
+		out->gut_win[i] = ratio(c->gut_won[i], c->gut_closed[i]);
+	for (int i = 0; i < 4; i++)
+		out->outcome_win[i] = ratio(c->outcome_won[i], c->outcome_closed[i]);
+}

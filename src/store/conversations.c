@@ -1,0 +1,345 @@
+/* conversations: see conversations.h. */
+#include "conversations.h"
+#include "deals.h"
+#include "../lib/util.h"
+#include "../lib/i18n.h"
+#include <stdio.h>
+#include <string.h>
+
+#define FAIL(f, m) do { err->field = (f); err->message = (m); e = E_INVALID; goto fail; } while (0)
+
+enum err conversation_log(struct db_conn *c, struct arena *a, int64_t org_id,
+			  const struct conversation_log_input *li, const char *today, int grace_days,
+			  int64_t *id, struct rule_error *err)
+{
+	const struct conversation_input *in = &li->in;
+	if (conversation_validate(in, today, err))
+		return E_INVALID;
+	enum err e = db_begin(c);
+	if (e)
+		return e;
+	int64_t account_id = in->account_id, deal_id = in->deal_id;
+	int progressed = 0;
+	if (deal_id) {
+		struct db_stmt *st = DBQ(c, "SELECT d.account_id, d.status, s.position FROM deals d "
+					 "JOIN stages s ON s.org_id = d.org_id AND s.id = d.stage_id "
+					 "WHERE d.org_id = $1 AND d.id = $2", P_I(org_id), P_I(deal_id));
+		int r = db_step(st);
+		int64_t pos = 0;
+		char status[16] = "";
+		if (r == DB_ROW) {
+			account_id = db_col_i64(st, 0);
+			snprintf(status, sizeof(status), "%s", db_col_text(st, 1));
+			pos = db_col_i64(st, 2);
+		}
+		e = db_finish(st);
+		if (e)
+			goto fail;
+		if (r != DB_ROW)
+			FAIL("deal_id", N_("There is no such deal."));
+		if (!strcmp(status, "won") || !strcmp(status, "lost"))
+			FAIL("deal_id", N_("This deal is closed. Reopen it before logging a conversation."));
+		if (in->account_id && in->account_id != account_id)
+			FAIL("account_id", N_("The deal belongs to another account."));
+		if (li->new_stage_id) {
+			st = DBQ(c, "SELECT position, kind FROM stages WHERE org_id = $1 AND id = $2",
+				 P_I(org_id), P_I(li->new_stage_id));
+			r = db_step(st);
+			int64_t npos = r == DB_ROW ? db_col_i64(st, 0) : 0;
+			int open = r == DB_ROW && !strcmp(db_col_text(st, 1), "open");
+			e = db_finish(st);
+			if (e)
+				goto fail;
+			if (!open)
+				FAIL("stage_id", N_("Choose an open stage; close a deal as won or lost instead."));
+			progressed = npos > pos;
+		}
+	} else {
+		int64_t n = DB_I64(c, -1, "SELECT count(*) FROM accounts WHERE org_id = $1 AND id = $2",
+				   P_I(org_id), P_I(account_id));
+		if (n < 0) {
+			e = E_UNAVAILABLE;
+			goto fail;
+		}
+		if (!n)
+			FAIL("account_id", N_("There is no such account."));
+	}
+
+	int64_t cid = 0;
+	enum outcome oc = outcome_parse(in->outcome);
+	struct db_stmt *st = DBQ(c, "INSERT INTO conversations (org_id, rep_id, deal_id, account_id, kind, at, held_on, "
+				 "minutes, notes, gut_feeling, outcome, stop_reason, stop_note, progressed, created_at) "
+				 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
+				 P_I(org_id), P_I(li->rep_id), P_ID(deal_id), P_ID(account_id), P_T(in->kind),
+				 P_I(li->at), P_T(in->date), P_I(in->minutes), P_T(li->notes ? li->notes : ""),
+				 P_I(in->gut_feeling), P_T(in->outcome),
+				 P_T(oc == OUTCOME_STOP ? in->stop_reason : NULL),
+				 P_T(oc == OUTCOME_STOP && in->stop_note ? in->stop_note : ""), P_I(progressed),
+				 P_I(now_epoch()));
+	if (db_step(st) == DB_ROW)
+		cid = db_col_i64(st, 0);
+	if ((e = db_finish(st)))
+		goto fail;
+
+	/* the steps this conversation follows up: kept, or missed when it came
+	 * after the grace period (domain/commitment.c step_close_status) */
+	char late_limit[11];
+	date_add_days(in->date, -grace_days, late_limit);
+	if (deal_id) {
+		e = DBX(c, "UPDATE steps SET status = CASE WHEN due < $4 THEN 'missed' ELSE 'kept' END, done_on = $3 "
+			"WHERE org_id = $1 AND deal_id = $2 AND status = 'open' AND created_on <= $3",
+			P_I(org_id), P_I(deal_id), P_T(in->date), P_T(late_limit));
+	} else {
+		e = DBX(c, "UPDATE steps SET status = CASE WHEN due < $4 THEN 'missed' ELSE 'kept' END, done_on = $3 "
+			"WHERE org_id = $1 AND account_id = $2 AND deal_id IS NULL AND status = 'open' AND created_on <= $3",
+			P_I(org_id), P_I(account_id), P_T(in->date), P_T(late_limit));
+	}
+	if (e)
+		goto fail;
+
+	switch (oc) {
+	case OUTCOME_STEP:
+		e = DBX(c, "INSERT INTO steps (org_id, conversation_id, deal_id, account_id, rep_id, what, who, due, "
+			"original_due, status, slips, created_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, 'open', 0, $9)",
+			P_I(org_id), P_I(cid), P_ID(deal_id), P_ID(account_id), P_I(li->rep_id),
+			P_T(in->step_what), P_T(in->step_who), P_T(in->step_due), P_T(in->date));
+		break;
+	case OUTCOME_STOP:
+		if (deal_id)
+			e = deal_close(c, org_id, deal_id, in->stop_action, stop_to_lost_reason(in->stop_reason),
+				       in->stop_note, in->date);
+		break;
+	default:
+		break;
+	}
+	if (e)
+		goto fail;
+	if (deal_id && progressed && oc != OUTCOME_STOP)
+		e = DBX(c, "UPDATE deals SET stage_id = $3, stage_changed_on = $4, updated_at = $5 "
+			"WHERE org_id = $1 AND id = $2",
+			P_I(org_id), P_I(deal_id), P_I(li->new_stage_id), P_T(in->date), P_I(now_epoch()));
+	else if (deal_id && li->new_stage_id && oc != OUTCOME_STOP)
+		/* a move back is recorded, but is not progress */
+		e = DBX(c, "UPDATE deals SET stage_id = $3, updated_at = $4 WHERE org_id = $1 AND id = $2",
+			P_I(org_id), P_I(deal_id), P_I(li->new_stage_id), P_I(now_epoch()));
+	else if (deal_id && oc != OUTCOME_STOP)
+		/* a paused deal that is talked to again is open again */
+		e = DBX(c, "UPDATE deals SET status = 'open', updated_at = $3 WHERE org_id = $1 AND id = $2 "
+			"AND status = 'paused'", P_I(org_id), P_I(deal_id), P_I(now_epoch()));
+	if (e)
+		goto fail;
+	e = db_commit(c);
+	if (!e && id)
+		*id = cid;
+	(void)a;
+	return e;
+fail:
+	db_rollback(c);
+	return e;
+}
+
+#define CONV_COLS "cv.id, cv.rep_id, coalesce(cv.deal_id, 0), coalesce(cv.account_id, 0), u.name, " \
+	"coalesce(d.title, ''), coalesce(a.name, ''), cv.kind, cv.held_on, cv.notes, cv.outcome, " \
+	"coalesce(cv.stop_reason, ''), cv.stop_note, cv.at, cv.minutes, cv.gut_feeling, cv.progressed, " \
+	"coalesce(st.id, 0), coalesce(st.what, ''), coalesce(st.who, ''), coalesce(st.due, ''), coalesce(st.status, '') "
+#define CONV_FROM "FROM conversations cv JOIN users u ON u.org_id = cv.org_id AND u.id = cv.rep_id " \
+	"LEFT JOIN deals d ON d.org_id = cv.org_id AND d.id = cv.deal_id " \
+	"LEFT JOIN accounts a ON a.org_id = cv.org_id AND a.id = cv.account_id " \
+	"LEFT JOIN steps st ON st.org_id = cv.org_id AND st.conversation_id = cv.id "
+
+static void read_conv(struct db_stmt *st, struct arena *a, struct conversation *v)
+{
+	v->id = db_col_i64(st, 0);
+	v->rep_id = db_col_i64(st, 1);
+	v->deal_id = db_col_i64(st, 2);
+	v->account_id = db_col_i64(st, 3);
+	v->rep_name = arena_strdup(a, db_col_text(st, 4));
+	v->deal_title = arena_strdup(a, db_col_text(st, 5));
+	v->account_name = arena_strdup(a, db_col_text(st, 6));
+	v->kind = arena_strdup(a, db_col_text(st, 7));
+	v->held_on = arena_strdup(a, db_col_text(st, 8));
+	v->notes = arena_strdup(a, db_col_text(st, 9));
+	v->outcome = arena_strdup(a, db_col_text(st, 10));
+	v->stop_reason = arena_strdup(a, db_col_text(st, 11));
+	v->stop_note = arena_strdup(a, db_col_text(st, 12));
+	v->at = db_col_i64(st, 13);
+	v->minutes = (int)db_col_i64(st, 14);
+	v->gut_feeling = (int)db_col_i64(st, 15);
+	v->progressed = (int)db_col_i64(st, 16);
+	v->step_id = db_col_i64(st, 17);
+	v->step_what = arena_strdup(a, db_col_text(st, 18));
+	v->step_who = arena_strdup(a, db_col_text(st, 19));
+	v->step_due = arena_strdup(a, db_col_text(st, 20));
+	v->step_status = arena_strdup(a, db_col_text(st, 21));
+}
+
+enum err conversation_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id,
+			  struct conversation *out)
+{
+	struct db_stmt *st = DBQ(c, "SELECT " CONV_COLS CONV_FROM "WHERE cv.org_id = $1 AND cv.id = $2",
+				 P_I(org_id), P_I(id));
+	int r = db_step(st);
+	if (r == DB_ROW)
+		read_conv(st, a, out);
+	enum err e = db_finish(st);
+	return e ? e : r == DB_ROW ? E_OK : E_NOTFOUND;
+}
+
+#define CONV_WHERE "WHERE cv.org_id = $1 AND ($2 = 0 OR cv.deal_id = $2) AND ($3 = 0 OR cv.rep_id = $3) " \
+	"AND ($4 = '' OR cv.held_on >= $4) AND ($5 = '' OR cv.held_on <= $5) "
+
+enum err conversation_list(struct db_conn *c, struct arena *a, int64_t org_id, int64_t deal_id,
+			   int64_t rep_id, const char *from, const char *to, int limit, int offset,
+			   struct conversation_list *out)
+{
+#define CONV_PARAMS P_I(org_id), P_I(deal_id), P_I(rep_id), P_T(from ? from : ""), P_T(to ? to : "")
+	out->total = DB_I64(c, 0, "SELECT count(*) FROM conversations cv " CONV_WHERE, CONV_PARAMS);
+	struct db_stmt *st = DBQ(c, "SELECT " CONV_COLS CONV_FROM CONV_WHERE
+				 "ORDER BY cv.held_on DESC, cv.at DESC, cv.id DESC LIMIT $6 OFFSET $7",
+				 CONV_PARAMS, P_I(limit > 0 ? limit : 1000000000), P_I(offset));
+#undef CONV_PARAMS
+	size_t cap = 16;
+	out->n = 0;
+	out->items = arena_alloc(a, cap * sizeof(struct conversation));
+	while (db_step(st) == DB_ROW) {
+		if (out->n == cap) {
+			struct conversation *n = arena_alloc(a, cap * 2 * sizeof(struct conversation));
+			memcpy(n, out->items, cap * sizeof(struct conversation));
+			out->items = n;
+			cap *= 2;
+		}
+		read_conv(st, a, &out->items[out->n++]);
+	}
+	return db_finish(st);
+}
+
+#define STEP_COLS "st.id, coalesce(st.deal_id, 0), coalesce(st.account_id, 0), st.rep_id, st.conversation_id, " \
+	"st.what, st.who, st.due, st.original_due, st.status, coalesce(st.done_on, ''), st.created_on, " \
+	"coalesce(d.title, ''), coalesce(a.name, ''), u.name, st.slips "
+#define STEP_FROM "FROM steps st JOIN users u ON u.org_id = st.org_id AND u.id = st.rep_id " \
+	"LEFT JOIN deals d ON d.org_id = st.org_id AND d.id = st.deal_id " \
+	"LEFT JOIN accounts a ON a.org_id = st.org_id AND a.id = st.account_id "
+
+static void read_step(struct db_stmt *st, struct arena *a, struct step_row *s)
+{
+	s->id = db_col_i64(st, 0);
+	s->deal_id = db_col_i64(st, 1);
+	s->account_id = db_col_i64(st, 2);
+	s->rep_id = db_col_i64(st, 3);
+	s->conversation_id = db_col_i64(st, 4);
+	s->what = arena_strdup(a, db_col_text(st, 5));
+	s->who = arena_strdup(a, db_col_text(st, 6));
+	s->due = arena_strdup(a, db_col_text(st, 7));
+	s->original_due = arena_strdup(a, db_col_text(st, 8));
+	s->status = arena_strdup(a, db_col_text(st, 9));
+	s->done_on = arena_strdup(a, db_col_text(st, 10));
+	s->created_on = arena_strdup(a, db_col_text(st, 11));
+	s->deal_title = arena_strdup(a, db_col_text(st, 12));
+	s->account_name = arena_strdup(a, db_col_text(st, 13));
+	s->rep_name = arena_strdup(a, db_col_text(st, 14));
+	s->slips = (int)db_col_i64(st, 15);
+	s->state = STEP_UPCOMING;
+}
+
+static enum err read_steps(struct db_stmt *st, struct arena *a, struct step_list *out)
+{
+	size_t cap = 16;
+	out->n = 0;
+	out->items = arena_alloc(a, cap * sizeof(struct step_row));
+	while (db_step(st) == DB_ROW) {
+		if (out->n == cap) {
+			struct step_row *n = arena_alloc(a, cap * 2 * sizeof(struct step_row));
+			memcpy(n, out->items, cap * sizeof(struct step_row));
+			out->items = n;
+			cap *= 2;
+		}
+		read_step(st, a, &out->items[out->n++]);
+	}
+	return db_finish(st);
+}
+
+enum err step_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct step_row *out)
+{
+	struct db_stmt *st = DBQ(c, "SELECT " STEP_COLS STEP_FROM "WHERE st.org_id = $1 AND st.id = $2",
+				 P_I(org_id), P_I(id));
+	int r = db_step(st);
+	if (r == DB_ROW)
+		read_step(st, a, out);
+	enum err e = db_finish(st);
+	return e ? e : r == DB_ROW ? E_OK : E_NOTFOUND;
+}
+
+enum err step_agenda(struct db_conn *c, struct arena *a, int64_t org_id, int64_t rep_id, const char *until,
+		     struct step_list *out)
+{
+	struct db_stmt *st = DBQ(c, "SELECT " STEP_COLS STEP_FROM "WHERE st.org_id = $1 AND st.rep_id = $2 "
+				 "AND st.status = 'open' AND st.due <= $3 ORDER BY st.due, st.id",
+				 P_I(org_id), P_I(rep_id), P_T(until));
+	enum err e = read_steps(st, a, out);
+	out->total = (int64_t)out->n;
+	return e;
+}
+
+#define STEP_WHERE "WHERE st.org_id = $1 AND ($2 = 0 OR st.rep_id = $2) AND ($3 = 0 OR st.deal_id = $3) " \
+	"AND ($4 = '' OR st.status = $4) "
+
+enum err step_list(struct db_conn *c, struct arena *a, int64_t org_id, int64_t rep_id, int64_t deal_id,
+		   const char *status, int limit, int offset, struct step_list *out)
+{
+#define STEP_PARAMS P_I(org_id), P_I(rep_id), P_I(deal_id), P_T(status ? status : "")
+	int64_t total = DB_I64(c, 0, "SELECT count(*) FROM steps st " STEP_WHERE, STEP_PARAMS);
+	struct db_stmt *st = DBQ(c, "SELECT " STEP_COLS STEP_FROM STEP_WHERE
+				 "ORDER BY st.due, st.id LIMIT $5 OFFSET $6",
+				 STEP_PARAMS, P_I(limit > 0 ? limit : 1000000000), P_I(offset));
+#undef STEP_PARAMS
+	enum err e = read_steps(st, a, out);
+	out->total = total;
+	return e;
+}
+
+static enum err one_change(struct db_stmt *st)
+{
+	while (db_step(st) == DB_ROW)
+		;
+	int64_t n = db_changes(st);
+	enum err e = db_finish(st);
+	return e ? e : n ? E_OK : E_NOTFOUND;
+}
+
+enum err step_keep(struct db_conn *c, int64_t org_id, int64_t id, const char *today)
+{
+	return one_change(DBQ(c, "UPDATE steps SET status = 'kept', done_on = $3 "
+			      "WHERE org_id = $1 AND id = $2 AND status = 'open'", P_I(org_id), P_I(id), P_T(today)));
+}
+
+enum err step_slip(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, const char *new_due,
+		   const char *today, struct rule_error *err)
+{
+	struct step_row row;
+	enum err e = step_get(c, a, org_id, id, &row);
+	if (e)
+		return e;
+	struct step s = { !strcmp(row.status, "open") ? STEP_S_OPEN : STEP_S_KEPT, row.due, row.original_due,
+			  NULL, row.slips };
+	if (step_slip_check(&s, new_due, today, err))
+		return E_INVALID;
+	return one_change(DBQ(c, "UPDATE steps SET due = $3, slips = slips + 1 "
+			      "WHERE org_id = $1 AND id = $2 AND status = 'open'", P_I(org_id), P_I(id), P_T(new_due)));
+}
+
+enum err step_cancel(struct db_conn *c, int64_t org_id, int64_t id)
+{
+	return one_change(DBQ(c, "UPDATE steps SET status = 'cancelled' "
+			      "WHERE org_id = $1 AND id = $2 AND status = 'open'", P_I(org_id), P_I(id)));
+}
+
+void step_assess(struct step_row *s, size_t n, const char *today, int grace_days)
+{
+	for (size_t i = 0; i < n; i++) {
+		enum step_status st = !strcmp(s[i].status, "kept") ? STEP_S_KEPT
+			: !strcmp(s[i].status, "missed") ? STEP_S_MISSED
+			: !strcmp(s[i].status, "cancelled") ? STEP_S_CANCELLED : STEP_S_OPEN;
+		struct step x = { st, s[i].due, s[i].original_due, s[i].done_on, s[i].slips };
+		s[i].state = step_state(&x, today, grace_days);
+	}
+}

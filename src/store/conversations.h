@@ -1,0 +1,82 @@
+/*
+ * conversations: logging a customer conversation and what follows from its
+ * outcome, in one transaction: the conversation itself; the deal's open
+ * steps closed as kept (or missed, when the conversation came after the
+ * grace period); a new step for STEP; the deal lost or paused for STOP; and
+ * progress when the deal moved to a later stage. Plus the next steps'
+ * own life: kept, moved (a slip) or cancelled from the agenda.
+ */
+#ifndef SG_STORE_CONVERSATIONS_H
+#define SG_STORE_CONVERSATIONS_H
+#include <stdint.h>
+#include <stddef.h>
+#include "../db/db.h"
+#include "../lib/arena.h"
+#include "../domain/commitment.h"
+
+struct conversation {
+	int64_t id, rep_id, deal_id, account_id;
+	const char *rep_name, *deal_title, *account_name;
+	const char *kind, *held_on, *notes, *outcome, *stop_reason, *stop_note;
+	int64_t at;
+	int minutes, gut_feeling, progressed;
+	/* the step it ended in, when outcome is "step" */
+	int64_t step_id;
+	const char *step_what, *step_who, *step_due, *step_status;
+};
+
+struct conversation_list {
+	struct conversation *items;
+	size_t n;
+	int64_t total;
+};
+
+struct conversation_log_input {
+	struct conversation_input in;	/* validated by conversation_validate */
+	int64_t rep_id;
+	int64_t at;			/* epoch; held_on is in.date */
+	const char *notes;
+	int64_t new_stage_id;		/* 0: the deal stays in its stage */
+};
+
+/* validates and stores; E_INVALID fills err (field + msgid) */
+enum err conversation_log(struct db_conn *c, struct arena *a, int64_t org_id,
+			  const struct conversation_log_input *li, const char *today, int grace_days,
+			  int64_t *id, struct rule_error *err);
+enum err conversation_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id,
+			  struct conversation *out);
+/* by deal (deal_id), or by rep (rep_id) in [from, to]; newest first */
+enum err conversation_list(struct db_conn *c, struct arena *a, int64_t org_id, int64_t deal_id,
+			   int64_t rep_id, const char *from, const char *to, int limit, int offset,
+			   struct conversation_list *out);
+
+struct step_row {
+	int64_t id, deal_id, account_id, rep_id, conversation_id;
+	const char *what, *who, *due, *original_due, *status, *done_on, *created_on;
+	const char *deal_title, *account_name, *rep_name;
+	int slips;
+	enum step_state state;		/* computed with today and the grace period */
+};
+
+struct step_list {
+	struct step_row *items;
+	size_t n;
+	int64_t total;
+};
+
+enum err step_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct step_row *out);
+/* open steps of a rep due up to `until` (overdue ones included), earliest first */
+enum err step_agenda(struct db_conn *c, struct arena *a, int64_t org_id, int64_t rep_id, const char *until,
+		     struct step_list *out);
+/* steps filtered by rep, deal and status ("open"...; NULL for all); limit 0 = all */
+enum err step_list(struct db_conn *c, struct arena *a, int64_t org_id, int64_t rep_id, int64_t deal_id,
+		   const char *status, int limit, int offset, struct step_list *out);
+enum err step_keep(struct db_conn *c, int64_t org_id, int64_t id, const char *today);
+/* moves an open step to new_due and counts the slip (domain rules apply) */
+enum err step_slip(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, const char *new_due,
+		   const char *today, struct rule_error *err);
+enum err step_cancel(struct db_conn *c, int64_t org_id, int64_t id);
+/* computes each row's state */
+void step_assess(struct step_row *s, size_t n, const char *today, int grace_days);
+
+#endif

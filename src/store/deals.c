@@ -1,0 +1,308 @@
+/*
+ * deals: see deals.h. The health signals of each deal are gathered by
+ * correlated subqueries on indexed columns (steps by deal and status,
+ * conversations by deal and day), so a board of a team's open deals is one
+ * statement.
+ */
+#include "deals.h"
+#include "../lib/util.h"
+#include "../lib/strbuf.h"
+#include <string.h>
+
+enum err account_create(struct db_conn *c, int64_t org_id, const char *name, int64_t owner_id,
+			const char *external_id, int64_t *id)
+{
+	struct db_stmt *st = DBQ(c, "INSERT INTO accounts (org_id, name, owner_id, external_id, created_at) "
+				 "VALUES ($1, $2, $3, $4, $5) RETURNING id",
+				 P_I(org_id), P_T(name), P_ID(owner_id), P_T(external_id), P_I(now_epoch()));
+	if (db_step(st) == DB_ROW && id)
+		*id = db_col_i64(st, 0);
+	return db_finish(st);
+}
+
+#define ACCOUNT_COLS "a.id, a.name, coalesce(a.owner_id, 0), coalesce(u.name, ''), " \
+	"(SELECT count(*) FROM deals d WHERE d.org_id = a.org_id AND d.account_id = a.id AND d.status = 'open')"
+#define ACCOUNT_FROM "FROM accounts a LEFT JOIN users u ON u.org_id = a.org_id AND u.id = a.owner_id "
+
+static void read_account(struct db_stmt *st, struct arena *a, struct account *o)
+{
+	o->id = db_col_i64(st, 0);
+	o->name = arena_strdup(a, db_col_text(st, 1));
+	o->owner_id = db_col_i64(st, 2);
+	o->owner_name = arena_strdup(a, db_col_text(st, 3));
+	o->open_deals = db_col_i64(st, 4);
+}
+
+enum err account_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct account *out)
+{
+	struct db_stmt *st = DBQ(c, "SELECT " ACCOUNT_COLS " " ACCOUNT_FROM "WHERE a.org_id = $1 AND a.id = $2",
+				 P_I(org_id), P_I(id));
+	int r = db_step(st);
+	if (r == DB_ROW)
+		read_account(st, a, out);
+	enum err e = db_finish(st);
+	return e ? e : r == DB_ROW ? E_OK : E_NOTFOUND;
+}
+
+enum err account_list(struct db_conn *c, struct arena *a, int64_t org_id, const char *q, int limit, int offset,
+		      struct account **out, size_t *n, int64_t *total)
+{
+	const char *pat = q && *q ? arena_printf(a, "%%%s%%", q) : "%";
+	*total = DB_I64(c, 0, "SELECT count(*) FROM accounts a WHERE a.org_id = $1 AND lower(a.name) LIKE lower($2)",
+			P_I(org_id), P_T(pat));
+	struct db_stmt *st = DBQ(c, "SELECT " ACCOUNT_COLS " " ACCOUNT_FROM
+				 "WHERE a.org_id = $1 AND lower(a.name) LIKE lower($2) ORDER BY a.name, a.id "
+				 "LIMIT $3 OFFSET $4", P_I(org_id), P_T(pat), P_I(limit > 0 ? limit : 1000000),
+				 P_I(offset));
+	size_t cap = 16;
+	*n = 0;
+	*out = arena_alloc(a, cap * sizeof(struct account));
+	while (db_step(st) == DB_ROW) {
+		if (*n == cap) {
+			struct account *nn = arena_alloc(a, cap * 2 * sizeof(struct account));
+			memcpy(nn, *out, cap * sizeof(struct account));
+			*out = nn;
+			cap *= 2;
+		}
+		read_account(st, a, &(*out)[(*n)++]);
+	}
+	return db_finish(st);
+}
+
+enum err contact_create(struct db_conn *c, int64_t org_id, int64_t account_id, const char *name,
+			const char *title, const char *email, const char *phone, int64_t *id)
+{
+	struct db_stmt *st = DBQ(c, "INSERT INTO contacts (org_id, account_id, name, title, email, phone, created_at) "
+				 "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+				 P_I(org_id), P_I(account_id), P_T(name), P_T(title ? title : ""),
+				 P_T(email ? email : ""), P_T(phone ? phone : ""), P_I(now_epoch()));
+	if (db_step(st) == DB_ROW && id)
+		*id = db_col_i64(st, 0);
+	return db_finish(st);
+}
+
+enum err contact_list(struct db_conn *c, struct arena *a, int64_t org_id, int64_t account_id,
+		      struct contact **out, size_t *n)
+{
+	struct db_stmt *st = DBQ(c, "SELECT id, account_id, name, title, email, phone FROM contacts "
+				 "WHERE org_id = $1 AND account_id = $2 ORDER BY name, id", P_I(org_id), P_I(account_id));
+	size_t cap = 8;
+	*n = 0;
+	*out = arena_alloc(a, cap * sizeof(struct contact));
+	while (db_step(st) == DB_ROW) {
+		if (*n == cap) {
+			struct contact *nn = arena_alloc(a, cap * 2 * sizeof(struct contact));
+			memcpy(nn, *out, cap * sizeof(struct contact));
+			*out = nn;
+			cap *= 2;
+		}
+		struct contact *k = &(*out)[(*n)++];
+		k->id = db_col_i64(st, 0);
+		k->account_id = db_col_i64(st, 1);
+		k->name = arena_strdup(a, db_col_text(st, 2));
+		k->title = arena_strdup(a, db_col_text(st, 3));
+		k->email = arena_strdup(a, db_col_text(st, 4));
+		k->phone = arena_strdup(a, db_col_text(st, 5));
+	}
+	return db_finish(st);
+}
+
+enum err deal_create(struct db_conn *c, int64_t org_id, const struct deal_input *in, const char *today,
+		     int64_t *id)
+{
+	int64_t now = now_epoch();
+	struct db_stmt *st = DBQ(c, "INSERT INTO deals (org_id, title, account_id, value_minor, currency, owner_id, "
+				 "stage_id, product, expected_close, status, created_on, stage_changed_on, external_id, "
+				 "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $10, "
+				 "$11, $12, $12) RETURNING id",
+				 P_I(org_id), P_T(in->title), P_I(in->account_id), P_I(in->value_minor),
+				 P_T(in->currency), P_I(in->owner_id), P_I(in->stage_id),
+				 P_T(in->product ? in->product : ""), P_T(in->expected_close && *in->expected_close
+									 ? in->expected_close : NULL),
+				 P_T(today), P_T(in->external_id), P_I(now));
+	if (db_step(st) == DB_ROW && id)
+		*id = db_col_i64(st, 0);
+	return db_finish(st);
+}
+
+enum err deal_update(struct db_conn *c, int64_t org_id, int64_t id, const struct deal_input *in,
+		     const char *today)
+{
+	/* moving to a stage later in the pipeline is progress */
+	struct db_stmt *st = DBQ(c, "UPDATE deals SET title = $3, account_id = $4, value_minor = $5, currency = $6, "
+				 "owner_id = $7, product = $9, expected_close = $10, updated_at = $12, "
+				 "stage_changed_on = CASE WHEN (SELECT position FROM stages WHERE org_id = $1 AND id = $8) > "
+				 "(SELECT position FROM stages WHERE org_id = $1 AND id = deals.stage_id) THEN $11 "
+				 "ELSE stage_changed_on END, stage_id = $8 WHERE org_id = $1 AND id = $2",
+				 P_I(org_id), P_I(id), P_T(in->title), P_I(in->account_id), P_I(in->value_minor),
+				 P_T(in->currency), P_I(in->owner_id), P_I(in->stage_id),
+				 P_T(in->product ? in->product : ""),
+				 P_T(in->expected_close && *in->expected_close ? in->expected_close : NULL),
+				 P_T(today), P_I(now_epoch()));
+	while (db_step(st) == DB_ROW)
+		;
+	int64_t n = db_changes(st);
+	enum err e = db_finish(st);
+	return e ? e : n ? E_OK : E_NOTFOUND;
+}
+
+enum err deal_close(struct db_conn *c, int64_t org_id, int64_t id, const char *status,
+		    const char *lost_reason, const char *note, const char *today)
+{
+	int closed = !strcmp(status, "won") || !strcmp(status, "lost");
+	/* won and lost deals move to the organisation's won/lost stage */
+	struct db_stmt *st = DBQ(c, "UPDATE deals SET status = $3, lost_reason = $4, lost_note = $5, closed_on = $6, "
+				 "updated_at = $7, stage_id = coalesce((SELECT id FROM stages WHERE org_id = $1 AND kind = $3 "
+				 "ORDER BY position LIMIT 1), stage_id) WHERE org_id = $1 AND id = $2",
+				 P_I(org_id), P_I(id), P_T(status),
+				 P_T(!strcmp(status, "lost") ? lost_reason : NULL), P_T(note ? note : ""),
+				 P_T(closed ? today : NULL), P_I(now_epoch()));
+	while (db_step(st) == DB_ROW)
+		;
+	int64_t n = db_changes(st);
+	enum err e = db_finish(st);
+	if (!e && !n)
+		return E_NOTFOUND;
+	if (!e)
+		e = DBX(c, "UPDATE steps SET status = 'cancelled' WHERE org_id = $1 AND deal_id = $2 AND status = 'open'",
+			P_I(org_id), P_I(id));
+	return e;
+}
+
+enum err deal_reopen(struct db_conn *c, int64_t org_id, int64_t id, const char *today)
+{
+	struct db_stmt *st = DBQ(c, "UPDATE deals SET status = 'open', lost_reason = NULL, closed_on = NULL, "
+				 "updated_at = $3, stage_changed_on = $4, stage_id = CASE WHEN (SELECT kind FROM stages "
+				 "WHERE org_id = $1 AND id = deals.stage_id) = 'open' THEN stage_id ELSE "
+				 "coalesce((SELECT id FROM stages WHERE org_id = $1 AND kind = 'open' ORDER BY position DESC "
+				 "LIMIT 1), stage_id) END WHERE org_id = $1 AND id = $2 AND status <> 'open'",
+				 P_I(org_id), P_I(id), P_I(now_epoch()), P_T(today));
+	while (db_step(st) == DB_ROW)
+		;
+	int64_t n = db_changes(st);
+	enum err e = db_finish(st);
+	return e ? e : n ? E_OK : E_NOTFOUND;
+}
+
+/* the columns of a deal with its health signals; $2 is today minus the grace period */
+#define DEAL_COLS \
+	"d.id, d.title, d.account_id, a.name, d.value_minor, d.currency, d.owner_id, coalesce(tm.team_id, 0), " \
+	"u.name, d.stage_id, s.name, d.product, coalesce(d.expected_close, ''), d.status, " \
+	"coalesce(d.lost_reason, ''), d.lost_note, coalesce(d.closed_on, ''), d.created_on, d.stage_changed_on, " \
+	"(SELECT st.due FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'open' " \
+	" ORDER BY st.due, st.id LIMIT 1), " \
+	"(SELECT st.what FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'open' " \
+	" ORDER BY st.due, st.id LIMIT 1), " \
+	"(SELECT st.slips FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'open' " \
+	" ORDER BY st.due, st.id LIMIT 1), " \
+	"(SELECT count(*) FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'missed' " \
+	" AND st.due >= d.stage_changed_on), " \
+	"(SELECT count(*) FROM conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id " \
+	" AND cv.held_on >= d.stage_changed_on AND cv.progressed = 0), " \
+	"(SELECT max(cv.held_on) FROM conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id " \
+	" AND cv.outcome = 'step'), " \
+	"(SELECT coalesce(sum(cv.minutes), 0) FROM conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id), " \
+	"(SELECT count(*) FROM conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id), s.position "
+#define DEAL_FROM \
+	"FROM deals d JOIN accounts a ON a.org_id = d.org_id AND a.id = d.account_id " \
+	"JOIN users u ON u.org_id = d.org_id AND u.id = d.owner_id " \
+	"JOIN stages s ON s.org_id = d.org_id AND s.id = d.stage_id " \
+	"LEFT JOIN team_members tm ON tm.org_id = d.org_id AND tm.user_id = d.owner_id "
+
+static void read_deal(struct db_stmt *st, struct arena *a, struct deal *d)
+{
+	memset(d, 0, sizeof(*d));
+	d->id = db_col_i64(st, 0);
+	d->title = arena_strdup(a, db_col_text(st, 1));
+	d->account_id = db_col_i64(st, 2);
+	d->account_name = arena_strdup(a, db_col_text(st, 3));
+	d->value_minor = db_col_i64(st, 4);
+	d->currency = arena_strdup(a, db_col_text(st, 5));
+	d->owner_id = db_col_i64(st, 6);
+	d->owner_team_id = db_col_i64(st, 7);
+	d->owner_name = arena_strdup(a, db_col_text(st, 8));
+	d->stage_id = db_col_i64(st, 9);
+	d->stage_name = arena_strdup(a, db_col_text(st, 10));
+	d->product = arena_strdup(a, db_col_text(st, 11));
+	d->expected_close = arena_strdup(a, db_col_text(st, 12));
+	d->status = arena_strdup(a, db_col_text(st, 13));
+	d->lost_reason = arena_strdup(a, db_col_text(st, 14));
+	d->lost_note = arena_strdup(a, db_col_text(st, 15));
+	d->closed_on = arena_strdup(a, db_col_text(st, 16));
+	d->created_on = arena_strdup(a, db_col_text(st, 17));
+	d->stage_changed_on = arena_strdup(a, db_col_text(st, 18));
+	d->sig.has_open_step = !db_col_null(st, 19);
+	d->sig.next_due = d->sig.has_open_step ? arena_strdup(a, db_col_text(st, 19)) : NULL;
+	d->next_what = arena_strdup(a, db_col_text(st, 20));
+	d->sig.next_slips = (int)db_col_i64(st, 21);
+	d->sig.missed_steps = (int)db_col_i64(st, 22);
+	d->sig.conversations_since_progress = (int)db_col_i64(st, 23);
+	const char *last_step = db_col_null(st, 24) ? "" : db_col_text(st, 24);
+	/* the last commitment is the later of the last STEP and the last progress */
+	d->sig.last_commitment = arena_strdup(a, strcmp(last_step, d->stage_changed_on) > 0 ? last_step
+					      : d->stage_changed_on);
+	d->sig.created = d->created_on;
+	d->minutes = db_col_i64(st, 25);
+	d->conversations = db_col_i64(st, 26);
+}
+
+enum err deal_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct deal *out)
+{
+	struct db_stmt *st = DBQ(c, "SELECT " DEAL_COLS DEAL_FROM "WHERE d.org_id = $1 AND d.id = $2",
+				 P_I(org_id), P_I(id));
+	int r = db_step(st);
+	if (r == DB_ROW)
+		read_deal(st, a, out);
+	enum err e = db_finish(st);
+	return e ? e : r == DB_ROW ? E_OK : E_NOTFOUND;
+}
+
+/* the filters of deal_list as one WHERE clause with fixed parameters:
+ * a zero or NULL parameter means "no filter", so the SQL text never varies */
+#define DEAL_WHERE \
+	"WHERE d.org_id = $1 " \
+	"AND ($2 = 0 OR d.owner_id = $3 OR ($2 = 2 AND tm.team_id IN " \
+	"  (SELECT t.id FROM teams t WHERE t.org_id = $1 AND t.manager_id = $3))) " \
+	"AND ($4 = 0 OR d.owner_id = $4) AND ($5 = 0 OR tm.team_id = $5) " \
+	"AND ($6 = '' OR d.status = $6) AND ($7 = 0 OR d.stage_id = $7) AND ($8 = 0 OR d.account_id = $8) " \
+	"AND ($9 = '' OR lower(d.title) LIKE $9 OR lower(a.name) LIKE $9) "
+
+enum err deal_list(struct db_conn *c, struct arena *a, int64_t org_id, const struct deal_filter *f,
+		   struct deal_list *out)
+{
+	const char *pat = f->q && *f->q ? arena_printf(a, "%%%s%%", f->q) : "";
+	for (char *p = (char *)pat; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+#define DEAL_PARAMS P_I(org_id), P_I(f->scope), P_I(f->viewer_id), P_I(f->owner_id), P_I(f->team_id), \
+	P_T(f->status ? f->status : ""), P_I(f->stage_id), P_I(f->account_id), P_T(pat)
+	out->total = DB_I64(c, 0, "SELECT count(*) " DEAL_FROM DEAL_WHERE, DEAL_PARAMS);
+	struct db_stmt *st = DBQ(c, "SELECT " DEAL_COLS DEAL_FROM DEAL_WHERE
+				 "ORDER BY s.position, coalesce(d.expected_close, '9999'), d.id LIMIT $10 OFFSET $11",
+				 DEAL_PARAMS, P_I(f->limit > 0 ? f->limit : 1000000000), P_I(f->offset));
+#undef DEAL_PARAMS
+	size_t cap = 32;
+	out->n = 0;
+	out->items = arena_alloc(a, cap * sizeof(struct deal));
+	while (db_step(st) == DB_ROW) {
+		if (out->n == cap) {
+			struct deal *n = arena_alloc(a, cap * 2 * sizeof(struct deal));
+			memcpy(n, out->items, cap * sizeof(struct deal));
+			out->items = n;
+			cap *= 2;
+		}
+		read_deal(st, a, &out->items[out->n++]);
+	}
+	return db_finish(st);
+}
+
+void deal_assess(struct deal *d, size_t n, const struct health_settings *cfg, const char *today)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(d[i].status, "open")) {
+			d[i].health = (struct health_result){ HEALTH_GREEN, 0, 0 };
+			continue;
+		}
+		d[i].health = deal_health(&d[i].sig, cfg, today);
+	}
+}

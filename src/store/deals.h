@@ -1,0 +1,109 @@
+/*
+ * deals: accounts, contacts and deals, and the signals that deal health is
+ * judged by (domain/commitment.c). All queries are scoped to the
+ * organisation; which owners a viewer may see is decided by the caller
+ * (domain/access.h) and passed in as a filter.
+ */
+#ifndef SG_STORE_DEALS_H
+#define SG_STORE_DEALS_H
+#include <stdint.h>
+#include <stddef.h>
+#include "../db/db.h"
+#include "../lib/arena.h"
+#include "../domain/commitment.h"
+#include "../domain/access.h"
+
+struct account {
+	int64_t id;
+	const char *name;
+	int64_t owner_id;
+	const char *owner_name;
+	int64_t open_deals;
+};
+
+struct contact {
+	int64_t id, account_id;
+	const char *name, *title, *email, *phone;
+};
+
+struct deal {
+	int64_t id;
+	const char *title;
+	int64_t account_id;
+	const char *account_name;
+	int64_t value_minor;
+	const char *currency;
+	int64_t owner_id, owner_team_id;
+	const char *owner_name;
+	int64_t stage_id;
+	const char *stage_name;
+	const char *product, *expected_close, *status, *lost_reason, *lost_note, *closed_on;
+	const char *created_on, *stage_changed_on;
+	/* health signals (filled by deal_get and deal_list) */
+	struct deal_signals sig;
+	const char *next_what;		/* the earliest open step, "" if none */
+	int64_t minutes;		/* time spent in conversations */
+	int64_t conversations;
+	struct health_result health;	/* computed by the caller's deal_assess() */
+};
+
+struct deal_list {
+	struct deal *items;
+	size_t n;
+	int64_t total;			/* before paging */
+};
+
+/* who and what to list; zero fields do not filter */
+struct deal_filter {
+	int64_t owner_id;
+	int64_t team_id;
+	enum scope scope;		/* whose deals the viewer may see (access_deal_scope) */
+	int64_t viewer_id;
+	const char *status;		/* "open", "won", "lost", "paused" or NULL */
+	int64_t stage_id;
+	int64_t account_id;
+	const char *q;			/* title or account contains */
+	int limit, offset;		/* limit 0: no limit */
+};
+
+enum err account_create(struct db_conn *c, int64_t org_id, const char *name, int64_t owner_id,
+			const char *external_id, int64_t *id);
+enum err account_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct account *out);
+enum err account_list(struct db_conn *c, struct arena *a, int64_t org_id, const char *q, int limit, int offset,
+		      struct account **out, size_t *n, int64_t *total);
+enum err contact_create(struct db_conn *c, int64_t org_id, int64_t account_id, const char *name,
+			const char *title, const char *email, const char *phone, int64_t *id);
+enum err contact_list(struct db_conn *c, struct arena *a, int64_t org_id, int64_t account_id,
+		      struct contact **out, size_t *n);
+
+/* fields a deal is created or updated with */
+struct deal_input {
+	const char *title;
+	int64_t account_id;
+	int64_t value_minor;
+	const char *currency;
+	int64_t owner_id;
+	int64_t stage_id;
+	const char *product;
+	const char *expected_close;	/* may be NULL */
+	const char *external_id;	/* may be NULL */
+};
+
+enum err deal_create(struct db_conn *c, int64_t org_id, const struct deal_input *in, const char *today,
+		     int64_t *id);
+/* updates the editable fields; a new stage_id counts as progress when it lies
+ * later in the pipeline */
+enum err deal_update(struct db_conn *c, int64_t org_id, int64_t id, const struct deal_input *in,
+		     const char *today);
+/* won or lost (with reason), or paused; open steps are cancelled */
+enum err deal_close(struct db_conn *c, int64_t org_id, int64_t id, const char *status,
+		    const char *lost_reason, const char *note, const char *today);
+/* reopens a paused or closed deal in its current open stage */
+enum err deal_reopen(struct db_conn *c, int64_t org_id, int64_t id, const char *today);
+enum err deal_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct deal *out);
+enum err deal_list(struct db_conn *c, struct arena *a, int64_t org_id, const struct deal_filter *f,
+		   struct deal_list *out);
+/* computes health for every deal in the list with the organisation's settings */
+void deal_assess(struct deal *d, size_t n, const struct health_settings *cfg, const char *today);
+
+#endif

@@ -1,0 +1,158 @@
+/*
+ * figures: see figures.h. Each query takes the same scope parameters:
+ * $1 org, $2 rep (0 = any), $3 team (0 = any), $4 from, $5 to; the "who"
+ * condition on a rep column is SCOPE_ON(col).
+ */
+#include "figures.h"
+#include <string.h>
+
+#define SCOPE_ON(col) "($2 = 0 OR " col " = $2) AND ($3 = 0 OR " col " IN " \
+	"(SELECT tm.user_id FROM team_members tm WHERE tm.org_id = $1 AND tm.team_id = $3))"
+#define SCOPE_PARAMS P_I(org_id), P_I(s->rep_id), P_I(s->team_id), P_T(from), P_T(to)
+
+enum err figures_commitment(struct db_conn *c, struct arena *a, int64_t org_id, const struct figures_scope *s,
+			    const char *from, const char *to, const char *today,
+			    struct commitment_counts *out, double **gaps, size_t *ngaps)
+{
+	memset(out, 0, sizeof(*out));
+	*gaps = NULL;
+	*ngaps = 0;
+	/* conversations held in the period, by outcome */
+	struct db_stmt *st = DBQ(c, "SELECT cv.outcome, count(*) FROM conversations cv WHERE cv.org_id = $1 AND "
+				 SCOPE_ON("cv.rep_id") " AND cv.held_on BETWEEN $4 AND $5 GROUP BY cv.outcome",
+				 SCOPE_PARAMS);
+	while (db_step(st) == DB_ROW) {
+		int64_t n = db_col_i64(st, 1);
+		out->conversations += n;
+		switch (outcome_parse(db_col_text(st, 0))) {
+		case OUTCOME_STEP: out->steps += n; break;
+		case OUTCOME_STOP: out->stops += n; break;
+		case OUTCOME_NONE: out->nones += n; break;
+		default: break;
+		}
+	}
+	enum err e = db_finish(st);
+	if (e)
+		return e;
+
+	/* steps whose agreed date lies in the period and has passed (not
+	 * cancelled), and of those the ones kept by that date */
+	st = DBQ(c, "SELECT count(*), coalesce(sum(CASE WHEN st.status = 'kept' AND st.done_on <= st.original_due "
+		 "THEN 1 ELSE 0 END), 0) FROM steps st WHERE st.org_id = $1 AND " SCOPE_ON("st.rep_id")
+		 " AND st.original_due BETWEEN $4 AND $5 AND st.original_due < $6 AND st.status <> 'cancelled'",
+		 SCOPE_PARAMS, P_T(today));
+	if (db_step(st) == DB_ROW) {
+		out->steps_due = db_col_i64(st, 0);
+		out->steps_kept_on_time = db_col_i64(st, 1);
+	}
+	if ((e = db_finish(st)))
+		return e;
+
+	/* deals closed in the period: won/lost, split by whether their steps
+	 * never broke (no slip, no missed step, no conversation without
+	 * commitment), and the conversation minutes spent on the lost ones */
+	st = DBQ(c, "SELECT d.status, "
+		 "CASE WHEN EXISTS (SELECT 1 FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id "
+		 "  AND (st.slips > 0 OR st.status = 'missed')) "
+		 "  OR EXISTS (SELECT 1 FROM conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id "
+		 "  AND cv.outcome = 'none') THEN 1 ELSE 0 END, "
+		 "(SELECT coalesce(sum(cv.minutes), 0) FROM conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id) "
+		 "FROM deals d WHERE d.org_id = $1 AND " SCOPE_ON("d.owner_id")
+		 " AND d.status IN ('won', 'lost') AND d.closed_on BETWEEN $4 AND $5", SCOPE_PARAMS);
+	while (db_step(st) == DB_ROW) {
+		int won = !strcmp(db_col_text(st, 0), "won");
+		int broken = (int)db_col_i64(st, 1);
+		if (broken)
+			won ? out->broken_won++ : out->broken_lost++;
+		else
+			won ? out->unbroken_won++ : out->unbroken_lost++;
+		if (!won)
+			out->minutes_on_lost += db_col_i64(st, 2);
+	}
+	if ((e = db_finish(st)))
+		return e;
+
+	/* conversations on those closed deals, by gut feeling and by outcome */
+	st = DBQ(c, "SELECT cv.gut_feeling, cv.outcome, d.status, count(*) FROM conversations cv "
+		 "JOIN deals d ON d.org_id = cv.org_id AND d.id = cv.deal_id "
+		 "WHERE cv.org_id = $1 AND " SCOPE_ON("d.owner_id")
+		 " AND d.status IN ('won', 'lost') AND d.closed_on BETWEEN $4 AND $5 "
+		 "GROUP BY cv.gut_feeling, cv.outcome, d.status", SCOPE_PARAMS);
+	while (db_step(st) == DB_ROW) {
+		int g = (int)db_col_i64(st, 0);
+		int oc = (int)outcome_parse(db_col_text(st, 1));
+		int won = !strcmp(db_col_text(st, 2), "won");
+		int64_t n = db_col_i64(st, 3);
+		if (g >= 1 && g <= 5) {
+			out->gut_convs[g - 1] += n;
+			out->gut_closed[g - 1] += n;
+			if (won)
+				out->gut_won[g - 1] += n;
+		}
+		if (oc > 0 && oc < 4) {
+			out->outcome_closed[oc] += n;
+			if (won)
+				out->outcome_won[oc] += n;
+		}
+	}
+	if ((e = db_finish(st)))
+		return e;
+
+	/* days between consecutive steps agreed on the same deal */
+	st = DBQ(c, "SELECT st.deal_id, st.created_on FROM steps st WHERE st.org_id = $1 AND " SCOPE_ON("st.rep_id")
+		 " AND st.deal_id IS NOT NULL AND st.created_on BETWEEN $4 AND $5 ORDER BY st.deal_id, st.created_on, st.id",
+		 SCOPE_PARAMS);
+	size_t cap = 256;
+	double *g = arena_alloc(a, cap * sizeof(double));
+	int64_t prev_deal = 0;
+	char prev_day[11] = "";
+	while (db_step(st) == DB_ROW) {
+		int64_t deal = db_col_i64(st, 0);
+		const char *day = db_col_text(st, 1);
+		if (deal == prev_deal && prev_day[0]) {
+			if (*ngaps == cap) {
+				double *n = arena_alloc(a, cap * 2 * sizeof(double));
+				memcpy(n, g, cap * sizeof(double));
+				g = n;
+				cap *= 2;
+			}
+			g[(*ngaps)++] = (double)days_between(prev_day, day);
+		}
+		prev_deal = deal;
+		strncpy(prev_day, day, 10);
+		prev_day[10] = '\0';
+	}
+	*gaps = g;
+	return db_finish(st);
+}
+
+enum err figures_monthly(struct db_conn *c, struct arena *a, int64_t org_id, const struct figures_scope *s,
+			 const char *from, const char *to, struct month_counts **out, size_t *n)
+{
+	struct db_stmt *st = DBQ(c, "SELECT substr(cv.held_on, 1, 7) AS m, "
+				 "count(*), sum(CASE WHEN cv.outcome = 'step' THEN 1 ELSE 0 END), "
+				 "sum(CASE WHEN cv.outcome = 'stop' THEN 1 ELSE 0 END), "
+				 "sum(CASE WHEN cv.outcome = 'none' THEN 1 ELSE 0 END) "
+				 "FROM conversations cv WHERE cv.org_id = $1 AND " SCOPE_ON("cv.rep_id")
+				 " AND cv.held_on BETWEEN $4 AND $5 GROUP BY substr(cv.held_on, 1, 7) ORDER BY m",
+				 SCOPE_PARAMS);
+	size_t cap = 24;
+	*n = 0;
+	*out = arena_alloc(a, cap * sizeof(struct month_counts));
+	while (db_step(st) == DB_ROW) {
+		if (*n == cap) {
+			struct month_counts *nn = arena_alloc(a, cap * 2 * sizeof(struct month_counts));
+			memcpy(nn, *out, cap * sizeof(struct month_counts));
+			*out = nn;
+			cap *= 2;
+		}
+		struct month_counts *m = &(*out)[(*n)++];
+		strncpy(m->month, db_col_text(st, 0), 7);
+		m->month[7] = '\0';
+		m->conversations = db_col_i64(st, 1);
+		m->steps = db_col_i64(st, 2);
+		m->stops = db_col_i64(st, 3);
+		m->nones = db_col_i64(st, 4);
+	}
+	return db_finish(st);
+}

@@ -1,0 +1,136 @@
+/* stages: see stages.h. */
+#include "stages.h"
+#include <string.h>
+
+/* a sensible default pipeline; the texts are msgids, seeded in the
+ * organisation's language */
+static const struct {
+	const char *name, *definition, *commitment, *kind;
+} defaults[] = {
+	{ N_("Lead"), N_("A possible customer with whom no need has been discussed yet."),
+	  N_("The prospect agreed to a first conversation on a set date."), "open" },
+	{ N_("Qualified"), N_("Need, budget, decision maker and timing are known and confirmed."),
+	  N_("The decision maker confirmed the need, the budget and when they want to decide."), "open" },
+	{ N_("Demo"), N_("We showed how we solve the customer's problem to the people who decide."),
+	  N_("The decision makers agreed to a demo on a set date."), "open" },
+	{ N_("Proposal"), N_("A written proposal lies with the decision maker."),
+	  N_("The decision maker agreed to review the proposal with us on a set date."), "open" },
+	{ N_("Negotiation"), N_("Terms are being discussed; the customer intends to buy."),
+	  N_("The customer committed to a decision date."), "open" },
+	{ N_("Won"), N_("The customer signed."), N_("A signed order or contract."), "won" },
+	{ N_("Lost"), N_("The deal ended without an order."), N_("A stop, with its reason."), "lost" },
+};
+
+enum err stages_ensure(struct db_conn *c, int64_t org_id, enum lang l)
+{
+	int64_t n = DB_I64(c, -1, "SELECT count(*) FROM stages WHERE org_id = $1", P_I(org_id));
+	if (n < 0)
+		return E_UNAVAILABLE;
+	if (n > 0)
+		return E_OK;
+	for (size_t i = 0; i < sizeof(defaults) / sizeof(defaults[0]); i++) {
+		/* ON CONFLICT: two first requests racing both seed; one wins */
+		enum err e = DBX(c, "INSERT INTO stages (org_id, name, definition, commitment, position, kind) "
+				 "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (org_id, name) DO NOTHING",
+				 P_I(org_id), P_T(tr(l, defaults[i].name)), P_T(tr(l, defaults[i].definition)),
+				 P_T(tr(l, defaults[i].commitment)), P_I((int64_t)(i + 1) * 10), P_T(defaults[i].kind));
+		if (e)
+			return e;
+	}
+	return E_OK;
+}
+
+#define STAGE_COLS "s.id, s.name, s.definition, s.commitment, s.kind, s.position, " \
+	"(SELECT count(*) FROM deals d WHERE d.org_id = s.org_id AND d.stage_id = s.id AND d.status = 'open')"
+
+static void read_stage(struct db_stmt *st, struct arena *a, struct stage *s)
+{
+	s->id = db_col_i64(st, 0);
+	s->name = arena_strdup(a, db_col_text(st, 1));
+	s->definition = arena_strdup(a, db_col_text(st, 2));
+	s->commitment = arena_strdup(a, db_col_text(st, 3));
+	s->kind = arena_strdup(a, db_col_text(st, 4));
+	s->position = (int)db_col_i64(st, 5);
+	s->deals = db_col_i64(st, 6);
+}
+
+enum err stage_list(struct db_conn *c, struct arena *a, int64_t org_id, struct stage_list *out)
+{
+	struct db_stmt *st = DBQ(c, "SELECT " STAGE_COLS " FROM stages s WHERE s.org_id = $1 "
+				 "ORDER BY s.position, s.id", P_I(org_id));
+	size_t cap = 16;
+	out->n = 0;
+	out->items = arena_alloc(a, cap * sizeof(struct stage));
+	while (db_step(st) == DB_ROW) {
+		if (out->n == cap) {
+			struct stage *n = arena_alloc(a, cap * 2 * sizeof(struct stage));
+			memcpy(n, out->items, cap * sizeof(struct stage));
+			out->items = n;
+			cap *= 2;
+		}
+		read_stage(st, a, &out->items[out->n++]);
+	}
+	return db_finish(st);
+}
+
+enum err stage_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct stage *out)
+{
+	struct db_stmt *st = DBQ(c, "SELECT " STAGE_COLS " FROM stages s WHERE s.org_id = $1 AND s.id = $2",
+				 P_I(org_id), P_I(id));
+	int r = db_step(st);
+	if (r == DB_ROW)
+		read_stage(st, a, out);
+	enum err e = db_finish(st);
+	return e ? e : r == DB_ROW ? E_OK : E_NOTFOUND;
+}
+
+enum err stage_create(struct db_conn *c, int64_t org_id, const struct stage *s, int64_t *id)
+{
+	struct db_stmt *st = DBQ(c, "INSERT INTO stages (org_id, name, definition, commitment, position, kind) "
+				 "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+				 P_I(org_id), P_T(s->name), P_T(s->definition ? s->definition : ""),
+				 P_T(s->commitment ? s->commitment : ""), P_I(s->position), P_T(s->kind));
+	if (db_step(st) == DB_ROW && id)
+		*id = db_col_i64(st, 0);
+	return db_finish(st);
+}
+
+enum err stage_update(struct db_conn *c, int64_t org_id, const struct stage *s)
+{
+	struct db_stmt *st = DBQ(c, "UPDATE stages SET name = $3, definition = $4, commitment = $5, "
+				 "position = $6, kind = $7 WHERE org_id = $1 AND id = $2",
+				 P_I(org_id), P_I(s->id), P_T(s->name), P_T(s->definition ? s->definition : ""),
+				 P_T(s->commitment ? s->commitment : ""), P_I(s->position), P_T(s->kind));
+	while (db_step(st) == DB_ROW)
+		;
+	int64_t n = db_changes(st);
+	enum err e = db_finish(st);
+	return e ? e : n ? E_OK : E_NOTFOUND;
+}
+
+enum err stage_delete(struct db_conn *c, int64_t org_id, int64_t id)
+{
+	int64_t used = DB_I64(c, -1, "SELECT count(*) FROM deals WHERE org_id = $1 AND stage_id = $2",
+			      P_I(org_id), P_I(id));
+	if (used < 0)
+		return E_UNAVAILABLE;
+	if (used > 0)
+		return E_CONFLICT;
+	struct db_stmt *st = DBQ(c, "DELETE FROM stages WHERE org_id = $1 AND id = $2", P_I(org_id), P_I(id));
+	while (db_step(st) == DB_ROW)
+		;
+	int64_t n = db_changes(st);
+	enum err e = db_finish(st);
+	return e ? e : n ? E_OK : E_NOTFOUND;
+}
+
+enum err stage_special(struct db_conn *c, int64_t org_id, int64_t *first_open, int64_t *won, int64_t *lost)
+{
+	*first_open = DB_I64(c, 0, "SELECT id FROM stages WHERE org_id = $1 AND kind = 'open' "
+			     "ORDER BY position, id LIMIT 1", P_I(org_id));
+	*won = DB_I64(c, 0, "SELECT id FROM stages WHERE org_id = $1 AND kind = 'won' "
+		      "ORDER BY position, id LIMIT 1", P_I(org_id));
+	*lost = DB_I64(c, 0, "SELECT id FROM stages WHERE org_id = $1 AND kind = 'lost' "
+		       "ORDER BY position, id LIMIT 1", P_I(org_id));
+	return E_OK;
+}

@@ -1,0 +1,38 @@
+/*
+ * stages: the organisation's own pipeline vocabulary — each stage has a
+ * name, a definition and the commitment that moves a deal into it, an
+ * order, and whether it is an open, won or lost stage. A default set is
+ * created, in the organisation's language, the first time it is needed.
+ */
+#ifndef SG_STORE_STAGES_H
+#define SG_STORE_STAGES_H
+#include <stdint.h>
+#include <stddef.h>
+#include "../db/db.h"
+#include "../lib/arena.h"
+#include "../lib/i18n.h"
+
+struct stage {
+	int64_t id;
+	const char *name, *definition, *commitment, *kind;	/* kind: open, won, lost */
+	int position;
+	int64_t deals;		/* open deals in the stage */
+};
+
+struct stage_list {
+	struct stage *items;
+	size_t n;
+};
+
+/* creates the default stages when the organisation has none */
+enum err stages_ensure(struct db_conn *c, int64_t org_id, enum lang l);
+enum err stage_list(struct db_conn *c, struct arena *a, int64_t org_id, struct stage_list *out);
+enum err stage_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct stage *out);
+enum err stage_create(struct db_conn *c, int64_t org_id, const struct stage *s, int64_t *id);
+enum err stage_update(struct db_conn *c, int64_t org_id, const struct stage *s);
+/* E_CONFLICT when deals are still in the stage */
+enum err stage_delete(struct db_conn *c, int64_t org_id, int64_t id);
+/* the first open stage, and the won/lost stages (0 when missing) */
+enum err stage_special(struct db_conn *c, int64_t org_id, int64_t *first_open, int64_t *won, int64_t *lost);
+
+#endif
