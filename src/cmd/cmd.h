@@ -6,6 +6,7 @@
 #ifndef SG_CMD_H
 #define SG_CMD_H
 #include "../db/db.h"
+#include "../store/orgs.h"
 
 #define EXIT_USAGE 2
 
@@ -35,6 +36,18 @@ const char *cmd_db_url(const char *opt);
 /* opens the database and checks (migrate=0) or brings (migrate=1) the schema
  * up to date; prints the reason and returns NULL on failure */
 struct db *cmd_open_db(const char *url, int pool, int migrate);
+/* an organisation-scoped command's database, connection, arena and org */
+struct cmd_org_ctx {
+	struct db *db;
+	struct db_conn *c;
+	struct arena *a;
+	struct org org;
+};
+/* opens the database (migrating it), takes a connection and finds the
+ * organisation by slug; prints the reason and returns -1 on failure (after
+ * cleaning up); cmd_org_close releases everything */
+int cmd_org_open(struct cmd_org_ctx *x, const char *dburl, const char *slug);
+void cmd_org_close(struct cmd_org_ctx *x);
 /* prints "usage: salesgarden NAME ..." for the named command to stderr, returns 2 */
 int cmd_usage(const char *name);
 /* prints the command's usage and summary to stdout, returns 0 */

@@ -122,3 +122,35 @@ int cmd_help(int argc, char **argv)
 	printf("\n'salesgarden help COMMAND' or 'salesgarden COMMAND --help' shows a command's options.\n");
 	return 0;
 }
+
+int cmd_org_open(struct cmd_org_ctx *x, const char *dburl, const char *slug)
+{
+	memset(x, 0, sizeof(*x));
+	x->db = cmd_open_db(cmd_db_url(dburl), 1, 1);
+	if (!x->db)
+		return -1;
+	struct strbuf err = STRBUF_INIT;
+	x->c = db_acquire(x->db, &err);
+	x->a = arena_new();
+	enum err e = x->c ? org_by_slug(x->c, x->a, slug, &x->org) : E_UNAVAILABLE;
+	if (e) {
+		if (!x->c)
+			cmd_error("%s", err.buf);
+		else
+			cmd_error(e == E_NOTFOUND ? "there is no organisation '%s'" : "cannot read organisation '%s'", slug);
+		sb_release(&err);
+		cmd_org_close(x);
+		return -1;
+	}
+	sb_release(&err);
+	return 0;
+}
+
+void cmd_org_close(struct cmd_org_ctx *x)
+{
+	if (x->c)
+		db_release(x->c);
+	arena_free(x->a);
+	db_close(x->db);
+	memset(x, 0, sizeof(*x));
+}

@@ -40,18 +40,14 @@ int cmd_team(int argc, char **argv)
 	}
 	if (!slug || !nt.name || optind < argc - 1)
 		return cmd_usage("team");
-	struct db *db = cmd_open_db(cmd_db_url(dburl), 1, 1);
-	if (!db)
+	struct cmd_org_ctx x;
+	if (cmd_org_open(&x, dburl, slug))
 		return 1;
-	struct db_conn *c = db_acquire(db, NULL);
-	struct arena *a = arena_new();
+	struct db_conn *c = x.c;
+	struct arena *a = x.a;
+	const struct org o = x.org;
 	int rc = 0;
-	struct org o;
-	enum err e = c ? org_by_slug(c, a, slug, &o) : E_UNAVAILABLE;
-	if (e) {
-		rc = cmd_error(e == E_NOTFOUND ? "there is no organisation '%s'" : "cannot read organisation '%s'", slug);
-		goto out;
-	}
+	enum err e;
 	if (manager) {
 		struct user u;
 		char *em = arena_strdup(a, manager);
@@ -72,9 +68,6 @@ int cmd_team(int argc, char **argv)
 	}
 	printf("team %s added to %s (id %lld)\n", nt.name, slug, (long long)id);
 out:
-	if (c)
-		db_release(c);
-	arena_free(a);
-	db_close(db);
+	cmd_org_close(&x);
 	return rc;
 }

@@ -36,21 +36,17 @@ int cmd_token(int argc, char **argv)
 	}
 	if (!slug || !email || optind < argc - 1)
 		return cmd_usage("token");
-	struct db *db = cmd_open_db(cmd_db_url(dburl), 1, 1);
-	if (!db)
+	struct cmd_org_ctx x;
+	if (cmd_org_open(&x, dburl, slug))
 		return 1;
-	struct db_conn *c = db_acquire(db, NULL);
-	struct arena *a = arena_new();
+	struct db_conn *c = x.c;
+	struct arena *a = x.a;
+	const struct org o = x.org;
 	int rc = 0;
-	struct org o;
 	struct user u;
 	char *em = arena_strdup(a, email);
 	email_normalise(em);
-	enum err e = c ? org_by_slug(c, a, slug, &o) : E_UNAVAILABLE;
-	if (e) {
-		rc = cmd_error(e == E_NOTFOUND ? "there is no organisation '%s'" : "cannot read organisation '%s'", slug);
-		goto out;
-	}
+	enum err e;
 	if (user_by_email(c, a, o.id, em, &u) || !u.active) {
 		rc = cmd_error("there is no active user %s in %s", email, slug);
 		goto out;
@@ -63,9 +59,6 @@ int cmd_token(int argc, char **argv)
 	printf("%s\n", tok);
 	fprintf(stderr, "this token is shown once; keep it safe\n");
 out:
-	if (c)
-		db_release(c);
-	arena_free(a);
-	db_close(db);
+	cmd_org_close(&x);
 	return rc;
 }

@@ -4,6 +4,7 @@
 #include "../store/orgs.h"
 #include "../store/teams.h"
 #include "../store/people.h"
+#include "../domain/validate.h"
 #include "../lib/password.h"
 #include <getopt.h>
 #include <stdio.h>
@@ -56,15 +57,15 @@ int cmd_user(int argc, char **argv)
 		nu.password = generated;
 	}
 	int rc = 0;
-	struct arena *a = arena_new();
-	struct db *db = cmd_open_db(cmd_db_url(dburl), 1, 1);
-	struct db_conn *c = db ? db_acquire(db, NULL) : NULL;
-	struct org o;
-	enum err e = c ? org_by_slug(c, a, slug, &o) : E_UNAVAILABLE;
-	if (e) {
-		rc = db ? cmd_error(e == E_NOTFOUND ? "there is no organisation '%s'" : "cannot read organisation '%s'", slug) : 1;
-		goto out;
+	struct cmd_org_ctx x;
+	if (cmd_org_open(&x, dburl, slug)) {
+		free(typed);
+		return 1;
 	}
+	struct db_conn *c = x.c;
+	struct arena *a = x.a;
+	const struct org o = x.org;
+	enum err e;
 	if (team) {
 		struct team t;
 		if (team_by_name(c, a, o.id, team, &t)) {
@@ -80,14 +81,13 @@ int cmd_user(int argc, char **argv)
 		rc = msg ? cmd_error("--%s: %s", field, msg) : cmd_error("cannot add the user (%s)", err_name(e));
 		goto out;
 	}
-	printf("user %s added to %s as %s (id %lld)\n", nu.email, slug, nu.role, (long long)id);
+	char *shown = arena_strdup(a, nu.email);
+	email_normalise(shown);
+	printf("user %s added to %s as %s (id %lld)\n", shown, slug, nu.role, (long long)id);
 	if (!pw_stdin)
 		printf("password: %s\n", generated);
 out:
-	if (c)
-		db_release(c);
-	db_close(db);
-	arena_free(a);
+	cmd_org_close(&x);
 	free(typed);
 	return rc;
 }
