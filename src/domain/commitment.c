@@ -88,9 +88,9 @@ int conversation_validate(const struct conversation_input *in, const char *today
 	if (!date_valid(in->date))
 		FAIL("date", N_("Enter the date of the conversation."));
 	if (today && strcmp(in->date, today) > 0)
-		FAIL("date", N_("A conversation cannot take place in the future."));
+		FAIL("date", N_("The date of the conversation cannot be in the future."));
 	if (in->minutes < 0 || in->minutes > 24 * 60)
-		FAIL("minutes", N_("The duration is between 0 and 1440 minutes."));
+		FAIL("minutes", N_("The duration must be between 0 and 1440 minutes."));
 	if (!in->deal_id && !in->account_id)
 		FAIL("deal_id", N_("Choose the deal or the account the conversation was about."));
 	if (in->gut_feeling < 1 || in->gut_feeling > 5)
@@ -226,7 +226,10 @@ struct health_result deal_health(const struct deal_signals *s, const struct heal
 {
 	struct health_result r = { HEALTH_GREEN, 0, 0 };
 	if (!s->has_open_step) {
-		r.reasons |= HR_NO_NEXT_STEP;
+		/* a deal created in the last few days has not had its first
+		 * conversation yet; it is not strung along for that */
+		if (!s->created || !*s->created || days_between(s->created, today) > cfg->grace_days)
+			r.reasons |= HR_NO_NEXT_STEP;
 	} else {
 		int late = days_between(s->next_due, today);
 		if (late > cfg->grace_days)
@@ -271,7 +274,22 @@ const char *health_reason_text(unsigned bit)
 	case HR_NO_PROGRESS: return N_("Several conversations without progress to a next stage.");
 	case HR_STALE_COMMITMENT: return N_("The last commitment is old.");
 	case HR_SLIPPED_ONCE: return N_("The next step was moved once.");
-	case HR_PROGRESS_STALLING: return N_("Progress is stalling: one more conversation without a next stage makes it strung along.");
+	case HR_PROGRESS_STALLING: return N_("Progress is stalling: after one more conversation without reaching a next stage, the deal counts as strung along.");
+	default: return "";
+	}
+}
+
+const char *health_reason_code(unsigned bit)
+{
+	switch (bit) {
+	case HR_NO_NEXT_STEP: return "no_next_step";
+	case HR_STEP_OVERDUE: return "step_overdue";
+	case HR_STEP_MISSED: return "step_missed";
+	case HR_SLIPPING: return "slipping";
+	case HR_NO_PROGRESS: return "no_progress";
+	case HR_STALE_COMMITMENT: return "stale_commitment";
+	case HR_SLIPPED_ONCE: return "slipped_once";
+	case HR_PROGRESS_STALLING: return "progress_stalling";
 	default: return "";
 	}
 }

@@ -100,7 +100,8 @@ void date_add_days(const char *date, int n, char out[11]);
 /* --- deal health --- */
 
 struct health_settings {
-	int grace_days;			/* an overdue step becomes missed after this */
+	int grace_days;			/* an overdue step becomes missed after this; a
+					 * new deal has as long to get its first step */
 	int max_conversations_without_progress;
 	int max_slips;			/* slips on the open step(s) */
 	int stale_commitment_days;	/* the last commitment may be this old */
@@ -143,6 +144,8 @@ struct health_result deal_health(const struct deal_signals *s, const struct heal
 const char *health_code(enum health h);		/* "green", "amber", "red" */
 /* English msgid for one reason bit */
 const char *health_reason_text(unsigned reason_bit);
+/* a stable code for one reason bit, for programs (the API): "no_next_step"… */
+const char *health_reason_code(unsigned reason_bit);
 
 /* --- figures --- */
 

@@ -70,9 +70,9 @@ const char *validate_text(const char *s, size_t max)
 const char *validate_password(const char *s)
 {
 	if (!s || strlen(s) < PASSWORD_MIN)
-		return N_("A password has at least 10 characters.");
+		return N_("A password must have at least 10 characters.");
 	if (strlen(s) > PASSWORD_MAX)
-		return N_("A password has at most 1024 characters.");
+		return N_("A password must have at most 1024 characters.");
 	return NULL;
 }
 

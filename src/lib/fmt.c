@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 struct conv {
@@ -64,6 +65,11 @@ void fmt_decimal(struct strbuf *o, enum lang l, double v, int decimals)
 
 void fmt_percent(struct strbuf *o, enum lang l, double fraction, int decimals)
 {
+	/* no data is a bare "–", not "–%" */
+	if (!isfinite(fraction)) {
+		sb_adds(o, "–");
+		return;
+	}
 	fmt_decimal(o, l, fraction * 100.0, decimals);
 	/* Norwegian puts a (no-break) space before the percent sign; English and
 	 * Dutch do not (CLDR, and the browser's Intl.NumberFormat, agree) */
@@ -158,4 +164,131 @@ void fmt_datetime(struct strbuf *o, enum lang l, int64_t epoch)
 	strftime(iso, sizeof(iso), "%Y-%m-%d", &tm);
 	fmt_date(o, l, iso);
 	sb_addf(o, " %02d:%02d", tm.tm_hour, tm.tm_min);
+}
+
+/*
+ * parse_money: what people type into an amount field. The reader's language
+ * decides which mark is the decimal one; spaces (also the no-break ones our
+ * own output uses) group thousands everywhere. A separator is only taken as
+ * grouping when exactly three digits follow it, and at most two decimals are
+ * accepted, so an ambiguous "12.500" typed on an English page is refused
+ * rather than read as twelve and a half — a factor of a thousand is worse
+ * than a second try. Dutch "12.500,-" means whole euros. A currency sign
+ * before or after (€, $, £, kr) is ignored, so a copied amount pastes back.
+ */
+
+/* bytes of a space-like character at s (before end), 0 if none */
+static size_t space_at(const char *s, const char *end)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (s < end && (*s == ' ' || *s == '\t'))
+		return 1;
+	if (end - s >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
+		return 2;	/* no-break space */
+	if (end - s >= 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0xAF)
+		return 3;	/* narrow no-break space */
+	return 0;
+}
+
+static void trim_spaces(const char **b, const char **e)
+{
+	size_t n;
+	while (*b < *e && (n = space_at(*b, *e)))
+		*b += n;
+	for (;;) {
+		if (*e > *b && ((*e)[-1] == ' ' || (*e)[-1] == '\t'))
+			(*e)--;
+		else if (*e - *b >= 2 && space_at(*e - 2, *e) == 2)
+			*e -= 2;
+		else if (*e - *b >= 3 && space_at(*e - 3, *e) == 3)
+			*e -= 3;
+		else
+			break;
+	}
+}
+
+static const char *const money_signs[] = { "€", "$", "£", "kr" };
+
+/* strips one currency sign at the start or the end */
+static void strip_sign(const char **b, const char **e)
+{
+	for (size_t i = 0; i < sizeof(money_signs) / sizeof(money_signs[0]); i++) {
+		size_t n = strlen(money_signs[i]);
+		if ((size_t)(*e - *b) >= n && !strncasecmp(*b, money_signs[i], n)) {
+			*b += n;
+			break;
+		}
+		if ((size_t)(*e - *b) >= n && !strncasecmp(*e - n, money_signs[i], n)) {
+			*e -= n;
+			break;
+		}
+	}
+	trim_spaces(b, e);
+}
+
+#define MONEY_MAX_WHOLE 10000000000000LL	/* 10^13 units: far beyond any deal, far from overflow */
+
+int parse_money(enum lang l, const char *s, int64_t *minor)
+{
+	if (!s || (unsigned)l >= LANG_COUNT)
+		return -1;
+	const char *b = s, *e = s + strlen(s);
+	trim_spaces(&b, &e);
+	int neg = 0;
+	if (b < e && *b == '-') {
+		neg = 1;
+		b++;
+		trim_spaces(&b, &e);
+	}
+	strip_sign(&b, &e);
+	if (!neg && b < e && *b == '-') {	/* "€ -12" */
+		neg = 1;
+		b++;
+		trim_spaces(&b, &e);
+	}
+	char dec = convs[l].dec, group = dec == ',' ? '.' : ',';
+	long long whole = 0;
+	int digits = 0, grouped = 0, since_sep = 0;
+	const char *p = b;
+	while (p < e) {
+		size_t sp = space_at(p, e);
+		if (*p >= '0' && *p <= '9') {
+			whole = whole * 10 + (*p - '0');
+			if (whole > MONEY_MAX_WHOLE)
+				return -1;
+			digits++;
+			since_sep++;
+			p++;
+		} else if (sp || *p == group) {
+			/* the group before a separator: 1-3 digits first, exactly 3 after */
+			if (!since_sep || since_sep > 3 || (grouped && since_sep != 3))
+				return -1;
+			grouped = 1;
+			since_sep = 0;
+			p += sp ? sp : 1;
+		} else if (*p == dec) {
+			break;
+		} else {
+			return -1;
+		}
+	}
+	if (!digits || (grouped && since_sep != 3))
+		return -1;
+	int64_t frac = 0;
+	if (p < e) {
+		p++;	/* the decimal mark */
+		size_t left = (size_t)(e - p);
+		if (dec == ',' && ((left == 1 && p[0] == '-') || (left == 2 && p[0] == '-' && p[1] == '-'))) {
+			frac = 0;	/* "12,-" */
+		} else if (left == 1 && p[0] >= '0' && p[0] <= '9') {
+			frac = (p[0] - '0') * 10;
+		} else if (left == 2 && p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9') {
+			frac = (p[0] - '0') * 10 + (p[1] - '0');
+		} else {
+			return -1;
+		}
+	}
+	int64_t v = (int64_t)whole * 100 + frac;
+	*minor = neg ? -v : v;
+	return 0;
 }

@@ -19,5 +19,10 @@ void fmt_date(struct strbuf *o, enum lang l, const char *iso);
 /* epoch to date and time (UTC+offset of the server's zone) */
 void fmt_datetime(struct strbuf *o, enum lang l, int64_t epoch);
 const char *month_name(enum lang l, int month, int abbreviated);
+/* an amount as typed ("12.500", "12 500", "12,5", "€ 1.234,50") into minor
+ * units: in Dutch and Norwegian "." and spaces group thousands and "," is the
+ * decimal mark, in English "," groups and "." is the mark; at most two
+ * decimals. 0 when understood, -1 when not (*minor is then unchanged). */
+int parse_money(enum lang l, const char *s, int64_t *minor);
 
 #endif

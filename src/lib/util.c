@@ -57,6 +57,20 @@ void epoch_to_date(int64_t t, char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
+void today_date(char out[11])
+{
+	const char *pinned = getenv("SALESGARDEN_TODAY");
+	if (pinned && date_valid(pinned)) {
+		memcpy(out, pinned, 10);
+		out[10] = '\0';
+		return;
+	}
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
 int date_valid(const char *s)
 {
 	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')

@@ -19,6 +19,9 @@ int64_t now_epoch(void);
 int parse_i64(const char *s, int64_t *out);
 /* "YYYY-MM-DD" from an epoch, UTC, into out[11] */
 void epoch_to_date(int64_t t, char out[11]);
+/* today's date ("YYYY-MM-DD", local time) into out[11]. The environment
+ * variable SALESGARDEN_TODAY pins it, for tests that compute figures by hand. */
+void today_date(char out[11]);
 /* validates "YYYY-MM-DD" as a real calendar date */
 int date_valid(const char *s);
 /* constant-time string equality */

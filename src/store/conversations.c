@@ -114,13 +114,14 @@ enum err conversation_log(struct db_conn *c, struct arena *a, int64_t org_id,
 	}
 	if (e)
 		goto fail;
+	/* in every branch, a paused deal that is talked to again is open again */
 	if (deal_id && progressed && oc != OUTCOME_STOP)
-		e = DBX(c, "UPDATE deals SET stage_id = $3, stage_changed_on = $4, updated_at = $5 "
+		e = DBX(c, "UPDATE deals SET stage_id = $3, stage_changed_on = $4, updated_at = $5, status = 'open' "
 			"WHERE org_id = $1 AND id = $2",
 			P_I(org_id), P_I(deal_id), P_I(li->new_stage_id), P_T(in->date), P_I(now_epoch()));
 	else if (deal_id && li->new_stage_id && oc != OUTCOME_STOP)
 		/* a move back is recorded, but is not progress */
-		e = DBX(c, "UPDATE deals SET stage_id = $3, updated_at = $4 WHERE org_id = $1 AND id = $2",
+		e = DBX(c, "UPDATE deals SET stage_id = $3, updated_at = $4, status = 'open' WHERE org_id = $1 AND id = $2",
 			P_I(org_id), P_I(deal_id), P_I(li->new_stage_id), P_I(now_epoch()));
 	else if (deal_id && oc != OUTCOME_STOP)
 		/* a paused deal that is talked to again is open again */
@@ -141,7 +142,8 @@ fail:
 #define CONV_COLS "cv.id, cv.rep_id, coalesce(cv.deal_id, 0), coalesce(cv.account_id, 0), u.name, " \
 	"coalesce(d.title, ''), coalesce(a.name, ''), cv.kind, cv.held_on, cv.notes, cv.outcome, " \
 	"coalesce(cv.stop_reason, ''), cv.stop_note, cv.at, cv.minutes, cv.gut_feeling, cv.progressed, " \
-	"coalesce(st.id, 0), coalesce(st.what, ''), coalesce(st.who, ''), coalesce(st.due, ''), coalesce(st.status, '') "
+	"coalesce(st.id, 0), coalesce(st.what, ''), coalesce(st.who, ''), coalesce(st.due, ''), coalesce(st.status, ''), " \
+	"coalesce(st.slips, 0) "
 #define CONV_FROM "FROM conversations cv JOIN users u ON u.org_id = cv.org_id AND u.id = cv.rep_id " \
 	"LEFT JOIN deals d ON d.org_id = cv.org_id AND d.id = cv.deal_id " \
 	"LEFT JOIN accounts a ON a.org_id = cv.org_id AND a.id = cv.account_id " \
@@ -171,6 +173,7 @@ static void read_conv(struct db_stmt *st, struct arena *a, struct conversation *
 	v->step_who = arena_strdup(a, db_col_text(st, 19));
 	v->step_due = arena_strdup(a, db_col_text(st, 20));
 	v->step_status = arena_strdup(a, db_col_text(st, 21));
+	v->step_slips = (int)db_col_i64(st, 22);
 }
 
 enum err conversation_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id,
@@ -185,32 +188,15 @@ enum err conversation_get(struct db_conn *c, struct arena *a, int64_t org_id, in
 	return e ? e : r == DB_ROW ? E_OK : E_NOTFOUND;
 }
 
-#define CONV_WHERE "WHERE cv.org_id = $1 AND ($2 = 0 OR cv.deal_id = $2) AND ($3 = 0 OR cv.rep_id = $3) " \
-	"AND ($4 = '' OR cv.held_on >= $4) AND ($5 = '' OR cv.held_on <= $5) "
-
+/* the unscoped list (the caller has checked the deal or the rep) is the
+ * scoped one seeing everything */
 enum err conversation_list(struct db_conn *c, struct arena *a, int64_t org_id, int64_t deal_id,
 			   int64_t rep_id, const char *from, const char *to, int limit, int offset,
 			   struct conversation_list *out)
 {
-#define CONV_PARAMS P_I(org_id), P_I(deal_id), P_I(rep_id), P_T(from ? from : ""), P_T(to ? to : "")
-	out->total = DB_I64(c, 0, "SELECT count(*) FROM conversations cv " CONV_WHERE, CONV_PARAMS);
-	struct db_stmt *st = DBQ(c, "SELECT " CONV_COLS CONV_FROM CONV_WHERE
-				 "ORDER BY cv.held_on DESC, cv.at DESC, cv.id DESC LIMIT $6 OFFSET $7",
-				 CONV_PARAMS, P_I(limit > 0 ? limit : 1000000000), P_I(offset));
-#undef CONV_PARAMS
-	size_t cap = 16;
-	out->n = 0;
-	out->items = arena_alloc(a, cap * sizeof(struct conversation));
-	while (db_step(st) == DB_ROW) {
-		if (out->n == cap) {
-			struct conversation *n = arena_alloc(a, cap * 2 * sizeof(struct conversation));
-			memcpy(n, out->items, cap * sizeof(struct conversation));
-			out->items = n;
-			cap *= 2;
-		}
-		read_conv(st, a, &out->items[out->n++]);
-	}
-	return db_finish(st);
+	struct activity_filter f = { .scope = SCOPE_ALL, .rep_id = rep_id, .deal_id = deal_id, .from = from,
+				     .to = to, .limit = limit, .offset = offset };
+	return conversation_find(c, a, org_id, &f, out);
 }
 
 #define STEP_COLS "st.id, coalesce(st.deal_id, 0), coalesce(st.account_id, 0), st.rep_id, st.conversation_id, " \
@@ -280,21 +266,12 @@ enum err step_agenda(struct db_conn *c, struct arena *a, int64_t org_id, int64_t
 	return e;
 }
 
-#define STEP_WHERE "WHERE st.org_id = $1 AND ($2 = 0 OR st.rep_id = $2) AND ($3 = 0 OR st.deal_id = $3) " \
-	"AND ($4 = '' OR st.status = $4) "
-
 enum err step_list(struct db_conn *c, struct arena *a, int64_t org_id, int64_t rep_id, int64_t deal_id,
 		   const char *status, int limit, int offset, struct step_list *out)
 {
-#define STEP_PARAMS P_I(org_id), P_I(rep_id), P_I(deal_id), P_T(status ? status : "")
-	int64_t total = DB_I64(c, 0, "SELECT count(*) FROM steps st " STEP_WHERE, STEP_PARAMS);
-	struct db_stmt *st = DBQ(c, "SELECT " STEP_COLS STEP_FROM STEP_WHERE
-				 "ORDER BY st.due, st.id LIMIT $5 OFFSET $6",
-				 STEP_PARAMS, P_I(limit > 0 ? limit : 1000000000), P_I(offset));
-#undef STEP_PARAMS
-	enum err e = read_steps(st, a, out);
-	out->total = total;
-	return e;
+	struct activity_filter f = { .scope = SCOPE_ALL, .rep_id = rep_id, .deal_id = deal_id, .status = status,
+				     .limit = limit, .offset = offset };
+	return step_find(c, a, org_id, &f, out);
 }
 
 static enum err one_change(struct db_stmt *st)
@@ -342,4 +319,70 @@ void step_assess(struct step_row *s, size_t n, const char *today, int grace_days
 		struct step x = { st, s[i].due, s[i].original_due, s[i].done_on, s[i].slips };
 		s[i].state = step_state(&x, today, grace_days);
 	}
+}
+
+enum err conversation_update(struct db_conn *c, int64_t org_id, int64_t id, const char *kind, int minutes,
+			     const char *notes)
+{
+	return one_change(DBQ(c, "UPDATE conversations SET kind = $3, minutes = $4, notes = $5 "
+			      "WHERE org_id = $1 AND id = $2", P_I(org_id), P_I(id), P_T(kind), P_I(minutes),
+			      P_T(notes ? notes : "")));
+}
+
+/* the visibility rule of activity_filter on a row with rep column `rep` and
+ * the deal joined as d: $2 scope, $3 viewer, $1 org */
+#define LED_USERS "(SELECT tm.user_id FROM team_members tm JOIN teams t ON t.org_id = tm.org_id " \
+	"AND t.id = tm.team_id WHERE tm.org_id = $1 AND t.manager_id = $3)"
+#define VISIBLE_TO(rep) "($2 = 0 OR " rep " = $3 OR d.owner_id = $3 OR ($2 = 2 AND (" rep " IN " LED_USERS \
+	" OR d.owner_id IN " LED_USERS "))) "
+
+#define CONV_FIND_WHERE "WHERE cv.org_id = $1 AND " VISIBLE_TO("cv.rep_id") \
+	"AND ($4 = 0 OR cv.deal_id = $4) AND ($5 = 0 OR cv.rep_id = $5) " \
+	"AND ($6 = '' OR cv.held_on >= $6) AND ($7 = '' OR cv.held_on <= $7) "
+
+enum err conversation_find(struct db_conn *c, struct arena *a, int64_t org_id, const struct activity_filter *f,
+			   struct conversation_list *out)
+{
+#define FIND_PARAMS P_I(org_id), P_I(f->scope), P_I(f->viewer_id), P_I(f->deal_id), P_I(f->rep_id), \
+	P_T(f->from ? f->from : ""), P_T(f->to ? f->to : "")
+	out->total = DB_I64(c, 0, "SELECT count(*) FROM conversations cv "
+			    "LEFT JOIN deals d ON d.org_id = cv.org_id AND d.id = cv.deal_id " CONV_FIND_WHERE,
+			    FIND_PARAMS);
+	struct db_stmt *st = DBQ(c, "SELECT " CONV_COLS CONV_FROM CONV_FIND_WHERE
+				 "ORDER BY cv.held_on DESC, cv.at DESC, cv.id DESC LIMIT $8 OFFSET $9",
+				 FIND_PARAMS, P_I(f->limit > 0 ? f->limit : 1000000000), P_I(f->offset));
+#undef FIND_PARAMS
+	size_t cap = 16;
+	out->n = 0;
+	out->items = arena_alloc(a, cap * sizeof(struct conversation));
+	while (db_step(st) == DB_ROW) {
+		if (out->n == cap) {
+			struct conversation *n = arena_alloc(a, cap * 2 * sizeof(struct conversation));
+			memcpy(n, out->items, cap * sizeof(struct conversation));
+			out->items = n;
+			cap *= 2;
+		}
+		read_conv(st, a, &out->items[out->n++]);
+	}
+	return db_finish(st);
+}
+
+#define STEP_FIND_WHERE "WHERE st.org_id = $1 AND " VISIBLE_TO("st.rep_id") \
+	"AND ($4 = 0 OR st.rep_id = $4) AND ($5 = 0 OR st.deal_id = $5) AND ($6 = '' OR st.status = $6) "
+
+enum err step_find(struct db_conn *c, struct arena *a, int64_t org_id, const struct activity_filter *f,
+		   struct step_list *out)
+{
+#define FIND_PARAMS P_I(org_id), P_I(f->scope), P_I(f->viewer_id), P_I(f->rep_id), P_I(f->deal_id), \
+	P_T(f->status ? f->status : "")
+	int64_t total = DB_I64(c, 0, "SELECT count(*) FROM steps st "
+			       "LEFT JOIN deals d ON d.org_id = st.org_id AND d.id = st.deal_id " STEP_FIND_WHERE,
+			       FIND_PARAMS);
+	struct db_stmt *st = DBQ(c, "SELECT " STEP_COLS STEP_FROM STEP_FIND_WHERE
+				 "ORDER BY st.due, st.id LIMIT $7 OFFSET $8",
+				 FIND_PARAMS, P_I(f->limit > 0 ? f->limit : 1000000000), P_I(f->offset));
+#undef FIND_PARAMS
+	enum err e = read_steps(st, a, out);
+	out->total = total;
+	return e;
 }

@@ -13,6 +13,7 @@
 #include "../db/db.h"
 #include "../lib/arena.h"
 #include "../domain/commitment.h"
+#include "../domain/access.h"
 
 struct conversation {
 	int64_t id, rep_id, deal_id, account_id;
@@ -23,6 +24,7 @@ struct conversation {
 	/* the step it ended in, when outcome is "step" */
 	int64_t step_id;
 	const char *step_what, *step_who, *step_due, *step_status;
+	int step_slips;
 };
 
 struct conversation_list {
@@ -48,6 +50,25 @@ enum err conversation_get(struct db_conn *c, struct arena *a, int64_t org_id, in
 /* by deal (deal_id), or by rep (rep_id) in [from, to]; newest first */
 enum err conversation_list(struct db_conn *c, struct arena *a, int64_t org_id, int64_t deal_id,
 			   int64_t rep_id, const char *from, const char *to, int limit, int offset,
+			   struct conversation_list *out);
+/* what may change after logging: the kind, the duration and the notes. The
+ * outcome is what happened and stays; a new conversation records a change. */
+enum err conversation_update(struct db_conn *c, int64_t org_id, int64_t id, const char *kind, int minutes,
+			     const char *notes);
+
+/* conversations or steps as a viewer may list them: a row is visible when the
+ * viewer may see its rep or its deal's owner (scope and viewer_id as in
+ * deal_filter, from access_deal_scope); zero or NULL fields do not filter */
+struct activity_filter {
+	enum scope scope;
+	int64_t viewer_id;
+	int64_t rep_id, deal_id;
+	const char *from, *to;		/* conversations held in [from, to] */
+	const char *status;		/* steps: "open", "kept", "missed", "cancelled" */
+	int limit, offset;		/* limit 0: all */
+};
+/* newest first */
+enum err conversation_find(struct db_conn *c, struct arena *a, int64_t org_id, const struct activity_filter *f,
 			   struct conversation_list *out);
 
 struct step_row {
@@ -76,6 +97,9 @@ enum err step_keep(struct db_conn *c, int64_t org_id, int64_t id, const char *to
 enum err step_slip(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, const char *new_due,
 		   const char *today, struct rule_error *err);
 enum err step_cancel(struct db_conn *c, int64_t org_id, int64_t id);
+/* earliest due first */
+enum err step_find(struct db_conn *c, struct arena *a, int64_t org_id, const struct activity_filter *f,
+		   struct step_list *out);
 /* computes each row's state */
 void step_assess(struct step_row *s, size_t n, const char *today, int grace_days);
 

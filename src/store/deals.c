@@ -33,6 +33,25 @@ static void read_account(struct db_stmt *st, struct arena *a, struct account *o)
 	o->open_deals = db_col_i64(st, 4);
 }
 
+/* "%text%" for LIKE, lowercased, with the wildcards the user typed taken
+ * literally (the queries say ESCAPE '\\'); "" when there is no text */
+static const char *like_pattern(struct arena *a, const char *q)
+{
+	if (!q || !*q)
+		return "";
+	size_t n = strlen(q);
+	char *p = arena_alloc(a, 2 * n + 3), *o = p;
+	*o++ = '%';
+	for (const char *s = q; *s; s++) {
+		if (*s == '%' || *s == '_' || *s == '\\')
+			*o++ = '\\';
+		*o++ = (*s >= 'A' && *s <= 'Z') ? (char)(*s - 'A' + 'a') : *s;
+	}
+	*o++ = '%';
+	*o = '\0';
+	return p;
+}
+
 enum err account_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct account *out)
 {
 	struct db_stmt *st = DBQ(c, "SELECT " ACCOUNT_COLS " " ACCOUNT_FROM "WHERE a.org_id = $1 AND a.id = $2",
@@ -44,14 +63,36 @@ enum err account_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t
 	return e ? e : r == DB_ROW ? E_OK : E_NOTFOUND;
 }
 
+enum err account_update(struct db_conn *c, int64_t org_id, int64_t id, const char *name)
+{
+	struct db_stmt *st = DBQ(c, "UPDATE accounts SET name = $3 WHERE org_id = $1 AND id = $2",
+				 P_I(org_id), P_I(id), P_T(name));
+	while (db_step(st) == DB_ROW)
+		;
+	int64_t n = db_changes(st);
+	enum err e = db_finish(st);
+	return e ? e : n ? E_OK : E_NOTFOUND;
+}
+
+enum err account_by_name(struct db_conn *c, int64_t org_id, const char *name, int64_t *id)
+{
+	struct db_stmt *st = DBQ(c, "SELECT id FROM accounts WHERE org_id = $1 AND lower(name) = lower($2) "
+				 "ORDER BY id LIMIT 1", P_I(org_id), P_T(name));
+	int r = db_step(st);
+	if (r == DB_ROW)
+		*id = db_col_i64(st, 0);
+	enum err e = db_finish(st);
+	return e ? e : r == DB_ROW ? E_OK : E_NOTFOUND;
+}
+
 enum err account_list(struct db_conn *c, struct arena *a, int64_t org_id, const char *q, int limit, int offset,
 		      struct account **out, size_t *n, int64_t *total)
 {
-	const char *pat = q && *q ? arena_printf(a, "%%%s%%", q) : "%";
-	*total = DB_I64(c, 0, "SELECT count(*) FROM accounts a WHERE a.org_id = $1 AND lower(a.name) LIKE lower($2)",
+	const char *pat = q && *q ? like_pattern(a, q) : "%";
+	*total = DB_I64(c, 0, "SELECT count(*) FROM accounts a WHERE a.org_id = $1 AND lower(a.name) LIKE lower($2) ESCAPE '\\'",
 			P_I(org_id), P_T(pat));
 	struct db_stmt *st = DBQ(c, "SELECT " ACCOUNT_COLS " " ACCOUNT_FROM
-				 "WHERE a.org_id = $1 AND lower(a.name) LIKE lower($2) ORDER BY a.name, a.id "
+				 "WHERE a.org_id = $1 AND lower(a.name) LIKE lower($2) ESCAPE '\\' ORDER BY a.name, a.id "
 				 "LIMIT $3 OFFSET $4", P_I(org_id), P_T(pat), P_I(limit > 0 ? limit : 1000000),
 				 P_I(offset));
 	size_t cap = 16;
@@ -171,7 +212,7 @@ enum err deal_close(struct db_conn *c, int64_t org_id, int64_t id, const char *s
 
 enum err deal_reopen(struct db_conn *c, int64_t org_id, int64_t id, const char *today)
 {
-	struct db_stmt *st = DBQ(c, "UPDATE deals SET status = 'open', lost_reason = NULL, closed_on = NULL, "
+	struct db_stmt *st = DBQ(c, "UPDATE deals SET status = 'open', lost_reason = NULL, lost_note = '', closed_on = NULL, "
 				 "updated_at = $3, stage_changed_on = $4, stage_id = CASE WHEN (SELECT kind FROM stages "
 				 "WHERE org_id = $1 AND id = deals.stage_id) = 'open' THEN stage_id ELSE "
 				 "coalesce((SELECT id FROM stages WHERE org_id = $1 AND kind = 'open' ORDER BY position DESC "
@@ -265,15 +306,12 @@ enum err deal_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id
 	"  (SELECT t.id FROM teams t WHERE t.org_id = $1 AND t.manager_id = $3))) " \
 	"AND ($4 = 0 OR d.owner_id = $4) AND ($5 = 0 OR tm.team_id = $5) " \
 	"AND ($6 = '' OR d.status = $6) AND ($7 = 0 OR d.stage_id = $7) AND ($8 = 0 OR d.account_id = $8) " \
-	"AND ($9 = '' OR lower(d.title) LIKE $9 OR lower(a.name) LIKE $9) "
+	"AND ($9 = '' OR lower(d.title) LIKE lower($9) ESCAPE '\\' OR lower(a.name) LIKE lower($9) ESCAPE '\\') "
 
 enum err deal_list(struct db_conn *c, struct arena *a, int64_t org_id, const struct deal_filter *f,
 		   struct deal_list *out)
 {
-	const char *pat = f->q && *f->q ? arena_printf(a, "%%%s%%", f->q) : "";
-	for (char *p = (char *)pat; *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
+	const char *pat = like_pattern(a, f->q);
 #define DEAL_PARAMS P_I(org_id), P_I(f->scope), P_I(f->viewer_id), P_I(f->owner_id), P_I(f->team_id), \
 	P_T(f->status ? f->status : ""), P_I(f->stage_id), P_I(f->account_id), P_T(pat)
 	out->total = DB_I64(c, 0, "SELECT count(*) " DEAL_FROM DEAL_WHERE, DEAL_PARAMS);

@@ -69,6 +69,10 @@ struct deal_filter {
 enum err account_create(struct db_conn *c, int64_t org_id, const char *name, int64_t owner_id,
 			const char *external_id, int64_t *id);
 enum err account_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct account *out);
+/* the account with exactly this name (ignoring ASCII case); E_NOTFOUND when none */
+enum err account_by_name(struct db_conn *c, int64_t org_id, const char *name, int64_t *id);
+/* renames an account; E_NOTFOUND when it is not the organisation's */
+enum err account_update(struct db_conn *c, int64_t org_id, int64_t id, const char *name);
 enum err account_list(struct db_conn *c, struct arena *a, int64_t org_id, const char *q, int limit, int offset,
 		      struct account **out, size_t *n, int64_t *total);
 enum err contact_create(struct db_conn *c, int64_t org_id, int64_t account_id, const char *name,

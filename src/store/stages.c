@@ -13,7 +13,7 @@ static const struct {
 	  N_("The decision maker confirmed the need, the budget and when they want to decide."), "open" },
 	{ N_("Demo"), N_("We showed how we solve the customer's problem to the people who decide."),
 	  N_("The decision makers agreed to a demo on a set date."), "open" },
-	{ N_("Proposal"), N_("A written proposal lies with the decision maker."),
+	{ N_("Proposal"), N_("A written proposal has been sent to the decision maker."),
 	  N_("The decision maker agreed to review the proposal with us on a set date."), "open" },
 	{ N_("Negotiation"), N_("Terms are being discussed; the customer intends to buy."),
 	  N_("The customer committed to a decision date."), "open" },
@@ -21,13 +21,19 @@ static const struct {
 	{ N_("Lost"), N_("The deal ended without an order."), N_("A stop, with its reason."), "lost" },
 };
 
-enum err stages_ensure(struct db_conn *c, int64_t org_id, enum lang l)
+enum err stages_ensure(struct db_conn *c, int64_t org_id, enum lang fallback)
 {
 	int64_t n = DB_I64(c, -1, "SELECT count(*) FROM stages WHERE org_id = $1", P_I(org_id));
 	if (n < 0)
 		return E_UNAVAILABLE;
 	if (n > 0)
 		return E_OK;
+	/* the vocabulary is the organisation's, not whoever looks first */
+	enum lang l = fallback;
+	struct db_stmt *st = DBQ(c, "SELECT locale FROM orgs WHERE id = $1", P_I(org_id));
+	if (db_step(st) == DB_ROW && lang_parse(db_col_text(st, 0)) >= 0)
+		l = (enum lang)lang_parse(db_col_text(st, 0));
+	db_finish(st);
 	for (size_t i = 0; i < sizeof(defaults) / sizeof(defaults[0]); i++) {
 		/* ON CONFLICT: two first requests racing both seed; one wins */
 		enum err e = DBX(c, "INSERT INTO stages (org_id, name, definition, commitment, position, kind) "
@@ -41,7 +47,8 @@ enum err stages_ensure(struct db_conn *c, int64_t org_id, enum lang l)
 }
 
 #define STAGE_COLS "s.id, s.name, s.definition, s.commitment, s.kind, s.position, " \
-	"(SELECT count(*) FROM deals d WHERE d.org_id = s.org_id AND d.stage_id = s.id AND d.status = 'open')"
+	"(SELECT count(*) FROM deals d WHERE d.org_id = s.org_id AND d.stage_id = s.id AND d.status = 'open'), " \
+	"(SELECT count(*) FROM deals d WHERE d.org_id = s.org_id AND d.stage_id = s.id)"
 
 static void read_stage(struct db_stmt *st, struct arena *a, struct stage *s)
 {
@@ -52,6 +59,7 @@ static void read_stage(struct db_stmt *st, struct arena *a, struct stage *s)
 	s->kind = arena_strdup(a, db_col_text(st, 4));
 	s->position = (int)db_col_i64(st, 5);
 	s->deals = db_col_i64(st, 6);
+	s->all_deals = db_col_i64(st, 7);
 }
 
 enum err stage_list(struct db_conn *c, struct arena *a, int64_t org_id, struct stage_list *out)

@@ -17,6 +17,7 @@ struct stage {
 	const char *name, *definition, *commitment, *kind;	/* kind: open, won, lost */
 	int position;
 	int64_t deals;		/* open deals in the stage */
+	int64_t all_deals;	/* deals of any status in it: a stage holding any cannot be deleted */
 };
 
 struct stage_list {
@@ -24,8 +25,9 @@ struct stage_list {
 	size_t n;
 };
 
-/* creates the default stages when the organisation has none */
-enum err stages_ensure(struct db_conn *c, int64_t org_id, enum lang l);
+/* creates the default stages when the organisation has none, in the
+ * organisation's language (fallback only when that is not one of ours) */
+enum err stages_ensure(struct db_conn *c, int64_t org_id, enum lang fallback);
 enum err stage_list(struct db_conn *c, struct arena *a, int64_t org_id, struct stage_list *out);
 enum err stage_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct stage *out);
 enum err stage_create(struct db_conn *c, int64_t org_id, const struct stage *s, int64_t *id);

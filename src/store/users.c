@@ -115,6 +115,10 @@ enum err user_set_active(struct db_conn *c, int64_t org_id, int64_t id, int acti
 		if (!e)
 			e = DBX(c, "UPDATE api_tokens SET revoked_at = $3 WHERE org_id = $1 AND user_id = $2 "
 				"AND revoked_at IS NULL", P_I(org_id), P_I(id), P_I(now_epoch()));
+		/* and the calendar address, so reactivating does not revive it */
+		if (!e)
+			e = DBX(c, "UPDATE calendar_feeds SET revoked_at = $3 WHERE org_id = $1 AND user_id = $2 "
+				"AND revoked_at IS NULL", P_I(org_id), P_I(id), P_I(now_epoch()));
 	}
 	return e;
 }

@@ -178,6 +178,12 @@ START_TEST(deal_health_rules)
 	ck_assert_int_eq(r.health, HEALTH_RED);
 	ck_assert(r.reasons & HR_NO_NEXT_STEP);
 	ck_assert(r.strung_along);
+	/* a deal created within the grace period is not yet strung along for
+	 * lacking a step (3 days old: fine; 4 days: strung along) */
+	r = health(0, NULL, 0, 0, 0, NULL, "2026-11-20");
+	ck_assert_uint_eq(r.reasons, 0);
+	r = health(0, NULL, 0, 0, 0, NULL, "2026-11-19");
+	ck_assert_uint_eq(r.reasons, HR_NO_NEXT_STEP);
 	/* overdue within grace: amber */
 	r = health(1, "2026-11-21", 0, 0, 0, "2026-11-15", "2026-11-01");
 	ck_assert_int_eq(r.health, HEALTH_AMBER);
@@ -285,6 +291,9 @@ START_TEST(vocabulary)
 	ck_assert_str_eq(stop_reason_label("no_budget"), "No budget");
 	ck_assert_str_eq(conv_kind_label("video"), "Video call");
 	ck_assert_str_eq(outcome_label("bogus"), "bogus");
+	ck_assert_str_eq(health_reason_code(HR_NO_NEXT_STEP), "no_next_step");
+	ck_assert_str_eq(health_reason_code(HR_PROGRESS_STALLING), "progress_stalling");
+	ck_assert_str_eq(health_reason_code(HR_NO_NEXT_STEP | HR_SLIPPING), "");
 }
 END_TEST
 

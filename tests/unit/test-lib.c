@@ -944,6 +944,64 @@ START_TEST(fmt_dates_misc)
 }
 END_TEST
 
+/* what people type into an amount field, per language; -1 is refused */
+struct parse_money_case {
+	enum lang l;
+	const char *in;
+	int rc;
+	int64_t minor;
+};
+
+static const struct parse_money_case parse_money_cases[] = {
+	{ LANG_NL, "12.500", 0, 1250000 },
+	{ LANG_NL, "12500", 0, 1250000 },
+	{ LANG_NL, "12,5", 0, 1250 },
+	{ LANG_NL, "12 500", 0, 1250000 },
+	{ LANG_NL, "1.234.567,89", 0, 123456789 },
+	{ LANG_NL, "€ 12.500,-", 0, 1250000 },
+	{ LANG_NL, "  0,05 ", 0, 5 },
+	{ LANG_NL, "-12,50", 0, -1250 },
+	{ LANG_NL, "12.5", -1, 0 },		/* a dot with one digit is no grouping */
+	{ LANG_NL, "12,500", -1, 0 },		/* three decimals: ambiguous, refused */
+	{ LANG_NL, "1234.567", -1, 0 },		/* a group of four before a separator */
+	{ LANG_NL, "12.50.0", -1, 0 },
+	{ LANG_NB, "12 500", 0, 1250000 },
+	{ LANG_NB, "12" NBSP "500" NBSP "kr", 0, 1250000 },	/* as we print it */
+	{ LANG_NB, "12.500", 0, 1250000 },
+	{ LANG_NB, "kr 99,9", 0, 9990 },
+	{ LANG_EN, "12,500", 0, 1250000 },
+	{ LANG_EN, "12.5", 0, 1250 },
+	{ LANG_EN, "12 500", 0, 1250000 },
+	{ LANG_EN, "$1,234.56", 0, 123456 },
+	{ LANG_EN, "0", 0, 0 },
+	{ LANG_EN, "12.500", -1, 0 },
+	{ LANG_EN, "12,5", -1, 0 },
+	{ LANG_EN, "", -1, 0 },
+	{ LANG_EN, " ", -1, 0 },
+	{ LANG_EN, "-", -1, 0 },
+	{ LANG_EN, "12e3", -1, 0 },
+	{ LANG_EN, "1,2345", -1, 0 },
+	{ LANG_EN, ",500", -1, 0 },
+	{ LANG_EN, "12.", -1, 0 },
+	{ LANG_EN, "99999999999999", -1, 0 },	/* beyond any deal */
+	{ LANG_EN, "9999999999999", 0, 999999999999900 },
+};
+
+START_TEST(parse_money_table)
+{
+	const struct parse_money_case *c = &parse_money_cases[_i];
+	int64_t got = -4242;
+	int rc = parse_money(c->l, c->in, &got);
+	ck_assert_msg(rc == c->rc, "%s \"%s\": rc %d, want %d", lang_code(c->l), c->in, rc, c->rc);
+	if (c->rc == 0)
+		ck_assert_msg(got == c->minor, "%s \"%s\": %lld, want %lld", lang_code(c->l), c->in,
+			      (long long)got, (long long)c->minor);
+	else
+		ck_assert_msg(got == -4242, "%s \"%s\": output changed on failure", lang_code(c->l), c->in);
+	ck_assert_int_eq(parse_money(c->l, NULL, &got), -1);
+}
+END_TEST
+
 /* ------------------------------------------------------- err, password */
 
 START_TEST(err_names_and_statuses)
@@ -1054,6 +1112,7 @@ static Suite *lib_suite(void)
 	tcase_add_loop_test(tc, fmt_money_table, 0, (int)N_ELEMS(money_cases));
 	tcase_add_loop_test(tc, fmt_date_table, 0, (int)N_ELEMS(date_fmt_cases));
 	tcase_add_test(tc, fmt_dates_misc);
+	tcase_add_loop_test(tc, parse_money_table, 0, (int)N_ELEMS(parse_money_cases));
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("err+password");

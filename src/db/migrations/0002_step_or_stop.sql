@@ -120,8 +120,9 @@ CREATE TABLE steps (
     FOREIGN KEY (org_id, rep_id) REFERENCES users(org_id, id)
 );
 CREATE INDEX steps_rep ON steps(org_id, rep_id, status, due);
-CREATE INDEX steps_deal ON steps(org_id, deal_id, status);
+CREATE INDEX steps_deal ON steps(org_id, deal_id, status, due);
 CREATE INDEX steps_due ON steps(org_id, due);
+CREATE INDEX steps_conversation ON steps(org_id, conversation_id);
 
 -- organisation settings (health thresholds and later ones), as text
 CREATE TABLE org_settings (
