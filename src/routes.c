@@ -31,6 +31,40 @@ const struct route routes[] = {
 	{ "POST", "/admin/users/:id", page_admin_user_post, R_ADMIN | R_CSRF },
 	{ "POST", "/admin/users/:id/active", page_admin_user_active_post, R_ADMIN | R_CSRF },
 
+	/* step or stop: pipeline, deals, accounts */
+	{ "GET", "/pipeline", page_pipeline, R_REP },
+	{ "GET", "/deals", page_deals, R_REP },
+	{ "GET", "/deals/new", page_deal_new, R_REP },
+	{ "POST", "/deals", page_deals_post, R_REP | R_CSRF },
+	{ "GET", "/deals/:id", page_deal, R_REP },
+	{ "POST", "/deals/:id", page_deal_post, R_REP | R_CSRF },
+	{ "POST", "/deals/:id/close", page_deal_close_post, R_REP | R_CSRF },
+	{ "POST", "/deals/:id/reopen", page_deal_reopen_post, R_REP | R_CSRF },
+	{ "GET", "/accounts", page_accounts, R_REP },
+	{ "POST", "/accounts", page_accounts_post, R_REP | R_CSRF },
+	{ "GET", "/accounts/:id", page_account_detail, R_REP },
+	{ "POST", "/accounts/:id/contacts", page_account_contacts_post, R_REP | R_CSRF },
+
+	/* step or stop: conversations, agenda, steps */
+	{ "GET", "/conversations/new", page_conversation_new, R_REP },
+	{ "POST", "/conversations", page_conversations_post, R_REP | R_CSRF },
+	{ "GET", "/agenda", page_agenda, R_REP },
+	{ "POST", "/steps/:id/keep", page_step_keep_post, R_REP | R_CSRF },
+	{ "POST", "/steps/:id/slip", page_step_slip_post, R_REP | R_CSRF },
+	{ "POST", "/steps/:id/cancel", page_step_cancel_post, R_REP | R_CSRF },
+	{ "POST", "/account/calendar", page_calendar_feed_post, R_REP | R_CSRF },
+	{ "POST", "/account/calendar/revoke", page_calendar_revoke_post, R_REP | R_CSRF },
+	{ "GET", "/calendar/*", page_calendar_ics, R_ANON },
+
+	/* step or stop: figures and the deals that string reps along */
+	{ "GET", "/figures/commitment", page_figures_commitment, R_REP },
+	{ "GET", "/strung-along", page_strung_along, R_REP },
+	{ "GET", "/admin/stages", page_admin_stages, R_ADMIN },
+	{ "POST", "/admin/stages", page_admin_stages_post, R_ADMIN | R_CSRF },
+	{ "POST", "/admin/stages/:id", page_admin_stage_post, R_ADMIN | R_CSRF },
+	{ "POST", "/admin/stages/:id/delete", page_admin_stage_delete_post, R_ADMIN | R_CSRF },
+	{ "POST", "/admin/health", page_admin_health_post, R_ADMIN | R_CSRF },
+
 	/* JSON API */
 	{ "GET", "/api/v1", api_describe, R_ANON | R_JSON | R_NODB },
 	{ "GET", "/api/v1/openapi.json", api_describe, R_ANON | R_JSON | R_NODB },
@@ -41,6 +75,27 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/users", api_users_list, R_REP | R_JSON },
 	{ "POST", "/api/v1/users", api_users_create, R_ADMIN | R_JSON | R_CSRF },
 	{ "GET", "/api/v1/users/:id", api_user_get, R_REP | R_JSON },
+	{ "GET", "/api/v1/stages", api_stages_list, R_REP | R_JSON },
+	{ "POST", "/api/v1/stages", api_stages_create, R_ADMIN | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/stages/:id", api_stage_get, R_REP | R_JSON },
+	{ "PATCH", "/api/v1/stages/:id", api_stage_update, R_ADMIN | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/accounts", api_accounts_list, R_REP | R_JSON },
+	{ "POST", "/api/v1/accounts", api_accounts_create, R_REP | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/accounts/:id", api_account_get, R_REP | R_JSON },
+	{ "PATCH", "/api/v1/accounts/:id", api_account_update, R_REP | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/deals", api_deals_list, R_REP | R_JSON },
+	{ "POST", "/api/v1/deals", api_deals_create, R_REP | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/deals/:id", api_deal_get, R_REP | R_JSON },
+	{ "PATCH", "/api/v1/deals/:id", api_deal_update, R_REP | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/conversations", api_conversations_list, R_REP | R_JSON },
+	{ "POST", "/api/v1/conversations", api_conversations_create, R_REP | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/conversations/:id", api_conversation_get, R_REP | R_JSON },
+	{ "PATCH", "/api/v1/conversations/:id", api_conversation_update, R_REP | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/steps", api_steps_list, R_REP | R_JSON },
+	{ "GET", "/api/v1/steps/:id", api_step_get, R_REP | R_JSON },
+	{ "PATCH", "/api/v1/steps/:id", api_step_update, R_REP | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/figures/commitment", api_figures_commitment, R_REP | R_JSON },
+
 
 	/* plumbing */
 	{ "GET", "/healthz", page_healthz, R_ANON | R_NODB },

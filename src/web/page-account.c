@@ -88,6 +88,7 @@ static void render_account(struct request *r, const struct password_errors *e)
 	language_card(r);
 	html(&r->out, "</div><div>");
 	password_card(r, e);
+	calendar_card(r);
 	html(&r->out, "</div></div>");
 	ui_page_end(r);
 }

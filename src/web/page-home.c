@@ -3,16 +3,139 @@
  * where you stand in the organisation: a rep sees their team and manager, a
  * manager the teams they lead, an admin the organisation's size. Later
  * capabilities add their own cards here.
+ *
+ * Step or stop: everyone sees their next steps (overdue, today, the rest of
+ * the week up to Sunday, as the agenda counts them) and how many of the deals they may see are strung along; a
+ * manager each led team's commitment rate over the last 30 days, an admin
+ * the organisation's — each a link to the page with the details.
  */
 #include "pages.h"
 #include "ui.h"
 #include "../store/teams.h"
 #include "../store/users.h"
+#include "../store/conversations.h"
+#include "../store/deals.h"
+#include "../store/figures.h"
+#include "../store/settings.h"
+#include "../lib/fmt.h"
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 static void card_stat(struct request *r, const char *label, long long value, const char *href)
 {
 	html_printf(&r->out, "<a class=\"stat\" href=\"%s\"><span class=\"stat-value\">%lld</span>"
 		    "<span class=\"stat-label\">%s</span></a>", href, value, label);
+}
+
+/* the numbers of the step-or-stop cards, gathered before the page starts */
+struct home_steps {
+	long long overdue, today, week, strung;
+	size_t nrates;
+	struct {
+		const char *label, *href;
+		int64_t conversations, committed;
+	} rates[16];
+};
+
+static int home_rate(struct request *r, struct home_steps *h, const char *label, int64_t team_id, const char *from,
+		     const char *today)
+{
+	struct figures_scope sc = { 0, team_id };
+	struct commitment_counts c;
+	double *gaps;
+	size_t ngaps;
+	if (h->nrates == sizeof(h->rates) / sizeof(h->rates[0]))
+		return 0;
+	if (figures_commitment(r->db, r->a, r->me.org_id, &sc, from, today, today, &c, &gaps, &ngaps))
+		return -1;
+	h->rates[h->nrates].label = label;
+	h->rates[h->nrates].href = arena_printf(r->a, "/figures/commitment?%sfrom=%s&to=%s",
+						team_id ? arena_printf(r->a, "team=%lld&", (long long)team_id) : "",
+						from, today);
+	h->rates[h->nrates].conversations = c.conversations;
+	h->rates[h->nrates].committed = c.steps + c.stops;
+	h->nrates++;
+	return 0;
+}
+
+static int home_steps_load(struct request *r, const struct team_list *teams, struct home_steps *h)
+{
+	memset(h, 0, sizeof(*h));
+	const char *today = ui_today(r);
+	char week_end[11], from[11];
+	/* "this week" ends on Sunday, as on the agenda (ISO weeks) */
+	struct tm tm = { 0 };
+	tm.tm_year = atoi(today) - 1900;
+	tm.tm_mon = atoi(today + 5) - 1;
+	tm.tm_mday = atoi(today + 8);
+	tm.tm_hour = 12;
+	time_t t = timegm(&tm);
+	gmtime_r(&t, &tm);
+	date_add_days(today, (7 - tm.tm_wday) % 7, week_end);
+	struct step_list steps;
+	if (step_agenda(r->db, r->a, r->me.org_id, r->me.user_id, week_end, &steps))
+		return -1;
+	for (size_t i = 0; i < steps.n; i++) {
+		int c = strcmp(steps.items[i].due, today);
+		if (c < 0)
+			h->overdue++;
+		else if (!c)
+			h->today++;
+		else
+			h->week++;
+	}
+	struct deal_filter f = { .scope = access_deal_scope(&r->viewer), .viewer_id = r->me.user_id, .status = "open" };
+	struct deal_list deals;
+	if (deal_list(r->db, r->a, r->me.org_id, &f, &deals))
+		return -1;
+	struct health_settings cfg;
+	settings_health(r->db, r->me.org_id, &cfg);
+	deal_assess(deals.items, deals.n, &cfg, today);
+	for (size_t i = 0; i < deals.n; i++)
+		h->strung += deals.items[i].health.strung_along;
+
+	/* the last 30 days, today included */
+	date_add_days(today, -29, from);
+	if (r->viewer.role == ROLE_ADMIN)
+		return home_rate(r, h, r->me.org_name, 0, from, today);
+	for (size_t i = 0; r->viewer.role == ROLE_MANAGER && i < teams->n; i++)
+		if (access_leads_team(&r->viewer, teams->items[i].id) &&
+		    home_rate(r, h, teams->items[i].name, teams->items[i].id, from, today))
+			return -1;
+	return 0;
+}
+
+static void home_steps_render(struct request *r, const struct home_steps *h)
+{
+	struct strbuf *o = &r->out;
+	html_printf(o, "<div class=\"grid two home-steps\"><section class=\"card\"><div class=\"page-head\"><h2>%s</h2>"
+		    "<a href=\"/agenda\">%s</a></div><div class=\"stats\">", T("My next steps"), T("Open the agenda"));
+	html_printf(o, "<a class=\"stat%R\" href=\"/agenda\"><span class=\"stat-value\">%lld</span>"
+		    "<span class=\"stat-label\">%s</span></a>", h->overdue ? " flag-bad" : "", h->overdue, T("Overdue"));
+	card_stat(r, T("Due today"), h->today, "/agenda");
+	card_stat(r, T("Later this week"), h->week, "/agenda");	/* up to Sunday */
+	html_printf(o, "</div></section><section class=\"card\"><div class=\"page-head\"><h2>%s</h2>"
+		    "<a href=\"/figures/commitment\">%s</a></div><div class=\"stats\">", T("Step or stop"),
+		    T("All figures"));
+	html_printf(o, "<a class=\"stat%R\" href=\"/strung-along\"><span class=\"stat-value\">%lld</span>"
+		    "<span class=\"stat-label\">%s</span><span class=\"stat-note\">%s</span></a>",
+		    h->strung ? " flag-warn" : "", h->strung, T("Strung along"),
+		    T("open deals without a fresh, dated next step or progress"));
+	for (size_t i = 0; i < h->nrates; i++) {
+		struct strbuf v = STRBUF_INIT;
+		fmt_percent(&v, r->lang, ratio(h->rates[i].committed, h->rates[i].conversations), 0);
+		html_printf(o, "<a class=\"stat\" href=\"%s\"><span class=\"stat-value\">%s</span>"
+			    "<span class=\"stat-label\">%s</span><span class=\"stat-note\">%s</span></a>",
+			    h->rates[i].href, v.buf, arena_printf(r->a, T("Commitment rate, last 30 days: %s"),
+								    h->rates[i].label),
+			    arena_printf(r->a, trn(r->lang, "%lld of %lld conversation ended in a step or a stop",
+						   "%lld of %lld conversations ended in a step or a stop",
+						   (long)h->rates[i].conversations),
+					 (long long)h->rates[i].committed, (long long)h->rates[i].conversations));
+		sb_release(&v);
+	}
+	html(o, "</div></section></div>");
 }
 
 void page_home(struct request *r)
@@ -22,10 +145,16 @@ void page_home(struct request *r)
 		resp_error(r, E_UNAVAILABLE, T("The database is not available. Try again shortly."));
 		return;
 	}
+	struct home_steps steps;
+	if (home_steps_load(r, &teams, &steps)) {
+		resp_error(r, E_UNAVAILABLE, T("The database is not available. Try again shortly."));
+		return;
+	}
 	ui_page_begin(r, T("Overview"), "home");
 	struct strbuf *o = &r->out;
 	html_printf(o, "<h1>%s</h1>", arena_printf(r->a, T("Welcome, %s"), r->me.name));
 	html_printf(o, "<p class=\"muted\">%s · %s</p>", r->me.org_name, ui_role_label(r, r->me.role));
+	home_steps_render(r, &steps);
 
 	if (r->viewer.role == ROLE_ADMIN) {
 		int64_t users = DB_I64(r->db, 0, "SELECT count(*) FROM users WHERE org_id = $1 AND active = 1",

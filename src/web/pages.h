@@ -34,4 +34,46 @@ void page_healthz(struct request *r);
 /* page-static.c */
 void page_static(struct request *r);
 
+/* --- step or stop --- */
+/* page-pipeline.c: the board of open deals by stage */
+void page_pipeline(struct request *r);
+/* page-deals.c: all deals as a table; new deal */
+void page_deals(struct request *r);
+void page_deal_new(struct request *r);
+void page_deals_post(struct request *r);
+/* page-deal.c: one deal with its timeline; edit, close, reopen */
+void page_deal(struct request *r);
+void page_deal_post(struct request *r);
+void page_deal_close_post(struct request *r);
+void page_deal_reopen_post(struct request *r);
+/* page-accounts.c */
+void page_accounts(struct request *r);
+void page_accounts_post(struct request *r);
+void page_account_detail(struct request *r);
+void page_account_contacts_post(struct request *r);
+/* page-conversation.c: logging a conversation */
+void page_conversation_new(struct request *r);
+void page_conversations_post(struct request *r);
+/* page-agenda.c: my next steps; keep, move, cancel */
+void page_agenda(struct request *r);
+void page_step_keep_post(struct request *r);
+void page_step_slip_post(struct request *r);
+void page_step_cancel_post(struct request *r);
+/* page-calendar.c: the iCalendar feed and its secret address */
+void page_calendar_feed_post(struct request *r);
+void page_calendar_revoke_post(struct request *r);
+void page_calendar_ics(struct request *r);
+/* the "Calendar" card of the account page (page-account.c) */
+void calendar_card(struct request *r);
+/* page-figures.c: step-or-stop figures for a rep, team or organisation */
+void page_figures_commitment(struct request *r);
+/* page-strung-along.c */
+void page_strung_along(struct request *r);
+/* page-admin-stages.c: the stage vocabulary and the health thresholds */
+void page_admin_stages(struct request *r);
+void page_admin_stages_post(struct request *r);
+void page_admin_stage_post(struct request *r);
+void page_admin_stage_delete_post(struct request *r);
+void page_admin_health_post(struct request *r);
+
 #endif

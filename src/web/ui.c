@@ -6,6 +6,8 @@
 #include "ui.h"
 #include "../http/route.h"
 #include "../lib/assets.h"
+#include "../lib/fmt.h"
+#include "../lib/util.h"
 #include <string.h>
 
 struct nav_item {
@@ -15,9 +17,15 @@ struct nav_item {
 
 static const struct nav_item nav[] = {
 	{ "home", "/", N_("Overview"), ROLE_REP },
+	{ "agenda", "/agenda", N_("Agenda"), ROLE_REP },
+	{ "pipeline", "/pipeline", N_("Pipeline"), ROLE_REP },
+	{ "accounts", "/accounts", N_("Accounts"), ROLE_REP },
+	{ "figures", "/figures/commitment", N_("Step or stop"), ROLE_REP },
+	{ "strung-along", "/strung-along", N_("Strung along"), ROLE_REP },
 	{ "teams", "/teams", N_("Teams"), ROLE_REP },
 	{ "admin-users", "/admin/users", N_("Users"), ROLE_ADMIN },
 	{ "admin-teams", "/admin/teams", N_("Manage teams"), ROLE_ADMIN },
+	{ "admin-stages", "/admin/stages", N_("Stages"), ROLE_ADMIN },
 };
 
 /* notices that a redirect asks for with ?done=CODE */
@@ -30,6 +38,23 @@ static const struct { const char *code, *text; } done_notices[] = {
 	{ "user-activated", N_("The user was activated again.") },
 	{ "password-changed", N_("Your password was changed. Other sessions were signed out.") },
 	{ "signed-out", N_("You are signed out.") },
+	{ "conversation-step", N_("The conversation was logged with its next step.") },
+	{ "conversation-lost", N_("The conversation was logged. The deal is closed as lost.") },
+	{ "conversation-paused", N_("The conversation was logged. The deal is paused.") },
+	{ "conversation-stop", N_("The conversation was logged as a stop.") },
+	{ "conversation-none", N_("The conversation was logged without commitment. That is a red flag on the deal.") },
+	{ "step-kept", N_("The step is marked as done.") },
+	{ "step-moved", N_("The step was moved to its new date.") },
+	{ "step-cancelled", N_("The step was cancelled.") },
+	{ "calendar-stopped", N_("The calendar feed is stopped. Its address no longer works.") },
+	{ "deal-added", N_("The deal was added.") },
+	{ "deal-saved", N_("The deal was saved.") },
+	{ "deal-won", N_("The deal was closed as won. Congratulations!") },
+	{ "deal-lost", N_("The deal was closed as lost. Its open steps were cancelled.") },
+	{ "deal-paused", N_("The deal was paused. Its open steps were cancelled.") },
+	{ "deal-reopened", N_("The deal was reopened.") },
+	{ "account-added", N_("The account was added.") },
+	{ "contact-added", N_("The contact was added.") },
 };
 
 const char *ui_role_label(struct request *r, const char *role)
@@ -84,7 +109,8 @@ void ui_page_begin(struct request *r, const char *title, const char *active)
 		"<a class=\"brand\" href=\"/\"><img src=\"/static/favicon.svg\" alt=\"\" width=\"24\" height=\"24\">"
 		"<span>Salesgarden</span></a>");
 	if (r->signed_in) {
-		html_printf(o, "<nav class=\"nav\" aria-label=\"%s\"><ul>", T("Main"));
+		/* TRANSLATORS: the label of the main navigation, for screen readers */
+		html_printf(o, "<nav class=\"nav\" aria-label=\"%s\"><ul>", T("Main menu"));
 		for (size_t i = 0; i < sizeof(nav) / sizeof(nav[0]); i++) {
 			if (r->viewer.role < nav[i].min)
 				continue;
@@ -132,7 +158,7 @@ void ui_error_page(struct request *r, enum err e, const char *message)
 	case E_FORBIDDEN: title = T("No access"); break;
 	case E_UNAUTHORIZED: title = T("Please sign in"); break;
 	case E_INVALID: title = T("Something is wrong with the input"); break;
-	case E_TOOLARGE: title = T("Too large"); break;
+	case E_TOOLARGE: title = T("The request is too large"); break;
 	case E_UNAVAILABLE: title = T("Temporarily unavailable"); break;
 	case E_THROTTLED: title = T("Too many attempts"); break;
 	case E_CONFLICT: title = T("Conflict"); break;
@@ -181,4 +207,46 @@ void ui_select(struct request *r, const char *name, const char *label, const cha
 void ui_redirect_done(struct request *r, const char *path, const char *code)
 {
 	resp_redirect(r, arena_printf(r->a, "%s%sdone=%s", path, strchr(path, '?') ? "&" : "?", code));
+}
+
+void ui_money(struct request *r, int64_t minor, const char *currency)
+{
+	fmt_money(&r->out, r->lang, minor, currency && *currency ? currency : r->me.currency, 0);
+}
+
+void ui_date(struct request *r, const char *iso)
+{
+	fmt_date(&r->out, r->lang, iso);
+}
+
+void ui_percent(struct request *r, double fraction)
+{
+	fmt_percent(&r->out, r->lang, fraction, 0);
+}
+
+void ui_health(struct request *r, const struct health_result *h, int with_reasons)
+{
+	static const char *const labels[] = { N_("Healthy"), N_("Needs attention"), N_("Strung along") };
+	html_printf(&r->out, "<span class=\"health health-%s\"><span class=\"dot\" aria-hidden=\"true\"></span>%s</span>",
+		    health_code(h->health), T(labels[h->health]));
+	if (!with_reasons || !h->reasons)
+		return;
+	html(&r->out, "<ul class=\"reasons\">");
+	for (unsigned bit = 1; bit && bit <= h->reasons; bit <<= 1)
+		if (h->reasons & bit)
+			html_printf(&r->out, "<li>%s</li>", T(health_reason_text(bit)));
+	html(&r->out, "</ul>");
+}
+
+const char *ui_today(struct request *r)
+{
+	char *d = arena_alloc(r->a, 11);
+	today_date(d);
+	return d;
+}
+
+int ui_may_see_owner(struct request *r, int64_t owner_id, int64_t owner_team_id)
+{
+	struct person p = { owner_id, r->me.org_id, owner_team_id };
+	return access_deal(&r->viewer, &p);
 }

@@ -7,6 +7,7 @@
 #define SG_UI_H
 #include "../http/request.h"
 #include "../lib/html.h"
+#include "../domain/commitment.h"
 
 /* nav is the key of the active menu item: "home", "teams", "admin-users", ... */
 void ui_page_begin(struct request *r, const char *title, const char *nav);
@@ -29,6 +30,19 @@ void ui_select(struct request *r, const char *name, const char *label, const cha
 /* ui_redirect_done(r, "/admin/teams", "team-added"): 303 with a notice code
  * that ui_page_begin turns into a translated message */
 void ui_redirect_done(struct request *r, const char *path, const char *code);
+
+/* an amount in minor units in the reader's language: "€ 12.500" */
+void ui_money(struct request *r, int64_t minor, const char *currency);
+/* a "YYYY-MM-DD" date in the reader's language: "23 nov. 2026" */
+void ui_date(struct request *r, const char *iso);
+/* a rate (NaN shows "–") as a percentage with no decimals */
+void ui_percent(struct request *r, double fraction);
+/* a green/amber/red dot with its label, and (with reasons) the reasons in words */
+void ui_health(struct request *r, const struct health_result *h, int with_reasons);
+/* today, as the request sees it ("YYYY-MM-DD") */
+const char *ui_today(struct request *r);
+/* may the viewer see the deals (and conversations) of this owner? */
+int ui_may_see_owner(struct request *r, int64_t owner_id, int64_t owner_team_id);
 
 /* the role's translated name */
 const char *ui_role_label(struct request *r, const char *role);

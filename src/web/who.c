@@ -1,0 +1,209 @@
+/*
+ * who: see who.h. The rights come from domain/access.c through
+ * ui_may_see_owner and access_leads_team; this file only reads the query
+ * and names the choice.
+ */
+#include "who.h"
+#include "ui.h"
+#include "../store/teams.h"
+#include "../store/users.h"
+#include "../lib/util.h"
+#include <string.h>
+
+#define DB_DOWN(r) resp_error((r), E_UNAVAILABLE, T("The database is not available. Try again shortly."))
+
+/* an id from the query: 1 when valid, 0 when not a positive integer */
+static int query_id(const char *s, int64_t *id)
+{
+	return s && !parse_i64(s, id) && *id > 0;
+}
+
+int who_set(struct request *r, struct who *w, enum who_kind kind, int64_t id)
+{
+	memset(w, 0, sizeof(*w));
+	w->kind = kind;
+	w->id = id;
+	switch (kind) {
+	case WHO_ORG:
+		w->name = r->me.org_name;
+		w->value = "org";
+		return 0;
+	case WHO_LED:
+		w->name = T("All your teams");
+		w->value = "led";
+		return 0;
+	case WHO_TEAM: {
+		struct team t;
+		if (team_get(r->db, r->a, r->me.org_id, id, &t))
+			return -1;
+		w->name = t.name;
+		w->value = arena_printf(r->a, "team:%lld", (long long)id);
+		return 0;
+	}
+	case WHO_REP: {
+		struct user u;
+		if (user_get(r->db, r->a, r->me.org_id, id, &u))
+			return -1;
+		w->name = u.name;
+		w->value = arena_printf(r->a, "rep:%lld", (long long)id);
+		return 0;
+	}
+	default:
+		return 0;
+	}
+}
+
+static int check_rep(struct request *r, struct who *w, int64_t id)
+{
+	struct user u;
+	enum err e = user_get(r->db, r->a, r->me.org_id, id, &u);
+	if (e == E_NOTFOUND) {
+		resp_error(r, E_NOTFOUND, T("There is no such user."));
+		return -1;
+	}
+	if (e) {
+		DB_DOWN(r);
+		return -1;
+	}
+	if (!ui_may_see_owner(r, u.id, u.team_id)) {
+		resp_error(r, E_FORBIDDEN, T("You may only see your own figures and deals, or those of the teams you lead."));
+		return -1;
+	}
+	memset(w, 0, sizeof(*w));
+	w->kind = WHO_REP;
+	w->id = id;
+	w->name = u.name;
+	w->value = arena_printf(r->a, "rep:%lld", (long long)id);
+	return 1;
+}
+
+static int check_team(struct request *r, struct who *w, int64_t id)
+{
+	struct team t;
+	enum err e = team_get(r->db, r->a, r->me.org_id, id, &t);
+	if (e == E_NOTFOUND) {
+		resp_error(r, E_NOTFOUND, T("There is no such team."));
+		return -1;
+	}
+	if (e) {
+		DB_DOWN(r);
+		return -1;
+	}
+	if (r->viewer.role != ROLE_ADMIN && !access_leads_team(&r->viewer, id)) {
+		resp_error(r, E_FORBIDDEN, T("You may only see the figures and deals of the teams you lead."));
+		return -1;
+	}
+	memset(w, 0, sizeof(*w));
+	w->kind = WHO_TEAM;
+	w->id = id;
+	w->name = t.name;
+	w->value = arena_printf(r->a, "team:%lld", (long long)id);
+	return 1;
+}
+
+int who_from_query(struct request *r, struct who *w)
+{
+	memset(w, 0, sizeof(*w));
+	const char *rep = req_query(r, "rep"), *team = req_query(r, "team"), *pick = req_query(r, "who");
+	int64_t id = 0;
+	if (rep && *rep && team && *team) {
+		resp_error(r, E_INVALID, T("Ask for either a rep or a team, not both."));
+		return -1;
+	}
+	if (rep && *rep) {
+		if (!query_id(rep, &id)) {
+			resp_error(r, E_INVALID, T("rep must be the number of a user."));
+			return -1;
+		}
+		return check_rep(r, w, id);
+	}
+	if (team && *team) {
+		if (!query_id(team, &id)) {
+			resp_error(r, E_INVALID, T("team must be the number of a team."));
+			return -1;
+		}
+		return check_team(r, w, id);
+	}
+	if (!pick || !*pick)
+		return 0;
+	/* the picker's value: org, led, team:ID or rep:ID */
+	if (!strcmp(pick, "org")) {
+		if (r->viewer.role != ROLE_ADMIN) {
+			resp_error(r, E_FORBIDDEN, T("Only an admin sees the whole organisation."));
+			return -1;
+		}
+		who_set(r, w, WHO_ORG, 0);
+		return 1;
+	}
+	if (!strcmp(pick, "led")) {
+		if (r->viewer.role < ROLE_MANAGER) {
+			resp_error(r, E_FORBIDDEN, T("You may only see the figures and deals of the teams you lead."));
+			return -1;
+		}
+		who_set(r, w, WHO_LED, 0);
+		return 1;
+	}
+	if (str_has_prefix(pick, "team:") && query_id(pick + 5, &id))
+		return check_team(r, w, id);
+	if (str_has_prefix(pick, "rep:") && query_id(pick + 4, &id))
+		return check_rep(r, w, id);
+	resp_error(r, E_INVALID, T("Choose whose figures to show from the list."));
+	return -1;
+}
+
+static void add_option(struct who_options *o, const char *value, const char *label)
+{
+	o->values[o->n] = value;
+	o->labels[o->n++] = label;
+}
+
+int who_options(struct request *r, int with_led, struct who_options *o)
+{
+	memset(o, 0, sizeof(*o));
+	struct team_list teams;
+	struct user_list users = { NULL, 0 };
+	if (team_list_org(r->db, r->a, r->me.org_id, &teams))
+		return -1;
+	int admin = r->viewer.role == ROLE_ADMIN;
+	if (admin) {
+		if (user_list_org(r->db, r->a, r->me.org_id, &users))
+			return -1;
+	} else if (r->viewer.nled) {
+		if (user_list_teams(r->db, r->a, r->me.org_id, r->viewer.led_teams, r->viewer.nled, r->me.user_id,
+				    &users))
+			return -1;
+	} else {
+		/* a rep (or a manager without a team) sees only themself: no picker */
+		return 0;
+	}
+	size_t cap = teams.n + users.n + 2;
+	o->values = arena_alloc(r->a, cap * sizeof(char *));
+	o->labels = arena_alloc(r->a, cap * sizeof(char *));
+	if (admin)
+		add_option(o, "org", arena_printf(r->a, T("Whole organisation: %s"), r->me.org_name));
+	if (with_led && r->viewer.nled)
+		add_option(o, "led", T("All your teams"));
+	for (size_t i = 0; i < teams.n; i++)
+		if (admin || access_leads_team(&r->viewer, teams.items[i].id))
+			add_option(o, arena_printf(r->a, "team:%lld", (long long)teams.items[i].id),
+				   arena_printf(r->a, T("Team: %s"), teams.items[i].name));
+	for (size_t i = 0; i < users.n; i++) {
+		const struct user *u = &users.items[i];
+		if (!ui_may_see_owner(r, u->id, u->team_id))
+			continue;
+		/* people who left stay in the list: their history still counts */
+		add_option(o, arena_printf(r->a, "rep:%lld", (long long)u->id),
+			   u->active ? u->name : arena_printf(r->a, "%s (%s)", u->name, T("inactive")));
+	}
+	return 0;
+}
+
+const char *who_query(struct request *r, const struct who *w)
+{
+	switch (w->kind) {
+	case WHO_TEAM: return arena_printf(r->a, "team=%lld", (long long)w->id);
+	case WHO_REP: return arena_printf(r->a, "rep=%lld", (long long)w->id);
+	case WHO_LED: return "who=led";
+	default: return "";
+	}
+}
