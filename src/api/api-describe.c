@@ -7,6 +7,7 @@
  */
 #include "api.h"
 #include "../domain/validate.h"
+#include "../domain/commitment.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -77,6 +78,435 @@ static json_t *object(json_t *required, json_t *properties)
 	else
 		json_decref(required);
 	return o;
+}
+
+/* --- step or stop: stages, accounts, deals, conversations, steps, figures --- */
+
+static json_t *typed(const char *type, const char *description)
+{
+	return json_pack("{s:s, s:s}", "type", type, "description", description);
+}
+
+static json_t *nullable(json_t *schema)
+{
+	json_object_set_new(schema, "nullable", json_true());
+	return schema;
+}
+
+static json_t *date_schema(const char *description)
+{
+	return json_pack("{s:s, s:s, s:s}", "type", "string", "format", "date", "description", description);
+}
+
+/* a $ref that may be null. In OpenAPI 3.0 "nullable" does not reach into a
+ * $ref, so the null is a second choice of its own (3.0.3's way to write it) */
+static json_t *nullable_ref(const char *name, const char *description)
+{
+	return json_pack("{s:[o, {s:s, s:b, s:[n]}], s:s}", "anyOf", schema_ref(name), "type", "object",
+			 "nullable", 1, "enum", "description", description);
+}
+
+/* a list of codes as a JSON array, with null at the end when nullable */
+static json_t *codes(const char *const *list, size_t n, int with_null)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_string(list[i]));
+	if (with_null)
+		json_array_append_new(a, json_null());
+	return a;
+}
+
+static json_t *int_range(const char *description, int min, int max)
+{
+	return json_pack("{s:s, s:i, s:i, s:s}", "type", "integer", "minimum", min, "maximum", max,
+			 "description", description);
+}
+
+static json_t *page_of(const char *item)
+{
+	char limit_desc[160];
+	snprintf(limit_desc, sizeof(limit_desc), "The page size asked for (1 to %d).", API_LIMIT_MAX);
+	return object(json_pack("[s, s, s, s]", "items", "total", "limit", "offset"),
+		      json_pack("{s:{s:s, s:o}, s:o, s:o, s:o}",
+				"items", "type", "array", "items", schema_ref(item),
+				"total", int_schema("How many entries the whole list has."),
+				"limit", int_schema(limit_desc),
+				"offset", int_schema("How many entries were skipped.")));
+}
+
+static json_t *deal_statuses(void)
+{
+	return json_pack("[s, s, s, s]", "open", "won", "lost", "paused");
+}
+
+static json_t *stage_kinds(void)
+{
+	return json_pack("[s, s, s]", "open", "won", "lost");
+}
+
+static json_t *health_reasons(void)
+{
+	json_t *a = json_array();
+	for (unsigned bit = 1; bit && bit <= HR_PROGRESS_STALLING; bit <<= 1)
+		json_array_append_new(a, json_string(health_reason_code(bit)));
+	return a;
+}
+
+static void step_or_stop_schemas(json_t *all)
+{
+	const char *stage_text = "Up to 1000 characters, one line.";
+	json_object_set_new(all, "Stage", object(
+		json_pack("[s, s, s, s, s, s, s]", "id", "name", "definition", "commitment", "kind", "position",
+			  "open_deals"),
+		json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+			  "id", int_schema("The stage's id."),
+			  "name", str_schema("The stage's name, unique in the organisation."),
+			  "definition", str_schema("What is true of a deal in this stage."),
+			  "commitment", str_schema("The customer's commitment that moves a deal into this stage."),
+			  "kind", enum_schema("open for the pipeline's working stages; won and lost for closed deals.",
+					      stage_kinds()),
+			  "position", int_schema("The order of the stages, smallest first."),
+			  "open_deals", int_schema("How many open deals are in the stage."))));
+	json_object_set_new(all, "NewStage", object(
+		json_pack("[s]", "name"),
+		json_pack("{s:{s:s, s:i, s:s}, s:{s:s, s:i, s:s}, s:{s:s, s:i, s:s}, s:o, s:o}",
+			  "name", "type", "string", "maxLength", NAME_MAX_LEN, "description",
+			  "Unique in the organisation.",
+			  "definition", "type", "string", "maxLength", 1000, "description", stage_text,
+			  "commitment", "type", "string", "maxLength", 1000, "description", stage_text,
+			  "kind", enum_schema("Default open.", stage_kinds()),
+			  "position", int_range("Default: after the last stage.", 0, 1000000))));
+	json_object_set_new(all, "StagePatch", object(
+		NULL,
+		json_pack("{s:{s:s, s:i}, s:{s:s, s:i}, s:{s:s, s:i}, s:o, s:o}",
+			  "name", "type", "string", "maxLength", NAME_MAX_LEN,
+			  "definition", "type", "string", "maxLength", 1000,
+			  "commitment", "type", "string", "maxLength", 1000,
+			  "kind", enum_schema("The kind of a stage with open deals cannot change, nor can the "
+					      "organisation's last stage of a kind (409).", stage_kinds()),
+			  "position", int_range("The new place in the order.", 0, 1000000))));
+	json_object_set_new(all, "StagePage", page_of("Stage"));
+
+	json_object_set_new(all, "Account", object(
+		json_pack("[s, s, s, s, s]", "id", "name", "owner_id", "owner_name", "open_deals"),
+		json_pack("{s:o, s:o, s:o, s:o, s:o}",
+			  "id", int_schema("The account's id."),
+			  "name", str_schema("The customer's name."),
+			  "owner_id", nullable_id("The user responsible for the account; null when none."),
+			  "owner_name", nullable(str_schema("The owner's name; null when none.")),
+			  "open_deals", int_schema("How many open deals the account has."))));
+	json_object_set_new(all, "Contact", object(
+		json_pack("[s, s, s, s, s]", "id", "name", "title", "email", "phone"),
+		json_pack("{s:o, s:o, s:o, s:o, s:o}",
+			  "id", int_schema("The contact's id."),
+			  "name", str_schema("The person's name."),
+			  "title", str_schema("Their job title; empty when not known."),
+			  "email", str_schema("Their e-mail address; empty when not known."),
+			  "phone", str_schema("Their phone number; empty when not known."))));
+	json_object_set_new(all, "AccountDetail", json_pack(
+		"{s:[o, o]}", "allOf", schema_ref("Account"),
+		object(json_pack("[s]", "contacts"),
+		       json_pack("{s:{s:s, s:o, s:s}}", "contacts", "type", "array", "items", schema_ref("Contact"),
+				 "description", "The account's contacts, by name."))));
+	json_object_set_new(all, "NewAccount", object(
+		json_pack("[s]", "name"),
+		json_pack("{s:{s:s, s:i, s:s}}", "name", "type", "string", "maxLength", NAME_MAX_LEN, "description",
+			  "The customer's name. The caller becomes the account's owner.")));
+	json_object_set_new(all, "AccountPatch", object(
+		NULL, json_pack("{s:{s:s, s:i}}", "name", "type", "string", "maxLength", NAME_MAX_LEN)));
+	json_object_set_new(all, "AccountPage", page_of("Account"));
+
+	json_object_set_new(all, "Health", object(
+		json_pack("[s, s, s]", "color", "strung_along", "reasons"),
+		json_pack("{s:o, s:o, s:{s:s, s:{s:s, s:o}, s:s}}",
+			  "color", enum_schema("green: nothing to worry about; amber: a warning; red: strung along.",
+					       json_pack("[s, s, s]", "green", "amber", "red")),
+			  "strung_along", typed("boolean", "The customer strings the rep along: no dated next step, "
+						"a missed step, steps that keep slipping, several conversations without "
+						"progress, or an old last commitment (thresholds are organisation "
+						"settings)."),
+			  "reasons", "type", "array", "items", "type", "string", "enum", health_reasons(),
+			  "description", "Why, as stable codes: no_next_step, step_overdue, step_missed, slipping, "
+			  "no_progress, stale_commitment (these make a deal strung along), slipped_once, "
+			  "progress_stalling (warnings).")));
+	json_object_set_new(all, "NextStep", object(
+		json_pack("[s, s, s]", "what", "due", "slips"),
+		json_pack("{s:o, s:o, s:o}",
+			  "what", str_schema("What the customer committed to."),
+			  "due", date_schema("When."),
+			  "slips", int_schema("How often it was moved to a later date."))));
+	json_object_set_new(all, "Deal", object(
+		json_pack("[s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s]", "id", "title",
+			  "account_id", "account_name", "value_minor", "value", "currency", "owner_id", "owner_name",
+			  "stage_id", "stage_name", "product", "expected_close", "status", "lost_reason", "lost_note",
+			  "closed_on", "created_on", "health", "next_step", "minutes", "conversations"),
+		json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o,"
+			  " s:o, s:o, s:o, s:o, s:o}",
+			  "id", int_schema("The deal's id."),
+			  "title", str_schema("What is being sold."),
+			  "account_id", int_schema("The customer's account."),
+			  "account_name", str_schema("The account's name."),
+			  "value_minor", int_schema("The value in minor units (cents, øre): exact."),
+			  "value", typed("number", "The same value in whole units (value_minor / 100)."),
+			  "currency", str_schema("ISO 4217 code."),
+			  "owner_id", int_schema("The rep who owns the deal."),
+			  "owner_name", str_schema("The owner's name."),
+			  "stage_id", int_schema("The deal's stage."),
+			  "stage_name", str_schema("The stage's name."),
+			  "product", str_schema("The product or service; empty when not set."),
+			  "expected_close", nullable(date_schema("When the deal is expected to close; null when not set.")),
+			  "status", enum_schema("The deal's status.", deal_statuses()),
+			  "lost_reason", json_pack("{s:s, s:b, s:o, s:s}", "type", "string", "nullable", 1, "enum",
+						   codes(lost_reason_codes, lost_reason_count, 1), "description",
+						   "Why a lost deal was lost; null otherwise."),
+			  "lost_note", str_schema("More on why it was lost; empty when none."),
+			  "closed_on", nullable(date_schema("The day the deal was won, lost or paused; null while open.")),
+			  "created_on", date_schema("The day the deal was created."),
+			  "health", nullable_ref("Health", "The deal's health today; null unless the deal is open."),
+			  "next_step", nullable_ref("NextStep", "The earliest open next step; null when there is none."),
+			  "minutes", int_schema("Minutes spent in conversations on the deal."),
+			  "conversations", int_schema("How many conversations were logged on the deal."))));
+	const char *value_minor_desc = "The value in minor units (cents). Give this or value.";
+	const char *value_desc = "The value in whole units, decimals allowed (12500, 99.95). Give this or value_minor.";
+	json_object_set_new(all, "NewDeal", object(
+		json_pack("[s]", "title"),
+		json_pack("{s:{s:s, s:i}, s:o, s:{s:s, s:i, s:s}, s:{s:s, s:i, s:s}, s:{s:s, s:f, s:s},"
+			  " s:{s:s, s:s, s:s}, s:o, s:o, s:{s:s, s:i}, s:o}",
+			  "title", "type", "string", "maxLength", NAME_MAX_LEN,
+			  "account_id", int_schema("An account of the organisation. Give this or account_name."),
+			  "account_name", "type", "string", "maxLength", NAME_MAX_LEN, "description",
+			  "Creates a new account of this name, owned by the deal's owner. Give this or account_id.",
+			  "value_minor", "type", "integer", "minimum", 0, "description", value_minor_desc,
+			  "value", "type", "number", "minimum", 0.0, "description", value_desc,
+			  "currency", "type", "string", "pattern", "^[A-Z]{3}$", "description",
+			  "ISO 4217 code; default the organisation's currency.",
+			  "owner_id", int_schema("Default the caller. Another user must be one whose deals the caller "
+						 "sees (403 otherwise)."),
+			  "stage_id", int_schema("An open stage; default the first open stage."),
+			  "product", "type", "string", "maxLength", NAME_MAX_LEN,
+			  "expected_close", date_schema("Optional."))));
+	json_object_set_new(all, "DealPatch", object(
+		NULL,
+		json_pack("{s:{s:s, s:i}, s:{s:s, s:i, s:s}, s:{s:s, s:f, s:s}, s:{s:s, s:s}, s:{s:s, s:i},"
+			  " s:o, s:o, s:o, s:o, s:o, s:{s:s, s:i}}",
+			  "title", "type", "string", "maxLength", NAME_MAX_LEN,
+			  "value_minor", "type", "integer", "minimum", 0, "description", value_minor_desc,
+			  "value", "type", "number", "minimum", 0.0, "description", value_desc,
+			  "currency", "type", "string", "pattern", "^[A-Z]{3}$",
+			  "product", "type", "string", "maxLength", NAME_MAX_LEN,
+			  "expected_close", nullable(date_schema("null removes the date.")),
+			  "stage_id", int_schema("An open stage. A move to a later stage counts as progress. Not with "
+						 "a won or lost status."),
+			  "owner_id", int_schema("Someone whose deals the caller sees (403 otherwise)."),
+			  "status", enum_schema("won, lost (with lost_reason) or paused close the deal and cancel its "
+						"open steps; open reopens it.", deal_statuses()),
+			  "lost_reason", enum_schema("Required when the status becomes lost; on a lost deal, corrects "
+						     "the reason.", codes(lost_reason_codes, lost_reason_count, 0)),
+			  "lost_note", "type", "string", "maxLength", 2000)));
+	json_object_set_new(all, "DealPage", page_of("Deal"));
+
+	json_object_set_new(all, "ConversationStep", object(
+		json_pack("[s, s, s, s, s, s]", "id", "what", "due", "who", "status", "slips"),
+		json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}",
+			  "id", int_schema("The step's id (see /api/v1/steps)."),
+			  "what", str_schema("What the customer committed to."),
+			  "due", date_schema("When, now (after any slips)."),
+			  "who", str_schema("Who on the customer's side committed to it."),
+			  "status", enum_schema("The step's status.", json_pack("[s, s, s, s]", "open", "kept", "missed",
+										 "cancelled")),
+			  "slips", int_schema("How often it was moved to a later date."))));
+	json_object_set_new(all, "Conversation", object(
+		json_pack("[s, s, s, s, s, s, s, s, s, s, s, s, s, s]", "id", "deal_id", "account_id", "rep_id", "kind",
+			  "at", "minutes", "gut_feeling", "outcome", "step", "stop_reason", "stop_note", "notes",
+			  "progressed"),
+		json_pack("{s:o, s:o, s:o, s:o, s:o, s:{s:s, s:s, s:s}, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+			  "id", int_schema("The conversation's id."),
+			  "deal_id", nullable_id("The deal it was about; null when about the account only."),
+			  "account_id", nullable_id("The account it was about."),
+			  "rep_id", int_schema("The user who logged it."),
+			  "kind", enum_schema("The kind of conversation.", codes(conv_kind_codes, conv_kind_count, 0)),
+			  "at", "type", "string", "format", "date-time", "description", "When it took place, in UTC.",
+			  "minutes", int_schema("How long it took."),
+			  "gut_feeling", int_range("The rep's gut feeling about the deal afterwards.", 1, 5),
+			  "outcome", enum_schema("step: the customer committed to a dated next step; stop: the deal "
+						 "ends here (lost or paused); none: no commitment — a red flag.",
+						 codes(outcome_codes, outcome_count, 0)),
+			  "step", nullable_ref("ConversationStep", "The next step, for outcome step; else null."),
+			  "stop_reason", json_pack("{s:s, s:b, s:o, s:s}", "type", "string", "nullable", 1, "enum",
+						   codes(stop_reason_codes, stop_reason_count, 1), "description",
+						   "Why it stopped, for outcome stop; else null."),
+			  "stop_note", str_schema("More on the stop; empty when none."),
+			  "notes", str_schema("The rep's notes, Markdown."),
+			  "progressed", typed("boolean", "Whether the deal moved to a later stage with it."))));
+	json_object_set_new(all, "NewStep", object(
+		json_pack("[s, s, s]", "what", "due", "who"),
+		json_pack("{s:o, s:o, s:o}",
+			  "what", str_schema("What the customer committed to."),
+			  "due", date_schema("When; not before the conversation."),
+			  "who", str_schema("Who on the customer's side committed to it."))));
+	json_object_set_new(all, "NewConversation", json_pack(
+		"{s:s, s:s, s:[s, s, s, s], s:o}", "type", "object", "description",
+		"Exactly one outcome: \"step\" with a step object (what, due, who); \"stop\" with a stop_reason "
+		"(and on a deal stop_action, default lost); or \"none\" with neither. Any other combination is "
+		"refused with 400 naming the field (step.what, step.due, step.who, stop_reason…). With outcome "
+		"step or none, the deal's open steps are closed as kept, or missed when the conversation came "
+		"after the grace period.",
+		"required", "kind", "at", "gut_feeling", "outcome",
+		"properties", json_pack(
+			"{s:o, s:o, s:o, s:{s:s, s:s, s:s}, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+			"deal_id", int_schema("The deal it was about; its owner must be someone whose deals the caller "
+					      "sees (403), and it must not be won or lost. Give this or account_id."),
+			"account_id", int_schema("The account, for a conversation outside any deal."),
+			"kind", enum_schema("The kind of conversation.", codes(conv_kind_codes, conv_kind_count, 0)),
+			"at", "type", "string", "format", "date-time", "description",
+			"RFC 3339, with Z or an offset (2026-11-20T10:00:00Z). The day, as written, is the day of "
+			"the conversation; it may not lie in the future.",
+			"minutes", int_range("How long it took. Default 0.", 0, 1440),
+			"gut_feeling", int_range("The rep's gut feeling about the deal afterwards.", 1, 5),
+			"outcome", enum_schema("How it ended.", codes(outcome_codes, outcome_count, 0)),
+			"step", schema_ref("NewStep"),
+			"stop_reason", enum_schema("For outcome stop.", codes(stop_reason_codes, stop_reason_count, 0)),
+			"stop_note", str_schema("For outcome stop; optional."),
+			"stop_action", enum_schema("For outcome stop on a deal: close it as lost (default) or pause it.",
+						   json_pack("[s, s]", "lost", "paused")),
+			"notes", str_schema("Markdown; optional."),
+			"stage_id", int_schema("An open stage to move the deal to with this conversation; a later "
+					       "stage counts as progress."))));
+	json_object_set_new(all, "ConversationPatch", json_pack(
+		"{s:s, s:s, s:o}", "type", "object", "description",
+		"Only the kind, the duration and the notes can change. Sending another outcome, step or stop "
+		"reason answers 400: the outcome is what happened; log a new conversation instead. Other members "
+		"of the conversation may be sent back unchanged.",
+		"properties", json_pack("{s:o, s:o, s:o}",
+					"kind", enum_schema("The kind.", codes(conv_kind_codes, conv_kind_count, 0)),
+					"minutes", int_range("The duration.", 0, 1440),
+					"notes", str_schema("Markdown."))));
+	json_object_set_new(all, "ConversationPage", page_of("Conversation"));
+
+	json_object_set_new(all, "Step", object(
+		json_pack("[s, s, s, s, s, s, s, s, s, s, s, s, s]", "id", "deal_id", "account_id", "rep_id",
+			  "conversation_id", "what", "who", "due", "original_due", "status", "state", "slips", "done_on"),
+		json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+			  "id", int_schema("The step's id."),
+			  "deal_id", nullable_id("The deal; null for a step on an account only."),
+			  "account_id", nullable_id("The account."),
+			  "rep_id", int_schema("The rep who agreed it."),
+			  "conversation_id", int_schema("The conversation it was agreed in."),
+			  "what", str_schema("What the customer committed to."),
+			  "who", str_schema("Who on the customer's side committed to it."),
+			  "due", date_schema("When, now."),
+			  "original_due", date_schema("When, as first agreed."),
+			  "status", enum_schema("As stored.", json_pack("[s, s, s, s]", "open", "kept", "missed",
+									"cancelled")),
+			  "state", enum_schema("As of today: an open step past its due date is overdue, and missed "
+					       "after the grace period.",
+					       json_pack("[s, s, s, s, s, s]", "upcoming", "due_today", "overdue", "missed",
+							 "kept", "cancelled")),
+			  "slips", int_schema("How often it was moved to a later date."),
+			  "done_on", nullable(date_schema("The day it was kept or missed; null otherwise.")))));
+	json_object_set_new(all, "StepPatch", json_pack(
+		"{s:s, s:s, s:o}", "type", "object", "description", "A new status or a new date, not both.",
+		"properties", json_pack("{s:o, s:o}",
+					"status", enum_schema("Mark an open step kept or cancelled (409 when it is not "
+							      "open).", json_pack("[s, s]", "kept", "cancelled")),
+					"due", date_schema("Move an open step to this date: a slip, counted. Not in "
+							   "the past, not the same date."))));
+	json_object_set_new(all, "StepPage", page_of("Step"));
+
+	json_t *rate = nullable(typed("number", "A fraction from 0 to 1; null when there is nothing to divide by."));
+	json_object_set_new(all, "CommitmentFigures", object(
+		json_pack("[s, s, s, s, s, s, s, s]", "scope", "from", "to", "counts", "figures", "by_gut_feeling",
+			  "by_outcome", "monthly"),
+		json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+			  "scope", object(json_pack("[s, s]", "rep_id", "team_id"),
+					  json_pack("{s:o, s:o}", "rep_id", nullable_id("The rep; null otherwise."),
+						    "team_id", nullable_id("The team; null otherwise. Both null: the "
+									   "whole organisation."))),
+			  "from", date_schema("First day of the period."),
+			  "to", date_schema("Last day of the period."),
+			  "counts", object(
+				  json_pack("[s, s, s, s, s, s, s, s, s, s, s]", "conversations", "steps", "stops", "none",
+					    "steps_due", "steps_kept_on_time", "unbroken_won", "unbroken_lost",
+					    "broken_won", "broken_lost", "minutes_on_lost"),
+				  json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+					    "conversations", int_schema("Conversations held in the period."),
+					    "steps", int_schema("Of those, ending in a step."),
+					    "stops", int_schema("Of those, ending in a stop."),
+					    "none", int_schema("Of those, ending without commitment."),
+					    "steps_due", int_schema("Steps first agreed for a day in the period before "
+								    "today, not cancelled."),
+					    "steps_kept_on_time", int_schema("Of those, kept no later than first agreed."),
+					    "unbroken_won", int_schema("Deals closed in the period, won, whose steps "
+								       "never broke (no slip, no missed step, no "
+								       "conversation without commitment)."),
+					    "unbroken_lost", int_schema("The same, lost."),
+					    "broken_won", int_schema("Deals closed in the period, won, whose steps "
+								     "broke at least once."),
+					    "broken_lost", int_schema("The same, lost."),
+					    "minutes_on_lost", int_schema("Conversation minutes on the deals lost in "
+									  "the period."))),
+			  "figures", object(
+				  json_pack("[s, s, s, s, s, s, s, s]", "commitment_rate", "stop_rate", "no_commitment_rate",
+					    "follow_through", "median_days_between_steps", "win_rate_unbroken",
+					    "win_rate_broken", "hours_on_lost"),
+				  json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+					    "commitment_rate", json_pack("{s:s, s:b, s:s}", "type", "number", "nullable", 1,
+									 "description", "(steps + stops) / conversations."),
+					    "stop_rate", json_pack("{s:s, s:b, s:s}", "type", "number", "nullable", 1,
+								   "description", "stops / conversations."),
+					    "no_commitment_rate", json_pack("{s:s, s:b, s:s}", "type", "number", "nullable",
+									    1, "description", "none / conversations."),
+					    "follow_through", json_pack("{s:s, s:b, s:s}", "type", "number", "nullable", 1,
+									"description", "steps_kept_on_time / steps_due."),
+					    "median_days_between_steps", json_pack(
+						    "{s:s, s:b, s:s}", "type", "number", "nullable", 1, "description",
+						    "The median of the days between consecutive steps agreed on the same "
+						    "deal in the period."),
+					    "win_rate_unbroken", json_pack("{s:s, s:b, s:s}", "type", "number", "nullable",
+									   1, "description",
+									   "unbroken_won / (unbroken_won + unbroken_lost)."),
+					    "win_rate_broken", json_pack("{s:s, s:b, s:s}", "type", "number", "nullable", 1,
+									 "description",
+									 "broken_won / (broken_won + broken_lost)."),
+					    "hours_on_lost", json_pack("{s:s, s:b, s:s}", "type", "number", "nullable", 1,
+								       "description", "minutes_on_lost / 60."))),
+			  "by_gut_feeling", json_pack(
+				  "{s:s, s:s, s:o}", "type", "array", "description",
+				  "Conversations on the deals closed in the period, by the gut feeling given, and how "
+				  "many of them were on deals that were won.",
+				  "items", object(json_pack("[s, s, s, s]", "gut", "conversations", "won", "win_rate"),
+						  json_pack("{s:o, s:o, s:o, s:o}",
+							    "gut", int_range("The gut feeling.", 1, 5),
+							    "conversations", int_schema("Conversations with it."),
+							    "won", int_schema("Of those, on deals won."),
+							    "win_rate", json_deep_copy(rate)))),
+			  "by_outcome", json_pack(
+				  "{s:s, s:s, s:o}", "type", "array", "description",
+				  "The same by outcome: how commitment relates to winning.",
+				  "items", object(json_pack("[s, s, s, s]", "outcome", "conversations", "won", "win_rate"),
+						  json_pack("{s:o, s:o, s:o, s:o}",
+							    "outcome", enum_schema("The outcome.",
+										   codes(outcome_codes, outcome_count, 0)),
+							    "conversations", int_schema("Conversations with it."),
+							    "won", int_schema("Of those, on deals won."),
+							    "win_rate", json_deep_copy(rate)))),
+			  "monthly", json_pack(
+				  "{s:s, s:s, s:o}", "type", "array", "description",
+				  "Every month of the period, oldest first; a month without conversations has zeros "
+				  "and a null rate (over 20 years: only the months with conversations).",
+				  "items", object(json_pack("[s, s, s, s, s, s]", "month", "conversations", "steps", "stops",
+							    "none", "commitment_rate"),
+						  json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}",
+							    "month", json_pack("{s:s, s:s, s:s}", "type", "string",
+									       "pattern", "^[0-9]{4}-[0-9]{2}$",
+									       "description", "YYYY-MM."),
+							    "conversations", int_schema("Conversations held."),
+							    "steps", int_schema("Ending in a step."),
+							    "stops", int_schema("Ending in a stop."),
+							    "none", int_schema("Ending without commitment."),
+							    "commitment_rate", json_deep_copy(rate)))))));
+	json_decref(rate);
 }
 
 static json_t *schemas(void)
@@ -189,10 +619,12 @@ static json_t *schemas(void)
 	json_t *user_page = object(json_pack("[s, s, s, s]", "items", "total", "limit", "offset"), page_props);
 	json_object_set_new(json_object_get(user_page, "properties"), "items",
 			    json_pack("{s:s, s:o}", "type", "array", "items", schema_ref("User")));
-	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
-			 "Error", error, "Org", org, "Team", team, "MyTeam", my_team, "Me", me,
-			 "User", user, "CreatedUser", created_user, "NewTeam", new_team,
-			 "NewUser", new_user, "TeamPage", team_page, "UserPage", user_page);
+	json_t *all = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+				"Error", error, "Org", org, "Team", team, "MyTeam", my_team, "Me", me,
+				"User", user, "CreatedUser", created_user, "NewTeam", new_team,
+				"NewUser", new_user, "TeamPage", team_page, "UserPage", user_page);
+	step_or_stop_schemas(all);
+	return all;
 }
 
 static json_t *error_response(const char *description)
@@ -210,8 +642,8 @@ static json_t *responses(void)
 						     "cookie, a POST without a valid X-CSRF-Token is refused too."),
 			 "NotFound", error_response("There is no such resource in the caller's organisation "
 						    "(NOTFOUND)."),
-			 "Conflict", error_response("The name or e-mail address is taken (CONFLICT; \"field\" "
-						    "names it)."),
+			 "Conflict", error_response("A name or e-mail address is taken, or the resource's state "
+						    "does not allow the change (CONFLICT; \"field\" names it)."),
 			 "TooLarge", error_response("The body is too large (TOOLARGE)."),
 			 "Unavailable", error_response("The database is not available; try again "
 						       "(UNAVAILABLE)."));
@@ -259,6 +691,57 @@ static json_t *list_op(const char *id, const char *summary, const char *descript
 						 "400 401 503"));
 }
 
+/* a query parameter */
+static json_t *query(const char *name, const char *description, json_t *schema)
+{
+	return json_pack("{s:s, s:s, s:b, s:s, s:o}", "name", name, "in", "query", "required", 0,
+			 "description", description, "schema", schema);
+}
+
+static json_t *id_query(const char *name, const char *description)
+{
+	return query(name, description, json_pack("{s:s, s:s, s:i}", "type", "integer", "format", "int64",
+						   "minimum", 1));
+}
+
+static json_t *date_query(const char *name, const char *description)
+{
+	return query(name, description, json_pack("{s:s, s:s}", "type", "string", "format", "date"));
+}
+
+/* a list with filters (params, stolen, go before limit and offset) and the
+ * further error statuses of codes */
+static json_t *filtered_list_op(const char *id, const char *summary, const char *description, const char *tag,
+				const char *page, json_t *params, const char *codes)
+{
+	json_t *op = list_op(id, summary, description, tag, page);
+	json_t *p = json_object_get(op, "parameters");
+	json_array_append(params, json_array_get(p, 0));
+	json_array_append(params, json_array_get(p, 1));
+	json_object_set_new(op, "parameters", params);
+	error_refs(json_object_get(op, "responses"), codes);
+	return op;
+}
+
+static json_t *patch_op(const char *id, const char *summary, const char *description, const char *tag,
+			const char *body, const char *schema)
+{
+	return json_pack("{s:s, s:s, s:s, s:[s], s:[o], s:{s:b, s:{s:{s:o}}}, s:o}",
+			 "operationId", id, "summary", summary, "description", description, "tags", tag,
+			 "parameters", ref("parameters", "Id"),
+			 "requestBody", "required", 1, "content", "application/json", "schema", schema_ref(body),
+			 "responses", error_refs(json_pack("{s:o}", "200", json_response("Changed; the resource as it "
+											 "is now.", schema_ref(schema))),
+						 "400 401 403 404 409 413 503"));
+}
+
+/* adds error statuses to an operation */
+static json_t *also(json_t *op, const char *codes)
+{
+	error_refs(json_object_get(op, "responses"), codes);
+	return op;
+}
+
 static json_t *get_op(const char *id, const char *summary, const char *description, const char *tag,
 		      const char *schema)
 {
@@ -291,6 +774,134 @@ static json_t *describe_op(const char *id)
 							   json_pack("{s:s}", "type", "object")));
 }
 
+static void step_or_stop_paths(json_t *all)
+{
+	const char *visible = "Visible when the caller may see the deals of its rep or of its deal's owner: a rep "
+			      "their own, a manager those of the reps in the teams they lead and their own, an "
+			      "admin all. 403 otherwise.";
+	json_object_set_new(all, "/api/v1/stages", json_pack(
+		"{s:o, s:o}",
+		"get", list_op("listStages", "List the pipeline's stages",
+			       "The organisation's stages in order, with what each means and the commitment that "
+			       "moves a deal into it. A default set is created the first time.", "stages", "StagePage"),
+		"post", create_op("createStage", "Add a stage", "Admins only.", "stages", "NewStage", "Stage")));
+	json_object_set_new(all, "/api/v1/stages/{id}", json_pack(
+		"{s:o, s:o}",
+		"get", get_op("getStage", "One stage", "Every member of the organisation may read the stages.",
+			      "stages", "Stage"),
+		"patch", patch_op("updateStage", "Change a stage", "Admins only. Only the members sent change.",
+				  "stages", "StagePatch", "Stage")));
+
+	json_object_set_new(all, "/api/v1/accounts", json_pack(
+		"{s:o, s:o}",
+		"get", filtered_list_op("listAccounts", "List accounts",
+					"The organisation's accounts by name; every member may find one.", "accounts",
+					"AccountPage", json_pack("[o]", query("q", "Part of the name, any case.",
+									      json_pack("{s:s}", "type", "string"))),
+					""),
+		"post", create_op("createAccount", "Add an account", "The caller becomes its owner.", "accounts",
+				  "NewAccount", "AccountDetail")));
+	json_object_set_new(all, "/api/v1/accounts/{id}", json_pack(
+		"{s:o, s:o}",
+		"get", get_op("getAccount", "One account, with its contacts", "Every member may read an account.",
+			      "accounts", "AccountDetail"),
+		"patch", patch_op("updateAccount", "Rename an account",
+				  "For whoever sees the deals of the account's owner (403 otherwise), or anyone when "
+				  "it has none.", "accounts", "AccountPatch", "AccountDetail")));
+
+	json_object_set_new(all, "/api/v1/deals", json_pack(
+		"{s:o, s:o}",
+		"get", filtered_list_op("listDeals", "List deals",
+					"The deals the caller may see (a rep their own, a manager those of the reps in "
+					"the teams they lead and their own, an admin all), filtered; by stage order, "
+					"then expected close. Open deals carry their health.", "deals", "DealPage",
+					json_pack("[o, o, o, o, o, o]",
+						  id_query("owner", "Only this owner's deals."),
+						  id_query("team", "Only deals of this team's members."),
+						  query("status", "Only deals with this status.",
+							json_pack("{s:s, s:o}", "type", "string", "enum", deal_statuses())),
+						  id_query("stage", "Only deals in this stage."),
+						  id_query("account", "Only this account's deals."),
+						  query("q", "Part of the title or the account's name, any case.",
+							json_pack("{s:s}", "type", "string"))),
+					""),
+		"post", create_op("createDeal", "Create a deal",
+				  "With account_id, or account_name to create the account with it.", "deals", "NewDeal",
+				  "Deal")));
+	json_object_set_new(all, "/api/v1/deals/{id}", json_pack(
+		"{s:o, s:o}",
+		"get", get_op("getDeal", "One deal, with its health and next step",
+			      "403 for a colleague's deal the caller may not see.", "deals", "Deal"),
+		"patch", patch_op("updateDeal", "Change, close or reopen a deal",
+				  "Only the members sent change. A status closes (won, lost, paused) or reopens "
+				  "(open) the deal.", "deals", "DealPatch", "Deal")));
+
+	json_object_set_new(all, "/api/v1/conversations", json_pack(
+		"{s:o, s:o}",
+		"get", filtered_list_op("listConversations", "List conversations",
+					"The conversations the caller may see: those whose rep, or whose deal's owner, "
+					"the caller may see; newest first.", "conversations", "ConversationPage",
+					json_pack("[o, o, o, o]",
+						  id_query("deal", "Only this deal's; 403 when the caller may not see "
+							   "the deal."),
+						  id_query("rep", "Only those this user logged; 403 when the caller "
+							   "may not see the user's deals."),
+						  date_query("from", "Held on this day or later."),
+						  date_query("to", "Held on this day or earlier.")),
+					"403 404"),
+		"post", also(create_op("logConversation", "Log a conversation",
+				       "The caller is the rep. Its one outcome is recorded with all that follows "
+				       "from it, in one transaction: the deal's open steps closed, the new step, the "
+				       "deal closed for a stop, the stage moved.", "conversations", "NewConversation",
+				       "Conversation"),
+			     "404")));
+	json_object_set_new(all, "/api/v1/conversations/{id}", json_pack(
+		"{s:o, s:o}",
+		"get", get_op("getConversation", "One conversation", visible, "conversations", "Conversation"),
+		"patch", patch_op("updateConversation", "Correct a conversation",
+				  "The kind, the duration and the notes; never the outcome.", "conversations",
+				  "ConversationPatch", "Conversation")));
+
+	json_object_set_new(all, "/api/v1/steps", json_pack(
+		"{s:o}",
+		"get", filtered_list_op("listSteps", "List next steps",
+					"The steps the caller may see: those whose rep, or whose deal's owner, the "
+					"caller may see; earliest due first.", "steps", "StepPage",
+					json_pack("[o, o, o]",
+						  id_query("rep", "Only this rep's; 403 when the caller may not see "
+							   "the user's deals."),
+						  id_query("deal", "Only this deal's; 403 when the caller may not see "
+							   "the deal."),
+						  query("status", "Only steps with this status.",
+							json_pack("{s:s, s:[s, s, s, s]}", "type", "string", "enum", "open",
+								  "kept", "missed", "cancelled"))),
+					"403 404")));
+	json_object_set_new(all, "/api/v1/steps/{id}", json_pack(
+		"{s:o, s:o}",
+		"get", get_op("getStep", "One next step", visible, "steps", "Step"),
+		"patch", patch_op("updateStep", "Keep, cancel or move a next step",
+				  "A new status (kept, cancelled) or a new due date (a slip), not both.", "steps",
+				  "StepPatch", "Step")));
+
+	json_t *figures = json_pack(
+		"{s:s, s:s, s:s, s:[s], s:[o, o, o, o], s:o}",
+		"operationId", "getCommitmentFigures", "summary", "Step-or-stop figures",
+		"description", "The figures of a rep, a team or the organisation over a period, with the counts "
+		"behind each so that every rate can be recomputed. Without rep or team: a rep gets their own, "
+		"an admin the organisation's; a manager must choose (400). A rep may ask only for themselves; a "
+		"manager for the teams they lead and the reps they see; 403 otherwise.",
+		"tags", "figures",
+		"parameters",
+		id_query("rep", "A rep whose deals the caller sees."),
+		id_query("team", "A team the caller leads (admins: any)."),
+		date_query("from", "First day; default the first day of the month eleven months before to's."),
+		date_query("to", "Last day; default today."),
+		"responses", error_refs(json_pack("{s:o}", "200", json_response("The figures.",
+										 schema_ref("CommitmentFigures"))),
+					"400 401 403 404 503"));
+	json_object_set_new(all, "/api/v1/figures/commitment", json_pack("{s:o}", "get", figures));
+}
+
 static json_t *paths(void)
 {
 	json_t *me = json_pack("{s:s, s:s, s:s, s:[s], s:o}",
@@ -300,7 +911,7 @@ static json_t *paths(void)
 			       "responses", error_refs(json_pack("{s:o}", "200", json_response("The caller.",
 												 schema_ref("Me"))),
 						       "401 503"));
-	return json_pack("{s:{s:o}, s:{s:o}, s:{s:o}, s:{s:o, s:o}, s:{s:o}, s:{s:o, s:o}, s:{s:o}}",
+	json_t *all = json_pack("{s:{s:o}, s:{s:o}, s:{s:o}, s:{s:o, s:o}, s:{s:o}, s:{s:o, s:o}, s:{s:o}}",
 			 "/api/v1", "get", describe_op("describe"),
 			 "/api/v1/openapi.json", "get", describe_op("describeOpenapiJson"),
 			 "/api/v1/me", "get", me,
@@ -325,11 +936,14 @@ static json_t *paths(void)
 			 "get", get_op("getUser", "One user",
 				       "403 when the user is in the organisation but not visible to the caller.",
 				       "users", "User"));
+	step_or_stop_paths(all);
+	return all;
 }
 
 static json_t *document(void)
 {
-	return json_pack("{s:s, s:{s:s, s:s, s:s}, s:[{s:[]}, {s:[]}], s:[{s:s}, {s:s}, {s:s}, {s:s}],"
+	return json_pack("{s:s, s:{s:s, s:s, s:s}, s:[{s:[]}, {s:[]}], s:[{s:s}, {s:s}, {s:s}, {s:s}, {s:s},"
+			 " {s:s}, {s:s}, {s:s}, {s:s}, {s:s}],"
 			 " s:o, s:{s:o, s:o, s:o, s:{s:{s:s, s:s, s:s}, s:{s:s, s:s, s:s, s:s}}}}",
 			 "openapi", "3.0.3",
 			 "info", "title", "Salesgarden API", "version", "1",
@@ -339,7 +953,8 @@ static json_t *document(void)
 			 "the same as on the pages, and no caller ever sees another organisation's data. "
 			 "Errors are {\"error\": CODE, \"message\": text} with the HTTP status of the code.",
 			 "security", "bearerAuth", "sessionCookie",
-			 "tags", "name", "me", "name", "teams", "name", "users", "name", "meta",
+			 "tags", "name", "me", "name", "teams", "name", "users", "name", "stages", "name", "accounts",
+			 "name", "deals", "name", "conversations", "name", "steps", "name", "figures", "name", "meta",
 			 "paths", paths(),
 			 "components", "schemas", schemas(), "parameters", parameters(), "responses", responses(),
 			 "securitySchemes",

@@ -21,6 +21,36 @@ void api_user_get(struct request *r);
 /* api-describe.c: the OpenAPI description of all of the above */
 void api_describe(struct request *r);
 
+/* --- step or stop --- */
+/* api-stages.c */
+/* stages_ensure in the organisation's language, before stages are used */
+enum err api_stages_ensure(struct request *r);
+void api_stages_list(struct request *r);
+void api_stages_create(struct request *r);
+void api_stage_get(struct request *r);
+void api_stage_update(struct request *r);
+/* api-accounts.c */
+void api_accounts_list(struct request *r);
+void api_accounts_create(struct request *r);
+void api_account_get(struct request *r);
+void api_account_update(struct request *r);
+/* api-deals.c */
+void api_deals_list(struct request *r);
+void api_deals_create(struct request *r);
+void api_deal_get(struct request *r);
+void api_deal_update(struct request *r);
+/* api-conversations.c */
+void api_conversations_list(struct request *r);
+void api_conversations_create(struct request *r);
+void api_conversation_get(struct request *r);
+void api_conversation_update(struct request *r);
+/* api-steps.c */
+void api_steps_list(struct request *r);
+void api_step_get(struct request *r);
+void api_step_update(struct request *r);
+/* api-figures.c */
+void api_figures_commitment(struct request *r);
+
 /* --- helpers shared by the endpoints (api.c) --- */
 
 /* a string member of the body, or NULL when absent or null; a member of
@@ -53,10 +83,55 @@ int api_paging(struct request *r, struct api_page *pg);
  * already cut from a list of total entries */
 void api_list(struct request *r, json_t *items, size_t total, const struct api_page *pg);
 
+/* whether the body has the member at all, null included: PATCH changes only
+ * the members it is given */
+int api_has(struct request *r, const char *field);
+/* a member that must be a calendar date "YYYY-MM-DD"; NULL when absent or
+ * null; same error rule as api_str */
+const char *api_date(struct request *r, const char *field, int *bad);
+
+/* query parameters; each is 0, or -1 after answering 400 naming it.
+ * A positive id (*out 0 when absent); a date (*out NULL when absent); one of
+ * the values (*out NULL when absent). */
+int api_query_id(struct request *r, const char *name, int64_t *out);
+int api_query_date(struct request *r, const char *name, const char **out);
+int api_query_enum(struct request *r, const char *name, const char *const *values, size_t n, const char **out);
+
+/* may the caller see the deals, conversations and steps of this user
+ * (access_deal)? E_NOTFOUND when the organisation has no such user */
+enum err api_user_visible(struct request *r, int64_t user_id, int *visible);
+/* the same for a conversation or step: visible when its rep is, or the owner
+ * of its deal (deal_id 0: none) */
+enum err api_activity_visible(struct request *r, int64_t rep_id, int64_t deal_id, int *visible);
+
+/* the rep= and deal= filters of a list must name a user or deal the caller
+ * may see (0 does not filter): 0, or -1 after answering 404 or 403 */
+int api_check_filters(struct request *r, int64_t rep_id, int64_t deal_id);
+
+/* JSON values: an id that is 0 means none (null); "" means none (null); a
+ * figure without data (NaN) is null, never 0 */
+json_t *api_id_or_null(int64_t id);
+json_t *api_text_or_null(const char *s);
+json_t *api_real_or_null(double v);
+/* an epoch as RFC 3339 in UTC: "2026-11-20T10:00:00Z" */
+json_t *api_time(int64_t epoch);
+
 /* the JSON shapes of the resources (new references) */
 struct team;
 struct user;
+struct stage;
+struct account;
+struct deal;
+struct conversation;
+struct step_row;
 json_t *team_json(const struct team *t);
 json_t *user_json(const struct user *u);
+json_t *stage_json(const struct stage *s);
+json_t *account_json(const struct account *a);
+/* deal_assess must have run: health is given for open deals only */
+json_t *deal_json(const struct deal *d);
+json_t *conversation_json(const struct conversation *c);
+/* step_assess must have run */
+json_t *step_json(const struct step_row *s);
 
 #endif
