@@ -4,9 +4,10 @@
  * reps in their teams — through the same store functions the admin pages
  * use, so the demo obeys the same rules as real data.
  *
- * Later capabilities add their history (deals, conversations, targets,
- * assessments) here as further steps, reading each rep's profile from
- * demo_people rather than from the database.
+ * Then the history follows: a year of deals and conversations (pipeline.c).
+ * Later capabilities add theirs (targets, assessments) here as further
+ * steps, reading each rep's profile from demo_people rather than from the
+ * database.
  */
 #include "demo.h"
 #include "../store/orgs.h"
@@ -112,6 +113,10 @@ enum err demo_create(struct db_conn *c, struct arena *a, FILE *logins_out)
 		if ((e = add_person(c, a, org_id, p, team_id, passwords[i], &user_ids[i])))
 			return e;
 	}
+
+	/* a year of deals and conversations for the reps (pipeline.c) */
+	if ((e = demo_pipeline(c, a, org_id, user_ids)))
+		return e;
 
 	fprintf(logins_out, "Demo organisation \"%s\" (slug %s) created.\n", DEMO_ORG_NAME, DEMO_SLUG);
 	fprintf(logins_out, LOGIN_FMT, "role", "e-mail", "password", "name");

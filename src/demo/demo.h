@@ -80,4 +80,14 @@ int demo_weakest_trait(const struct demo_person *p);
  */
 enum err demo_create(struct db_conn *c, struct arena *a, FILE *logins_out);
 
+/*
+ * Twelve months of sales history up to today (today_date()) for the reps of
+ * the demo organisation (pipeline.c): the default stages, accounts with
+ * contacts, deals, and conversations with their steps and stops, written
+ * through the store so every rule applies. user_ids holds the id of each
+ * person of demo_people, by index. Runs inside the caller's transaction;
+ * the same "today" gives the same history.
+ */
+enum err demo_pipeline(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
+
 #endif
