@@ -41,7 +41,15 @@ test('on a phone: sign in, see the overview, switch to Dutch', { skip }, async (
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  // a request cut short because the page moved on (net::ERR_ABORTED, e.g. the
+  // favicon while navigating) is no fault of the page
+  page.on('requestfailed', (r) => {
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
+  // but a missing or broken asset is
+  page.on('response', (r) => {
+    if (r.url().includes('/static/') && r.status() >= 400) problems.push(`asset ${r.url()}: ${r.status()}`);
+  });
   mkdirSync(SHOTS, { recursive: true });
 
   const resp = await page.goto(`${ctx.base}/login`);
