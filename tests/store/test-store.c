@@ -286,7 +286,7 @@ START_TEST(people_validation)
 		{ { "ann@acme.test", "Ann", "boss", 0, NULL, NULL }, "role", "The role is admin, manager or rep." },
 		{ { "ann@acme.test", "Ann", NULL, 0, NULL, NULL }, "role", "The role is admin, manager or rep." },
 		{ { "ann@acme.test", "Ann", "rep", 0, NULL, "de" }, "locale", "The language is en, nl or nb." },
-		{ { "ann@acme.test", "Ann", "rep", 0, "short", NULL }, "password", "A password has at least 10 characters." },
+		{ { "ann@acme.test", "Ann", "rep", 0, "short", NULL }, "password", "A password must have at least 10 characters." },
 		{ { "ann@acme.test", "Ann", "rep", 999999, NULL, NULL }, "team", "There is no such team." },
 	};
 	for (size_t i = 0; i < N_ELEMS(cases); i++) {
