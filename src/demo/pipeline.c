@@ -19,6 +19,13 @@
  * were kept win far more often: the figures page then shows what the
  * article says, that commitment predicts winning and gut feeling does not.
  *
+ * The year flows: deals start all through it, and those that would end
+ * after today are cut there and are today's pipeline, as in a real one —
+ * within a budget per rep (3 to 10 open deals; strung-along ones mostly
+ * with the underperformers), the rest being written off in these days.
+ * A few healthy and strung-along deals are planned as such on top, so that
+ * every agenda has steps overdue, due today and this week.
+ *
  * Each deal is first planned in memory (its fate, every conversation with
  * its date and outcome, slips and misses), then written through the real
  * store functions — deal_create, conversation_log, step_slip, deal_close —
@@ -323,8 +330,9 @@ struct texts {
 	const char *const *steps[5];	/* next steps proposed in each open stage */
 	int nsteps[5];
 	const char *kickoff;
-	const char *const *step_notes, *const *none_notes, *const *stop_notes;
-	int nstep_notes, nnone_notes, nstop_notes;
+	const char *const *step_notes, *const *none_notes;
+	const char *const *stop_notes;	/* not a fit, a competitor, no budget */
+	int nstep_notes, nnone_notes;
 	const char *fizzle_note, *title_fmt[4];
 };
 
@@ -360,7 +368,7 @@ static const char *const nl_stop_notes[] = {
 static const struct texts nl_texts = {
 	{ nl_s0, nl_s1, nl_s2, nl_s3, nl_s4 }, { 3, 3, 3, 3, 3 }, "Kick-off implementatie",
 	nl_step_notes, nl_none_notes, nl_stop_notes, COUNT(nl_step_notes), COUNT(nl_none_notes),
-	COUNT(nl_stop_notes), "Geen reactie meer na meerdere pogingen.",
+	"Geen reactie meer na meerdere pogingen.",
 	{ "Fjordpolder Cloud, %d werkplekken", "Fjordpolder Connect, %d locaties",
 	  "Onboarding & training, %d medewerkers", "Support Plus, %d jaar" },
 };
@@ -394,7 +402,7 @@ static const char *const no_stop_notes[] = {
 static const struct texts no_texts = {
 	{ no_s0, no_s1, no_s2, no_s3, no_s4 }, { 3, 3, 3, 3, 3 }, "Oppstartsmøte for implementering",
 	no_step_notes, no_none_notes, no_stop_notes, COUNT(no_step_notes), COUNT(no_none_notes),
-	COUNT(no_stop_notes), "Ingen respons etter flere forsøk.",
+	"Ingen respons etter flere forsøk.",
 	{ "Fjordpolder Cloud, %d arbeidsplasser", "Fjordpolder Connect, %d lokasjoner",
 	  "Onboarding & training, %d ansatte", "Support Plus, %d år" },
 };
