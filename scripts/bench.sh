@@ -1,0 +1,237 @@
+#!/usr/bin/env bash
+# bench.sh: `make bench` — are the "step or stop" pages fast at scale?
+#
+# An organisation of 1,000 reps in 35 teams with a year of history:
+# 150,000 deals, about 1,000,000 conversations and their steps
+# (tools/benchgen.c, straight into a freshly migrated SQLite database under
+# build/bench/, kept between runs and rebuilt when the generator changes).
+# For one team of about 30 reps over those 12 months it times
+#
+#   figures   /figures/commitment?team=ID&from=..&to=..   (signed in as its manager)
+#   pipeline  /pipeline?team=ID                           (the board)
+#   api       /api/v1/figures/commitment?team=ID&...      (API token)
+#
+# N times each after a few warm-ups (curl, median and p90), and in turns with
+# it the sqlite3 shell running the very SQL the page ran — captured from the
+# server by an LD_PRELOAD statement trace (tools/sqltrace.c), with the
+# parameters SQLite bound expanded into it — on the same database.
+# The ratio server/shell shows what the server adds to the database work; a
+# WARNING says when a page's median is over 100 ms or the ratio above 1.
+# A bench reports; it always exits 0 once it could measure.
+#
+#   BENCH_N=20       timed requests per page (after BENCH_WARM=3 warm-ups)
+#   BENCH_PORT=...   port of the server (default: the first free in 18950-18999)
+#   BENCH_VERBOSE=1  also list each page's slowest statements with their plans
+#   BENCH_FRESH=1    generate the data again
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+N=${BENCH_N:-20}
+WARM=${BENCH_WARM:-3}
+dir=build/bench
+db=$dir/bench.db
+url=sqlite:$db
+mkdir -p "$dir"
+export SALESGARDEN_DB=$url
+
+for t in sqlite3 curl cc; do
+  command -v $t >/dev/null || { echo "bench: $t is missing (make deps)"; exit 0; }
+done
+
+# --- tools ------------------------------------------------------------------
+cc -O2 -Wall -Wextra -o "$dir/benchgen" tools/benchgen.c
+cc -O2 -Wall -Wextra -shared -fPIC -o "$dir/sqltrace.so" tools/sqltrace.c -ldl
+
+# --- data -------------------------------------------------------------------
+stamp=$(sha256sum tools/benchgen.c | cut -c1-16)
+if [ -n "${BENCH_FRESH:-}" ] || [ ! -s "$db" ] || [ "$(cat "$dir/stamp" 2>/dev/null)" != "$stamp" ]; then
+  echo "bench: generating the data (1,000 reps, 150,000 deals, 1,000,000 conversations; a minute or two)..."
+  rm -f "$db" "$db-wal" "$db-shm" "$dir/stamp"
+  today=$(date +%F)
+  pw=$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 16)
+  ./salesgarden migrate >/dev/null
+  ./salesgarden org add --slug bench --name "Bench B.V." --locale en >/dev/null
+  printf '%s\n' "$pw" | ./salesgarden user add --org bench --email admin@bench.example --name "Bench admin" \
+    --role admin --password-stdin >/dev/null
+  printf '%s\n' "$pw" | ./salesgarden user add --org bench --email manager01@bench.example --name "Manager 01" \
+    --role manager --password-stdin >/dev/null
+  org=$(sqlite3 "$db" "SELECT id FROM orgs WHERE slug = 'bench'")
+  mgr=$(sqlite3 "$db" "SELECT id FROM users WHERE email = 'manager01@bench.example'")
+  start=$(date +%s)
+  "$dir/benchgen" "$org" "$mgr" "$today" | sqlite3 "$db" >/dev/null
+  echo "bench: loaded in $(( $(date +%s) - start )) s"
+  echo "$today" >"$dir/today"
+  (umask 077; echo "$pw" >"$dir/password")
+  echo "$stamp" >"$dir/stamp"
+fi
+# new migrations (indexes) apply to the kept data too
+./salesgarden migrate >/dev/null
+today=$(cat "$dir/today")
+pw=$(cat "$dir/password")
+export SALESGARDEN_TODAY=$today
+from=$(date -d "$today -364 days" +%F)
+team=$(sqlite3 "$db" "SELECT t.id FROM teams t JOIN users u ON u.id = t.manager_id
+  WHERE u.email = 'manager01@bench.example'")
+counts=$(sqlite3 -separator ' ' "$db" "SELECT (SELECT count(*) FROM users WHERE role = 'rep'),
+  (SELECT count(*) FROM teams), (SELECT count(*) FROM team_members WHERE team_id = $team),
+  (SELECT count(*) FROM deals), (SELECT count(*) FROM conversations), (SELECT count(*) FROM steps)")
+read -r nreps nteams nteam ndeals nconvs nsteps <<<"$counts"
+echo "bench: $nreps reps in $nteams teams, $ndeals deals, $nconvs conversations, $nsteps steps;"
+echo "       team $team ($nteam reps), $from to $today (SALESGARDEN_TODAY=$today), N=$N after $WARM warm-ups"
+
+# --- servers ----------------------------------------------------------------
+free_port() {
+  local p
+  for p in $(seq "${1:-18950}" 18999); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+  return 1
+}
+pids=()
+cleanup() {
+  local p
+  for p in "${pids[@]+"${pids[@]}"}"; do kill "$p" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+start_server() {	# start_server PORT LOG [ENV...]: waits until it answers
+  local port=$1 log=$2
+  shift 2
+  env "$@" ./salesgarden serve --listen "127.0.0.1:$port" >"$log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 100); do
+    curl -s -o /dev/null "http://127.0.0.1:$port/login" && return 0
+    sleep 0.1
+  done
+  echo "bench: the server on port $port did not start (log: $log)"
+  return 1
+}
+
+port=${BENCH_PORT:-$(free_port)}
+tport=$(free_port $((port + 1)))
+
+pages=(figures pipeline api)
+declare -A path
+path[figures]="/figures/commitment?team=$team&from=$from&to=$today"
+path[pipeline]="/pipeline?team=$team"
+path[api]="/api/v1/figures/commitment?team=$team&from=$from&to=$today"
+
+fetch() {	# fetch PAGE [curl options]: the request of a page, to the server at $at
+  local p=$1
+  shift
+  if [ "$p" = api ]; then
+    curl -s -H "Authorization: Bearer $token" "$@" "$at${path[$p]}" || true
+  else
+    curl -s -b "$jar" "$@" "$at${path[$p]}" || true
+  fi
+}
+
+# median and p90 (nearest rank) of the numbers on stdin, in ms with one decimal
+stats() {
+  sort -g | awk '{ v[NR] = $1 } END {
+    if (!NR) { print "- -"; exit }
+    m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+    i = int(0.9 * NR + 0.999999); if (i < 1) i = 1
+    printf "%.1f %.1f\n", m, v[i] }'
+}
+
+# 1. The SQL of each page: a server with the statement trace answers each
+# page twice (the second, warm request is the one kept); the reads it ran,
+# with their parameters expanded, are what the shell replays. Sessions and
+# tokens live in the database, so the sign-in holds for both servers.
+trace=$dir/trace.sql
+rm -f "$trace"
+start_server "$tport" "$dir/serve-trace.log" SG_SQLTRACE="$PWD/$trace" LD_PRELOAD="$PWD/$dir/sqltrace.so" || exit 0
+at=http://127.0.0.1:$tport
+jar=$dir/cookies
+rm -f "$jar"
+csrf=$(curl -s -c "$jar" -b "$jar" "$at/login" | grep -o 'name="csrf_token"[^>]*value="[^"]*"' |
+  sed 's/.*value="//; s/"$//' | head -n 1)
+code=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "csrf_token=$csrf" \
+  --data-urlencode "email=manager01@bench.example" --data-urlencode "password=$pw" "$at/login")
+[ "$code" = 303 ] || { echo "bench: signing in answered $code"; exit 0; }
+token=$(./salesgarden token create --org bench --email manager01@bench.example --label bench 2>/dev/null || true)
+
+declare -A srv srv_med srv_p90 sh sh_med nstmt status
+for p in "${pages[@]}"; do
+  status[$p]=$(fetch "$p" -o /dev/null -w '%{http_code}')
+  [ "${status[$p]}" = 200 ] || continue
+  sleep 0.2
+  before=$(stat -c %s "$trace")
+  fetch "$p" -o /dev/null
+  sleep 0.2
+  # the reads of the request; writes (a session's or token's last use) are left out
+  tail -c +$((before + 1)) "$trace" | grep -E '^(SELECT|WITH) ' >"$dir/$p.sql" || true
+  nstmt[$p]=$(wc -l <"$dir/$p.sql")
+done
+kill "${pids[0]}" 2>/dev/null || true
+# the settings each server connection starts with (db-sqlite.c), so that the
+# shell runs the SQL the way the server does
+grep -E '^PRAGMA ' "$trace" | awk '!seen[$0]++' | grep -v -i 'journal_mode' >"$dir/pragmas.sql" || true
+
+# 2. Server and shell in turns, so both meet the same load on the machine:
+# a request to the server (curl's time_total), then a sqlite3 shell that runs
+# the page's SQL once to warm up and once more between `.shell date +%s%N`
+# markers — "marker, marker, statements, marker", so that what a marker
+# costs (spawning date) is measured beside the run and subtracted.
+start_server "$port" "$dir/serve.log" || exit 0
+at=http://127.0.0.1:$port
+shell_run() {	# shell_run FILE: the time of one warm run of FILE, in ms
+  {
+    echo ".output /dev/null"
+    cat "$dir/pragmas.sql" "$1"
+    echo ".shell date +%s%N"
+    echo ".shell date +%s%N"
+    cat "$1"
+    echo ".shell date +%s%N"
+  } | sqlite3 "$db" | awk '{ t[NR] = $1 } END {
+      v = (t[3] - t[2]) - (t[2] - t[1]); printf "%.3f\n", (v < 0 ? 0 : v) / 1e6 }'
+}
+for p in "${pages[@]}"; do
+  [ "${status[$p]}" = 200 ] || continue
+  for _ in $(seq "$WARM"); do fetch "$p" -o /dev/null; done
+  srv[$p]="" sh[$p]=""
+  for _ in $(seq "$N"); do
+    srv[$p]+="$(fetch "$p" -o /dev/null -w '%{time_total}' | awk '{ printf "%.3f", $1 * 1000 }') "
+    sh[$p]+="$(shell_run "$dir/$p.sql") "
+  done
+  read -r srv_med[$p] srv_p90[$p] < <(tr ' ' '\n' <<<"${srv[$p]}" | grep . | stats)
+  read -r sh_med[$p] _ < <(tr ' ' '\n' <<<"${sh[$p]}" | grep . | stats)
+done
+
+# --- report -----------------------------------------------------------------
+echo
+printf '%-10s %-52s %9s %9s %9s %6s %12s\n' page request "median ms" "p90 ms" "shell ms" stmts server/shell
+warn=()
+for p in "${pages[@]}"; do
+  if [ "${status[$p]}" != 200 ]; then
+    printf '%-10s %-52s %s\n' "$p" "${path[$p]:0:52}" "not measured: HTTP ${status[$p]}"
+    warn+=("WARNING: $p answered HTTP ${status[$p]}; not measured")
+    continue
+  fi
+  ratio=$(awk -v a="${srv_med[$p]}" -v b="${sh_med[$p]}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "-" }')
+  printf '%-10s %-52s %9s %9s %9s %6s %12s\n' "$p" "${path[$p]:0:52}" "${srv_med[$p]}" "${srv_p90[$p]}" \
+    "${sh_med[$p]}" "${nstmt[$p]}" "$ratio"
+  awk -v m="${srv_med[$p]}" 'BEGIN { exit !(m > 100) }' &&
+    warn+=("WARNING: $p: the median ${srv_med[$p]} ms is over 100 ms")
+  [ "$ratio" != - ] && awk -v r="$ratio" 'BEGIN { exit !(r > 1) }' &&
+    warn+=("WARNING: $p: the server (${srv_med[$p]} ms) is slower than the sqlite3 shell on the same SQL (${sh_med[$p]} ms)")
+done
+echo "(shell: the SELECTs the page ran, replayed in the sqlite3 shell on the same database with the server's"
+echo " connection settings ($(tr '\n' ' ' <"$dir/pragmas.sql" | sed 's/ $//')); stmts: how many)"
+for w in "${warn[@]+"${warn[@]}"}"; do echo "$w"; done
+
+if [ -n "${BENCH_VERBOSE:-}" ]; then
+  for p in "${pages[@]}"; do
+    [ -s "$dir/$p.sql" ] || continue
+    echo
+    echo "== $p: statements by time (sqlite3 .timer), slowest first"
+    { echo ".output /dev/null"; echo ".timer on"; cat "$dir/$p.sql"; } | sqlite3 "$db" 2>&1 |
+      grep -o 'real [0-9.]*' | awk '{ print NR, $2 * 1000 }' | sort -k2 -g -r | head -n 3 |
+      while read -r i ms; do
+        echo "-- $ms ms: $(sed -n "${i}p" "$dir/$p.sql" | cut -c1-160)..."
+        { echo "EXPLAIN QUERY PLAN"; sed -n "${i}p" "$dir/$p.sql"; } | sqlite3 "$db"
+      done
+  done
+fi
+exit 0
