@@ -45,7 +45,7 @@ static void *sq_connect(const char *path, struct strbuf *errmsg)
 	sqlite3_busy_timeout(h, 5000);
 	char *em = NULL;
 	rc = sqlite3_exec(h, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
-			  "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;", NULL, NULL, &em);
+			  "PRAGMA synchronous=NORMAL;", NULL, NULL, &em);
 	if (rc != SQLITE_OK) {
 		if (errmsg)
 			sb_addf(errmsg, "cannot use %s: %s", path, em ? em : sqlite3_errstr(rc));

@@ -47,8 +47,7 @@ enum err stages_ensure(struct db_conn *c, int64_t org_id, enum lang fallback)
 }
 
 #define STAGE_COLS "s.id, s.name, s.definition, s.commitment, s.kind, s.position, " \
-	"(SELECT count(*) FROM deals d WHERE d.org_id = s.org_id AND d.stage_id = s.id AND d.status = 'open'), " \
-	"(SELECT count(*) FROM deals d WHERE d.org_id = s.org_id AND d.stage_id = s.id)"
+	"(SELECT count(*) FROM deals d WHERE d.org_id = s.org_id AND d.stage_id = s.id AND d.status = 'open')"
 
 static void read_stage(struct db_stmt *st, struct arena *a, struct stage *s)
 {
@@ -59,7 +58,7 @@ static void read_stage(struct db_stmt *st, struct arena *a, struct stage *s)
 	s->kind = arena_strdup(a, db_col_text(st, 4));
 	s->position = (int)db_col_i64(st, 5);
 	s->deals = db_col_i64(st, 6);
-	s->all_deals = db_col_i64(st, 7);
+	s->all_deals = 0;	/* stage_count_all_deals, where it is needed */
 }
 
 enum err stage_list(struct db_conn *c, struct arena *a, int64_t org_id, struct stage_list *out)
@@ -141,4 +140,19 @@ enum err stage_special(struct db_conn *c, int64_t org_id, int64_t *first_open, i
 	*lost = DB_I64(c, 0, "SELECT id FROM stages WHERE org_id = $1 AND kind = 'lost' "
 		       "ORDER BY position, id LIMIT 1", P_I(org_id));
 	return E_OK;
+}
+
+enum err stage_count_all_deals(struct db_conn *c, int64_t org_id, struct stage_list *l)
+{
+	/* one pass over the organisation's deals, only for the page that needs
+	 * it: every other page lists stages without counting closed deals */
+	struct db_stmt *st = DBQ(c, "SELECT stage_id, count(*) FROM deals WHERE org_id = $1 GROUP BY stage_id",
+				 P_I(org_id));
+	while (db_step(st) == DB_ROW) {
+		int64_t id = db_col_i64(st, 0), n = db_col_i64(st, 1);
+		for (size_t i = 0; i < l->n; i++)
+			if (l->items[i].id == id)
+				l->items[i].all_deals = n;
+	}
+	return db_finish(st);
 }

@@ -17,7 +17,8 @@ struct stage {
 	const char *name, *definition, *commitment, *kind;	/* kind: open, won, lost */
 	int position;
 	int64_t deals;		/* open deals in the stage */
-	int64_t all_deals;	/* deals of any status in it: a stage holding any cannot be deleted */
+	int64_t all_deals;	/* deals of any status in it: a stage holding any cannot be
+				 * deleted; 0 until stage_count_all_deals fills it */
 };
 
 struct stage_list {
@@ -29,6 +30,8 @@ struct stage_list {
  * organisation's language (fallback only when that is not one of ours) */
 enum err stages_ensure(struct db_conn *c, int64_t org_id, enum lang fallback);
 enum err stage_list(struct db_conn *c, struct arena *a, int64_t org_id, struct stage_list *out);
+/* fills all_deals for the listed stages (the admin page's delete guard) */
+enum err stage_count_all_deals(struct db_conn *c, int64_t org_id, struct stage_list *l);
 enum err stage_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct stage *out);
 enum err stage_create(struct db_conn *c, int64_t org_id, const struct stage *s, int64_t *id);
 enum err stage_update(struct db_conn *c, int64_t org_id, const struct stage *s);

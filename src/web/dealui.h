@@ -12,7 +12,6 @@
 #include "../store/teams.h"
 #include "../store/users.h"
 
-#define DB_DOWN(r) resp_error((r), E_UNAVAILABLE, T("The database is not available. Try again shortly."))
 
 /* values and labels for ui_select */
 struct dealui_opts {

@@ -18,7 +18,6 @@
 #include "../lib/util.h"
 #include <string.h>
 
-#define DB_DOWN(r) resp_error((r), E_UNAVAILABLE, T("The database is not available. Try again shortly."))
 
 /* messages under the password fields, NULL when fine */
 struct password_errors {

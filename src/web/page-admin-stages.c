@@ -23,7 +23,6 @@
 #include "../lib/util.h"
 #include <string.h>
 
-#define DB_DOWN(r) resp_error((r), E_UNAVAILABLE, T("The database is not available. Try again shortly."))
 #define TEXT_MAX 1000
 #define POSITION_MAX 100000
 
@@ -204,7 +203,8 @@ static void health_card(struct request *r, const struct health_form *hf)
 static void render(struct request *r, const struct stage_form *sf, const struct health_form *hf)
 {
 	struct stage_list l;
-	if (stages_ensure(r->db, r->me.org_id, org_lang(r)) || stage_list(r->db, r->a, r->me.org_id, &l)) {
+	if (stages_ensure(r->db, r->me.org_id, org_lang(r)) || stage_list(r->db, r->a, r->me.org_id, &l) ||
+	    stage_count_all_deals(r->db, r->me.org_id, &l)) {
 		DB_DOWN(r);
 		return;
 	}

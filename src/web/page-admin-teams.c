@@ -26,7 +26,6 @@ struct options {
 	size_t n;
 };
 
-#define DB_DOWN(r) resp_error((r), E_UNAVAILABLE, T("The database is not available. Try again shortly."))
 
 /* "— none —" and the active managers and admins; keep_id (the current
  * manager) is listed even when no longer eligible, so the form does not

@@ -17,7 +17,6 @@
 #include "../lib/util.h"
 #include <string.h>
 
-#define DB_DOWN(r) resp_error((r), E_UNAVAILABLE, T("The database is not available. Try again shortly."))
 
 /* what the user forms show: values and a message per field (or NULL) */
 struct user_form {

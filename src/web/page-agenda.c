@@ -23,9 +23,6 @@
 #include <string.h>
 #include <time.h>
 
-#ifndef DB_DOWN
-#define DB_DOWN(r) resp_error((r), E_UNAVAILABLE, T("The database is not available. Try again shortly."))
-#endif
 
 /* how far ahead "later" looks */
 #define AGENDA_DAYS 30
@@ -349,38 +346,46 @@ static void done(struct request *r, const struct step_row *s, const char *code)
 	ui_redirect_done(r, back, code);
 }
 
+/* the step of the path, open and visible; 0 when so, else answered */
+static int load_open_step(struct request *r, struct step_row *s, const char **rep_name)
+{
+	if (load_step(r, s, rep_name))
+		return -1;
+	if (strcmp(s->status, "open")) {
+		not_open(r, s, *rep_name);
+		return -1;
+	}
+	return 0;
+}
+
+/* answers the outcome of a change to an open step; a step that stopped
+ * being open in the meantime reads as E_NOTFOUND */
+static void finish(struct request *r, const struct step_row *s, const char *rep_name, enum err e,
+		   const char *code)
+{
+	if (e == E_NOTFOUND)
+		not_open(r, s, rep_name);
+	else if (e)
+		DB_DOWN(r);
+	else
+		done(r, s, code);
+}
+
 void page_step_keep_post(struct request *r)
 {
 	struct step_row s;
 	const char *rep_name;
-	if (load_step(r, &s, &rep_name))
+	if (load_open_step(r, &s, &rep_name))
 		return;
-	if (strcmp(s.status, "open")) {
-		not_open(r, &s, rep_name);
-		return;
-	}
-	enum err e = step_keep(r->db, r->me.org_id, s.id, ui_today(r));
-	if (e == E_NOTFOUND) {
-		not_open(r, &s, rep_name);
-		return;
-	}
-	if (e) {
-		DB_DOWN(r);
-		return;
-	}
-	done(r, &s, "step-kept");
+	finish(r, &s, rep_name, step_keep(r->db, r->me.org_id, s.id, ui_today(r)), "step-kept");
 }
 
 void page_step_slip_post(struct request *r)
 {
 	struct step_row s;
 	const char *rep_name;
-	if (load_step(r, &s, &rep_name))
+	if (load_open_step(r, &s, &rep_name))
 		return;
-	if (strcmp(s.status, "open")) {
-		not_open(r, &s, rep_name);
-		return;
-	}
 	const char *due = req_form(r, "due");
 	struct rule_error err = { 0 };
 	enum err e = step_slip(r->db, r->a, r->me.org_id, s.id, due ? due : "", ui_today(r), &err);
@@ -392,35 +397,14 @@ void page_step_slip_post(struct request *r)
 		render_agenda(r, s.rep_id, rep_name, &m);
 		return;
 	}
-	if (e == E_NOTFOUND) {
-		not_open(r, &s, rep_name);
-		return;
-	}
-	if (e) {
-		DB_DOWN(r);
-		return;
-	}
-	done(r, &s, "step-moved");
+	finish(r, &s, rep_name, e, "step-moved");
 }
 
 void page_step_cancel_post(struct request *r)
 {
 	struct step_row s;
 	const char *rep_name;
-	if (load_step(r, &s, &rep_name))
+	if (load_open_step(r, &s, &rep_name))
 		return;
-	if (strcmp(s.status, "open")) {
-		not_open(r, &s, rep_name);
-		return;
-	}
-	enum err e = step_cancel(r->db, r->me.org_id, s.id);
-	if (e == E_NOTFOUND) {
-		not_open(r, &s, rep_name);
-		return;
-	}
-	if (e) {
-		DB_DOWN(r);
-		return;
-	}
-	done(r, &s, "step-cancelled");
+	finish(r, &s, rep_name, step_cancel(r->db, r->me.org_id, s.id), "step-cancelled");
 }

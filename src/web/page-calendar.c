@@ -23,7 +23,6 @@
 #include <string.h>
 #include <time.h>
 
-#define DB_DOWN(r) resp_error((r), E_UNAVAILABLE, T("The database is not available. Try again shortly."))
 
 /* "http(s)://host" from the Host header; a header with anything a host name
  * cannot hold is replaced, so the page never shows an address that points

@@ -33,9 +33,6 @@
 #include <string.h>
 #include <time.h>
 
-#ifndef DB_DOWN
-#define DB_DOWN(r) resp_error((r), E_UNAVAILABLE, T("The database is not available. Try again shortly."))
-#endif
 
 #define NOTES_MAX 20000
 #define TEXT_MAX 500

@@ -29,7 +29,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DB_DOWN(r) resp_error((r), E_UNAVAILABLE, T("The database is not available. Try again shortly."))
 
 /* a no-commitment rate from which the card is marked: about one
  * conversation in three (red) or in seven (amber) without a step or a stop

@@ -142,12 +142,12 @@ void page_home(struct request *r)
 {
 	struct team_list teams;
 	if (team_list_org(r->db, r->a, r->me.org_id, &teams)) {
-		resp_error(r, E_UNAVAILABLE, T("The database is not available. Try again shortly."));
+		DB_DOWN(r);
 		return;
 	}
 	struct home_steps steps;
 	if (home_steps_load(r, &teams, &steps)) {
-		resp_error(r, E_UNAVAILABLE, T("The database is not available. Try again shortly."));
+		DB_DOWN(r);
 		return;
 	}
 	ui_page_begin(r, T("Overview"), "home");

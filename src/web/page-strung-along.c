@@ -20,7 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DB_DOWN(r) resp_error((r), E_UNAVAILABLE, T("The database is not available. Try again shortly."))
 
 struct rep_group {
 	int64_t owner_id;

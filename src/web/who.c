@@ -10,7 +10,6 @@
 #include "../lib/util.h"
 #include <string.h>
 
-#define DB_DOWN(r) resp_error((r), E_UNAVAILABLE, T("The database is not available. Try again shortly."))
 
 /* an id from the query: 1 when valid, 0 when not a positive integer */
 static int query_id(const char *s, int64_t *id)
