@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 debs=(
-  build-essential pkg-config gettext sqlite3 curl
+  build-essential pkg-config gettext sqlite3 curl unzip
   libmicrohttpd-dev libsqlite3-dev libpq-dev libjansson-dev libsodium-dev
   libcsv-dev libxlsxwriter-dev libcmark-dev check
   postgresql postgresql-client

@@ -49,6 +49,8 @@ FUZZ_DEPS_fuzz-query  := src/lib/kv.c src/lib/arena.c
 FUZZ_DEPS_fuzz-cookie := src/lib/kv.c src/lib/arena.c
 FUZZ_DEPS_fuzz-json   := src/lib/arena.c
 FUZZ_LIBS_fuzz-json   := $(shell pkg-config --libs jansson 2>/dev/null)
+FUZZ_DEPS_fuzz-csv    := src/lib/csv.c src/lib/arena.c src/lib/strbuf.c
+FUZZ_LIBS_fuzz-csv    := -lcsv
 
 fuzz-tests: $(FUZZ_BIN)
 

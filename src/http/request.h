@@ -29,6 +29,13 @@ struct request {
 	const char *raw_query;		/* after '?', "" if none */
 	struct kvlist query, form, cookies;
 	json_t *json;			/* parsed JSON body, or NULL */
+	/* the file of a multipart/form-data body (routes with R_UPLOAD only; its
+	 * text fields go into form). data is freed when the request completes. */
+	struct {
+		const char *field, *filename, *content_type;
+		struct strbuf data;
+		int present;
+	} upload;
 	struct strbuf body;
 	size_t body_limit;
 	int body_too_large;

@@ -10,6 +10,7 @@
 #include "../lib/util.h"
 #include "../lib/log.h"
 #include "../lib/html.h"
+#include <microhttpd.h>
 #include <string.h>
 #include <strings.h>
 
@@ -151,11 +152,135 @@ static int role_allows(unsigned flags, enum role role)
 	return role != ROLE_NONE;
 }
 
+/*
+ * multipart/form-data, for the routes that take uploads (R_UPLOAD): the body
+ * is already buffered, so libmicrohttpd's post processor runs over it in one
+ * go. Text fields join r->form (so the CSRF check reads csrf_token from them
+ * as from any form); the one file goes to r->upload. The iterator is called
+ * per chunk of a part, a part's first chunk at offset 0; an empty part may
+ * come as one call of size 0.
+ */
+struct multipart {
+	struct request *r;
+	struct kv *items;
+	size_t n, cap;
+	int part;			/* 0 none, 1 text, 2 file */
+	const char *key;
+	size_t got;			/* bytes of the current part so far */
+	struct strbuf val;
+	const char *bad;		/* a field that is not valid UTF-8 text */
+	int extra_file;			/* a second file was sent */
+};
+
+/* ends the text part under way, into the form */
+static int mp_end_text(struct multipart *m)
+{
+	if (m->part != 1)
+		return 0;
+	m->part = 0;
+	if (strlen(m->val.buf) != m->val.len || !utf8_valid(m->val.buf, m->val.len) ||
+	    !utf8_valid(m->key, strlen(m->key))) {
+		m->bad = m->key;
+		return -1;
+	}
+	if (m->n == m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 16;
+		struct kv *n = arena_alloc(m->r->a, cap * sizeof(*n));
+		if (m->n)
+			memcpy(n, m->items, m->n * sizeof(*n));
+		m->items = n;
+		m->cap = cap;
+	}
+	m->items[m->n].key = m->key;
+	m->items[m->n].val = arena_strndup(m->r->a, m->val.buf, m->val.len);
+	m->n++;
+	return 0;
+}
+
+static enum MHD_Result mp_iter(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
+			       const char *content_type, const char *transfer_encoding, const char *data,
+			       uint64_t off, size_t size)
+{
+	(void)kind;
+	(void)transfer_encoding;
+	struct multipart *m = cls;
+	struct request *r = m->r;
+	if (!key)
+		key = "";
+	int file = filename != NULL;
+	/* a new part, unless this continues one that has had no bytes yet */
+	int same = m->part && m->got == 0 && (m->part == 2) == file && !strcmp(m->key, key);
+	if (off == 0 && !same) {
+		if (mp_end_text(m))
+			return MHD_NO;
+		m->key = arena_strdup(r->a, key);
+		m->got = 0;
+		if (file) {
+			m->part = 2;
+		} else {
+			m->part = 1;
+			sb_reset(&m->val);
+		}
+	}
+	if (m->part == 2 && file) {
+		/* a file input left empty sends a part with no file name and no bytes */
+		if (!r->upload.present && (size || *filename)) {
+			r->upload.present = 1;
+			r->upload.field = m->key;
+			r->upload.filename = arena_strdup(r->a, filename);
+			r->upload.content_type = arena_strdup(r->a, content_type ? content_type : "");
+		} else if (r->upload.present && (size || *filename) && r->upload.field != m->key) {
+			m->extra_file = 1;
+			return MHD_NO;
+		}
+		if (size)
+			sb_add(&r->upload.data, data, size);
+	} else if (size) {
+		sb_add(&m->val, data, size);
+	}
+	m->got += size;
+	return MHD_YES;
+}
+
+static int parse_multipart(struct request *r)
+{
+	struct multipart m = { .r = r };
+	sb_init(&m.val, 0);
+	int ok = 0;
+	struct MHD_PostProcessor *pp = MHD_create_post_processor(r->mhd, 64 * 1024, mp_iter, &m);
+	if (pp) {
+		ok = MHD_post_process(pp, r->body.buf, r->body.len) == MHD_YES;
+		/* MHD_NO here: the body ended inside a part (no closing boundary) */
+		ok = MHD_destroy_post_processor(pp) == MHD_YES && ok;
+		if (ok)
+			ok = !mp_end_text(&m);
+	}
+	sb_release(&m.val);
+	if (m.bad) {
+		resp_error(r, E_INVALID, arena_printf(r->a, T("The form field '%s' is not correctly encoded."), m.bad));
+		return -1;
+	}
+	if (m.extra_file) {
+		resp_error(r, E_INVALID, T("Send one file at a time."));
+		return -1;
+	}
+	if (!ok) {
+		resp_error(r, E_INVALID, T("The upload is not a complete multipart form. Try sending it again."));
+		return -1;
+	}
+	r->form.items = m.items;
+	r->form.n = m.n;
+	return 0;
+}
+
 static int parse_body(struct request *r)
 {
+	sb_init(&r->upload.data, 0);
 	if (!r->body.len)
 		return 0;
 	const char *ct = req_header(r, "Content-Type");
+	if (ct && !strncasecmp(ct, "multipart/form-data", 19) && (r->route->flags & R_UPLOAD))
+		return parse_multipart(r);
 	if (ct && !strncasecmp(ct, "application/x-www-form-urlencoded", 33)) {
 		const char *bad;
 		if (kv_parse_urlencoded(r->a, r->body.buf, r->body.len, &r->form, &bad)) {
