@@ -1,0 +1,50 @@
+/*
+ * excuses: the excuse check. A rep's attainment beside the median of peers
+ * in the same territory or segment, and a rep's lost reasons beside those of
+ * peers selling the same product in the same territory. Small samples are
+ * marked as too small rather than shown as truths:
+ *
+ *   attainment  too small when fewer than min_sample peers have a target;
+ *               normalised = rep's attainment / peers' median
+ *   reasons     too small when the rep or the peers lost fewer than
+ *               min_sample deals of the product; otherwise a reason is
+ *               "not shared by peers" when the rep's share of losses for it
+ *               is at least twice the peers' share and at least 15
+ *               percentage points higher — the excuse does not hold — and
+ *               "shared by peers" otherwise; "none" when the rep has no
+ *               losses for it
+ */
+#ifndef SG_DOMAIN_EXCUSES_H
+#define SG_DOMAIN_EXCUSES_H
+#include <stddef.h>
+#include <stdint.h>
+
+struct excuse_attainment {
+	double rep;			/* NaN without target */
+	double peers_median;		/* NaN when there are no peers */
+	size_t peers;
+	int too_small;
+	double normalised;		/* NaN when too small or no median */
+};
+
+/* peer_att is sorted in place */
+void excuse_attainment_check(double rep_att, double *peer_att, size_t npeers, int min_sample,
+			     struct excuse_attainment *out);
+
+enum excuse_verdict { VERDICT_NONE, VERDICT_TOO_SMALL, VERDICT_SHARED, VERDICT_NOT_SHARED };
+
+struct reason_check {
+	const char *reason;		/* lost reason code */
+	int64_t rep_n, peer_n;		/* losses for this reason */
+	double rep_share, peer_share;	/* of all the rep's / peers' losses of the product */
+	enum excuse_verdict verdict;
+};
+
+/* fills the shares and verdicts of checks[0..n) whose reason, rep_n and
+ * peer_n are set; rep_total and peer_total are all losses of the product */
+void excuse_reasons_check(struct reason_check *checks, size_t n, int64_t rep_total, int64_t peer_total,
+			  int min_sample);
+
+const char *excuse_verdict_code(enum excuse_verdict v);	/* "none", "too_small", "shared", "not_shared" */
+
+#endif

@@ -1,0 +1,58 @@
+/*
+ * tiers-grid: classifies every cell of a numbers grid (reps by periods) into
+ * tiers with tier_classify, from the attainments of the period and the ones
+ * before it and the rep's share of the scope's revenue. One place for the
+ * arithmetic that the tiers page and the tiers API both show.
+ */
+#include "tiers-grid.h"
+#include <math.h>
+
+/* more history than tier_rules_check allows (under_periods <= 12); the rules
+ * never look further back than under_periods */
+#define HISTORY_MAX 24
+
+static double cell_attainment(const struct tiers_grid_input *in, size_t cell)
+{
+	if (!in->has_target[cell] || in->target_minor[cell] == 0)
+		return NAN;
+	return (double)in->result_minor[cell] / (double)in->target_minor[cell];
+}
+
+void tiers_grid_compute(const struct tier_rules *rules, const struct tiers_grid_input *in, enum tier *tier,
+			double *share, double *attainment)
+{
+	size_t np = in->nperiods;
+	for (size_t j = 0; j < np; j++) {
+		/* negative results (credit notes) would make shares above 100% */
+		int64_t total = 0;
+		for (size_t i = 0; i < in->nreps; i++) {
+			int64_t v = in->result_minor[i * np + j];
+			total += v > 0 ? v : 0;
+		}
+		for (size_t i = 0; i < in->nreps; i++) {
+			size_t cell = i * np + j;
+			int64_t v = in->result_minor[cell];
+			double sh = total > 0 ? (double)(v > 0 ? v : 0) / (double)total : NAN;
+			double hist[HISTORY_MAX];
+			size_t nhist = j + 1 < HISTORY_MAX ? j + 1 : HISTORY_MAX;
+			for (size_t k = 0; k < nhist; k++)
+				hist[k] = cell_attainment(in, cell - k);
+			tier[cell] = tier_classify(rules, hist, nhist, sh);
+			if (share)
+				share[cell] = sh;
+			if (attainment)
+				attainment[cell] = hist[0];
+		}
+	}
+}
+
+void tiers_grid_counts(const enum tier *tier, size_t nreps, size_t nperiods, size_t j, size_t counts[4])
+{
+	for (int t = 0; t < 4; t++)
+		counts[t] = 0;
+	for (size_t i = 0; i < nreps; i++) {
+		enum tier t = tier[i * nperiods + j];
+		if ((int)t >= 0 && (int)t < 4)
+			counts[t]++;
+	}
+}
