@@ -14,8 +14,11 @@
 #include "store/teams.h"
 #include "store/people.h"
 #include "store/auth.h"
+#include "store/deals.h"
+#include "store/numbers.h"
 #include "lib/util.h"
 #include "lib/password.h"
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -724,6 +727,548 @@ START_TEST(schema_still_latest)
 }
 END_TEST
 
+/* ------------------------------------------------------------- numbers */
+
+/* Organisation "numbers" (calendar fiscal year), made by numbers_people:
+ *
+ *   team North (territory North, segment SMB, led by Max Manager): Anna North, Bert North
+ *   team South (territory South, segment SMB, no manager):          Carl South
+ *   Max Manager (manager, in no team, has a target in November)
+ *   Zed Admin (admin, no target), Ines Inactive (an inactive rep)
+ *
+ * Targets (numbers_targets), in minor units:
+ *            Oct     Nov     Dec     2026-Q4
+ *   Anna   10000   20000   30000     50000 (explicit; the months add up to 60000)
+ *   Bert   10000   10000   10000         -
+ *   Carl       -    5000       -         -
+ *   Max        -    4000       -         -
+ *
+ * Won deals (numbers_grid): Anna 8000 on 5 Oct, 2000 on 31 Oct, 25000 on
+ * 15 Nov, 1000 on 1 Dec; Bert 7000 on 30 Nov, 3000 on 31 Dec; Carl 99999 on
+ * 30 Sep and 88888 on 1 Jan 2027 (outside); Max 1500 on 2 Nov; a lost deal of
+ * Anna's worth 50000 in November and a won deal of another organisation. */
+static int64_t org_n, n_anna, n_bert, n_carl, n_max, n_zed, n_ines, n_north, n_south, n_stage, n_account;
+static int64_t n_target_anna_q4;
+
+static struct period per(const char *label)
+{
+	struct period p;
+	ck_assert_msg(period_parse(label, 1, &p) == 0, "period %s", label);
+	return p;
+}
+
+static void add_deal(int64_t org, int64_t stage, int64_t account, int64_t owner, const char *product,
+		     const char *status, const char *reason, const char *closed_on, int64_t value)
+{
+	OK(DBX(c, "INSERT INTO deals (org_id, title, account_id, value_minor, currency, owner_id, stage_id, product, "
+	       "status, lost_reason, closed_on, created_on, stage_changed_on, created_at, updated_at) "
+	       "VALUES ($1, 'Deal', $2, $3, 'EUR', $4, $5, $6, $7, $8, $9, '2026-01-01', '2026-01-01', 0, 0)",
+	       P_I(org), P_I(account), P_I(value), P_I(owner), P_I(stage), P_T(product), P_T(status), P_T(reason),
+	       P_T(closed_on)));
+}
+
+START_TEST(numbers_people)
+{
+	struct arena *a = arena_new();
+	const char *field, *msg;
+	OK(org_create(c, "numbers", "Numbers AS", "en", "EUR", &org_n));
+	struct new_user mx = { "max@numbers.test", "Max Manager", "manager", 0, NULL, NULL };
+	OK(people_add_user(c, a, org_n, &mx, &n_max, &field, &msg));
+	struct new_team north = { "North", "North", "SMB", n_max }, south = { "South", "South", "SMB", 0 };
+	OK(people_add_team(c, a, org_n, &north, &n_north, &field, &msg));
+	OK(people_add_team(c, a, org_n, &south, &n_south, &field, &msg));
+	struct new_user an = { "anna@numbers.test", "Anna North", "rep", n_north, NULL, NULL };
+	struct new_user be = { "bert@numbers.test", "Bert North", "rep", n_north, NULL, NULL };
+	struct new_user ca = { "carl@numbers.test", "Carl South", "rep", n_south, NULL, NULL };
+	struct new_user ze = { "zed@numbers.test", "Zed Admin", "admin", 0, NULL, NULL };
+	struct new_user in = { "ines@numbers.test", "Ines Inactive", "rep", n_south, NULL, NULL };
+	OK(people_add_user(c, a, org_n, &an, &n_anna, &field, &msg));
+	OK(people_add_user(c, a, org_n, &be, &n_bert, &field, &msg));
+	OK(people_add_user(c, a, org_n, &ca, &n_carl, &field, &msg));
+	OK(people_add_user(c, a, org_n, &ze, &n_zed, &field, &msg));
+	OK(people_add_user(c, a, org_n, &in, &n_ines, &field, &msg));
+	OK(user_set_active(c, org_n, n_ines, 0));
+	struct db_stmt *st = DBQ(c, "INSERT INTO stages (org_id, name, position, kind) VALUES ($1, 'Talking', 1, 'open') "
+				 "RETURNING id", P_I(org_n));
+	ck_assert_int_eq(db_step(st), DB_ROW);
+	n_stage = db_col_i64(st, 0);
+	OK(db_finish(st));
+	OK(account_create(c, org_n, "Fjord AS", 0, NULL, &n_account));
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(numbers_settings_round_trip)
+{
+	struct arena *a = arena_new();
+	struct numbers_settings s;
+	settings_numbers(c, a, org_n, &s);
+	ck_assert_int_eq(s.source, RESULTS_DEALS);
+	ck_assert_int_eq(s.rules.superstar_pct, 120);
+	ck_assert_int_eq(s.rules.superstar_share_pct, 0);
+	ck_assert_int_eq(s.rules.under_pct, 80);
+	ck_assert_int_eq(s.rules.under_periods, 2);
+	ck_assert_int_eq(s.min_sample, 5);
+	ck_assert_int_eq(s.fiscal_start_month, 1);
+	ck_str(s.currency, "EUR", "currency");
+	s.source = RESULTS_IMPORTED;
+	s.rules.superstar_pct = 150;
+	s.rules.superstar_share_pct = 20;
+	s.rules.under_pct = 70;
+	s.rules.under_periods = 3;
+	s.min_sample = 8;
+	OK(settings_numbers_save(c, org_n, &s));
+	OK(DBX(c, "UPDATE orgs SET fiscal_start_month = 7 WHERE id = $1", P_I(org_n)));
+	struct numbers_settings t;
+	settings_numbers(c, a, org_n, &t);
+	ck_assert_int_eq(t.source, RESULTS_IMPORTED);
+	ck_assert_int_eq(t.rules.superstar_pct, 150);
+	ck_assert_int_eq(t.rules.superstar_share_pct, 20);
+	ck_assert_int_eq(t.rules.under_pct, 70);
+	ck_assert_int_eq(t.rules.under_periods, 3);
+	ck_assert_int_eq(t.min_sample, 8);
+	ck_assert_int_eq(t.fiscal_start_month, 7);
+	/* another organisation keeps its defaults */
+	settings_numbers(c, a, org_b, &t);
+	ck_assert_int_eq(t.source, RESULTS_DEALS);
+	ck_assert_int_eq(t.rules.superstar_pct, 120);
+	ck_str(t.currency, "NOK", "currency of org B");
+	/* back to what the later tests expect */
+	OK(DBX(c, "UPDATE orgs SET fiscal_start_month = 1 WHERE id = $1", P_I(org_n)));
+	s.source = RESULTS_DEALS;
+	OK(settings_numbers_save(c, org_n, &s));
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(numbers_targets)
+{
+	struct arena *a = arena_new();
+	struct period oct = per("2026-10"), nov = per("2026-11"), dec = per("2026-12"), q4 = per("2026-Q4");
+	int64_t id = 0, id2 = 0;
+	int created = -1;
+	/* set, then set again: the same row, updated */
+	OK(target_set(c, org_n, n_anna, &oct, 12345, NULL, &id, &created));
+	ck_assert_int_eq(created, 1);
+	ck_assert_int_gt(id, 0);
+	OK(target_set(c, org_n, n_anna, &oct, 10000, "EUR", &id2, &created));
+	ck_assert_int_eq(created, 0);
+	ck_assert_int_eq(id2, id);
+	ck_assert_int_eq(DB_I64(c, -1, "SELECT count(*) FROM targets WHERE org_id = $1", P_I(org_n)), 1);
+	ck_assert_int_eq(DB_I64(c, -1, "SELECT amount_minor FROM targets WHERE id = $1", P_I(id)), 10000);
+
+	struct target t;
+	OK(target_get(c, a, org_n, id, 1, &t));
+	ck_assert_int_eq(t.user_id, n_anna);
+	ck_str(t.user_name, "Anna North", "name");
+	ck_str(t.user_email, "anna@numbers.test", "email");
+	ck_str(t.period.label, "2026-10", "label");
+	ck_assert_int_eq(t.period.kind, PERIOD_MONTH);
+	ck_str(t.period.start, "2026-10-01", "start");
+	ck_str(t.period.end, "2026-10-31", "end");
+	ck_assert_int_eq(t.amount_minor, 10000);
+	ck_str(t.currency, "EUR", "currency");	/* the organisation's when none is given */
+	ck_assert_int_gt(t.updated_at, 1600000000);
+	EXPECT(target_get(c, a, org_b, id, 1, &t), E_NOTFOUND);
+
+	/* a user of another organisation, a negative target, a period that is none */
+	created = -1;
+	EXPECT(target_set(c, org_n, user_b, &oct, 100, NULL, &id2, &created), E_NOTFOUND);
+	EXPECT(target_set(c, org_b, n_anna, &oct, 100, NULL, &id2, &created), E_NOTFOUND);
+	EXPECT(result_total_set(c, org_n, user_b, &oct, 100, NULL, &id2, &created), E_NOTFOUND);
+	EXPECT(target_set(c, org_n, n_anna, &nov, -1, NULL, &id2, &created), E_INVALID);
+	struct period bad = oct;
+	strcpy(bad.end, "2026-09-30");
+	EXPECT(target_set(c, org_n, n_anna, &bad, 100, NULL, &id2, &created), E_INVALID);
+	ck_assert_int_eq(created, 0);
+	ck_assert_int_eq(DB_I64(c, -1, "SELECT count(*) FROM targets", P_NULL), 1);
+
+	/* deleting */
+	int64_t tmp;
+	OK(target_set(c, org_n, n_zed, &nov, 1, NULL, &tmp, &created));
+	EXPECT(target_delete(c, org_b, tmp), E_NOTFOUND);
+	OK(target_delete(c, org_n, tmp));
+	EXPECT(target_delete(c, org_n, tmp), E_NOTFOUND);
+	EXPECT(target_get(c, a, org_n, tmp, 1, &t), E_NOTFOUND);
+
+	/* the rest of the table in the comment above */
+	OK(target_set(c, org_n, n_anna, &nov, 20000, NULL, NULL, &created));
+	OK(target_set(c, org_n, n_anna, &dec, 30000, NULL, NULL, &created));
+	OK(target_set(c, org_n, n_anna, &q4, 50000, NULL, &n_target_anna_q4, &created));
+	ck_assert_int_eq(created, 1);
+	OK(target_set(c, org_n, n_bert, &oct, 10000, NULL, NULL, &created));
+	OK(target_set(c, org_n, n_bert, &nov, 10000, NULL, NULL, &created));
+	OK(target_set(c, org_n, n_bert, &dec, 10000, NULL, NULL, &created));
+	OK(target_set(c, org_n, n_carl, &nov, 5000, NULL, NULL, &created));
+	OK(target_set(c, org_n, n_max, &nov, 4000, NULL, NULL, &created));
+	OK(target_set(c, org_b, user_b, &nov, 777, NULL, NULL, &created));	/* another organisation's */
+	OK(target_get(c, a, org_n, n_target_anna_q4, 1, &t));
+	ck_str(t.period.label, "2026-Q4", "label");
+	ck_assert_int_eq(t.period.kind, PERIOD_QUARTER);
+	/* with another fiscal start the bounds are no quarter: kind and days stay */
+	OK(target_get(c, a, org_n, n_target_anna_q4, 2, &t));
+	ck_assert_int_eq(t.period.kind, PERIOD_QUARTER);
+	ck_str(t.period.start, "2026-10-01", "start");
+	ck_str(t.period.end, "2026-12-31", "end");
+	arena_free(a);
+}
+END_TEST
+
+/* user ids of a target list, in order, against the expected ones */
+static void expect_targets(const struct target *t, size_t n, const int64_t *users, const char *const *labels,
+			   size_t want)
+{
+	ck_assert_uint_eq(n, want);
+	for (size_t i = 0; i < n; i++) {
+		ck_assert_msg(t[i].user_id == users[i], "row %zu: user %lld, want %lld", i, (long long)t[i].user_id,
+			      (long long)users[i]);
+		ck_str(t[i].period.label, labels[i], "label");
+	}
+}
+
+START_TEST(numbers_targets_list)
+{
+	struct arena *a = arena_new();
+	struct target *t;
+	size_t n;
+	int64_t total;
+	/* newest period first (a quarter before the month it starts with), then by name */
+	struct numbers_scope org = { 0, 0, 0 };
+	OK(targets_list(c, a, org_n, &org, "2026-10-01", "2026-12-31", 1, 0, 0, &t, &n, &total));
+	ck_assert_int_eq(total, 9);
+	{
+		int64_t u[] = { n_anna, n_bert, n_anna, n_bert, n_carl, n_max, n_anna, n_anna, n_bert };
+		const char *l[] = { "2026-12", "2026-12", "2026-11", "2026-11", "2026-11", "2026-11", "2026-Q4",
+				    "2026-10", "2026-10" };
+		expect_targets(t, n, u, l, 9);
+	}
+	ck_str(t[2].user_name, "Anna North", "name");
+	/* a page */
+	OK(targets_list(c, a, org_n, &org, NULL, NULL, 1, 2, 2, &t, &n, &total));
+	ck_assert_int_eq(total, 9);
+	{
+		int64_t u[] = { n_anna, n_bert };
+		const char *l[] = { "2026-11", "2026-11" };
+		expect_targets(t, n, u, l, 2);
+	}
+	/* within bounds: the quarter does not lie within October */
+	OK(targets_list(c, a, org_n, NULL, NULL, "2026-10-31", 1, 0, 0, &t, &n, &total));
+	ck_assert_int_eq(total, 2);
+	OK(targets_list(c, a, org_n, NULL, "2026-11-01", "2026-11-30", 1, 0, 0, &t, &n, &total));
+	ck_assert_int_eq(total, 4);
+	ck_assert_uint_eq(n, 4);
+	/* a team, the teams a manager leads, a rep */
+	struct numbers_scope team = { 0, n_north, 0 }, mgr = { 0, 0, n_max }, rep = { n_carl, 0, 0 };
+	OK(targets_list(c, a, org_n, &team, NULL, NULL, 1, 0, 0, &t, &n, &total));
+	ck_assert_int_eq(total, 7);
+	for (size_t i = 0; i < n; i++)
+		ck_assert(t[i].user_id == n_anna || t[i].user_id == n_bert);
+	OK(targets_list(c, a, org_n, &mgr, NULL, NULL, 1, 0, 0, &t, &n, &total));
+	ck_assert_int_eq(total, 7);
+	ck_assert_uint_eq(n, 7);
+	OK(targets_list(c, a, org_n, &rep, NULL, NULL, 1, 0, 0, &t, &n, &total));
+	ck_assert_int_eq(total, 1);
+	ck_assert_int_eq(t[0].amount_minor, 5000);
+	/* Zed leads no team; org B sees only its own */
+	struct numbers_scope nobody = { 0, 0, n_zed };
+	OK(targets_list(c, a, org_n, &nobody, NULL, NULL, 1, 0, 0, &t, &n, &total));
+	ck_assert_int_eq(total, 0);
+	OK(targets_list(c, a, org_b, NULL, NULL, NULL, 1, 0, 0, &t, &n, &total));
+	ck_assert_int_eq(total, 1);
+	ck_assert_int_eq(t[0].user_id, user_b);
+	arena_free(a);
+}
+END_TEST
+
+/* the cell of rep i in period j, as "has target/target/result" */
+#define CELL(g, i, j, has, target, result)                                                                    \
+	do {                                                                                                  \
+		size_t x_ = (i) * (g).nperiods + (j);                                                         \
+		ck_assert_msg((g).has_target[x_] == (has) && (g).target_minor[x_] == (target) &&              \
+			      (g).result_minor[x_] == (result),                                               \
+			      "rep %s, period %zu: %d/%lld/%lld, want %d/%lld/%lld", (g).reps[i].name, (size_t)(j), \
+			      (g).has_target[x_], (long long)(g).target_minor[x_], (long long)(g).result_minor[x_], \
+			      (has), (long long)(target), (long long)(result));                               \
+	} while (0)
+
+START_TEST(numbers_grid)
+{
+	struct arena *a = arena_new();
+	add_deal(org_n, n_stage, n_account, n_anna, "Pro", "won", NULL, "2026-10-05", 8000);
+	add_deal(org_n, n_stage, n_account, n_anna, "Pro", "won", NULL, "2026-10-31", 2000);
+	add_deal(org_n, n_stage, n_account, n_anna, "Pro", "won", NULL, "2026-11-15", 25000);
+	add_deal(org_n, n_stage, n_account, n_anna, "Pro", "won", NULL, "2026-12-01", 1000);
+	add_deal(org_n, n_stage, n_account, n_anna, "Pro", "lost", "price", "2026-11-20", 50000);
+	add_deal(org_n, n_stage, n_account, n_bert, "Pro", "won", NULL, "2026-11-30", 7000);
+	add_deal(org_n, n_stage, n_account, n_bert, "Pro", "won", NULL, "2026-12-31", 3000);
+	add_deal(org_n, n_stage, n_account, n_carl, "Pro", "won", NULL, "2026-09-30", 99999);
+	add_deal(org_n, n_stage, n_account, n_carl, "Pro", "won", NULL, "2027-01-01", 88888);
+	add_deal(org_n, n_stage, n_account, n_max, "Lite", "won", NULL, "2026-11-02", 1500);
+	/* another organisation's won deal in November */
+	int64_t acc_b, stage_b;
+	OK(account_create(c, org_b, "Other", 0, NULL, &acc_b));
+	struct db_stmt *st = DBQ(c, "INSERT INTO stages (org_id, name, position, kind) VALUES ($1, 'Talking', 1, 'open') "
+				 "RETURNING id", P_I(org_b));
+	ck_assert_int_eq(db_step(st), DB_ROW);
+	stage_b = db_col_i64(st, 0);
+	OK(db_finish(st));
+	add_deal(org_b, stage_b, acc_b, user_b, "Pro", "won", NULL, "2026-11-10", 1000000);
+
+	/* periods in any order */
+	struct period ps[] = { per("2026-Q4"), per("2026-10"), per("2026-12"), per("2026-11"), per("FY2026") };
+	struct numbers_grid g;
+	struct numbers_scope org = { 0, 0, 0 };
+	OK(numbers_grid_load(c, a, org_n, &org, ps, 5, RESULTS_DEALS, &g));
+	/* the active reps and Max (a target in November); not Zed, not Ines */
+	ck_assert_uint_eq(g.nreps, 4);
+	ck_assert_uint_eq(g.nperiods, 5);
+	ck_str(g.reps[0].name, "Anna North", "rep 0");
+	ck_str(g.reps[1].name, "Bert North", "rep 1");
+	ck_str(g.reps[2].name, "Carl South", "rep 2");
+	ck_str(g.reps[3].name, "Max Manager", "rep 3");
+	ck_assert_int_eq(g.reps[0].user_id, n_anna);
+	ck_assert_int_eq(g.reps[0].team_id, n_north);
+	ck_str(g.reps[0].team_name, "North", "team");
+	ck_str(g.reps[0].territory, "North", "territory");
+	ck_str(g.reps[2].segment, "SMB", "segment");
+	ck_str(g.reps[3].team_name, "", "Max's team");
+	ck_assert_int_eq(g.reps[3].team_id, 0);
+	/*             Q4                   Oct                  Dec                  Nov                  FY2026 */
+	CELL(g, 0, 0, 1, 50000, 36000);	/* the explicit quarter, not 60000 */
+	CELL(g, 0, 1, 1, 10000, 10000);
+	CELL(g, 0, 2, 1, 30000, 1000);
+	CELL(g, 0, 3, 1, 20000, 25000);
+	CELL(g, 0, 4, 1, 60000, 36000);	/* a year: the months before the quarter */
+	CELL(g, 1, 0, 1, 30000, 10000);	/* the sum of the months */
+	CELL(g, 1, 1, 1, 10000, 0);
+	CELL(g, 1, 2, 1, 10000, 3000);
+	CELL(g, 1, 3, 1, 10000, 7000);
+	CELL(g, 2, 0, 1, 5000, 0);
+	CELL(g, 2, 1, 0, 0, 0);
+	CELL(g, 2, 3, 1, 5000, 0);
+	CELL(g, 2, 4, 1, 5000, 99999);	/* September counts in the year */
+	CELL(g, 3, 3, 1, 4000, 1500);
+	CELL(g, 3, 1, 0, 0, 0);
+
+	/* Max has a target in November only: not in a grid of October and December */
+	struct period od[] = { per("2026-10"), per("2026-12") };
+	OK(numbers_grid_load(c, a, org_n, &org, od, 2, RESULTS_DEALS, &g));
+	ck_assert_uint_eq(g.nreps, 3);
+	ck_str(g.reps[2].name, "Carl South", "last rep");
+	/* a team; the teams a manager leads; a rep */
+	struct numbers_scope team = { 0, n_south, 0 }, mgr = { 0, 0, n_max }, rep = { n_bert, 0, 0 };
+	OK(numbers_grid_load(c, a, org_n, &team, ps, 5, RESULTS_DEALS, &g));
+	ck_assert_uint_eq(g.nreps, 1);	/* Carl; Ines is inactive */
+	ck_assert_int_eq(g.reps[0].user_id, n_carl);
+	CELL(g, 0, 4, 1, 5000, 99999);
+	OK(numbers_grid_load(c, a, org_n, &mgr, ps, 5, RESULTS_DEALS, &g));
+	ck_assert_uint_eq(g.nreps, 2);
+	ck_assert_int_eq(g.reps[0].user_id, n_anna);
+	ck_assert_int_eq(g.reps[1].user_id, n_bert);
+	CELL(g, 0, 0, 1, 50000, 36000);
+	CELL(g, 1, 0, 1, 30000, 10000);
+	OK(numbers_grid_load(c, a, org_n, &rep, ps, 5, RESULTS_DEALS, &g));
+	ck_assert_uint_eq(g.nreps, 1);
+	CELL(g, 0, 3, 1, 10000, 7000);
+	/* the other organisation: its deal, not ours */
+	OK(numbers_grid_load(c, a, org_b, NULL, &ps[3], 1, RESULTS_DEALS, &g));
+	for (size_t i = 0; i < g.nreps; i++)
+		if (g.reps[i].user_id == user_b)
+			CELL(g, i, 0, 1, 777, 1000000);
+		else
+			ck_assert_int_eq(g.result_minor[i], 0);
+	/* no periods: the reps alone */
+	OK(numbers_grid_load(c, a, org_n, NULL, NULL, 0, RESULTS_DEALS, &g));
+	ck_assert_uint_eq(g.nreps, 3);
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(numbers_imported)
+{
+	struct arena *a = arena_new();
+	struct period oct = per("2026-10"), nov = per("2026-11"), q4 = per("2026-Q4");
+	int64_t id, id2;
+	int created = -1;
+	OK(result_total_set(c, org_n, n_anna, &oct, 1, NULL, &id, &created));
+	ck_assert_int_eq(created, 1);
+	OK(result_total_set(c, org_n, n_anna, &oct, 9000, NULL, &id2, &created));
+	ck_assert_int_eq(created, 0);
+	ck_assert_int_eq(id2, id);
+	OK(result_total_set(c, org_n, n_anna, &nov, 1000, NULL, NULL, &created));
+	OK(result_total_set(c, org_n, n_anna, &q4, 20000, NULL, NULL, &created));
+	OK(result_total_set(c, org_n, n_bert, &q4, 7000, NULL, NULL, &created));
+	ck_assert_int_eq(DB_I64(c, -1, "SELECT count(*) FROM result_totals WHERE org_id = $1", P_I(org_n)), 4);
+
+	struct period ps[] = { per("2026-10"), per("2026-11"), per("2026-12"), per("2026-Q4"), per("FY2026") };
+	struct numbers_grid g;
+	OK(numbers_grid_load(c, a, org_n, NULL, ps, 5, RESULTS_IMPORTED, &g));
+	ck_assert_uint_eq(g.nreps, 4);
+	CELL(g, 0, 0, 1, 10000, 9000);
+	CELL(g, 0, 1, 1, 20000, 1000);
+	CELL(g, 0, 2, 1, 30000, 0);
+	CELL(g, 0, 3, 1, 50000, 20000);	/* the exact quarter */
+	CELL(g, 0, 4, 1, 60000, 10000);	/* a year: the months, before the quarter */
+	CELL(g, 1, 1, 1, 10000, 0);
+	CELL(g, 1, 3, 1, 30000, 7000);
+	CELL(g, 1, 4, 1, 30000, 7000);	/* a year without months: the quarters */
+	CELL(g, 2, 4, 1, 5000, 0);
+	CELL(g, 3, 1, 1, 4000, 0);
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(numbers_daily_values)
+{
+	struct arena *a = arena_new();
+	int64_t *v;
+	size_t n;
+	struct period oct = per("2026-10"), nov = per("2026-11"), q4 = per("2026-Q4"), fy = per("FY2026");
+	OK(numbers_daily(c, a, org_n, n_anna, &oct, RESULTS_DEALS, &v, &n));
+	ck_assert_uint_eq(n, 31);
+	ck_assert_int_eq(v[3], 0);	/* 4 October */
+	ck_assert_int_eq(v[4], 8000);	/* 5 October */
+	ck_assert_int_eq(v[29], 8000);
+	ck_assert_int_eq(v[30], 10000);
+	OK(numbers_daily(c, a, org_n, n_anna, &nov, RESULTS_DEALS, &v, &n));
+	ck_assert_uint_eq(n, 30);
+	ck_assert_int_eq(v[13], 0);
+	ck_assert_int_eq(v[14], 25000);	/* the lost deal of the 20th does not count */
+	ck_assert_int_eq(v[29], 25000);
+	OK(numbers_daily(c, a, org_n, n_anna, &q4, RESULTS_DEALS, &v, &n));
+	ck_assert_uint_eq(n, 92);
+	ck_assert_int_eq(v[91], 36000);
+	/* imported: a total counts on its period's last day, by the rule */
+	OK(numbers_daily(c, a, org_n, n_anna, &q4, RESULTS_IMPORTED, &v, &n));
+	ck_assert_uint_eq(n, 92);
+	ck_assert_int_eq(v[30], 0);	/* not the October total: the quarter's is exact */
+	ck_assert_int_eq(v[90], 0);
+	ck_assert_int_eq(v[91], 20000);
+	OK(numbers_daily(c, a, org_n, n_anna, &fy, RESULTS_IMPORTED, &v, &n));
+	ck_assert_uint_eq(n, 365);
+	ck_assert_int_eq(v[302], 0);
+	ck_assert_int_eq(v[303], 9000);	/* 31 October */
+	ck_assert_int_eq(v[332], 9000);
+	ck_assert_int_eq(v[333], 10000);	/* 30 November */
+	ck_assert_int_eq(v[364], 10000);
+	OK(numbers_daily(c, a, org_n, n_bert, &fy, RESULTS_IMPORTED, &v, &n));
+	ck_assert_int_eq(v[363], 0);
+	ck_assert_int_eq(v[364], 7000);
+	/* someone else's organisation: nothing */
+	OK(numbers_daily(c, a, org_b, n_anna, &oct, RESULTS_DEALS, &v, &n));
+	ck_assert_uint_eq(n, 31);
+	ck_assert_int_eq(v[30], 0);
+	arena_free(a);
+}
+END_TEST
+
+/* the reason's rep and peer counts in a product of the excuse data */
+static void expect_reason(const struct excuse_product *p, size_t i, const char *reason, int64_t rep_n, int64_t peer_n)
+{
+	ck_assert_uint_gt(p->nreasons, i);
+	ck_str(p->reasons[i], reason, "reason");
+	ck_assert_msg(p->rep_n[i] == rep_n && p->peer_n[i] == peer_n, "%s/%s: rep %lld, peers %lld; want %lld, %lld",
+		      p->product, reason, (long long)p->rep_n[i], (long long)p->peer_n[i], (long long)rep_n,
+		      (long long)peer_n);
+}
+
+START_TEST(numbers_excuses)
+{
+	struct arena *a = arena_new();
+	/* November, product Pro: Anna 2 price (one from numbers_grid) and 2
+	 * timing; Bert 1 price and 4 competitor; Carl (South) and Max (no
+	 * team) 1 price each. Anna also lost a Lite deal without a reason,
+	 * and a Pro deal in September (outside the quarter). */
+	add_deal(org_n, n_stage, n_account, n_anna, "Pro", "lost", "price", "2026-11-21", 100);
+	add_deal(org_n, n_stage, n_account, n_anna, "Pro", "lost", "timing", "2026-10-02", 100);
+	add_deal(org_n, n_stage, n_account, n_anna, "Pro", "lost", "timing", "2026-12-02", 100);
+	add_deal(org_n, n_stage, n_account, n_anna, "Lite", "lost", NULL, "2026-11-03", 100);
+	add_deal(org_n, n_stage, n_account, n_anna, "Pro", "lost", "price", "2026-09-03", 100);
+	add_deal(org_n, n_stage, n_account, n_bert, "Pro", "lost", "price", "2026-11-04", 100);
+	for (int i = 0; i < 4; i++)
+		add_deal(org_n, n_stage, n_account, n_bert, "Pro", "lost", "competitor", "2026-11-05", 100);
+	add_deal(org_n, n_stage, n_account, n_carl, "Pro", "lost", "price", "2026-11-06", 100);
+	add_deal(org_n, n_stage, n_account, n_max, "Pro", "lost", "price", "2026-11-07", 100);
+
+	struct period q4 = per("2026-Q4");
+	struct excuse_data x;
+	OK(excuse_data_load(c, a, org_n, n_anna, &q4, RESULTS_DEALS, &x));
+	ck_assert_int_eq(x.rep.user_id, n_anna);
+	ck_str(x.rep.territory, "North", "territory");
+	ck_str(x.rep.segment, "SMB", "segment");
+	ck_assert_int_eq(x.has_target, 1);
+	ck_assert_double_eq_tol(x.rep_attainment, 36000.0 / 50000.0, 1e-9);
+	/* territory North: Bert; segment SMB: Bert and Carl (Max has no team) */
+	ck_assert_uint_eq(x.nterritory, 1);
+	ck_assert_double_eq_tol(x.territory_peers[0], 10000.0 / 30000.0, 1e-9);
+	ck_assert_uint_eq(x.nsegment, 2);
+	double s0 = x.segment_peers[0], s1 = x.segment_peers[1];
+	ck_assert_double_eq_tol(s0 < s1 ? s0 : s1, 0.0, 1e-9);
+	ck_assert_double_eq_tol(s0 < s1 ? s1 : s0, 10000.0 / 30000.0, 1e-9);
+	/* products: Pro (4 losses), then Lite (1) */
+	ck_assert_uint_eq(x.nproducts, 2);
+	const struct excuse_product *pro = &x.products[0], *lite = &x.products[1];
+	ck_str(pro->product, "Pro", "product");
+	ck_assert_int_eq(pro->rep_total, 4);
+	ck_assert_int_eq(pro->peer_total, 5);	/* Bert only: Carl is in the South, Max in no territory */
+	ck_assert_uint_eq(pro->nreasons, 3);
+	expect_reason(pro, 0, "price", 2, 1);
+	expect_reason(pro, 1, "timing", 2, 0);
+	expect_reason(pro, 2, "competitor", 0, 4);
+	ck_str(lite->product, "Lite", "product");
+	ck_assert_int_eq(lite->rep_total, 1);
+	ck_assert_int_eq(lite->peer_total, 0);
+	ck_assert_uint_eq(lite->nreasons, 1);
+	expect_reason(lite, 0, "other", 1, 0);
+
+	/* Max: no territory, so every other rep is a peer; no team, so no
+	 * attainment peers */
+	OK(excuse_data_load(c, a, org_n, n_max, &q4, RESULTS_DEALS, &x));
+	ck_assert_uint_eq(x.nterritory, 0);
+	ck_assert_uint_eq(x.nsegment, 0);
+	ck_assert_double_eq_tol(x.rep_attainment, 1500.0 / 4000.0, 1e-9);
+	ck_assert_uint_eq(x.nproducts, 1);
+	ck_assert_int_eq(x.products[0].rep_total, 1);
+	ck_assert_int_eq(x.products[0].peer_total, 10);	/* Anna 4, Bert 5, Carl 1 */
+	expect_reason(&x.products[0], 0, "price", 1, 4);
+	expect_reason(&x.products[0], 1, "competitor", 0, 4);
+	expect_reason(&x.products[0], 2, "timing", 0, 2);
+
+	/* Carl, alone in the South: no peers for his losses */
+	OK(excuse_data_load(c, a, org_n, n_carl, &q4, RESULTS_DEALS, &x));
+	ck_assert_uint_eq(x.nterritory, 0);
+	ck_assert_uint_eq(x.nsegment, 2);	/* Anna and Bert */
+	ck_assert_uint_eq(x.nproducts, 1);
+	ck_assert_int_eq(x.products[0].peer_total, 0);
+	/* Zed has no target and lost nothing */
+	OK(excuse_data_load(c, a, org_n, n_zed, &q4, RESULTS_DEALS, &x));
+	ck_assert_int_eq(x.has_target, 0);
+	ck_assert(isnan(x.rep_attainment));
+	ck_assert_uint_eq(x.nproducts, 0);
+	/* not a user of the organisation */
+	EXPECT(excuse_data_load(c, a, org_n, user_b, &q4, RESULTS_DEALS, &x), E_NOTFOUND);
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(numbers_cascade)
+{
+	/* a rep's targets and totals go with the rep */
+	int64_t gone = 0;
+	OK(user_create(c, org_n, "gone@numbers.test", "Gone Rep", "rep", NULL, &gone));
+	struct period nov = per("2026-11");
+	OK(target_set(c, org_n, gone, &nov, 1, NULL, NULL, NULL));
+	OK(result_total_set(c, org_n, gone, &nov, 1, NULL, NULL, NULL));
+	OK(DBX(c, "DELETE FROM users WHERE org_id = $1 AND id = $2", P_I(org_n), P_I(gone)));
+	ck_assert_int_eq(DB_I64(c, -1, "SELECT count(*) FROM targets WHERE user_id = $1", P_I(gone)), 0);
+	ck_assert_int_eq(DB_I64(c, -1, "SELECT count(*) FROM result_totals WHERE user_id = $1", P_I(gone)), 0);
+	/* and a row cannot point into another organisation */
+	EXPECT(DBX(c, "INSERT INTO targets (org_id, user_id, kind, period_start, period_end, amount_minor, currency, "
+		   "created_at, updated_at) VALUES ($1, $2, 'month', '2026-11-01', '2026-11-30', 1, 'EUR', 0, 0)",
+		   P_I(org_n), P_I(user_b)), E_INVALID);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- main */
 
 static void cleanup(void)
@@ -798,6 +1343,18 @@ int main(void)
 	tcase_add_test(tc, api_tokens);
 	tcase_add_test(tc, login_failures);
 	tcase_add_test(tc, schema_still_latest);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("numbers");
+	tcase_add_test(tc, numbers_people);
+	tcase_add_test(tc, numbers_settings_round_trip);
+	tcase_add_test(tc, numbers_targets);
+	tcase_add_test(tc, numbers_targets_list);
+	tcase_add_test(tc, numbers_grid);
+	tcase_add_test(tc, numbers_imported);
+	tcase_add_test(tc, numbers_daily_values);
+	tcase_add_test(tc, numbers_excuses);
+	tcase_add_test(tc, numbers_cascade);
 	suite_add_tcase(s, tc);
 
 	SRunner *sr = srunner_create(s);
