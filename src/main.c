@@ -23,6 +23,8 @@ const struct cmd commands[] = {
 	  "add a user" },
 	{ "token", cmd_token, "token create --org SLUG --email EMAIL [--label TEXT] [--db URL]",
 	  "create an API token and print it once" },
+	{ "import", cmd_import, "import reps|targets|deals|results FILE --org SLUG [--preset auto|salesforce|hubspot|pipedrive|generic] [--map COLUMN=FIELD]... [--create-missing] [--dry-run] [--all-or-nothing] [--db URL]",
+	  "import reps, targets, deals or result totals from a CSV file" },
 	{ "backup", cmd_backup, "backup FILE [--db URL]",
 	  "write a consistent copy of the database while the server runs" },
 	{ "help", cmd_help, "help [COMMAND]", "show the commands, or one command's usage" },

@@ -26,6 +26,7 @@ int cmd_org(int argc, char **argv);
 int cmd_team(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_token(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 

@@ -1,0 +1,1569 @@
+/*
+ * import: see import.h. One pass over the file (two more over the rows of a
+ * reps file, which are small), inside one transaction, with everything the
+ * rows refer to — users, teams, accounts, stages and the deals already
+ * imported — loaded once into hash maps, so that a row costs no query but
+ * its own write. The deals import is what the benchmark times (a million
+ * rows against the sqlite3 shell's .import): its statements are prepared
+ * once (db.h caches them by their text) and a row mallocs nothing of ours.
+ *
+ * A row is checked whole in C before anything is written for it, so a
+ * write does not fail on bad data. That matters on PostgreSQL, where a
+ * failed statement aborts the whole transaction: rather than a savepoint
+ * per row (a round trip each way per row), a failed write is taken as the
+ * database failing, and the import stops and rolls back with the error.
+ * The only writes that can be refused for a reason in the data — a new
+ * rep's e-mail address that another organisation uses — go through
+ * people_add_user, which runs in a savepoint of its own.
+ *
+ * Decisions worth knowing:
+ *   - amounts: the decimal mark is guessed per value (csv_parse_amount with
+ *     0): the last of '.' and ',' when both occur, else a lone mark followed
+ *     by exactly three digits groups thousands ("1.234" and "1,234" are
+ *     1234) and any other is decimal. A per-file mark (';' files decimal
+ *     comma) would misread the "1234.50" that many tools write in ';' files.
+ *   - several columns may feed one field (Pipedrive's won time and lost
+ *     time are both the close date): the first non-empty cell counts.
+ *   - a column the file does not have leaves that part of an existing deal
+ *     alone (an edit made in the app survives a re-import without it).
+ *   - owners are users of the organisation, active or not, by e-mail or by
+ *     exact full name (case ignored for both); a name two users share is an
+ *     error. With create_missing an unknown owner becomes a rep without a
+ *     password (they cannot sign in until an admin sets one): an e-mail
+ *     address stays theirs, a name gets "first.last@<org slug>.invalid",
+ *     which can never be a real mailbox (RFC 2606) and is easy to find and
+ *     correct later.
+ *   - a deal without an external id column gets one derived from title,
+ *     account, owner and created date ("csv:<hash>", import_derived_id), so
+ *     importing the same file again finds the same deals.
+ *   - won and lost deals go to the organisation's won or lost stage, as
+ *     closing one in the app does, and need a close date; open and paused
+ *     ones go to the stage of that name, else the first open stage. The status
+ *     comes from the status column, else the won/closed flags (Salesforce),
+ *     else the stage: one of the organisation's, or "Closed Won"-like words.
+ *   - a lost reason in words becomes our code by keywords; text that fits
+ *     none is "other", kept whole as the lost note.
+ *   - a deal that the CRM marks deleted (Pipedrive) is skipped.
+ *   - reps: the team is the one a rep belongs to, or for a manager the one
+ *     they lead; a team that does not exist is created with the row's
+ *     territory, segment and manager. An admin's role is never changed.
+ *   - a file that is not UTF-8 is read as Windows-1252 (Excel's plain CSV).
+ *   - empty lines (all cells blank, as Excel leaves them) are not rows.
+ *   - a line the CSV reader cannot read (a stray quote) is a failed row;
+ *     reading goes on at the next line.
+ */
+#include "import.h"
+#include "deals.h"
+#include "people.h"
+#include "users.h"
+#include "teams.h"
+#include "stages.h"
+#include "numbers.h"
+#include "../domain/period.h"
+#include "../domain/validate.h"
+#include "../domain/access.h"
+#include "../lib/csv.h"
+#include "../lib/util.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define MAX_ERRORS 1000
+#define PROGRESS_EVERY 10000
+#define MAX_RECOVERIES 1000
+#define TEXT_MAX 200		/* titles, names, products: as the app's forms */
+#define NOTE_MAX 2000
+
+/* --- a small hash map: string key to an int64 and a fingerprint --- */
+
+struct ment {
+	uint64_t h;
+	const char *k;		/* NULL: empty slot */
+	int64_t v;
+	uint64_t fp;
+	int32_t day;		/* deals: created_on as yyyymmdd */
+};
+
+struct map {
+	struct ment *e;
+	size_t cap, n;
+};
+
+static uint64_t hash_key(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return h ? h : 1;
+}
+
+static void map_free(struct map *m)
+{
+	free(m->e);
+	memset(m, 0, sizeof(*m));
+}
+
+static struct ment *map_slot(struct map *m, const char *k, uint64_t h)
+{
+	size_t mask = m->cap - 1;
+	for (size_t i = h & mask;; i = (i + 1) & mask)
+		if (!m->e[i].k || (m->e[i].h == h && !strcmp(m->e[i].k, k)))
+			return &m->e[i];
+}
+
+static struct ment *map_get(const struct map *m, const char *k)
+{
+	if (!m->cap)
+		return NULL;
+	struct ment *e = map_slot((struct map *)m, k, hash_key(k));
+	return e->k ? e : NULL;
+}
+
+/* the entry for k, added (with k as given, which must outlive the map) when new */
+static struct ment *map_put(struct map *m, const char *k)
+{
+	if ((m->n + 1) * 4 >= m->cap * 3) {
+		size_t cap = m->cap ? m->cap * 2 : 64;
+		struct ment *old = m->e;
+		size_t oldcap = m->cap;
+		m->e = calloc(cap, sizeof(*m->e));
+		if (!m->e)
+			abort();
+		m->cap = cap;
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i].k)
+				*map_slot(m, old[i].k, old[i].h) = old[i];
+		free(old);
+	}
+	uint64_t h = hash_key(k);
+	struct ment *e = map_slot(m, k, h);
+	if (!e->k) {
+		e->k = k;
+		e->h = h;
+		m->n++;
+	}
+	return e;
+}
+
+/* --- the run --- */
+
+struct urec {
+	int64_t id, team_id;
+	const char *email, *name, *role;
+	int active;
+};
+
+struct trec {
+	int64_t id, manager_id;
+	const char *name, *territory, *segment;
+};
+
+struct srec {
+	int64_t id;
+	int status;		/* IMPORT_ST_OPEN, _WON or _LOST */
+};
+
+/* which parts of an existing deal a file speaks for */
+enum { G_TITLE = 1, G_ACCOUNT = 2, G_CURRENCY = 4, G_PRODUCT = 8, G_STATE = 16, G_CREATED = 32 };
+
+struct run {
+	struct db_conn *c;
+	struct arena *a;		/* the caller's: errors */
+	struct arena *mem;		/* ours: caches */
+	int64_t org_id;
+	const struct import_options *o;
+	struct import_summary *out;
+	enum lang lang;			/* of the messages */
+	enum lang org_lang;		/* of names we make up */
+	const char *slug, *currency;
+	int fsm;
+	char today[11];
+	int64_t now;
+
+	size_t ncols;
+	const char **headers;
+	int *field_of_col;
+	int nfields;
+	int fcols[IMPORT_MAX_FIELDS][8];	/* columns per field, in file order */
+	int nfcols[IMPORT_MAX_FIELDS];
+	const char *cell[IMPORT_MAX_FIELDS];	/* the row's value per field, "" when none */
+	int cell_col[IMPORT_MAX_FIELDS];	/* the column it came from, -1 when none */
+	struct strbuf scratch;
+
+	/* the reader */
+	const char *data;
+	size_t len, base, base_line;
+	char sep;
+	struct csv_reader *rd;
+	int dead;
+	size_t recoveries;
+	size_t last_line;
+
+	/* row state */
+	size_t line;
+	int row_failed;
+
+	struct urec *users;
+	size_t nusers, capusers;
+	struct map by_email, by_name;	/* to index in users; by_name -1 when two share it */
+	struct trec *teams;
+	size_t nteams, capteams;
+	struct map team_by_name;
+	struct map accounts;
+	struct srec *stages;
+	size_t nstages;
+	struct map stage_by_name;
+	int64_t first_open, won_stage, lost_stage;
+	struct map deals;
+	unsigned groups;
+	const char *update_sql;
+	int sqlite_tuned;		/* cache_size and temp_store changed for the import */
+	int64_t cache_was, temp_was;
+};
+
+#define T(s) tr(r->lang, s)
+
+static char *lower_dup(struct arena *a, const char *s)
+{
+	char *d = arena_strdup(a, s);
+	for (char *p = d; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return d;
+}
+
+/* s lowercased into buf (cap bytes), for looking up */
+static const char *lower_buf(const char *s, char *buf, size_t cap)
+{
+	size_t i = 0;
+	for (; s[i] && i + 1 < cap; i++)
+		buf[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+	buf[i] = '\0';
+	return buf;
+}
+
+/* a value as a message quotes it: at most 60 characters */
+static const char *shown(struct run *r, const char *v)
+{
+	size_t n = strlen(v);
+	if (n <= 60)
+		return v;
+	size_t cut = 57;
+	while (cut && ((unsigned char)v[cut] & 0xC0) == 0x80)
+		cut--;
+	return arena_printf(r->a, "%.*s...", (int)cut, v);
+}
+
+/* one error of the current row; fmt is translated and has one %s for value */
+static void row_error_at(struct run *r, size_t line, int col, const char *fmt, const char *value)
+{
+	r->row_failed = 1;
+	struct import_summary *s = r->out;
+	if (s->nerrors >= MAX_ERRORS)
+		return;
+	if (!s->errors)
+		s->errors = arena_alloc(r->a, MAX_ERRORS * sizeof(*s->errors));
+	struct import_error *e = &s->errors[s->nerrors++];
+	e->line = line;
+	e->column = col >= 0 && (size_t)col < r->ncols ? r->headers[col] : NULL;
+	e->message = value ? arena_printf(r->a, fmt, shown(r, value)) : arena_strdup(r->a, fmt);
+}
+
+static void row_error(struct run *r, int field, const char *fmt, const char *value)
+{
+	int col = field >= 0 ? r->cell_col[field] : -1;
+	if (field >= 0 && col < 0 && r->nfcols[field])
+		col = r->fcols[field][0];
+	row_error_at(r, r->line, col, fmt, value);
+}
+
+/* --- reading --- */
+
+/* the byte offset where line n (from 1) of data+from starts, or len */
+static size_t line_start(const char *data, size_t from, size_t len, size_t n, char eol)
+{
+	size_t pos = from;
+	for (size_t l = 1; l < n && pos < len; l++) {
+		const char *nl = memchr(data + pos, eol, len - pos);
+		if (!nl)
+			return len;
+		pos = (size_t)(nl - data) + 1;
+	}
+	return pos;
+}
+
+/* 1 and rec filled (line in file terms), 0 at the end. A line the reader
+ * cannot read is a failed row; reading goes on from the next line. */
+static int next_record(struct run *r, struct csv_record *rec)
+{
+	struct strbuf err = STRBUF_INIT;
+	for (;;) {
+		if (r->dead)
+			break;
+		int got = csv_next(r->rd, rec, &err);
+		if (got > 0) {
+			rec->line += r->base_line - 1;
+			r->last_line = rec->line;
+			sb_release(&err);
+			return 1;
+		}
+		if (got == 0)
+			break;
+		/* "line N: why" */
+		size_t rel = 0;
+		const char *why = err.buf;
+		if (sscanf(err.buf, "line %zu:", &rel) == 1 && strchr(err.buf, ':'))
+			why = strchr(err.buf, ':') + 2;
+		if (!rel)
+			rel = r->last_line + 2 - r->base_line;
+		size_t abs = r->base_line + rel - 1;
+		r->out->read++;
+		r->out->failed++;
+		r->line = abs;
+		row_error_at(r, abs, -1, tr(r->lang, why), NULL);
+		char eol = memchr(r->data, '\n', r->len) || !memchr(r->data, '\r', r->len) ? '\n' : '\r';
+		size_t next = line_start(r->data, r->base, r->len, rel + 1, eol);
+		if (++r->recoveries > MAX_RECOVERIES || next >= r->len) {
+			r->dead = 1;
+			break;
+		}
+		csv_close(r->rd);
+		r->rd = csv_open(r->mem, r->data + next, r->len - next);
+		r->base = next;
+		r->base_line = abs + 1;
+		if (csv_separator(r->rd) != r->sep) {
+			/* the next line does not look like the file's rows: stop here */
+			row_error_at(r, abs + 1, -1, T("the rest of the file could not be read"), NULL);
+			r->dead = 1;
+			break;
+		}
+	}
+	sb_release(&err);
+	return 0;
+}
+
+static size_t bytes_done(struct run *r)
+{
+	return r->dead ? r->len : r->base + csv_offset(r->rd);
+}
+
+static void progress(struct run *r, size_t rows)
+{
+	if (r->o->progress)
+		r->o->progress(r->o->progress_cls, rows, bytes_done(r), r->len);
+}
+
+/* copies the row's cells into scratch, trimmed, with line breaks and tabs
+ * as spaces, and picks each field's value; 0 when the row is all empty */
+static int take_cells(struct run *r, const struct csv_record *rec)
+{
+	sb_reset(&r->scratch);
+	size_t n = rec->n < r->ncols ? rec->n : r->ncols;
+	size_t total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += strlen(rec->fields[i]) + 1;
+	sb_grow(&r->scratch, total + 1);
+	int any = 0;
+	for (int f = 0; f < r->nfields; f++) {
+		r->cell[f] = "";
+		r->cell_col[f] = -1;
+	}
+	char *buf = r->scratch.buf;
+	size_t pos = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *s = rec->fields[i];
+		while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+			s++;
+		size_t l = strlen(s);
+		while (l && (s[l - 1] == ' ' || s[l - 1] == '\t' || s[l - 1] == '\r' || s[l - 1] == '\n'))
+			l--;
+		if (!l)
+			continue;
+		any = 1;
+		int f = r->field_of_col[i];
+		if (f < 0 || *r->cell[f])
+			continue;
+		char *d = buf + pos;
+		for (size_t j = 0; j < l; j++)
+			d[j] = (unsigned char)s[j] < ' ' ? ' ' : s[j];
+		d[l] = '\0';
+		pos += l + 1;
+		r->cell[f] = d;
+		r->cell_col[f] = (int)i;
+	}
+	/* cells beyond the header row are not read, but a row is not empty
+	 * when only they hold something */
+	for (size_t i = n; !any && i < rec->n; i++)
+		for (const char *s = rec->fields[i]; *s; s++)
+			if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
+				any = 1;
+	return any;
+}
+
+/* --- what the rows refer to --- */
+
+static void add_user_rec(struct run *r, int64_t id, const char *email, const char *name, const char *role,
+			 int active, int64_t team_id)
+{
+	if (r->nusers == r->capusers) {
+		size_t cap = r->capusers ? r->capusers * 2 : 64;
+		struct urec *n = arena_alloc(r->mem, cap * sizeof(*n));
+		if (r->nusers)
+			memcpy(n, r->users, r->nusers * sizeof(*n));
+		r->users = n;
+		r->capusers = cap;
+	}
+	struct urec *u = &r->users[r->nusers];
+	u->id = id;
+	u->email = lower_dup(r->mem, email);
+	u->name = arena_strdup(r->mem, name);
+	u->role = arena_strdup(r->mem, role);
+	u->active = active;
+	u->team_id = team_id;
+	map_put(&r->by_email, u->email)->v = (int64_t)r->nusers;
+	struct ment *e = map_put(&r->by_name, lower_dup(r->mem, name));
+	e->v = e->fp ? -1 : (int64_t)r->nusers;	/* fp marks "taken" */
+	e->fp = 1;
+	r->nusers++;
+}
+
+static enum err load_users(struct run *r)
+{
+	struct db_stmt *st = DBQ(r->c, "SELECT u.id, u.email, u.name, u.role, u.active, coalesce(m.team_id, 0) "
+				 "FROM users u LEFT JOIN team_members m ON m.org_id = u.org_id AND m.user_id = u.id "
+				 "WHERE u.org_id = $1 ORDER BY u.id", P_I(r->org_id));
+	while (db_step(st) == DB_ROW)
+		add_user_rec(r, db_col_i64(st, 0), db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3),
+			     (int)db_col_i64(st, 4), db_col_i64(st, 5));
+	return db_finish(st);
+}
+
+static struct trec *add_team_rec(struct run *r, int64_t id, const char *name, int64_t manager_id,
+				 const char *territory, const char *segment)
+{
+	if (r->nteams == r->capteams) {
+		size_t cap = r->capteams ? r->capteams * 2 : 32;
+		struct trec *n = arena_alloc(r->mem, cap * sizeof(*n));
+		if (r->nteams)
+			memcpy(n, r->teams, r->nteams * sizeof(*n));
+		r->teams = n;
+		r->capteams = cap;
+	}
+	struct trec *t = &r->teams[r->nteams];
+	t->id = id;
+	t->name = arena_strdup(r->mem, name);
+	t->manager_id = manager_id;
+	t->territory = arena_strdup(r->mem, territory);
+	t->segment = arena_strdup(r->mem, segment);
+	map_put(&r->team_by_name, lower_dup(r->mem, name))->v = (int64_t)r->nteams;
+	r->nteams++;
+	return t;
+}
+
+static enum err load_teams(struct run *r)
+{
+	struct db_stmt *st = DBQ(r->c, "SELECT id, name, coalesce(manager_id, 0), territory, segment FROM teams "
+				 "WHERE org_id = $1 ORDER BY id", P_I(r->org_id));
+	while (db_step(st) == DB_ROW)
+		add_team_rec(r, db_col_i64(st, 0), db_col_text(st, 1), db_col_i64(st, 2), db_col_text(st, 3),
+			     db_col_text(st, 4));
+	return db_finish(st);
+}
+
+static enum err load_accounts(struct run *r)
+{
+	/* the oldest account of a name, as account_by_name picks */
+	struct db_stmt *st = DBQ(r->c, "SELECT id, name FROM accounts WHERE org_id = $1 ORDER BY id",
+				 P_I(r->org_id));
+	while (db_step(st) == DB_ROW) {
+		char buf[256];
+		const char *k = lower_buf(db_col_text(st, 1), buf, sizeof(buf));
+		if (!map_get(&r->accounts, k))
+			map_put(&r->accounts, arena_strdup(r->mem, k))->v = db_col_i64(st, 0);
+	}
+	return db_finish(st);
+}
+
+static enum err load_stages(struct run *r)
+{
+	enum err e = stages_ensure(r->c, r->org_id, r->org_lang);
+	if (e)
+		return e;
+	struct db_stmt *st = DBQ(r->c, "SELECT id, name, kind FROM stages WHERE org_id = $1 ORDER BY position, id",
+				 P_I(r->org_id));
+	size_t cap = 16;
+	r->stages = arena_alloc(r->mem, cap * sizeof(*r->stages));
+	while (db_step(st) == DB_ROW) {
+		if (r->nstages == cap) {
+			struct srec *n = arena_alloc(r->mem, cap * 2 * sizeof(*n));
+			memcpy(n, r->stages, cap * sizeof(*n));
+			r->stages = n;
+			cap *= 2;
+		}
+		struct srec *s = &r->stages[r->nstages];
+		s->id = db_col_i64(st, 0);
+		const char *kind = db_col_text(st, 2);
+		s->status = !strcmp(kind, "won") ? IMPORT_ST_WON : !strcmp(kind, "lost") ? IMPORT_ST_LOST : IMPORT_ST_OPEN;
+		if (s->status == IMPORT_ST_OPEN && !r->first_open)
+			r->first_open = s->id;
+		if (s->status == IMPORT_ST_WON && !r->won_stage)
+			r->won_stage = s->id;
+		if (s->status == IMPORT_ST_LOST && !r->lost_stage)
+			r->lost_stage = s->id;
+		char *k = lower_dup(r->mem, db_col_text(st, 1));
+		if (!map_get(&r->stage_by_name, k))
+			map_put(&r->stage_by_name, k)->v = (int64_t)r->nstages;
+		r->nstages++;
+	}
+	return db_finish(st);
+}
+
+static int32_t day_num(const char *d)
+{
+	if (!d || strlen(d) != 10)
+		return 0;
+	return (int32_t)(atoi(d) * 10000 + atoi(d + 5) * 100 + atoi(d + 8));
+}
+
+/* the fingerprint of what the file says about a deal; the same function
+ * reads stored deals and new rows, so equal means "nothing to change" */
+struct dealvals {
+	const char *title;
+	int64_t account_id, value_minor, owner_id, stage_id;
+	const char *currency, *product, *status, *closed_on, *expected_close, *lost_reason, *lost_note;
+};
+
+static uint64_t fp_add(uint64_t h, const char *s)
+{
+	for (; s && *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	h ^= 0x1f;
+	return h * 1099511628211ULL;
+}
+
+static uint64_t fp_num(uint64_t h, int64_t v)
+{
+	for (int i = 0; i < 8; i++) {
+		h ^= (uint64_t)(v >> (8 * i)) & 0xff;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static uint64_t deal_fp(unsigned groups, const struct dealvals *d)
+{
+	uint64_t h = 1469598103934665603ULL;
+	h = fp_num(h, d->value_minor);
+	h = fp_num(h, d->owner_id);
+	if (groups & G_TITLE)
+		h = fp_add(h, d->title);
+	if (groups & G_ACCOUNT)
+		h = fp_num(h, d->account_id);
+	if (groups & G_CURRENCY)
+		h = fp_add(h, d->currency);
+	if (groups & G_PRODUCT)
+		h = fp_add(h, d->product);
+	if (groups & G_STATE) {
+		h = fp_num(h, d->stage_id);
+		h = fp_add(h, d->status);
+		h = fp_add(h, d->closed_on);
+		h = fp_add(h, d->expected_close);
+		h = fp_add(h, d->lost_reason);
+		h = fp_add(h, d->lost_note);
+	}
+	return h;
+}
+
+static enum err load_deals(struct run *r)
+{
+	struct db_stmt *st = DBQ(r->c, "SELECT external_id, id, title, account_id, value_minor, currency, owner_id, "
+				 "product, stage_id, status, closed_on, expected_close, lost_reason, lost_note, "
+				 "created_on FROM deals WHERE org_id = $1 AND external_id IS NOT NULL",
+				 P_I(r->org_id));
+	while (db_step(st) == DB_ROW) {
+		struct dealvals d = {
+			.title = db_col_text(st, 2), .account_id = db_col_i64(st, 3),
+			.value_minor = db_col_i64(st, 4), .currency = db_col_text(st, 5),
+			.owner_id = db_col_i64(st, 6), .product = db_col_text(st, 7), .stage_id = db_col_i64(st, 8),
+			.status = db_col_text(st, 9), .closed_on = db_col_text(st, 10),
+			.expected_close = db_col_text(st, 11), .lost_reason = db_col_text(st, 12),
+			.lost_note = db_col_text(st, 13),
+		};
+		uint64_t fp = deal_fp(r->groups, &d);
+		int32_t day = day_num(db_col_text(st, 14));
+		struct ment *e = map_put(&r->deals, arena_strdup(r->mem, db_col_text(st, 0)));
+		e->v = db_col_i64(st, 1);
+		e->fp = fp;
+		e->day = day;
+	}
+	return db_finish(st);
+}
+
+/* --- owners --- */
+
+static int looks_like_email(const char *s)
+{
+	return strchr(s, '@') != NULL;
+}
+
+/* "anna.de-vries" -> "Anna De Vries" */
+static char *name_from_email(struct arena *a, const char *email)
+{
+	const char *at = strchr(email, '@');
+	char *n = arena_strndup(a, email, at ? (size_t)(at - email) : strlen(email));
+	int start = 1;
+	for (char *p = n; *p; p++) {
+		if (*p == '.' || *p == '_' || *p == '-' || *p == '+') {
+			*p = ' ';
+			start = 1;
+		} else {
+			if (start && *p >= 'a' && *p <= 'z')
+				*p = (char)(*p - 'a' + 'A');
+			start = 0;
+		}
+	}
+	return str_trim(n);
+}
+
+/* "Anna de Vries" -> "anna.de.vries" (ASCII letters and digits only) */
+static char *local_from_name(struct arena *a, const char *name)
+{
+	char *o = arena_alloc(a, strlen(name) + 4), *w = o;
+	for (const char *p = name; *p; p++) {
+		char c = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			*w++ = c;
+		else if ((c == ' ' || c == '-' || c == '.' || c == '_') && w > o && w[-1] != '.')
+			*w++ = '.';
+	}
+	while (w > o && w[-1] == '.')
+		w--;
+	*w = '\0';
+	return *o ? o : arena_strdup(a, "rep");
+}
+
+/* a new user for an owner or manager the organisation lacks; 0 and *idx,
+ * -1 after reporting the row's error, -2 on a database failure */
+static int create_user(struct run *r, int field, const char *text, const char *role, size_t *idx)
+{
+	const char *name, *email;
+	if (looks_like_email(text)) {
+		email = lower_dup(r->mem, text);
+		name = name_from_email(r->mem, text);
+		if (!*name)
+			name = email;
+	} else {
+		name = text;
+		email = NULL;
+	}
+	for (int attempt = 1; attempt <= 20; attempt++) {
+		const char *mail = email;
+		if (!mail)
+			mail = attempt == 1 ? arena_printf(r->mem, "%s@%s.invalid", local_from_name(r->mem, name), r->slug)
+					    : arena_printf(r->mem, "%s%d@%s.invalid", local_from_name(r->mem, name), attempt,
+							   r->slug);
+		if (!email && map_get(&r->by_email, mail))
+			continue;
+		struct new_user nu = { .email = mail, .name = name, .role = role };
+		int64_t id = 0;
+		const char *fname = NULL, *msg = NULL;
+		enum err e = people_add_user(r->c, r->mem, r->org_id, &nu, &id, &fname, &msg);
+		if (e == E_CONFLICT && !email)
+			continue;
+		if (e == E_CONFLICT) {
+			row_error(r, field, T("the e-mail address \"%s\" belongs to a user of another organisation"), text);
+			return -1;
+		}
+		if (e == E_INVALID) {
+			row_error(r, field, T(msg ? msg : N_("This is not valid.")), NULL);
+			return -1;
+		}
+		if (e)
+			return -2;
+		add_user_rec(r, id, mail, name, role, 1, 0);
+		*idx = r->nusers - 1;
+		return 0;
+	}
+	row_error(r, field, T("cannot make up a free e-mail address for \"%s\""), text);
+	return -1;
+}
+
+/* the user a cell names, by e-mail or full name: 0 and *idx; 1 when there
+ * is none (not reported: the caller decides); -1 after reporting */
+static int find_user(struct run *r, int field, const char *text, size_t *idx)
+{
+	char buf[256];
+	const char *k = lower_buf(text, buf, sizeof(buf));
+	struct ment *e = looks_like_email(text) ? map_get(&r->by_email, k) : NULL;
+	if (!e)
+		e = map_get(&r->by_name, k);
+	if (!e)
+		return 1;
+	if (e->v < 0) {
+		row_error(r, field, T("more than one user is called \"%s\"; give the e-mail address instead"), text);
+		return -1;
+	}
+	*idx = (size_t)e->v;
+	return 0;
+}
+
+/* the owner of a row: 0 and *idx, -1 reported, -2 database failure */
+static int owner_of(struct run *r, int field, const char *role, size_t *idx)
+{
+	const char *text = r->cell[field];
+	int f = find_user(r, field, text, idx);
+	if (f <= 0)
+		return f;
+	if (!r->o->create_missing) {
+		row_error(r, field, T("no user with this e-mail address or name: \"%s\""), text);
+		return -1;
+	}
+	return create_user(r, field, text, role, idx);
+}
+
+/* the owner a row names: 0 and *idx when known; 1 when unknown and to be
+ * created (create_missing) once the row is found good; -1 after reporting */
+static int known_owner(struct run *r, int field, size_t *idx)
+{
+	int f = find_user(r, field, r->cell[field], idx);
+	if (f == 1 && !r->o->create_missing) {
+		row_error(r, field, T("no user with this e-mail address or name: \"%s\""), r->cell[field]);
+		return -1;
+	}
+	return f;
+}
+
+/* --- cells --- */
+
+static int need(struct run *r, int field)
+{
+	if (*r->cell[field])
+		return 1;
+	row_error(r, field, T("this cell is empty"), NULL);
+	return 0;
+}
+
+static int amount_of(struct run *r, int field, int64_t *minor)
+{
+	if (!need(r, field))
+		return 0;
+	if (csv_parse_amount(r->cell[field], 0, minor)) {
+		row_error(r, field, T("the amount is not a number: \"%s\""), r->cell[field]);
+		return 0;
+	}
+	return 1;
+}
+
+/* a day, or "" when the cell is empty: 1, or 0 after reporting */
+static int day_of(struct run *r, int field, char out[11])
+{
+	out[0] = '\0';
+	if (field < 0 || !*r->cell[field])
+		return 1;
+	if (csv_parse_day(r->cell[field], out)) {
+		out[0] = '\0';
+		row_error(r, field, T("not a date: \"%s\" (write 2026-11-23 or 23-11-2026)"), r->cell[field]);
+		return 0;
+	}
+	return 1;
+}
+
+/* the currency of a row: the cell uppercased, or the organisation's */
+static const char *currency_of(struct run *r, int field, char buf[8])
+{
+	const char *s = r->cell[field];
+	if (!*s)
+		return r->currency;
+	size_t n = strlen(s);
+	if (n != 3) {
+		row_error(r, field, T("not a currency code: \"%s\" (write three letters, such as EUR)"), s);
+		return NULL;
+	}
+	for (size_t i = 0; i < 3; i++)
+		buf[i] = s[i] >= 'a' && s[i] <= 'z' ? (char)(s[i] - 'a' + 'A') : s[i];
+	buf[3] = '\0';
+	if (validate_currency(buf)) {
+		row_error(r, field, T("not a currency code: \"%s\" (write three letters, such as EUR)"), s);
+		return NULL;
+	}
+	return buf;
+}
+
+static int text_ok(struct run *r, int field, size_t max)
+{
+	const char *s = r->cell[field];
+	if (strlen(s) > max) {
+		row_error(r, field, T("the text is too long (at most %s characters)"), max == TEXT_MAX ? "200" : "2000");
+		return 0;
+	}
+	return 1;
+}
+
+/* --- deals --- */
+
+#define DEAL_INSERT "INSERT INTO deals (org_id, title, account_id, value_minor, currency, owner_id, stage_id, " \
+	"product, expected_close, status, lost_reason, lost_note, closed_on, created_on, stage_changed_on, " \
+	"external_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, " \
+	"$14, $15, $16, $17, $17)"
+
+/* the UPDATE for the parts the file speaks for; its parameters are
+ * numbered in the order deal_update_params binds them */
+static const char *build_update_sql(struct arena *a, unsigned g)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int n = 5;
+	sb_adds(&sb, "UPDATE deals SET value_minor = $3, owner_id = $4, updated_at = $5");
+	if (g & G_TITLE)
+		sb_addf(&sb, ", title = $%d", ++n);
+	if (g & G_ACCOUNT)
+		sb_addf(&sb, ", account_id = $%d", ++n);
+	if (g & G_CURRENCY)
+		sb_addf(&sb, ", currency = $%d", ++n);
+	if (g & G_PRODUCT)
+		sb_addf(&sb, ", product = $%d", ++n);
+	if (g & G_STATE) {
+		/* SET reads the row as it was, so the old stage decides */
+		sb_addf(&sb, ", stage_changed_on = CASE WHEN stage_id <> $%d THEN $%d ELSE stage_changed_on END",
+			n + 1, n + 7);
+		sb_addf(&sb, ", stage_id = $%d, status = $%d, closed_on = $%d, expected_close = $%d, "
+			"lost_reason = $%d, lost_note = $%d", n + 1, n + 2, n + 3, n + 4, n + 5, n + 6);
+		n += 7;
+	}
+	if (g & G_CREATED)
+		sb_addf(&sb, ", created_on = $%d", ++n);
+	sb_adds(&sb, " WHERE org_id = $1 AND id = $2");
+	char *s = arena_strdup(a, sb.buf);
+	sb_release(&sb);
+	return s;
+}
+
+struct dealrow {
+	struct dealvals v;
+	const char *external_id;
+	char created_on[11];	/* "" when the file has none */
+};
+
+static enum err deal_write(struct run *r, const struct dealrow *d, struct ment *have, uint64_t fp)
+{
+	const struct dealvals *v = &d->v;
+	if (!have) {
+		const char *created = *d->created_on ? d->created_on : *v->closed_on ? v->closed_on : r->today;
+		struct db_stmt *st = DBQ(r->c, DEAL_INSERT, P_I(r->org_id), P_T(v->title), P_I(v->account_id),
+					 P_I(v->value_minor), P_T(v->currency), P_I(v->owner_id), P_I(v->stage_id),
+					 P_T(v->product), P_T(*v->expected_close ? v->expected_close : NULL),
+					 P_T(v->status), P_T(*v->lost_reason ? v->lost_reason : NULL), P_T(v->lost_note),
+					 P_T(*v->closed_on ? v->closed_on : NULL), P_T(created),
+					 P_T(*v->closed_on ? v->closed_on : created), P_T(d->external_id), P_I(r->now));
+		while (db_step(st) == DB_ROW)
+			;
+		enum err e = db_finish(st);
+		if (e)
+			return e;
+		/* no RETURNING: it costs SQLite a temporary table per row, and the
+		 * id is only wanted when the file holds the deal twice */
+		struct ment *m = map_put(&r->deals, arena_strdup(r->mem, d->external_id));
+		m->v = 0;
+		m->fp = fp;
+		m->day = day_num(created);
+		r->out->created++;
+		return E_OK;
+	}
+	if (!have->v) {
+		have->v = DB_I64(r->c, 0, "SELECT id FROM deals WHERE org_id = $1 AND external_id = $2",
+				 P_I(r->org_id), P_T(d->external_id));
+		if (!have->v)
+			return E_INTERNAL;
+	}
+	struct db_param p[20];
+	int n = 0;
+	p[n++] = P_I(r->org_id);
+	p[n++] = P_I(have->v);
+	p[n++] = P_I(v->value_minor);
+	p[n++] = P_I(v->owner_id);
+	p[n++] = P_I(r->now);
+	if (r->groups & G_TITLE)
+		p[n++] = P_T(v->title);
+	if (r->groups & G_ACCOUNT)
+		p[n++] = P_I(v->account_id);
+	if (r->groups & G_CURRENCY)
+		p[n++] = P_T(v->currency);
+	if (r->groups & G_PRODUCT)
+		p[n++] = P_T(v->product);
+	if (r->groups & G_STATE) {
+		p[n++] = P_I(v->stage_id);
+		p[n++] = P_T(v->status);
+		p[n++] = P_T(*v->closed_on ? v->closed_on : NULL);
+		p[n++] = P_T(*v->expected_close ? v->expected_close : NULL);
+		p[n++] = P_T(*v->lost_reason ? v->lost_reason : NULL);
+		p[n++] = P_T(v->lost_note);
+		p[n++] = P_T(*v->closed_on ? v->closed_on : r->today);
+	}
+	if (r->groups & G_CREATED)
+		p[n++] = P_T(d->created_on);
+	enum err e = db_exec_params(r->c, r->update_sql, p, n);
+	if (e)
+		return e;
+	have->fp = fp;
+	if (r->groups & G_CREATED)
+		have->day = day_num(d->created_on);
+	r->out->updated++;
+	return E_OK;
+}
+
+static int64_t account_for(struct run *r, const char *name, enum err *e)
+{
+	char buf[256];
+	const char *k = lower_buf(name, buf, sizeof(buf));
+	struct ment *m = map_get(&r->accounts, k);
+	if (m)
+		return m->v;
+	int64_t id = 0;
+	*e = account_create(r->c, r->org_id, name, 0, NULL, &id);
+	if (*e)
+		return 0;
+	map_put(&r->accounts, arena_strdup(r->mem, k))->v = id;
+	return id;
+}
+
+/* one deal row: E_OK also when the row failed (reported), an error only
+ * when the database did */
+static enum err deal_row(struct run *r)
+{
+	struct dealrow d = { 0 };
+	struct dealvals *v = &d.v;
+	char cur[8], close[11], expected[11], created[11];
+	/* a deal the CRM deleted is passed over, whatever else its row says */
+	const char *sw = r->cell[DF_STATUS];
+	int status = *sw ? import_status_word(sw) : IMPORT_ST_UNKNOWN;
+	if (status == IMPORT_ST_DELETED) {
+		r->out->skipped++;
+		return E_OK;
+	}
+	size_t ui = 0;
+	int ok = need(r, DF_OWNER);
+	int owner = ok ? known_owner(r, DF_OWNER, &ui) : -1;
+	ok &= owner >= 0;
+	ok &= amount_of(r, DF_AMOUNT, &v->value_minor);
+	if (ok && v->value_minor < 0) {
+		row_error(r, DF_AMOUNT, T("the amount is negative: \"%s\""), r->cell[DF_AMOUNT]);
+		ok = 0;
+	}
+	v->currency = currency_of(r, DF_CURRENCY, cur);
+	ok &= v->currency != NULL;
+	ok &= day_of(r, DF_CLOSE_DATE, close);
+	ok &= day_of(r, DF_EXPECTED_CLOSE, expected);
+	ok &= day_of(r, DF_CREATED_DATE, created);
+	ok &= text_ok(r, DF_TITLE, TEXT_MAX) & text_ok(r, DF_ACCOUNT, TEXT_MAX) & text_ok(r, DF_PRODUCT, TEXT_MAX) &
+		text_ok(r, DF_EXTERNAL_ID, TEXT_MAX) & text_ok(r, DF_LOST_REASON, NOTE_MAX);
+
+	/* the status: the status column, else the won/closed flags, else the stage */
+	if (*sw && status == IMPORT_ST_UNKNOWN) {
+		row_error(r, DF_STATUS, T("unknown status: \"%s\" (use open, won, lost or paused)"), sw);
+		ok = 0;
+	}
+	int won = -1, closed = -1;
+	if (*r->cell[DF_WON] && (won = import_bool_word(r->cell[DF_WON])) < 0) {
+		row_error(r, DF_WON, T("not yes or no: \"%s\""), r->cell[DF_WON]);
+		ok = 0;
+	}
+	if (*r->cell[DF_CLOSED] && (closed = import_bool_word(r->cell[DF_CLOSED])) < 0) {
+		row_error(r, DF_CLOSED, T("not yes or no: \"%s\""), r->cell[DF_CLOSED]);
+		ok = 0;
+	}
+	if (status == IMPORT_ST_UNKNOWN) {
+		if (won == 1)
+			status = IMPORT_ST_WON;
+		else if (closed == 0)
+			status = IMPORT_ST_OPEN;
+		else if (closed == 1 && won == 0)
+			status = IMPORT_ST_LOST;
+	}
+	const struct srec *stage = NULL;
+	const char *stxt = r->cell[DF_STAGE];
+	if (*stxt) {
+		char buf[256];
+		struct ment *m = map_get(&r->stage_by_name, lower_buf(stxt, buf, sizeof(buf)));
+		if (m)
+			stage = &r->stages[m->v];
+	}
+	if (status == IMPORT_ST_UNKNOWN) {
+		int w = *stxt ? import_status_word(stxt) : IMPORT_ST_UNKNOWN;
+		if (stage)
+			status = stage->status;
+		else if (w == IMPORT_ST_WON || w == IMPORT_ST_LOST || w == IMPORT_ST_PAUSED)
+			status = w;
+		else
+			status = IMPORT_ST_OPEN;
+	}
+	int is_closed = status == IMPORT_ST_WON || status == IMPORT_ST_LOST;
+	if (is_closed) {
+		int64_t want = status == IMPORT_ST_WON ? r->won_stage : r->lost_stage;
+		v->stage_id = want ? want : stage ? stage->id : r->first_open;
+		v->closed_on = *close ? close : *expected ? expected : "";
+		v->expected_close = "";
+		if (!*v->closed_on && ok) {
+			row_error(r, r->nfcols[DF_CLOSE_DATE] ? DF_CLOSE_DATE : -1,
+				  T("a won or lost deal needs a close date"), NULL);
+			ok = 0;
+		}
+	} else {
+		v->stage_id = stage && stage->status == IMPORT_ST_OPEN ? stage->id : r->first_open;
+		v->closed_on = "";
+		v->expected_close = *expected ? expected : close;
+	}
+	static const char *const status_codes[] = { "open", "won", "lost", "paused" };
+	v->status = status_codes[status];
+	v->lost_reason = "";
+	v->lost_note = "";
+	if (status == IMPORT_ST_LOST) {
+		const char *lr = r->cell[DF_LOST_REASON];
+		v->lost_reason = import_lost_reason(lr);
+		if (!strcmp(v->lost_reason, "other") && !import_lost_reason_exact(lr))
+			v->lost_note = lr;
+	}
+	if (!v->stage_id) {
+		row_error(r, -1, T("the pipeline has no open stage; add one first"), NULL);
+		ok = 0;
+	}
+	if (!ok)
+		return E_OK;
+
+	/* an unknown owner is created only for a good row */
+	if (owner == 1) {
+		int o = create_user(r, DF_OWNER, r->cell[DF_OWNER], "rep", &ui);
+		if (o == -2)
+			return E_UNAVAILABLE;
+		if (o)
+			return E_OK;
+	}
+	v->owner_id = r->users[ui].id;
+
+	const char *title = r->cell[DF_TITLE], *account = r->cell[DF_ACCOUNT];
+	char ext[24];
+	if (*r->cell[DF_EXTERNAL_ID]) {
+		d.external_id = r->cell[DF_EXTERNAL_ID];
+	} else {
+		import_derived_id(title, account, r->cell[DF_OWNER], r->cell[DF_CREATED_DATE], ext);
+		d.external_id = ext;
+	}
+	v->title = *title ? title : *account ? account : tr(r->org_lang, "Untitled deal");
+	enum err e = E_OK;
+	v->account_id = account_for(r, *account ? account : tr(r->org_lang, "No account"), &e);
+	if (e)
+		return e;
+	v->product = r->cell[DF_PRODUCT];
+	snprintf(d.created_on, sizeof(d.created_on), "%s", created);
+
+	uint64_t fp = deal_fp(r->groups, v);
+	struct ment *have = map_get(&r->deals, d.external_id);
+	if (have && have->fp == fp && (!(r->groups & G_CREATED) || have->day == day_num(created))) {
+		r->out->skipped++;
+		return E_OK;
+	}
+	return deal_write(r, &d, have, fp);
+}
+
+/* --- targets and results --- */
+
+static enum err number_row(struct run *r)
+{
+	int64_t amount = 0;
+	char cur[8], label[12];
+	struct period p;
+	size_t ui = 0;
+	int ok = need(r, TF_OWNER);
+	int owner = ok ? known_owner(r, TF_OWNER, &ui) : -1;
+	ok &= owner >= 0;
+	if (need(r, TF_PERIOD)) {
+		if (import_period_label(r->cell[TF_PERIOD], label) || period_parse(label, r->fsm, &p)) {
+			row_error(r, TF_PERIOD, T("not a period: \"%s\" (write 2026-11, 2026-Q1 or FY2026)"),
+				  r->cell[TF_PERIOD]);
+			ok = 0;
+		}
+	} else {
+		ok = 0;
+	}
+	ok &= amount_of(r, TF_AMOUNT, &amount);
+	if (ok && amount < 0 && r->o->kind == IMPORT_TARGETS) {
+		row_error(r, TF_AMOUNT, T("a target cannot be negative: \"%s\""), r->cell[TF_AMOUNT]);
+		ok = 0;
+	}
+	const char *currency = currency_of(r, TF_CURRENCY, cur);
+	if (!ok || !currency)
+		return E_OK;
+	if (owner == 1) {
+		int o = create_user(r, TF_OWNER, r->cell[TF_OWNER], "rep", &ui);
+		if (o == -2)
+			return E_UNAVAILABLE;
+		if (o)
+			return E_OK;
+	}
+	int64_t uid = r->users[ui].id;
+	int targets = r->o->kind == IMPORT_TARGETS;
+	struct db_stmt *st = targets
+		? DBQ(r->c, "SELECT amount_minor, currency FROM targets WHERE org_id = $1 AND user_id = $2 AND "
+		      "period_start = $3 AND period_end = $4", P_I(r->org_id), P_I(uid), P_T(p.start), P_T(p.end))
+		: DBQ(r->c, "SELECT amount_minor, currency FROM result_totals WHERE org_id = $1 AND user_id = $2 AND "
+		      "period_start = $3 AND period_end = $4", P_I(r->org_id), P_I(uid), P_T(p.start), P_T(p.end));
+	int same = 0;
+	if (db_step(st) == DB_ROW)
+		same = db_col_i64(st, 0) == amount && !strcmp(db_col_text(st, 1), currency);
+	enum err e = db_finish(st);
+	if (e)
+		return e;
+	if (same) {
+		r->out->skipped++;
+		return E_OK;
+	}
+	int64_t id = 0;
+	int created = 0;
+	e = targets ? target_set(r->c, r->org_id, uid, &p, amount, currency, &id, &created)
+		    : result_total_set(r->c, r->org_id, uid, &p, amount, currency, &id, &created);
+	if (e)
+		return e;
+	if (created)
+		r->out->created++;
+	else
+		r->out->updated++;
+	return E_OK;
+}
+
+/* --- reps --- */
+
+/* a reps file is read whole first: a row may name as manager someone a
+ * later row adds */
+struct reprow {
+	size_t line;
+	const char *cell[RF_COUNT];
+	int cell_col[RF_COUNT];
+	const char *email, *role;	/* normalised; role NULL when not given */
+	int failed, created, changed;
+	size_t user;			/* index in users once written */
+};
+
+static void rep_cells_in(struct run *r, const struct reprow *w)
+{
+	r->line = w->line;
+	r->row_failed = w->failed;
+	for (int f = 0; f < RF_COUNT; f++) {
+		r->cell[f] = w->cell[f];
+		r->cell_col[f] = w->cell_col[f];
+	}
+}
+
+/* the row of the file that adds the user a cell names, or -1 */
+static long file_row_named(struct reprow *rows, size_t n, const char *text)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (rows[i].failed)
+			continue;
+		if (looks_like_email(text) ? !strcasecmp(rows[i].email, text) : !strcasecmp(rows[i].cell[RF_NAME], text))
+			return (long)i;
+	}
+	return -1;
+}
+
+static enum err reps_run(struct run *r, struct reprow *rows, size_t n)
+{
+	/* 1: check every row */
+	for (size_t i = 0; i < n; i++) {
+		struct reprow *w = &rows[i];
+		rep_cells_in(r, w);
+		int ok = need(r, RF_EMAIL) & need(r, RF_NAME);
+		if (*r->cell[RF_EMAIL]) {
+			char *email = lower_dup(r->mem, r->cell[RF_EMAIL]);
+			w->email = email;
+			if (validate_email(email)) {
+				row_error(r, RF_EMAIL, T("not an e-mail address: \"%s\""), r->cell[RF_EMAIL]);
+				ok = 0;
+			}
+		}
+		if (*r->cell[RF_NAME] && validate_name(r->cell[RF_NAME])) {
+			row_error(r, RF_NAME, T(validate_name(r->cell[RF_NAME])), NULL);
+			ok = 0;
+		}
+		if (*r->cell[RF_ROLE]) {
+			w->role = import_role_word(r->cell[RF_ROLE]);
+			if (!w->role) {
+				row_error(r, RF_ROLE, T("unknown role: \"%s\" (use rep or manager)"), r->cell[RF_ROLE]);
+				ok = 0;
+			}
+		}
+		ok &= text_ok(r, RF_TEAM, TEXT_MAX) & text_ok(r, RF_TERRITORY, TEXT_MAX) &
+			text_ok(r, RF_SEGMENT, TEXT_MAX);
+		if (!*r->cell[RF_TEAM]) {
+			int f = *r->cell[RF_MANAGER] ? RF_MANAGER : *r->cell[RF_TERRITORY] ? RF_TERRITORY
+				: *r->cell[RF_SEGMENT] ? RF_SEGMENT : -1;
+			if (f >= 0) {
+				row_error(r, f, T("\"%s\" is given without a team"), r->cell[f]);
+				ok = 0;
+			}
+		}
+		w->failed = !ok;
+	}
+	/* a manager must be, or become, an active manager or admin */
+	for (size_t i = 0; i < n; i++) {
+		struct reprow *w = &rows[i];
+		if (w->failed || !*w->cell[RF_MANAGER])
+			continue;
+		rep_cells_in(r, w);
+		const char *text = r->cell[RF_MANAGER];
+		long fr = file_row_named(rows, n, text);
+		size_t ui = 0;
+		int f = find_user(r, RF_MANAGER, text, &ui);
+		if (f < 0) {
+			w->failed = 1;
+			continue;
+		}
+		const char *role = NULL;
+		int active = 1;
+		if (fr >= 0) {
+			role = rows[fr].role;
+			if (!role) {
+				struct ment *e = map_get(&r->by_email, rows[fr].email);
+				role = e ? r->users[e->v].role : "rep";
+			}
+		} else if (f == 0) {
+			role = r->users[ui].role;
+			active = r->users[ui].active;
+		} else if (r->o->create_missing) {
+			role = "manager";
+		} else {
+			row_error(r, RF_MANAGER, T("no user with this e-mail address or name: \"%s\""), text);
+			w->failed = 1;
+			continue;
+		}
+		if (role_parse(role) < ROLE_MANAGER || !active) {
+			row_error(r, RF_MANAGER, T("\"%s\" is not an active manager or admin"), text);
+			w->failed = 1;
+		}
+	}
+	/* 2: the users */
+	for (size_t i = 0; i < n; i++) {
+		struct reprow *w = &rows[i];
+		if (w->failed)
+			continue;
+		rep_cells_in(r, w);
+		const char *name = r->cell[RF_NAME];
+		struct ment *e = map_get(&r->by_email, w->email);
+		if (e) {
+			struct urec *u = &r->users[e->v];
+			w->user = (size_t)e->v;
+			if (strcmp(u->name, name)) {
+				enum err err = DBX(r->c, "UPDATE users SET name = $3 WHERE org_id = $1 AND id = $2",
+						   P_I(r->org_id), P_I(u->id), P_T(name));
+				if (err)
+					return err;
+				u->name = arena_strdup(r->mem, name);
+				w->changed = 1;
+			}
+			/* an admin stays one: the file speaks of reps and managers */
+			if (w->role && strcmp(u->role, w->role) && strcmp(u->role, "admin")) {
+				enum err err = user_set_role(r->c, r->org_id, u->id, w->role);
+				if (err)
+					return err;
+				u->role = w->role;
+				w->changed = 1;
+			}
+			continue;
+		}
+		struct new_user nu = { .email = w->email, .name = name, .role = w->role ? w->role : "rep" };
+		int64_t id = 0;
+		const char *fname = NULL, *msg = NULL;
+		enum err err = people_add_user(r->c, r->mem, r->org_id, &nu, &id, &fname, &msg);
+		if (err == E_CONFLICT) {
+			row_error(r, RF_EMAIL, T("the e-mail address \"%s\" belongs to a user of another organisation"),
+				  r->cell[RF_EMAIL]);
+			w->failed = 1;
+			continue;
+		}
+		if (err == E_INVALID) {
+			row_error(r, fname && !strcmp(fname, "name") ? RF_NAME : RF_EMAIL,
+				  T(msg ? msg : N_("This is not valid.")), NULL);
+			w->failed = 1;
+			continue;
+		}
+		if (err)
+			return err;
+		add_user_rec(r, id, w->email, name, nu.role, 1, 0);
+		w->user = r->nusers - 1;
+		w->created = 1;
+	}
+	/* 3: teams, their managers, and who is in them */
+	for (size_t i = 0; i < n; i++) {
+		struct reprow *w = &rows[i];
+		if (w->failed || !*w->cell[RF_TEAM])
+			continue;
+		rep_cells_in(r, w);
+		struct urec *u = &r->users[w->user];
+		int64_t uid = u->id;
+		int leads = !strcmp(u->role, "manager") && !*r->cell[RF_MANAGER];
+		int64_t manager_id = leads ? uid : 0;
+		if (*r->cell[RF_MANAGER]) {
+			size_t mi = 0;
+			int o = owner_of(r, RF_MANAGER, "manager", &mi);
+			if (o == -2)
+				return E_UNAVAILABLE;
+			if (o) {
+				w->failed = 1;
+				continue;
+			}
+			manager_id = r->users[mi].id;
+		}
+		const char *tname = r->cell[RF_TEAM], *terr = r->cell[RF_TERRITORY], *seg = r->cell[RF_SEGMENT];
+		char buf[256];
+		struct ment *e = map_get(&r->team_by_name, lower_buf(tname, buf, sizeof(buf)));
+		struct trec *t;
+		if (!e) {
+			struct new_team nt = { .name = tname, .territory = terr, .segment = seg, .manager_id = manager_id };
+			int64_t id = 0;
+			const char *fname = NULL, *msg = NULL;
+			enum err err = people_add_team(r->c, r->mem, r->org_id, &nt, &id, &fname, &msg);
+			if (err == E_INVALID) {
+				row_error(r, RF_TEAM, T(msg ? msg : N_("This is not valid.")), NULL);
+				w->failed = 1;
+				continue;
+			}
+			if (err)
+				return err;
+			t = add_team_rec(r, id, tname, manager_id, terr, seg);
+			w->changed = 1;
+		} else {
+			t = &r->teams[e->v];
+			int64_t m = manager_id ? manager_id : t->manager_id;
+			const char *nterr = *terr ? terr : t->territory, *nseg = *seg ? seg : t->segment;
+			if (m != t->manager_id || strcmp(nterr, t->territory) || strcmp(nseg, t->segment)) {
+				enum err err = team_update(r->c, r->org_id, t->id, t->name, m, nterr, nseg);
+				if (err)
+					return err;
+				t->manager_id = m;
+				t->territory = arena_strdup(r->mem, nterr);
+				t->segment = arena_strdup(r->mem, nseg);
+				w->changed = 1;
+			}
+		}
+		if (!leads && u->team_id != t->id) {
+			enum err err = user_set_team(r->c, r->org_id, uid, t->id);
+			if (err)
+				return err;
+			u->team_id = t->id;
+			w->changed = 1;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (rows[i].failed)
+			r->out->failed++;
+		else if (rows[i].created)
+			r->out->created++;
+		else if (rows[i].changed)
+			r->out->updated++;
+		else
+			r->out->skipped++;
+	}
+	return E_OK;
+}
+
+/* --- the whole file --- */
+
+static enum err org_info(struct run *r)
+{
+	struct db_stmt *st = DBQ(r->c, "SELECT slug, currency, locale, fiscal_start_month FROM orgs WHERE id = $1",
+				 P_I(r->org_id));
+	int got = db_step(st);
+	if (got == DB_ROW) {
+		r->slug = arena_strdup(r->mem, db_col_text(st, 0));
+		r->currency = arena_strdup(r->mem, db_col_text(st, 1));
+		int l = lang_parse(db_col_text(st, 2));
+		r->org_lang = l < 0 ? LANG_EN : (enum lang)l;
+		r->fsm = (int)db_col_i64(st, 3);
+	}
+	enum err e = db_finish(st);
+	return e ? e : got == DB_ROW ? E_OK : E_NOTFOUND;
+}
+
+static unsigned deal_groups(const struct run *r)
+{
+	unsigned g = 0;
+	if (r->nfcols[DF_TITLE])
+		g |= G_TITLE;
+	if (r->nfcols[DF_ACCOUNT])
+		g |= G_ACCOUNT;
+	if (r->nfcols[DF_CURRENCY])
+		g |= G_CURRENCY;
+	if (r->nfcols[DF_PRODUCT])
+		g |= G_PRODUCT;
+	if (r->nfcols[DF_STATUS] || r->nfcols[DF_WON] || r->nfcols[DF_CLOSED] || r->nfcols[DF_STAGE] ||
+	    r->nfcols[DF_CLOSE_DATE] || r->nfcols[DF_EXPECTED_CLOSE] || r->nfcols[DF_LOST_REASON])
+		g |= G_STATE;
+	if (r->nfcols[DF_CREATED_DATE])
+		g |= G_CREATED;
+	return g;
+}
+
+static void run_release(struct run *r)
+{
+	if (r->sqlite_tuned) {
+		/* PRAGMA takes no parameters; these are numbers SQLite gave us */
+		char sql[96];
+		snprintf(sql, sizeof(sql), "PRAGMA cache_size = %lld; PRAGMA temp_store = %d", (long long)r->cache_was,
+			 (int)r->temp_was);
+		db_exec_script(r->c, sql);
+	}
+	map_free(&r->by_email);
+	map_free(&r->by_name);
+	map_free(&r->team_by_name);
+	map_free(&r->accounts);
+	map_free(&r->stage_by_name);
+	map_free(&r->deals);
+	sb_release(&r->scratch);
+	arena_free(r->mem);
+}
+
+enum err import_run(struct db_conn *c, struct arena *a, int64_t org_id, const char *data, size_t len,
+		    const struct import_options *o, struct import_summary *out, struct strbuf *errmsg)
+{
+	memset(out, 0, sizeof(*out));
+	struct run run = { .c = c, .a = a, .org_id = org_id, .o = o, .out = out, .lang = o->lang };
+	struct run *r = &run;
+	r->mem = arena_new();
+	r->now = now_epoch();
+	today_date(r->today);
+	sb_init(&r->scratch, 1024);
+	out->preset = o->preset;
+
+	r->data = import_utf8(r->mem, data ? data : "", data ? len : 0, &r->len);
+	r->rd = csv_open(r->mem, r->data, r->len);
+	r->sep = csv_separator(r->rd);
+	r->base_line = 1;
+	struct csv_record rec;
+	struct strbuf cerr = STRBUF_INIT;
+	int got = csv_next(r->rd, &rec, &cerr);
+	if (got <= 0) {
+		if (errmsg)
+			sb_adds(errmsg, got < 0 ? cerr.buf : T("the file is empty"));
+		sb_release(&cerr);
+		run_release(r);
+		return E_INVALID;
+	}
+	sb_release(&cerr);
+	r->last_line = rec.line;
+	r->ncols = rec.n;
+	r->headers = arena_alloc(a, (rec.n + 1) * sizeof(char *));
+	for (size_t i = 0; i < rec.n; i++)
+		r->headers[i] = arena_strdup(a, rec.fields[i]);
+	r->field_of_col = arena_alloc(r->mem, (rec.n + 1) * sizeof(int));
+	enum import_preset used = o->preset;
+	enum err e = import_map_columns(o->kind, o->preset, r->headers, r->ncols, o->map, o->nmap, r->lang,
+					r->field_of_col, &used, errmsg);
+	out->preset = used;
+	if (e) {
+		run_release(r);
+		return e;
+	}
+	const char *const *codes, *const *labels;
+	size_t nreq;
+	r->nfields = (int)import_fields(o->kind, &codes, &labels, &nreq);
+	for (size_t i = 0; i < r->ncols; i++) {
+		int f = r->field_of_col[i];
+		if (f >= 0 && r->nfcols[f] < 8)
+			r->fcols[f][r->nfcols[f]++] = (int)i;
+		else if (f >= 0)
+			r->field_of_col[i] = -1;	/* more than 8 columns for one field: the rest are ignored */
+	}
+
+	/* SQLite, for the length of the import: a page cache that holds the
+	 * deals and their indexes (the default few MiB spill dirty pages to the
+	 * WAL over and over: a million deals took minutes instead of seconds),
+	 * and statement journals in memory (each insert into a table with
+	 * foreign keys keeps one, which otherwise goes to a temporary file).
+	 * Both are put back as they were when the import ends. */
+	if (db_conn_kind(c) == DB_SQLITE) {
+		r->cache_was = DB_I64(c, 0, "PRAGMA cache_size", P_NULL);
+		r->temp_was = DB_I64(c, 0, "PRAGMA temp_store", P_NULL);
+		r->sqlite_tuned = 1;
+		db_exec_script(c, "PRAGMA cache_size = -524288; PRAGMA temp_store = MEMORY");
+	}
+	if ((e = db_begin(c))) {
+		if (errmsg)
+			sb_addf(errmsg, "%s", db_errmsg(c));
+		run_release(r);
+		return e;
+	}
+	e = org_info(r);
+	if (!e)
+		e = load_users(r);
+	if (!e && o->kind == IMPORT_REPS)
+		e = load_teams(r);
+	if (!e && o->kind == IMPORT_DEALS) {
+		r->groups = deal_groups(r);
+		r->update_sql = build_update_sql(r->mem, r->groups);
+		e = load_stages(r);
+		if (!e)
+			e = load_accounts(r);
+		if (!e)
+			e = load_deals(r);
+	}
+
+	struct reprow *reps = NULL;
+	size_t nreps = 0, capreps = 0;
+	size_t rows = 0;
+	while (!e && next_record(r, &rec)) {
+		r->line = rec.line;
+		if (!take_cells(r, &rec))
+			continue;
+		out->read++;
+		rows++;
+		r->row_failed = 0;
+		if (o->kind == IMPORT_REPS) {
+			if (nreps == capreps) {
+				capreps = capreps ? capreps * 2 : 64;
+				struct reprow *nr = arena_alloc(r->mem, capreps * sizeof(*nr));
+				if (nreps)
+					memcpy(nr, reps, nreps * sizeof(*nr));
+				reps = nr;
+			}
+			struct reprow *w = &reps[nreps++];
+			memset(w, 0, sizeof(*w));
+			w->line = rec.line;
+			for (int f = 0; f < RF_COUNT; f++) {
+				w->cell[f] = arena_strdup(r->mem, r->cell[f]);
+				w->cell_col[f] = r->cell_col[f];
+			}
+		} else {
+			e = o->kind == IMPORT_DEALS ? deal_row(r) : number_row(r);
+			if (r->row_failed)
+				out->failed++;
+		}
+		if (rows % PROGRESS_EVERY == 0)
+			progress(r, rows);
+	}
+	if (!e && o->kind == IMPORT_REPS)
+		e = reps_run(r, reps, nreps);
+	progress(r, rows);
+
+	if (e) {
+		/* the database failed under us: nothing of the file is kept */
+		if (errmsg && !errmsg->len)
+			sb_addf(errmsg, T("the database failed on line %zu: %s"), r->line, db_errmsg(c));
+		db_rollback(c);
+		out->rolled_back = 1;
+		run_release(r);
+		return e;
+	}
+	if (o->dry_run || (o->all_or_nothing && out->failed)) {
+		db_rollback(c);
+		out->rolled_back = 1;
+	} else if ((e = db_commit(c))) {
+		if (errmsg)
+			sb_addf(errmsg, T("the database could not save the import: %s"), db_errmsg(c));
+		db_rollback(c);
+		out->rolled_back = 1;
+	}
+	run_release(r);
+	return e;
+}
