@@ -1,11 +1,21 @@
 /* serve: run the web server until SIGTERM/SIGINT. Migrates the schema first
  * and refuses a database newer than this program. */
 #include "cmd.h"
+#include "../store/imports.h"
 #include "../http/server.h"
+#include "../lib/log.h"
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
+
+/* imports still running in the background stop at their next progress
+ * report, their transaction rolled back, before the database is closed */
+static void stop_imports(void)
+{
+	if (import_jobs_shutdown(5))
+		log_info("an import was still running; it stops unsaved");
+}
 
 int cmd_serve(int argc, char **argv)
 {
@@ -45,6 +55,7 @@ int cmd_serve(int argc, char **argv)
 		.max_body = 1 << 20,
 		.max_upload = 256u << 20,
 		.quiet = quiet,
+		.before_stop = stop_imports,
 	};
 	const char *mb = getenv("SALESGARDEN_MAX_BODY");
 	if (mb && atol(mb) > 0)

@@ -133,6 +133,7 @@ static void completed_cb(void *cls, struct MHD_Connection *con, void **req_cls,
 	if (r->json)
 		json_decref(r->json);
 	sb_release(&r->body);
+	sb_release(&r->upload.data);
 	sb_release(&r->out);
 	arena_free(r->a);
 	*req_cls = NULL;
@@ -232,6 +233,8 @@ int server_run(struct server *srv)
 		if (pthread_cond_timedwait(&srv->idle, &srv->mu, &until) == ETIMEDOUT)
 			break;
 	pthread_mutex_unlock(&srv->mu);
+	if (srv->before_stop)
+		srv->before_stop();
 	MHD_stop_daemon(d);
 	log_info("stopped");
 	return 0;

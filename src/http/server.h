@@ -15,6 +15,9 @@ struct server {
 	size_t max_body;	/* forms and JSON */
 	size_t max_upload;	/* routes flagged R_UPLOAD */
 	int quiet;		/* no access log */
+	/* called on a graceful stop once requests are done, before the
+	 * daemon stops: background work (imports) stops using the database */
+	void (*before_stop)(void);
 	/* requests under way, for a graceful stop */
 	pthread_mutex_t mu;
 	pthread_cond_t idle;
