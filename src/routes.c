@@ -64,6 +64,25 @@ const struct route routes[] = {
 	{ "POST", "/admin/stages/:id", page_admin_stage_post, R_ADMIN | R_CSRF },
 	{ "POST", "/admin/stages/:id/delete", page_admin_stage_delete_post, R_ADMIN | R_CSRF },
 	{ "POST", "/admin/health", page_admin_health_post, R_ADMIN | R_CSRF },
+	{ "GET", "/conversations", page_conversations, R_REP },
+
+	/* numbers, tiers, concentration and the excuse check */
+	{ "GET", "/numbers", page_numbers, R_REP },
+	{ "GET", "/numbers/team", page_numbers_team, R_MANAGER },
+	{ "GET", "/targets", page_targets, R_MANAGER },
+	{ "POST", "/targets", page_targets_post, R_MANAGER | R_CSRF },
+	{ "GET", "/tiers", page_tiers, R_MANAGER },
+	{ "GET", "/concentration", page_concentration, R_MANAGER },
+	{ "GET", "/excuses", page_excuses, R_REP },
+	{ "GET", "/admin/numbers", page_admin_numbers, R_ADMIN },
+	{ "POST", "/admin/numbers", page_admin_numbers_post, R_ADMIN | R_CSRF },
+
+	/* import from a CRM */
+	{ "GET", "/import", page_import, R_ADMIN },
+	{ "POST", "/import", page_import_post, R_ADMIN | R_CSRF | R_UPLOAD },
+	{ "GET", "/import/:id", page_import_file, R_ADMIN },
+	{ "POST", "/import/:id/run", page_import_run_post, R_ADMIN | R_CSRF },
+	{ "GET", "/imports/:id", page_import_job, R_ADMIN },
 
 	/* JSON API */
 	{ "GET", "/api/v1", api_describe, R_ANON | R_JSON | R_NODB },
@@ -95,6 +114,16 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/steps/:id", api_step_get, R_REP | R_JSON },
 	{ "PATCH", "/api/v1/steps/:id", api_step_update, R_REP | R_JSON | R_CSRF },
 	{ "GET", "/api/v1/figures/commitment", api_figures_commitment, R_REP | R_JSON },
+	{ "GET", "/api/v1/targets", api_targets_list, R_REP | R_JSON },
+	{ "POST", "/api/v1/targets", api_targets_create, R_MANAGER | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/targets/:id", api_target_get, R_REP | R_JSON },
+	{ "PATCH", "/api/v1/targets/:id", api_target_update, R_MANAGER | R_JSON | R_CSRF },
+	{ "DELETE", "/api/v1/targets/:id", api_target_delete, R_MANAGER | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/results", api_results_list, R_REP | R_JSON },
+	{ "GET", "/api/v1/tiers", api_tiers, R_MANAGER | R_JSON },
+	{ "GET", "/api/v1/concentration", api_concentration, R_MANAGER | R_JSON },
+	{ "GET", "/api/v1/excuses", api_excuses, R_REP | R_JSON },
+	{ "GET", "/api/v1/imports/:id", api_import_get, R_ADMIN | R_JSON },
 
 
 	/* plumbing */

@@ -48,12 +48,214 @@
   // id="ID">. The same numbers stand in a table beside each chart, so nothing
   // is lost without script. Both scripts are deferred and Chart.js comes
   // later in the page, hence the wait for "load".
+  /*
+   * Chart kinds of the numbers pages (web/page-numbers.c; reusable by the
+   * tiers, concentration and excuse pages). Every spec has "kind" and
+   * "locale" ("en", "nl", "nb"); amounts are minor units (cents), rates are
+   * fractions (0.84 = 84 %); null leaves a gap.
+   *
+   * "progress" — money over the days of a period (a line chart):
+   *   { "kind": "progress", "locale": "nl", "currency": "EUR",
+   *     "labels": ["2026-10-01", ...],          // ISO days, shown as "1 okt."
+   *     "today": "2026-11-23",                  // optional: a thin line at this day
+   *     "todayLabel": "Today",                  // optional: its caption
+   *     "datasets": [
+   *       { "label": "Result", "data": [0, 120000, null, ...], "color": "#1f6f4a",
+   *         "style": "solid" | "dashed" | "dotted", "fill": true } ] }
+   *   The money axis and tooltips format with Intl currency in spec.currency.
+   *
+   * "pct-bars" — one bar per label on a percentage axis, with reference lines:
+   *   { "kind": "pct-bars", "locale": "nl",
+   *     "labels": ["Anna", "Bo"],
+   *     "horizontal": true,                     // a row per label: names stay readable on a phone
+   *     "datasets": [
+   *       { "label": "Attainment", "data": [0.84, null], "color": "#1f6f4a",
+   *         "colors": ["#1f6f4a", "#b42318"],   // optional: a colour per bar
+   *         "notes": ["€ 12.600 of € 15.000", ""] } ],  // optional: tooltip line per bar
+   *     "refs": [ { "value": 1, "label": "Target", "color": "#b42318" } ],  // dashed lines
+   *     "max": 2 }                              // optional: cap of the axis
+   *   A horizontal chart grows its box to about 30 px per label.
+   *
+   * "pct-xy" — lines through points on two percentage axes (a Lorenz curve):
+   *   { "kind": "pct-xy", "locale": "nl", "xTitle": "Share of reps", "yTitle": "Share of revenue",
+   *     "datasets": [ { "label": "Revenue", "points": [[0, 0], [0.5, 0.1], [1, 1]],
+   *                     "color": "#1f6f4a", "style": "solid" | "dashed" | "dotted", "fill": false } ] }
+   *   Both axes run from 0 % to 100 %.
+   */
+  function dash(style) {
+    return style === "dashed" ? [7, 5] : style === "dotted" ? [2, 4] : [];
+  }
+  // a translucent fill of a "#rrggbb" colour
+  function soft(color) {
+    return /^#[0-9a-fA-F]{6}$/.test(color || "") ? color + "22" : "rgba(31,111,74,.13)";
+  }
+  function pctFormat(spec) {
+    return new Intl.NumberFormat(spec.locale, { style: "percent", maximumFractionDigits: 0 });
+  }
+  // dashed reference lines on a value scale: options.plugins.sgRefs.lines =
+  // [{ scale: "y", value: 1, label: "Target", color: "#b42318" }]
+  var refLines = {
+    id: "sgRefs",
+    afterDatasetsDraw: function (chart, args, opts) {
+      if (!opts || !opts.lines) return;
+      var c = chart.ctx, area = chart.chartArea;
+      opts.lines.forEach(function (l) {
+        var scale = chart.scales[l.scale];
+        if (!scale || l.value === null || l.value === undefined) return;
+        var px = scale.getPixelForValue(l.value);
+        var across = scale.isHorizontal();
+        if (across ? px < area.left - 1 || px > area.right + 1 : px < area.top - 1 || px > area.bottom + 1) return;
+        c.save();
+        c.strokeStyle = l.color || "#b42318";
+        c.lineWidth = l.width || 1.5;
+        c.setLineDash(l.dash || [6, 4]);
+        c.beginPath();
+        if (across) { c.moveTo(px, area.top); c.lineTo(px, area.bottom); }
+        else { c.moveTo(area.left, px); c.lineTo(area.right, px); }
+        c.stroke();
+        if (l.label) {
+          c.setLineDash([]);
+          c.fillStyle = l.color || "#b42318";
+          c.font = "600 12px system-ui, sans-serif";
+          var w = c.measureText(l.label).width;
+          if (across) c.fillText(l.label, Math.min(px + 4, area.right - w), area.top + 12);
+          else c.fillText(l.label, area.right - w - 2, px - 5);
+        }
+        c.restore();
+      });
+    }
+  };
+
+  function drawProgress(canvas, spec) {
+    var cur = new Intl.NumberFormat(spec.locale, { style: "currency", currency: spec.currency || "EUR",
+                                                   maximumFractionDigits: 0 });
+    var day = new Intl.DateTimeFormat(spec.locale, { day: "numeric", month: "short", timeZone: "UTC" });
+    var dayLabel = function (iso) { return day.format(new Date(iso + "T00:00:00Z")); };
+    var datasets = spec.datasets.map(function (d) {
+      return {
+        type: "line", label: d.label, borderColor: d.color, backgroundColor: d.fill ? soft(d.color) : d.color,
+        data: d.data.map(function (v) { return v === null ? null : v / 100; }),
+        borderDash: dash(d.style), borderWidth: d.style === "solid" || !d.style ? 2.5 : 2,
+        pointRadius: 0, pointHitRadius: 6, fill: d.fill ? "origin" : false, tension: 0, spanGaps: false,
+        pointStyle: "line"	// the legend shows the line as drawn: solid, dashed or dotted
+      };
+    });
+    var lines = [];
+    var ti = spec.today ? spec.labels.indexOf(spec.today) : -1;
+    if (ti >= 0) lines.push({ scale: "x", value: ti, label: spec.todayLabel || "", color: "#5d6f65", dash: [2, 3], width: 1 });
+    new window.Chart(canvas, {
+      type: "line",
+      data: { labels: spec.labels, datasets: datasets },
+      plugins: [refLines],
+      options: {
+        responsive: true, maintainAspectRatio: false, animation: false,
+        interaction: { mode: "index", intersect: false },
+        scales: {
+          x: { grid: { display: false },
+               ticks: { autoSkip: true, maxTicksLimit: 6, maxRotation: 0,
+                        callback: function (v) { return dayLabel(spec.labels[v]); } } },
+          y: { beginAtZero: true, ticks: { maxTicksLimit: 6, callback: function (v) { return cur.format(v); } } }
+        },
+        plugins: {
+          sgRefs: { lines: lines },
+          legend: { position: "bottom", labels: { usePointStyle: true, boxWidth: 28 } },
+          tooltip: {
+            filter: function (item) { return item.raw !== null; },
+            callbacks: {
+              title: function (items) { return items.length ? dayLabel(spec.labels[items[0].dataIndex]) : ""; },
+              label: function (ctx) { return ctx.dataset.label + ": " + cur.format(ctx.raw); }
+            }
+          }
+        }
+      }
+    });
+  }
+
+  function drawPctBars(canvas, spec) {
+    var pct = pctFormat(spec);
+    var horizontal = !!spec.horizontal;
+    var valueAxis = horizontal ? "x" : "y", labelAxis = horizontal ? "y" : "x";
+    if (horizontal && canvas.parentNode)
+      canvas.parentNode.style.height = Math.max(200, spec.labels.length * 30 + 90) + "px";
+    var top = 0;
+    spec.datasets.forEach(function (d) { d.data.forEach(function (v) { if (v > top) top = v; }); });
+    (spec.refs || []).forEach(function (r) { if (r.value > top) top = r.value; });
+    var datasets = spec.datasets.map(function (d) {
+      return { type: "bar", label: d.label, data: d.data, backgroundColor: d.colors || d.color, borderRadius: 4,
+               minBarLength: 3, skipNull: true, maxBarThickness: 28 };
+    });
+    var scales = {};
+    scales[labelAxis] = { grid: { display: false }, ticks: { autoSkip: !horizontal } };
+    scales[valueAxis] = { beginAtZero: true, suggestedMax: top * 1.08,
+                          ticks: { maxTicksLimit: 6, callback: function (v) { return pct.format(v); } } };
+    if (spec.max) scales[valueAxis].max = spec.max;
+    new window.Chart(canvas, {
+      type: "bar",
+      data: { labels: spec.labels, datasets: datasets },
+      plugins: [refLines],
+      options: {
+        indexAxis: horizontal ? "y" : "x",
+        responsive: true, maintainAspectRatio: false, animation: false,
+        scales: scales,
+        plugins: {
+          sgRefs: { lines: (spec.refs || []).map(function (r) {
+            return { scale: valueAxis, value: r.value, label: r.label, color: r.color };
+          }) },
+          legend: { display: spec.datasets.length > 1, position: "bottom" },
+          tooltip: {
+            filter: function (item) { return item.raw !== null; },
+            callbacks: {
+              label: function (ctx) { return ctx.dataset.label + ": " + pct.format(ctx.raw); },
+              afterLabel: function (ctx) {
+                var n = spec.datasets[ctx.datasetIndex].notes;
+                return n && n[ctx.dataIndex] ? n[ctx.dataIndex] : "";
+              }
+            }
+          }
+        }
+      }
+    });
+  }
+
+  function drawPctXY(canvas, spec) {
+    var pct = pctFormat(spec);
+    var datasets = spec.datasets.map(function (d) {
+      return {
+        type: "scatter", showLine: true, label: d.label, borderColor: d.color,
+        backgroundColor: d.fill ? soft(d.color) : d.color, fill: d.fill ? "origin" : false,
+        data: d.points.map(function (p) { return { x: p[0], y: p[1] }; }),
+        borderDash: dash(d.style), borderWidth: 2, pointRadius: d.points.length > 40 ? 0 : 2, tension: 0,
+        pointStyle: d.style && d.style !== "solid" ? "line" : "circle"
+      };
+    });
+    var axis = function (title) {
+      return { type: "linear", min: 0, max: 1, title: { display: !!title, text: title || "" },
+               ticks: { maxTicksLimit: 6, callback: function (v) { return pct.format(v); } } };
+    };
+    new window.Chart(canvas, {
+      type: "scatter",
+      data: { datasets: datasets },
+      options: {
+        responsive: true, maintainAspectRatio: false, animation: false,
+        scales: { x: axis(spec.xTitle), y: axis(spec.yTitle) },
+        plugins: {
+          legend: { position: "bottom", labels: { usePointStyle: true, boxWidth: 28 } },
+          tooltip: { callbacks: { label: function (ctx) {
+            return ctx.dataset.label + ": " + pct.format(ctx.raw.x) + " → " + pct.format(ctx.raw.y);
+          } } }
+        }
+      }
+    });
+  }
+  var chartKinds = { "progress": drawProgress, "pct-bars": drawPctBars, "pct-xy": drawPctXY };
+
   function drawCharts() {
     if (!window.Chart) return;
     document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
       var src = document.getElementById(canvas.getAttribute("data-chart"));
       var spec;
       try { spec = JSON.parse(src.textContent); } catch (e) { return; }
+      if (chartKinds[spec.kind]) { chartKinds[spec.kind](canvas, spec); return; }
       var pct = new Intl.NumberFormat(spec.locale, { style: "percent", maximumFractionDigits: 0 });
       var num = new Intl.NumberFormat(spec.locale);
       var hasCount = spec.datasets.some(function (d) { return d.axis === "count"; });

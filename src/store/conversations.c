@@ -338,18 +338,20 @@ enum err conversation_update(struct db_conn *c, int64_t org_id, int64_t id, cons
 
 #define CONV_FIND_WHERE "WHERE cv.org_id = $1 AND " VISIBLE_TO("cv.rep_id") \
 	"AND ($4 = 0 OR cv.deal_id = $4) AND ($5 = 0 OR cv.rep_id = $5) " \
-	"AND ($6 = '' OR cv.held_on >= $6) AND ($7 = '' OR cv.held_on <= $7) "
+	"AND ($6 = '' OR cv.held_on >= $6) AND ($7 = '' OR cv.held_on <= $7) " \
+	"AND ($8 = 0 OR cv.rep_id IN (SELECT tm.user_id FROM team_members tm WHERE tm.org_id = $1 AND tm.team_id = $8)) "
 
-enum err conversation_find(struct db_conn *c, struct arena *a, int64_t org_id, const struct activity_filter *f,
-			   struct conversation_list *out)
+/* conversation_find and conversations_list: team_id 0 does not filter */
+static enum err find_conversations(struct db_conn *c, struct arena *a, int64_t org_id,
+				   const struct activity_filter *f, int64_t team_id, struct conversation_list *out)
 {
 #define FIND_PARAMS P_I(org_id), P_I(f->scope), P_I(f->viewer_id), P_I(f->deal_id), P_I(f->rep_id), \
-	P_T(f->from ? f->from : ""), P_T(f->to ? f->to : "")
+	P_T(f->from ? f->from : ""), P_T(f->to ? f->to : ""), P_I(team_id)
 	out->total = DB_I64(c, 0, "SELECT count(*) FROM conversations cv "
 			    "LEFT JOIN deals d ON d.org_id = cv.org_id AND d.id = cv.deal_id " CONV_FIND_WHERE,
 			    FIND_PARAMS);
 	struct db_stmt *st = DBQ(c, "SELECT " CONV_COLS CONV_FROM CONV_FIND_WHERE
-				 "ORDER BY cv.held_on DESC, cv.at DESC, cv.id DESC LIMIT $8 OFFSET $9",
+				 "ORDER BY cv.held_on DESC, cv.at DESC, cv.id DESC LIMIT $9 OFFSET $10",
 				 FIND_PARAMS, P_I(f->limit > 0 ? f->limit : 1000000000), P_I(f->offset));
 #undef FIND_PARAMS
 	size_t cap = 16;
@@ -365,6 +367,18 @@ enum err conversation_find(struct db_conn *c, struct arena *a, int64_t org_id, c
 		read_conv(st, a, &out->items[out->n++]);
 	}
 	return db_finish(st);
+}
+
+enum err conversation_find(struct db_conn *c, struct arena *a, int64_t org_id, const struct activity_filter *f,
+			   struct conversation_list *out)
+{
+	return find_conversations(c, a, org_id, f, 0, out);
+}
+
+enum err conversations_list(struct db_conn *c, struct arena *a, int64_t org_id, const struct activity_filter *f,
+			    int64_t team_id, struct conversation_list *out)
+{
+	return find_conversations(c, a, org_id, f, team_id, out);
 }
 
 #define STEP_FIND_WHERE "WHERE st.org_id = $1 AND " VISIBLE_TO("st.rep_id") \

@@ -70,6 +70,10 @@ struct activity_filter {
 /* newest first */
 enum err conversation_find(struct db_conn *c, struct arena *a, int64_t org_id, const struct activity_filter *f,
 			   struct conversation_list *out);
+/* conversation_find narrowed to the reps in team team_id (0: no team filter),
+ * for the conversations list page; newest first */
+enum err conversations_list(struct db_conn *c, struct arena *a, int64_t org_id, const struct activity_filter *f,
+			    int64_t team_id, struct conversation_list *out);
 
 struct step_row {
 	int64_t id, deal_id, account_id, rep_id, conversation_id;

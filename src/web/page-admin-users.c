@@ -9,6 +9,7 @@
  */
 #include "pages.h"
 #include "ui.h"
+#include "export.h"
 #include "../store/people.h"
 #include "../store/teams.h"
 #include "../store/users.h"
@@ -97,6 +98,27 @@ static void users_table(struct request *r, const struct user_list *users)
 	html(o, "</tbody></table></div>");
 }
 
+/* the users as a download (?format=csv|xlsx): what the list shows */
+static struct table *users_export_table(struct request *r, const struct user_list *users)
+{
+	struct table *t = table_new(r->a, "users", 5);
+	table_col(t, 0, T("Name"), CELL_TEXT);
+	table_col(t, 1, T("E-mail address"), CELL_TEXT);
+	table_col(t, 2, T("Role"), CELL_TEXT);
+	table_col(t, 3, T("Team"), CELL_TEXT);
+	table_col(t, 4, T("Status"), CELL_TEXT);
+	for (size_t i = 0; i < users->n; i++) {
+		const struct user *u = &users->items[i];
+		size_t row = table_row(t);
+		table_text(t, row, 0, u->name);
+		table_text(t, row, 1, u->email);
+		table_text(t, row, 2, ui_role_label(r, u->role));
+		table_text(t, row, 3, u->team_name);
+		table_text(t, row, 4, u->active ? T("active") : T("inactive"));
+	}
+	return t;
+}
+
 /* the list and the "add a user" form; status is already set for a re-render */
 static void render_users(struct request *r, const struct user_form *f)
 {
@@ -112,6 +134,7 @@ static void render_users(struct request *r, const struct user_form *f)
 		    arena_printf(r->a, trn(r->lang, "%zu user", "%zu users", (long)users.n), users.n));
 	html(o, "<section class=\"card\">");
 	users_table(r, &users);
+	ui_export_links(r);
 	html(o, "</section>");
 	html_printf(o, "<section class=\"card\" id=\"add\"><h2>%s</h2>", T("Add a user"));
 	if (f->notice)
@@ -132,6 +155,15 @@ static void render_users(struct request *r, const struct user_form *f)
 
 void page_admin_users(struct request *r)
 {
+	if (export_wanted(r)) {
+		struct user_list users;
+		if (user_list_org(r->db, r->a, r->me.org_id, &users)) {
+			DB_DOWN(r);
+			return;
+		}
+		export_send(r, users_export_table(r, &users));
+		return;
+	}
 	struct user_form f = { .name = "", .email = "", .role = "rep", .team = "" };
 	render_users(r, &f);
 }

@@ -34,15 +34,6 @@ struct agenda_msg {
 	const char *due_error, *due;	/* its message and the date typed */
 };
 
-static const char *date_text(struct request *r, const char *iso)
-{
-	struct strbuf sb = STRBUF_INIT;
-	fmt_date(&sb, r->lang, iso);
-	const char *s = arena_strdup(r->a, sb.buf);
-	sb_release(&sb);
-	return s;
-}
-
 /* the Sunday that ends the ISO week of day (day itself when a Sunday) */
 static void week_end(const char *day, char out[11])
 {
@@ -106,14 +97,14 @@ static void step_item(struct request *r, const struct step_row *s, const char *t
 	if (late > 0)
 		html_printf(o, "<span>%s</span>",
 			    arena_printf(r->a, trn(r->lang, "due %s, %d day ago", "due %s, %d days ago", late),
-					 date_text(r, s->due), late));
+					 ui_date_text(r, s->due), late));
 	else if (late == 0)
 		html_printf(o, "<span>%s</span>", T("due today"));
 	else
-		html_printf(o, "<span>%s</span>", arena_printf(r->a, T("due %s"), date_text(r, s->due)));
+		html_printf(o, "<span>%s</span>", arena_printf(r->a, T("due %s"), ui_date_text(r, s->due)));
 	if (s->slips > 0)
 		html_printf(o, " <span class=\"badge%R\" title=\"%s\">%s</span>", s->slips >= 2 ? " warn" : "",
-			    arena_printf(r->a, T("first agreed for %s"), date_text(r, s->original_due)),
+			    arena_printf(r->a, T("first agreed for %s"), ui_date_text(r, s->original_due)),
 			    arena_printf(r->a, trn(r->lang, "moved %d×", "moved %d×", s->slips), s->slips));
 	html(o, "</p></div><div class=\"step-actions\">");
 

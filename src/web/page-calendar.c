@@ -39,15 +39,6 @@ static const char *base_url(struct request *r, const char *scheme)
 	return arena_printf(r->a, "%s://%s", scheme, ok ? host : "localhost");
 }
 
-static const char *date_text(struct request *r, const char *iso)
-{
-	struct strbuf sb = STRBUF_INIT;
-	fmt_date(&sb, r->lang, iso);
-	const char *s = arena_strdup(r->a, sb.buf);
-	sb_release(&sb);
-	return s;
-}
-
 /* --- the card on the account page --- */
 
 void calendar_card(struct request *r)
@@ -67,7 +58,7 @@ void calendar_card(struct request *r)
 		char day[11];
 		epoch_to_date(f.created_at, day);
 		html_printf(o, "<p><span class=\"badge ok\">%s</span> %s</p>", T("active"),
-			    arena_printf(r->a, T("Your calendar address was made on %s."), date_text(r, day)));
+			    arena_printf(r->a, T("Your calendar address was made on %s."), ui_date_text(r, day)));
 		html_printf(o, "<p class=\"muted\">%s</p>",
 			    T("The address is shown only when it is made. If you lost it, or someone else may know it, "
 			      "make a new one: the old address stops working."));
@@ -194,7 +185,7 @@ static void step_event(struct request *r, struct strbuf *o, const struct step_ro
 	if (s->slips > 0)
 		sb_adds(&d, arena_printf(r->a, "\n%s", arena_printf(r->a, trn(r->lang, "Moved %d time; first agreed for %s.",
 									    "Moved %d times; first agreed for %s.", s->slips),
-								   s->slips, date_text(r, s->original_due))));
+								   s->slips, ui_date_text(r, s->original_due))));
 
 	ical_prop(o, "BEGIN", "VEVENT", 0);
 	ical_prop(o, "UID", arena_printf(r->a, "step-%lld@salesgarden", (long long)s->id), 0);

@@ -67,15 +67,6 @@ struct conv_ctx {
 	int grace_days;
 };
 
-static const char *date_text(struct request *r, const char *iso)
-{
-	struct strbuf sb = STRBUF_INIT;
-	fmt_date(&sb, r->lang, iso);
-	const char *s = arena_strdup(r->a, sb.buf);
-	sb_release(&sb);
-	return s;
-}
-
 /* only a local path: not "//host", "/\host" (which browsers treat alike),
  * and nothing that could break out of the Location header; without its
  * fragment, so a notice can be added to the query. NULL otherwise. */
@@ -220,7 +211,7 @@ static void about_part(struct request *r, const struct conv_ctx *ctx, const stru
 							   "Open next step: \"%s\", due %s. Logging this conversation marks it as "
 							   "kept, or as missed when it is more than %d days overdue.",
 							   ctx->grace_days),
-						 d->next_what, date_text(r, d->sig.next_due), ctx->grace_days));
+						 d->next_what, ui_date_text(r, d->sig.next_due), ctx->grace_days));
 		return;
 	}
 	/* a choice of deals: all the viewer's open ones, or the account's */

@@ -13,12 +13,15 @@
  */
 #include "pages.h"
 #include "dealui.h"
+#include "export.h"
 #include "../store/settings.h"
 #include "../domain/validate.h"
 #include "../lib/util.h"
 #include <string.h>
 
 #define PAGE_SIZE 50
+/* a download holds every deal of the filter, not one page of them */
+#define EXPORT_LIMIT 100000
 
 static const char *const status_values[] = { "open", "won", "lost", "paused", "all" };
 
@@ -138,6 +141,40 @@ static void deals_table(struct request *r, const struct deal_list *deals, const 
 	html(o, "</tbody></table></div>");
 }
 
+/* the deals as a download (?format=csv|xlsx) */
+static struct table *deals_export_table(struct request *r, const struct deal_list *deals)
+{
+	struct table *t = table_new(r->a, "deals", 9);
+	t->currency = r->me.currency;
+	table_col(t, 0, T("Deal"), CELL_TEXT);
+	table_col(t, 1, T("Account"), CELL_TEXT);
+	table_col(t, 2, T("Owner"), CELL_TEXT);
+	table_col(t, 3, T("Stage"), CELL_TEXT);
+	table_col(t, 4, T("Value"), CELL_MONEY);
+	table_col(t, 5, T("Expected close"), CELL_DATE);
+	table_col(t, 6, T("Status"), CELL_TEXT);
+	table_col(t, 7, T("Next step"), CELL_TEXT);
+	table_col(t, 8, T("Next step due"), CELL_DATE);
+	for (size_t i = 0; i < deals->n; i++) {
+		const struct deal *d = &deals->items[i];
+		size_t row = table_row(t);
+		table_text(t, row, 0, d->title);
+		table_text(t, row, 1, d->account_name);
+		table_text(t, row, 2, d->owner_name);
+		table_text(t, row, 3, d->stage_name);
+		table_money(t, row, 4, d->value_minor);
+		table_date(t, row, 5, d->expected_close);
+		table_text(t, row, 6, !strcmp(d->status, "lost") && *d->lost_reason
+			   ? arena_printf(r->a, "%s: %s", dealui_status_label(r, d->status), T(lost_reason_label(d->lost_reason)))
+			   : dealui_status_label(r, d->status));
+		if (d->sig.has_open_step) {
+			table_text(t, row, 7, d->next_what);
+			table_date(t, row, 8, d->sig.next_due);
+		}
+	}
+	return t;
+}
+
 void page_deals(struct request *r)
 {
 	struct deals_query dq;
@@ -149,6 +186,10 @@ void page_deals(struct request *r)
 	struct deal_filter f = { .owner_id = dq.rep, .team_id = dq.team, .scope = access_deal_scope(&r->viewer),
 				 .viewer_id = r->me.user_id, .status = strcmp(dq.status, "all") ? dq.status : NULL,
 				 .stage_id = dq.stage, .q = dq.q, .limit = PAGE_SIZE, .offset = dq.offset };
+	if (export_wanted(r)) {
+		f.limit = EXPORT_LIMIT;
+		f.offset = 0;
+	}
 	if (dealui_stages(r, &stages) || dealui_people(r, 0, &people) || dealui_teams(r, &teams) ||
 	    deal_list(r->db, r->a, r->me.org_id, &f, &deals)) {
 		DB_DOWN(r);
@@ -158,6 +199,10 @@ void page_deals(struct request *r)
 	struct health_settings hs;
 	settings_health(r->db, r->me.org_id, &hs);
 	deal_assess(deals.items, deals.n, &hs, today);
+	if (export_wanted(r)) {
+		export_send(r, deals_export_table(r, &deals));
+		return;
+	}
 
 	ui_page_begin(r, T("Deals"), "pipeline");
 	struct strbuf *o = &r->out;
@@ -172,6 +217,7 @@ void page_deals(struct request *r)
 		html_printf(o, "<p class=\"muted\">%s</p>", dq.offset ? T("No more deals.") : T("No deals match the filter."));
 	} else {
 		deals_table(r, &deals, today);
+		ui_export_links(r);
 	}
 	if (deals.total > PAGE_SIZE || dq.offset) {
 		html_printf(o, "<nav class=\"pager\" aria-label=\"%s\"><span class=\"muted\">%s</span>", T("Pages"),

@@ -20,6 +20,7 @@
 #include "pages.h"
 #include "ui.h"
 #include "who.h"
+#include "export.h"
 #include "../store/figures.h"
 #include "../lib/fmt.h"
 #include "../lib/util.h"
@@ -36,40 +37,6 @@
 #define NONE_RATE_BAD 0.30
 #define NONE_RATE_WARN 0.15
 
-/* the period asked for, with a message per field when it is wrong */
-struct period {
-	const char *from, *to;
-	const char *e_from, *e_to;
-};
-
-/* a rate or number in the reader's language, as text for html_printf */
-static const char *pct(struct request *r, double v)
-{
-	struct strbuf sb = STRBUF_INIT;
-	fmt_percent(&sb, r->lang, v, 0);
-	char *s = arena_strdup(r->a, sb.buf);
-	sb_release(&sb);
-	return s;
-}
-
-static const char *dec(struct request *r, double v, int decimals)
-{
-	struct strbuf sb = STRBUF_INIT;
-	fmt_decimal(&sb, r->lang, v, decimals);
-	char *s = arena_strdup(r->a, sb.buf);
-	sb_release(&sb);
-	return s;
-}
-
-static const char *day(struct request *r, const char *iso)
-{
-	struct strbuf sb = STRBUF_INIT;
-	fmt_date(&sb, r->lang, iso);
-	char *s = arena_strdup(r->a, sb.buf);
-	sb_release(&sb);
-	return s;
-}
-
 /* "YYYY-MM-01" of the month `back` months before the month of iso */
 static const char *month_start(struct request *r, const char *iso, int back)
 {
@@ -81,36 +48,6 @@ static const char *month_start(struct request *r, const char *iso, int back)
 	return arena_printf(r->a, "%04d-%02d-01", y, m);
 }
 
-/* from and to, defaulting to the last 90 days up to today */
-static void period_read(struct request *r, struct period *p)
-{
-	memset(p, 0, sizeof(*p));
-	const char *today = ui_today(r);
-	const char *from = req_query(r, "from"), *to = req_query(r, "to");
-	p->to = to && *to ? to : today;
-	if (!date_valid(p->to)) {
-		p->e_to = T("Enter the last day as a date (YYYY-MM-DD).");
-	}
-	if (from && *from) {
-		p->from = from;
-		if (!date_valid(from))
-			p->e_from = T("Enter the first day as a date (YYYY-MM-DD).");
-	} else if (!p->e_to) {
-		char buf[11];
-		date_add_days(p->to, -89, buf);
-		p->from = arena_strdup(r->a, buf);
-	} else {
-		p->from = "";
-	}
-	if (!p->e_from && !p->e_to) {
-		int span = days_between(p->from, p->to);
-		if (span < 0)
-			p->e_to = T("The last day cannot lie before the first day.");
-		else if (span > 3660)
-			p->e_to = T("Choose a period of at most ten years.");
-	}
-}
-
 static void stat_card(struct request *r, const char *flag, const char *label, const char *value, const char *note)
 {
 	html_printf(&r->out, "<div class=\"stat fig-stat%R\"><span class=\"stat-value\">%s</span>"
@@ -120,13 +57,13 @@ static void stat_card(struct request *r, const char *flag, const char *label, co
 
 /* the heading, the picker and the period form with its quick links */
 static void render_head(struct request *r, const struct who *w, const struct who_options *opt,
-			const struct period *p)
+			const struct day_range *p)
 {
 	struct strbuf *o = &r->out;
 	html_printf(o, "<div class=\"page-head\"><div><p class=\"eyebrow\">%s</p><h1>%s</h1>", T("Step or stop"),
 		    w->kind == WHO_TEAM ? arena_printf(r->a, T("Team %s"), w->name) : w->name);
 	if (!p->e_from && !p->e_to)
-		html_printf(o, "<p class=\"muted\">%s – %s</p>", day(r, p->from), day(r, p->to));
+		html_printf(o, "<p class=\"muted\">%s – %s</p>", ui_date_text(r, p->from), ui_date_text(r, p->to));
 	const char *wq = who_query(r, w);
 	html_printf(o, "</div><a class=\"button\" href=\"/strung-along%R%s\">%s</a></div>", *wq ? "?" : "", wq,
 		    T("Strung-along deals"));
@@ -179,25 +116,6 @@ static void render_explainer(struct request *r)
 		      "have more time for the prospects who really are interested."));
 }
 
-/* a JSON value for a chart, safe to stand inside <script type="application/json">:
- * '<', '>' and '&' only occur inside strings there and become \u escapes */
-static void emit_json(struct request *r, const char *id, json_t *v)
-{
-	char *s = json_dumps(v, JSON_COMPACT | JSON_REAL_PRECISION(6));
-	json_decref(v);
-	html_printf(&r->out, "<script type=\"application/json\" id=\"%s\">", id);
-	for (const char *p = s ? s : "null"; *p; p++) {
-		switch (*p) {
-		case '<': sb_adds(&r->out, "\\u003c"); break;
-		case '>': sb_adds(&r->out, "\\u003e"); break;
-		case '&': sb_adds(&r->out, "\\u0026"); break;
-		default: sb_addc(&r->out, *p);
-		}
-	}
-	free(s);
-	html(&r->out, "</script>");
-}
-
 static json_t *jrate(double v)
 {
 	return isfinite(v) ? json_real(round(v * 10000.0) / 10000.0) : json_null();
@@ -237,7 +155,7 @@ static void render_predictors(struct request *r, const struct commitment_counts 
 				 "wonOf", T("%1$s won of %2$s"));
 	html_printf(o, "<div class=\"chart-box\"><canvas data-chart=\"chart-predictors\" role=\"img\" aria-label=\"%s\">"
 		    "</canvas></div>", T("Bar chart: win rate by gut feeling and by outcome. The numbers are in the table below."));
-	emit_json(r, "chart-predictors", spec);
+	ui_json_script(r, "chart-predictors", spec);
 
 	html_printf(o, "<details class=\"numbers\"><summary>%s</summary><div class=\"table-wrap\"><table>"
 		    "<caption>%s</caption><thead><tr><th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
@@ -247,16 +165,16 @@ static void render_predictors(struct request *r, const struct commitment_counts 
 	for (int g = 0; g < 5; g++)
 		html_printf(o, "<tr><th scope=\"row\">%s</th><td class=\"num\">%lld</td><td class=\"num\">%lld</td>"
 			    "<td class=\"num\">%s</td></tr>", arena_printf(r->a, T("Gut feeling %d"), g + 1),
-			    (long long)c->gut_closed[g], (long long)c->gut_won[g], pct(r, f->gut_win[g]));
+			    (long long)c->gut_closed[g], (long long)c->gut_won[g], ui_percent_text(r, f->gut_win[g]));
 	for (int k = OUTCOME_STEP; k <= OUTCOME_NONE; k++)
 		html_printf(o, "<tr><th scope=\"row\">%s</th><td class=\"num\">%lld</td><td class=\"num\">%lld</td>"
 			    "<td class=\"num\">%s</td></tr>", arena_printf(r->a, T("Ended in: %s"), T(outcome_names[k])),
-			    (long long)c->outcome_closed[k], (long long)c->outcome_won[k], pct(r, f->outcome_win[k]));
+			    (long long)c->outcome_closed[k], (long long)c->outcome_won[k], ui_percent_text(r, f->outcome_win[k]));
 	html(o, "</tbody></table></div></details></section>");
 }
 
 /* the months from `from` to `to`, with the counts where there are any */
-static void render_trend(struct request *r, const struct period *p, const struct month_counts *m, size_t nm)
+static void render_trend(struct request *r, const struct day_range *p, const struct month_counts *m, size_t nm)
 {
 	struct strbuf *o = &r->out;
 	html_printf(o, "<section class=\"card\" id=\"trend\"><h2>%s</h2><p class=\"muted\">%s</p>", T("Trend by month"),
@@ -285,7 +203,7 @@ static void render_trend(struct request *r, const struct period *p, const struct
 		html_printf(&rows, "<tr><th scope=\"row\">%s</th><td class=\"num\">%lld</td><td class=\"num\">%lld</td>"
 			    "<td class=\"num\">%lld</td><td class=\"num\">%lld</td><td class=\"num\">%s</td>"
 			    "<td class=\"num\">%s</td></tr>", label, (long long)c->conversations, (long long)c->steps,
-			    (long long)c->stops, (long long)c->nones, pct(r, rate), pct(r, none));
+			    (long long)c->stops, (long long)c->nones, ui_percent_text(r, rate), ui_percent_text(r, none));
 		if (++mo > 12) {
 			mo = 1;
 			y++;
@@ -300,7 +218,7 @@ static void render_trend(struct request *r, const struct period *p, const struct
 	html_printf(o, "<div class=\"chart-box\"><canvas data-chart=\"chart-trend\" role=\"img\" aria-label=\"%s\">"
 		    "</canvas></div>", T("Chart: conversations, commitment rate and no-commitment rate per month. "
 					 "The numbers are in the table below."));
-	emit_json(r, "chart-trend", spec);
+	ui_json_script(r, "chart-trend", spec);
 	html_printf(o, "<details class=\"numbers\"><summary>%s</summary><div class=\"table-wrap\"><table>"
 		    "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
 		    "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
@@ -319,53 +237,95 @@ static void render_cards(struct request *r, const struct commitment_counts *c, c
 	struct strbuf *o = &r->out;
 	long n = (long)c->conversations;
 	html(o, "<div class=\"stats fig-stats\">");
-	stat_card(r, "", T("Commitment rate"), pct(r, f->commitment_rate),
+	stat_card(r, "", T("Commitment rate"), ui_percent_text(r, f->commitment_rate),
 		  arena_printf(r->a, trn(r->lang, "%lld of %lld conversation ended in a step or a stop",
 					 "%lld of %lld conversations ended in a step or a stop", n),
 			       (long long)(c->steps + c->stops), (long long)c->conversations));
-	stat_card(r, "", T("Stop rate"), pct(r, f->stop_rate),
+	stat_card(r, "", T("Stop rate"), ui_percent_text(r, f->stop_rate),
 		  arena_printf(r->a, trn(r->lang, "%lld of %lld conversation ended in a stop",
 					 "%lld of %lld conversations ended in a stop", n),
 			       (long long)c->stops, (long long)c->conversations));
 	const char *flag = !isfinite(f->none_rate) ? "" : f->none_rate >= NONE_RATE_BAD ? " flag-bad"
 		: f->none_rate >= NONE_RATE_WARN ? " flag-warn" : "";
-	stat_card(r, flag, T("No-commitment rate"), pct(r, f->none_rate),
+	stat_card(r, flag, T("No-commitment rate"), ui_percent_text(r, f->none_rate),
 		  arena_printf(r->a, trn(r->lang, "%lld of %lld conversation ended without a step or a stop",
 					 "%lld of %lld conversations ended without a step or a stop", n),
 			       (long long)c->nones, (long long)c->conversations));
-	stat_card(r, "", T("Step follow-through"), pct(r, f->follow_through),
+	stat_card(r, "", T("Step follow-through"), ui_percent_text(r, f->follow_through),
 		  arena_printf(r->a, trn(r->lang, "kept by the agreed date: %lld of %lld step due in the period",
 					 "kept by the agreed date: %lld of %lld steps due in the period",
 					 (long)c->steps_due),
 			       (long long)c->steps_kept_on_time, (long long)c->steps_due));
 	double md = f->median_days_between_steps;
-	stat_card(r, "", T("Median days between steps"), dec(r, md, isfinite(md) && md != floor(md) ? 1 : 0),
+	stat_card(r, "", T("Median days between steps"), ui_decimal_text(r, md, isfinite(md) && md != floor(md) ? 1 : 0),
 		  arena_printf(r->a, trn(r->lang, "over %zu interval between two steps agreed on the same deal",
 					 "over %zu intervals between two steps agreed on the same deal", (long)ngaps),
 			       ngaps));
-	stat_card(r, "", T("Win rate when steps never broke"), pct(r, f->win_unbroken),
+	stat_card(r, "", T("Win rate when steps never broke"), ui_percent_text(r, f->win_unbroken),
 		  arena_printf(r->a, trn(r->lang, "%lld won of %lld closed deal without a slipped or missed step or a "
 					 "conversation without commitment", "%lld won of %lld closed deals without a slipped or "
 					 "missed step or a conversation without commitment",
 					 (long)(c->unbroken_won + c->unbroken_lost)),
 			       (long long)c->unbroken_won, (long long)(c->unbroken_won + c->unbroken_lost)));
-	stat_card(r, "", T("Win rate of the rest"), pct(r, f->win_broken),
+	stat_card(r, "", T("Win rate of the rest"), ui_percent_text(r, f->win_broken),
 		  arena_printf(r->a, trn(r->lang, "%lld won of %lld closed deal with a slipped or missed step or a "
 					 "conversation without commitment", "%lld won of %lld closed deals with a slipped or "
 					 "missed step or a conversation without commitment",
 					 (long)(c->broken_won + c->broken_lost)),
 			       (long long)c->broken_won, (long long)(c->broken_won + c->broken_lost)));
 	int64_t lost = c->unbroken_lost + c->broken_lost;
-	stat_card(r, lost ? " flag-warn" : "", T("Hours spent on deals finally lost"), dec(r, f->hours_on_lost, 1),
+	stat_card(r, lost ? " flag-warn" : "", T("Hours spent on deals finally lost"), ui_decimal_text(r, f->hours_on_lost, 1),
 		  arena_printf(r->a, trn(r->lang, "%s hours on %lld lost deal — time an earlier stop would have freed",
 					 "%s hours on %lld lost deals — time an earlier stop would have freed", (long)lost),
-			       dec(r, f->hours_on_lost, 1), (long long)lost));
+			       ui_decimal_text(r, f->hours_on_lost, 1), (long long)lost));
 	html(o, "</div>");
 	html_printf(o, "<p class=\"muted fig-basis\">%s</p>",
 		    T("Conversations and steps count when they fall in the period; a step is due when its first agreed "
 		      "date lies in the period and has passed. Win rates and hours count the deals closed in the "
 		      "period, with all their conversations. Hours are conversation minutes divided by 60. "
 		      "“–” means there is nothing to count yet."));
+}
+
+/* the cards as one table for the download: a row per figure with the
+ * counts it is made of (a rate, or a number of days or hours) */
+static struct table *figures_table(struct request *r, const struct day_range *p, const struct commitment_counts *c,
+				   const struct commitment_figures *f, size_t ngaps)
+{
+	struct table *t = table_new(r->a, arena_printf(r->a, "step-or-stop-%s-%s", p->from, p->to), 5);
+	table_col(t, 0, T("Figure"), CELL_TEXT);
+	table_col(t, 1, T("Rate"), CELL_PCT);
+	table_col(t, 2, T("Number"), CELL_NUM);
+	table_col(t, 3, T("Count"), CELL_INT);
+	table_col(t, 4, T("Out of"), CELL_INT);
+	struct {
+		const char *label;
+		int is_rate;
+		double v;
+		int64_t n, of;
+		int has_of;
+	} rows[] = {
+		{ T("Commitment rate"), 1, f->commitment_rate, c->steps + c->stops, c->conversations, 1 },
+		{ T("Stop rate"), 1, f->stop_rate, c->stops, c->conversations, 1 },
+		{ T("No-commitment rate"), 1, f->none_rate, c->nones, c->conversations, 1 },
+		{ T("Step follow-through"), 1, f->follow_through, c->steps_kept_on_time, c->steps_due, 1 },
+		{ T("Median days between steps"), 0, f->median_days_between_steps, (int64_t)ngaps, 0, 0 },
+		{ T("Win rate when steps never broke"), 1, f->win_unbroken, c->unbroken_won,
+		  c->unbroken_won + c->unbroken_lost, 1 },
+		{ T("Win rate of the rest"), 1, f->win_broken, c->broken_won, c->broken_won + c->broken_lost, 1 },
+		{ T("Hours spent on deals finally lost"), 0, f->hours_on_lost, c->unbroken_lost + c->broken_lost, 0, 0 },
+	};
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		size_t row = table_row(t);
+		table_text(t, row, 0, rows[i].label);
+		if (rows[i].is_rate)
+			table_pct(t, row, 1, rows[i].v);	/* NaN, nothing to count: an empty cell */
+		else if (isfinite(rows[i].v))
+			table_num(t, row, 2, rows[i].v);
+		table_int(t, row, 3, rows[i].n);
+		if (rows[i].has_of)
+			table_int(t, row, 4, rows[i].of);
+	}
+	return t;
 }
 
 void page_figures_commitment(struct request *r)
@@ -399,8 +359,8 @@ void page_figures_commitment(struct request *r)
 		DB_DOWN(r);
 		return;
 	}
-	struct period p;
-	period_read(r, &p);
+	struct day_range p;
+	ui_day_range(r, 90, &p);
 	if (p.e_from || p.e_to) {
 		r->status = 400;
 		ui_page_begin(r, T("Step or stop"), "figures");
@@ -423,10 +383,15 @@ void page_figures_commitment(struct request *r)
 		return;
 	}
 	commitment_figures_compute(&c, gaps, ngaps, &f);
+	if (export_wanted(r)) {
+		export_send(r, figures_table(r, &p, &c, &f, ngaps));
+		return;
+	}
 
 	ui_page_begin(r, T("Step or stop"), "figures");
 	render_head(r, &w, &opt, &p);
 	render_cards(r, &c, &f, ngaps);
+	ui_export_links(r);
 	render_explainer(r);
 	render_predictors(r, &c, &f);
 	render_trend(r, &p, months, nmonths);

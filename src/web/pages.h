@@ -76,4 +76,28 @@ void page_admin_stage_post(struct request *r);
 void page_admin_stage_delete_post(struct request *r);
 void page_admin_health_post(struct request *r);
 
+/* page-numbers.c: my numbers (a rep's target, result and progress) and the team's */
+void page_numbers(struct request *r);
+void page_numbers_team(struct request *r);
+/* page-targets.c: setting targets per rep and period */
+void page_targets(struct request *r);
+void page_targets_post(struct request *r);
+/* page-tiers.c: superstars, core and underperformers, history and movers */
+void page_tiers(struct request *r);
+/* page-concentration.c: how few reps bring half the revenue */
+void page_concentration(struct request *r);
+/* page-excuses.c: the excuse check */
+void page_excuses(struct request *r);
+/* page-admin-numbers.c: results source, tier rules, smallest sample */
+void page_admin_numbers(struct request *r);
+void page_admin_numbers_post(struct request *r);
+/* page-import.c: CSV import with preview, mapping, dry run and progress */
+void page_import(struct request *r);
+void page_import_post(struct request *r);
+void page_import_file(struct request *r);
+void page_import_run_post(struct request *r);
+void page_import_job(struct request *r);
+/* page-conversations.c: the conversations list */
+void page_conversations(struct request *r);
+
 #endif

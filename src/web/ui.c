@@ -8,6 +8,7 @@
 #include "../lib/assets.h"
 #include "../lib/fmt.h"
 #include "../lib/util.h"
+#include <stdlib.h>
 #include <string.h>
 
 struct nav_item {
@@ -20,12 +21,17 @@ static const struct nav_item nav[] = {
 	{ "agenda", "/agenda", N_("Agenda"), ROLE_REP },
 	{ "pipeline", "/pipeline", N_("Pipeline"), ROLE_REP },
 	{ "accounts", "/accounts", N_("Accounts"), ROLE_REP },
+	{ "conversations", "/conversations", N_("Conversations"), ROLE_REP },
+	/* every tab of the numbers pages (web/numbersui.c) is under this key */
+	{ "numbers", "/numbers", N_("Numbers"), ROLE_REP },
 	{ "figures", "/figures/commitment", N_("Step or stop"), ROLE_REP },
 	{ "strung-along", "/strung-along", N_("Strung along"), ROLE_REP },
 	{ "teams", "/teams", N_("Teams"), ROLE_REP },
 	{ "admin-users", "/admin/users", N_("Users"), ROLE_ADMIN },
 	{ "admin-teams", "/admin/teams", N_("Manage teams"), ROLE_ADMIN },
 	{ "admin-stages", "/admin/stages", N_("Stages"), ROLE_ADMIN },
+	{ "admin-numbers", "/admin/numbers", N_("Numbers settings"), ROLE_ADMIN },
+	{ "import", "/import", N_("Import"), ROLE_ADMIN },
 };
 
 /* notices that a redirect asks for with ?done=CODE */
@@ -55,6 +61,8 @@ static const struct { const char *code, *text; } done_notices[] = {
 	{ "deal-reopened", N_("The deal was reopened.") },
 	{ "account-added", N_("The account was added.") },
 	{ "contact-added", N_("The contact was added.") },
+	{ "targets-saved", N_("The targets were saved.") },
+	{ "numbers-settings-saved", N_("The numbers settings were saved.") },
 };
 
 const char *ui_role_label(struct request *r, const char *role)
@@ -249,4 +257,78 @@ int ui_may_see_owner(struct request *r, int64_t owner_id, int64_t owner_team_id)
 {
 	struct person p = { owner_id, r->me.org_id, owner_team_id };
 	return access_deal(&r->viewer, &p);
+}
+
+void ui_json_script(struct request *r, const char *id, json_t *v)
+{
+	char *s = json_dumps(v, JSON_COMPACT | JSON_REAL_PRECISION(6));
+	json_decref(v);
+	html_printf(&r->out, "<script type=\"application/json\" id=\"%s\">", id);
+	for (const char *p = s ? s : "null"; *p; p++) {
+		switch (*p) {
+		case '<': sb_adds(&r->out, "\\u003c"); break;
+		case '>': sb_adds(&r->out, "\\u003e"); break;
+		case '&': sb_adds(&r->out, "\\u0026"); break;
+		default: sb_addc(&r->out, *p);
+		}
+	}
+	free(s);
+	html(&r->out, "</script>");
+}
+
+/* formats into a scratch buffer and keeps the text in the request's arena */
+#define FORMATTED(call)                                 \
+	do {                                            \
+		struct strbuf sb = STRBUF_INIT;         \
+		call;                                   \
+		char *s = arena_strdup(r->a, sb.buf);   \
+		sb_release(&sb);                        \
+		return s;                               \
+	} while (0)
+
+const char *ui_money_text(struct request *r, int64_t minor, const char *currency)
+{
+	FORMATTED(fmt_money(&sb, r->lang, minor, currency, 0));
+}
+
+const char *ui_percent_text(struct request *r, double fraction)
+{
+	FORMATTED(fmt_percent(&sb, r->lang, fraction, 0));
+}
+
+const char *ui_decimal_text(struct request *r, double v, int decimals)
+{
+	FORMATTED(fmt_decimal(&sb, r->lang, v, decimals));
+}
+
+const char *ui_date_text(struct request *r, const char *iso)
+{
+	FORMATTED(fmt_date(&sb, r->lang, iso));
+}
+
+void ui_day_range(struct request *r, int default_days, struct day_range *p)
+{
+	memset(p, 0, sizeof(*p));
+	const char *from = req_query(r, "from"), *to = req_query(r, "to");
+	p->to = to && *to ? to : ui_today(r);
+	if (!date_valid(p->to))
+		p->e_to = T("Enter the last day as a date (YYYY-MM-DD).");
+	if (from && *from) {
+		p->from = from;
+		if (!date_valid(from))
+			p->e_from = T("Enter the first day as a date (YYYY-MM-DD).");
+	} else if (!p->e_to) {
+		char buf[11];
+		date_add_days(p->to, -(default_days - 1), buf);
+		p->from = arena_strdup(r->a, buf);
+	} else {
+		p->from = "";
+	}
+	if (!p->e_from && !p->e_to) {
+		int span = days_between(p->from, p->to);
+		if (span < 0)
+			p->e_to = T("The last day cannot lie before the first day.");
+		else if (span > 3660)
+			p->e_to = T("Choose a period of at most ten years.");
+	}
 }

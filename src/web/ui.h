@@ -39,6 +39,20 @@ void ui_date(struct request *r, const char *iso);
 void ui_percent(struct request *r, double fraction);
 /* a green/amber/red dot with its label, and (with reasons) the reasons in words */
 void ui_health(struct request *r, const struct health_result *h, int with_reasons);
+/* the same as text in the request's arena, for sentences built around a
+ * figure: money in whole units, a percentage without decimals */
+const char *ui_money_text(struct request *r, int64_t minor, const char *currency);
+const char *ui_percent_text(struct request *r, double fraction);
+const char *ui_decimal_text(struct request *r, double v, int decimals);
+const char *ui_date_text(struct request *r, const char *iso);
+/* the days a page covers, from ?from= and ?to= (inclusive "YYYY-MM-DD"):
+ * to defaults to today and from to default_days before and including it; a
+ * message per field that is wrong (not a date, to before from, over ten years) */
+struct day_range {
+	const char *from, *to;
+	const char *e_from, *e_to;
+};
+void ui_day_range(struct request *r, int default_days, struct day_range *out);
 /* today, as the request sees it ("YYYY-MM-DD") */
 const char *ui_today(struct request *r);
 /* may the viewer see the deals (and conversations) of this owner? */
@@ -47,6 +61,11 @@ int ui_may_see_owner(struct request *r, int64_t owner_id, int64_t owner_team_id)
 /* 503 in the page's form when a query failed: the one answer for a
  * database that is away, kept in one place */
 #define DB_DOWN(r) resp_error((r), E_UNAVAILABLE, T("The database is not available. Try again shortly."))
+
+/* a JSON value (stolen reference) as <script type="application/json" id=ID>
+ * for app.js to read, e.g. a chart's data: '<', '>' and '&' only occur
+ * inside JSON strings and become \u escapes, so nothing can close the script */
+void ui_json_script(struct request *r, const char *id, json_t *v);
 
 /* the role's translated name */
 const char *ui_role_label(struct request *r, const char *role);

@@ -1,0 +1,138 @@
+/*
+ * export (pages): see export.h. A page builds one struct table and either
+ * shows it or, with ?format=csv|xlsx, sends it as a file: the same rows, so
+ * a download never holds more or other than the viewer may see. The file is
+ * named after the table, reduced to characters every browser and file
+ * system accept. The download links keep the page's own query (filters,
+ * period, whose figures), so the file holds what the page shows.
+ */
+#include "export.h"
+#include "ui.h"
+#include "../lib/export.h"
+#include "../lib/fmt.h"
+#include "../lib/html.h"
+#include "../lib/log.h"
+#include <string.h>
+
+const char *export_wanted(struct request *r)
+{
+	const char *f = req_query(r, "format");
+	if (!f)
+		return NULL;
+	if (!strcmp(f, "csv"))
+		return "csv";
+	if (!strcmp(f, "xlsx"))
+		return "xlsx";
+	return NULL;
+}
+
+/* letters, digits, '.', '_' and '-'; anything else becomes one '-' */
+static const char *file_name(struct request *r, const char *name)
+{
+	size_t n = strlen(name ? name : "");
+	char *out = arena_alloc(r->a, n + 1);
+	size_t o = 0;
+	for (size_t i = 0; i < n && o < 100; i++) {
+		char c = name[i];
+		int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+			 (c == '.' && o) || c == '-';
+		if (!ok)
+			c = '-';
+		if (c == '-' && (!o || out[o - 1] == '-'))
+			continue;
+		out[o++] = c;
+	}
+	while (o && (out[o - 1] == '-' || out[o - 1] == '.'))
+		o--;
+	out[o] = '\0';
+	return o ? out : "export";
+}
+
+void export_send(struct request *r, const struct table *t)
+{
+	const char *f = export_wanted(r);
+	int xlsx = f && !strcmp(f, "xlsx");
+	struct strbuf err = STRBUF_INIT;
+	sb_reset(&r->out);
+	enum err e = xlsx ? export_xlsx(t, r->lang, &r->out, &err) : export_csv(t, r->lang, &r->out);
+	if (e) {
+		log_error("export %s.%s: %s", t->name, xlsx ? "xlsx" : "csv", err.buf);
+		sb_release(&err);
+		resp_error(r, e, e == E_TOOLARGE ? T("The table is too large for a spreadsheet. Narrow the filter.")
+			   : T("The file could not be made. Try again shortly."));
+		return;
+	}
+	sb_release(&err);
+	r->status = 200;
+	r->content_type = xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+		: "text/csv; charset=utf-8";
+	resp_header(r, "Content-Disposition", arena_printf(r->a, "attachment; filename=\"%s.%s\"",
+							   file_name(r, t->name), xlsx ? "xlsx" : "csv"));
+}
+
+/* the current address with format=fmt instead of any format it had */
+static const char *format_href(struct request *r, const char *fmt)
+{
+	struct strbuf s = STRBUF_INIT;
+	sb_adds(&s, r->path);
+	sb_addc(&s, '?');
+	for (size_t i = 0; i < r->query.n; i++) {
+		const struct kv *kv = &r->query.items[i];
+		if (!strcmp(kv->key, "format"))
+			continue;
+		url_encode(&s, kv->key);
+		sb_addc(&s, '=');
+		url_encode(&s, kv->val);
+		sb_addc(&s, '&');
+	}
+	sb_addf(&s, "format=%s", fmt);
+	const char *out = arena_strdup(r->a, s.buf);
+	sb_release(&s);
+	return out;
+}
+
+void ui_export_links(struct request *r)
+{
+	html_printf(&r->out, "<p class=\"export-links muted\">%s <a href=\"%s\" download>%s</a> · "
+		    "<a href=\"%s\" download>%s</a></p>", T("Download:"), format_href(r, "csv"), "CSV",
+		    format_href(r, "xlsx"), T("Excel"));
+}
+
+static int numeric(enum cell_type t)
+{
+	return t == CELL_INT || t == CELL_NUM || t == CELL_MONEY || t == CELL_PCT;
+}
+
+void ui_table(struct request *r, const struct table *t, const char *caption)
+{
+	struct strbuf *o = &r->out;
+	html(o, "<div class=\"table-wrap\"><table>");
+	if (caption && *caption)
+		html_printf(o, "<caption>%s</caption>", caption);
+	html(o, "<thead><tr>");
+	for (size_t c = 0; c < t->ncols; c++)
+		html_printf(o, "<th scope=\"col\"%R>%s</th>", numeric(t->cols[c].type) ? " class=\"num\"" : "",
+			    t->cols[c].title);
+	html(o, "</tr></thead><tbody>");
+	for (size_t row = 0; row < t->nrows; row++) {
+		html(o, "<tr>");
+		for (size_t c = 0; c < t->ncols; c++) {
+			const struct cell *x = table_cell(t, row, c);
+			enum cell_type ty = t->cols[c].type;
+			html(o, numeric(ty) ? "<td class=\"num\">" : "<td>");
+			if (x->set) {
+				switch (ty) {
+				case CELL_TEXT: html_txt(o, x->text); break;
+				case CELL_DATE: ui_date(r, x->text); break;
+				case CELL_INT: fmt_int(o, r->lang, (long long)x->i); break;
+				case CELL_NUM: fmt_decimal(o, r->lang, x->d, 2); break;
+				case CELL_MONEY: ui_money(r, x->i, t->currency); break;
+				case CELL_PCT: ui_percent(r, x->d); break;
+				}
+			}
+			html(o, "</td>");
+		}
+		html(o, "</tr>");
+	}
+	html(o, "</tbody></table></div>");
+}

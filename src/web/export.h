@@ -1,0 +1,25 @@
+/*
+ * export (pages): every table a page shows downloads as CSV or Excel. A
+ * page builds its table (lib/table.h), and
+ *
+ *	if (export_wanted(r)) { export_send(r, t); return; }
+ *
+ * answers ?format=csv or ?format=xlsx with the file; ui_export_links()
+ * writes the two download links for the current address; ui_table() writes
+ * the table as HTML for pages that show it as it is.
+ */
+#ifndef SG_WEB_EXPORT_H
+#define SG_WEB_EXPORT_H
+#include "../http/request.h"
+#include "../lib/table.h"
+
+/* "csv", "xlsx", or NULL when the page itself is asked for */
+const char *export_wanted(struct request *r);
+/* the file, named after the table, with Content-Disposition: attachment */
+void export_send(struct request *r, const struct table *t);
+/* "Download: CSV · Excel" for the current address and query */
+void ui_export_links(struct request *r);
+/* the table as an HTML <table> (money, dates, percentages in the reader's language) */
+void ui_table(struct request *r, const struct table *t, const char *caption);
+
+#endif
