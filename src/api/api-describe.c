@@ -509,6 +509,309 @@ static void step_or_stop_schemas(json_t *all)
 	json_decref(rate);
 }
 
+/* --- numbers: targets, results, tiers, concentration, the excuse check --- */
+
+static json_t *rate_schema(const char *description)
+{
+	return json_pack("{s:s, s:b, s:s}", "type", "number", "nullable", 1, "description", description);
+}
+
+static json_t *money_schema(const char *description)
+{
+	return int_schema(description);
+}
+
+static json_t *tier_codes(void)
+{
+	return json_pack("[s, s, s, s]", "superstar", "core", "underperformer", "none");
+}
+
+/* "period", "kind", "start", "end" as every numbers answer carries them */
+static void period_props(json_t *props)
+{
+	json_object_set_new(props, "period", str_schema("The period's label: 2026-11 (a month), 2026-Q4 (a quarter "
+						       "of the fiscal year) or FY2026 (the fiscal year starting "
+						       "in 2026)."));
+	json_object_set_new(props, "kind", enum_schema("The kind of period.", json_pack("[s, s, s]", "month",
+											  "quarter", "year")));
+	json_object_set_new(props, "start", date_schema("Its first day."));
+	json_object_set_new(props, "end", date_schema("Its last day."));
+}
+
+/* object() whose required list gains "period", "kind", "start", "end" */
+static json_t *with_period(json_t *required, json_t *props)
+{
+	period_props(props);
+	json_array_append_new(required, json_string("period"));
+	json_array_append_new(required, json_string("kind"));
+	json_array_append_new(required, json_string("start"));
+	json_array_append_new(required, json_string("end"));
+	return object(required, props);
+}
+
+static void numbers_schemas(json_t *all)
+{
+	json_object_set_new(all, "RepRef", object(
+		json_pack("[s, s]", "id", "name"),
+		json_pack("{s:o, s:o}", "id", int_schema("The user's id."), "name", str_schema("The user's name."))));
+	json_object_set_new(all, "TeamRef", object(
+		json_pack("[s, s]", "id", "name"),
+		json_pack("{s:o, s:o}", "id", int_schema("The team's id."), "name", str_schema("The team's name."))));
+	json_object_set_new(all, "NumbersScope", object(
+		json_pack("[s, s, s]", "kind", "rep_id", "team_id"),
+		json_pack("{s:o, s:o, s:o}",
+			  "kind", enum_schema("Whose numbers: one rep, one team, the teams the caller leads, or the "
+					      "whole organisation.", json_pack("[s, s, s, s]", "rep", "team", "led",
+									       "org")),
+			  "rep_id", nullable_id("The rep; null otherwise."),
+			  "team_id", nullable_id("The team; null otherwise."))));
+
+	json_object_set_new(all, "Target", with_period(
+		json_pack("[s, s, s, s, s, s]", "id", "rep", "amount_minor", "amount", "currency", "updated_at"),
+		json_pack("{s:o, s:o, s:o, s:o, s:o, s:{s:s, s:s, s:s}}",
+			  "id", int_schema("The target's id."),
+			  "rep", schema_ref("RepRef"),
+			  "amount_minor", money_schema("The target in minor units (cents, øre): exact."),
+			  "amount", typed("number", "The same in whole units (amount_minor / 100)."),
+			  "currency", str_schema("ISO 4217 code."),
+			  "updated_at", "type", "string", "format", "date-time", "description",
+			  "When it was last set, in UTC.")));
+	const char *amount_minor_desc = "The target in minor units (cents). Give this or amount.";
+	const char *amount_desc = "The target in whole units, decimals allowed (150000, 99.95). Give this or "
+				  "amount_minor.";
+	json_object_set_new(all, "NewTarget", object(
+		json_pack("[s, s]", "rep_id", "period"),
+		json_pack("{s:o, s:o, s:{s:s, s:i, s:s}, s:{s:s, s:f, s:s}, s:{s:s, s:s, s:s}}",
+			  "rep_id", int_schema("The rep: for a manager, a member of a team they lead (403 otherwise); "
+					       "for an admin, anyone active in the organisation."),
+			  "period", str_schema("2026-11, 2026-Q4 or FY2026, with the organisation's fiscal start. A "
+					       "rep has one target per period: setting it again replaces it (200)."),
+			  "amount_minor", "type", "integer", "minimum", 0, "description", amount_minor_desc,
+			  "amount", "type", "number", "minimum", 0.0, "description", amount_desc,
+			  "currency", "type", "string", "pattern", "^[A-Z]{3}$", "description",
+			  "ISO 4217 code; default the organisation's currency.")));
+	json_object_set_new(all, "TargetPatch", json_pack(
+		"{s:s, s:s, s:o}", "type", "object", "description",
+		"Only the amount (and its currency) can change; sending rep_id or period answers 400. To set a "
+		"target for another rep or period, POST to /api/v1/targets.",
+		"properties", json_pack("{s:{s:s, s:i, s:s}, s:{s:s, s:f, s:s}, s:{s:s, s:s}}",
+					"amount_minor", "type", "integer", "minimum", 0, "description",
+					amount_minor_desc,
+					"amount", "type", "number", "minimum", 0.0, "description", amount_desc,
+					"currency", "type", "string", "pattern", "^[A-Z]{3}$")));
+	json_object_set_new(all, "TargetPage", page_of("Target"));
+
+	json_object_set_new(all, "ImportJob", json_pack(
+		"{s:s, s:s, s:o}", "type", "object", "description",
+		"One run of a CSV import started on the import pages, while it runs and after.",
+		"properties", json_pack(
+			"{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+			"id", int_schema("The run's id."),
+			"file_id", int_schema("The uploaded file it reads."),
+			"filename", str_schema("The file's name as uploaded."),
+			"kind", enum_schema("What the file holds.", json_pack("[s, s, s, s]", "reps", "targets", "deals",
+										  "results")),
+			"preset", str_schema("The preset asked for: auto, generic, salesforce, hubspot or pipedrive."),
+			"status", enum_schema("running, done (with a summary) or failed (message says why).",
+					      json_pack("[s, s, s]", "running", "done", "failed")),
+			"dry_run", typed("boolean", "Checked and counted only; nothing is saved."),
+			"rows", int_schema("Rows read so far."),
+			"bytes_done", int_schema("Bytes of the file read so far."),
+			"bytes_total", int_schema("The file's size in bytes."),
+			"read", int_schema("Rows read."),
+			"created", int_schema("Rows that created something."),
+			"updated", int_schema("Rows that changed something."),
+			"skipped", int_schema("Rows that would change nothing (a re-import) or were empty."),
+			"failed", int_schema("Rows with an error; listed in errors."),
+			"saved", typed("boolean", "Whether the good rows were kept (false for a dry run, or when "
+					   "all-or-nothing met an error)."),
+			"errors", json_pack("{s:s, s:s, s:o}", "type", "array", "description",
+					    "The first 1,000 errors: the file's line (1 is the header), its column "
+					    "header (null for the whole row) and the message.",
+					    "items", json_pack("{s:s}", "type", "object")),
+			"message", str_schema("Why the run failed as a whole, or null."),
+			"map", json_pack("{s:s, s:s, s:{s:s}}", "type", "array", "description",
+					 "The column mapping used, as COLUMN=FIELD.", "items", "type", "string"))));
+
+	json_object_set_new(all, "Result", object(
+		json_pack("[s, s, s, s, s, s, s, s, s, s, s, s, s, s, s]", "rep", "team", "period", "target_minor",
+			  "result_minor", "attainment", "projection_minor", "projected_attainment", "remaining_minor",
+			  "needed_per_week_minor", "days_total", "days_elapsed", "days_left", "state", "source"),
+		json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+			  "rep", schema_ref("RepRef"),
+			  "team", nullable_ref("TeamRef", "The rep's team; null when none."),
+			  "period", str_schema("The period's label."),
+			  "target_minor", nullable(money_schema("The target for exactly this period; failing that, the "
+								"sum of the monthly targets in it; failing that (a "
+								"year), of its quarterly ones. Null without one.")),
+			  "result_minor", money_schema("Won deals by closing day, or the imported totals, as the "
+						       "organisation chooses (source)."),
+			  "attainment", rate_schema("result / target; null without a target."),
+			  "projection_minor", money_schema("The run rate to the period's end: result / days elapsed "
+							   "* days in the period; the result once the period is "
+							   "over; 0 before it."),
+			  "projected_attainment", rate_schema("projection / target; null without a target."),
+			  "remaining_minor", nullable(money_schema("max(0, target - result); null without a "
+								   "target.")),
+			  "needed_per_week_minor", nullable(money_schema("remaining / (days left / 7), rounded up; "
+									 "null without a target or days left.")),
+			  "days_total", int_schema("Days in the period."),
+			  "days_elapsed", int_schema("Days from its first day up to and including today."),
+			  "days_left", int_schema("Days after today to its end."),
+			  "state", enum_schema("Whether the period is over, running or still to come.",
+					       json_pack("[s, s, s]", "past", "current", "future")),
+			  "source", enum_schema("Where results come from.", json_pack("[s, s]", "deals",
+										      "imported")))));
+	json_object_set_new(all, "Results", with_period(
+		json_pack("[s, s, s, s, s, s, s]", "scope", "source", "currency", "items", "total", "limit", "offset"),
+		json_pack("{s:o, s:o, s:o, s:{s:s, s:o}, s:o, s:o, s:o}",
+			  "scope", schema_ref("NumbersScope"),
+			  "source", enum_schema("Where results come from (an organisation setting).",
+						json_pack("[s, s]", "deals", "imported")),
+			  "currency", str_schema("The organisation's currency."),
+			  "items", "type", "array", "items", schema_ref("Result"),
+			  "total", int_schema("How many reps are in scope."),
+			  "limit", int_schema("The page size asked for."),
+			  "offset", int_schema("How many reps were skipped."))));
+
+	json_object_set_new(all, "TierRow", object(
+		json_pack("[s, s, s, s, s, s, s, s, s, s]", "rep", "team", "tier", "previous_tier", "move",
+			  "attainment", "share", "target_minor", "result_minor", "history"),
+		json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:{s:s, s:s, s:o}}",
+			  "rep", schema_ref("RepRef"),
+			  "team", nullable_ref("TeamRef", "The rep's team; null when none."),
+			  "tier", enum_schema("The tier in the period.", tier_codes()),
+			  "previous_tier", enum_schema("The tier in the period before.", tier_codes()),
+			  "move", int_range("+1 moved up, -1 moved down, 0 the same or either tier is none.", -1, 1),
+			  "attainment", rate_schema("result / target; null without a target."),
+			  "share", rate_schema("The rep's share of the revenue in scope; null when there is none."),
+			  "target_minor", nullable(money_schema("The target; null without one.")),
+			  "result_minor", money_schema("The result."),
+			  "history", "type", "array", "description", "The tiers of the last 8 periods, oldest first, "
+			  "this one last.",
+			  "items", object(json_pack("[s, s]", "period", "tier"),
+					  json_pack("{s:o, s:o}", "period", str_schema("The period's label."),
+						    "tier", enum_schema("The tier.", tier_codes()))))));
+	json_object_set_new(all, "Tiers", with_period(
+		json_pack("[s, s, s, s, s, s, s]", "scope", "previous_period", "rules", "counts", "source",
+			  "history_periods", "reps"),
+		json_pack("{s:o, s:o, s:o, s:o, s:o, s:{s:s, s:{s:s}, s:s}, s:{s:s, s:o}}",
+			  "scope", schema_ref("NumbersScope"),
+			  "previous_period", str_schema("The label of the period before, for previous_tier."),
+			  "rules", object(
+				  json_pack("[s, s, s, s]", "superstar_pct", "superstar_share_pct", "under_pct",
+					    "under_periods"),
+				  json_pack("{s:o, s:o, s:o, s:o}",
+					    "superstar_pct", int_schema("A superstar reaches at least this % of target."),
+					    "superstar_share_pct", int_schema("…or brings at least this % of the revenue "
+									      "in scope (0: not used)."),
+					    "under_pct", int_schema("An underperformer stays below this % of target…"),
+					    "under_periods", int_schema("…this many periods running, this one included "
+									"(a period without a target breaks the "
+									"run)."))),
+			  "counts", object(
+				  json_pack("[s, s, s, s]", "superstar", "core", "underperformer", "none"),
+				  json_pack("{s:o, s:o, s:o, s:o}", "superstar", int_schema("Superstars."),
+					    "core", int_schema("The core: everyone else with a target."),
+					    "underperformer", int_schema("Underperformers."),
+					    "none", int_schema("Reps without a target (and not superstars by "
+							       "share)."))),
+			  "source", enum_schema("Where results come from.", json_pack("[s, s]", "deals", "imported")),
+			  "history_periods", "type", "array", "items", "type", "string", "description",
+			  "The labels of the 8 periods of each history, oldest first.",
+			  "reps", "type", "array", "items", schema_ref("TierRow"))));
+
+	json_object_set_new(all, "Concentration", with_period(
+		json_pack("[s, s, s, s, s, s, s, s, s, s, s, s, s, s]", "scope", "source", "currency", "reps",
+			  "total_minor", "half_count", "half_share", "top_pct", "top_count", "top_share", "gini",
+			  "holds", "lorenz", "reps_revenue"),
+		json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:{s:s, s:s, s:{s:s, s:{s:s},"
+			  " s:i, s:i}}, s:{s:s, s:s, s:o}}",
+			  "scope", schema_ref("NumbersScope"),
+			  "source", enum_schema("Where results come from.", json_pack("[s, s]", "deals", "imported")),
+			  "currency", str_schema("The organisation's currency."),
+			  "reps", int_schema("How many reps are in scope, those without revenue included."),
+			  "total_minor", money_schema("Their revenue together (negative results count as 0)."),
+			  "half_count", int_schema("The fewest reps that together bring at least half the revenue, "
+						   "largest first."),
+			  "half_share", rate_schema("half_count / reps; null without revenue."),
+			  "top_pct", typed("number", "The top share of reps looked at: 4 (%), after the articles' "
+					   "\"about 4% of reps bring over half the revenue\"."),
+			  "top_count", int_schema("ceil(top_pct% of reps), at least 1."),
+			  "top_share", rate_schema("Their share of the revenue; null without revenue."),
+			  "gini", rate_schema("The Gini coefficient: 0 when every rep brings the same, towards 1 "
+					      "when one brings all; null without revenue."),
+			  "holds", typed("boolean", "top_share > 0.5: the articles' pattern holds here."),
+			  "lorenz", "type", "array", "description", "The Lorenz curve: reps + 1 points [x, y], x the "
+			  "share of reps (smallest first) and y their share of revenue.",
+			  "items", "type", "array", "items", "type", "number", "minItems", 2, "maxItems", 2,
+			  "reps_revenue", "type", "array", "description", "Each rep's revenue, largest first.",
+			  "items", object(json_pack("[s, s, s]", "rep", "team", "revenue_minor"),
+					  json_pack("{s:o, s:o, s:o}", "rep", schema_ref("RepRef"), "team",
+						    nullable_ref("TeamRef", "The rep's team; null when none."),
+						    "revenue_minor", money_schema("The rep's result."))))));
+
+	json_t *peers = object(
+		json_pack("[s, s, s, s, s]", "name", "median", "peers", "too_small", "normalised"),
+		json_pack("{s:o, s:o, s:o, s:o, s:o}",
+			  "name", nullable(str_schema("The territory or segment; null when the rep's team has none.")),
+			  "median", rate_schema("The median attainment of the peers with a target; null without "
+						"peers."),
+			  "peers", int_schema("The other reps with a target in teams of the same territory or "
+					      "segment."),
+			  "too_small", typed("boolean", "Fewer peers than min_sample: no conclusion."),
+			  "normalised", rate_schema("The rep's attainment / the peers' median; null when too small.")));
+	json_object_set_new(all, "ExcusePeers", peers);
+	json_object_set_new(all, "ExcuseCheck", with_period(
+		json_pack("[s, s, s, s, s, s]", "rep", "team", "min_sample", "source", "attainment", "products"),
+		json_pack("{s:o, s:o, s:o, s:o, s:o, s:{s:s, s:s, s:o}}",
+			  "rep", schema_ref("RepRef"),
+			  "team", json_pack("{s:s, s:b, s:s, s:o}", "type", "object", "nullable", 1, "description",
+					    "The rep's team with its territory and segment; null when none.",
+					    "properties", json_pack("{s:o, s:o, s:o, s:o}", "id", int_schema("The team."),
+								    "name", str_schema("Its name."),
+								    "territory", str_schema("Its territory."),
+								    "segment", str_schema("Its segment."))),
+			  "min_sample", int_schema("The smallest sample that counts (an organisation setting)."),
+			  "source", enum_schema("Where results come from.", json_pack("[s, s]", "deals", "imported")),
+			  "attainment", object(
+				  json_pack("[s, s, s]", "rep", "territory", "segment"),
+				  json_pack("{s:o, s:o, s:o}",
+					    "rep", rate_schema("The rep's attainment; null without a target."),
+					    "territory", schema_ref("ExcusePeers"),
+					    "segment", schema_ref("ExcusePeers"))),
+			  "products", "type", "array", "description",
+			  "Each product the rep lost deals of in the period, with the lost reasons of the rep beside "
+			  "those of peers selling it in the same territory.",
+			  "items", object(
+				  json_pack("[s, s, s, s, s]", "product", "rep_lost", "peer_lost", "too_small", "reasons"),
+				  json_pack("{s:o, s:o, s:o, s:o, s:{s:s, s:o}}",
+					    "product", str_schema("The product; empty for deals without one."),
+					    "rep_lost", int_schema("The rep's lost deals of it."),
+					    "peer_lost", int_schema("The peers' lost deals of it."),
+					    "too_small", typed("boolean", "The rep or the peers lost fewer than "
+							       "min_sample: no conclusion."),
+					    "reasons", "type", "array", "items", object(
+						    json_pack("[s, s, s, s, s, s]", "reason", "rep_n", "rep_share", "peer_n",
+							      "peer_share", "verdict"),
+						    json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}",
+							      "reason", str_schema("The lost reason code."),
+							      "rep_n", int_schema("The rep's losses for it."),
+							      "rep_share", rate_schema("Of all the rep's losses of the "
+										       "product."),
+							      "peer_n", int_schema("The peers' losses for it."),
+							      "peer_share", rate_schema("Of all the peers' losses of the "
+											"product."),
+							      "verdict", enum_schema(
+								      "not_shared: the rep's share is at least twice the "
+								      "peers' and 15 points higher — the excuse does not "
+								      "hold; shared: peers lose on it as much; too_small: "
+								      "too few losses to say; none: the rep has no "
+								      "losses for it.",
+								      json_pack("[s, s, s, s]", "none", "too_small",
+										"shared", "not_shared")))))))));
+}
+
 static json_t *schemas(void)
 {
 	char limit_desc[160];
@@ -624,6 +927,7 @@ static json_t *schemas(void)
 				"User", user, "CreatedUser", created_user, "NewTeam", new_team,
 				"NewUser", new_user, "TeamPage", team_page, "UserPage", user_page);
 	step_or_stop_schemas(all);
+	numbers_schemas(all);
 	return all;
 }
 
@@ -902,6 +1206,139 @@ static void step_or_stop_paths(json_t *all)
 	json_object_set_new(all, "/api/v1/figures/commitment", json_pack("{s:o}", "get", figures));
 }
 
+/* the period of a numbers report: ?period=LABEL or ?kind= for the current one */
+static json_t *period_queries(void)
+{
+	return json_pack("[o, o]",
+			 query("period", "2026-11 (a month), 2026-Q4 (a quarter of the fiscal year) or FY2026 (the "
+			       "fiscal year starting in 2026); default the current quarter.",
+			       json_pack("{s:s, s:s}", "type", "string", "pattern",
+					 "^([0-9]{4}-([0-9]{2}|Q[1-4])|FY[0-9]{4})$")),
+			 query("kind", "Instead of period: the current month, quarter or year.",
+			       json_pack("{s:s, s:[s, s, s]}", "type", "string", "enum", "month", "quarter", "year")));
+}
+
+/* a report (GET without an id) with extra query parameters */
+static json_t *report_op(const char *id, const char *summary, const char *description, const char *tag,
+			 json_t *params, const char *schema)
+{
+	return json_pack("{s:s, s:s, s:s, s:[s], s:o, s:o}",
+			 "operationId", id, "summary", summary, "description", description, "tags", tag,
+			 "parameters", params,
+			 "responses", error_refs(json_pack("{s:o}", "200", json_response("The report.",
+											  schema_ref(schema))),
+						 "400 401 403 404 503"));
+}
+
+static void numbers_paths(json_t *all)
+{
+	const char *set_rights = "Managers for the reps of the teams they lead, admins for anyone; 403 otherwise.";
+	json_t *list_params = period_queries();
+	json_array_append_new(list_params, id_query("rep", "Only this rep's; 403 when the caller may not see "
+						    "the rep's numbers, 404 when there is no such user."));
+	json_array_append_new(list_params, id_query("team", "Only the targets of this team's reps; a team the "
+						    "caller leads (admins: any)."));
+	json_array_append_new(list_params, date_query("from", "Periods starting on this day or later."));
+	json_array_append_new(list_params, date_query("to", "Periods ending on this day or earlier."));
+	json_t *period_param = json_array_get(list_params, 0);
+	json_object_set_new(period_param, "description",
+			    json_string("Targets of this period and of the periods inside it (a quarter's months); "
+					"not with from or to."));
+	json_object_set_new(json_array_get(list_params, 1), "description",
+			    json_string("Instead of period: the current month, quarter or year (and the periods "
+					"inside it)."));
+	json_object_set_new(all, "/api/v1/targets", json_pack(
+		"{s:o, s:o}",
+		"get", filtered_list_op("listTargets", "List targets",
+					"The targets the caller may see: a rep their own, a manager those of the reps "
+					"in the teams they lead, an admin all; without rep or team, all of those. Newest "
+					"period first, then by name.", "targets", "TargetPage", list_params,
+					"403 404"),
+		"post", json_pack("{s:s, s:s, s:s, s:[s], s:{s:b, s:{s:{s:o}}}, s:o}",
+				  "operationId", "setTarget", "summary", "Set a rep's target for a period",
+				  "description", "Creates the target (201), or replaces the amount of the one the rep "
+				  "has for that period (200). Managers for the reps of the teams they lead, admins "
+				  "for anyone; 403 otherwise.",
+				  "tags", "targets",
+				  "requestBody", "required", 1, "content", "application/json", "schema",
+				  schema_ref("NewTarget"),
+				  "responses", error_refs(json_pack("{s:o, s:o}",
+								    "201", json_pack("{s:s, s:{s:{s:o}}, s:{s:{s:s, s:{s:s}}}}",
+										     "description", "Created.", "content",
+										     "application/json", "schema",
+										     schema_ref("Target"), "headers",
+										     "Location", "description",
+										     "The address of the new target.",
+										     "schema", "type", "string"),
+								    "200", json_response("Replaced: the rep already "
+											 "had a target for the "
+											 "period.",
+											 schema_ref("Target"))),
+							  "400 401 403 413 503"))));
+	json_t *del = json_pack("{s:s, s:s, s:s, s:[s], s:[o], s:o}",
+				"operationId", "deleteTarget", "summary", "Remove a target", "description", set_rights,
+				"tags", "targets", "parameters", ref("parameters", "Id"),
+				"responses", error_refs(json_pack("{s:{s:s}}", "204", "description", "Removed."),
+							"401 403 404 503"));
+	json_object_set_new(all, "/api/v1/targets/{id}", json_pack(
+		"{s:o, s:o, s:o}",
+		"get", get_op("getTarget", "One target", "For whoever may see the rep's numbers; 403 otherwise.",
+			      "targets", "Target"),
+		"patch", patch_op("updateTarget", "Change a target's amount", set_rights, "targets", "TargetPatch",
+				  "Target"),
+		"delete", del));
+
+	json_object_set_new(all, "/api/v1/imports/{id}", json_pack(
+		"{s:o}", "get", get_op("getImport", "An import's progress and summary",
+				       "Admins only. Poll it while status is running; a run of another organisation "
+				       "is 404.", "imports", "ImportJob")));
+
+	json_t *results_params = period_queries();
+	json_array_append_new(results_params, id_query("rep", "One rep whose numbers the caller may see."));
+	json_array_append_new(results_params, id_query("team", "A team the caller leads (admins: any)."));
+	json_array_append_new(results_params, ref("parameters", "Limit"));
+	json_array_append_new(results_params, ref("parameters", "Offset"));
+	json_object_set_new(all, "/api/v1/results", json_pack(
+		"{s:o}", "get",
+		report_op("listResults", "Results against targets",
+			  "Per rep in scope (by name): target, result, attainment, the run-rate projection to the "
+			  "period's end and what is needed per remaining week. Without rep or team: a rep their "
+			  "own, a manager the reps of the teams they lead, an admin the organisation.", "numbers",
+			  results_params, "Results")));
+
+	json_t *tiers_params = period_queries();
+	json_array_append_new(tiers_params, id_query("team", "A team the caller leads (admins: any); default the "
+						     "teams the caller leads (admins: the organisation)."));
+	json_object_set_new(all, "/api/v1/tiers", json_pack(
+		"{s:o}", "get",
+		report_op("getTiers", "Superstars, core and underperformers",
+			  "Managers and admins. Each rep's tier in the period by the organisation's rules, the tier "
+			  "the period before and the move between them, and the last 8 periods; with the counts "
+			  "per tier. Without period: the last period that is over (of kind, default a quarter), "
+			  "since in a period still running most reps are short of their target.", "numbers",
+			  tiers_params, "Tiers")));
+
+	json_t *conc_params = period_queries();
+	json_array_append_new(conc_params, id_query("team", "A team the caller leads (admins: any); default the "
+						    "teams the caller leads (admins: the organisation)."));
+	json_object_set_new(all, "/api/v1/concentration", json_pack(
+		"{s:o}", "get",
+		report_op("getConcentration", "How revenue is spread over the reps",
+			  "Managers and admins. The fewest reps that bring half the revenue, the share of the top "
+			  "4%, the Gini coefficient and the Lorenz curve, beside the articles' \"about 4% of reps "
+			  "bring over half the revenue\".", "numbers", conc_params, "Concentration")));
+
+	json_t *excuse_params = period_queries();
+	json_array_append_new(excuse_params, id_query("rep", "Default the caller; another rep only when the caller "
+						      "may see their numbers (403)."));
+	json_object_set_new(all, "/api/v1/excuses", json_pack(
+		"{s:o}", "get",
+		report_op("getExcuseCheck", "The excuse check of a rep",
+			  "The rep's attainment beside the median of peers in the same territory and segment, and "
+			  "the rep's lost reasons per product beside those of peers in the same territory. Samples "
+			  "smaller than min_sample are marked too small.", "numbers", excuse_params, "ExcuseCheck")));
+}
+
 static json_t *paths(void)
 {
 	json_t *me = json_pack("{s:s, s:s, s:s, s:[s], s:o}",
@@ -937,13 +1374,14 @@ static json_t *paths(void)
 				       "403 when the user is in the organisation but not visible to the caller.",
 				       "users", "User"));
 	step_or_stop_paths(all);
+	numbers_paths(all);
 	return all;
 }
 
 static json_t *document(void)
 {
 	return json_pack("{s:s, s:{s:s, s:s, s:s}, s:[{s:[]}, {s:[]}], s:[{s:s}, {s:s}, {s:s}, {s:s}, {s:s},"
-			 " {s:s}, {s:s}, {s:s}, {s:s}, {s:s}],"
+			 " {s:s}, {s:s}, {s:s}, {s:s}, {s:s}, {s:s}, {s:s}, {s:s}],"
 			 " s:o, s:{s:o, s:o, s:o, s:{s:{s:s, s:s, s:s}, s:{s:s, s:s, s:s, s:s}}}}",
 			 "openapi", "3.0.3",
 			 "info", "title", "Salesgarden API", "version", "1",
@@ -954,7 +1392,8 @@ static json_t *document(void)
 			 "Errors are {\"error\": CODE, \"message\": text} with the HTTP status of the code.",
 			 "security", "bearerAuth", "sessionCookie",
 			 "tags", "name", "me", "name", "teams", "name", "users", "name", "stages", "name", "accounts",
-			 "name", "deals", "name", "conversations", "name", "steps", "name", "figures", "name", "meta",
+			 "name", "deals", "name", "conversations", "name", "steps", "name", "figures", "name", "targets",
+			 "name", "numbers", "name", "imports", "name", "meta",
 			 "paths", paths(),
 			 "components", "schemas", schemas(), "parameters", parameters(), "responses", responses(),
 			 "securitySchemes",

@@ -38,20 +38,8 @@ static int scope_of(struct request *r, int64_t rep_id, int64_t team_id, struct f
 		return -1;
 	}
 	if (rep_id) {
-		int visible = 0;
-		enum err e = api_user_visible(r, rep_id, &visible);
-		if (e == E_NOTFOUND) {
-			resp_error(r, E_NOTFOUND, T("There is no such user."));
+		if (api_user_visible_or_reply(r, rep_id, T("You do not have access to this user's figures.")))
 			return -1;
-		}
-		if (e) {
-			api_store_error(r, e);
-			return -1;
-		}
-		if (!visible) {
-			resp_error(r, E_FORBIDDEN, T("You do not have access to this user's figures."));
-			return -1;
-		}
 		s->rep_id = rep_id;
 		return 0;
 	}

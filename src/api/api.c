@@ -210,6 +210,25 @@ enum err api_user_visible(struct request *r, int64_t user_id, int *visible)
 	return E_OK;
 }
 
+int api_user_visible_or_reply(struct request *r, int64_t user_id, const char *forbidden)
+{
+	int visible = 0;
+	enum err e = api_user_visible(r, user_id, &visible);
+	if (e == E_NOTFOUND) {
+		resp_error(r, E_NOTFOUND, T("There is no such user."));
+		return -1;
+	}
+	if (e) {
+		api_store_error(r, e);
+		return -1;
+	}
+	if (!visible) {
+		resp_error(r, E_FORBIDDEN, forbidden);
+		return -1;
+	}
+	return 0;
+}
+
 enum err api_activity_visible(struct request *r, int64_t rep_id, int64_t deal_id, int *visible)
 {
 	enum err e = api_user_visible(r, rep_id, visible);

@@ -100,6 +100,9 @@ int api_query_enum(struct request *r, const char *name, const char *const *value
 /* may the caller see the deals, conversations and steps of this user
  * (access_deal)? E_NOTFOUND when the organisation has no such user */
 enum err api_user_visible(struct request *r, int64_t user_id, int *visible);
+/* the same, answering for the caller: 0 when visible, else -1 after 404 (no
+ * such user), 403 with forbidden as the message, or the store's error */
+int api_user_visible_or_reply(struct request *r, int64_t user_id, const char *forbidden);
 /* the same for a conversation or step: visible when its rep is, or the owner
  * of its deal (deal_id 0: none) */
 enum err api_activity_visible(struct request *r, int64_t rep_id, int64_t deal_id, int *visible);
@@ -115,6 +118,19 @@ json_t *api_text_or_null(const char *s);
 json_t *api_real_or_null(double v);
 /* an epoch as RFC 3339 in UTC: "2026-11-20T10:00:00Z" */
 json_t *api_time(int64_t epoch);
+
+/* api-numbers.c: targets, results, tiers, concentration, the excuse check */
+void api_targets_list(struct request *r);
+void api_targets_create(struct request *r);
+void api_target_get(struct request *r);
+void api_target_update(struct request *r);
+void api_target_delete(struct request *r);
+void api_results_list(struct request *r);
+void api_tiers(struct request *r);
+void api_concentration(struct request *r);
+void api_excuses(struct request *r);
+/* api-imports.c: an import's progress and summary */
+void api_import_get(struct request *r);
 
 /* the JSON shapes of the resources (new references) */
 struct team;
