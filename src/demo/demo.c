@@ -117,6 +117,9 @@ enum err demo_create(struct db_conn *c, struct arena *a, FILE *logins_out)
 	/* a year of deals and conversations for the reps (pipeline.c) */
 	if ((e = demo_pipeline(c, a, org_id, user_ids)))
 		return e;
+	/* two years of targets, and the year before from the old CRM (numbers.c) */
+	if ((e = demo_numbers(c, a, org_id, user_ids)))
+		return e;
 
 	fprintf(logins_out, "Demo organisation \"%s\" (slug %s) created.\n", DEMO_ORG_NAME, DEMO_SLUG);
 	fprintf(logins_out, LOGIN_FMT, "role", "e-mail", "password", "name");

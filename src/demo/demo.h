@@ -90,4 +90,11 @@ enum err demo_create(struct db_conn *c, struct arena *a, FILE *logins_out);
  */
 enum err demo_pipeline(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
 
+/*
+ * Two years of monthly targets, and the old CRM's closed deals for the year
+ * before pipeline.c's (numbers.c), so that tiers, concentration and the
+ * excuse check have history. Runs after demo_pipeline, in its transaction.
+ */
+enum err demo_numbers(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
+
 #endif

@@ -48,6 +48,7 @@
 #include "../lib/util.h"
 #include "../lib/i18n.h"
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -1075,6 +1076,26 @@ static enum err write_deal(struct ctx *x, const struct rep_params *rp, int64_t r
 
 /* --- one rep's year ------------------------------------------------------------------- */
 
+/* calendar quarters counted from year 0: 2026-Q4 is 2026 * 4 + 3 */
+static int quarter_of(int day)
+{
+	char s[11];
+	day_str(day, s);
+	return atoi(s) * 4 + (atoi(s + 5) - 1) / 3;
+}
+
+/* 0.85 to 1.15, fixed per rep and quarter (a hash, so the PRNG's sequence,
+ * and with it every other plan, stays as it was) */
+static double quarter_noise(const struct demo_person *p, int q)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (const char *c = p->email; *c; c++)
+		h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+	h = (h ^ (uint64_t)q) * 1099511628211ULL;
+	h ^= h >> 29;
+	return 0.85 + 0.3 * (double)(h % 1000) / 999.0;
+}
+
 /* yearly revenue of a typical core rep (strength 1.0), in euros */
 #define BASE_REVENUE 180000.0
 
@@ -1197,9 +1218,33 @@ static void plan_rep(struct arena *a, struct rep_year *ry, const struct health_s
 	}
 	double target = BASE_REVENUE * p->strength * rp->active;
 	double scale = won_weight > 0 ? target / won_weight : BASE_REVENUE / 12.0;
+	/* a few wins a quarter would make a core rep's quarters swing from
+	 * nothing to double (a Poisson count): the tiers would then be chance.
+	 * So each calendar quarter's wins are scaled to the quarter's share of
+	 * the year's revenue (by days in the rep's window), give or take 15%
+	 * — lumpy deals, a steady rep. A quarter without a win stays empty. */
+	double qweight[5] = { 0 }, qgoal[5] = { 0 };
+	int q0 = quarter_of(rp->win_start);
+	for (int i = 0; i < ry->n; i++) {
+		const struct deal_plan *dp = &ry->deals[i];
+		if (dp->fate == F_WON && !dp->running && dp->close_day) {
+			int q = quarter_of(dp->close_day) - q0;
+			if (q >= 0 && q < 5)
+				qweight[q] += dp->weight;
+		}
+	}
+	for (int d = rp->win_start; d < today; d++) {
+		int q = quarter_of(d) - q0;
+		if (q >= 0 && q < 5)
+			qgoal[q] += target / (double)(today - rp->win_start);
+	}
 	for (int i = 0; i < ry->n; i++) {
 		struct deal_plan *dp = &ry->deals[i];
-		double eur = dp->weight * scale;
+		double f = scale;
+		int q = dp->close_day ? quarter_of(dp->close_day) - q0 : -1;
+		if (dp->fate == F_WON && !dp->running && q >= 0 && q < 5 && qweight[q] > 0)
+			f = qgoal[q] / qweight[q] * quarter_noise(p, q);
+		double eur = dp->weight * f;
 		int64_t rounded = (int64_t)lround(eur / 50.0) * 50;
 		dp->value_minor = (rounded < 500 ? 500 : rounded) * 100;
 	}
