@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench.sh: `make bench` — are the "step or stop" pages fast at scale?
+# bench.sh: `make bench` — are the pages fast at scale, and how fast is an import?
 #
 # An organisation of 1,000 reps in 35 teams with a year of history:
 # 150,000 deals, about 1,000,000 conversations and their steps
@@ -151,6 +151,14 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlenco
   --data-urlencode "email=manager01@bench.example" --data-urlencode "password=$pw" "$at/login")
 [ "$code" = 303 ] || { echo "bench: signing in answered $code"; exit 0; }
 token=$(./salesgarden token create --org bench --email manager01@bench.example --label bench 2>/dev/null || true)
+admin_jar=$dir/cookies-admin
+rm -f "$admin_jar"
+csrf=$(curl -s -c "$admin_jar" -b "$admin_jar" "$at/login" | grep -o 'name="csrf_token"[^>]*value="[^"]*"' |
+  sed 's/.*value="//; s/"$//' | head -n 1)
+code=$(curl -s -o /dev/null -w '%{http_code}' -c "$admin_jar" -b "$admin_jar" --data-urlencode "csrf_token=$csrf" \
+  --data-urlencode "email=admin@bench.example" --data-urlencode "password=$pw" "$at/login")
+[ "$code" = 303 ] || { echo "bench: signing in as the admin answered $code"; exit 0; }
+admin_token=$(./salesgarden token create --org bench --email admin@bench.example --label bench 2>/dev/null || true)
 
 declare -A srv srv_med srv_p90 sh sh_med nstmt status
 for p in "${pages[@]}"; do
@@ -234,4 +242,50 @@ if [ -n "${BENCH_VERBOSE:-}" ]; then
       done
   done
 fi
+# --- import -------------------------------------------------------------------
+# A 1,000,000-row deals CSV (1,000 owners, 40,000 accounts, won, lost and open
+# deals) imported by `salesgarden import deals` into a fresh database — every
+# row read, validated and upserted, owners and accounts created — beside the
+# sqlite3 shell's `.import` of the same file into a plain table, in the same
+# run. Then the same file again: a re-import that must change nothing.
+rows=${BENCH_IMPORT_ROWS:-1000000}
+csv=$dir/deals-$rows.csv
+if [ ! -s "$csv" ]; then
+  awk -v n="$rows" 'BEGIN {
+    srand(42)
+    print "external_id,title,account,owner,amount,currency,stage,status,close_date,created_date,product,lost_reason"
+    split("Cloud,Connect,Onboarding & training,Support Plus", prod, ",")
+    split("price,competitor,no_budget,timing,no_decision", why, ",")
+    for (i = 1; i <= n; i++) {
+      r = int(rand() * 1000) + 1; a = int(rand() * 40000) + 1; x = rand()
+      st = x < 0.3 ? "won" : x < 0.7 ? "lost" : "open"
+      m = int(rand() * 12) + 1; d = int(rand() * 28) + 1
+      printf "crm-%07d,Deal %07d,Account %05d B.V.,rep%04d@import.example,%d.%02d,EUR,%s,%s,2026-%02d-%02d,2025-%02d-%02d,\"%s\",%s\n",
+        i, i, a, r, int(rand() * 50000) + 500, int(rand() * 100), st == "open" ? "Proposal" : "", st,
+        m, d, m, d, prod[int(rand() * 4) + 1], st == "lost" ? why[int(rand() * 5) + 1] : ""
+    }
+  }' >"$csv"
+fi
+ms_now() { date +%s%N; }
+imp=$dir/import.db raw=$dir/import-raw.db
+rm -f "$imp" "$imp-wal" "$imp-shm" "$raw"
+./salesgarden migrate --db "sqlite:$imp" >/dev/null
+./salesgarden org add --slug imp --name "Import B.V." --db "sqlite:$imp" >/dev/null
+t0=$(ms_now)
+sqlite3 "$raw" ".import --csv $csv deals_raw"
+t1=$(ms_now)
+out=$(./salesgarden import deals "$csv" --org imp --create-missing --db "sqlite:$imp" 2>&1 | tail -n 3 || true)
+t2=$(ms_now)
+again=$(./salesgarden import deals "$csv" --org imp --create-missing --db "sqlite:$imp" 2>&1 | tail -n 3 || true)
+t3=$(ms_now)
+echo
+echo "import of $rows deals ($(du -h "$csv" | cut -f1) CSV):"
+awk -v n="$rows" -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" 'BEGIN {
+  sh = (b - a) / 1e9; sg = (c - b) / 1e9; re = (d - c) / 1e9
+  printf "  sqlite3 .import into a plain table   %7.2f s  %9.0f rows/s\n", sh, n / sh
+  printf "  salesgarden import deals (new)       %7.2f s  %9.0f rows/s  (%.2f of the shell'"'"'s speed)\n", sg, n / sg, sh / sg
+  printf "  salesgarden import deals (again)     %7.2f s  %9.0f rows/s  (%.2f of the shell'"'"'s speed)\n", re, n / re, sh / re
+  if (sh / sg < 0.5) print "WARNING: the import is below half the shell'"'"'s raw speed" }'
+echo "  first run:  $(tr '\n' ' ' <<<"$out")"
+echo "  second run: $(tr '\n' ' ' <<<"$again")"
 exit 0

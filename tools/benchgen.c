@@ -2,9 +2,10 @@
  * benchgen: the data of `make bench` (scripts/bench.sh) — one organisation
  * with 1,000 reps in 35 teams and a year of sales history at scale:
  * 40,000 accounts, about 150,000 deals and 1,000,000 conversations with
- * the steps their STEP outcomes agreed — written as SQL for the sqlite3
- * shell, straight into a database that `salesgarden migrate` created, so
- * the rows meet the real schema (0001, 0002). Generating through the store
+ * the steps their STEP outcomes agreed, and a monthly target for every rep
+ * for the 24 months up to TODAY — written as SQL for the sqlite3 shell,
+ * straight into a database that `salesgarden migrate` created, so the rows
+ * meet the real schema (0001, 0002, 0004). Generating through the store
  * (as the demo does) would take far too long at this size.
  *
  * The history follows the rules closely enough for the pages to have
@@ -160,6 +161,31 @@ int main(int argc, char **argv)
 	for (int r = 0; r < REPS; r++) {
 		row(&in);
 		printf("%ld, %d, %ld)", org, rep_team[r] + 1, rep_id[r]);
+	}
+	end(&in);
+
+	/* a monthly target per rep for the 24 months up to today: the numbers,
+	 * tiers and concentration pages read 24,000 of them */
+	in.head = "INSERT INTO targets (org_id, user_id, kind, period_start, period_end, amount_minor, currency, "
+		  "created_at, updated_at)";
+	{
+		int y, m;
+		sscanf(argv[3], "%d-%d", &y, &m);
+		for (int k = 0; k < 24; k++) {
+			int yy = y, mm = m - 23 + k;
+			while (mm < 1)
+				mm += 12, yy--;
+			int ny = mm == 12 ? yy + 1 : yy, nm = mm == 12 ? 1 : mm + 1;
+			char first[32], next[32], last[11];
+			snprintf(first, sizeof first, "%04d-%02d-01", yy, mm);
+			snprintf(next, sizeof next, "%04d-%02d-01", ny, nm);
+			ds(day_of(next) - 1, last);
+			for (int r = 0; r < REPS; r++) {
+				row(&in);
+				printf("%ld, %ld, 'month', '%s', '%s', %d, 'EUR', %ld, %ld)", org, rep_id[r], first, last,
+				       rnd(10, 30) * 50000, now, now);
+			}
+		}
 	}
 	end(&in);
 
