@@ -110,20 +110,25 @@ start_server() {	# start_server PORT LOG [ENV...]: waits until it answers
 port=${BENCH_PORT:-$(free_port)}
 tport=$(free_port $((port + 1)))
 
-pages=(figures pipeline api)
+pages=(figures pipeline api tiers conc tiers-api)
 declare -A path
 path[figures]="/figures/commitment?team=$team&from=$from&to=$today"
 path[pipeline]="/pipeline?team=$team"
 path[api]="/api/v1/figures/commitment?team=$team&from=$from&to=$today"
+# the whole organisation (1,000 reps, 24 months of targets), as its admin
+path[tiers]="/tiers?who=org&kind=month"
+path[conc]="/concentration?who=org&kind=year"
+path[tiers-api]="/api/v1/tiers?kind=month"
 
 fetch() {	# fetch PAGE [curl options]: the request of a page, to the server at $at
   local p=$1
   shift
-  if [ "$p" = api ]; then
-    curl -s -H "Authorization: Bearer $token" "$@" "$at${path[$p]}" || true
-  else
-    curl -s -b "$jar" "$@" "$at${path[$p]}" || true
-  fi
+  case $p in
+    api) curl -s -H "Authorization: Bearer $token" "$@" "$at${path[$p]}" || true ;;
+    tiers-api) curl -s -H "Authorization: Bearer $admin_token" "$@" "$at${path[$p]}" || true ;;
+    tiers|conc) curl -s -b "$admin_jar" "$@" "$at${path[$p]}" || true ;;
+    *) curl -s -b "$jar" "$@" "$at${path[$p]}" || true ;;
+  esac
 }
 
 # median and p90 (nearest rank) of the numbers on stdin, in ms with one decimal
