@@ -218,6 +218,8 @@ struct run {
 	struct map stage_by_name;
 	int64_t first_open, won_stage, lost_stage;
 	struct map deals;
+	enum import_preset preset;	/* the one in use: CRM ids carry its name */
+	struct map derived;		/* ids made from a row without one, to the line */
 	unsigned groups;
 	const char *update_sql;
 	int sqlite_tuned;		/* cache_size and temp_store changed for the import */
@@ -1044,11 +1046,30 @@ static enum err deal_row(struct run *r)
 	v->owner_id = r->users[ui].id;
 
 	const char *title = r->cell[DF_TITLE], *account = r->cell[DF_ACCOUNT];
-	char ext[24];
+	char ext[24 + TEXT_MAX * 4];
 	if (*r->cell[DF_EXTERNAL_ID]) {
-		d.external_id = r->cell[DF_EXTERNAL_ID];
+		/* a CRM's ids are its own: HubSpot's deal 101 is not Pipedrive's */
+		if (r->preset == PRESET_SALESFORCE || r->preset == PRESET_HUBSPOT || r->preset == PRESET_PIPEDRIVE) {
+			snprintf(ext, sizeof(ext), "%s:%s", import_preset_code(r->preset), r->cell[DF_EXTERNAL_ID]);
+			d.external_id = ext;
+		} else
+			d.external_id = r->cell[DF_EXTERNAL_ID];
 	} else {
-		import_derived_id(title, account, r->cell[DF_OWNER], r->cell[DF_CREATED_DATE], ext);
+		/* without an id: the deal is its title, account, owner and day
+		 * created (as read, so the owner's e-mail or name and the date's
+		 * format do not matter); two rows alike in all four cannot be told
+		 * apart, and the second is refused rather than taken for the first */
+		char owner_id[24];
+		snprintf(owner_id, sizeof(owner_id), "%lld", (long long)v->owner_id);
+		import_derived_id(title, account, owner_id, created, ext);
+		struct ment *seen = map_get(&r->derived, ext);
+		if (seen) {
+			row_error(r, -1, arena_printf(r->a, T("the same title, account, owner and day created as line "
+							      "%lld: add an id column to tell these deals apart"),
+						      (long long)seen->v), NULL);
+			return E_OK;
+		}
+		map_put(&r->derived, arena_strdup(r->mem, ext))->v = (int64_t)r->line;
 		d.external_id = ext;
 	}
 	v->title = *title ? title : *account ? account : tr(r->org_lang, "Untitled deal");
@@ -1420,6 +1441,7 @@ static void run_release(struct run *r)
 	map_free(&r->accounts);
 	map_free(&r->stage_by_name);
 	map_free(&r->deals);
+	map_free(&r->derived);
 	sb_release(&r->scratch);
 	arena_free(r->mem);
 }
@@ -1461,6 +1483,7 @@ enum err import_run(struct db_conn *c, struct arena *a, int64_t org_id, const ch
 	enum err e = import_map_columns(o->kind, o->preset, r->headers, r->ncols, o->map, o->nmap, r->lang,
 					r->field_of_col, &used, errmsg);
 	out->preset = used;
+	r->preset = used;
 	if (e) {
 		run_release(r);
 		return e;

@@ -349,3 +349,24 @@ test('usage: bad arguments exit 2, a file that cannot be read exits 1', () => {
 });
 
 testCleanStop(ctx);
+
+test('the ids of two CRMs do not meet; two rows alike without an id are not taken for one deal', () => {
+  const org = gamma();
+  const hub = path.join(ctx.db.dir, 'hub-101.csv');
+  writeFileSync(hub, 'Record ID,Deal Name,Deal owner,Amount,Associated Company\n101,Hub deal,rita@gamma.test,100,Acme\n');
+  const pipe = path.join(ctx.db.dir, 'pipe-101.csv');
+  writeFileSync(pipe, 'Deal - ID,Deal - Title,Deal - Owner,Deal - Value,Deal - Organization\n101,Pipe deal,rita@gamma.test,200,Acme\n');
+  assert.deepEqual(summary(imp(['deals', hub, '--org', 'gamma']).stdout), { read: 1, created: 1, updated: 0, skipped: 0, failed: 0 });
+  // HubSpot's deal 101 is not Pipedrive's: a second deal, the first untouched
+  assert.deepEqual(summary(imp(['deals', pipe, '--org', 'gamma']).stdout), { read: 1, created: 1, updated: 0, skipped: 0, failed: 0 });
+  assert.equal(scalar(`SELECT title || ' ' || value_minor FROM deals WHERE org_id = ${org} AND external_id = 'hubspot:101'`), 'Hub deal 10000');
+  assert.equal(scalar(`SELECT title || ' ' || value_minor FROM deals WHERE org_id = ${org} AND external_id = 'pipedrive:101'`), 'Pipe deal 20000');
+
+  const alike = path.join(ctx.db.dir, 'alike.csv');
+  writeFileSync(alike, 'Title,Account,Owner,Amount\nRenewal,Beta BV,rob@gamma.test,100\nRenewal,Beta BV,Rob Rep,300\n');
+  const r = imp(['deals', alike, '--org', 'gamma']);
+  assert.equal(r.code, 1, r.stdout + r.stderr);
+  assert.deepEqual(summary(r.stdout), { read: 2, created: 1, updated: 0, skipped: 0, failed: 1 });
+  assert.match(r.stdout, /^line 3: the same title, account, owner and day created as line 2: add an id column/m);
+  assert.equal(scalar(`SELECT value_minor FROM deals d JOIN accounts a ON a.id = d.account_id WHERE d.org_id = ${org} AND a.name = 'Beta BV'`), '10000');
+});
