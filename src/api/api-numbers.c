@@ -697,9 +697,11 @@ void api_concentration(struct request *r)
 
 static json_t *peers_json(const char *name, const struct excuse_attainment *x)
 {
+	/* below the smallest sample the median is not shown: with one peer it
+	 * would be that colleague's attainment */
 	return json_pack("{s:o, s:o, s:I, s:b, s:o}", "name", api_text_or_null(name), "median",
-			 jrate(x->peers_median), "peers", (json_int_t)x->peers, "too_small", x->too_small ? 1 : 0,
-			 "normalised", jrate(x->normalised));
+			 x->too_small ? json_null() : jrate(x->peers_median), "peers", (json_int_t)x->peers,
+			 "too_small", x->too_small ? 1 : 0, "normalised", x->too_small ? json_null() : jrate(x->normalised));
 }
 
 void api_excuses(struct request *r)
@@ -738,13 +740,15 @@ void api_excuses(struct request *r)
 							   .peer_n = xp->peer_n[k] };
 		excuse_reasons_check(checks, xp->nreasons, xp->rep_total, xp->peer_total, min);
 		json_t *reasons = json_array();
+		/* too few peer losses are not shown either: they could be one colleague's */
+		int hide = xp->peer_total < min;
 		for (size_t k = 0; k < xp->nreasons; k++)
-			json_array_append_new(reasons, json_pack("{s:s, s:I, s:o, s:I, s:o, s:s}",
+			json_array_append_new(reasons, json_pack("{s:s, s:I, s:o, s:o, s:o, s:s}",
 								 "reason", checks[k].reason,
 								 "rep_n", (json_int_t)checks[k].rep_n,
 								 "rep_share", jrate(checks[k].rep_share),
-								 "peer_n", (json_int_t)checks[k].peer_n,
-								 "peer_share", jrate(checks[k].peer_share),
+								 "peer_n", hide ? json_null() : json_integer(checks[k].peer_n),
+								 "peer_share", hide ? json_null() : jrate(checks[k].peer_share),
 								 "verdict", excuse_verdict_code(checks[k].verdict)));
 		json_array_append_new(products, json_pack("{s:s, s:I, s:I, s:b, s:o}",
 							  "product", xp->product ? xp->product : "",

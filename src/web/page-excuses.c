@@ -221,10 +221,14 @@ static void render_reasons(struct request *r, int self, const struct excuse_data
 			    "</tr></thead><tbody>", T("Reason"), mine, T("Peers"), T("Verdict"));
 		for (size_t k = 0; k < pc[i].n; k++) {
 			const struct reason_check *c = &pc[i].checks[k];
-			html_printf(o, "<tr%R><th scope=\"row\">%s</th><td class=\"num\">%lld (%s)</td><td class=\"num\">%lld (%s)</td>"
+			/* too few peer losses are not shown: they could be one colleague's */
+			const char *peers = p->peer_total < min_sample
+				? "–" : arena_printf(r->a, "%lld (%s)", (long long)c->peer_n,
+						      ui_percent_text(r, c->peer_share));
+			html_printf(o, "<tr%R><th scope=\"row\">%s</th><td class=\"num\">%lld (%s)</td><td class=\"num\">%s</td>"
 				    "<td class=\"verdict%R\">%s</td></tr>",
 				    c->verdict == VERDICT_NOT_SHARED ? " class=\"not-shared\"" : "", reason_name(r, c->reason),
-				    (long long)c->rep_n, ui_percent_text(r, c->rep_share), (long long)c->peer_n, ui_percent_text(r, c->peer_share),
+				    (long long)c->rep_n, ui_percent_text(r, c->rep_share), peers,
 				    c->verdict == VERDICT_TOO_SMALL ? " too-small" : c->verdict == VERDICT_NONE ? " muted" : "",
 				    verdict_words(r, c, p, min_sample));
 		}
@@ -273,8 +277,10 @@ static struct table *export_table(struct request *r, int self, const struct prod
 			table_text(t, row, 1, reason_name(r, c->reason));
 			table_int(t, row, 2, c->rep_n);
 			table_pct(t, row, 3, c->rep_share);
-			table_int(t, row, 4, c->peer_n);
-			table_pct(t, row, 5, c->peer_share);
+			if (pc[i].p->peer_total >= min_sample) {
+				table_int(t, row, 4, c->peer_n);
+				table_pct(t, row, 5, c->peer_share);
+			}
 			table_text(t, row, 6, verdict_words(r, c, pc[i].p, min_sample));
 		}
 	return t;

@@ -450,6 +450,9 @@ test('the excuse check: "price" does not hold when peers rarely lose on price', 
   assert.equal(gadget.rep_lost, 1);
   assert.equal(gadget.peer_lost, 0);
   assert.equal(gadget.reasons.find((x) => x.reason === 'price').verdict, 'too_small');
+  // too few peer losses are not shown (they could be one colleague's)
+  assert.equal(gadget.reasons.find((x) => x.reason === 'price').peer_n, null);
+  assert.equal(gadget.reasons.find((x) => x.reason === 'price').peer_share, null);
 
   // her manager sees the same; a colleague, another manager or an unknown id do not
   const m = await as('max@acme.test').get(`/api/v1/excuses?rep=${ids.rita}&period=2026-Q4`);
