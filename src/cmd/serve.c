@@ -10,11 +10,19 @@
 #include <unistd.h>
 
 /* imports still running in the background stop at their next progress
- * report, their transaction rolled back, before the database is closed */
+ * report, their transaction rolled back, before the database is closed.
+ * One that does not reach a report in a minute (a long commit, say) must
+ * not have the database closed under it: the process then ends here, and
+ * the database rolls its transaction back as for any lost connection. */
 static void stop_imports(void)
 {
-	if (import_jobs_shutdown(5))
-		log_info("an import was still running; it stops unsaved");
+	if (!import_jobs_shutdown(5))
+		return;
+	log_info("an import is still running; waiting for it to stop unsaved");
+	if (import_jobs_shutdown(60)) {
+		log_error("an import did not stop; ending without closing the database");
+		_exit(0);
+	}
 }
 
 int cmd_serve(int argc, char **argv)

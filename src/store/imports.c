@@ -297,10 +297,16 @@ static int runner_gone(const char *runner, int64_t heartbeat_at)
 {
 	const char *self = runner_self();
 	if (!strcmp(runner, self))
-		return 1;	/* ours, and not in the registry */
+		/* ours and not in the registry: gone, unless it is being
+		 * started right now (the row is written before the thread) */
+		return now_epoch() - heartbeat_at > 10;
 	size_t hl = strlen(host_name);
 	if (!strncmp(runner, host_name, hl) && runner[hl] == ':') {
 		long pid = strtol(runner + hl + 1, NULL, 10);
+		/* our pid but not our start: an earlier life of this process
+		 * number (a restarted container is pid 1 again) */
+		if (pid == (long)getpid())
+			return 1;
 		if (pid > 0 && kill((pid_t)pid, 0) && errno == ESRCH)
 			return 1;
 		return 0;
