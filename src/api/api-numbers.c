@@ -575,7 +575,7 @@ void api_tiers(struct request *r)
 	enum tier *tier = arena_alloc(r->a, (cells ? cells : 1) * sizeof(*tier));
 	double *share = arena_alloc(r->a, (cells ? cells : 1) * sizeof(*share));
 	double *att = arena_alloc(r->a, (cells ? cells : 1) * sizeof(*att));
-	struct tiers_grid_input in = { g.nreps, np, g.has_target, g.target_minor, g.result_minor };
+	struct tiers_grid_input in = { g.nreps, np, g.has_target, g.target_minor, g.result_minor, g.team_id };
 	tiers_grid_compute(&ns.rules, &in, tier, share, att);
 	size_t now = np - 1, counts[4];
 	tiers_grid_counts(tier, g.nreps, np, now, counts);

@@ -9,7 +9,9 @@
  *   share       the rep's result / the sum of all results in scope in that
  *               period, negative results counting as 0; NaN when the sum is 0
  *   tier        tier_classify with the attainments of that period and the
- *               ones before it (as far back as the grid goes) and the share
+ *               ones before it (as far back as the grid goes) and the rep's
+ *               share of their team's results (the rule speaks of the team;
+ *               without team ids, or for reps in no team, the scope's)
  *
  * The oldest periods of a grid have a short history, so a caller that shows
  * N periods loads N + under_periods - 1 of them and shows the last N.
@@ -25,6 +27,7 @@ struct tiers_grid_input {
 	const unsigned char *has_target;	/* [nreps * nperiods] */
 	const int64_t *target_minor;		/* [nreps * nperiods] */
 	const int64_t *result_minor;		/* [nreps * nperiods] */
+	const int64_t *team_id;			/* [nreps], or NULL; 0: in no team */
 };
 
 /* fills tier, share and attainment [nreps * nperiods], arrays the caller

@@ -506,6 +506,9 @@ enum err numbers_grid_load(struct db_conn *c, struct arena *a, int64_t org_id, c
 	out->has_target = arena_alloc(a, ncells ? ncells : 1);
 	out->target_minor = arena_alloc(a, (ncells ? ncells : 1) * sizeof(int64_t));
 	out->result_minor = arena_alloc(a, (ncells ? ncells : 1) * sizeof(int64_t));
+	out->team_id = arena_alloc(a, (n ? n : 1) * sizeof(int64_t));
+	for (size_t i = 0; i < n; i++)
+		out->team_id[i] = reps[i].team_id;
 	if (!n || !np)
 		return E_OK;
 
@@ -571,6 +574,9 @@ enum err numbers_grid_load(struct db_conn *c, struct arena *a, int64_t org_id, c
 		w++;
 	}
 	out->nreps = w;
+	out->team_id = arena_alloc(a, (w ? w : 1) * sizeof(int64_t));
+	for (size_t i = 0; i < w; i++)
+		out->team_id[i] = reps[i].team_id;
 	return E_OK;
 }
 

@@ -77,6 +77,7 @@ struct numbers_grid {
 	struct rep_row *reps;
 	unsigned char *has_target;
 	int64_t *target_minor, *result_minor;
+	int64_t *team_id;		/* [nreps]: each rep's team, 0 for none */
 };
 enum err numbers_grid_load(struct db_conn *c, struct arena *a, int64_t org_id, const struct numbers_scope *s,
 			   const struct period *periods, size_t nperiods, enum results_source src,

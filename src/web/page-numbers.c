@@ -133,7 +133,7 @@ static int load_rep(struct request *r, const struct user *u, const struct number
 	size_t cells = g.nreps * total;
 	enum tier *tier = arena_alloc(r->a, (cells ? cells : 1) * sizeof(*tier));
 	double *att = arena_alloc(r->a, (cells ? cells : 1) * sizeof(*att));
-	struct tiers_grid_input in = { g.nreps, total, g.has_target, g.target_minor, g.result_minor };
+	struct tiers_grid_input in = { g.nreps, total, g.has_target, g.target_minor, g.result_minor, g.team_id };
 	if (cells)
 		tiers_grid_compute(&s->rules, &in, tier, NULL, att);
 
@@ -725,7 +725,7 @@ void page_numbers_team(struct request *r)
 	}
 	size_t cells = g.nreps * np;
 	enum tier *tier = arena_alloc(r->a, (cells ? cells : 1) * sizeof(*tier));
-	struct tiers_grid_input in = { g.nreps, np, g.has_target, g.target_minor, g.result_minor };
+	struct tiers_grid_input in = { g.nreps, np, g.has_target, g.target_minor, g.result_minor, g.team_id };
 	if (cells)
 		tiers_grid_compute(&s.rules, &in, tier, NULL, NULL);
 

@@ -319,7 +319,7 @@ void page_tiers(struct request *r)
 	size_t cells = g.nreps * nhist + 1;
 	enum tier *tier = arena_alloc(r->a, cells * sizeof(*tier));
 	double *share = arena_alloc(r->a, cells * sizeof(double)), *att = arena_alloc(r->a, cells * sizeof(double));
-	struct tiers_grid_input in = { g.nreps, nhist, g.has_target, g.target_minor, g.result_minor };
+	struct tiers_grid_input in = { g.nreps, nhist, g.has_target, g.target_minor, g.result_minor, g.team_id };
 	tiers_grid_compute(&rules, &in, tier, share, att);
 	size_t with_target = 0;
 	struct tier_row *rows = arena_alloc(r->a, (g.nreps + 1) * sizeof(*rows));

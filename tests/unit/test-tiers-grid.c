@@ -23,7 +23,7 @@ static const unsigned char has_target[NR * NP] = { 1, 1, 1, 1, 1, 1, 0, 1, 1 };
 static const int64_t target[NR * NP] = { 100, 100, 100, 100, 100, 100, 0, 100, 100 };
 static const int64_t result[NR * NP] = { 130, 90, 70, 70, 75, 120, -10, 50, 60 };
 
-static const struct tiers_grid_input grid = { NR, NP, has_target, target, result };
+static const struct tiers_grid_input grid = { NR, NP, has_target, target, result, NULL };
 
 #define near(got, want, what) \
 	ck_assert_msg(fabs((got) - (want)) < 1e-9, "%s: got %.10f, want %.10f", (what), (got), (want))
@@ -102,12 +102,37 @@ START_TEST(superstar_by_share)
 }
 END_TEST
 
+START_TEST(superstar_by_share_of_the_team)
+{
+	/* Ada and Ben in team 7, Cas in team 9: with 40% enough, the rule counts
+	 * within the team. p1: Ada 90 of 165 (54.5%), Ben 75 of 165 (45.5%), Cas
+	 * 50 of 50 (100%), where the scope's shares would be 41.9%, 34.9% and
+	 * 23.3%. The share given back stays the scope's. */
+	static const int64_t teams[NR] = { 7, 7, 9 };
+	struct tiers_grid_input in = grid;
+	in.team_id = teams;
+	struct tier_rules rules;
+	tier_rules_default(&rules);
+	rules.superstar_share_pct = 40;
+	enum tier tier[NR * NP];
+	double share[NR * NP];
+	tiers_grid_compute(&rules, &in, tier, share, NULL);
+	ck_assert_int_eq(tier[1], TIER_SUPERSTAR);
+	ck_assert_int_eq(tier[4], TIER_SUPERSTAR);	/* Ben: 45.5% of his team, 34.9% of all */
+	ck_assert_int_eq(tier[7], TIER_SUPERSTAR);	/* Cas: all of his team's 50 */
+	near(share[4], 75.0 / 215.0, "Ben's share of the scope");
+	/* p2: Ada's 70 of 190 (36.8%) is not (and 90% in p1 keeps her core); Cas's 60 of 60 is */
+	ck_assert_int_eq(tier[2], TIER_CORE);
+	ck_assert_int_eq(tier[8], TIER_SUPERSTAR);
+}
+END_TEST
+
 START_TEST(one_period_and_no_revenue)
 {
 	/* one rep, one period, nothing sold against a target of 100 */
 	const unsigned char ht[1] = { 1 };
 	const int64_t t[1] = { 100 }, res[1] = { 0 };
-	const struct tiers_grid_input one = { 1, 1, ht, t, res };
+	const struct tiers_grid_input one = { 1, 1, ht, t, res, NULL };
 	struct tier_rules rules;
 	tier_rules_default(&rules);
 	enum tier tier[1];
@@ -121,7 +146,7 @@ START_TEST(one_period_and_no_revenue)
 	ck_assert_int_eq(tier[0], TIER_UNDER);
 
 	/* an empty grid touches nothing */
-	const struct tiers_grid_input none = { 0, 0, NULL, NULL, NULL };
+	const struct tiers_grid_input none = { 0, 0, NULL, NULL, NULL, NULL };
 	tiers_grid_compute(&rules, &none, tier, NULL, NULL);
 }
 END_TEST
@@ -133,6 +158,7 @@ int main(void)
 	tcase_add_test(tc, attainment_and_share);
 	tcase_add_test(tc, default_rules);
 	tcase_add_test(tc, superstar_by_share);
+	tcase_add_test(tc, superstar_by_share_of_the_team);
 	tcase_add_test(tc, one_period_and_no_revenue);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
