@@ -474,23 +474,34 @@ static json_t *money_or_null(int has, int64_t v)
 	return has ? json_integer((json_int_t)v) : json_null();
 }
 
+/* the settings, the period, the scope and every rep's target and result in
+ * that one period: what results and concentration both start from. 0, or
+ * -1 after answering. */
+static int one_period_grid(struct request *r, int with_rep, struct numbers_settings *ns, struct period *p,
+			   struct numbers_scope *s, struct numbers_grid *g)
+{
+	settings_numbers(r->db, r->a, r->me.org_id, ns);
+	if (period_of(r, ns->fiscal_start_month, p) || scope_of(r, with_rep, s))
+		return -1;
+	enum err e = numbers_grid_load(r->db, r->a, r->me.org_id, s, p, 1, ns->source, g);
+	if (e) {
+		api_store_error(r, e);
+		return -1;
+	}
+	return 0;
+}
+
 void api_results_list(struct request *r)
 {
 	struct api_page pg;
 	if (api_paging(r, &pg))
 		return;
 	struct numbers_settings ns;
-	settings_numbers(r->db, r->a, r->me.org_id, &ns);
 	struct period p;
 	struct numbers_scope s;
-	if (period_of(r, ns.fiscal_start_month, &p) || scope_of(r, 1, &s))
-		return;
 	struct numbers_grid g;
-	enum err e = numbers_grid_load(r->db, r->a, r->me.org_id, &s, &p, 1, ns.source, &g);
-	if (e) {
-		api_store_error(r, e);
+	if (one_period_grid(r, 1, &ns, &p, &s, &g))
 		return;
-	}
 	char today[11];
 	today_date(today);
 	json_t *items = json_array();
@@ -645,17 +656,11 @@ static int by_revenue_desc(const void *a, const void *b)
 void api_concentration(struct request *r)
 {
 	struct numbers_settings ns;
-	settings_numbers(r->db, r->a, r->me.org_id, &ns);
 	struct period p;
 	struct numbers_scope s;
-	if (period_of(r, ns.fiscal_start_month, &p) || scope_of(r, 0, &s))
-		return;
 	struct numbers_grid g;
-	enum err e = numbers_grid_load(r->db, r->a, r->me.org_id, &s, &p, 1, ns.source, &g);
-	if (e) {
-		api_store_error(r, e);
+	if (one_period_grid(r, 0, &ns, &p, &s, &g))
 		return;
-	}
 	struct concentration c;
 	concentration_compute(r->a, g.result_minor, g.nreps, TOP_PCT, &c);
 	struct rep_revenue *rr = arena_alloc(r->a, (g.nreps ? g.nreps : 1) * sizeof(*rr));
