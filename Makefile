@@ -5,8 +5,12 @@
 
 CC      ?= cc
 PKGS    := libmicrohttpd jansson libsodium sqlite3 libpq libcmark xlsxwriter
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
+PKG_CONFIG ?= pkg-config
+# read when make reads this file: on a fresh machine that is before `deps` has
+# installed the libraries, which is why run, test and bench build in a fresh
+# make started after deps (tests/build/fresh-make.sh checks that they do)
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv
 WARN    := -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter -Wvla
 BASE_CFLAGS := -Isrc -std=c11 -D_GNU_SOURCE -g $(WARN) $(PKG_CFLAGS) -MMD -MP
 LIBS    := $(PKG_LIBS) -lpthread -lm
@@ -31,11 +35,14 @@ MIGRATIONS := $(wildcard src/db/migrations/*.sql)
 LANGS   := nl nb
 MO      := $(patsubst %,build/po/%.mo,$(LANGS))
 
-.PHONY: all run test bench deps clean po-update po-check fuzz
+.PHONY: all binary run test bench deps test-deps clean po-update
 all: salesgarden
 
 salesgarden: $(B)/salesgarden
 	cp $< $@.tmp && mv -f $@.tmp $@
+
+# the binary of the current FLAVOUR, where it is built (build/asan/salesgarden)
+binary: $(B)/salesgarden
 
 $(B)/salesgarden: $(LIB_OBJ) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
@@ -66,17 +73,26 @@ $(B)/assets.c: build/embed $(STATIC) $(MIGRATIONS) $(MO)
 $(B)/assets.o: $(B)/assets.c
 	$(CC) $(CFLAGS) -Wno-overlength-strings -c -o $@ $<
 
+# what building and running need; test-deps adds what only the tests and the
+# benchmarks need (a PostgreSQL server, Chromium, clang for the fuzzers).
+# The '+' runs them under `make -n` too, so a dry run shows the real build.
+DEPS_SCRIPT ?= scripts/install-deps.sh
 deps:
-	@scripts/install-deps.sh
+	+@$(DEPS_SCRIPT)
 
-run: deps salesgarden
+test-deps:
+	+@$(DEPS_SCRIPT) --test
+
+run: deps
+	@$(MAKE) --no-print-directory salesgarden
 	@scripts/run.sh
 
-test: deps
-	@$(MAKE) --no-print-directory FLAVOUR=asan build/asan/salesgarden
+test: test-deps
+	@$(MAKE) --no-print-directory FLAVOUR=asan binary
 	@scripts/test.sh
 
-bench: deps salesgarden
+bench: test-deps
+	@$(MAKE) --no-print-directory salesgarden
 	@scripts/bench.sh
 
 # translations: extract the marked strings and merge them into each catalog

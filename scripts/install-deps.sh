@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
-# Installs what Salesgarden needs to build, run and test, if it is missing:
-# Debian packages with apt-get and the pinned npm packages with npm ci.
-# Quick when everything is there already; safe to run again.
+# Installs what Salesgarden needs, if it is missing: Debian packages with
+# apt-get and the pinned npm packages with npm ci. Quick when everything is
+# there already; safe to run again.
+#
+#   install-deps.sh          what building and running need (make run)
+#   install-deps.sh --test   and what the tests and benchmarks need besides
+#                            (make test, make bench): a PostgreSQL server,
+#                            Chromium, clang and its sanitizer runtime
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 debs=(
-  build-essential pkg-config gettext sqlite3 curl unzip
+  build-essential pkg-config gettext sqlite3 curl
   libmicrohttpd-dev libsqlite3-dev libpq-dev libjansson-dev libsodium-dev
-  libcsv-dev libxlsxwriter-dev libcmark-dev check
-  postgresql postgresql-client
-  clang libclang-rt-14-dev
-  chromium nodejs npm
+  libcsv-dev libxlsxwriter-dev libcmark-dev
+  nodejs npm
 )
+if [ "${1:-}" = --test ]; then
+  debs+=(check unzip postgresql postgresql-client clang libclang-rt-14-dev chromium)
+fi
 missing=()
 for p in "${debs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -28,7 +34,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-if [ ! -f node_modules/chart.js/dist/chart.umd.js ] || [ ! -d node_modules/playwright-core ] \
-   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund --loglevel=error
+# npm: Chart.js is built into the binary; playwright-core (a dev dependency)
+# only drives Chromium in the browser tests
+if [ "${1:-}" = --test ]; then
+  if [ ! -f node_modules/chart.js/dist/chart.umd.js ] || [ ! -d node_modules/playwright-core ] \
+     || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+elif [ ! -f node_modules/chart.js/dist/chart.umd.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --omit=dev --no-audit --no-fund --loglevel=error
 fi

@@ -5,7 +5,8 @@
 #   1. a throwaway PostgreSQL on loopback (scripts/pg.sh), for the store and
 #      end-to-end tests; stopped on exit whatever happens
 #   2. the C tests: tests/run-c.sh (unit, store, fuzz regressions), which prints
-#      "suite NAME: P passed, F failed" lines
+#      "suite NAME: P passed, F failed" lines; and tests/build/fresh-make.sh
+#      (the README's commands build right on a machine with nothing installed)
 #   3. the end-to-end tests (tests/e2e, node:test) twice: on SQLite, then on
 #      PostgreSQL
 #   4. the translations: each po/*.po complete (no untranslated or fuzzy
@@ -85,6 +86,16 @@ if [ -x tests/run-c.sh ] || [ -f tests/run-c.sh ]; then
   fi
 else
   echo "suite c: tests/run-c.sh does not exist yet; skipped"
+fi
+
+# --- the build: run, test and bench work on a machine with nothing installed
+bline=$(bash tests/build/fresh-make.sh 2>&1 | tee "$logs/fresh-make.log" | tail -n 1)
+if [[ $bline =~ ^suite\ build:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
+  suite build "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+  [ "${BASH_REMATCH[2]}" -gt 0 ] && grep -E '^  FAIL' "$logs/fresh-make.log"
+else
+  suite build 0 1
+  echo "  tests/build/fresh-make.sh gave no summary; see $logs/fresh-make.log"
 fi
 
 # --- 3. end-to-end -----------------------------------------------------------
