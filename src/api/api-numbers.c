@@ -678,7 +678,7 @@ void api_concentration(struct request *r)
 											    rr[i].rep->name),
 						      "team", team_ref_json(rr[i].rep), "revenue_minor",
 						      (json_int_t)rr[i].revenue));
-	json_t *out = json_pack("{s:o, s:s, s:s, s:I, s:I, s:I, s:o, s:f, s:I, s:o, s:o, s:b, s:o, s:o}",
+	json_t *out = json_pack("{s:o, s:s, s:s, s:I, s:I, s:I, s:o, s:f, s:I, s:o, s:o, s:o, s:o, s:o}",
 				"scope", scope_json(&s),
 				"source", source_code(ns.source),
 				"currency", ns.currency ? ns.currency : r->me.currency,
@@ -690,7 +690,8 @@ void api_concentration(struct request *r)
 				"top_count", (json_int_t)c.top_count,
 				"top_share", jrate(c.top_share),
 				"gini", jrate(c.gini),
-				"holds", c.holds ? 1 : 0,
+				/* null with no revenue: unknown, like the shares */
+				"holds", c.holds < 0 ? json_null() : json_boolean(c.holds),
 				"lorenz", lorenz,
 				"reps_revenue", reps);
 	if (out)

@@ -39,6 +39,7 @@ void concentration_compute(struct arena *a, const int64_t *revenue_minor, size_t
 		out->lorenz_y[0] = 0;
 	}
 	out->half_share = out->top_share = out->gini = NAN;
+	out->holds = -1;	/* unknown until there is revenue to share */
 	if (!n)
 		return;
 

@@ -10,10 +10,11 @@
  *   gini         (2 * sum(i * x_i) / (n * sum(x))) - (n + 1) / n, with x
  *                ascending and i from 1; 0 is perfectly even
  *   lorenz       n + 1 points (i/n, share of revenue of the i smallest)
- *   holds        top_share > 0.5: the pattern holds here
+ *   holds        1 when top_share > 0.5 (the pattern holds here), 0 when
+ *                not, -1 when there is no revenue to tell
  *
  * Negative revenue counts as 0. Reps without revenue count in n. With a
- * total of 0 the shares and gini are NaN and holds is 0.
+ * total of 0 the shares and gini are NaN and holds is -1 (unknown).
  */
 #ifndef SG_DOMAIN_CONCENTRATION_H
 #define SG_DOMAIN_CONCENTRATION_H
@@ -30,7 +31,7 @@ struct concentration {
 	double top_share;
 	double gini;
 	double *lorenz_x, *lorenz_y;	/* n + 1 points, in the arena */
-	int holds;
+	int holds;			/* 1, 0, or -1: unknown (no revenue) */
 };
 
 void concentration_compute(struct arena *a, const int64_t *revenue_minor, size_t n, double top_pct,

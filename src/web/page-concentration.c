@@ -82,6 +82,18 @@ static void stat_card(struct request *r, const char *label, const char *value, c
 		    "<span class=\"stat-label\">%s</span><span class=\"stat-note\">%s</span></div>", value, label, note);
 }
 
+/* who "the top 4%" are here, with their real share of the reps: "the top
+ * rep (9.1% of 11)", "the top 2 reps (5.7% of 35)" — never a rounded 4% */
+static const char *top_reps_text(struct request *r, const struct concentration *c)
+{
+	const char *share = ui_share_text(r, c->top_count, c->n);
+	if (c->top_count == 1)
+		return arena_printf(r->a, T("the top rep (%s of %zu)"), share, c->n);
+	return arena_printf(r->a, trn(r->lang, "the top %zu reps (%s of %zu)", "the top %zu reps (%s of %zu)",
+				      (long)c->top_count),
+			    c->top_count, share, c->n);
+}
+
 static void render_cards(struct request *r, const struct concentration *c, size_t zero, const char *currency)
 {
 	struct strbuf *o = &r->out;
@@ -89,13 +101,11 @@ static void render_cards(struct request *r, const struct concentration *c, size_
 	stat_card(r, arena_printf(r->a, trn(r->lang, "%zu of %zu reps brings half of the revenue",
 					    "%zu of %zu reps bring half of the revenue", (long)c->half_count),
 				  c->half_count, c->n),
-		  ui_percent_text(r, c->half_share),
+		  ui_share_text(r, c->half_count, c->n),
 		  T("the fewest reps whose revenue together makes at least half, counting from the largest"));
-	stat_card(r, arena_printf(r->a, trn(r->lang, "of the revenue comes from the top 4%% (%zu rep)",
-					    "of the revenue comes from the top 4%% (%zu reps)", (long)c->top_count),
-				  c->top_count),
+	stat_card(r, arena_printf(r->a, T("of the revenue comes from %s"), top_reps_text(r, c)),
 		  /* xgettext:no-c-format */
-		  ui_percent_text(r, c->top_share), T("4% of the reps, rounded up to at least one"));
+		  ui_percent_text(r, c->top_share), T("the articles' 4% of the reps, rounded up to at least one rep"));
 	stat_card(r, T("Gini coefficient"), ui_decimal_text(r, c->gini, 2),
 		  T("0 means every rep brings the same; the closer to 1, the more a few reps bring it all"));
 	stat_card(r, T("Revenue in the period"), ui_money_text(r, c->total_minor, currency),
@@ -110,22 +120,23 @@ static void render_cards(struct request *r, const struct concentration *c, size_
 static void render_verdict(struct request *r, const struct concentration *c)
 {
 	html_printf(&r->out, "<section class=\"card verdict-line %R\" id=\"holds\"><p>%s</p><p><strong>%s</strong></p></section>",
-		    c->holds ? "holds-yes" : "holds-no",
+		    c->holds > 0 ? "holds-yes" : "holds-no",
 		    /* xgettext:no-c-format */
 		    T("In the articles, about 4% of the reps bring over half of the revenue."),
-		    arena_printf(r->a, c->holds ? T("Here the top 4%% bring %s — the pattern holds.")
-					       : T("Here the top 4%% bring %s — the pattern does not hold."),
-				 ui_percent_text(r, c->top_share)));
+		    arena_printf(r->a, c->holds > 0 ? T("Here %s: %s of the revenue — the pattern holds.")
+						    : T("Here %s: %s of the revenue — the pattern does not hold."),
+				 top_reps_text(r, c), ui_percent_text(r, c->top_share)));
 }
 
 static void render_chart(struct request *r, const struct concentration *c)
 {
 	struct strbuf *o = &r->out;
 	html_printf(o, "<section class=\"card\" id=\"lorenz\"><h2>%s</h2><p class=\"muted\">%s</p>", T("Lorenz curve"),
+		    /* xgettext:no-c-format */
 		    T("The reps from the smallest revenue to the largest, left to right: how much of the revenue the "
 		      "smallest part of the reps brings together. The dashed diagonal is where every rep brings the same; "
 		      "the further the curve sags below it, the more the revenue rests on a few. The dotted line marks "
-		      "where the top 4% begin."));
+		      "where the top reps begin: 4% of the reps, rounded up to at least one."));
 	json_t *x = json_array(), *y = json_array();
 	for (size_t i = 0; i <= c->n; i++) {
 		json_array_append_new(x, jfrac(c->lorenz_x[i]));
@@ -135,7 +146,7 @@ static void render_chart(struct request *r, const struct concentration *c)
 	json_t *spec = json_pack("{s:s, s:o, s:o, s:o, s:{s:s, s:s, s:s, s:s, s:s, s:s}}",
 				 "locale", lang_code(r->lang), "x", x, "y", y, "marker", jfrac(marker), "labels",
 				 "curve", T("Lorenz curve"), "equality", T("Every rep the same"),
-				 "marker", T("Where the top 4% begin"), "x", T("Share of the reps, smallest first"),
+				 "marker", T("Where the top reps begin"), "x", T("Share of the reps, smallest first"),
 				 "y", T("Share of the revenue"),
 				 "point", T("The smallest %1$s of the reps bring %2$s of the revenue"));
 	html_printf(o, "<div class=\"chart-box lorenz\"><canvas data-lorenz=\"chart-lorenz\" role=\"img\" aria-label=\"%s\">"

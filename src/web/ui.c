@@ -4,6 +4,7 @@
  * script, which only adds conveniences (charts, confirmations).
  */
 #include "ui.h"
+#include <math.h>
 #include "../http/route.h"
 #include "../lib/assets.h"
 #include "../lib/fmt.h"
@@ -299,6 +300,13 @@ const char *ui_percent_text(struct request *r, double fraction)
 const char *ui_decimal_text(struct request *r, double v, int decimals)
 {
 	FORMATTED(fmt_decimal(&sb, r->lang, v, decimals));
+}
+
+const char *ui_share_text(struct request *r, size_t count, size_t n)
+{
+	double f = n ? (double)count / (double)n : NAN;
+	double tenths = round(f * 1000.0);
+	FORMATTED(fmt_percent(&sb, r->lang, f, isfinite(f) && fmod(tenths, 10.0) != 0.0 ? 1 : 0));
 }
 
 const char *ui_date_text(struct request *r, const char *iso)

@@ -44,6 +44,9 @@ void ui_health(struct request *r, const struct health_result *h, int with_reason
 const char *ui_money_text(struct request *r, int64_t minor, const char *currency);
 const char *ui_percent_text(struct request *r, double fraction);
 const char *ui_decimal_text(struct request *r, double v, int decimals);
+/* count of n as a percentage that does not hide its size: one decimal unless
+ * whole ("4.5%" for 1 of 22, "9.1%" for 1 of 11, "10%" for 3 of 30) */
+const char *ui_share_text(struct request *r, size_t count, size_t n);
 const char *ui_date_text(struct request *r, const char *iso);
 /* the days a page covers, from ?from= and ?to= (inclusive "YYYY-MM-DD"):
  * to defaults to today and from to default_days before and including it; a

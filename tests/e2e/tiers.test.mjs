@@ -294,17 +294,17 @@ test('tiers in an organisation without targets: how to set them', async () => {
 
 // --- concentration ------------------------------------------------------------
 
-test('concentration of North in 2026-Q4: 2 of 6 reps bring half, the top 4% bring 34%, Gini 0.40', async () => {
+test('concentration of North in 2026-Q4: 2 of 6 reps bring half, the top rep (16.7% of 6) brings 34%, Gini 0.40', async () => {
   await setup();
   const max = await ctx.signIn('max@acme.test');
   const r = await max.get('/concentration');
   assert.equal(r.status, 200, r.text.slice(0, 400));
   const text = textOf(r.text);
-  assert.match(text, /33% 2 of 6 reps bring half of the revenue/);
-  assert.match(text, /34% of the revenue comes from the top 4% \(1 rep\)/);
+  assert.match(text, /33\.3% 2 of 6 reps bring half of the revenue/);
+  assert.match(text, /34% of the revenue comes from the top rep \(16\.7% of 6\)/);
   assert.match(text, /0\.40 Gini coefficient/);
   assert.match(text, /€4,100 Revenue in the period 1 of the 6 reps brought no revenue; they count too/);
-  assert.match(text, /In the articles, about 4% of the reps bring over half of the revenue\. Here the top 4% bring 34% — the pattern does not hold\./);
+  assert.match(text, /In the articles, about 4% of the reps bring over half of the revenue\. Here the top rep \(16\.7% of 6\): 34% of the revenue — the pattern does not hold\./);
   // the chart's data: 7 points of the Lorenz curve, smallest first, and the marker where the top rep begins
   const spec = JSON.parse(/<script type="application\/json" id="chart-lorenz">([\s\S]*?)<\/script>/.exec(r.text)[1]);
   assert.equal(spec.x.length, 7);
@@ -324,14 +324,14 @@ test('concentration of South: the pattern holds; of the organisation: 3 of 8 rep
   const mia = await ctx.signIn('mia@acme.test');
   const south = textOf((await mia.get('/concentration?period=2026-Q4')).text);
   assert.match(south, /50% 1 of 2 reps brings half of the revenue/);
-  assert.match(south, /58% of the revenue comes from the top 4% \(1 rep\)/);
+  assert.match(south, /58% of the revenue comes from the top rep \(50% of 2\)/);
   assert.match(south, /0\.08 Gini coefficient/);
-  assert.match(south, /Here the top 4% bring 58% — the pattern holds\./);
+  assert.match(south, /Here the top rep \(50% of 2\): 58% of the revenue — the pattern holds\./);
 
   const ann = await ctx.signIn('ann@acme.test');
   const org = textOf((await ann.get('/concentration?period=2026-Q4')).text);
-  assert.match(org, /38% 3 of 8 reps bring half of the revenue/);
-  assert.match(org, /23% of the revenue comes from the top 4% \(1 rep\)/);
+  assert.match(org, /37\.5% 3 of 8 reps bring half of the revenue/);
+  assert.match(org, /23% of the revenue comes from the top rep \(12\.5% of 8\)/);
   assert.match(org, /0\.33 Gini coefficient/);
   assert.match(org, /€6,000 Revenue in the period/);
 });

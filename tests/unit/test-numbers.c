@@ -723,7 +723,7 @@ START_TEST(concentration_empty)
 	ck_assert_uint_eq(c.top_count, 1);
 	ck_assert(isnan(c.top_share));
 	ck_assert(isnan(c.gini));
-	ck_assert_int_eq(c.holds, 0);
+	ck_assert_int_eq(c.holds, -1);	/* no revenue: unknown */
 	ck_assert_double_eq_tol(c.lorenz_x[0], 0, TOL);
 	ck_assert_double_eq_tol(c.lorenz_y[0], 0, TOL);
 	ck_assert_double_eq_tol(c.lorenz_x[3], 1, TOL);
@@ -738,7 +738,7 @@ START_TEST(concentration_empty)
 	ck_assert(isnan(c.half_share));
 	ck_assert(isnan(c.top_share));
 	ck_assert(isnan(c.gini));
-	ck_assert_int_eq(c.holds, 0);
+	ck_assert_int_eq(c.holds, -1);	/* no revenue: unknown */
 	ck_assert_ptr_nonnull(c.lorenz_x);
 	ck_assert_double_eq_tol(c.lorenz_x[0], 0, TOL);
 	ck_assert_double_eq_tol(c.lorenz_y[0], 0, TOL);

@@ -1,0 +1,113 @@
+// concentration-labels: the articles speak of "the top 4%"; in a team of 11
+// that is one rep, i.e. 9.1% of them, and in a team of 35 it is two reps,
+// 5.7%. The page must say who they really are and never print a rounded
+// share labelled 4%; a share of the reps shows its decimal (1 of 22 is 4.5%,
+// not 5%). A period without revenue has no verdict: the API says null.
+//
+// The server's clock is pinned to 2026-11-23 (2026-Q4). Won in Q4, by hand:
+//   Eleven (11 reps): E1 €1,000, E2 €500, the rest nothing. Total 1,500.
+//     top 4% of 11 = ceil(0.44) = 1 rep → 1 of 11 = 9.09% → "9.1%";
+//     E1 holds 1,000/1,500 = 67% → the pattern holds;
+//     half: 1,000 ≥ 750 → 1 of 11 reps → "9.1%".
+//   Thirty-five (35 reps): T1 €600, T2 €300, T3 €300, T4 €300. Total 1,500.
+//     top 4% of 35 = ceil(1.4) = 2 reps → 2 of 35 = 5.71% → "5.7%";
+//     they hold 900/1,500 = 60% → holds; half: 600+300 = 900 ≥ 750 → 2 of 35.
+//   Twenty-two (22 reps): W1 €100, the rest nothing.
+//     half: 1 of 22 = 4.545% → "4.5%"; top 1 rep (4.5% of 22) holds 100%.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServer, createToken, apiClient, addOrg, addUser, addTeam, sgOk, unescapeHtml } from './lib.mjs';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const TEAMS = [['Eleven', 'e', 11], ['Thirty-five', 't', 35], ['Twenty-two', 'w', 22]];
+
+function seed(db) {
+  const ids = {};
+  ids.acme = addOrg(db, 'acme', 'Acme Sales');
+  ids.ann = addUser(db, 'acme', 'ann@acme.test', 'Ann Admin', 'admin');
+  ids.max = addUser(db, 'acme', 'max@acme.test', 'Max Manager', 'manager');
+  // reps by import: one command instead of 68 (they need no password here)
+  const dir = mkdtempSync(path.join(tmpdir(), 'sg-conc-'));
+  const lines = ['E-mail,Name,Team'];
+  for (const [team, key, n] of TEAMS) {
+    ids[team] = addTeam(db, 'acme', team, { manager: 'max@acme.test' });
+    for (let i = 1; i <= n; i++) lines.push(`${key}${i}@acme.test,${key.toUpperCase()}${i} Rep,${team}`);
+  }
+  const file = path.join(dir, 'reps.csv');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  sgOk(['import', 'reps', file, '--org', 'acme'], { db });
+  rmSync(dir, { recursive: true, force: true });
+  return ids;
+}
+
+const ctx = useServer({ seed, env: { SALESGARDEN_TODAY: '2026-11-23' } });
+
+function textOf(html) {
+  return unescapeHtml(html.replace(/<script[\s\S]*?<\/script>/g, ' ').replace(/<[^>]+>/g, ' '))
+    .replace(/\u00a0/g, ' ').replace(/[ \t\r\n]+/g, ' ');
+}
+
+let seeded;
+const setup = () => (seeded ??= (async () => {
+  const api = apiClient(ctx.base, createToken(ctx.db, 'acme', 'ann@acme.test'));
+  const users = (await api.get('/api/v1/users?limit=200')).json;
+  const list = users.users ?? users.items ?? users;
+  const idOf = (email) => {
+    const u = list.find((x) => x.email === email);
+    assert.ok(u, `user ${email}`);
+    return u.id;
+  };
+  let seq = 0;
+  for (const [email, euros] of [['e1', 1000], ['e2', 500], ['t1', 600], ['t2', 300], ['t3', 300], ['t4', 300],
+    ['w1', 100]]) {
+    const d = await api.post('/api/v1/deals', {
+      title: `Deal ${++seq}`, account_name: `Account ${seq}`, value_minor: euros * 100, currency: 'EUR',
+      owner_id: idOf(`${email}@acme.test`),
+    });
+    assert.equal(d.status, 201, d.text);
+    const c = await api.send('PATCH', `/api/v1/deals/${d.json.id ?? d.json.deal?.id}`, { status: 'won' });
+    assert.equal(c.status, 200, c.text);
+  }
+})());
+
+test('a team of 11: "the top rep (9.1% of 11)", never a rounded "top 4%"', async () => {
+  await setup();
+  const max = await ctx.signIn('max@acme.test');
+  const page = textOf((await max.get(`/concentration?team=${ctx.ids.Eleven}&period=2026-Q4`)).text);
+  assert.match(page, /67% of the revenue comes from the top rep \(9\.1% of 11\)/);
+  assert.match(page, /9\.1% 1 of 11 reps brings half of the revenue/);
+  assert.match(page, /Here the top rep \(9\.1% of 11\): 67% of the revenue — the pattern holds\./);
+  assert.doesNotMatch(page, /the top 4%\)|top 4% \(|top 4% bring/);
+});
+
+test('a team of 35: "the top 2 reps (5.7% of 35)"', async () => {
+  await setup();
+  const max = await ctx.signIn('max@acme.test');
+  const page = textOf((await max.get(`/concentration?team=${ctx.ids['Thirty-five']}&period=2026-Q4`)).text);
+  assert.match(page, /60% of the revenue comes from the top 2 reps \(5\.7% of 35\)/);
+  assert.match(page, /5\.7% 2 of 35 reps bring half of the revenue/);
+});
+
+test('a team of 22: one rep is 4.5% of them, with its decimal', async () => {
+  await setup();
+  const max = await ctx.signIn('max@acme.test');
+  const page = textOf((await max.get(`/concentration?team=${ctx.ids['Twenty-two']}&period=2026-Q4`)).text);
+  assert.match(page, /4\.5% 1 of 22 reps brings half of the revenue/);
+  assert.match(page, /100% of the revenue comes from the top rep \(4\.5% of 22\)/);
+});
+
+test('the API: holds is true, false or null — null when the period has no revenue', async () => {
+  await setup();
+  const api = apiClient(ctx.base, createToken(ctx.db, 'acme', 'max@acme.test'));
+  const q4 = await api.get(`/api/v1/concentration?period=2026-Q4&team=${ctx.ids.Eleven}`);
+  assert.equal(q4.status, 200, q4.text);
+  assert.equal(q4.json.holds, true);
+  assert.equal(q4.json.top_count, 1);
+  const q1 = await api.get(`/api/v1/concentration?period=2026-Q1&team=${ctx.ids.Eleven}`);
+  assert.equal(q1.status, 200, q1.text);
+  assert.equal(q1.json.total_minor, 0);
+  assert.equal(q1.json.holds, null);
+  assert.equal(q1.json.top_share, null);
+});
