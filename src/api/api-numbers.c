@@ -756,9 +756,12 @@ void api_excuses(struct request *r)
 								 "peer_n", hide ? json_null() : json_integer(checks[k].peer_n),
 								 "peer_share", hide ? json_null() : jrate(checks[k].peer_share),
 								 "verdict", excuse_verdict_code(checks[k].verdict)));
-		json_array_append_new(products, json_pack("{s:s, s:I, s:I, s:b, s:o}",
+		json_array_append_new(products, json_pack("{s:s, s:I, s:I, s:I, s:b, s:o}",
 							  "product", xp->product ? xp->product : "",
 							  "rep_lost", (json_int_t)xp->rep_total,
+							  /* 0: no loss has a reason, nothing to judge */
+							  "rep_lost_with_reason",
+							  (json_int_t)excuse_recorded_losses(checks, xp->nreasons),
 							  "peer_lost", (json_int_t)xp->peer_total,
 							  "too_small", xp->rep_total < min || xp->peer_total < min,
 							  "reasons", reasons));

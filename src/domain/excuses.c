@@ -7,6 +7,7 @@
  * of exactly twice the peers' or exactly 15 points more counts as reached.
  */
 #include "excuses.h"
+#include <string.h>
 #include "commitment.h"
 #include <math.h>
 
@@ -53,6 +54,8 @@ void excuse_reasons_check(struct reason_check *checks, size_t n, int64_t rep_tot
 		c->peer_share = peer_total > 0 ? (double)c->peer_n / (double)peer_total : NAN;
 		if (too_small)
 			c->verdict = VERDICT_TOO_SMALL;
+		else if (!excuse_reason_recorded(c->reason))
+			c->verdict = c->rep_n > 0 ? VERDICT_NO_REASON : VERDICT_NONE;
 		else if (c->rep_n <= 0)
 			c->verdict = VERDICT_NONE;
 		else
@@ -68,10 +71,26 @@ const char *excuse_verdict_code(enum excuse_verdict v)
 		return "too_small";
 	case VERDICT_SHARED:
 		return "shared";
+	case VERDICT_NO_REASON:
+		return "no_reason";
 	case VERDICT_NOT_SHARED:
 		return "not_shared";
 	case VERDICT_NONE:
 	default:
 		return "none";
 	}
+}
+
+int excuse_reason_recorded(const char *reason)
+{
+	return reason && *reason && strcmp(reason, "other") != 0;
+}
+
+int64_t excuse_recorded_losses(const struct reason_check *checks, size_t n)
+{
+	int64_t sum = 0;
+	for (size_t i = 0; i < n; i++)
+		if (excuse_reason_recorded(checks[i].reason) && checks[i].rep_n > 0)
+			sum += checks[i].rep_n;
+	return sum;
 }

@@ -12,7 +12,10 @@
  *               is at least twice the peers' share and at least 15
  *               percentage points higher — the excuse does not hold — and
  *               "shared by peers" otherwise; "none" when the rep has no
- *               losses for it
+ *               losses for it; "no_reason" for "other", which is what a
+ *               loss without a recorded reason counts as: it names no
+ *               excuse, so there is nothing to judge (with every loss
+ *               "other", the whole product has nothing to judge)
  */
 #ifndef SG_DOMAIN_EXCUSES_H
 #define SG_DOMAIN_EXCUSES_H
@@ -31,7 +34,7 @@ struct excuse_attainment {
 void excuse_attainment_check(double rep_att, double *peer_att, size_t npeers, int min_sample,
 			     struct excuse_attainment *out);
 
-enum excuse_verdict { VERDICT_NONE, VERDICT_TOO_SMALL, VERDICT_SHARED, VERDICT_NOT_SHARED };
+enum excuse_verdict { VERDICT_NONE, VERDICT_TOO_SMALL, VERDICT_SHARED, VERDICT_NOT_SHARED, VERDICT_NO_REASON };
 
 struct reason_check {
 	const char *reason;		/* lost reason code */
@@ -45,6 +48,12 @@ struct reason_check {
 void excuse_reasons_check(struct reason_check *checks, size_t n, int64_t rep_total, int64_t peer_total,
 			  int min_sample);
 
-const char *excuse_verdict_code(enum excuse_verdict v);	/* "none", "too_small", "shared", "not_shared" */
+/* "none", "too_small", "shared", "not_shared", "no_reason" */
+const char *excuse_verdict_code(enum excuse_verdict v);
+/* does the reason code name a reason? "other" and "" (unrecorded) do not */
+int excuse_reason_recorded(const char *reason);
+/* the rep's losses among checks[0..n) that have a recorded reason; 0 means
+ * there is nothing to judge for the product, whatever the sample */
+int64_t excuse_recorded_losses(const struct reason_check *checks, size_t n);
 
 #endif

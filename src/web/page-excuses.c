@@ -73,6 +73,7 @@ static const char *verdict_words(struct request *r, const struct reason_check *c
 	switch (c->verdict) {
 	case VERDICT_NOT_SHARED: return T("Not shared by peers: the excuse does not hold");
 	case VERDICT_SHARED: return T("Shared by peers");
+	case VERDICT_NO_REASON: return T("No reason recorded: nothing to judge");
 	case VERDICT_TOO_SMALL:
 		if (p->rep_total < min_sample)
 			return arena_printf(r->a, T("Too few lost deals to tell (%lld of the %d needed)"),
@@ -216,6 +217,10 @@ static void render_reasons(struct request *r, int self, const struct excuse_data
 				       peers_phrase(r, d, p->product), (long long)p->peer_total);
 		html_printf(o, "<div class=\"product-check\"><h3>%s</h3><p class=\"muted\">%s</p>",
 			    product_name(r, p->product), counts);
+		if (p->rep_total > 0 && !excuse_recorded_losses(pc[i].checks, pc[i].n))
+			html_printf(o, "<p class=\"notice info\" id=\"no-reasons\">%s</p>",
+				    T("None of these lost deals has a reason recorded: there is nothing to judge. "
+				      "Record the lost reason when a deal is closed as lost."));
 		html_printf(o, "<div class=\"table-wrap\"><table class=\"reasons\"><thead><tr><th scope=\"col\">%s</th>"
 			    "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th><th scope=\"col\">%s</th>"
 			    "</tr></thead><tbody>", T("Reason"), mine, T("Peers"), T("Verdict"));
@@ -229,7 +234,8 @@ static void render_reasons(struct request *r, int self, const struct excuse_data
 				    "<td class=\"verdict%R\">%s</td></tr>",
 				    c->verdict == VERDICT_NOT_SHARED ? " class=\"not-shared\"" : "", reason_name(r, c->reason),
 				    (long long)c->rep_n, ui_percent_text(r, c->rep_share), peers,
-				    c->verdict == VERDICT_TOO_SMALL ? " too-small" : c->verdict == VERDICT_NONE ? " muted" : "",
+				    c->verdict == VERDICT_TOO_SMALL ? " too-small"
+				    : c->verdict == VERDICT_NONE || c->verdict == VERDICT_NO_REASON ? " muted" : "",
 				    verdict_words(r, c, p, min_sample));
 		}
 		html(o, "</tbody></table></div></div>");

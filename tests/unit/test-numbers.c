@@ -893,6 +893,39 @@ START_TEST(excuse_reasons)
 }
 END_TEST
 
+START_TEST(excuse_unrecorded_reasons)
+{
+	/* 8 losses of the rep and 20 of peers, none with a reason: each counts
+	 * as "other" — 100% against 100%. That is no excuse shared by peers,
+	 * it is nothing to judge */
+	struct reason_check all_other = { .reason = "other", .rep_n = 8, .peer_n = 20 };
+	excuse_reasons_check(&all_other, 1, 8, 20, 5);
+	ck_assert_int_eq(all_other.verdict, VERDICT_NO_REASON);
+	ck_assert_str_eq(excuse_verdict_code(all_other.verdict), "no_reason");
+	ck_assert_int_eq(excuse_recorded_losses(&all_other, 1), 0);
+
+	/* price 3 (peers 2 of 20 = 10%) and 5 without a reason: price 3/8 =
+	 * 37.5% is at least twice 10% and 27.5 points higher -> not shared; the
+	 * unrecorded five still judge nothing; 3 losses have a reason */
+	struct reason_check mix[] = {
+		{ .reason = "price", .rep_n = 3, .peer_n = 2 },
+		{ .reason = "other", .rep_n = 5, .peer_n = 18 },
+	};
+	excuse_reasons_check(mix, 2, 8, 20, 5);
+	ck_assert_int_eq(mix[0].verdict, VERDICT_NOT_SHARED);
+	ck_assert_int_eq(mix[1].verdict, VERDICT_NO_REASON);
+	ck_assert_int_eq(excuse_recorded_losses(mix, 2), 3);
+
+	/* too few losses stays too few, reason or not */
+	struct reason_check few = { .reason = "other", .rep_n = 2, .peer_n = 20 };
+	excuse_reasons_check(&few, 1, 2, 20, 5);
+	ck_assert_int_eq(few.verdict, VERDICT_TOO_SMALL);
+	ck_assert(!excuse_reason_recorded(""));
+	ck_assert(!excuse_reason_recorded(NULL));
+	ck_assert(excuse_reason_recorded("price"));
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("numbers");
@@ -924,6 +957,7 @@ int main(void)
 	tcase_add_test(te, median_values);
 	tcase_add_test(te, excuse_attainment);
 	tcase_add_test(te, excuse_reasons);
+	tcase_add_test(te, excuse_unrecorded_reasons);
 	suite_add_tcase(s, te);
 	return run_suite(s);
 }

@@ -1,4 +1,6 @@
-// concentration-labels: the articles speak of "the top 4%"; in a team of 11
+// figures-labels: figures that say what they mean.
+//
+// Concentration: the articles speak of "the top 4%"; in a team of 11
 // that is one rep, i.e. 9.1% of them, and in a team of 35 it is two reps,
 // 5.7%. The page must say who they really are and never print a rounded
 // share labelled 4%; a share of the reps shows its decimal (1 of 22 is 4.5%,
@@ -14,6 +16,10 @@
 //     they hold 900/1,500 = 60% → holds; half: 600+300 = 900 ≥ 750 → 2 of 35.
 //   Twenty-two (22 reps): W1 €100, the rest nothing.
 //     half: 1 of 22 = 4.545% → "4.5%"; top 1 rep (4.5% of 22) holds 100%.
+//
+// The excuse check: E3 lost 6 "Pro" deals and the peers of Eleven 6, none
+// with a reason recorded (each counts as "other": 100% against 100%). That
+// is not an excuse shared by peers; there is nothing to judge.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServer, createToken, apiClient, addOrg, addUser, addTeam, sgOk, unescapeHtml } from './lib.mjs';
@@ -70,6 +76,20 @@ const setup = () => (seeded ??= (async () => {
     const c = await api.send('PATCH', `/api/v1/deals/${d.json.id ?? d.json.deal?.id}`, { status: 'won' });
     assert.equal(c.status, 200, c.text);
   }
+  // lost as "other", which is also what an imported loss without a reason
+  // counts as: E3 six times, E4 and E5 three times each
+  for (const [email, times] of [['e3', 6], ['e4', 3], ['e5', 3]]) {
+    for (let i = 0; i < times; i++) {
+      const d = await api.post('/api/v1/deals', {
+        title: `Lost ${++seq}`, account_name: `Account ${seq}`, value_minor: 10000, currency: 'EUR',
+        owner_id: idOf(`${email}@acme.test`), product: 'Pro',
+      });
+      assert.equal(d.status, 201, d.text);
+      const c = await api.send('PATCH', `/api/v1/deals/${d.json.id ?? d.json.deal?.id}`, { status: 'lost', lost_reason: 'other' });
+      assert.equal(c.status, 200, c.text);
+    }
+  }
+  ctx.ids.e3 = idOf('e3@acme.test');
 })());
 
 test('a team of 11: "the top rep (9.1% of 11)", never a rounded "top 4%"', async () => {
@@ -110,4 +130,22 @@ test('the API: holds is true, false or null — null when the period has no reve
   assert.equal(q1.json.total_minor, 0);
   assert.equal(q1.json.holds, null);
   assert.equal(q1.json.top_share, null);
+});
+
+test('the excuse check without recorded reasons: nothing to judge, not "shared by peers"', async () => {
+  await setup();
+  const max = await ctx.signIn('max@acme.test');
+  const page = textOf((await max.get(`/excuses?rep=${ctx.ids.e3}&period=2026-Q4`)).text);
+  assert.match(page, /None of these lost deals has a reason recorded: there is nothing to judge\./);
+  assert.match(page, /Other 6 \(100%\) 6 \(100%\) No reason recorded: nothing to judge/);
+  assert.doesNotMatch(page, /Shared by peers/);
+
+  const api = apiClient(ctx.base, createToken(ctx.db, 'acme', 'max@acme.test'));
+  const r = await api.get(`/api/v1/excuses?rep=${ctx.ids.e3}&period=2026-Q4`);
+  assert.equal(r.status, 200, r.text);
+  const pro = r.json.products.find((p) => p.product === 'Pro');
+  assert.ok(pro, r.text);
+  assert.equal(pro.rep_lost, 6);
+  assert.equal(pro.rep_lost_with_reason, 0);
+  assert.deepEqual(pro.reasons.map((x) => [x.reason, x.rep_n, x.verdict]), [['other', 6, 'no_reason']]);
 });
