@@ -544,11 +544,12 @@ void api_results_list(struct request *r)
 
 /* --- tiers --- */
 
-static json_t *counts_json(const size_t counts[4])
+static json_t *counts_json(const size_t counts[TIER_COUNT])
 {
-	return json_pack("{s:I, s:I, s:I, s:I}", tier_code(TIER_SUPERSTAR), (json_int_t)counts[TIER_SUPERSTAR],
-			 tier_code(TIER_CORE), (json_int_t)counts[TIER_CORE], tier_code(TIER_UNDER),
-			 (json_int_t)counts[TIER_UNDER], tier_code(TIER_NONE), (json_int_t)counts[TIER_NONE]);
+	json_t *o = json_object();
+	for (int t = 0; t < TIER_COUNT; t++)
+		json_object_set_new(o, tier_code((enum tier)t), json_integer((json_int_t)counts[t]));
+	return o;
 }
 
 void api_tiers(struct request *r)
@@ -588,7 +589,7 @@ void api_tiers(struct request *r)
 	double *att = arena_alloc(r->a, (cells ? cells : 1) * sizeof(*att));
 	struct tiers_grid_input in = { g.nreps, np, g.has_target, g.target_minor, g.result_minor, g.team_id };
 	tiers_grid_compute(&ns.rules, &in, tier, share, att);
-	size_t now = np - 1, counts[4];
+	size_t now = np - 1, counts[TIER_COUNT];
 	tiers_grid_counts(tier, g.nreps, np, now, counts);
 
 	json_t *reps = json_array();

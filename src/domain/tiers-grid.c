@@ -76,13 +76,13 @@ void tiers_grid_compute(const struct tier_rules *rules, const struct tiers_grid_
 	free(team_total);
 }
 
-void tiers_grid_counts(const enum tier *tier, size_t nreps, size_t nperiods, size_t j, size_t counts[4])
+void tiers_grid_counts(const enum tier *tier, size_t nreps, size_t nperiods, size_t j, size_t counts[TIER_COUNT])
 {
-	for (int t = 0; t < 4; t++)
+	for (int t = 0; t < TIER_COUNT; t++)
 		counts[t] = 0;
 	for (size_t i = 0; i < nreps; i++) {
 		enum tier t = tier[i * nperiods + j];
-		if ((int)t >= 0 && (int)t < 4)
+		if ((int)t >= 0 && (int)t < TIER_COUNT)
 			counts[t]++;
 	}
 }

@@ -36,6 +36,6 @@ void tiers_grid_compute(const struct tier_rules *rules, const struct tiers_grid_
 			double *share, double *attainment);
 
 /* how many of each tier in period j: counts[TIER_NONE..TIER_SUPERSTAR] */
-void tiers_grid_counts(const enum tier *tier, size_t nreps, size_t nperiods, size_t j, size_t counts[4]);
+void tiers_grid_counts(const enum tier *tier, size_t nreps, size_t nperiods, size_t j, size_t counts[TIER_COUNT]);
 
 #endif

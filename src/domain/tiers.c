@@ -55,12 +55,16 @@ enum tier tier_classify(const struct tier_rules *r, const double *att, size_t nh
 		return TIER_NONE;
 	/* a run of under_periods periods, this one first, each with a target and
 	 * below the line; too short a history cannot make the run */
+	if (now >= r->under_pct / 100.0 - EPS)
+		return TIER_CORE;
+	/* below the line now: underperformer once the run is complete, at risk
+	 * until then */
 	size_t run = r->under_periods < 1 ? 1 : (size_t)r->under_periods;
 	if (nhist < run)
-		return TIER_CORE;
-	for (size_t i = 0; i < run; i++)
+		return TIER_AT_RISK;
+	for (size_t i = 1; i < run; i++)
 		if (!isfinite(att[i]) || att[i] >= r->under_pct / 100.0 - EPS)
-			return TIER_CORE;
+			return TIER_AT_RISK;
 	return TIER_UNDER;
 }
 
@@ -71,6 +75,8 @@ const char *tier_code(enum tier t)
 		return "superstar";
 	case TIER_CORE:
 		return "core";
+	case TIER_AT_RISK:
+		return "at_risk";
 	case TIER_UNDER:
 		return "underperformer";
 	case TIER_NONE:
@@ -81,7 +87,7 @@ const char *tier_code(enum tier t)
 
 int tier_parse(const char *s)
 {
-	static const enum tier all[] = { TIER_NONE, TIER_UNDER, TIER_CORE, TIER_SUPERSTAR };
+	static const enum tier all[] = { TIER_NONE, TIER_UNDER, TIER_AT_RISK, TIER_CORE, TIER_SUPERSTAR };
 	for (size_t i = 0; s && i < sizeof all / sizeof all[0]; i++)
 		if (!strcmp(s, tier_code(all[i])))
 			return (int)all[i];

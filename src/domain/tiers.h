@@ -9,6 +9,9 @@
  *   underperformer  attainment below under_pct % in under_periods
  *                   consecutive periods, this one included (a period
  *                   without a target breaks the run);
+ *   at risk         below under_pct % in this period, but not (yet) in
+ *                   under_periods in a row: €0 of a €61,500 target is not
+ *                   "core", even the first time;
  *   core            everyone else with a target;
  *   none            no target this period (and not a superstar by share).
  */
@@ -16,7 +19,9 @@
 #define SG_DOMAIN_TIERS_H
 #include <stddef.h>
 
-enum tier { TIER_NONE = 0, TIER_UNDER = 1, TIER_CORE = 2, TIER_SUPERSTAR = 3 };
+/* in order from under to superstar (tier_move compares them), none first */
+enum tier { TIER_NONE = 0, TIER_UNDER = 1, TIER_AT_RISK = 2, TIER_CORE = 3, TIER_SUPERSTAR = 4 };
+#define TIER_COUNT 5
 
 struct tier_rules {
 	int superstar_pct;		/* default 120 */
@@ -34,7 +39,7 @@ int tier_rules_check(const struct tier_rules *r, const char **field);
  * target); share is this period's share of the scope's revenue (NaN if none) */
 enum tier tier_classify(const struct tier_rules *r, const double *att, size_t nhist, double share);
 
-/* "superstar", "core", "underperformer", "none" and back (-1 when unknown) */
+/* "superstar", "core", "at_risk", "underperformer", "none" and back (-1 when unknown) */
 const char *tier_code(enum tier t);
 int tier_parse(const char *s);
 /* +1 moved up, -1 moved down, 0 same or either is TIER_NONE */

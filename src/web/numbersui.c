@@ -216,9 +216,13 @@ void ui_tier_rules_words(struct request *r, const struct tier_rules *t)
 	html_printf(o, "<ul class=\"tier-rules\">"
 		    "<li class=\"tier-superstar\"><strong>%s</strong> %s.</li>"
 		    "<li class=\"tier-under\"><strong>%s</strong> %s.</li>"
+		    "<li class=\"tier-at-risk\"><strong>%s</strong> %s</li>"
 		    "<li class=\"tier-core\"><strong>%s</strong> %s</li>"
 		    "<li class=\"tier-none\"><strong>%s</strong> %s</li></ul>",
 		    T("Superstar:"), star, T("Underperformer:"), under,
+		    T("At risk:"), t->under_periods <= 1 ? T("never: one period below the line makes an underperformer.")
+		    : arena_printf(r->a, T("below %s of target in this period, but not yet in a row."),
+				   pct_text(r, t->under_pct)),
 		    T("Core:"), T("everyone else with a target."),
 		    T("No tier:"), t->superstar_share_pct > 0 ? T("no target in the period, and not a superstar by share.")
 							    : T("no target in the period."));

@@ -44,6 +44,7 @@ static const char *tier_name(struct request *r, enum tier t)
 	switch (t) {
 	case TIER_SUPERSTAR: return T("Superstar");
 	case TIER_CORE: return T("Core");
+	case TIER_AT_RISK: return T("At risk");
 	case TIER_UNDER: return T("Underperformer");
 	default: return T("No target");
 	}
@@ -537,6 +538,7 @@ static const char *tier_color(enum tier t)
 	switch (t) {
 	case TIER_SUPERSTAR: return "#15523a";
 	case TIER_CORE: return "#2f9e5b";
+	case TIER_AT_RISK: return "#dc6803";
 	case TIER_UNDER: return "#d92d20";
 	default: return "#98a2b3";
 	}

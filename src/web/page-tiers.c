@@ -47,6 +47,7 @@ static const char *tier_name(struct request *r, enum tier t)
 	switch (t) {
 	case TIER_SUPERSTAR: return T("Superstar");
 	case TIER_CORE: return T("Core");
+	case TIER_AT_RISK: return T("At risk");
 	case TIER_UNDER: return T("Underperformer");
 	default: return T("No target");
 	}
@@ -61,6 +62,8 @@ static const char *tier_initial(struct request *r, enum tier t)
 	case TIER_SUPERSTAR: return T("S");
 	/* TRANSLATORS: first letter of "Core" in the tier history strip */
 	case TIER_CORE: return T("C");
+	/* TRANSLATORS: first letter of "At risk" in the tier history strip */
+	case TIER_AT_RISK: return T("R");
 	/* TRANSLATORS: first letter of "Underperformer" in the tier history strip */
 	case TIER_UNDER: return T("U");
 	default: return "–";
@@ -72,7 +75,7 @@ static void tier_badge(struct request *r, enum tier t)
 	html_printf(&r->out, "<span class=\"badge tier-badge tier-%s\">%s</span>", tier_code(t), tier_name(r, t));
 }
 
-/* superstars first, then core, underperformers, no target; within a tier
+/* superstars first, then core, at risk, underperformers, no target; within a tier
  * the higher attainment first; names (the grid's order) break ties */
 static int row_cmp(const void *pa, const void *pb)
 {
@@ -137,12 +140,13 @@ static void stat_card(struct request *r, const char *cls, const char *label, siz
 
 static void render_counts(struct request *r, const struct tier_row *rows, size_t n)
 {
-	size_t count[4] = { 0, 0, 0, 0 };
+	size_t count[TIER_COUNT] = { 0 };
 	for (size_t i = 0; i < n; i++)
 		count[rows[i].tier[SHOWN - 1]]++;
 	html_printf(&r->out, "<div class=\"stats fig-stats tier-stats\" aria-label=\"%s\">", T("Reps per tier"));
 	stat_card(r, "superstar", T("Superstars"), count[TIER_SUPERSTAR], T("well above target"));
 	stat_card(r, "core", T("Core"), count[TIER_CORE], T("the steady middle"));
+	stat_card(r, "at_risk", T("At risk"), count[TIER_AT_RISK], T("below the line this period, not yet in a row"));
 	stat_card(r, "underperformer", T("Underperformers"), count[TIER_UNDER], T("below target, again"));
 	stat_card(r, "none", T("No target"), count[TIER_NONE], T("no target in this period"));
 	html(&r->out, "</div>");
@@ -178,7 +182,7 @@ static void render_movers(struct request *r, const struct tier_row *rows, size_t
 	else
 		html_printf(o, "<p class=\"muted\">%s</p>", T("Nobody moved up or down a tier since the period before."));
 	html_printf(o, "<p class=\"muted fig-basis\">%s</p></section>",
-		    T("Only moves between superstar, core and underperformer count; a period without a target is not a move."));
+		    T("Only moves between superstar, core, at risk and underperformer count; a period without a target is not a move."));
 }
 
 /* the history in words, runs of the same tier together: "Tier history:
@@ -212,13 +216,13 @@ static void render_table(struct request *r, const struct tier_row *rows, size_t 
 		    T("Tier"), arena_printf(r->a, T("Last %d periods"), SHOWN));
 	/* the cells of the strip, written once for every period and tier: a
 	 * thousand reps make eight thousand cells */
-	const char *cells[SHOWN * 4];
+	const char *cells[SHOWN * TIER_COUNT];
 	for (int k = 0; k < SHOWN; k++)
-		for (int v = 0; v < 4; v++) {
+		for (int v = 0; v < TIER_COUNT; v++) {
 			struct strbuf sb = STRBUF_INIT;
 			html_printf(&sb, "<li class=\"tier-cell tier-%s\" title=\"%s: %s\">%s</li>", tier_code((enum tier)v),
 				    shown[k].label, tier_name(r, (enum tier)v), tier_initial(r, (enum tier)v));
-			cells[k * 4 + v] = arena_strdup(r->a, sb.buf);
+			cells[k * TIER_COUNT + v] = arena_strdup(r->a, sb.buf);
 			sb_release(&sb);
 		}
 	for (size_t i = 0; i < n; i++) {
@@ -233,7 +237,7 @@ static void render_table(struct request *r, const struct tier_row *rows, size_t 
 		 * a screen reader gets the same history as one sentence */
 		html(o, "</td><td><div class=\"tier-hist\"><ol class=\"tier-strip\" aria-hidden=\"true\">");
 		for (int k = 0; k < SHOWN; k++)
-			sb_adds(o, cells[k * 4 + t->tier[k]]);
+			sb_adds(o, cells[k * TIER_COUNT + t->tier[k]]);
 		html(o, "</ol><span class=\"sr-only\">");
 		strip_words(r, t->tier, shown);
 		html(o, "</span></div></td></tr>");

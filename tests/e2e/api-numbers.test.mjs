@@ -361,16 +361,16 @@ test('tiers: superstar, core and underperformers, with who moved since the last 
   assert.equal(b.period, '2026-Q4');
   assert.equal(b.previous_period, '2026-Q3');
   assert.deepEqual(b.rules, { superstar_pct: 120, superstar_share_pct: 0, under_pct: 80, under_periods: 2 });
-  assert.deepEqual(b.counts, { superstar: 1, core: 3, underperformer: 2, none: 0 });
+  assert.deepEqual(b.counts, { superstar: 1, core: 2, at_risk: 1, underperformer: 2, none: 0 });
   assert.deepEqual(b.history_periods, ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2',
     '2026-Q3', '2026-Q4']);
   const want = {
-    rita: ['underperformer', 'core', -1, 0.6, 0.1333],
+    rita: ['underperformer', 'at_risk', -1, 0.6, 0.1333],
     ravi: ['superstar', 'core', 1, 1.3, 0.2889],
     rosa: ['core', 'superstar', -1, 0.9, 0.2],
-    ruud: ['core', 'core', 0, 0.7, 0.1556],
+    ruud: ['at_risk', 'core', -1, 0.7, 0.1556],
     raf: ['core', 'none', 0, 1, 0.2222],
-    rik: ['underperformer', 'core', -1, 0, 0],
+    rik: ['underperformer', 'at_risk', -1, 0, 0],
   };
   assert.equal(b.reps.length, 6);
   for (const [name, [tier, prev, move, att, share]] of Object.entries(want)) {

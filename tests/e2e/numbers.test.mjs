@@ -215,7 +215,8 @@ test("Rita's numbers: attainment, projection and what is needed per week, each w
   const hist = rowsAfter(r.text, 'id="history"');
   assert.deepEqual(hist[0], ['Period', 'Target', 'Result', 'Attainment', 'Tier']);
   assert.deepEqual(hist[1], ['Q4 2026', '€30,000', '€13,500', '45%', 'Underperformer']);
-  assert.deepEqual(hist[2], ['Q3 2026', '€20,000', '€9,000', '45%', 'Core']);
+  assert.deepEqual(hist[2], ['Q3 2026', '€20,000', '€9,000', '45%', 'At risk'],
+    'below 80% for the first time (Q2 had no target): at risk');
   assert.deepEqual(hist[3], ['Q2 2026', '', '€0', '–', 'No target']);
   assert.equal(hist.length, 9, 'eight periods under the titles');
   assert.match(textOf(r.text), /Underperformer: below 80% of target in 2 periods in a row\./);
@@ -226,7 +227,7 @@ test("Rita's numbers: attainment, projection and what is needed per week, each w
   const lines = csv.text.replace(/^\uFEFF/, '').split('\r\n');
   assert.equal(lines[0], 'Period,Target (EUR),Result (EUR),Attainment (%),Tier');
   assert.equal(lines[1], 'Q4 2026,30000.00,13500.00,45.0,Underperformer');
-  assert.equal(lines[2], 'Q3 2026,20000.00,9000.00,45.0,Core');
+  assert.equal(lines[2], 'Q3 2026,20000.00,9000.00,45.0,At risk');
   const weekly = await rita.get('/numbers?table=progress&format=csv');
   assert.equal(weekly.status, 200);
   const wl = weekly.text.replace(/^\uFEFF/, '').split('\r\n');

@@ -9,12 +9,13 @@
 // nor a deal. Team South (manager Mia, territory Bergen, segment SMB): Rob
 // and Sam with a 2026-Q4 target of €1,000. Won in € (Q3 / Q4):
 //
-//            Q3     Q4     tier Q3           tier Q4 (default rules: 120 %, below 80 % twice)
+//            Q3     Q4     tier Q3           tier Q4 (default rules: 120 %, below 80 % twice;
+//                                            below once: at risk)
 //   Ada    1000   1400     core (100 %)      superstar (140 %)      moved up
 //   Bob    1300   1000     superstar (130 %) core (100 %)           moved down
-//   Cid     700    900     core (70 %, Q2 without target breaks the run)   core (90 %)
-//   Dan     700    700     core              underperformer (70 %, twice)   moved down
-//   Eve     100    100     core              underperformer (10 %, twice)   moved down
+//   Cid     700    900     at risk (70 %, Q2 without target: no run)   core (90 %)   moved up
+//   Dan     700    700     at risk           underperformer (70 %, twice)   moved down
+//   Eve     100    100     at risk           underperformer (10 %, twice)   moved down
 //   Fay       –      –     no target         no target
 //   Rob       –   1100                       core (110 %)
 //   Sam       –    800                       core (80 % is not below 80 %)
@@ -176,6 +177,7 @@ test('tiers of North for 2026-Q4 as Max: counts, badges, movers, history and the
   };
   assert.equal(count('superstar'), 1);
   assert.equal(count('core'), 2);
+  assert.equal(count('at_risk'), 0);
   assert.equal(count('underperformer'), 2);
   assert.equal(count('none'), 1);
 
@@ -211,20 +213,22 @@ test('tiers of North for 2026-Q4 as Max: counts, badges, movers, history and the
   assert.match(mt, /Moved since Q3 2026/);
   assert.match(mt, /Ada Alpha moved up: Core → to Superstar/);
   assert.match(mt, /Bob Beta moved down: Superstar → to Core/);
-  assert.match(mt, /Dan Delta moved down: Core → to Underperformer/);
-  assert.match(mt, /Eve Echo moved down: Core → to Underperformer/);
-  assert.doesNotMatch(mt, /Cid Gamma|Fay Foxtrot/);
+  assert.match(mt, /Cid Gamma moved up: At risk → to Core/);
+  assert.match(mt, /Dan Delta moved down: At risk → to Underperformer/);
+  assert.match(mt, /Eve Echo moved down: At risk → to Underperformer/);
+  assert.doesNotMatch(mt, /Fay Foxtrot/);
   assert.match(movers, /class="mover mover-up"[\s\S]*?Ada Alpha/);
 });
 
-test('tiers of the previous quarter: Bob was the superstar, nobody was an underperformer yet', async () => {
+test('tiers of the previous quarter: Bob was the superstar, Dan at risk, nobody an underperformer yet', async () => {
   await setup();
   const max = await ctx.signIn('max@acme.test');
   const r = await max.get('/tiers?period=2026-Q3');
   assert.equal(r.status, 200);
   const table = r.text.split('id="reps"')[1];
   assert.match(rowOf(table, 'Bob Beta'), /tier-badge tier-superstar/);
-  assert.match(rowOf(table, 'Dan Delta'), /tier-badge tier-core/);
+  assert.match(rowOf(table, 'Dan Delta'), /tier-badge tier-at_risk/, '70% of target, the first time');
+  assert.match(rowOf(table, 'Ada Alpha'), /tier-badge tier-core/);
   assert.match(textOf(r.text.split('id="movers"')[1].split('</section>')[0]),
     /Nobody moved up or down a tier since the period before/);
 });
@@ -275,7 +279,7 @@ test('tiers export: the table as CSV and Excel, with the previous tier', async (
   const ada = lines.find((l) => l.includes('Ada Alpha'));
   assert.match(ada, /North/);
   assert.match(ada, /Superstar.*Core/);
-  assert.match(lines.find((l) => l.includes('Eve Echo')), /Underperformer.*Core/);
+  assert.match(lines.find((l) => l.includes('Eve Echo')), /Underperformer.*At risk/);
   const xlsx = await max.get('/tiers?period=2026-Q4&format=xlsx');
   assert.equal(xlsx.status, 200);
   assert.match(xlsx.headers.get('content-type'), /spreadsheetml/);

@@ -488,9 +488,11 @@ START_TEST(tiers_thresholds)
 	ck_assert_int_eq(classify(&r, 1.5, 0.1, 1, NAN), TIER_SUPERSTAR);
 	ck_assert_int_eq(classify(&r, 1.5, 0.1, 2, NAN), TIER_SUPERSTAR);
 
-	/* below 80 % twice running */
+	/* below 80 % twice running; below it once is at risk, not core */
 	ck_assert_int_eq(classify(&r, 0.79, 0.79, 2, NAN), TIER_UNDER);
-	ck_assert_int_eq(classify(&r, 0.79, 0.85, 2, NAN), TIER_CORE);
+	ck_assert_int_eq(classify(&r, 0.79, 0.85, 2, NAN), TIER_AT_RISK);
+	/* €0 of a €61,500 target, the first time */
+	ck_assert_int_eq(classify(&r, 0.0 / 61500.0, 1.0, 2, NAN), TIER_AT_RISK);
 	ck_assert_int_eq(classify(&r, 0.85, 0.79, 2, NAN), TIER_CORE);
 	/* exactly 80 % is not below it: 0.8, 8000 / 10000, 0.1 * 8, and 2.4 / 3 and
 	 * 0.7 + 0.1 (both 0.7999999999999999 as doubles) */
@@ -499,10 +501,10 @@ START_TEST(tiers_thresholds)
 	ck_assert_int_eq(classify(&r, 0.1 * 8, 0.5, 2, NAN), TIER_CORE);
 	ck_assert_int_eq(classify(&r, 2.4 / 3, 0.5, 2, NAN), TIER_CORE);
 	ck_assert_int_eq(classify(&r, 0.7 + 0.1, 0.7 + 0.1, 2, NAN), TIER_CORE);
-	/* one period of history cannot make a run of two */
-	ck_assert_int_eq(classify(&r, 0.5, 0.5, 1, NAN), TIER_CORE);
+	/* one period of history cannot make a run of two: at risk */
+	ck_assert_int_eq(classify(&r, 0.5, 0.5, 1, NAN), TIER_AT_RISK);
 	/* a period without a target breaks the run */
-	ck_assert_int_eq(classify(&r, 0.5, NAN, 2, NAN), TIER_CORE);
+	ck_assert_int_eq(classify(&r, 0.5, NAN, 2, NAN), TIER_AT_RISK);
 	/* no target now: none, whatever came before */
 	ck_assert_int_eq(classify(&r, NAN, 0.5, 2, NAN), TIER_NONE);
 	ck_assert_int_eq(tier_classify(&r, NULL, 0, NAN), TIER_NONE);
@@ -513,8 +515,10 @@ START_TEST(tiers_thresholds)
 	r.under_periods = 3;
 	double three[] = { 0.5, 0.6, 0.7 };
 	ck_assert_int_eq(tier_classify(&r, three, 3, NAN), TIER_UNDER);
-	ck_assert_int_eq(tier_classify(&r, three, 2, NAN), TIER_CORE);
+	ck_assert_int_eq(tier_classify(&r, three, 2, NAN), TIER_AT_RISK);
 	three[2] = 0.9;
+	ck_assert_int_eq(tier_classify(&r, three, 3, NAN), TIER_AT_RISK);
+	three[0] = 0.9;
 	ck_assert_int_eq(tier_classify(&r, three, 3, NAN), TIER_CORE);
 	/* a run of one: this period alone */
 	r.under_periods = 1;
@@ -585,6 +589,11 @@ START_TEST(tiers_rules_and_codes)
 	ck_assert_str_eq(tier_code(TIER_SUPERSTAR), "superstar");
 	ck_assert_str_eq(tier_code(TIER_CORE), "core");
 	ck_assert_str_eq(tier_code(TIER_UNDER), "underperformer");
+	ck_assert_str_eq(tier_code(TIER_AT_RISK), "at_risk");
+	ck_assert_int_eq(tier_parse("at_risk"), TIER_AT_RISK);
+	ck_assert_int_eq(tier_move(TIER_CORE, TIER_AT_RISK), -1);
+	ck_assert_int_eq(tier_move(TIER_AT_RISK, TIER_UNDER), -1);
+	ck_assert_int_eq(tier_move(TIER_AT_RISK, TIER_CORE), 1);
 	ck_assert_str_eq(tier_code(TIER_NONE), "none");
 	ck_assert_int_eq(tier_parse("superstar"), TIER_SUPERSTAR);
 	ck_assert_int_eq(tier_parse("core"), TIER_CORE);

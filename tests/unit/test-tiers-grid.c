@@ -65,24 +65,26 @@ START_TEST(default_rules)
 	enum tier tier[NR * NP];
 	tiers_grid_compute(&rules, &grid, tier, NULL, NULL);
 	static const enum tier want[NR * NP] = {
-		TIER_SUPERSTAR, TIER_CORE, TIER_CORE,	/* 0.9 once before 0.7: no run of two */
-		TIER_CORE, TIER_UNDER, TIER_SUPERSTAR,	/* 0.7 alone is no run yet; then 0.7, 0.75; then 1.2 */
-		TIER_NONE, TIER_CORE, TIER_UNDER,	/* no target; 0.5 after a period without one; 0.5, 0.6 */
+		TIER_SUPERSTAR, TIER_CORE, TIER_AT_RISK,	/* 0.9 once before 0.7: below, no run of two yet */
+		TIER_AT_RISK, TIER_UNDER, TIER_SUPERSTAR,	/* 0.7 alone is no run yet; then 0.7, 0.75; then 1.2 */
+		TIER_NONE, TIER_AT_RISK, TIER_UNDER,	/* no target; 0.5 after a period without one; 0.5, 0.6 */
 	};
 	for (size_t c = 0; c < NR * NP; c++)
 		ck_assert_msg(tier[c] == want[c], "rep %zu period %zu: got %s, want %s", c / NP, c % NP,
 			      tier_code(tier[c]), tier_code(want[c]));
 
-	size_t counts[4];
+	size_t counts[TIER_COUNT];
 	tiers_grid_counts(tier, NR, NP, 2, counts);
 	ck_assert_uint_eq(counts[TIER_NONE], 0);
 	ck_assert_uint_eq(counts[TIER_UNDER], 1);
-	ck_assert_uint_eq(counts[TIER_CORE], 1);
+	ck_assert_uint_eq(counts[TIER_AT_RISK], 1);
+	ck_assert_uint_eq(counts[TIER_CORE], 0);
 	ck_assert_uint_eq(counts[TIER_SUPERSTAR], 1);
 	tiers_grid_counts(tier, NR, NP, 0, counts);
 	ck_assert_uint_eq(counts[TIER_NONE], 1);
 	ck_assert_uint_eq(counts[TIER_UNDER], 0);
-	ck_assert_uint_eq(counts[TIER_CORE], 1);
+	ck_assert_uint_eq(counts[TIER_AT_RISK], 1);
+	ck_assert_uint_eq(counts[TIER_CORE], 0);
 	ck_assert_uint_eq(counts[TIER_SUPERSTAR], 1);
 }
 END_TEST
@@ -121,8 +123,9 @@ START_TEST(superstar_by_share_of_the_team)
 	ck_assert_int_eq(tier[4], TIER_SUPERSTAR);	/* Ben: 45.5% of his team, 34.9% of all */
 	ck_assert_int_eq(tier[7], TIER_SUPERSTAR);	/* Cas: all of his team's 50 */
 	near(share[4], 75.0 / 215.0, "Ben's share of the scope");
-	/* p2: Ada's 70 of 190 (36.8%) is not (and 90% in p1 keeps her core); Cas's 60 of 60 is */
-	ck_assert_int_eq(tier[2], TIER_CORE);
+	/* p2: Ada's 70 of 190 (36.8%) is not; her 70% is below the line, but
+	 * 90% in p1 makes it no run: at risk. Cas's 60 of 60 is */
+	ck_assert_int_eq(tier[2], TIER_AT_RISK);
 	ck_assert_int_eq(tier[8], TIER_SUPERSTAR);
 }
 END_TEST
@@ -140,7 +143,7 @@ START_TEST(one_period_and_no_revenue)
 	tiers_grid_compute(&rules, &one, tier, share, att);
 	near(att[0], 0.0, "attainment");
 	ck_assert_msg(isnan(share[0]), "no revenue in scope: share NaN");
-	ck_assert_int_eq(tier[0], TIER_CORE);		/* one low period of the two needed */
+	ck_assert_int_eq(tier[0], TIER_AT_RISK);	/* one low period of the two needed */
 	rules.under_periods = 1;
 	tiers_grid_compute(&rules, &one, tier, share, att);
 	ck_assert_int_eq(tier[0], TIER_UNDER);
