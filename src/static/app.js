@@ -126,9 +126,22 @@
     }
   };
 
+  /* money on an axis: whole units, unless the ticks are less than one unit
+   * apart — a target of a few euros would otherwise read "€1, €1, €1, €0" */
+  function moneyTick(locale, currency) {
+    var whole = new Intl.NumberFormat(locale, { style: "currency", currency: currency, maximumFractionDigits: 0 });
+    var cents = new Intl.NumberFormat(locale, { style: "currency", currency: currency, minimumFractionDigits: 2,
+                                                maximumFractionDigits: 2 });
+    return function (v, i, ticks) {
+      var step = ticks && ticks.length > 1 ? Math.abs(ticks[1].value - ticks[0].value) : 1;
+      return (step < 1 ? cents : whole).format(v);
+    };
+  }
+
   function drawProgress(canvas, spec) {
     var cur = new Intl.NumberFormat(spec.locale, { style: "currency", currency: spec.currency || "EUR",
                                                    maximumFractionDigits: 0 });
+    var curTick = moneyTick(spec.locale, spec.currency || "EUR");
     var day = new Intl.DateTimeFormat(spec.locale, { day: "numeric", month: "short", timeZone: "UTC" });
     var dayLabel = function (iso) { return day.format(new Date(iso + "T00:00:00Z")); };
     var datasets = spec.datasets.map(function (d) {
@@ -154,7 +167,7 @@
           x: { grid: { display: false },
                ticks: { autoSkip: true, maxTicksLimit: 6, maxRotation: 0,
                         callback: function (v) { return dayLabel(spec.labels[v]); } } },
-          y: { beginAtZero: true, ticks: { maxTicksLimit: 6, callback: function (v) { return cur.format(v); } } }
+          y: { beginAtZero: true, ticks: { maxTicksLimit: 6, callback: curTick } }
         },
         plugins: {
           sgRefs: { lines: lines },

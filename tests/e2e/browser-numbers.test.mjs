@@ -35,6 +35,21 @@ async function seedNumbers() {
   assert.equal(d.status, 201, d.text);
   const won = await api.send('PATCH', `/api/v1/deals/${d.json.id ?? d.json.deal?.id}`, { status: 'won' });
   assert.equal(won.status, 200, won.text);
+
+  // Rob: a target of €1 and €0.60 won — an axis of cents, not "€1, €1, €1, €0"
+  const mia = await ctx.signIn('mia@acme.test');
+  const south = await mia.page('/targets?period=2026-Q4');
+  const act = unescapeHtml(/<form method="post" action="(\/targets[^"]*)"/.exec(south.text)[1]);
+  const t = await mia.postForm(act, { csrf_token: south.csrf, [`t_${ctx.ids.rob}`]: '1' });
+  assert.equal(t.status, 303, t.text.slice(0, 400));
+  const rob = apiClient(ctx.base, createToken(ctx.db, 'acme', 'rob@acme.test'));
+  const ra = await rob.post('/api/v1/accounts', { name: 'Tiny Ltd' });
+  const rd = await rob.post('/api/v1/deals', {
+    title: 'Tiny deal', account_id: ra.json.id ?? ra.json.account?.id, value_minor: 60, currency: 'EUR',
+  });
+  assert.equal(rd.status, 201, rd.text);
+  const rw = await rob.send('PATCH', `/api/v1/deals/${rd.json.id ?? rd.json.deal?.id}`, { status: 'won' });
+  assert.equal(rw.status, 200, rw.text);
 }
 
 test('on a phone: the progress chart and the team bars are drawn, nothing scrolls sideways', { skip }, async (t) => {
@@ -108,6 +123,17 @@ test('on a phone: the progress chart and the team bars are drawn, nothing scroll
   await rita.page.evaluate(() => window.scrollTo(0, 0));
   await rita.page.screenshot({ path: path.join(SHOTS, 'numbers-phone.png'), fullPage: true });
   assert.deepEqual(rita.problems, [], 'no script, CSP or loading errors on /numbers');
+
+  // Rob's few euros: every label on the money axis differs from the others
+  const robPhone = await phone('rob@acme.test');
+  assert.equal((await robPhone.page.goto(`${ctx.base}/numbers`)).status(), 200);
+  await drawnPixels(robPhone.page, 'canvas[data-chart="chart-progress"]');
+  const yLabels = await robPhone.page.evaluate(() => window.Chart.getChart(
+    document.querySelector('canvas[data-chart="chart-progress"]')).scales.y.ticks.map((x) => x.label));
+  assert.ok(yLabels.length >= 3, `ticks: ${yLabels.join(' | ')}`);
+  assert.equal(new Set(yLabels).size, yLabels.length, `no two ticks read the same: ${yLabels.join(' | ')}`);
+  assert.ok(yLabels.some((l) => /€0\.\d\d/.test(l)), `cents on the axis: ${yLabels.join(' | ')}`);
+  assert.deepEqual(robPhone.problems, [], 'no script errors on a chart of a few euros');
 
   // Max: the team's numbers with the attainment bars
   const max = await phone('max@acme.test');
