@@ -310,6 +310,32 @@ enum err target_delete(struct db_conn *c, int64_t org_id, int64_t id)
 	"ORDER BY t.period_start DESC, t.period_end DESC, u.name, t.id LIMIT $5 OFFSET $6"
 #define TARGETS_COUNT(SC) "SELECT count(*) FROM targets t " TARGETS_WHERE(SC)
 static const char *const targets_list_sql[4] = SCOPED(TARGETS_LIST);
+
+/* the latest day with a target or a result on or before $3, in one pass per
+ * table; each max() reads the end of an index range */
+#define LATEST_DEALS(SC) "SELECT max(x) FROM (" \
+	"SELECT max(t.period_start) AS x FROM targets t WHERE t.org_id = $1 AND t.period_start <= $3 AND " \
+	SC("t.user_id") " UNION ALL SELECT max(d.closed_on) FROM deals d WHERE d.org_id = $1 AND " \
+	"d.status = 'won' AND d.closed_on <= $3 AND " SC("d.owner_id") ") latest"
+#define LATEST_IMPORTED(SC) "SELECT max(x) FROM (" \
+	"SELECT max(t.period_start) AS x FROM targets t WHERE t.org_id = $1 AND t.period_start <= $3 AND " \
+	SC("t.user_id") " UNION ALL SELECT max(rt.period_start) FROM result_totals rt WHERE rt.org_id = $1 AND " \
+	"rt.period_start <= $3 AND " SC("rt.user_id") ") latest"
+static const char *const latest_deals_sql[4] = SCOPED(LATEST_DEALS);
+static const char *const latest_imported_sql[4] = SCOPED(LATEST_IMPORTED);
+
+enum err numbers_latest_data_day(struct db_conn *c, struct arena *a, int64_t org_id, const struct numbers_scope *s,
+				 enum results_source source, const char *day, const char **out)
+{
+	*out = "";
+	int64_t sid;
+	int k = scope_kind(s, &sid);
+	const char *sql = source == RESULTS_IMPORTED ? latest_imported_sql[k] : latest_deals_sql[k];
+	struct db_stmt *st = db_query(c, sql, (const struct db_param[]){ P_I(org_id), P_I(sid), P_T(day) }, 3);
+	if (db_step(st) == DB_ROW && date_valid(db_col_text(st, 0)))
+		*out = arena_strdup(a, db_col_text(st, 0));
+	return db_finish(st);
+}
 static const char *const targets_count_sql[4] = SCOPED(TARGETS_COUNT);
 
 enum err targets_list(struct db_conn *c, struct arena *a, int64_t org_id, const struct numbers_scope *s,

@@ -69,6 +69,14 @@ struct rep_row {
 	const char *name, *email, *team_name, *territory, *segment;
 };
 
+/* the last day on or before `day` with numbers in the scope: a target's
+ * period starting, or a result (a won deal's closing day, or an imported
+ * total's period starting, as the source says). *out is "" when there is
+ * none. The pages open on the latest period with data when the current one
+ * has none. */
+enum err numbers_latest_data_day(struct db_conn *c, struct arena *a, int64_t org_id, const struct numbers_scope *s,
+				 enum results_source source, const char *day, const char **out);
+
 /* targets and results of every rep in scope for each of the periods:
  * cell [i * nperiods + j] is rep i in periods[j]. Reps by name. One pass
  * over targets and one over results, whatever the number of periods. */

@@ -9,6 +9,12 @@
  * period of that kind holding the day. The picker's form sends kind and
  * day, so switching from a quarter to months lands in a month of the
  * quarter being looked at rather than jumping back to today.
+ *
+ * One rule for every numbers page: without ?period= or ?day=, the period
+ * of today — unless it has no numbers (no target, no result) for the
+ * viewer's own scope while an earlier one has, as after importing last
+ * year's history: then the latest period with numbers, and the picker says
+ * why it is not today's.
  */
 #include "numbersui.h"
 #include "ui.h"
@@ -21,31 +27,60 @@
 struct tab {
 	const char *key, *href, *label;
 	enum role min;
+	int about_rep;			/* one rep's page (else a group's) */
 };
 
 static const struct tab tabs[] = {
-	{ "numbers", "/numbers", N_("My numbers"), ROLE_REP },
-	{ "team", "/numbers/team", N_("Team"), ROLE_MANAGER },
-	{ "targets", "/targets", N_("Targets"), ROLE_MANAGER },
-	{ "tiers", "/tiers", N_("Tiers"), ROLE_MANAGER },
-	{ "concentration", "/concentration", N_("Concentration"), ROLE_MANAGER },
-	{ "excuses", "/excuses", N_("Excuse check"), ROLE_REP },
+	{ "numbers", "/numbers", N_("My numbers"), ROLE_REP, 1 },
+	{ "team", "/numbers/team", N_("Team"), ROLE_MANAGER, 0 },
+	{ "targets", "/targets", N_("Targets"), ROLE_MANAGER, 0 },
+	{ "tiers", "/tiers", N_("Tiers"), ROLE_MANAGER, 0 },
+	{ "concentration", "/concentration", N_("Concentration"), ROLE_MANAGER, 0 },
+	{ "excuses", "/excuses", N_("Excuse check"), ROLE_REP, 1 },
 };
+
+/* the id of ?NAME=ID or of ?who=NAME:ID, as text; NULL when neither */
+static const char *subject_id(struct request *r, const char *name)
+{
+	const char *v = req_query(r, name), *who = req_query(r, "who");
+	size_t n = strlen(name);
+	if (!(v && *v) && who && !strncmp(who, name, n) && who[n] == ':')
+		v = who + n + 1;
+	if (!v || !*v || strlen(v) > 19)
+		return NULL;
+	for (const char *c = v; *c; c++)
+		if (*c < '0' || *c > '9')
+			return NULL;
+	return v;
+}
 
 void ui_numbers_tabs(struct request *r, const char *active)
 {
 	struct strbuf *o = &r->out;
 	/* the period travels from tab to tab, so a manager comparing a quarter
-	 * stays in that quarter */
+	 * stays in that quarter; so does the rep looked at (to the rep's
+	 * pages) and the team (to the team's). ?rep=ID and ?who=rep:ID are the
+	 * same rep. The pages check the rights again. */
 	const char *period = req_query(r, "period");
 	int keep = period && *period && strlen(period) < 12;
+	for (const char *c = keep ? period : ""; *c; c++)
+		if (!((*c >= '0' && *c <= '9') || (*c >= 'A' && *c <= 'Z') || *c == '-'))
+			keep = 0;
+	const char *rep = subject_id(r, "rep"), *team = subject_id(r, "team");
 	html_printf(o, "<nav class=\"num-tabs\" aria-label=\"%s\"><ul>", T("Numbers"));
 	for (size_t i = 0; i < sizeof(tabs) / sizeof(tabs[0]); i++) {
 		if (r->viewer.role < tabs[i].min)
 			continue;
 		int cur = active && !strcmp(active, tabs[i].key);
-		html_printf(o, "<li><a href=\"%s%R%s\"%R>%s</a></li>", tabs[i].href, keep ? "?period=" : "",
-			    keep ? period : "", cur ? " aria-current=\"page\"" : "", T(tabs[i].label));
+		struct strbuf q = STRBUF_INIT;
+		if (keep)
+			sb_addf(&q, "period=%s", period);
+		const char *id = tabs[i].about_rep ? rep : team;
+		if (id)
+			sb_addf(&q, "%s%s=%s", q.len ? "&" : "", tabs[i].about_rep ? "rep" : "team", id);
+		html_printf(o, "<li><a href=\"%s%R%s\"%R>%s</a></li>", tabs[i].href, q.len ? "?" : "", q.len ? q.buf : "",
+			    cur ? " aria-current=\"page\"" : "", T(tabs[i].label));
+		sb_release(&q);
 	}
 	html(o, "</ul></nav>");
 }
@@ -79,10 +114,23 @@ int numbers_context(struct request *r, enum period_kind default_kind, struct num
 			resp_error(r, E_INVALID, T("The day must be a date (YYYY-MM-DD)."));
 			return -1;
 		}
-	} else {
-		day = ui_today(r);
+		period_containing(kind, day, s->fiscal_start_month, p);
+		return 0;
 	}
+	day = ui_today(r);
 	period_containing(kind, day, s->fiscal_start_month, p);
+	/* the viewer's own scope: a rep their numbers, a manager the teams they
+	 * lead, an admin the organisation (never someone named in the query:
+	 * the choice of period must not tell about numbers one may not see) */
+	struct numbers_scope own = { 0, 0, 0 };
+	if (r->viewer.role == ROLE_REP)
+		own.rep_id = r->me.user_id;
+	else if (r->viewer.role == ROLE_MANAGER)
+		own.manager_id = r->me.user_id;
+	const char *latest;
+	if (!numbers_latest_data_day(r->db, r->a, r->me.org_id, &own, s->source, p->end, &latest) && *latest &&
+	    strcmp(latest, p->start) < 0)
+		period_containing(kind, latest, s->fiscal_start_month, p);
 	return 0;
 }
 
@@ -136,6 +184,14 @@ void ui_period_picker(struct request *r, const char *action, const struct period
 	const char *amp = *hq ? "&" : "";
 	const char *today = ui_today(r);
 	int current = strcmp(today, p->start) >= 0 && strcmp(today, p->end) <= 0;
+	/* numbers_context moved away from today's period: say so */
+	if (!current && !req_query(r, "period") && !req_query(r, "day")) {
+		struct period now;
+		period_containing(p->kind, today, s.fiscal_start_month, &now);
+		html_printf(o, "<p class=\"notice info\" id=\"latest-period\">%s</p>",
+			    arena_printf(r->a, T("%s has no targets or results yet. This is %s, the latest period with numbers."),
+					 ui_period_name(r, &now), ui_period_name(r, p)));
+	}
 
 	html_printf(o, "<div class=\"period-picker\" role=\"group\" aria-label=\"%s\">", T("Period"));
 	html_printf(o, "<div class=\"pp-step\"><a class=\"button small\" rel=\"prev\" href=\"%s?period=%s%s%s\" "
@@ -162,7 +218,16 @@ void ui_period_picker(struct request *r, const char *action, const struct period
 	for (int i = 0; i < 3; i++)
 		html_printf(o, "<option value=\"%s\"%R>%s</option>", kinds[i], (int)p->kind == i ? " selected" : "",
 			    labels[i]);
-	html_printf(o, "</select><button class=\"button small\" type=\"submit\">%s</button></form></div>", T("Show"));
+	html_printf(o, "</select><button class=\"button small\" type=\"submit\">%s</button></form>", T("Show"));
+	/* straight to any period, without clicking back nine times */
+	html_printf(o, "<form method=\"get\" action=\"%s\" class=\"pp-go\">", action);
+	hidden_inputs(r, hq);
+	html_printf(o, "<label class=\"sr-only\" for=\"f-pp-go\">%s</label>"
+		    "<input id=\"f-pp-go\" name=\"period\" size=\"8\" maxlength=\"11\" placeholder=\"%s\" "
+		    "title=\"%s\" autocomplete=\"off\" spellcheck=\"false\">"
+		    "<button class=\"button small\" type=\"submit\">%s</button></form></div>",
+		    T("Go to period"), p->label, T("A month as 2026-11, a quarter as 2026-Q1, a fiscal year as FY2026"),
+		    T("Go"));
 }
 
 const char *ui_period_name(struct request *r, const struct period *p)

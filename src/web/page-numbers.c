@@ -456,6 +456,21 @@ void page_numbers(struct request *r)
 	struct period p;
 	if (numbers_context(r, PERIOD_QUARTER, &s, &p))
 		return;
+	/* a manager or admin who never had a target or a result of their own
+	 * would open on an empty page of their own: their team's instead */
+	if (!got && r->viewer.role >= ROLE_MANAGER) {
+		struct numbers_scope self = { r->me.user_id, 0, 0 };
+		const char *latest;
+		if (numbers_latest_data_day(r->db, r->a, r->me.org_id, &self, s.source, "9999-12-31", &latest)) {
+			DB_DOWN(r);
+			return;
+		}
+		if (!*latest) {
+			const char *q = period_query(r);
+			resp_redirect(r, arena_printf(r->a, "/numbers/team%s%s", *q ? "?" : "", *q ? q + 1 : ""));
+			return;
+		}
+	}
 	struct user u;
 	if (user_get(r->db, r->a, r->me.org_id, got ? w.id : r->me.user_id, &u)) {
 		DB_DOWN(r);

@@ -288,13 +288,6 @@ void page_tiers(struct request *r)
 	struct period p;
 	if (numbers_context(r, PERIOD_QUARTER, &s, &p))
 		return;
-	/* without a period asked for, the last one that is over: in a period
-	 * still running most reps are short of a target they have time for */
-	if (!req_query(r, "period") && !req_query(r, "day")) {
-		struct period prev;
-		period_prev(&p, s.fiscal_start_month, &prev);
-		p = prev;
-	}
 	struct who_options opt;
 	if (group_options(r, &opt)) {
 		DB_DOWN(r);
