@@ -64,7 +64,6 @@ ALTER TABLE users_new RENAME TO users;
 CREATE INDEX users_email ON users(email);
 -- the conflict target of a team move on both engines
 CREATE UNIQUE INDEX team_members_org_user ON team_members(org_id, user_id);
-CREATE INDEX sessions_org_hash ON sessions(org_id, id_hash);
 -- @end
 
 -- @pg
@@ -85,6 +84,7 @@ ALTER TABLE team_members ADD PRIMARY KEY (org_id, user_id);
 DO $$
 DECLARE
     k record;
+    u record;
     cols text;
 BEGIN
     CREATE TEMP TABLE sg_fks ON COMMIT DROP AS
@@ -108,13 +108,18 @@ BEGIN
         SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY array_position(k.conkey, a.attnum))
             INTO cols FROM pg_attribute a WHERE a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey);
         EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', k.tbl, k.conname);
+        IF k.contype = 'p' AND cols = 'id' THEN
+            -- the unique key (org_id, id) that the new primary key repeats
+            FOR u IN
+                SELECT c2.conname FROM pg_constraint c2
+                WHERE c2.conrelid = k.conrelid AND c2.contype = 'u'
+                  AND (SELECT array_agg(a.attname::text ORDER BY a.attname) FROM pg_attribute a
+                       WHERE a.attrelid = c2.conrelid AND a.attnum = ANY (c2.conkey)) = ARRAY['id', 'org_id']
+            LOOP
+                EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', k.tbl, u.conname);
+            END LOOP;
+        END IF;
         IF k.contype = 'p' THEN
-            -- the unique key the new primary key repeats
-            PERFORM 1 FROM pg_constraint u
-                WHERE u.conrelid = k.conrelid AND u.contype = 'u' AND u.conname = k.tbl || '_org_id_id_key';
-            IF FOUND AND cols = 'id' THEN
-                EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', k.tbl, k.tbl || '_org_id_id_key');
-            END IF;
             EXECUTE format('ALTER TABLE %s ADD PRIMARY KEY (org_id, %s)', k.tbl, cols);
         ELSE
             EXECUTE format('ALTER TABLE %s ADD UNIQUE (org_id, %s)', k.tbl, cols);
