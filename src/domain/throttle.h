@@ -20,8 +20,11 @@
  *             with many addresses gains one guess per spacing; the owner's
  *             right password goes through at the next free slot.
  *
- * A right password gives its attempt back to the pair and the account, so
- * the owner signing in never counts towards a lock.
+ * A right password gives its attempt back to all three, so the owner
+ * signing in never counts towards a lock, nor do the many people who sign
+ * in from one office behind one address. (Someone with an account of their
+ * own can thus buy one more guess from their address per sign-in of their
+ * own; the pair and account gates still bound what those guesses reach.)
  */
 #ifndef SG_THROTTLE_H
 #define SG_THROTTLE_H

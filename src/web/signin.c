@@ -8,7 +8,7 @@
 enum err signin_gate_enter(struct request *r, const char *email, struct signin_gate *g)
 {
 	const char *addr = req_client_address(r);
-	const char *addr_key = arena_printf(r->a, "a:%s", addr);
+	const char *addr_key = g->address_key = arena_printf(r->a, "a:%s", addr);
 	g->pair_key = arena_printf(r->a, "p:%s %s", addr, email);
 	g->account_key = arena_printf(r->a, "u:%s", email);
 	g->retry_after = 0;
@@ -40,6 +40,7 @@ enum err signin_gate_enter(struct request *r, const char *email, struct signin_g
 
 void signin_gate_passed(struct request *r, const struct signin_gate *g)
 {
+	throttle_forgive(r->db, g->address_key);
 	throttle_forgive(r->db, g->pair_key);
 	throttle_forgive(r->db, g->account_key);
 }

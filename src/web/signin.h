@@ -9,7 +9,7 @@
 #include "../http/request.h"
 
 struct signin_gate {
-	const char *pair_key, *account_key;
+	const char *address_key, *pair_key, *account_key;
 	int64_t retry_after;		/* seconds, when E_THROTTLED */
 };
 
@@ -17,7 +17,7 @@ struct signin_gate {
  * E_OK to go on and check the password, E_THROTTLED (g->retry_after set),
  * or a database error */
 enum err signin_gate_enter(struct request *r, const char *email, struct signin_gate *g);
-/* the password was right: the attempt does not count against the account */
+/* the password was right: the attempt does not count at all */
 void signin_gate_passed(struct request *r, const struct signin_gate *g);
 /* "Too many failed attempts. Try again in N minutes." and Retry-After */
 const char *signin_throttled(struct request *r, const struct signin_gate *g);
