@@ -21,8 +21,10 @@ const struct cmd commands[] = {
 	  "add a team" },
 	{ "user", cmd_user, "user add --org SLUG --email EMAIL --name NAME --role admin|manager|rep [--team NAME] [--password-stdin] [--db URL]",
 	  "add a user" },
-	{ "token", cmd_token, "token create --org SLUG --email EMAIL [--label TEXT] [--db URL]",
-	  "create an API token and print it once" },
+	{ "token", cmd_token, "token create --org SLUG --email EMAIL [--label TEXT] [--db URL]\n"
+	  "       salesgarden token list --org SLUG [--email EMAIL] [--db URL]\n"
+	  "       salesgarden token revoke --org SLUG ID [--db URL]",
+	  "create an API token (printed once), list the tokens, or revoke one" },
 	{ "import", cmd_import, "import reps|targets|deals|results FILE --org SLUG [--preset auto|salesforce|hubspot|pipedrive|generic] [--map COLUMN=FIELD]... [--create-missing] [--dry-run] [--all-or-nothing] [--db URL]",
 	  "import reps, targets, deals or result totals from a CSV file" },
 	{ "backup", cmd_backup, "backup FILE [--db URL]",

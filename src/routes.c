@@ -19,6 +19,7 @@ const struct route routes[] = {
 	{ "GET", "/teams", page_teams, R_REP },
 	{ "GET", "/account", page_account, R_REP },
 	{ "POST", "/account/password", page_account_password_post, R_REP | R_CSRF },
+	{ "POST", "/account/tokens/:id/revoke", page_account_token_revoke_post, R_REP | R_CSRF },
 
 	/* administration */
 	{ "GET", "/admin/teams", page_admin_teams, R_ADMIN },
@@ -94,6 +95,8 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/users", api_users_list, R_REP | R_JSON },
 	{ "POST", "/api/v1/users", api_users_create, R_ADMIN | R_JSON | R_CSRF },
 	{ "GET", "/api/v1/users/:id", api_user_get, R_REP | R_JSON },
+	{ "GET", "/api/v1/tokens", api_tokens_list, R_REP | R_JSON },
+	{ "DELETE", "/api/v1/tokens/:id", api_token_revoke, R_REP | R_JSON | R_CSRF },
 	{ "GET", "/api/v1/stages", api_stages_list, R_REP | R_JSON },
 	{ "POST", "/api/v1/stages", api_stages_create, R_ADMIN | R_JSON | R_CSRF },
 	{ "GET", "/api/v1/stages/:id", api_stage_get, R_REP | R_JSON },

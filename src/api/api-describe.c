@@ -1339,6 +1339,41 @@ static void numbers_paths(json_t *all)
 			  "smaller than min_sample are marked too small.", "numbers", excuse_params, "ExcuseCheck")));
 }
 
+/* API tokens: listing and revoking (they are made with `salesgarden token create`) */
+static void tokens_paths(json_t *all)
+{
+	json_t *token = object(json_pack("[s, s, s, s, s, s]", "id", "label", "user_id", "user_email",
+					 "created_at", "last_used_at"),
+			       json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}",
+					 "id", int_schema("The token's id."),
+					 "label", str_schema("The name given when it was made; may be empty."),
+					 "user_id", int_schema("Whose token it is."),
+					 "user_email", str_schema("The e-mail address of its user."),
+					 "created_at", typed("string", "When it was made (UTC)."),
+					 "last_used_at", nullable(typed("string", "When it was last used (UTC, to "
+									   "the minute), null if never."))));
+	json_t *list = object(json_pack("[s]", "items"),
+			      json_pack("{s:{s:s, s:o}}", "items", "type", "array", "items", token));
+	json_object_set_new(all, "/api/v1/tokens", json_pack(
+		"{s:{s:s, s:s, s:s, s:[s], s:[o], s:o}}", "get",
+		"operationId", "listTokens", "summary", "List API tokens",
+		"description", "The caller's API tokens that are not revoked, newest first; never the secret, "
+		"which is not kept. An admin may ask for a user's with ?user=ID (403 for others).",
+		"tags", "me",
+		"parameters", id_query("user", "A user of the organisation (admins only); default the caller."),
+		"responses", error_refs(json_pack("{s:o}", "200", json_response("The tokens.", list)),
+					"400 401 403 503")));
+	json_object_set_new(all, "/api/v1/tokens/{id}", json_pack(
+		"{s:{s:s, s:s, s:s, s:[s], s:[o], s:o}}", "delete",
+		"operationId", "revokeToken", "summary", "Revoke an API token",
+		"description", "Revokes one of the caller's API tokens at once (admins: any of the organisation). "
+		"404 for a token that is not the caller's, revoked already, or does not exist.",
+		"tags", "me",
+		"parameters", ref("parameters", "Id"),
+		"responses", error_refs(json_pack("{s:{s:s}}", "204", "description", "Revoked."),
+					"401 403 404 503")));
+}
+
 static json_t *paths(void)
 {
 	json_t *me = json_pack("{s:s, s:s, s:s, s:[s], s:o}",
@@ -1375,6 +1410,7 @@ static json_t *paths(void)
 				       "users", "User"));
 	step_or_stop_paths(all);
 	numbers_paths(all);
+	tokens_paths(all);
 	return all;
 }
 

@@ -18,6 +18,9 @@ void api_team_get(struct request *r);
 void api_users_list(struct request *r);
 void api_users_create(struct request *r);
 void api_user_get(struct request *r);
+/* api-tokens.c */
+void api_tokens_list(struct request *r);
+void api_token_revoke(struct request *r);
 /* api-describe.c: the OpenAPI description of all of the above */
 void api_describe(struct request *r);
 

@@ -3,6 +3,7 @@
 #include "cmd.h"
 #include "../store/imports.h"
 #include "../http/server.h"
+#include "../http/request.h"
 #include "../lib/log.h"
 #include <getopt.h>
 #include <stdio.h>
@@ -71,6 +72,10 @@ int cmd_serve(int argc, char **argv)
 	srv.db = cmd_open_db(cmd_db_url(dburl), srv.threads + 2, 1);
 	if (!srv.db)
 		return 1;
+	if (csrf_key_load(srv.db)) {
+		db_close(srv.db);
+		return cmd_error("cannot read the server's secret from the database");
+	}
 	int rc = server_run(&srv);
 	db_close(srv.db);
 	return rc;

@@ -68,6 +68,8 @@ struct request {
 #define T(s) tr(r->lang, (s))
 
 const char *req_header(struct request *r, const char *name);
+/* the client's address as text (see response.c for proxies) */
+const char *req_client_address(struct request *r);
 /* a query or form value, NULL when absent */
 const char *req_query(struct request *r, const char *key);
 const char *req_form(struct request *r, const char *key);
@@ -83,5 +85,9 @@ void resp_json(struct request *r, int status, json_t *v);
 
 /* the CSRF token for forms on this page; creates the pre-sign-in cookie if needed */
 const char *csrf_token(struct request *r);
+/* whether a pre-sign-in CSRF cookie is one this installation signed */
+int csrf_cookie_valid(struct request *r, const char *value);
+/* loads the key that signs the pre-sign-in CSRF cookie (serve, at start) */
+enum err csrf_key_load(struct db *db);
 
 #endif

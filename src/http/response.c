@@ -8,11 +8,48 @@
 #include "../web/ui.h"
 #include "../lib/util.h"
 #include <microhttpd.h>
+#include <sodium.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <string.h>
 
 const char *req_header(struct request *r, const char *name)
 {
 	return MHD_lookup_connection_value(r->mhd, MHD_HEADER_KIND, name);
+}
+
+/*
+ * The address the request comes from, for the sign-in throttle: the peer,
+ * or — when the peer is this machine, as a reverse proxy on the same host
+ * is — the last address of X-Forwarded-For, which that proxy appended. A
+ * client on the network cannot choose its address this way.
+ */
+const char *req_client_address(struct request *r)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(r->mhd, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	char buf[INET6_ADDRSTRLEN] = "unknown";
+	int loopback = 0;
+	if (ci && ci->client_addr) {
+		const struct sockaddr *sa = ci->client_addr;
+		if (sa->sa_family == AF_INET) {
+			const struct sockaddr_in *in = (const struct sockaddr_in *)(const void *)sa;
+			inet_ntop(AF_INET, &in->sin_addr, buf, sizeof(buf));
+			loopback = (ntohl(in->sin_addr.s_addr) >> 24) == 127;
+		} else if (sa->sa_family == AF_INET6) {
+			const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *)(const void *)sa;
+			inet_ntop(AF_INET6, &in6->sin6_addr, buf, sizeof(buf));
+			loopback = IN6_IS_ADDR_LOOPBACK(&in6->sin6_addr);
+		}
+	}
+	const char *xff = loopback ? req_header(r, "X-Forwarded-For") : NULL;
+	if (xff && *xff) {
+		const char *last = strrchr(xff, ',');
+		char *a = str_trim(arena_strdup(r->a, last ? last + 1 : xff));
+		if (*a && strlen(a) < 64)
+			return a;
+	}
+	return arena_strdup(r->a, buf);
 }
 
 const char *req_query(struct request *r, const char *key)
@@ -83,23 +120,74 @@ void resp_error(struct request *r, enum err e, const char *message)
 	ui_error_page(r, e, message);
 }
 
+/*
+ * The CSRF cookie before sign-in is "<nonce>.<mac>", the MAC (libsodium's
+ * crypto_auth, HMAC-SHA-512-256) made with a key derived from the
+ * installation's secret in the database, so every server of the
+ * installation accepts what another made and a value planted by someone
+ * else (a sibling subdomain, a man in the middle on plain HTTP) does not
+ * validate. Without the key (serve did not load it) nothing validates.
+ */
+static unsigned char csrf_key[crypto_auth_KEYBYTES];
+static int csrf_key_ready;
+
+enum err csrf_key_load(struct db *db)
+{
+	struct db_conn *c = db_acquire(db, NULL);
+	if (!c)
+		return E_UNAVAILABLE;
+	struct arena *a = arena_new();
+	const char *secret = NULL;
+	enum err e = server_secret(c, a, "csrf-cookie", &secret);
+	db_release(c);
+	if (!e) {
+		crypto_generichash(csrf_key, sizeof(csrf_key), (const unsigned char *)secret, strlen(secret),
+				   (const unsigned char *)"salesgarden csrf", 16);
+		csrf_key_ready = 1;
+	}
+	arena_free(a);
+	return e;
+}
+
+/* "<nonce>.<mac>" for a nonce */
+static const char *csrf_signed(struct arena *a, const char *nonce)
+{
+	unsigned char mac[crypto_auth_BYTES];
+	crypto_auth(mac, (const unsigned char *)nonce, strlen(nonce), csrf_key);
+	char enc[sodium_base64_ENCODED_LEN(crypto_auth_BYTES, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+	sodium_bin2base64(enc, sizeof(enc), mac, sizeof(mac), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	return arena_printf(a, "%s.%s", nonce, enc);
+}
+
+int csrf_cookie_valid(struct request *r, const char *value)
+{
+	if (!csrf_key_ready || !value)
+		return 0;
+	const char *dot = strchr(value, '.');
+	if (!dot || dot - value < 20 || dot - value > 64)
+		return 0;
+	return str_eq_ct(value, csrf_signed(r->a, arena_strndup(r->a, value, (size_t)(dot - value))));
+}
+
 const char *csrf_token(struct request *r)
 {
 	if (r->signed_in && r->me.csrf && *r->me.csrf)
 		return r->me.csrf;
-	/* before sign-in: a random value in a cookie, repeated in the form */
+	/* before sign-in: a signed random value in a cookie, repeated in the form */
 	const char *c = kv_get(&r->cookies, "sg_csrf");
-	if (c && strlen(c) >= 20)
+	if (csrf_cookie_valid(r, c))
 		return c;
-	const char *t = rand_token(r->a, 24);
+	const char *t = csrf_signed(r->a, rand_token(r->a, 24));
 	resp_cookie(r, "sg_csrf", t, 0);
 	/* later calls on this request return the same value */
 	struct kv *items = arena_alloc(r->a, (r->cookies.n + 1) * sizeof(struct kv));
-	if (r->cookies.n)
-		memcpy(items, r->cookies.items, r->cookies.n * sizeof(struct kv));
-	items[r->cookies.n].key = "sg_csrf";
-	items[r->cookies.n].val = t;
+	size_t n = 0;
+	for (size_t i = 0; i < r->cookies.n; i++)
+		if (strcmp(r->cookies.items[i].key, "sg_csrf"))
+			items[n++] = r->cookies.items[i];
+	items[n].key = "sg_csrf";
+	items[n].val = t;
 	r->cookies.items = items;
-	r->cookies.n++;
+	r->cookies.n = n + 1;
 	return t;
 }

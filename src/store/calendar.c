@@ -1,12 +1,14 @@
 /* calendar: see calendar.h. */
 #include "calendar.h"
+#include "auth.h"
 #include "../lib/util.h"
 
 enum err calendar_feed_create(struct db_conn *c, struct arena *a, int64_t org_id, int64_t user_id,
 			      const char **secret)
 {
 	char hash[65];
-	const char *s = rand_token(a, 32);
+	/* the organisation travels with the secret, so the lookup names it */
+	const char *s = arena_printf(a, "%lld.%s", (long long)org_id, rand_token(a, 32));
 	sha256_hex(s, hash);
 	int64_t now = now_epoch();
 	enum err e = db_begin(c);
@@ -68,8 +70,11 @@ enum err calendar_feed_active(struct db_conn *c, struct arena *a, int64_t org_id
 enum err calendar_feed_lookup(struct db_conn *c, struct arena *a, const char *secret,
 			      struct calendar_feed *out)
 {
+	int64_t org = org_of_secret(secret, NULL);
+	if (!org)
+		return E_NOTFOUND;
 	char hash[65];
 	sha256_hex(secret, hash);
-	return one(DBQ(c, "SELECT " FEED_COLS FEED_FROM "WHERE f.token_hash = $1 AND f.revoked_at IS NULL "
-		       "AND u.active = 1", P_T(hash)), a, out);
+	return one(DBQ(c, "SELECT " FEED_COLS FEED_FROM "WHERE f.org_id = $1 AND f.token_hash = $2 "
+		       "AND f.revoked_at IS NULL AND u.active = 1", P_I(org), P_T(hash)), a, out);
 }

@@ -31,9 +31,9 @@ enum err calendar_feed_revoke(struct db_conn *c, int64_t org_id, int64_t user_id
 /* the user's working feed (without the secret, which is not kept); E_NOTFOUND when none */
 enum err calendar_feed_active(struct db_conn *c, struct arena *a, int64_t org_id, int64_t user_id,
 			      struct calendar_feed *out);
-/* the feed a secret opens — across organisations, since the secret is all
- * the calendar program sends; E_NOTFOUND for an unknown or revoked secret
- * or a deactivated user */
+/* the feed a secret opens: "<org_id>.<secret>", so the lookup names the
+ * organisation; E_NOTFOUND for an unknown or revoked secret
+ * or an inactive owner */
 enum err calendar_feed_lookup(struct db_conn *c, struct arena *a, const char *secret,
 			      struct calendar_feed *out);
 

@@ -149,24 +149,31 @@ enum err user_set_team(struct db_conn *c, int64_t org_id, int64_t id, int64_t te
 	/* one statement, so a refused move leaves the membership as it was; the
 	 * WHERE keeps another organisation's member out of reach */
 	return changed(DBQ(c, "INSERT INTO team_members (org_id, team_id, user_id) VALUES ($1, $2, $3) "
-			   "ON CONFLICT (user_id) DO UPDATE SET team_id = excluded.team_id "
+			   "ON CONFLICT (org_id, user_id) DO UPDATE SET team_id = excluded.team_id "
 			   "WHERE team_members.org_id = excluded.org_id",
 			   P_I(org_id), P_I(team_id), P_I(id)));
 }
 
-enum err user_credentials(struct db_conn *c, struct arena *a, const char *email, int64_t *id,
-			  int64_t *org_id, const char **hash)
+enum err user_credentials(struct db_conn *c, struct arena *a, const char *email,
+			  struct credential out[CREDENTIALS_MAX], size_t *n)
 {
-	struct db_stmt *st = DBQ(c, "SELECT id, org_id, coalesce(password_hash, '') FROM users "
-				 "WHERE email = $1 AND active = 1", P_T(email));
-	int r = db_step(st);
-	if (r == DB_ROW) {
-		*id = db_col_i64(st, 0);
-		*org_id = db_col_i64(st, 1);
-		*hash = arena_strdup(a, db_col_text(st, 2));
+	/* the one query that does not name an organisation: the address is
+	 * all a person signing in gives (users_email serves it) */
+	struct db_stmt *st = DBQ(c, "SELECT u.id, u.org_id, coalesce(u.password_hash, ''), o.slug, o.name "
+				 "FROM users u JOIN orgs o ON o.id = u.org_id "
+				 "WHERE u.email = $1 AND u.active = 1 ORDER BY o.name, o.id LIMIT $2",
+				 P_T(email), P_I(CREDENTIALS_MAX));
+	*n = 0;
+	while (*n < CREDENTIALS_MAX && db_step(st) == DB_ROW) {
+		struct credential *k = &out[(*n)++];
+		k->id = db_col_i64(st, 0);
+		k->org_id = db_col_i64(st, 1);
+		k->hash = arena_strdup(a, db_col_text(st, 2));
+		k->org_slug = arena_strdup(a, db_col_text(st, 3));
+		k->org_name = arena_strdup(a, db_col_text(st, 4));
 	}
 	enum err e = db_finish(st);
-	return e ? e : r == DB_ROW ? E_OK : E_NOTFOUND;
+	return e ? e : *n ? E_OK : E_NOTFOUND;
 }
 
 enum err user_password_hash(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id,

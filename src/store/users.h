@@ -42,10 +42,16 @@ enum err user_set_password(struct db_conn *c, int64_t org_id, int64_t id, const 
 enum err user_set_team(struct db_conn *c, int64_t org_id, int64_t id, int64_t team_id);
 enum err user_set_role(struct db_conn *c, int64_t org_id, int64_t id, const char *role);
 
-/* for sign-in, across organisations (e-mail addresses are unique):
- * the user id, org id and stored hash of an active user */
-enum err user_credentials(struct db_conn *c, struct arena *a, const char *email, int64_t *id,
-			  int64_t *org_id, const char **hash);
+/* for sign-in: the active users with this address in any organisation
+ * (an address is unique per organisation only), by organisation name, at
+ * most CREDENTIALS_MAX of them; the hash is "" when no password is set */
+#define CREDENTIALS_MAX 8
+struct credential {
+	int64_t id, org_id;
+	const char *hash, *org_slug, *org_name;
+};
+enum err user_credentials(struct db_conn *c, struct arena *a, const char *email,
+			  struct credential out[CREDENTIALS_MAX], size_t *n);
 
 /* the stored password hash of one user ("" when none is set), for checking
  * the current password before it is changed */

@@ -6,13 +6,17 @@
  * Changing the password asks for the current one, so a session left open on
  * a shared computer cannot be turned into a takeover; wrong guesses count
  * towards the same throttle as failed sign-ins, since they guess the same
- * secret. A new password signs out every other session.
+ * secret. A new password signs out every other session and revokes the
+ * API tokens. The person's API tokens are listed (name, made, last used)
+ * and can be revoked one by one.
  */
 #include "pages.h"
+#include "../lib/localpath.h"
 #include "ui.h"
 #include "../store/auth.h"
 #include "../store/users.h"
-#include "../domain/throttle.h"
+#include "signin.h"
+#include "../lib/fmt.h"
 #include "../domain/validate.h"
 #include "../lib/password.h"
 #include "../lib/util.h"
@@ -53,7 +57,8 @@ static void password_card(struct request *r, const struct password_errors *e)
 		 " autocomplete=\"new-password\" required minlength=\"10\"");
 	html_printf(o, "<p class=\"muted\">%s</p><div class=\"actions\"><button class=\"button primary\" type=\"submit\">"
 		    "%s</button></div></form></section>",
-		    T("At least 10 characters. You stay signed in here; other sessions are signed out."),
+		    T("At least 10 characters. You stay signed in here; other sessions are signed out "
+		      "and your API tokens are revoked."),
 		    T("Change the password"));
 }
 
@@ -78,6 +83,58 @@ static void language_card(struct request *r)
 		    "</form></section>", T("Save"));
 }
 
+static void tokens_card(struct request *r)
+{
+	struct strbuf *o = &r->out;
+	struct api_token_list l;
+	html_printf(o, "<section class=\"card\" id=\"tokens\"><h2>%s</h2><p class=\"muted\">%s</p>",
+		    T("API tokens"), T("Programs that use the API sign in with a token. Revoke one you no longer "
+				       "use, or one that someone else may have seen."));
+	if (token_list(r->db, r->a, r->me.org_id, r->me.user_id, &l)) {
+		ui_notice(r, "error", T("The database is not available. Try again shortly."));
+		html(o, "</section>");
+		return;
+	}
+	if (!l.n) {
+		html_printf(o, "<p>%s</p></section>", T("You have no API tokens."));
+		return;
+	}
+	html_printf(o, "<table class=\"table\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th></th></tr></thead><tbody>",
+		    T("Name"), T("Made"), T("Last used"));
+	for (size_t i = 0; i < l.n; i++) {
+		const struct api_token *t = &l.items[i];
+		struct strbuf made = STRBUF_INIT, used = STRBUF_INIT;
+		fmt_datetime(&made, r->lang, t->created_at);
+		if (t->last_used_at)
+			fmt_datetime(&used, r->lang, t->last_used_at);
+		html_printf(o, "<tr id=\"token-%lld\"><td>%s</td><td>%s</td><td>%s</td><td>",
+			    (long long)t->id, *t->label ? t->label : T("(no name)"), made.buf,
+			    t->last_used_at ? used.buf : T("never"));
+		sb_release(&made);
+		sb_release(&used);
+		html_printf(o, "<form method=\"post\" action=\"/account/tokens/%lld/revoke\" data-confirm=\"%s\">",
+			    (long long)t->id, T("Revoke this API token? Programs using it stop working."));
+		ui_csrf(r);
+		html_printf(o, "<button class=\"button small danger\" type=\"submit\">%s</button></form></td></tr>",
+			    T("Revoke"));
+	}
+	html(o, "</tbody></table></section>");
+}
+
+void page_account_token_revoke_post(struct request *r)
+{
+	enum err e = token_revoke(r->db, r->me.org_id, r->me.user_id, r->id);
+	if (e == E_NOTFOUND) {
+		resp_error(r, E_NOTFOUND, T("There is no such API token."));
+		return;
+	}
+	if (e) {
+		DB_DOWN(r);
+		return;
+	}
+	resp_redirect(r, "/account?done=token-revoked#tokens");
+}
+
 /* the whole page; status is already set for a re-render */
 static void render_account(struct request *r, const struct password_errors *e)
 {
@@ -88,6 +145,7 @@ static void render_account(struct request *r, const struct password_errors *e)
 	html(&r->out, "</div><div>");
 	password_card(r, e);
 	calendar_card(r);
+	tokens_card(r);
 	html(&r->out, "</div></div>");
 	ui_page_end(r);
 }
@@ -107,31 +165,27 @@ static enum err check_current(struct request *r, const char *current, struct pas
 		pe->current = T("Enter your current password.");
 		return E_INVALID;
 	}
-	int64_t fails = 0, oldest = 0;
-	enum err e = login_failures_count(r->db, r->me.email, THROTTLE_WINDOW, &fails, &oldest);
-	if (e)
-		return e;
-	int64_t wait = throttle_wait(fails, oldest, now_epoch());
-	if (wait > 0) {
-		long minutes = (long)((wait + 59) / 60);
-		resp_header(r, "Retry-After", arena_printf(r->a, "%lld", (long long)wait));
-		pe->current = arena_printf(r->a, trn(r->lang, "Too many failed attempts. Try again in %ld minute.",
-						     "Too many failed attempts. Try again in %ld minutes.", minutes),
-					   minutes);
+	struct signin_gate g;
+	enum err e = signin_gate_enter(r, r->me.email, &g);
+	if (e == E_THROTTLED) {
+		pe->current = signin_throttled(r, &g);
 		return E_THROTTLED;
 	}
+	if (e)
+		return e;
 	const char *hash = NULL;
 	if ((e = user_password_hash(r->db, r->a, r->me.org_id, r->me.user_id, &hash)))
 		return e;
 	if (!password_verify(hash, current)) {
-		login_failure_add(r->db, r->me.email);
 		pe->current = T("This is not your current password.");
 		return E_INVALID;
 	}
+	signin_gate_passed(r, &g);
 	return E_OK;
 }
 
-/* stores the new password and ends the other sessions, together */
+/* stores the new password, ends the other sessions and revokes the API
+ * tokens, together: whoever had the old password may have made either */
 static enum err set_password(struct request *r, const char *password)
 {
 	char hash[PASSWORD_HASH_LEN];
@@ -143,6 +197,8 @@ static enum err set_password(struct request *r, const char *password)
 	e = user_set_password(r->db, r->me.org_id, r->me.user_id, hash);
 	if (!e)
 		e = session_delete_others(r->db, r->me.org_id, r->me.user_id, r->session_token);
+	if (!e)
+		e = token_revoke_all(r->db, r->me.org_id, r->me.user_id);
 	if (e) {
 		db_rollback(r->db);
 		return e;
@@ -175,26 +231,15 @@ void page_account_password_post(struct request *r)
 			   : T("The database is not available. Try again shortly."));
 		return;
 	}
-	login_failures_clear(r->db, r->me.email);
 	ui_redirect_done(r, "/account", "password-changed");
-}
-
-/* only a local path: not "//host", "/\host" (which browsers treat alike),
- * and nothing that could break out of the Location header */
-static const char *local_path(const char *next)
-{
-	if (!next || next[0] != '/' || next[1] == '/')
-		return "/";
-	for (const char *p = next; *p; p++)
-		if (*p == '\\' || (unsigned char)*p < ' ' || *p == 0x7f)
-			return "/";
-	return next;
 }
 
 void page_lang_post(struct request *r)
 {
 	const char *code = req_form(r, "lang");
 	const char *next = local_path(req_form(r, "next"));
+	if (!next)
+		next = "/";
 	/* "" (the organisation's language) only means something to a user */
 	if (!code || (*code ? lang_parse(code) < 0 : !r->signed_in)) {
 		resp_error(r, E_INVALID, T("The language is en, nl or nb."));

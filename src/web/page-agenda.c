@@ -12,6 +12,7 @@
  * ever sees and changes their own.
  */
 #include "pages.h"
+#include "../lib/localpath.h"
 #include "ui.h"
 #include "dealui.h"
 #include "../store/conversations.h"
@@ -47,16 +48,12 @@ static void week_end(const char *day, char out[11])
 	date_add_days(day, (7 - tm.tm_wday) % 7, out);
 }
 
-/* only a local path: not "//host", "/\host" (which browsers treat alike),
- * and nothing that could break out of the Location header; without its
- * fragment, so a notice can be added to the query */
-static const char *local_path(struct request *r, const char *p, const char *fallback)
+/* a local path (lib/localpath.h) without its fragment, so a notice can be
+ * added to the query; fallback otherwise */
+static const char *return_path(struct request *r, const char *p, const char *fallback)
 {
-	if (!p || p[0] != '/' || p[1] == '/' || p[1] == '\\')
+	if (!local_path(p))
 		return fallback;
-	for (const char *q = p; *q; q++)
-		if (*q == '\\' || (unsigned char)*q < ' ' || *q == 0x7f)
-			return fallback;
 	const char *hash = strchr(p, '#');
 	return hash ? arena_strndup(r->a, p, (size_t)(hash - p)) : p;
 }
@@ -333,7 +330,7 @@ static void not_open(struct request *r, const struct step_row *s, const char *re
 
 static void done(struct request *r, const struct step_row *s, const char *code)
 {
-	const char *back = local_path(r, req_form(r, "return"), agenda_path(r, s->rep_id));
+	const char *back = return_path(r, req_form(r, "return"), agenda_path(r, s->rep_id));
 	ui_redirect_done(r, back, code);
 }
 

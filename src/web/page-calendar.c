@@ -16,6 +16,7 @@
 #include "pages.h"
 #include "ui.h"
 #include "../store/calendar.h"
+#include "../store/auth.h"
 #include "../store/conversations.h"
 #include "../lib/fmt.h"
 #include "../lib/ical.h"
@@ -145,16 +146,21 @@ void page_calendar_revoke_post(struct request *r)
 /* the secret from "SECRET.ics", or NULL when it cannot be one */
 static const char *feed_secret(struct request *r)
 {
+	/* "<org_id>.<secret>.ics" */
 	const char *t = r->tail;
 	size_t n = t ? strlen(t) : 0;
-	if (n != CALENDAR_SECRET_LEN + 4 || strcmp(t + CALENDAR_SECRET_LEN, ".ics"))
+	if (!org_of_secret(t, NULL))
+		return NULL;
+	const char *s = strchr(t, '.') + 1;
+	size_t len = (size_t)(s - t) + CALENDAR_SECRET_LEN;
+	if (n != len + 4 || strcmp(t + len, ".ics"))
 		return NULL;
 	for (size_t i = 0; i < CALENDAR_SECRET_LEN; i++) {
-		char c = t[i];
+		char c = s[i];
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
 			return NULL;
 	}
-	return arena_strndup(r->a, t, CALENDAR_SECRET_LEN);
+	return arena_strndup(r->a, t, len);
 }
 
 /* "YYYY-MM-DD" as "YYYYMMDD" */

@@ -23,6 +23,7 @@
  * person who held it.
  */
 #include "pages.h"
+#include "../lib/localpath.h"
 #include "ui.h"
 #include "dealui.h"
 #include "../store/conversations.h"
@@ -67,16 +68,12 @@ struct conv_ctx {
 	int grace_days;
 };
 
-/* only a local path: not "//host", "/\host" (which browsers treat alike),
- * and nothing that could break out of the Location header; without its
- * fragment, so a notice can be added to the query. NULL otherwise. */
-static const char *local_path(struct request *r, const char *p)
+/* a local path (lib/localpath.h) without its fragment, so a notice can be
+ * added to the query; NULL otherwise */
+static const char *return_path(struct request *r, const char *p)
 {
-	if (!p || p[0] != '/' || p[1] == '/' || p[1] == '\\')
+	if (!local_path(p))
 		return NULL;
-	for (const char *q = p; *q; q++)
-		if (*q == '\\' || (unsigned char)*q < ' ' || *q == 0x7f)
-			return NULL;
 	const char *hash = strchr(p, '#');
 	return hash ? arena_strndup(r->a, p, (size_t)(hash - p)) : p;
 }
@@ -429,7 +426,7 @@ void page_conversation_new(struct request *r)
 	f.date = ui_today(r);
 	f.minutes = "30";
 	f.step_what = f.step_due = f.step_who = f.stop_reason = f.stop_note = f.stop_action = f.stage_id = f.notes = "";
-	f.ret = local_path(r, req_query(r, "return"));
+	f.ret = return_path(r, req_query(r, "return"));
 	struct conv_ctx ctx;
 	if (load_ctx(r, &f, &ctx))
 		return;
@@ -493,7 +490,7 @@ void page_conversations_post(struct request *r)
 	f.stop_action = form_val(r, "stop_action");
 	f.stage_id = form_val(r, "stage_id");
 	f.notes = form_val(r, "notes");
-	f.ret = local_path(r, req_form(r, "return"));
+	f.ret = return_path(r, req_form(r, "return"));
 	/* a form opened from a deal that lost its deal field is a form without one */
 	if (f.from == FROM_DEAL && !*f.deal_id)
 		f.from = FROM_PICK;

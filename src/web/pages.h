@@ -28,6 +28,7 @@ void page_admin_user_active_post(struct request *r);
 /* page-account.c */
 void page_account(struct request *r);
 void page_account_password_post(struct request *r);
+void page_account_token_revoke_post(struct request *r);
 void page_lang_post(struct request *r);
 /* page-health.c */
 void page_healthz(struct request *r);

@@ -109,7 +109,8 @@ test('token create prints a token starting "sg_" that works as Bearer', async (t
   const r = sg(['token', 'create', '--org', 'acme', '--email', 'rita@acme.test', '--label', 'ci'], { db });
   assert.equal(r.code, 0);
   const token = r.stdout.trim();
-  assert.match(token, /^sg_[A-Za-z0-9_-]{20,}$/);
+  // "sg_<org id>.<secret>": the organisation travels with the token
+  assert.match(token, /^sg_[1-9][0-9]*\.[A-Za-z0-9_-]{20,}$/);
   assert.equal(r.stdout.split('\n').filter(Boolean).length, 1, 'only the token on stdout');
   const srv = await withServer(t, db);
   const me = await apiClient(srv.base, token).get('/api/v1/me');

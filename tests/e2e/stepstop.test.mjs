@@ -665,7 +665,7 @@ test('the iCalendar feed: a secret .ics address with the open steps, valid RFC 5
   // the address is shown once: on the answer itself, or on the page it sends to
   const shown = r.status === 303 ? await c.get(r.location) : r;
   assert.equal(shown.status, 200, shown.text.slice(0, 300));
-  const m = /https?:\/\/[^\s"<>]+\/calendar\/([A-Za-z0-9_-]+)\.ics/.exec(shown.text);
+  const m = /https?:\/\/[^\s"<>]+\/calendar\/([A-Za-z0-9_.-]+)\.ics/.exec(shown.text);
   assert.ok(m, 'the page shows an address ending in .ics');
   const feedPath = `/calendar/${m[1]}.ics`;
 
@@ -703,7 +703,7 @@ test('the iCalendar feed: a secret .ics address with the open steps, valid RFC 5
   const anon = new Client(ctx.base);
   r = await c.postForm('/account/calendar', { csrf_token: c.csrf });
   const shown2 = r.status === 303 ? await c.get(r.location) : r;
-  const m2 = /https?:\/\/[^\s"<>]+\/calendar\/([A-Za-z0-9_-]+)\.ics/.exec(shown2.text);
+  const m2 = /https?:\/\/[^\s"<>]+\/calendar\/([A-Za-z0-9_.-]+)\.ics/.exec(shown2.text);
   assert.ok(m2 && m2[1] !== m[1], 'a different address');
   assert.equal((await anon.get(feedPath)).status, 404, 'the old address is dead');
   const feedPath2 = `/calendar/${m2[1]}.ics`;

@@ -149,34 +149,43 @@ END_TEST
 /* -------------------------------------------------------------- throttle */
 
 struct throttle_case {
-	int64_t failures, age_of_oldest, want;
+	enum throttle_gate gate;
+	int64_t attempts;
+	enum throttle_verdict want;
 };
 
 static const struct throttle_case throttle_cases[] = {
-	{ 0, 0, 0 },
-	{ 4, 10, 0 },			/* four failures: still allowed */
-	{ 5, 10, THROTTLE_WINDOW - 10 },	/* the fifth: wait until the oldest leaves */
-	{ 5, 0, THROTTLE_WINDOW },
-	{ 6, 100, THROTTLE_WINDOW - 100 },
-	{ 5, THROTTLE_WINDOW - 1, 1 },
-	{ 5, THROTTLE_WINDOW, 0 },	/* the window has passed */
-	{ 50, THROTTLE_WINDOW + 60, 0 },
+	{ THROTTLE_ADDRESS, 1, THROTTLE_PASS },
+	{ THROTTLE_ADDRESS, THROTTLE_ADDRESS_MAX, THROTTLE_PASS },
+	{ THROTTLE_ADDRESS, THROTTLE_ADDRESS_MAX + 1, THROTTLE_REFUSE },
+	{ THROTTLE_PAIR, 1, THROTTLE_PASS },
+	{ THROTTLE_PAIR, 5, THROTTLE_PASS },		/* five tries from one place */
+	{ THROTTLE_PAIR, 6, THROTTLE_REFUSE },		/* the sixth waits for the window */
+	{ THROTTLE_PAIR, 600, THROTTLE_REFUSE },
+	{ THROTTLE_ACCOUNT, 1, THROTTLE_PASS },
+	{ THROTTLE_ACCOUNT, THROTTLE_ACCOUNT_FREE, THROTTLE_PASS },
+	/* never refused outright: the owner gets the next slot */
+	{ THROTTLE_ACCOUNT, THROTTLE_ACCOUNT_FREE + 1, THROTTLE_SPACED },
+	{ THROTTLE_ACCOUNT, 100000, THROTTLE_SPACED },
 };
 
 START_TEST(throttle_table)
 {
 	const struct throttle_case *c = &throttle_cases[_i];
-	const int64_t now = 1700000000;
-	int64_t got = throttle_wait(c->failures, now - c->age_of_oldest, now);
-	ck_assert_msg(got == c->want, "%lld failures, oldest %llds ago: wait %lld, want %lld",
-		      (long long)c->failures, (long long)c->age_of_oldest, (long long)got, (long long)c->want);
+	enum throttle_verdict got = throttle_decide(c->gate, c->attempts);
+	ck_assert_msg(got == c->want, "gate %d, %lld attempts: %d, want %d",
+		      (int)c->gate, (long long)c->attempts, (int)got, (int)c->want);
 }
 END_TEST
 
 START_TEST(throttle_constants)
 {
-	ck_assert_int_eq(THROTTLE_MAX, 5);
+	ck_assert_int_eq(THROTTLE_PAIR_MAX, 5);
 	ck_assert_int_eq(THROTTLE_WINDOW, 900);
+	/* one address alone can never push an account into spacing */
+	ck_assert_int_lt(THROTTLE_PAIR_MAX, THROTTLE_ACCOUNT_FREE);
+	ck_assert_int_eq(throttle_wait(1000, 900), 100);
+	ck_assert_int_eq(throttle_wait(900, 900), 1);	/* Retry-After is never 0 */
 }
 END_TEST
 
