@@ -18,6 +18,7 @@
  * ("2026-11", "2026-Q4", "FY2026"), with the organisation's fiscal start.
  */
 #include "api.h"
+#include "../web/load.h"
 #include "../store/numbers.h"
 #include "../store/teams.h"
 #include "../store/users.h"
@@ -92,24 +93,11 @@ static int check_rep(struct request *r, int64_t rep_id)
 	return api_user_visible_or_reply(r, rep_id, T("You do not have access to this user's numbers."));
 }
 
-/* 0 when the team exists and the caller leads it or is an admin */
+/* 0 when the team exists and the caller may see its reps one by one
+ * (access_team_reps: an admin, or who leads it) */
 static int check_team(struct request *r, int64_t team_id)
 {
-	struct team t;
-	enum err e = team_get(r->db, r->a, r->me.org_id, team_id, &t);
-	if (e == E_NOTFOUND) {
-		resp_error(r, E_NOTFOUND, T("There is no such team."));
-		return -1;
-	}
-	if (e) {
-		api_store_error(r, e);
-		return -1;
-	}
-	if (r->viewer.role != ROLE_ADMIN && !access_leads_team(&r->viewer, team_id)) {
-		resp_error(r, E_FORBIDDEN, T("You do not have access to this team's numbers."));
-		return -1;
-	}
-	return 0;
+	return team_load_or_reply(r, team_id, NEED_CHANGE) ? 0 : -1;
 }
 
 /* the scope of ?rep= and ?team= (with_rep: whether rep= is accepted), checked
@@ -138,10 +126,11 @@ static int scope_of(struct request *r, int with_rep, struct numbers_scope *s)
 		s->team_id = team_id;
 		return 0;
 	}
-	switch (r->viewer.role) {
-	case ROLE_ADMIN:
+	/* nobody named: access_default_scope, as on every page */
+	switch (access_default_scope(&r->viewer)) {
+	case DEFAULT_ORG:
 		return 0;
-	case ROLE_MANAGER:
+	case DEFAULT_LED:
 		s->manager_id = r->me.user_id;
 		return 0;
 	default:
@@ -287,7 +276,8 @@ static int check_may_set(struct request *r, int64_t user_id, const char *field)
 		api_store_error(r, e);
 		return -1;
 	}
-	if (r->viewer.role != ROLE_ADMIN && !(u.team_id && access_leads_team(&r->viewer, u.team_id))) {
+	struct person p = { u.id, u.org_id, u.team_id };
+	if (!access_target_set(&r->viewer, &p)) {
 		resp_error(r, E_FORBIDDEN, T("You may set targets only for the reps of the teams you lead."));
 		return -1;
 	}

@@ -1,5 +1,6 @@
 /* dealui: see dealui.h. */
 #include "dealui.h"
+#include "load.h"
 #include "../lib/fmt.h"
 #include "../lib/util.h"
 #include <string.h>
@@ -200,11 +201,12 @@ enum err dealui_check_stage(struct request *r, const char *text, int64_t *id, co
 
 enum err dealui_check_owner(struct request *r, const char *text, int64_t *id, const char **msg)
 {
-	struct user u;
+	enum err e = E_OK;
 	*msg = NULL;
 	*id = positive_id(text);
-	enum err e = *id ? user_get(r->db, r->a, r->me.org_id, *id, &u) : E_NOTFOUND;
-	if (e == E_NOTFOUND || (!e && (!u.active || !ui_may_see_owner(r, u.id, u.team_id))))
+	/* access_deal_assign, the API's rule too */
+	int may = load_may_assign(r, *id, &e);
+	if (!may)
 		*msg = T("You cannot give a deal to this person.");
-	return e == E_NOTFOUND ? E_OK : e;
+	return may < 0 ? e : E_OK;
 }
