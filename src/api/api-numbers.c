@@ -347,27 +347,15 @@ void api_targets_create(struct request *r)
 }
 
 /* the target of the path, visible to the caller; 0, or -1 after answering 404 or 403 */
-static int load_target(struct request *r, int fiscal_start_month, struct target *t)
+/* the target of the path as the caller needs it (web/load.c: a rep sees
+ * their own, whoever manages the rep's team sees and sets it); 0, or -1
+ * after answering */
+static int load_target(struct request *r, int fiscal_start_month, enum access_need need, struct target *t)
 {
-	enum err e = target_get(r->db, r->a, r->me.org_id, r->id, fiscal_start_month, t);
-	if (e == E_NOTFOUND) {
-		resp_error(r, E_NOTFOUND, T("There is no such target."));
+	struct target *got = target_load_or_reply(r, r->id, fiscal_start_month, need);
+	if (!got)
 		return -1;
-	}
-	if (e) {
-		api_store_error(r, e);
-		return -1;
-	}
-	int visible = 0;
-	e = api_user_visible(r, t->user_id, &visible);
-	if (e && e != E_NOTFOUND) {
-		api_store_error(r, e);
-		return -1;
-	}
-	if (!visible) {
-		resp_error(r, E_FORBIDDEN, T("You do not have access to this user's numbers."));
-		return -1;
-	}
+	*t = *got;
 	return 0;
 }
 
@@ -376,7 +364,7 @@ void api_target_get(struct request *r)
 	struct numbers_settings ns;
 	settings_numbers(r->db, r->a, r->me.org_id, &ns);
 	struct target t;
-	if (load_target(r, ns.fiscal_start_month, &t))
+	if (load_target(r, ns.fiscal_start_month, NEED_SEE, &t))
 		return;
 	api_reply(r, 200, target_json(&t));
 }
@@ -388,7 +376,7 @@ void api_target_update(struct request *r)
 	struct numbers_settings ns;
 	settings_numbers(r->db, r->a, r->me.org_id, &ns);
 	struct target t;
-	if (load_target(r, ns.fiscal_start_month, &t) || check_may_set(r, t.user_id, NULL))
+	if (load_target(r, ns.fiscal_start_month, NEED_CHANGE, &t))
 		return;
 	/* a target belongs to its rep and period: to move it, set a new one */
 	static const char *const fixed[] = { "rep_id", "period", "kind", "start", "end" };
@@ -427,7 +415,7 @@ void api_target_delete(struct request *r)
 	struct numbers_settings ns;
 	settings_numbers(r->db, r->a, r->me.org_id, &ns);
 	struct target t;
-	if (load_target(r, ns.fiscal_start_month, &t) || check_may_set(r, t.user_id, NULL))
+	if (load_target(r, ns.fiscal_start_month, NEED_CHANGE, &t))
 		return;
 	enum err e = target_delete(r->db, r->me.org_id, t.id);
 	if (e == E_NOTFOUND) {

@@ -85,6 +85,8 @@ enum access_need {
 	NEED_CHANGE,		/* edit it */
 	NEED_CLOSE,		/* steps: keep, move or cancel; deals: win, lose, pause, reopen */
 	NEED_REASSIGN,		/* deals: give to someone else */
+	NEED_ENTRY,		/* people and teams: the directory entry (access_profile, access_team) */
+	NEED_ADMINISTER,	/* people, teams: the admin pages (access_admin) */
 };
 
 int access_leads_team(const struct viewer *v, int64_t team_id);

@@ -133,10 +133,14 @@ struct user *user_load_or_reply(struct request *r, int64_t id, enum access_need 
 	if (e)
 		return not_loaded(r, e, T("There is no such user."));
 	struct person p = { u->id, u->org_id, u->team_id };
-	(void)need;
-	if (!access_deal(&r->viewer, &p))
-		return forbidden(r, T("You do not have access to this user's deals."));
-	return u;
+	switch (need) {
+	case NEED_ENTRY:
+		return access_profile(&r->viewer, &p) ? u : forbidden(r, T("You do not have access to this user."));
+	case NEED_ADMINISTER:
+		return access_admin(&r->viewer, u->org_id) ? u : forbidden(r, T("You do not have access to this user."));
+	default:
+		return access_deal(&r->viewer, &p) ? u : forbidden(r, T("You do not have access to this user's deals."));
+	}
 }
 
 struct team *team_load_or_reply(struct request *r, int64_t id, enum access_need need)
@@ -145,11 +149,18 @@ struct team *team_load_or_reply(struct request *r, int64_t id, enum access_need 
 	enum err e = team_get(r->db, r->a, r->me.org_id, id, t);
 	if (e)
 		return not_loaded(r, e, T("There is no such team."));
-	int ok = need == NEED_SEE ? access_team_aggregates(&r->viewer, t->org_id, t->id)
-				  : access_team_reps(&r->viewer, t->org_id, t->id);
-	if (!ok)
-		return forbidden(r, T("You do not have access to this team's figures."));
-	return t;
+	switch (need) {
+	case NEED_ENTRY:
+		return access_team(&r->viewer, t->org_id, t->id) ? t : forbidden(r, T("You do not have access to this team."));
+	case NEED_ADMINISTER:
+		return access_admin(&r->viewer, t->org_id) ? t : forbidden(r, T("You do not have access to this team."));
+	case NEED_SEE:
+		return access_team_aggregates(&r->viewer, t->org_id, t->id) ? t
+		       : forbidden(r, T("You do not have access to this team's figures."));
+	default:
+		return access_team_reps(&r->viewer, t->org_id, t->id) ? t
+		       : forbidden(r, T("You do not have access to this team's figures."));
+	}
 }
 
 struct target *target_load_or_reply(struct request *r, int64_t id, int fiscal_start_month, enum access_need need)

@@ -32,10 +32,12 @@ struct conversation *conversation_load_or_reply(struct request *r, int64_t id, e
 /* NEED_SEE: access_activity_see; NEED_CHANGE/NEED_CLOSE: access_step_change */
 struct step_row *step_load_or_reply(struct request *r, int64_t id, enum access_need need);
 /* a person whose work (deals, conversations, steps, figures) the caller
- * needs: access_deal */
+ * needs: access_deal; NEED_ENTRY: their directory entry (access_profile);
+ * NEED_ADMINISTER: the admin pages (access_admin) */
 struct user *user_load_or_reply(struct request *r, int64_t id, enum access_need need);
 /* NEED_SEE: the team's aggregates (access_team_aggregates); NEED_CHANGE:
- * its reps one by one (access_team_reps) */
+ * its reps one by one (access_team_reps); NEED_ENTRY: the team and its
+ * member list (access_team); NEED_ADMINISTER: the admin pages (access_admin) */
 struct team *team_load_or_reply(struct request *r, int64_t id, enum access_need need);
 /* NEED_SEE: access_target_see; NEED_CHANGE: access_target_set */
 struct target *target_load_or_reply(struct request *r, int64_t id, int fiscal_start_month, enum access_need need);
