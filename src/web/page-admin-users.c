@@ -393,15 +393,16 @@ void page_admin_user_post(struct request *r)
 
 void page_admin_user_active_post(struct request *r)
 {
+	/* the user first: another organisation's is not found, whatever the form says */
+	struct user u;
+	if (load_user(r, &u))
+		return;
 	const char *v = req_form(r, "active");
 	if (!v || (strcmp(v, "0") && strcmp(v, "1"))) {
 		resp_error(r, E_INVALID, T("The field 'active' is 0 or 1."));
 		return;
 	}
 	int active = v[0] == '1';
-	struct user u;
-	if (load_user(r, &u))
-		return;
 	if (!active && u.id == r->me.user_id) {
 		struct user_form f;
 		user_form_from(r, &f, &u);
