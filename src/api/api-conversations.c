@@ -3,7 +3,8 @@
  * conversation with its one outcome (a dated step the customer committed
  * to, a stop with its reason, or honestly no commitment), listing and
  * reading the conversations a caller may see (its rep's or its deal owner's,
- * by access_deal), and correcting the kind, duration and notes afterwards.
+ * by access_activity_see), and correcting the kind, duration and notes
+ * afterwards — by its author only (access_conversation_change).
  * The outcome is what happened and never changes; a later conversation
  * records a change of mind. The rules are domain/commitment.c's; this file
  * only translates JSON to them and their field names back to JSON's.
@@ -117,39 +118,14 @@ void api_conversation_get(struct request *r)
 	reply_conversation(r, 200, r->id);
 }
 
-/* shared with api-steps.c (api.h) */
+/* shared with api-steps.c (api.h): the filters name someone or a deal the
+ * caller may see, through the loaders of web/load.c */
 int api_check_filters(struct request *r, int64_t rep_id, int64_t deal_id)
 {
-	int visible = 1;
-	enum err e = E_OK;
-	if (rep_id) {
-		e = api_user_visible(r, rep_id, &visible);
-		if (e == E_NOTFOUND) {
-			resp_error(r, E_NOTFOUND, T("There is no such user."));
-			return -1;
-		}
-		if (!e && !visible) {
-			resp_error(r, E_FORBIDDEN, T("You do not have access to this user's deals."));
-			return -1;
-		}
-	}
-	if (!e && deal_id) {
-		struct deal d;
-		e = deal_get(r->db, r->a, r->me.org_id, deal_id, &d);
-		if (e == E_NOTFOUND) {
-			resp_error(r, E_NOTFOUND, T("There is no such deal."));
-			return -1;
-		}
-		struct person owner = { d.owner_id, r->me.org_id, d.owner_team_id };
-		if (!e && !access_deal(&r->viewer, &owner)) {
-			resp_error(r, E_FORBIDDEN, T("You do not have access to this deal."));
-			return -1;
-		}
-	}
-	if (e) {
-		api_store_error(r, e);
+	if (rep_id && !user_load_or_reply(r, rep_id, NEED_SEE))
 		return -1;
-	}
+	if (deal_id && !deal_load_or_reply(r, deal_id, NEED_SEE))
+		return -1;
 	return 0;
 }
 

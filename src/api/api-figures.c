@@ -42,7 +42,7 @@ static int scope_of(struct request *r, int64_t rep_id, int64_t team_id, struct f
 		return -1;
 	}
 	if (rep_id) {
-		if (api_user_visible_or_reply(r, rep_id, T("You do not have access to this user's figures.")))
+		if (!user_load_or_reply(r, rep_id, NEED_SEE))
 			return -1;
 		s->rep_id = rep_id;
 		return 0;

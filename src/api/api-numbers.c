@@ -90,7 +90,7 @@ static void set_period(json_t *o, const struct period *p)
 /* 0 when the caller may see this user's numbers (404 / 403 otherwise, after answering) */
 static int check_rep(struct request *r, int64_t rep_id)
 {
-	return api_user_visible_or_reply(r, rep_id, T("You do not have access to this user's numbers."));
+	return user_load_or_reply(r, rep_id, NEED_SEE) ? 0 : -1;
 }
 
 /* 0 when the team exists and the caller may see its reps one by one

@@ -1,9 +1,10 @@
 /*
  * api-steps: /api/v1/steps — the next steps customers committed to, as the
- * caller may see them (its rep's or its deal owner's, by access_deal), with
- * their state today (upcoming, due today, overdue, missed, kept, cancelled);
- * and their life: kept, cancelled, or moved to a new date, which counts as
- * a slip. Steps are born from a conversation (POST /api/v1/conversations),
+ * caller may see them (its rep's or its deal owner's, by access_activity_see),
+ * with their state today (upcoming, due today, overdue, missed, kept,
+ * cancelled); and their life: kept, cancelled, or moved to a new date, which
+ * counts as a slip — by the same callers as on the agenda page
+ * (access_step_change). Steps are born from a conversation (POST /api/v1/conversations),
  * never on their own.
  */
 #include "api.h"

@@ -102,11 +102,11 @@ enum err dealui_teams(struct request *r, struct team_list *out)
 	if (r->viewer.role == ROLE_REP)
 		return E_OK;
 	enum err e = team_list_org(r->db, r->a, r->me.org_id, out);
-	if (e || r->viewer.role == ROLE_ADMIN)
+	if (e)
 		return e;
 	size_t k = 0;
 	for (size_t i = 0; i < out->n; i++)
-		if (access_leads_team(&r->viewer, out->items[i].id))
+		if (access_manages_team(&r->viewer, r->me.org_id, out->items[i].id))
 			out->items[k++] = out->items[i];
 	out->n = k;
 	return E_OK;
