@@ -65,7 +65,10 @@ static void render_head(struct request *r, const struct who *w, const struct who
 	if (!p->e_from && !p->e_to)
 		html_printf(o, "<p class=\"muted\">%s – %s</p>", ui_date_text(r, p->from), ui_date_text(r, p->to));
 	const char *wq = who_query(r, w);
-	html_printf(o, "</div><a class=\"button\" href=\"/strung-along%R%s\">%s</a></div>", *wq ? "?" : "", wq,
+	/* the deals behind a team's figures are its reps' own: a rep looking at
+	 * their team as a whole is sent to their own strung-along deals */
+	const char *sq = w->kind == WHO_TEAM && !access_team_reps(&r->viewer, r->me.org_id, w->id) ? "" : wq;
+	html_printf(o, "</div><a class=\"button\" href=\"/strung-along%R%s\">%s</a></div>", *sq ? "?" : "", sq,
 		    T("Strung-along deals"));
 
 	html_printf(o, "<section class=\"card fig-filter\"><form method=\"get\" action=\"/figures/commitment\" "
@@ -340,7 +343,7 @@ void page_figures_commitment(struct request *r)
 		return;
 	}
 	struct who_options opt;
-	if (who_options(r, 1, &opt)) {
+	if (who_options_aggregates(r, &opt)) {
 		DB_DOWN(r);
 		return;
 	}

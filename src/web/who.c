@@ -194,6 +194,29 @@ int who_options(struct request *r, int with_led, struct who_options *o)
 	return 0;
 }
 
+int who_options_aggregates(struct request *r, struct who_options *o)
+{
+	if (who_options(r, 1, o))
+		return -1;
+	int64_t own = r->viewer.team_id;
+	/* the viewer's own team, when not already there as one they manage */
+	if (!own || access_team_reps(&r->viewer, r->me.org_id, own))
+		return 0;
+	struct team t;
+	if (team_get(r->db, r->a, r->me.org_id, own, &t))
+		return -1;
+	size_t cap = o->n + 2;
+	const char **values = arena_alloc(r->a, cap * sizeof(char *)), **labels = arena_alloc(r->a, cap * sizeof(char *));
+	struct who_options grown = { values, labels, 0 };
+	if (!o->n)	/* a rep had no picker: themself, then their team */
+		add_option(&grown, arena_printf(r->a, "rep:%lld", (long long)r->me.user_id), r->me.name);
+	for (size_t i = 0; i < o->n; i++)
+		add_option(&grown, o->values[i], o->labels[i]);
+	add_option(&grown, arena_printf(r->a, "team:%lld", (long long)own), arena_printf(r->a, T("Team: %s"), t.name));
+	*o = grown;
+	return 0;
+}
+
 const char *who_query(struct request *r, const struct who *w)
 {
 	switch (w->kind) {

@@ -48,6 +48,9 @@ struct who_options {
 	size_t n;
 };
 int who_options(struct request *r, int with_led, struct who_options *o);
+/* the same for a page of aggregates (who_from_query_for WHO_FOR_AGGREGATES):
+ * all the viewer's teams, and their own team even when they do not manage it */
+int who_options_aggregates(struct request *r, struct who_options *o);
 /* the query string part naming w ("rep=5", "team=3", "" for org/led) */
 const char *who_query(struct request *r, const struct who *w);
 

@@ -192,6 +192,10 @@ test('with no filter the scope is the same everywhere; a rep sees their own team
   const rita = await ctx.signIn('rita@acme.test');
   r = await rita.get(`/figures/commitment?team=${ctx.ids.north}`);
   assert.equal(r.status, 200);
+  assert.match(r.text, new RegExp(`<option value="team:${ctx.ids.north}"[^>]*>Team: North</option>`),
+    'her team is a choice of the picker');
+  assert.doesNotMatch(r.text, /<option value="team:\d+"[^>]*>Team: South/, 'another team is not');
+  assert.doesNotMatch(r.text, new RegExp(`href="/strung-along\\?team=`), 'no link to her team\'s deals rep by rep');
   r = await rita.get(`/figures/commitment?team=${ctx.ids.south}`);
   assert.equal(r.status, 403);
   r = await as('rita@acme.test').get(`/api/v1/figures/commitment?team=${ctx.ids.north}`);
