@@ -165,6 +165,16 @@ int access_target_set(const struct viewer *v, const struct person *rep)
 	return v->role == ROLE_ADMIN || (rep->team_id && access_manages_team(v, rep->org_id, rep->team_id));
 }
 
+int access_stage_see(const struct viewer *v, int64_t org_id)
+{
+	return member(v, org_id);
+}
+
+int access_stage_change(const struct viewer *v, int64_t org_id)
+{
+	return access_admin(v, org_id);
+}
+
 int access_import(const struct viewer *v, int64_t org_id)
 {
 	return access_admin(v, org_id);

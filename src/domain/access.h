@@ -47,6 +47,8 @@
  *     never another rep's (access_conversation_closes_step);
  *   - targets: a rep sees their own, a manager sets and sees those of the
  *     reps of the teams they lead, an admin every one;
+ *   - stages: the organisation's pipeline, seen by every member, changed
+ *     by its admins;
  *   - imports: admins of the organisation.
  *
  * Whose figures a page or endpoint shows when the caller names nobody
@@ -140,6 +142,10 @@ int access_conversation_closes_step(const struct activity *c, const struct activ
 /* targets: rep is whose target it is */
 int access_target_see(const struct viewer *v, const struct person *rep);
 int access_target_set(const struct viewer *v, const struct person *rep);
+
+/* the stages of the organisation's pipeline */
+int access_stage_see(const struct viewer *v, int64_t org_id);
+int access_stage_change(const struct viewer *v, int64_t org_id);
 
 /* imports of the organisation */
 int access_import(const struct viewer *v, int64_t org_id);

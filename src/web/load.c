@@ -163,6 +163,17 @@ struct team *team_load_or_reply(struct request *r, int64_t id, enum access_need 
 	}
 }
 
+struct stage *stage_load_or_reply(struct request *r, int64_t id, enum access_need need)
+{
+	struct stage *s = arena_alloc(r->a, sizeof(*s));
+	enum err e = stage_get(r->db, r->a, r->me.org_id, id, s);
+	if (e)
+		return not_loaded(r, e, T("There is no such stage."));
+	int ok = need == NEED_SEE ? access_stage_see(&r->viewer, r->me.org_id)
+				  : access_stage_change(&r->viewer, r->me.org_id);
+	return ok ? s : forbidden(r, T("You do not have access to this page."));
+}
+
 struct target *target_load_or_reply(struct request *r, int64_t id, int fiscal_start_month, enum access_need need)
 {
 	struct target *t = arena_alloc(r->a, sizeof(*t));

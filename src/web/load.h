@@ -21,6 +21,7 @@
 #include "../store/users.h"
 #include "../store/teams.h"
 #include "../store/numbers.h"
+#include "../store/stages.h"
 
 /* NEED_SEE, NEED_CHANGE, NEED_CLOSE: access_deal; NEED_REASSIGN as well (the
  * new owner is checked by load_check_new_owner) */
@@ -39,6 +40,8 @@ struct user *user_load_or_reply(struct request *r, int64_t id, enum access_need 
  * its reps one by one (access_team_reps); NEED_ENTRY: the team and its
  * member list (access_team); NEED_ADMINISTER: the admin pages (access_admin) */
 struct team *team_load_or_reply(struct request *r, int64_t id, enum access_need need);
+/* NEED_SEE: access_stage_see; NEED_CHANGE: access_stage_change */
+struct stage *stage_load_or_reply(struct request *r, int64_t id, enum access_need need);
 /* NEED_SEE: access_target_see; NEED_CHANGE: access_target_set */
 struct target *target_load_or_reply(struct request *r, int64_t id, int fiscal_start_month, enum access_need need);
 

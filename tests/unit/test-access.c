@@ -1,7 +1,7 @@
 /*
  * test-access: the object rules of domain/access.c as one table — every
  * kind of object (person, team, team aggregates, deal, account, contact,
- * conversation, step, target, import) × every relation of the caller to it
+ * conversation, step, target, stage, import) × every relation of the caller to it
  * (self, same-team rep, other-team rep, manager leading the team, manager
  * not leading it, admin, admin of another organisation, deactivated, none)
  * with the expected answer. Changing any rule (access_deal returning 1,
@@ -89,6 +89,8 @@ enum kind {
 	K_NODEAL_SEE,		/* rep 11's conversation without a deal */
 	K_TARGET_SEE,		/* rep 11's target */
 	K_TARGET_SET,
+	K_STAGE_SEE,		/* organisation 1's pipeline */
+	K_STAGE_CHANGE,
 	K_ADMIN,		/* organisation 1's administration */
 	K_IMPORT,
 	NKIND
@@ -99,7 +101,7 @@ static const char *const kind_names[NKIND] = {
 	"rename unowned account", "add contact", "see conversation", "change conversation",
 	"see manager's conversation", "change manager's conversation", "change step",
 	"change manager's step on own deal", "see conversation without deal", "see target", "set target",
-	"administer", "import",
+	"see stage", "change stage", "administer", "import",
 };
 
 static int ask(enum kind k, const struct viewer *v)
@@ -127,6 +129,8 @@ static int ask(enum kind k, const struct viewer *v)
 	case K_NODEAL_SEE: return access_activity_see(v, &own_no_deal);
 	case K_TARGET_SEE: return access_target_see(v, &rep11);
 	case K_TARGET_SET: return access_target_set(v, &rep11);
+	case K_STAGE_SEE: return access_stage_see(v, 1);
+	case K_STAGE_CHANGE: return access_stage_change(v, 1);
 	case K_ADMIN: return access_admin(v, 1);
 	case K_IMPORT: return access_import(v, 1);
 	default: return -1;
@@ -168,6 +172,8 @@ static const int want[NKIND][NREL] = {
 	[K_NODEAL_SEE]      = { 1,   0,   0,   1,   0,   1,   0,   0,   0 },
 	[K_TARGET_SEE]      = { 1,   0,   0,   1,   0,   1,   0,   0,   0 },
 	[K_TARGET_SET]      = { 0,   0,   0,   1,   0,   1,   0,   0,   0 },
+	[K_STAGE_SEE]       = { 1,   1,   1,   1,   1,   1,   0,   0,   0 },
+	[K_STAGE_CHANGE]    = { 0,   0,   0,   0,   0,   1,   0,   0,   0 },
 	[K_ADMIN]           = { 0,   0,   0,   0,   0,   1,   0,   0,   0 },
 	[K_IMPORT]          = { 0,   0,   0,   0,   0,   1,   0,   0,   0 },
 };
