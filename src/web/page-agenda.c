@@ -273,21 +273,10 @@ static int64_t agenda_rep(struct request *r, const char **name)
 	}
 	if (id == r->me.user_id)
 		return id;
-	struct user u;
-	enum err e = user_get(r->db, r->a, r->me.org_id, id, &u);
-	if (e == E_NOTFOUND) {
-		resp_error(r, E_NOTFOUND, T("There is no such person."));
+	struct user *u = user_load_or_reply(r, id, NEED_SEE);
+	if (!u)
 		return 0;
-	}
-	if (e) {
-		DB_DOWN(r);
-		return 0;
-	}
-	if (!ui_may_see_owner(r, id, u.team_id)) {
-		resp_error(r, E_FORBIDDEN, T("You may not see the agenda of this colleague."));
-		return 0;
-	}
-	*name = u.name;
+	*name = u->name;
 	return id;
 }
 
