@@ -7,6 +7,7 @@
  * endpoints check it.
  */
 #include "api.h"
+#include "../web/load.h"
 #include "../store/deals.h"
 #include "../domain/validate.h"
 #include "../lib/util.h"
@@ -62,25 +63,21 @@ static void reply_account(struct request *r, int status, const struct account *a
 	api_reply(r, status, o);
 }
 
-/* 0 with the account, or -1 after answering 404 or a store error */
-static int load(struct request *r, int64_t id, struct account *acc)
+/* 0 with the account, or -1 after answering 404, 403 or a store error
+ * (web/load.c decides) */
+static int load(struct request *r, int64_t id, enum access_need need, struct account *acc)
 {
-	enum err e = account_get(r->db, r->a, r->me.org_id, id, acc);
-	if (e == E_NOTFOUND) {
-		resp_error(r, E_NOTFOUND, T("There is no such account."));
+	struct account *got = account_load_or_reply(r, id, need);
+	if (!got)
 		return -1;
-	}
-	if (e) {
-		api_store_error(r, e);
-		return -1;
-	}
+	*acc = *got;
 	return 0;
 }
 
 void api_account_get(struct request *r)
 {
 	struct account acc;
-	if (load(r, r->id, &acc))
+	if (load(r, r->id, NEED_SEE, &acc))
 		return;
 	reply_account(r, 200, &acc);
 }
@@ -122,20 +119,8 @@ void api_account_update(struct request *r)
 	if (api_body(r))
 		return;
 	struct account acc;
-	if (load(r, r->id, &acc))
+	if (load(r, r->id, NEED_CHANGE, &acc))
 		return;
-	if (acc.owner_id) {
-		int visible = 0;
-		enum err e = api_user_visible(r, acc.owner_id, &visible);
-		if (e && e != E_NOTFOUND) {
-			api_store_error(r, e);
-			return;
-		}
-		if (!visible) {
-			resp_error(r, E_FORBIDDEN, T("You do not have access to this account."));
-			return;
-		}
-	}
 	int bad = 0;
 	if (api_has(r, "name")) {
 		const char *name = api_str(r, "name", &bad);

@@ -3,12 +3,14 @@
  * conversation with its one outcome (a dated step the customer committed
  * to, a stop with its reason, or honestly no commitment), listing and
  * reading the conversations a caller may see (its rep's or its deal owner's,
- * by access_deal), and correcting the kind, duration and notes afterwards.
+ * by access_activity_see), and correcting the kind, duration and notes
+ * afterwards — by its author only (access_conversation_change).
  * The outcome is what happened and never changes; a later conversation
  * records a change of mind. The rules are domain/commitment.c's; this file
  * only translates JSON to them and their field names back to JSON's.
  */
 #include "api.h"
+#include "../web/load.h"
 #include "../store/conversations.h"
 #include "../store/deals.h"
 #include "../store/settings.h"
@@ -90,32 +92,21 @@ static int parse_rfc3339(const char *s, int64_t *epoch, char day[11])
 	return 0;
 }
 
-/* 0 with the conversation, or -1 after answering 404, 403 or 503 */
-static int load(struct request *r, int64_t id, struct conversation *cv)
+/* 0 with the conversation (web/load.c decides whether the caller may do
+ * what they need with it), or -1 after answering 404, 403 or 503 */
+static int load(struct request *r, int64_t id, enum access_need need, struct conversation *cv)
 {
-	enum err e = conversation_get(r->db, r->a, r->me.org_id, id, cv);
-	if (e == E_NOTFOUND) {
-		resp_error(r, E_NOTFOUND, T("There is no such conversation."));
+	struct conversation *got = conversation_load_or_reply(r, id, need);
+	if (!got)
 		return -1;
-	}
-	int visible = 0;
-	if (!e)
-		e = api_activity_visible(r, cv->rep_id, cv->deal_id, &visible);
-	if (e) {
-		api_store_error(r, e);
-		return -1;
-	}
-	if (!visible) {
-		resp_error(r, E_FORBIDDEN, T("You do not have access to this conversation."));
-		return -1;
-	}
+	*cv = *got;
 	return 0;
 }
 
 static void reply_conversation(struct request *r, int status, int64_t id)
 {
 	struct conversation cv;
-	if (load(r, id, &cv))
+	if (load(r, id, NEED_SEE, &cv))
 		return;
 	if (status == 201)
 		resp_header(r, "Location", arena_printf(r->a, "/api/v1/conversations/%lld", (long long)id));
@@ -127,39 +118,14 @@ void api_conversation_get(struct request *r)
 	reply_conversation(r, 200, r->id);
 }
 
-/* shared with api-steps.c (api.h) */
+/* shared with api-steps.c (api.h): the filters name someone or a deal the
+ * caller may see, through the loaders of web/load.c */
 int api_check_filters(struct request *r, int64_t rep_id, int64_t deal_id)
 {
-	int visible = 1;
-	enum err e = E_OK;
-	if (rep_id) {
-		e = api_user_visible(r, rep_id, &visible);
-		if (e == E_NOTFOUND) {
-			resp_error(r, E_NOTFOUND, T("There is no such user."));
-			return -1;
-		}
-		if (!e && !visible) {
-			resp_error(r, E_FORBIDDEN, T("You do not have access to this user's deals."));
-			return -1;
-		}
-	}
-	if (!e && deal_id) {
-		struct deal d;
-		e = deal_get(r->db, r->a, r->me.org_id, deal_id, &d);
-		if (e == E_NOTFOUND) {
-			resp_error(r, E_NOTFOUND, T("There is no such deal."));
-			return -1;
-		}
-		struct person owner = { d.owner_id, r->me.org_id, d.owner_team_id };
-		if (!e && !access_deal(&r->viewer, &owner)) {
-			resp_error(r, E_FORBIDDEN, T("You do not have access to this deal."));
-			return -1;
-		}
-	}
-	if (e) {
-		api_store_error(r, e);
+	if (rep_id && !user_load_or_reply(r, rep_id, NEED_SEE))
 		return -1;
-	}
+	if (deal_id && !deal_load_or_reply(r, deal_id, NEED_SEE))
+		return -1;
 	return 0;
 }
 
@@ -268,23 +234,8 @@ void api_conversations_create(struct request *r)
 	if (in->deal_id && outcome_parse(in->outcome) == OUTCOME_STOP && !in->stop_action)
 		in->stop_action = "lost";
 
-	if (in->deal_id) {
-		struct deal d;
-		enum err e = deal_get(r->db, r->a, r->me.org_id, in->deal_id, &d);
-		if (e == E_NOTFOUND) {
-			resp_error(r, E_NOTFOUND, T("There is no such deal."));
-			return;
-		}
-		if (e) {
-			api_store_error(r, e);
-			return;
-		}
-		struct person owner = { d.owner_id, r->me.org_id, d.owner_team_id };
-		if (!access_deal(&r->viewer, &owner)) {
-			resp_error(r, E_FORBIDDEN, T("You do not have access to this deal."));
-			return;
-		}
-	}
+	if (in->deal_id && !deal_load_or_reply(r, in->deal_id, NEED_CHANGE))
+		return;
 
 	struct health_settings hs;
 	settings_health(r->db, r->me.org_id, &hs);
@@ -333,7 +284,8 @@ void api_conversation_update(struct request *r)
 	if (api_body(r))
 		return;
 	struct conversation cv;
-	if (load(r, r->id, &cv))
+	/* only its author changes a conversation (domain/access.h) */
+	if (load(r, r->id, NEED_CHANGE, &cv))
 		return;
 	json_t *now = conversation_json(&cv);
 	if (!now) {

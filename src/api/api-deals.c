@@ -8,6 +8,7 @@
  * Amounts travel both as value_minor (cents, exact) and value (units).
  */
 #include "api.h"
+#include "../web/load.h"
 #include "../store/deals.h"
 #include "../store/stages.h"
 #include "../store/settings.h"
@@ -64,23 +65,14 @@ void api_deals_list(struct request *r)
 }
 
 /* 0 with the deal and its health, or -1 after answering 404 (not in the
- * organisation), 403 (a colleague's deal the caller may not see) or 503 */
-static int load(struct request *r, int64_t id, struct deal *d)
+ * organisation), 403 (a colleague's deal the caller may not see) or 503:
+ * web/load.c decides */
+static int load(struct request *r, int64_t id, enum access_need need, struct deal *d)
 {
-	enum err e = deal_get(r->db, r->a, r->me.org_id, id, d);
-	if (e == E_NOTFOUND) {
-		resp_error(r, E_NOTFOUND, T("There is no such deal."));
+	struct deal *got = deal_load_or_reply(r, id, need);
+	if (!got)
 		return -1;
-	}
-	if (e) {
-		api_store_error(r, e);
-		return -1;
-	}
-	struct person owner = { d->owner_id, r->me.org_id, d->owner_team_id };
-	if (!access_deal(&r->viewer, &owner)) {
-		resp_error(r, E_FORBIDDEN, T("You do not have access to this deal."));
-		return -1;
-	}
+	*d = *got;
 	assess(r, d, 1);
 	return 0;
 }
@@ -88,7 +80,7 @@ static int load(struct request *r, int64_t id, struct deal *d)
 void api_deal_get(struct request *r)
 {
 	struct deal d;
-	if (load(r, r->id, &d))
+	if (load(r, r->id, NEED_SEE, &d))
 		return;
 	api_reply(r, 200, deal_json(&d));
 }
@@ -96,7 +88,7 @@ void api_deal_get(struct request *r)
 static void reply_deal(struct request *r, int status, int64_t id)
 {
 	struct deal d;
-	if (load(r, id, &d))
+	if (load(r, id, NEED_SEE, &d))
 		return;
 	if (status == 201)
 		resp_header(r, "Location", arena_printf(r->a, "/api/v1/deals/%lld", (long long)id));
@@ -161,21 +153,24 @@ static int check_open_stage(struct request *r, int64_t stage_id)
 	return 0;
 }
 
-/* 0 when the caller may hand deals to this user, else -1 after answering */
+/* 0 when the caller may hand deals to this user (access_deal_assign: an
+ * active colleague whose deals the caller sees, as the form's rule), else
+ * -1 after answering */
 static int check_owner(struct request *r, int64_t owner_id)
 {
-	int visible = 0;
-	enum err e = api_user_visible(r, owner_id, &visible);
+	struct user u;
+	enum err e = user_get(r->db, r->a, r->me.org_id, owner_id, &u);
 	if (e == E_NOTFOUND) {
 		api_invalid(r, "owner_id", T("There is no such user."));
 		return -1;
 	}
-	if (e) {
-		api_store_error(r, e);
+	int may = e ? -1 : load_may_assign(r, owner_id, &e);
+	if (may < 0) {
+		load_store_error(r, e);
 		return -1;
 	}
-	if (!visible) {
-		resp_error(r, E_FORBIDDEN, T("You may only give a deal to someone whose deals you see."));
+	if (!may) {
+		resp_error(r, E_FORBIDDEN, T("You cannot give a deal to this person."));
 		return -1;
 	}
 	return 0;
@@ -292,7 +287,7 @@ void api_deal_update(struct request *r)
 	if (api_body(r))
 		return;
 	struct deal d;
-	if (load(r, r->id, &d))
+	if (load(r, r->id, NEED_CHANGE, &d))
 		return;
 	struct deal_input in = {
 		.title = d.title, .account_id = d.account_id, .value_minor = d.value_minor, .currency = d.currency,

@@ -419,8 +419,11 @@ static void step_or_stop_schemas(json_t *all)
 		json_pack("[s, s, s, s, s, s, s, s]", "scope", "from", "to", "counts", "figures", "by_gut_feeling",
 			  "by_outcome", "monthly"),
 		json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
-			  "scope", object(json_pack("[s, s]", "rep_id", "team_id"),
-					  json_pack("{s:o, s:o}", "rep_id", nullable_id("The rep; null otherwise."),
+			  "scope", object(json_pack("[s, s, s]", "kind", "rep_id", "team_id"),
+					  json_pack("{s:o, s:o, s:o}", "kind",
+						    typed("string", "rep, team, led (all the teams the caller "
+								    "leads) or org."),
+						    "rep_id", nullable_id("The rep; null otherwise."),
 						    "team_id", nullable_id("The team; null otherwise. Both null: the "
 									   "whole organisation."))),
 			  "from", date_schema("First day of the period."),
@@ -1192,12 +1195,13 @@ static void step_or_stop_paths(json_t *all)
 		"operationId", "getCommitmentFigures", "summary", "Step-or-stop figures",
 		"description", "The figures of a rep, a team or the organisation over a period, with the counts "
 		"behind each so that every rate can be recomputed. Without rep or team: a rep gets their own, "
-		"an admin the organisation's; a manager must choose (400). A rep may ask only for themselves; a "
-		"manager for the teams they lead and the reps they see; 403 otherwise.",
+		"a manager those of all the teams they lead, an admin the organisation's. A rep may ask for "
+		"themselves and for their own team as a whole; a manager for the teams they lead and the reps "
+		"they see; 403 otherwise.",
 		"tags", "figures",
 		"parameters",
 		id_query("rep", "A rep whose deals the caller sees."),
-		id_query("team", "A team the caller leads (admins: any)."),
+		id_query("team", "A team the caller leads or belongs to (admins: any)."),
 		date_query("from", "First day; default the first day of the month eleven months before to's."),
 		date_query("to", "Last day; default today."),
 		"responses", error_refs(json_pack("{s:o}", "200", json_response("The figures.",

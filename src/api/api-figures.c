@@ -3,11 +3,15 @@
  * a rep, a team or the organisation over a period, with every count behind
  * them so that a client can recompute and explain each rate, how gut
  * feeling and outcome relate to winning, and the trend by month. Who may
- * ask for what: a rep their own figures; a manager those of the teams they
- * lead and their reps (and their own); an admin anyone's and the whole
- * organisation's. A rate without data is null, never 0.
+ * ask for what: a rep their own figures and their own team's as a whole; a
+ * manager those of the teams they lead and their reps (and their own); an
+ * admin anyone's and the whole organisation's (domain/access.h). Without
+ * rep= or team=: access_default_scope (an admin the organisation, a manager
+ * all the teams they lead, anyone else themself). A rate without data is
+ * null, never 0.
  */
 #include "api.h"
+#include "../web/load.h"
 #include "../store/figures.h"
 #include "../store/teams.h"
 #include "../lib/util.h"
@@ -32,42 +36,32 @@ static const char *default_from(struct request *r, const char *to)
 /* 0 with the scope filled, or -1 after answering 400, 403 or 404 */
 static int scope_of(struct request *r, int64_t rep_id, int64_t team_id, struct figures_scope *s)
 {
-	s->rep_id = s->team_id = 0;
+	s->rep_id = s->team_id = s->manager_id = 0;
 	if (rep_id && team_id) {
 		api_invalid(r, "team", T("Give rep or team, not both."));
 		return -1;
 	}
 	if (rep_id) {
-		if (api_user_visible_or_reply(r, rep_id, T("You do not have access to this user's figures.")))
+		if (!user_load_or_reply(r, rep_id, NEED_SEE))
 			return -1;
 		s->rep_id = rep_id;
 		return 0;
 	}
 	if (team_id) {
-		struct team t;
-		enum err e = team_get(r->db, r->a, r->me.org_id, team_id, &t);
-		if (e == E_NOTFOUND) {
-			resp_error(r, E_NOTFOUND, T("There is no such team."));
+		/* a team's figures as a whole: for who manages it, and its own
+		 * members (access_team_aggregates) */
+		if (!team_load_or_reply(r, team_id, NEED_SEE))
 			return -1;
-		}
-		if (e) {
-			api_store_error(r, e);
-			return -1;
-		}
-		/* a team's figures are its reps' work: for who leads it, and admins */
-		if (r->viewer.role != ROLE_ADMIN && !access_leads_team(&r->viewer, team_id)) {
-			resp_error(r, E_FORBIDDEN, T("You do not have access to this team's figures."));
-			return -1;
-		}
 		s->team_id = team_id;
 		return 0;
 	}
-	switch (r->viewer.role) {
-	case ROLE_ADMIN:
-		return 0;	/* the organisation */
-	case ROLE_MANAGER:
-		api_invalid(r, "team", T("Choose whose figures: team=ID for a team you lead, or rep=ID."));
-		return -1;
+	/* nobody named: access_default_scope, as on every page */
+	switch (access_default_scope(&r->viewer)) {
+	case DEFAULT_ORG:
+		return 0;
+	case DEFAULT_LED:
+		s->manager_id = r->me.user_id;
+		return 0;
 	default:
 		s->rep_id = r->me.user_id;
 		return 0;
@@ -180,8 +174,10 @@ void api_figures_commitment(struct request *r)
 							  "conversations", (json_int_t)c.outcome_closed[o],
 							  "won", (json_int_t)c.outcome_won[o],
 							  "win_rate", api_real_or_null(f.outcome_win[o])));
-	api_reply(r, 200, json_pack("{s:{s:o, s:o}, s:s, s:s, s:o, s:o, s:o, s:o, s:o}",
-				    "scope", "rep_id", api_id_or_null(s.rep_id), "team_id", api_id_or_null(s.team_id),
+	const char *kind = s.rep_id ? "rep" : s.team_id ? "team" : s.manager_id ? "led" : "org";
+	api_reply(r, 200, json_pack("{s:{s:s, s:o, s:o}, s:s, s:s, s:o, s:o, s:o, s:o, s:o}",
+				    "scope", "kind", kind, "rep_id", api_id_or_null(s.rep_id), "team_id",
+				    api_id_or_null(s.team_id),
 				    "from", from, "to", to, "counts", counts, "figures", figures,
 				    "by_gut_feeling", gut, "by_outcome", outcomes,
 				    "monthly", monthly_json(from, to, mc, nmonths)));

@@ -18,6 +18,7 @@
  * ("2026-11", "2026-Q4", "FY2026"), with the organisation's fiscal start.
  */
 #include "api.h"
+#include "../web/load.h"
 #include "../store/numbers.h"
 #include "../store/teams.h"
 #include "../store/users.h"
@@ -89,27 +90,14 @@ static void set_period(json_t *o, const struct period *p)
 /* 0 when the caller may see this user's numbers (404 / 403 otherwise, after answering) */
 static int check_rep(struct request *r, int64_t rep_id)
 {
-	return api_user_visible_or_reply(r, rep_id, T("You do not have access to this user's numbers."));
+	return user_load_or_reply(r, rep_id, NEED_SEE) ? 0 : -1;
 }
 
-/* 0 when the team exists and the caller leads it or is an admin */
+/* 0 when the team exists and the caller may see its reps one by one
+ * (access_team_reps: an admin, or who leads it) */
 static int check_team(struct request *r, int64_t team_id)
 {
-	struct team t;
-	enum err e = team_get(r->db, r->a, r->me.org_id, team_id, &t);
-	if (e == E_NOTFOUND) {
-		resp_error(r, E_NOTFOUND, T("There is no such team."));
-		return -1;
-	}
-	if (e) {
-		api_store_error(r, e);
-		return -1;
-	}
-	if (r->viewer.role != ROLE_ADMIN && !access_leads_team(&r->viewer, team_id)) {
-		resp_error(r, E_FORBIDDEN, T("You do not have access to this team's numbers."));
-		return -1;
-	}
-	return 0;
+	return team_load_or_reply(r, team_id, NEED_CHANGE) ? 0 : -1;
 }
 
 /* the scope of ?rep= and ?team= (with_rep: whether rep= is accepted), checked
@@ -138,10 +126,11 @@ static int scope_of(struct request *r, int with_rep, struct numbers_scope *s)
 		s->team_id = team_id;
 		return 0;
 	}
-	switch (r->viewer.role) {
-	case ROLE_ADMIN:
+	/* nobody named: access_default_scope, as on every page */
+	switch (access_default_scope(&r->viewer)) {
+	case DEFAULT_ORG:
 		return 0;
-	case ROLE_MANAGER:
+	case DEFAULT_LED:
 		s->manager_id = r->me.user_id;
 		return 0;
 	default:
@@ -287,7 +276,8 @@ static int check_may_set(struct request *r, int64_t user_id, const char *field)
 		api_store_error(r, e);
 		return -1;
 	}
-	if (r->viewer.role != ROLE_ADMIN && !(u.team_id && access_leads_team(&r->viewer, u.team_id))) {
+	struct person p = { u.id, u.org_id, u.team_id };
+	if (!access_target_set(&r->viewer, &p)) {
 		resp_error(r, E_FORBIDDEN, T("You may set targets only for the reps of the teams you lead."));
 		return -1;
 	}
@@ -357,27 +347,15 @@ void api_targets_create(struct request *r)
 }
 
 /* the target of the path, visible to the caller; 0, or -1 after answering 404 or 403 */
-static int load_target(struct request *r, int fiscal_start_month, struct target *t)
+/* the target of the path as the caller needs it (web/load.c: a rep sees
+ * their own, whoever manages the rep's team sees and sets it); 0, or -1
+ * after answering */
+static int load_target(struct request *r, int fiscal_start_month, enum access_need need, struct target *t)
 {
-	enum err e = target_get(r->db, r->a, r->me.org_id, r->id, fiscal_start_month, t);
-	if (e == E_NOTFOUND) {
-		resp_error(r, E_NOTFOUND, T("There is no such target."));
+	struct target *got = target_load_or_reply(r, r->id, fiscal_start_month, need);
+	if (!got)
 		return -1;
-	}
-	if (e) {
-		api_store_error(r, e);
-		return -1;
-	}
-	int visible = 0;
-	e = api_user_visible(r, t->user_id, &visible);
-	if (e && e != E_NOTFOUND) {
-		api_store_error(r, e);
-		return -1;
-	}
-	if (!visible) {
-		resp_error(r, E_FORBIDDEN, T("You do not have access to this user's numbers."));
-		return -1;
-	}
+	*t = *got;
 	return 0;
 }
 
@@ -386,7 +364,7 @@ void api_target_get(struct request *r)
 	struct numbers_settings ns;
 	settings_numbers(r->db, r->a, r->me.org_id, &ns);
 	struct target t;
-	if (load_target(r, ns.fiscal_start_month, &t))
+	if (load_target(r, ns.fiscal_start_month, NEED_SEE, &t))
 		return;
 	api_reply(r, 200, target_json(&t));
 }
@@ -398,7 +376,7 @@ void api_target_update(struct request *r)
 	struct numbers_settings ns;
 	settings_numbers(r->db, r->a, r->me.org_id, &ns);
 	struct target t;
-	if (load_target(r, ns.fiscal_start_month, &t) || check_may_set(r, t.user_id, NULL))
+	if (load_target(r, ns.fiscal_start_month, NEED_CHANGE, &t))
 		return;
 	/* a target belongs to its rep and period: to move it, set a new one */
 	static const char *const fixed[] = { "rep_id", "period", "kind", "start", "end" };
@@ -437,7 +415,7 @@ void api_target_delete(struct request *r)
 	struct numbers_settings ns;
 	settings_numbers(r->db, r->a, r->me.org_id, &ns);
 	struct target t;
-	if (load_target(r, ns.fiscal_start_month, &t) || check_may_set(r, t.user_id, NULL))
+	if (load_target(r, ns.fiscal_start_month, NEED_CHANGE, &t))
 		return;
 	enum err e = target_delete(r->db, r->me.org_id, t.id);
 	if (e == E_NOTFOUND) {

@@ -6,6 +6,7 @@
  * stages are asked for.
  */
 #include "api.h"
+#include "../web/load.h"
 #include "../store/stages.h"
 #include "../domain/validate.h"
 #include "../lib/util.h"
@@ -48,17 +49,9 @@ void api_stages_list(struct request *r)
 
 void api_stage_get(struct request *r)
 {
-	struct stage s;
-	enum err e = stage_get(r->db, r->a, r->me.org_id, r->id, &s);
-	if (e == E_NOTFOUND) {
-		resp_error(r, E_NOTFOUND, T("There is no such stage."));
-		return;
-	}
-	if (e) {
-		api_store_error(r, e);
-		return;
-	}
-	api_reply(r, 200, stage_json(&s));
+	struct stage *s = stage_load_or_reply(r, r->id, NEED_SEE);
+	if (s)
+		api_reply(r, 200, stage_json(s));
 }
 
 /* a stage as it would be stored; 0, or -1 after answering 400 naming the field */
@@ -162,17 +155,11 @@ void api_stage_update(struct request *r)
 {
 	if (api_body(r))
 		return;
-	struct stage old, s;
-	enum err e = stage_get(r->db, r->a, r->me.org_id, r->id, &old);
-	if (e == E_NOTFOUND) {
-		resp_error(r, E_NOTFOUND, T("There is no such stage."));
+	struct stage *got = stage_load_or_reply(r, r->id, NEED_CHANGE);
+	if (!got)
 		return;
-	}
-	if (e) {
-		api_store_error(r, e);
-		return;
-	}
-	s = old;
+	struct stage old = *got, s = old;
+	enum err e;
 	int bad = 0;
 	/* only the members given change; null for a text means empty */
 	if (api_has(r, "name"))

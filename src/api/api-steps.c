@@ -1,12 +1,14 @@
 /*
  * api-steps: /api/v1/steps — the next steps customers committed to, as the
- * caller may see them (its rep's or its deal owner's, by access_deal), with
- * their state today (upcoming, due today, overdue, missed, kept, cancelled);
- * and their life: kept, cancelled, or moved to a new date, which counts as
- * a slip. Steps are born from a conversation (POST /api/v1/conversations),
+ * caller may see them (its rep's or its deal owner's, by access_activity_see),
+ * with their state today (upcoming, due today, overdue, missed, kept,
+ * cancelled); and their life: kept, cancelled, or moved to a new date, which
+ * counts as a slip — by the same callers as on the agenda page
+ * (access_step_change). Steps are born from a conversation (POST /api/v1/conversations),
  * never on their own.
  */
 #include "api.h"
+#include "../web/load.h"
 #include "../store/conversations.h"
 #include "../store/settings.h"
 #include "../lib/util.h"
@@ -56,25 +58,14 @@ void api_steps_list(struct request *r)
 	api_list(r, items, (size_t)sl.total, &pg);
 }
 
-/* 0 with the step and its state, or -1 after answering 404, 403 or 503 */
-static int load(struct request *r, int64_t id, struct step_row *s)
+/* 0 with the step (web/load.c decides whether the caller may do what they
+ * need with it) and its state, or -1 after answering 404, 403 or 503 */
+static int load(struct request *r, int64_t id, enum access_need need, struct step_row *s)
 {
-	enum err e = step_get(r->db, r->a, r->me.org_id, id, s);
-	if (e == E_NOTFOUND) {
-		resp_error(r, E_NOTFOUND, T("There is no such step."));
+	struct step_row *got = step_load_or_reply(r, id, need);
+	if (!got)
 		return -1;
-	}
-	int visible = 0;
-	if (!e)
-		e = api_activity_visible(r, s->rep_id, s->deal_id, &visible);
-	if (e) {
-		api_store_error(r, e);
-		return -1;
-	}
-	if (!visible) {
-		resp_error(r, E_FORBIDDEN, T("You do not have access to this step."));
-		return -1;
-	}
+	*s = *got;
 	assess(r, s, 1);
 	return 0;
 }
@@ -82,7 +73,7 @@ static int load(struct request *r, int64_t id, struct step_row *s)
 void api_step_get(struct request *r)
 {
 	struct step_row s;
-	if (load(r, r->id, &s))
+	if (load(r, r->id, NEED_SEE, &s))
 		return;
 	api_reply(r, 200, step_json(&s));
 }
@@ -92,7 +83,7 @@ void api_step_update(struct request *r)
 	if (api_body(r))
 		return;
 	struct step_row s;
-	if (load(r, r->id, &s))
+	if (load(r, r->id, NEED_CLOSE, &s))
 		return;
 	int bad = 0;
 	const char *status = api_str(r, "status", &bad);
@@ -135,7 +126,7 @@ void api_step_update(struct request *r)
 		api_store_error(r, e);
 		return;
 	}
-	if (load(r, s.id, &s))
+	if (load(r, s.id, NEED_SEE, &s))
 		return;
 	api_reply(r, 200, step_json(&s));
 }

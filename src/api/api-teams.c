@@ -5,6 +5,7 @@
  * says so).
  */
 #include "api.h"
+#include "../web/load.h"
 #include "../store/teams.h"
 #include "../store/people.h"
 
@@ -38,21 +39,9 @@ void api_teams_list(struct request *r)
 
 void api_team_get(struct request *r)
 {
-	struct team t;
-	enum err e = team_get(r->db, r->a, r->me.org_id, r->id, &t);
-	if (e == E_NOTFOUND) {
-		resp_error(r, E_NOTFOUND, T("There is no such team."));
-		return;
-	}
-	if (e) {
-		api_store_error(r, e);
-		return;
-	}
-	if (!access_team(&r->viewer, t.org_id, t.id)) {
-		resp_error(r, E_FORBIDDEN, T("You do not have access to this team."));
-		return;
-	}
-	api_reply(r, 200, team_json(&t));
+	struct team *t = team_load_or_reply(r, r->id, NEED_ENTRY);
+	if (t)
+		api_reply(r, 200, team_json(t));
 }
 
 void api_teams_create(struct request *r)

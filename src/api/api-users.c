@@ -6,6 +6,7 @@
  * a password gets a generated one, returned once in the answer.
  */
 #include "api.h"
+#include "../web/load.h"
 #include "../store/users.h"
 #include "../store/people.h"
 #include "../lib/password.h"
@@ -66,22 +67,9 @@ void api_users_list(struct request *r)
 
 void api_user_get(struct request *r)
 {
-	struct user u;
-	enum err e = user_get(r->db, r->a, r->me.org_id, r->id, &u);
-	if (e == E_NOTFOUND) {
-		resp_error(r, E_NOTFOUND, T("There is no such user."));
-		return;
-	}
-	if (e) {
-		api_store_error(r, e);
-		return;
-	}
-	struct person p = person_of(&u);
-	if (!access_profile(&r->viewer, &p)) {
-		resp_error(r, E_FORBIDDEN, T("You do not have access to this user."));
-		return;
-	}
-	api_reply(r, 200, user_json(&u));
+	struct user *u = user_load_or_reply(r, r->id, NEED_ENTRY);
+	if (u)
+		api_reply(r, 200, user_json(u));
 }
 
 void api_users_create(struct request *r)

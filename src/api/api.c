@@ -198,54 +198,6 @@ int api_query_enum(struct request *r, const char *name, const char *const *value
 	return -1;
 }
 
-enum err api_user_visible(struct request *r, int64_t user_id, int *visible)
-{
-	*visible = 0;
-	struct user u;
-	enum err e = user_get(r->db, r->a, r->me.org_id, user_id, &u);
-	if (e)
-		return e;
-	struct person p = { u.id, u.org_id, u.team_id };
-	*visible = access_deal(&r->viewer, &p);
-	return E_OK;
-}
-
-int api_user_visible_or_reply(struct request *r, int64_t user_id, const char *forbidden)
-{
-	int visible = 0;
-	enum err e = api_user_visible(r, user_id, &visible);
-	if (e == E_NOTFOUND) {
-		resp_error(r, E_NOTFOUND, T("There is no such user."));
-		return -1;
-	}
-	if (e) {
-		api_store_error(r, e);
-		return -1;
-	}
-	if (!visible) {
-		resp_error(r, E_FORBIDDEN, forbidden);
-		return -1;
-	}
-	return 0;
-}
-
-enum err api_activity_visible(struct request *r, int64_t rep_id, int64_t deal_id, int *visible)
-{
-	enum err e = api_user_visible(r, rep_id, visible);
-	if (e && e != E_NOTFOUND)
-		return e;
-	if (*visible || !deal_id)
-		return E_OK;
-	/* a manager's conversation on a rep's deal belongs to that deal's story */
-	struct deal d;
-	e = deal_get(r->db, r->a, r->me.org_id, deal_id, &d);
-	if (e)
-		return e == E_NOTFOUND ? E_OK : e;
-	struct person p = { d.owner_id, r->me.org_id, d.owner_team_id };
-	*visible = access_deal(&r->viewer, &p);
-	return E_OK;
-}
-
 /* an id that is 0 means "none": null in JSON */
 static json_t *id_or_null(int64_t id)
 {

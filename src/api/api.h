@@ -100,16 +100,6 @@ int api_query_id(struct request *r, const char *name, int64_t *out);
 int api_query_date(struct request *r, const char *name, const char **out);
 int api_query_enum(struct request *r, const char *name, const char *const *values, size_t n, const char **out);
 
-/* may the caller see the deals, conversations and steps of this user
- * (access_deal)? E_NOTFOUND when the organisation has no such user */
-enum err api_user_visible(struct request *r, int64_t user_id, int *visible);
-/* the same, answering for the caller: 0 when visible, else -1 after 404 (no
- * such user), 403 with forbidden as the message, or the store's error */
-int api_user_visible_or_reply(struct request *r, int64_t user_id, const char *forbidden);
-/* the same for a conversation or step: visible when its rep is, or the owner
- * of its deal (deal_id 0: none) */
-enum err api_activity_visible(struct request *r, int64_t rep_id, int64_t deal_id, int *visible);
-
 /* the rep= and deal= filters of a list must name a user or deal the caller
  * may see (0 does not filter): 0, or -1 after answering 404 or 403 */
 int api_check_filters(struct request *r, int64_t rep_id, int64_t deal_id);

@@ -29,6 +29,8 @@ int cmd_token(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_help(int argc, char **argv);
+/* hidden: the route table as JSON, for the tests */
+int cmd_routes(int argc, char **argv);
 
 /* --- shared by the commands (cmd/common.c) --- */
 

@@ -1,4 +1,4 @@
-/* access: see access.h. */
+/* access: see access.h for the rules in words; this is them in C. */
 #include "access.h"
 #include <string.h>
 
@@ -25,9 +25,15 @@ const char *role_name(enum role r)
 	}
 }
 
+/* a signed-in, active member of the organisation */
+static int member(const struct viewer *v, int64_t org_id)
+{
+	return v && !v->inactive && v->role != ROLE_NONE && v->org_id == org_id;
+}
+
 int access_leads_team(const struct viewer *v, int64_t team_id)
 {
-	if (!team_id)
+	if (!v || !team_id)
 		return 0;
 	for (size_t i = 0; i < v->nled; i++)
 		if (v->led_teams[i] == team_id)
@@ -35,9 +41,17 @@ int access_leads_team(const struct viewer *v, int64_t team_id)
 	return 0;
 }
 
+int access_manages_team(const struct viewer *v, int64_t org_id, int64_t team_id)
+{
+	if (!member(v, org_id))
+		return 0;
+	return v->role == ROLE_ADMIN ||
+	       ((v->role == ROLE_MANAGER) && access_leads_team(v, team_id));
+}
+
 int access_private(const struct viewer *v, const struct person *p)
 {
-	if (!v || !p || v->org_id != p->org_id || v->role == ROLE_NONE)
+	if (!p || !member(v, p->org_id))
 		return 0;
 	if (v->id == p->id)
 		return 1;
@@ -46,21 +60,31 @@ int access_private(const struct viewer *v, const struct person *p)
 
 int access_profile(const struct viewer *v, const struct person *p)
 {
-	if (!v || !p || v->org_id != p->org_id)
+	if (!p || !member(v, p->org_id))
 		return 0;
 	return v->role == ROLE_ADMIN || access_private(v, p);
 }
 
 int access_admin(const struct viewer *v, int64_t org_id)
 {
-	return v && v->org_id == org_id && v->role == ROLE_ADMIN;
+	return member(v, org_id) && v->role == ROLE_ADMIN;
 }
 
 int access_team(const struct viewer *v, int64_t org_id, int64_t team_id)
 {
-	if (!v || v->org_id != org_id)
+	if (!member(v, org_id))
 		return 0;
-	return v->role == ROLE_ADMIN || access_leads_team(v, team_id) || (team_id && v->team_id == team_id);
+	return access_manages_team(v, org_id, team_id) || (team_id && v->team_id == team_id);
+}
+
+int access_team_aggregates(const struct viewer *v, int64_t org_id, int64_t team_id)
+{
+	return access_team(v, org_id, team_id);
+}
+
+int access_team_reps(const struct viewer *v, int64_t org_id, int64_t team_id)
+{
+	return access_manages_team(v, org_id, team_id);
 }
 
 enum scope access_deal_scope(const struct viewer *v)
@@ -72,7 +96,97 @@ enum scope access_deal_scope(const struct viewer *v)
 
 int access_deal(const struct viewer *v, const struct person *owner)
 {
-	if (!v || !owner || v->org_id != owner->org_id)
+	if (!owner || !member(v, owner->org_id))
 		return 0;
 	return v->role == ROLE_ADMIN || access_private(v, owner);
+}
+
+int access_deal_assign(const struct viewer *v, const struct person *to, int to_active)
+{
+	return to_active && access_deal(v, to);
+}
+
+int access_account_see(const struct viewer *v, int64_t org_id)
+{
+	return member(v, org_id);
+}
+
+int access_account_change(const struct viewer *v, int64_t org_id, const struct person *owner)
+{
+	if (!member(v, org_id))
+		return 0;
+	if (!owner || !owner->id)
+		return 1;
+	return owner->org_id == org_id && access_deal(v, owner);
+}
+
+int access_contact_add(const struct viewer *v, int64_t org_id)
+{
+	return member(v, org_id);
+}
+
+int access_activity_see(const struct viewer *v, const struct activity *a)
+{
+	if (!a)
+		return 0;
+	return access_deal(v, &a->author) || (a->deal_id && access_deal(v, &a->deal_owner));
+}
+
+int access_conversation_change(const struct viewer *v, const struct activity *c)
+{
+	return c && member(v, c->author.org_id) && v->id == c->author.id;
+}
+
+int access_step_change(const struct viewer *v, const struct activity *s)
+{
+	return access_activity_see(v, s);
+}
+
+int access_conversation_closes_step(const struct activity *c, const struct activity *s)
+{
+	if (!c || !s || c->author.org_id != s->author.org_id)
+		return 0;
+	if (c->deal_id)
+		return s->deal_id == c->deal_id;
+	return !s->deal_id && s->account_id == c->account_id && s->author.id == c->author.id;
+}
+
+int access_target_see(const struct viewer *v, const struct person *rep)
+{
+	if (!rep || !member(v, rep->org_id))
+		return 0;
+	return v->id == rep->id || access_target_set(v, rep);
+}
+
+int access_target_set(const struct viewer *v, const struct person *rep)
+{
+	if (!rep || !member(v, rep->org_id))
+		return 0;
+	return v->role == ROLE_ADMIN || (rep->team_id && access_manages_team(v, rep->org_id, rep->team_id));
+}
+
+int access_stage_see(const struct viewer *v, int64_t org_id)
+{
+	return member(v, org_id);
+}
+
+int access_stage_change(const struct viewer *v, int64_t org_id)
+{
+	return access_admin(v, org_id);
+}
+
+int access_import(const struct viewer *v, int64_t org_id)
+{
+	return access_admin(v, org_id);
+}
+
+enum default_scope access_default_scope(const struct viewer *v)
+{
+	if (!v || v->inactive)
+		return DEFAULT_SELF;
+	if (v->role == ROLE_ADMIN)
+		return DEFAULT_ORG;
+	if (v->role == ROLE_MANAGER && v->nled)
+		return DEFAULT_LED;
+	return DEFAULT_SELF;
 }

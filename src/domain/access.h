@@ -1,12 +1,60 @@
 /*
  * access: who may see and do what — decided here, once, for every page and
- * endpoint. Plain structs in, a yes or no out; no SQL, no I/O.
+ * endpoint (web/ and api/ ask these functions through web/load.c and never
+ * write a rule out themselves). Plain structs in, a yes or no out; no SQL,
+ * no I/O. tests/unit/test-access.c checks every kind of object against
+ * every relation of caller to object.
  *
- *   - nobody sees another organisation's anything;
- *   - an admin manages users and teams of the organisation (the directory),
- *     but reads a rep's private data only if they also lead the rep's team;
- *   - a manager sees the reps of the teams they lead, private data included;
- *   - a rep sees their own private data and never another rep's.
+ * The rules, as decided for issue 13:
+ *
+ *   - nobody sees another organisation's anything; a caller without a role
+ *     or deactivated sees nothing;
+ *   - people: an admin manages users and teams of the organisation (the
+ *     directory), but reads a rep's private data only if they also lead the
+ *     rep's team; a manager sees the reps of the teams they lead, private
+ *     data included; a rep sees their own private data and never another
+ *     rep's;
+ *   - "admin, or leads the team" is access_manages_team, the one copy;
+ *   - teams: every member of the organisation may know a team exists; its
+ *     member list and its aggregate figures (the commitment figures of the
+ *     team as a whole, team totals) are for whoever manages it and for the
+ *     team's own members — a rep sees how their team does, but never
+ *     another rep's own figures (tiers, concentration, the numbers grid and
+ *     per-rep targets are private data and follow access_private);
+ *   - deals: a rep sees and works on their own; a manager those of the reps
+ *     in the teams they lead, and their own; an admin all of the
+ *     organisation. Lists are filtered in SQL by access_deal_scope. A deal
+ *     is given (created for, reassigned) only to an ACTIVE user of the
+ *     organisation whose deals the caller may see, in the form and the API
+ *     alike;
+ *   - accounts and their contacts are the organisation's shared address
+ *     book: every member sees them and may add one, so two reps do not each
+ *     create "Acme" (step or stop: reps work on shared accounts). Renaming
+ *     an account is for whoever may see its owner's deals, or anyone when it
+ *     has no owner. The deals under an account stay scoped as deals are;
+ *   - conversations and steps are the work on a deal: seen by whoever may
+ *     see the deals of their author (the rep who logged them) or of the
+ *     owner of their deal;
+ *   - a conversation is changed (kind, minutes, notes) only by its author:
+ *     not by the deal's owner, not by a manager;
+ *   - a step is changed (kept, moved, cancelled) by whoever may see it —
+ *     its author and the owner of its deal, and those who may see their
+ *     deals — the same on the agenda page and in the API;
+ *   - logging a conversation closes (as kept, or missed when late) the open
+ *     steps of the deal it is about, whoever logged them (the deal's story
+ *     moved on); a conversation without a deal closes only the open steps
+ *     without a deal on the same account that its own author logged —
+ *     never another rep's (access_conversation_closes_step);
+ *   - targets: a rep sees their own, a manager sets and sees those of the
+ *     reps of the teams they lead, an admin every one;
+ *   - stages: the organisation's pipeline, seen by every member, changed
+ *     by its admins;
+ *   - imports: admins of the organisation.
+ *
+ * Whose figures a page or endpoint shows when the caller names nobody
+ * (no rep=, team= or who=) is access_default_scope, the one answer for all
+ * of them: an admin the organisation, a manager who leads teams all of those
+ * teams, anyone else themself.
  */
 #ifndef SG_ACCESS_H
 #define SG_ACCESS_H
@@ -25,6 +73,7 @@ struct viewer {
 	int64_t team_id;		/* the team the viewer belongs to, 0 if none */
 	const int64_t *led_teams;	/* teams the viewer manages */
 	size_t nled;
+	int inactive;			/* deactivated: may do nothing (zero: active) */
 };
 
 struct person {
@@ -32,25 +81,77 @@ struct person {
 	int64_t team_id;		/* 0 if in no team */
 };
 
+/* what a handler wants to do with an object it loads (web/load.h) */
+enum access_need {
+	NEED_SEE = 0,		/* read it */
+	NEED_CHANGE,		/* edit it */
+	NEED_CLOSE,		/* steps: keep, move or cancel; deals: win, lose, pause, reopen */
+	NEED_REASSIGN,		/* deals: give to someone else */
+	NEED_ENTRY,		/* people and teams: the directory entry (access_profile, access_team) */
+	NEED_ADMINISTER,	/* people, teams: the admin pages (access_admin) */
+};
+
 int access_leads_team(const struct viewer *v, int64_t team_id);
-/* private data: assessments, notes, plans, check-ins, coaching, deals */
+/* an admin of the organisation, or the manager who leads the team: the one
+ * "admin or leads the team" */
+int access_manages_team(const struct viewer *v, int64_t org_id, int64_t team_id);
+/* private data: assessments, notes, plans, check-ins, coaching, a rep's own
+ * numbers, targets and tiers */
 int access_private(const struct viewer *v, const struct person *p);
 /* directory entry: name, e-mail, role, team */
 int access_profile(const struct viewer *v, const struct person *p);
-/* add/deactivate users, create teams and change their manager */
+/* add/deactivate users, create teams and change their manager; stages,
+ * numbers settings, imports */
 int access_admin(const struct viewer *v, int64_t org_id);
-/* a team's member list and team-level figures */
+/* a team's member list */
 int access_team(const struct viewer *v, int64_t org_id, int64_t team_id);
+/* a team's aggregate figures (as a whole, no one rep's): its managers and
+ * its own members */
+int access_team_aggregates(const struct viewer *v, int64_t org_id, int64_t team_id);
+/* the rep-by-rep figures of a team (the numbers grid, tiers, concentration) */
+int access_team_reps(const struct viewer *v, int64_t org_id, int64_t team_id);
 
-/*
- * Deals, accounts and conversations are the company's business rather than
- * personal coaching data: a rep sees their own, a manager those of the reps
- * in the teams they lead (and their own), an admin all of the organisation.
- * Lists are filtered in SQL by this scope.
- */
+/* deals */
 enum scope { SCOPE_ALL = 0, SCOPE_SELF = 1, SCOPE_LED = 2 };
 enum scope access_deal_scope(const struct viewer *v);
 /* may the viewer see (and work on) deals owned by owner? */
 int access_deal(const struct viewer *v, const struct person *owner);
+/* may the viewer give a deal to this person (new owner)? to_active: is the
+ * person's account active */
+int access_deal_assign(const struct viewer *v, const struct person *to, int to_active);
+
+/* accounts: org_id is the account's organisation, owner (NULL: none) its owner */
+int access_account_see(const struct viewer *v, int64_t org_id);
+int access_account_change(const struct viewer *v, int64_t org_id, const struct person *owner);
+/* adding a contact to an account */
+int access_contact_add(const struct viewer *v, int64_t org_id);
+
+/* conversations and steps: the work on an account or a deal */
+struct activity {
+	struct person author;		/* the rep who logged it */
+	int64_t deal_id;		/* 0: none */
+	struct person deal_owner;	/* when deal_id */
+	int64_t account_id;
+};
+int access_activity_see(const struct viewer *v, const struct activity *a);
+int access_conversation_change(const struct viewer *v, const struct activity *c);
+int access_step_change(const struct viewer *v, const struct activity *s);
+/* does logging conversation c close (keep or miss) the open step s? */
+int access_conversation_closes_step(const struct activity *c, const struct activity *s);
+
+/* targets: rep is whose target it is */
+int access_target_see(const struct viewer *v, const struct person *rep);
+int access_target_set(const struct viewer *v, const struct person *rep);
+
+/* the stages of the organisation's pipeline */
+int access_stage_see(const struct viewer *v, int64_t org_id);
+int access_stage_change(const struct viewer *v, int64_t org_id);
+
+/* imports of the organisation */
+int access_import(const struct viewer *v, int64_t org_id);
+
+/* whose figures when nobody is named: see above */
+enum default_scope { DEFAULT_SELF = 0, DEFAULT_LED, DEFAULT_ORG };
+enum default_scope access_default_scope(const struct viewer *v);
 
 #endif

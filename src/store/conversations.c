@@ -82,7 +82,11 @@ enum err conversation_log(struct db_conn *c, struct arena *a, int64_t org_id,
 		goto fail;
 
 	/* the steps this conversation follows up: kept, or missed when it came
-	 * after the grace period (domain/commitment.c step_close_status) */
+	 * after the grace period (domain/commitment.c step_close_status). Which
+	 * steps it follows up is access_conversation_closes_step's rule
+	 * (domain/access.h): the deal's open steps, whoever logged them; without
+	 * a deal, only the author's own open steps on the account without a
+	 * deal — never another rep's, which would count in their figures. */
 	char late_limit[11];
 	date_add_days(in->date, -grace_days, late_limit);
 	if (deal_id) {
@@ -91,8 +95,9 @@ enum err conversation_log(struct db_conn *c, struct arena *a, int64_t org_id,
 			P_I(org_id), P_I(deal_id), P_T(in->date), P_T(late_limit));
 	} else {
 		e = DBX(c, "UPDATE steps SET status = CASE WHEN due < $4 THEN 'missed' ELSE 'kept' END, done_on = $3 "
-			"WHERE org_id = $1 AND account_id = $2 AND deal_id IS NULL AND status = 'open' AND created_on <= $3",
-			P_I(org_id), P_I(account_id), P_T(in->date), P_T(late_limit));
+			"WHERE org_id = $1 AND account_id = $2 AND deal_id IS NULL AND rep_id = $5 AND status = 'open' "
+			"AND created_on <= $3",
+			P_I(org_id), P_I(account_id), P_T(in->date), P_T(late_limit), P_I(li->rep_id));
 	}
 	if (e)
 		goto fail;

@@ -1,7 +1,8 @@
 /*
  * figures: see figures.h. Each query takes the same scope parameters:
- * $1 org, $2 rep (0 = any), $3 team (0 = any), $4 from, $5 to; the "who"
- * condition on a rep column is SCOPE_ON(col).
+ * $1 org, $2 rep (0 = any), $3 team (0 = any), $4 from, $5 to, $6 the
+ * manager whose led teams count (0 = any); the "who" condition on a rep
+ * column is SCOPE_ON(col).
  *
  * The queries are shaped for the indexes of migration 0003, so that a
  * team's figures read the team's rows and not the organisation's whole
@@ -19,7 +20,9 @@
  * and in team $3" keeps; as an IN list it lets SQLite walk the index rep
  * by rep over the period. */
 #define SCOPE_ON(col) col " IN (SELECT u.id FROM users u WHERE u.org_id = $1 AND ($2 = 0 OR u.id = $2) " \
-	"AND ($3 = 0 OR u.id IN (SELECT tm.user_id FROM team_members tm WHERE tm.org_id = $1 AND tm.team_id = $3)))"
+	"AND ($3 = 0 OR u.id IN (SELECT tm.user_id FROM team_members tm WHERE tm.org_id = $1 AND tm.team_id = $3)) " \
+	"AND ($6 = 0 OR u.id IN (SELECT mt.user_id FROM team_members mt JOIN teams t ON t.org_id = mt.org_id " \
+	"AND t.id = mt.team_id WHERE mt.org_id = $1 AND t.manager_id = $6)))"
 /* days since 1970-01-01 of a valid "YYYY-MM-DD" (H. Hinnant's
  * days_from_civil): the differences are those of days_between() in
  * domain/commitment.c, by arithmetic instead of timegm(), for the many
@@ -36,7 +39,7 @@ static long day_number(const char *d)
 	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
 }
 
-#define SCOPE_PARAMS P_I(org_id), P_I(s->rep_id), P_I(s->team_id), P_T(from), P_T(to)
+#define SCOPE_PARAMS P_I(org_id), P_I(s->rep_id), P_I(s->team_id), P_T(from), P_T(to), P_I(s->manager_id)
 
 enum err figures_commitment(struct db_conn *c, struct arena *a, int64_t org_id, const struct figures_scope *s,
 			    const char *from, const char *to, const char *today,
@@ -67,7 +70,7 @@ enum err figures_commitment(struct db_conn *c, struct arena *a, int64_t org_id, 
 	 * cancelled), and of those the ones kept by that date */
 	st = DBQ(c, "SELECT count(*), coalesce(sum(CASE WHEN st.status = 'kept' AND st.done_on <= st.original_due "
 		 "THEN 1 ELSE 0 END), 0) FROM steps st WHERE st.org_id = $1 AND " SCOPE_ON("st.rep_id")
-		 " AND st.original_due BETWEEN $4 AND $5 AND st.original_due < $6 AND st.status <> 'cancelled'",
+		 " AND st.original_due BETWEEN $4 AND $5 AND st.original_due < $7 AND st.status <> 'cancelled'",
 		 SCOPE_PARAMS, P_T(today));
 	if (db_step(st) == DB_ROW) {
 		out->steps_due = db_col_i64(st, 0);

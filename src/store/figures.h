@@ -12,9 +12,10 @@
 #include "../lib/arena.h"
 #include "../domain/commitment.h"
 
-/* whose figures: rep_id, else team_id, else the organisation */
+/* whose figures: rep_id, else team_id, else the teams manager_id leads,
+ * else the organisation */
 struct figures_scope {
-	int64_t rep_id, team_id;
+	int64_t rep_id, team_id, manager_id;
 };
 
 struct month_counts {

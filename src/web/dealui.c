@@ -1,5 +1,6 @@
 /* dealui: see dealui.h. */
 #include "dealui.h"
+#include "load.h"
 #include "../lib/fmt.h"
 #include "../lib/util.h"
 #include <string.h>
@@ -101,11 +102,11 @@ enum err dealui_teams(struct request *r, struct team_list *out)
 	if (r->viewer.role == ROLE_REP)
 		return E_OK;
 	enum err e = team_list_org(r->db, r->a, r->me.org_id, out);
-	if (e || r->viewer.role == ROLE_ADMIN)
+	if (e)
 		return e;
 	size_t k = 0;
 	for (size_t i = 0; i < out->n; i++)
-		if (access_leads_team(&r->viewer, out->items[i].id))
+		if (access_manages_team(&r->viewer, r->me.org_id, out->items[i].id))
 			out->items[k++] = out->items[i];
 	out->n = k;
 	return E_OK;
@@ -200,11 +201,12 @@ enum err dealui_check_stage(struct request *r, const char *text, int64_t *id, co
 
 enum err dealui_check_owner(struct request *r, const char *text, int64_t *id, const char **msg)
 {
-	struct user u;
+	enum err e = E_OK;
 	*msg = NULL;
 	*id = positive_id(text);
-	enum err e = *id ? user_get(r->db, r->a, r->me.org_id, *id, &u) : E_NOTFOUND;
-	if (e == E_NOTFOUND || (!e && (!u.active || !ui_may_see_owner(r, u.id, u.team_id))))
+	/* access_deal_assign, the API's rule too */
+	int may = load_may_assign(r, *id, &e);
+	if (!may)
 		*msg = T("You cannot give a deal to this person.");
-	return e == E_NOTFOUND ? E_OK : e;
+	return may < 0 ? e : E_OK;
 }

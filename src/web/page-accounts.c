@@ -9,6 +9,7 @@
  */
 #include "pages.h"
 #include "dealui.h"
+#include "load.h"
 #include "../store/settings.h"
 #include "../domain/validate.h"
 #include "../lib/util.h"
@@ -273,14 +274,15 @@ static void render_account(struct request *r, const struct account *a, const str
 	ui_page_end(r);
 }
 
+/* accounts are the organisation's shared address book (domain/access.h):
+ * every member sees one and may add a contact to it */
 static int load_account(struct request *r, struct account *a)
 {
-	enum err e = account_get(r->db, r->a, r->me.org_id, r->id, a);
-	if (e == E_NOTFOUND)
-		resp_error(r, E_NOTFOUND, T("There is no such account."));
-	else if (e)
-		DB_DOWN(r);
-	return e ? -1 : 0;
+	struct account *got = account_load_or_reply(r, r->id, NEED_SEE);
+	if (!got)
+		return -1;
+	*a = *got;
+	return 0;
 }
 
 void page_account_detail(struct request *r)

@@ -356,6 +356,10 @@ void page_admin_stages_post(struct request *r)
 /* the stage of the path with its siblings; 0 when found, else answered */
 static int load(struct request *r, struct stage_list *l, struct stage **s)
 {
+	if (!access_stage_change(&r->viewer, r->me.org_id)) {
+		resp_error(r, E_FORBIDDEN, T("You do not have access to this page."));
+		return -1;
+	}
 	if (stages_ensure(r->db, r->me.org_id, org_lang(r)) || stage_list(r->db, r->a, r->me.org_id, l)) {
 		DB_DOWN(r);
 		return -1;

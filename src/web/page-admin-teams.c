@@ -7,6 +7,7 @@
  * user's page.
  */
 #include "pages.h"
+#include "load.h"
 #include "ui.h"
 #include "../store/people.h"
 #include "../store/teams.h"
@@ -201,15 +202,14 @@ static void render_team(struct request *r, const struct team *t, const struct te
 	ui_page_end(r);
 }
 
-/* loads the team of the path, or answers 404; 0 when found */
+/* loads the team of the path (web/load.c), or answers 404/403; 0 when found */
 static int load_team(struct request *r, struct team *t)
 {
-	enum err e = team_get(r->db, r->a, r->me.org_id, r->id, t);
-	if (e == E_NOTFOUND)
-		resp_error(r, E_NOTFOUND, T("There is no such team."));
-	else if (e)
-		DB_DOWN(r);
-	return e ? -1 : 0;
+	struct team *got = team_load_or_reply(r, r->id, NEED_ADMINISTER);
+	if (!got)
+		return -1;
+	*t = *got;
+	return 0;
 }
 
 void page_admin_team(struct request *r)

@@ -8,6 +8,7 @@
  * their own role, so an organisation cannot lock itself out by a slip.
  */
 #include "pages.h"
+#include "load.h"
 #include "ui.h"
 #include "export.h"
 #include "../store/people.h"
@@ -309,15 +310,14 @@ static void render_user(struct request *r, const struct user *u, const struct us
 	ui_page_end(r);
 }
 
-/* loads the user of the path, or answers 404; 0 when found */
+/* loads the user of the path (web/load.c), or answers 404/403; 0 when found */
 static int load_user(struct request *r, struct user *u)
 {
-	enum err e = user_get(r->db, r->a, r->me.org_id, r->id, u);
-	if (e == E_NOTFOUND)
-		resp_error(r, E_NOTFOUND, T("There is no such user."));
-	else if (e)
-		DB_DOWN(r);
-	return e ? -1 : 0;
+	struct user *got = user_load_or_reply(r, r->id, NEED_ADMINISTER);
+	if (!got)
+		return -1;
+	*u = *got;
+	return 0;
 }
 
 static void user_form_from(struct request *r, struct user_form *f, const struct user *u)
@@ -393,15 +393,16 @@ void page_admin_user_post(struct request *r)
 
 void page_admin_user_active_post(struct request *r)
 {
+	/* the user first: another organisation's is not found, whatever the form says */
+	struct user u;
+	if (load_user(r, &u))
+		return;
 	const char *v = req_form(r, "active");
 	if (!v || (strcmp(v, "0") && strcmp(v, "1"))) {
 		resp_error(r, E_INVALID, T("The field 'active' is 0 or 1."));
 		return;
 	}
 	int active = v[0] == '1';
-	struct user u;
-	if (load_user(r, &u))
-		return;
 	if (!active && u.id == r->me.user_id) {
 		struct user_form f;
 		user_form_from(r, &f, &u);

@@ -15,6 +15,7 @@
 #include "../lib/localpath.h"
 #include "ui.h"
 #include "dealui.h"
+#include "load.h"
 #include "../store/conversations.h"
 #include "../store/settings.h"
 #include "../store/users.h"
@@ -269,21 +270,10 @@ static int64_t agenda_rep(struct request *r, const char **name)
 	}
 	if (id == r->me.user_id)
 		return id;
-	struct user u;
-	enum err e = user_get(r->db, r->a, r->me.org_id, id, &u);
-	if (e == E_NOTFOUND) {
-		resp_error(r, E_NOTFOUND, T("There is no such person."));
+	struct user *u = user_load_or_reply(r, id, NEED_SEE);
+	if (!u)
 		return 0;
-	}
-	if (e) {
-		DB_DOWN(r);
-		return 0;
-	}
-	if (!ui_may_see_owner(r, id, u.team_id)) {
-		resp_error(r, E_FORBIDDEN, T("You may not see the agenda of this colleague."));
-		return 0;
-	}
-	*name = u.name;
+	*name = u->name;
 	return id;
 }
 
@@ -297,26 +287,32 @@ void page_agenda(struct request *r)
 
 /* --- acting on a step --- */
 
-/* the step of the path, and its rep's name; 0, or -1 with the answer sent
- * (404 for another organisation's step, 403 for a colleague's the viewer
- * may not see) */
+/* the step of the path, and whose agenda to show around it; 0, or -1 with
+ * the answer sent (404 for another organisation's step, 403 for one the
+ * viewer may not change). Who may change a step is web/load.c's and
+ * domain/access.c's to say, the same as for PATCH /api/v1/steps/:id. A
+ * deal's owner may act on a step their manager logged on the deal, but the
+ * page around it stays the viewer's own agenda: the manager's is not theirs
+ * to see. */
 static int load_step(struct request *r, struct step_row *s, const char **rep_name)
 {
-	enum err e = step_get(r->db, r->a, r->me.org_id, r->id, s);
-	if (e == E_NOTFOUND) {
-		resp_error(r, E_NOTFOUND, T("There is no such step."));
+	struct step_row *got = step_load_or_reply(r, r->id, NEED_CLOSE);
+	if (!got)
 		return -1;
-	}
+	*s = *got;
+	*rep_name = s->rep_name;
 	struct user u;
-	if (e || (e = user_get(r->db, r->a, r->me.org_id, s->rep_id, &u))) {
-		DB_DOWN(r);
+	enum err e = s->rep_id == r->me.user_id ? E_OK : user_get(r->db, r->a, r->me.org_id, s->rep_id, &u);
+	if (e) {
+		load_store_error(r, e);
 		return -1;
 	}
-	if (!ui_may_see_owner(r, s->rep_id, u.team_id)) {
-		resp_error(r, E_FORBIDDEN, T("This step belongs to a colleague whose deals you may not see."));
-		return -1;
+	if (s->rep_id != r->me.user_id && !ui_may_see_owner(r, u.id, u.team_id)) {
+		/* s is this handler's copy: from here on its rep_id says whose
+		 * agenda the answer shows and returns to */
+		s->rep_id = r->me.user_id;
+		*rep_name = r->me.name;
 	}
-	*rep_name = u.name;
 	return 0;
 }
 

@@ -13,13 +13,13 @@
  * script under the CSP) and the same numbers stand in the table beneath,
  * which downloads as CSV or Excel.
  *
- * Whose revenue: as on the tiers page (web/groupwho.h) — a manager's teams
+ * Whose revenue: as on the tiers page (web/repgroup.h) — a manager's teams
  * or one of them, an admin's organisation or any team.
  */
 #include "pages.h"
 #include "ui.h"
 #include "who.h"
-#include "groupwho.h"
+#include "repgroup.h"
 #include "numbersui.h"
 #include "export.h"
 #include "../domain/concentration.h"
@@ -205,18 +205,18 @@ static struct table *export_table(struct request *r, const struct conc_row *rows
 void page_concentration(struct request *r)
 {
 	struct who w;
-	if (group_who(r, &w))
+	if (repgroup_from_query(r, &w))
 		return;
 	struct numbers_settings s;
 	struct period p;
 	if (numbers_context(r, PERIOD_QUARTER, &s, &p))
 		return;
 	struct who_options opt;
-	if (group_options(r, &opt)) {
+	if (repgroup_options(r, &opt)) {
 		DB_DOWN(r);
 		return;
 	}
-	struct numbers_scope sc = group_scope(r, &w);
+	struct numbers_scope sc = repgroup_scope(r, &w);
 	struct numbers_grid g;
 	if (numbers_grid_load(r->db, r->a, r->me.org_id, &sc, &p, 1, s.source, &g)) {
 		DB_DOWN(r);

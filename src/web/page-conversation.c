@@ -26,6 +26,7 @@
 #include "../lib/localpath.h"
 #include "ui.h"
 #include "dealui.h"
+#include "load.h"
 #include "../store/conversations.h"
 #include "../store/settings.h"
 #include "../lib/fmt.h"
@@ -121,26 +122,17 @@ static int load_ctx(struct request *r, const struct conv_form *f, struct conv_ct
 	parse_i64(f->account_id, &account_id);
 	enum err e = E_OK;
 	if (f->from == FROM_DEAL) {
-		if (deal_id <= 0 || (e = deal_get(r->db, r->a, r->me.org_id, deal_id, &ctx->deal)) == E_NOTFOUND) {
-			resp_error(r, E_NOTFOUND, T("There is no such deal."));
+		struct deal *d = deal_load_or_reply(r, deal_id, NEED_CHANGE);
+		if (!d)
 			return -1;
-		}
-		if (e)
-			goto down;
-		if (!dealui_may_see(r, &ctx->deal)) {
-			resp_error(r, E_FORBIDDEN, T("This deal belongs to a colleague whose deals you may not see."));
-			return -1;
-		}
+		ctx->deal = *d;
 		ctx->has_deal = 1;
 		account_id = ctx->deal.account_id;
 	} else if (f->from == FROM_ACCOUNT) {
-		if (account_id <= 0 ||
-		    (e = account_get(r->db, r->a, r->me.org_id, account_id, &ctx->account)) == E_NOTFOUND) {
-			resp_error(r, E_NOTFOUND, T("There is no such account."));
+		struct account *acc = account_load_or_reply(r, account_id, NEED_SEE);
+		if (!acc)
 			return -1;
-		}
-		if (e)
-			goto down;
+		ctx->account = *acc;
 		ctx->has_account = 1;
 	}
 	if (f->from != FROM_DEAL) {
@@ -501,20 +493,8 @@ void page_conversations_post(struct request *r)
 	int64_t deal_id = dealui_form_id(r, "deal_id"), account_id = dealui_form_id(r, "account_id");
 	/* a deal chosen from the list: it must exist and be the viewer's to work on */
 	if (deal_id && f.from != FROM_DEAL) {
-		struct deal d;
-		enum err e = deal_get(r->db, r->a, r->me.org_id, deal_id, &d);
-		if (e == E_NOTFOUND) {
-			resp_error(r, E_NOTFOUND, T("There is no such deal."));
+		if (!deal_load_or_reply(r, deal_id, NEED_CHANGE))
 			return;
-		}
-		if (e) {
-			DB_DOWN(r);
-			return;
-		}
-		if (!dealui_may_see(r, &d)) {
-			resp_error(r, E_FORBIDDEN, T("This deal belongs to a colleague whose deals you may not see."));
-			return;
-		}
 	}
 	struct conversation_log_input li = { 0 };
 	li.in.kind = f.kind;

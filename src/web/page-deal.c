@@ -17,6 +17,7 @@
  */
 #include "pages.h"
 #include "dealui.h"
+#include "load.h"
 #include "../store/conversations.h"
 #include "../store/settings.h"
 #include "../domain/validate.h"
@@ -38,21 +39,12 @@ struct deal_state {
 };
 
 /* loads the deal of the path with its health; answers 404/403 itself */
-static int load_deal(struct request *r, struct deal *d, struct health_settings *hs)
+static int load_deal(struct request *r, enum access_need need, struct deal *d, struct health_settings *hs)
 {
-	enum err e = deal_get(r->db, r->a, r->me.org_id, r->id, d);
-	if (e == E_NOTFOUND) {
-		resp_error(r, E_NOTFOUND, T("There is no such deal."));
+	struct deal *got = deal_load_or_reply(r, r->id, need);
+	if (!got)
 		return -1;
-	}
-	if (e) {
-		DB_DOWN(r);
-		return -1;
-	}
-	if (!dealui_may_see(r, d)) {
-		resp_error(r, E_FORBIDDEN, T("This deal belongs to a colleague whose deals you cannot see."));
-		return -1;
-	}
+	*d = *got;
 	settings_health(r->db, r->me.org_id, hs);
 	deal_assess(d, 1, hs, ui_today(r));
 	return 0;
@@ -399,7 +391,7 @@ void page_deal(struct request *r)
 {
 	struct deal d;
 	struct health_settings hs;
-	if (load_deal(r, &d, &hs))
+	if (load_deal(r, NEED_SEE, &d, &hs))
 		return;
 	struct deal_state s;
 	state_from(r, &d, &s);
@@ -410,7 +402,7 @@ void page_deal_post(struct request *r)
 {
 	struct deal d;
 	struct health_settings hs;
-	if (load_deal(r, &d, &hs))
+	if (load_deal(r, NEED_CHANGE, &d, &hs))
 		return;
 	struct deal_state s;
 	state_from(r, &d, &s);
@@ -464,7 +456,7 @@ void page_deal_close_post(struct request *r)
 {
 	struct deal d;
 	struct health_settings hs;
-	if (load_deal(r, &d, &hs))
+	if (load_deal(r, NEED_CLOSE, &d, &hs))
 		return;
 	struct deal_state s;
 	state_from(r, &d, &s);
@@ -510,7 +502,7 @@ void page_deal_reopen_post(struct request *r)
 {
 	struct deal d;
 	struct health_settings hs;
-	if (load_deal(r, &d, &hs))
+	if (load_deal(r, NEED_CLOSE, &d, &hs))
 		return;
 	if (!strcmp(d.status, "open")) {
 		struct deal_state s;

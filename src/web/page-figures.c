@@ -65,7 +65,10 @@ static void render_head(struct request *r, const struct who *w, const struct who
 	if (!p->e_from && !p->e_to)
 		html_printf(o, "<p class=\"muted\">%s – %s</p>", ui_date_text(r, p->from), ui_date_text(r, p->to));
 	const char *wq = who_query(r, w);
-	html_printf(o, "</div><a class=\"button\" href=\"/strung-along%R%s\">%s</a></div>", *wq ? "?" : "", wq,
+	/* the deals behind a team's figures are its reps' own: a rep looking at
+	 * their team as a whole is sent to their own strung-along deals */
+	const char *sq = w->kind == WHO_TEAM && !access_team_reps(&r->viewer, r->me.org_id, w->id) ? "" : wq;
+	html_printf(o, "</div><a class=\"button\" href=\"/strung-along%R%s\">%s</a></div>", *sq ? "?" : "", sq,
 		    T("Strung-along deals"));
 
 	html_printf(o, "<section class=\"card fig-filter\"><form method=\"get\" action=\"/figures/commitment\" "
@@ -331,31 +334,16 @@ static struct table *figures_table(struct request *r, const struct day_range *p,
 void page_figures_commitment(struct request *r)
 {
 	struct who w;
-	int got = who_from_query(r, &w);
+	/* the figures are aggregates: a rep may name their own team too */
+	int got = who_from_query_for(r, &w, WHO_FOR_AGGREGATES);
 	if (got < 0)
 		return;
-	if (w.kind == WHO_LED) {
-		/* the figures count one team at a time (figures_scope); never let
-		 * "all your teams" fall through to the organisation's */
-		resp_error(r, E_INVALID, T("Choose one of your teams, or one person."));
+	if (!got && who_default(r, &w)) {
+		DB_DOWN(r);
 		return;
 	}
-	if (!got) {
-		/* a rep their own, a manager their first team, an admin the organisation */
-		int e;
-		if (r->viewer.role == ROLE_ADMIN)
-			e = who_set(r, &w, WHO_ORG, 0);
-		else if (r->viewer.role == ROLE_MANAGER && r->viewer.nled)
-			e = who_set(r, &w, WHO_TEAM, r->viewer.led_teams[0]);
-		else
-			e = who_set(r, &w, WHO_REP, r->me.user_id);
-		if (e) {
-			DB_DOWN(r);
-			return;
-		}
-	}
 	struct who_options opt;
-	if (who_options(r, 0, &opt)) {
+	if (who_options_aggregates(r, &opt)) {
 		DB_DOWN(r);
 		return;
 	}
@@ -370,7 +358,8 @@ void page_figures_commitment(struct request *r)
 		return;
 	}
 
-	struct figures_scope sc = { w.kind == WHO_REP ? w.id : 0, w.kind == WHO_TEAM ? w.id : 0 };
+	struct figures_scope sc = { w.kind == WHO_REP ? w.id : 0, w.kind == WHO_TEAM ? w.id : 0,
+				    w.kind == WHO_LED ? r->me.user_id : 0 };
 	struct commitment_counts c;
 	struct commitment_figures f;
 	double *gaps = NULL;

@@ -41,7 +41,7 @@ struct home_steps {
 static int home_rate(struct request *r, struct home_steps *h, const char *label, int64_t team_id, const char *from,
 		     const char *today)
 {
-	struct figures_scope sc = { 0, team_id };
+	struct figures_scope sc = { 0, team_id, 0 };
 	struct commitment_counts c;
 	double *gaps;
 	size_t ngaps;

@@ -19,7 +19,7 @@
 #include "pages.h"
 #include "ui.h"
 #include "who.h"
-#include "groupwho.h"
+#include "repgroup.h"
 #include "numbersui.h"
 #include "export.h"
 #include "../domain/attainment.h"
@@ -501,7 +501,7 @@ void page_numbers(struct request *r)
 			: arena_printf(r->a, T("You have no target for %s, so there is nothing to measure the result "
 					       "against."), ui_period_name(r, &p));
 		html_printf(&r->out, "<div class=\"notice notice-info\" role=\"status\">%s", msg);
-		if (r->viewer.role == ROLE_ADMIN || (u.team_id && access_leads_team(&r->viewer, u.team_id)))
+		if (access_target_set(&r->viewer, &(struct person){ u.id, u.org_id, u.team_id }))
 			html_printf(&r->out, " <a href=\"/targets?period=%s%R%s\">%s</a>", p.label,
 				    u.team_id ? "&amp;team=" : "", u.team_id ? arena_printf(r->a, "%lld", (long long)u.team_id) : "",
 				    T("Set the target"));
@@ -717,7 +717,7 @@ void page_numbers_team(struct request *r)
 		resp_redirect(r, arena_printf(r->a, "/numbers?rep=%lld%s", (long long)w.id, period_query(r)));
 		return;
 	}
-	if (!got && who_set(r, &w, r->viewer.role == ROLE_ADMIN ? WHO_ORG : WHO_LED, 0)) {
+	if (!got && repgroup_default(r, &w)) {
 		DB_DOWN(r);
 		return;
 	}
@@ -726,7 +726,7 @@ void page_numbers_team(struct request *r)
 	if (numbers_context(r, PERIOD_QUARTER, &s, &p))
 		return;
 	struct who_options opt;
-	if (group_options(r, &opt)) {
+	if (repgroup_options(r, &opt)) {
 		DB_DOWN(r);
 		return;
 	}
@@ -734,7 +734,7 @@ void page_numbers_team(struct request *r)
 	size_t np = s.rules.under_periods > 1 ? (size_t)s.rules.under_periods : 1;
 	struct period *periods = arena_alloc(r->a, np * sizeof(*periods));
 	period_history(&p, s.fiscal_start_month, np, periods);
-	struct numbers_scope sc = group_scope(r, &w);
+	struct numbers_scope sc = repgroup_scope(r, &w);
 	struct numbers_grid g;
 	if (numbers_grid_load(r->db, r->a, r->me.org_id, &sc, periods, np, s.source, &g)) {
 		DB_DOWN(r);

@@ -110,18 +110,9 @@ void page_strung_along(struct request *r)
 	int got = who_from_query(r, &w);
 	if (got < 0)
 		return;
-	if (!got) {
-		int e;
-		if (r->viewer.role == ROLE_ADMIN)
-			e = who_set(r, &w, WHO_ORG, 0);
-		else if (r->viewer.role == ROLE_MANAGER && r->viewer.nled)
-			e = who_set(r, &w, WHO_LED, 0);
-		else
-			e = who_set(r, &w, WHO_REP, r->me.user_id);
-		if (e) {
-			DB_DOWN(r);
-			return;
-		}
+	if (!got && who_default(r, &w)) {
+		DB_DOWN(r);
+		return;
 	}
 	struct who_options opt;
 	if (who_options(r, 1, &opt)) {

@@ -18,7 +18,7 @@
 #include "pages.h"
 #include "ui.h"
 #include "who.h"
-#include "groupwho.h"
+#include "repgroup.h"
 #include "numbersui.h"
 #include "export.h"
 #include "../store/users.h"
@@ -58,15 +58,15 @@ static const char *amount_text(struct request *r, int64_t minor)
 static int load(struct request *r, struct targets_view *v)
 {
 	memset(v, 0, sizeof(*v));
-	if (group_who(r, &v->w))
+	if (repgroup_from_query(r, &v->w))
 		return -1;
 	if (numbers_context(r, PERIOD_QUARTER, &v->s, &v->p))
 		return -1;
-	if (group_options(r, &v->opt)) {
+	if (repgroup_options(r, &v->opt)) {
 		DB_DOWN(r);
 		return -1;
 	}
-	struct numbers_scope sc = group_scope(r, &v->w);
+	struct numbers_scope sc = repgroup_scope(r, &v->w);
 	if (numbers_grid_load(r->db, r->a, r->me.org_id, &sc, &v->p, 1, v->s.source, &v->g)) {
 		DB_DOWN(r);
 		return -1;
@@ -106,9 +106,10 @@ static int load(struct request *r, struct targets_view *v)
 }
 
 /* may the viewer set this rep's target? */
-static int may_set(struct request *r, int64_t team_id)
+static int may_set(struct request *r, int64_t user_id, int64_t team_id)
 {
-	return r->viewer.role == ROLE_ADMIN || (team_id && access_leads_team(&r->viewer, team_id));
+	struct person p = { user_id, r->me.org_id, team_id };
+	return access_target_set(&r->viewer, &p);
 }
 
 /* the query that names this page's team and period, for links and the form */
@@ -195,7 +196,7 @@ static void render(struct request *r, const struct targets_view *v)
 			    v->error[i] ? " class=\"invalid\"" : "", rep->name, T("Team"),
 			    rep->team_name && *rep->team_name ? rep->team_name : "–", T("Target now"), now,
 			    from ? "<br><span class=\"muted\">" : "", from ? from : "", from ? "</span>" : "");
-		if (!may_set(r, rep->team_id)) {
+		if (!may_set(r, rep->user_id, rep->team_id)) {
 			html_printf(o, "<td data-label=\"%s\" class=\"muted\">%s</td><td></td></tr>", T("New target"),
 				    T("Only the rep's manager or an admin sets this target."));
 			continue;
@@ -294,7 +295,7 @@ void page_targets_post(struct request *r)
 			DB_DOWN(r);
 			return;
 		}
-		if (!may_set(r, u.team_id)) {
+		if (!may_set(r, u.id, u.team_id)) {
 			resp_error(r, E_FORBIDDEN, arena_printf(r->a, T("You may only set targets for the reps of the teams you "
 									"lead, and %s is not in one. Nothing was saved."),
 								u.name));

@@ -19,7 +19,7 @@
 #include "pages.h"
 #include "ui.h"
 #include "who.h"
-#include "groupwho.h"
+#include "repgroup.h"
 #include "numbersui.h"
 #include "export.h"
 #include "../domain/tiers.h"
@@ -282,14 +282,14 @@ static struct table *export_table(struct request *r, const struct tier_row *rows
 void page_tiers(struct request *r)
 {
 	struct who w;
-	if (group_who(r, &w))
+	if (repgroup_from_query(r, &w))
 		return;
 	struct numbers_settings s;
 	struct period p;
 	if (numbers_context(r, PERIOD_QUARTER, &s, &p))
 		return;
 	struct who_options opt;
-	if (group_options(r, &opt)) {
+	if (repgroup_options(r, &opt)) {
 		DB_DOWN(r);
 		return;
 	}
@@ -304,7 +304,7 @@ void page_tiers(struct request *r)
 	size_t nhist = SHOWN + (size_t)rules.under_periods - 1, first = nhist - SHOWN;
 	struct period *periods = arena_alloc(r->a, nhist * sizeof(*periods));
 	period_history(&p, s.fiscal_start_month, nhist, periods);
-	struct numbers_scope sc = group_scope(r, &w);
+	struct numbers_scope sc = repgroup_scope(r, &w);
 	struct numbers_grid g;
 	if (numbers_grid_load(r->db, r->a, r->me.org_id, &sc, periods, nhist, s.source, &g)) {
 		DB_DOWN(r);

@@ -1,0 +1,205 @@
+/*
+ * load: see load.h. Every branch ends either in an object the caller may
+ * use for what they said they need, or in an answer already sent; the rule
+ * itself is always one of domain/access.c's.
+ */
+#include "load.h"
+#include "../lib/log.h"
+#include "../lib/util.h"
+#include <string.h>
+
+void load_store_error(struct request *r, enum err e)
+{
+	if (e == E_UNAVAILABLE) {
+		resp_error(r, E_UNAVAILABLE, T("The database is not available. Try again shortly."));
+		resp_header(r, "Retry-After", "5");
+		return;
+	}
+	log_error("%s %s: store error %s: %s", r->method, r->path, err_name(e), r->db ? db_errmsg(r->db) : "");
+	resp_error(r, E_INTERNAL, T("Something went wrong on our side."));
+}
+
+/* NULL after answering, for a lookup that failed: 404 with the message when
+ * the organisation has none, else the store's error */
+static void *not_loaded(struct request *r, enum err e, const char *missing)
+{
+	if (e == E_NOTFOUND)
+		resp_error(r, E_NOTFOUND, missing);
+	else
+		load_store_error(r, e);
+	return NULL;
+}
+
+static void *forbidden(struct request *r, const char *message)
+{
+	resp_error(r, E_FORBIDDEN, message);
+	return NULL;
+}
+
+struct deal *deal_load_or_reply(struct request *r, int64_t id, enum access_need need)
+{
+	struct deal *d = arena_alloc(r->a, sizeof(*d));
+	enum err e = deal_get(r->db, r->a, r->me.org_id, id, d);
+	if (e)
+		return not_loaded(r, e, T("There is no such deal."));
+	struct person owner = { d->owner_id, r->me.org_id, d->owner_team_id };
+	(void)need;	/* whoever may see a deal works on it: every need is access_deal */
+	if (!access_deal(&r->viewer, &owner))
+		return forbidden(r, T("You do not have access to this deal."));
+	return d;
+}
+
+struct account *account_load_or_reply(struct request *r, int64_t id, enum access_need need)
+{
+	struct account *acc = arena_alloc(r->a, sizeof(*acc));
+	enum err e = account_get(r->db, r->a, r->me.org_id, id, acc);
+	if (e)
+		return not_loaded(r, e, T("There is no such account."));
+	if (need == NEED_SEE)
+		return access_account_see(&r->viewer, r->me.org_id) ? acc
+		       : forbidden(r, T("You do not have access to this account."));
+	struct person owner = { acc->owner_id, r->me.org_id, 0 };
+	if (acc->owner_id) {
+		struct user u;
+		e = user_get(r->db, r->a, r->me.org_id, acc->owner_id, &u);
+		if (e && e != E_NOTFOUND)
+			return not_loaded(r, e, NULL);
+		owner.team_id = e ? 0 : u.team_id;
+	}
+	if (!access_account_change(&r->viewer, r->me.org_id, acc->owner_id ? &owner : NULL))
+		return forbidden(r, T("You do not have access to this account."));
+	return acc;
+}
+
+enum err load_activity(struct request *r, int64_t rep_id, int64_t deal_id, int64_t account_id,
+		       struct activity *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->author.id = rep_id;
+	out->author.org_id = r->me.org_id;
+	out->deal_id = deal_id;
+	out->account_id = account_id;
+	struct user u;
+	enum err e = user_get(r->db, r->a, r->me.org_id, rep_id, &u);
+	if (e)
+		return e;
+	out->author.team_id = u.team_id;
+	if (deal_id) {
+		struct deal d;
+		e = deal_get(r->db, r->a, r->me.org_id, deal_id, &d);
+		if (e)
+			return e;
+		out->deal_owner = (struct person){ d.owner_id, r->me.org_id, d.owner_team_id };
+	}
+	return E_OK;
+}
+
+struct conversation *conversation_load_or_reply(struct request *r, int64_t id, enum access_need need)
+{
+	struct conversation *cv = arena_alloc(r->a, sizeof(*cv));
+	enum err e = conversation_get(r->db, r->a, r->me.org_id, id, cv);
+	struct activity act;
+	if (!e)
+		e = load_activity(r, cv->rep_id, cv->deal_id, cv->account_id, &act);
+	if (e)
+		return not_loaded(r, e, T("There is no such conversation."));
+	if (!access_activity_see(&r->viewer, &act))
+		return forbidden(r, T("You do not have access to this conversation."));
+	if (need != NEED_SEE && !access_conversation_change(&r->viewer, &act))
+		return forbidden(r, T("Only the person who logged a conversation can change it."));
+	return cv;
+}
+
+struct step_row *step_load_or_reply(struct request *r, int64_t id, enum access_need need)
+{
+	struct step_row *s = arena_alloc(r->a, sizeof(*s));
+	enum err e = step_get(r->db, r->a, r->me.org_id, id, s);
+	struct activity act;
+	if (!e)
+		e = load_activity(r, s->rep_id, s->deal_id, s->account_id, &act);
+	if (e)
+		return not_loaded(r, e, T("There is no such step."));
+	if (!access_activity_see(&r->viewer, &act))
+		return forbidden(r, T("You do not have access to this step."));
+	if (need != NEED_SEE && !access_step_change(&r->viewer, &act))
+		return forbidden(r, T("You do not have access to this step."));
+	return s;
+}
+
+struct user *user_load_or_reply(struct request *r, int64_t id, enum access_need need)
+{
+	struct user *u = arena_alloc(r->a, sizeof(*u));
+	enum err e = user_get(r->db, r->a, r->me.org_id, id, u);
+	if (e)
+		return not_loaded(r, e, T("There is no such user."));
+	struct person p = { u->id, u->org_id, u->team_id };
+	switch (need) {
+	case NEED_ENTRY:
+		return access_profile(&r->viewer, &p) ? u : forbidden(r, T("You do not have access to this user."));
+	case NEED_ADMINISTER:
+		return access_admin(&r->viewer, u->org_id) ? u : forbidden(r, T("You do not have access to this user."));
+	default:
+		return access_deal(&r->viewer, &p) ? u : forbidden(r, T("You do not have access to this user's deals."));
+	}
+}
+
+struct team *team_load_or_reply(struct request *r, int64_t id, enum access_need need)
+{
+	struct team *t = arena_alloc(r->a, sizeof(*t));
+	enum err e = team_get(r->db, r->a, r->me.org_id, id, t);
+	if (e)
+		return not_loaded(r, e, T("There is no such team."));
+	switch (need) {
+	case NEED_ENTRY:
+		return access_team(&r->viewer, t->org_id, t->id) ? t : forbidden(r, T("You do not have access to this team."));
+	case NEED_ADMINISTER:
+		return access_admin(&r->viewer, t->org_id) ? t : forbidden(r, T("You do not have access to this team."));
+	case NEED_SEE:
+		return access_team_aggregates(&r->viewer, t->org_id, t->id) ? t
+		       : forbidden(r, T("You do not have access to this team's figures."));
+	default:
+		return access_team_reps(&r->viewer, t->org_id, t->id) ? t
+		       : forbidden(r, T("You do not have access to this team's figures."));
+	}
+}
+
+struct stage *stage_load_or_reply(struct request *r, int64_t id, enum access_need need)
+{
+	struct stage *s = arena_alloc(r->a, sizeof(*s));
+	enum err e = stage_get(r->db, r->a, r->me.org_id, id, s);
+	if (e)
+		return not_loaded(r, e, T("There is no such stage."));
+	int ok = need == NEED_SEE ? access_stage_see(&r->viewer, r->me.org_id)
+				  : access_stage_change(&r->viewer, r->me.org_id);
+	return ok ? s : forbidden(r, T("You do not have access to this page."));
+}
+
+struct target *target_load_or_reply(struct request *r, int64_t id, int fiscal_start_month, enum access_need need)
+{
+	struct target *t = arena_alloc(r->a, sizeof(*t));
+	enum err e = target_get(r->db, r->a, r->me.org_id, id, fiscal_start_month, t);
+	struct user u;
+	if (!e)
+		e = user_get(r->db, r->a, r->me.org_id, t->user_id, &u);
+	if (e)
+		return not_loaded(r, e, T("There is no such target."));
+	struct person p = { u.id, u.org_id, u.team_id };
+	int ok = need == NEED_SEE ? access_target_see(&r->viewer, &p) : access_target_set(&r->viewer, &p);
+	if (!ok)
+		return forbidden(r, T("You may set targets only for the reps of the teams you lead."));
+	return t;
+}
+
+int load_may_assign(struct request *r, int64_t id, enum err *e)
+{
+	struct user u;
+	*e = id > 0 ? user_get(r->db, r->a, r->me.org_id, id, &u) : E_NOTFOUND;
+	if (*e == E_NOTFOUND) {
+		*e = E_OK;
+		return 0;
+	}
+	if (*e)
+		return -1;
+	struct person p = { u.id, u.org_id, u.team_id };
+	return access_deal_assign(&r->viewer, &p, u.active);
+}

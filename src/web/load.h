@@ -1,0 +1,62 @@
+/*
+ * load: the only way a page or an API handler gets an object by its id.
+ * Each loader reads the object within the caller's organisation, asks
+ * domain/access.c whether the caller may do what they need with it, and
+ * when not, answers for the handler — 404 when the organisation has no such
+ * object, 403 when it is a colleague's the caller may not see or change,
+ * 503/500 when the database failed; a page or JSON as the route speaks
+ * (resp_error) — and returns NULL. A handler just writes
+ *
+ *	struct deal *d = deal_load_or_reply(r, r->id, NEED_CHANGE);
+ *	if (!d)
+ *		return;
+ *
+ * (after Redis's lookupKeyReadOrReply). The objects live in the request's arena.
+ */
+#ifndef SG_WEB_LOAD_H
+#define SG_WEB_LOAD_H
+#include "../http/request.h"
+#include "../store/deals.h"
+#include "../store/conversations.h"
+#include "../store/users.h"
+#include "../store/teams.h"
+#include "../store/numbers.h"
+#include "../store/stages.h"
+
+/* NEED_SEE, NEED_CHANGE, NEED_CLOSE: access_deal; NEED_REASSIGN as well (the
+ * new owner is checked by load_check_new_owner) */
+struct deal *deal_load_or_reply(struct request *r, int64_t id, enum access_need need);
+/* NEED_SEE: access_account_see; NEED_CHANGE: access_account_change */
+struct account *account_load_or_reply(struct request *r, int64_t id, enum access_need need);
+/* NEED_SEE: access_activity_see; NEED_CHANGE: access_conversation_change */
+struct conversation *conversation_load_or_reply(struct request *r, int64_t id, enum access_need need);
+/* NEED_SEE: access_activity_see; NEED_CHANGE/NEED_CLOSE: access_step_change */
+struct step_row *step_load_or_reply(struct request *r, int64_t id, enum access_need need);
+/* a person whose work (deals, conversations, steps, figures) the caller
+ * needs: access_deal; NEED_ENTRY: their directory entry (access_profile);
+ * NEED_ADMINISTER: the admin pages (access_admin) */
+struct user *user_load_or_reply(struct request *r, int64_t id, enum access_need need);
+/* NEED_SEE: the team's aggregates (access_team_aggregates); NEED_CHANGE:
+ * its reps one by one (access_team_reps); NEED_ENTRY: the team and its
+ * member list (access_team); NEED_ADMINISTER: the admin pages (access_admin) */
+struct team *team_load_or_reply(struct request *r, int64_t id, enum access_need need);
+/* NEED_SEE: access_stage_see; NEED_CHANGE: access_stage_change */
+struct stage *stage_load_or_reply(struct request *r, int64_t id, enum access_need need);
+/* NEED_SEE: access_target_see; NEED_CHANGE: access_target_set */
+struct target *target_load_or_reply(struct request *r, int64_t id, int fiscal_start_month, enum access_need need);
+
+/* the activity (access.h) of a conversation or step, reading its author and
+ * its deal's owner; E_OK or the store's error */
+enum err load_activity(struct request *r, int64_t rep_id, int64_t deal_id, int64_t account_id,
+		       struct activity *out);
+
+/* may the caller give a deal to user id (access_deal_assign)? 1 yes; 0 no
+ * (no such user in the organisation, deactivated, or not someone whose deals
+ * the caller sees); -1 when the database failed (e is set) */
+int load_may_assign(struct request *r, int64_t id, enum err *e);
+
+/* answers a store error: 503 with Retry-After when the database is away,
+ * else logged and 500 */
+void load_store_error(struct request *r, enum err e);
+
+#endif

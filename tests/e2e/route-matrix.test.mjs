@@ -1,0 +1,316 @@
+// route-matrix: every route of the route table × every kind of caller ×
+// both organisations, generated from the table itself. `salesgarden routes`
+// prints the table; this test fails when a route has no row below (and when
+// a row names a route that no longer exists), so a new route cannot be
+// added without saying who may call it.
+//
+// The callers: anonymous; rep of team A (Rita, North) and of team B (Rob,
+// South); the manager of A (Max) and of B (Mia); the admin (Ann); another
+// organisation's admin (Bea) and rep (Ben). Each calls with a session cookie
+// and, for JSON routes, with an API token as well. Routes with an id get an
+// object of Rita's (a rep of team A), so "self", "the same team's manager",
+// "another team" and "another organisation" are all asked. Bodies are empty
+// on purpose: a caller who may not act gets 401/403/404 before any field is
+// read; one who may gets past the rights (200, 201, 303, 400, 409 ...).
+//
+// Beside the status, no answer to a caller who may not see Rita's work
+// carries her deal's title, her step or her notes, and no answer to the
+// other organisation carries anything of the first one.
+//
+// roles.test.mjs and deal-rights.test.mjs check the contents of the pages in
+// detail; this file is the exhaustive, shallow part.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServer, testCleanStop, createToken, apiClient, Client, sgOk, addUser } from './lib.mjs';
+
+const ctx = useServer({ env: { SALESGARDEN_TODAY: '2026-11-23' } });
+
+const CALLERS = ['anon', 'repA', 'repB', 'mgrA', 'mgrB', 'admin', 'xAdmin', 'xRep'];
+const EMAILS = {
+  repA: 'rita@acme.test', repB: 'rob@acme.test', mgrA: 'max@acme.test', mgrB: 'mia@acme.test',
+  admin: 'ann@acme.test', xAdmin: 'bea@beta.test', xRep: 'ben@beta.test',
+};
+// who may see Rita's private work (her deals, steps, notes)
+const SEES_RITA = new Set(['repA', 'mgrA', 'admin']);
+
+// expectations: OK = past the rights (any status but 401/403/404 and below
+// 500; for a page not a redirect to the sign-in); LOGIN = sent to sign in
+// (303 to /login for a page, 401 for JSON); or an exact status
+const OK = 'ok', LOGIN = 'login';
+const PUBLIC = Object.fromEntries(CALLERS.map((c) => [c, OK]));
+const SIGNED_IN = { ...PUBLIC, anon: LOGIN };
+const MANAGERS = { anon: LOGIN, repA: 403, repB: 403, mgrA: OK, mgrB: OK, admin: OK, xAdmin: OK, xRep: 403 };
+const ADMINS = { anon: LOGIN, repA: 403, repB: 403, mgrA: 403, mgrB: 403, admin: OK, xAdmin: OK, xRep: 403 };
+// an admin route about an object of organisation A
+const ADMIN_OF_A = { ...ADMINS, xAdmin: 404 };
+// an admin route about an id that does not exist (there is no import yet):
+// the role is checked first, so only the admins get as far as the 404
+const ADMINS_NONE = { ...ADMINS, admin: 404, xAdmin: 404 };
+// Rita's private work: herself, her team's manager, the admin
+const RITAS = { anon: LOGIN, repA: OK, repB: 403, mgrA: OK, mgrB: 403, admin: OK, xAdmin: 404, xRep: 404 };
+// the organisation's shared address book (accounts, contacts) and its stages
+const SHARED = { ...SIGNED_IN, xAdmin: 404, xRep: 404 };
+// a conversation Rita logged: only she changes it
+const AUTHOR = { anon: LOGIN, repA: OK, repB: 403, mgrA: 403, mgrB: 403, admin: 403, xAdmin: 404, xRep: 404 };
+// Rita's target, set by whoever manages her team (a manager route: the role first)
+const TARGET_SET = { anon: LOGIN, repA: 403, repB: 403, mgrA: OK, mgrB: 403, admin: OK, xAdmin: 404, xRep: 403 };
+const ALL_404 = Object.fromEntries(CALLERS.map((c) => [c, 404]));
+
+/*
+ * One row per route: who (the expectation per caller), and the path to ask
+ * when the pattern has an id or a * (a function of the fixture). fresh: an
+ * object made anew for each call (a DELETE). skip: why a route is not called
+ * here (its row is still required).
+ */
+const ROWS = {
+  'GET /login': { who: PUBLIC },
+  'POST /login': { who: PUBLIC },
+  'POST /logout': { who: SIGNED_IN, skip: 'signing out ends the session the other rows use; login.test.mjs covers it' },
+  'POST /lang': { who: PUBLIC },
+
+  'GET /': { who: SIGNED_IN },
+  'GET /teams': { who: SIGNED_IN },
+  'GET /account': { who: SIGNED_IN },
+  'POST /account/password': { who: SIGNED_IN },
+
+  'GET /admin/teams': { who: ADMINS },
+  'POST /admin/teams': { who: ADMINS },
+  'GET /admin/teams/:id': { who: ADMIN_OF_A, path: (f) => `/admin/teams/${f.north}` },
+  'POST /admin/teams/:id': { who: ADMIN_OF_A, path: (f) => `/admin/teams/${f.north}` },
+  'GET /admin/users': { who: ADMINS },
+  'POST /admin/users': { who: ADMINS },
+  'GET /admin/users/:id': { who: ADMIN_OF_A, path: (f) => `/admin/users/${f.vic}` },
+  'POST /admin/users/:id': { who: ADMIN_OF_A, path: (f) => `/admin/users/${f.vic}` },
+  'POST /admin/users/:id/active': { who: ADMIN_OF_A, path: (f) => `/admin/users/${f.vic}/active` },
+
+  'GET /pipeline': { who: SIGNED_IN },
+  'GET /deals': { who: SIGNED_IN },
+  'GET /deals/new': { who: SIGNED_IN },
+  'POST /deals': { who: SIGNED_IN },
+  'GET /deals/:id': { who: RITAS, path: (f) => `/deals/${f.deal}` },
+  'POST /deals/:id': { who: RITAS, path: (f) => `/deals/${f.deal}` },
+  'POST /deals/:id/close': { who: RITAS, path: (f) => `/deals/${f.deal}/close` },
+  'POST /deals/:id/reopen': { who: RITAS, path: (f) => `/deals/${f.deal}/reopen` },
+  'GET /accounts': { who: SIGNED_IN },
+  'POST /accounts': { who: SIGNED_IN },
+  'GET /accounts/:id': { who: SHARED, path: (f) => `/accounts/${f.account}` },
+  'POST /accounts/:id/contacts': { who: SHARED, path: (f) => `/accounts/${f.account}/contacts` },
+
+  'GET /conversations/new': { who: SIGNED_IN },
+  'POST /conversations': { who: SIGNED_IN },
+  'GET /agenda': { who: SIGNED_IN },
+  'POST /steps/:id/keep': { who: RITAS, path: (f) => `/steps/${f.step}/keep` },
+  'POST /steps/:id/slip': { who: RITAS, path: (f) => `/steps/${f.step}/slip` },
+  'POST /steps/:id/cancel': { who: RITAS, path: (f) => `/steps/${f.step}/cancel` },
+  'POST /account/calendar': { who: SIGNED_IN },
+  'POST /account/calendar/revoke': { who: SIGNED_IN },
+  // a feed is reached by its secret alone; an unknown one is not found, for anyone
+  'GET /calendar/*': { who: ALL_404, path: () => '/calendar/sg_cal_not-a-feed.ics' },
+
+  'GET /figures/commitment': { who: SIGNED_IN },
+  'GET /strung-along': { who: SIGNED_IN },
+  'GET /admin/stages': { who: ADMINS },
+  'POST /admin/stages': { who: ADMINS },
+  'POST /admin/stages/:id': { who: ADMIN_OF_A, path: (f) => `/admin/stages/${f.stage}` },
+  'POST /admin/stages/:id/delete': { who: ADMIN_OF_A, path: (f) => `/admin/stages/${f.stage2}/delete` },
+  'POST /admin/health': { who: ADMINS },
+  'GET /conversations': { who: SIGNED_IN },
+
+  'GET /numbers': { who: SIGNED_IN },
+  'GET /numbers/team': { who: MANAGERS },
+  'GET /targets': { who: MANAGERS },
+  'POST /targets': { who: MANAGERS },
+  'GET /tiers': { who: MANAGERS },
+  'GET /concentration': { who: MANAGERS },
+  'GET /excuses': { who: SIGNED_IN },
+  'GET /admin/numbers': { who: ADMINS },
+  'POST /admin/numbers': { who: ADMINS },
+
+  'GET /import': { who: ADMINS },
+  'POST /import': { who: ADMINS },
+  'GET /import/:id': { who: ADMINS_NONE, path: () => '/import/999999' },
+  'POST /import/:id/run': { who: ADMINS_NONE, path: () => '/import/999999/run' },
+  'GET /imports/:id': { who: ADMINS_NONE, path: () => '/imports/999999' },
+
+  'GET /api/v1': { who: PUBLIC },
+  'GET /api/v1/openapi.json': { who: PUBLIC },
+  'GET /api/v1/me': { who: SIGNED_IN },
+  'GET /api/v1/teams': { who: SIGNED_IN },
+  'POST /api/v1/teams': { who: ADMINS },
+  'GET /api/v1/teams/:id': { who: RITAS, path: (f) => `/api/v1/teams/${f.north}` },
+  'GET /api/v1/users': { who: SIGNED_IN },
+  'POST /api/v1/users': { who: ADMINS },
+  'GET /api/v1/users/:id': { who: RITAS, path: (f) => `/api/v1/users/${f.rita}` },
+  'GET /api/v1/stages': { who: SIGNED_IN },
+  'POST /api/v1/stages': { who: ADMINS },
+  'GET /api/v1/stages/:id': { who: SHARED, path: (f) => `/api/v1/stages/${f.stage}` },
+  'PATCH /api/v1/stages/:id': { who: ADMIN_OF_A, path: (f) => `/api/v1/stages/${f.stage}` },
+  'GET /api/v1/accounts': { who: SIGNED_IN },
+  'POST /api/v1/accounts': { who: SIGNED_IN },
+  'GET /api/v1/accounts/:id': { who: SHARED, path: (f) => `/api/v1/accounts/${f.account}` },
+  // renaming an account is for whoever may see its owner's deals (Rita's)
+  'PATCH /api/v1/accounts/:id': { who: RITAS, path: (f) => `/api/v1/accounts/${f.account}` },
+  'GET /api/v1/deals': { who: SIGNED_IN },
+  'POST /api/v1/deals': { who: SIGNED_IN },
+  'GET /api/v1/deals/:id': { who: RITAS, path: (f) => `/api/v1/deals/${f.deal}` },
+  'PATCH /api/v1/deals/:id': { who: RITAS, path: (f) => `/api/v1/deals/${f.deal}` },
+  'GET /api/v1/conversations': { who: SIGNED_IN },
+  'POST /api/v1/conversations': { who: SIGNED_IN },
+  'GET /api/v1/conversations/:id': { who: RITAS, path: (f) => `/api/v1/conversations/${f.conv}` },
+  'PATCH /api/v1/conversations/:id': { who: AUTHOR, path: (f) => `/api/v1/conversations/${f.conv}` },
+  'GET /api/v1/steps': { who: SIGNED_IN },
+  'GET /api/v1/steps/:id': { who: RITAS, path: (f) => `/api/v1/steps/${f.step}` },
+  'PATCH /api/v1/steps/:id': { who: RITAS, path: (f) => `/api/v1/steps/${f.step}` },
+  'GET /api/v1/figures/commitment': { who: SIGNED_IN },
+  'GET /api/v1/targets': { who: SIGNED_IN },
+  'POST /api/v1/targets': { who: MANAGERS },
+  'GET /api/v1/targets/:id': { who: RITAS, path: (f) => `/api/v1/targets/${f.target}` },
+  'PATCH /api/v1/targets/:id': { who: TARGET_SET, path: (f) => `/api/v1/targets/${f.target}` },
+  'DELETE /api/v1/targets/:id': { who: TARGET_SET, fresh: true, path: (f) => `/api/v1/targets/${f.target}` },
+  'GET /api/v1/results': { who: SIGNED_IN },
+  'GET /api/v1/tiers': { who: MANAGERS },
+  'GET /api/v1/concentration': { who: MANAGERS },
+  'GET /api/v1/excuses': { who: SIGNED_IN },
+  'GET /api/v1/imports/:id': { who: ADMINS_NONE, path: () => '/api/v1/imports/999999' },
+
+  'GET /healthz': { who: PUBLIC },
+  'GET /static/*': { who: PUBLIC, path: () => '/static/app.css' },
+};
+
+const routeKey = (r) => `${r.method} ${r.pattern}`;
+
+function routeTable() {
+  return JSON.parse(sgOk(['routes']).stdout);
+}
+
+test('every route of the route table has its row, and every row a route', () => {
+  const routes = routeTable();
+  assert.ok(routes.length > 50, `the route table: ${routes.length} routes`);
+  const keys = new Set(routes.map(routeKey));
+  const missing = [...keys].filter((k) => !(k in ROWS));
+  assert.deepEqual(missing, [], 'routes without a row in route-matrix.test.mjs: say who may call them');
+  const stale = Object.keys(ROWS).filter((k) => !keys.has(k));
+  assert.deepEqual(stale, [], 'rows for routes that no longer exist');
+  for (const r of routes) {
+    const who = ROWS[routeKey(r)].who;
+    assert.deepEqual(Object.keys(who).sort(), [...CALLERS].sort(), `${routeKey(r)}: one expectation per caller`);
+    // the table's role flag and the row agree on who gets past the role check
+    if (r.flags.includes('admin'))
+      for (const c of ['repA', 'repB', 'mgrA', 'mgrB']) assert.equal(who[c], 403, `${routeKey(r)} is for admins: ${c}`);
+    if (r.flags.includes('manager'))
+      for (const c of ['repA', 'repB']) assert.equal(who[c], 403, `${routeKey(r)} is for managers: ${c}`);
+    if (!r.flags.includes('anon')) assert.ok([LOGIN, 404].includes(who.anon) || who.anon === 404, `${routeKey(r)}: anonymous`);
+  }
+});
+
+/** the objects the routes with an id are asked about, all of Rita's (team A) */
+async function fixture() {
+  const api = (email) => apiClient(ctx.base, createToken(ctx.db, email.endsWith('@beta.test') ? 'beta' : 'acme', email));
+  const rita = api('rita@acme.test');
+  const f = { rita: ctx.ids.rita, north: ctx.ids.north };
+  f.vic = addUser(ctx.db, 'acme', 'vic@acme.test', 'Vic Victim', 'rep', { team: 'North' });
+  f.secretTitle = 'Matrix Secret Deal 7f3a';
+  f.secretStep = 'Matrix private step 7f3a';
+  f.secretNotes = 'Matrix private notes 7f3a';
+  let r = await rita.post('/api/v1/accounts', { name: 'Matrix Account' });
+  assert.equal(r.status, 201, r.text);
+  f.account = r.json.id ?? r.json.account?.id;
+  r = await rita.post('/api/v1/deals', { title: f.secretTitle, account_id: f.account, value_minor: 100, currency: 'EUR' });
+  assert.equal(r.status, 201, r.text);
+  f.deal = r.json.id ?? r.json.deal?.id;
+  r = await rita.post('/api/v1/conversations', {
+    deal_id: f.deal, kind: 'call', at: '2026-11-20T10:00:00Z', minutes: 10, gut_feeling: 3, outcome: 'step',
+    step: { what: f.secretStep, due: '2026-11-25', who: 'Buyer' }, notes: f.secretNotes,
+  });
+  assert.equal(r.status, 201, r.text);
+  const conv = r.json.conversation ?? r.json;
+  f.conv = conv.id;
+  f.step = conv.step.id;
+  const ann = api('ann@acme.test');
+  for (const k of ['stage', 'stage2']) {
+    r = await ann.post('/api/v1/stages', { name: `Matrix ${k}`, definition: 'Tested', commitment: 'A date', kind: 'open' });
+    assert.equal(r.status, 201, r.text);
+    f[k] = r.json.id ?? r.json.stage?.id;
+  }
+  const max = api('max@acme.test');
+  let quarter = 1;
+  f.newTarget = async () => {
+    // a target of Rita's in a period of its own, for a DELETE that must find one
+    const t = await max.post('/api/v1/targets', { rep_id: f.rita, period: `20${10 + quarter++}-Q1`, amount: 1000 });
+    assert.equal(t.status, 201, t.text);
+    return t.json.id ?? t.json.target?.id;
+  };
+  f.target = await f.newTarget();
+  return f;
+}
+
+/** a session and a token per caller (anonymous: neither) */
+async function clients() {
+  const out = { anon: { session: new Client(ctx.base) } };
+  const login = await out.anon.session.page('/login');
+  out.anon.session.csrf = login.csrf;	// the pre-sign-in token, for POST /login and /lang
+  for (const [who, email] of Object.entries(EMAILS)) {
+    const session = await ctx.signIn(email);
+    const token = createToken(ctx.db, email.endsWith('@beta.test') ? 'beta' : 'acme', email);
+    out[who] = { session, token };
+  }
+  return out;
+}
+
+async function call(client, via, method, p, json) {
+  if (via === 'token') {
+    const headers = client.token ? { Authorization: `Bearer ${client.token}` } : {};
+    if (method === 'GET') return new Client(ctx.base).get(p, { headers, cookies: false });
+    return new Client(ctx.base).sendJson(method, p, {}, { headers, cookies: false });
+  }
+  const c = client.session;
+  if (method === 'GET') return c.get(p);
+  if (json) return c.sendJson(method, p, {}, { headers: c.csrf ? { 'X-CSRF-Token': c.csrf } : {} });
+  return c.postForm(p, c.csrf ? { csrf_token: c.csrf } : {});
+}
+
+function verdict(want, r, json) {
+  if (want === OK) {
+    const toLogin = r.status === 303 && /^\/login/.test(r.location || '');
+    return ![401, 403, 404].includes(r.status) && r.status < 500 && !toLogin;
+  }
+  if (want === LOGIN)
+    return json ? r.status === 401 : r.status === 303 && /^\/login\?next=/.test(r.location || '');
+  return r.status === want;
+}
+
+test('every route answers every caller as its row says, and leaks nothing', async (t) => {
+  const f = await fixture();
+  const who = await clients();
+  const routes = routeTable();
+  const wrong = [], leaks = [];
+  let cells = 0;
+  for (const route of routes) {
+    const row = ROWS[routeKey(route)];
+    if (!row || row.skip) continue;
+    const json = route.flags.includes('json');
+    for (const caller of CALLERS) {
+      for (const via of json && caller !== 'anon' ? ['session', 'token'] : ['session']) {
+        if (row.fresh) f.target = await f.newTarget();
+        const p = row.path ? row.path(f) : route.pattern;
+        const r = await call(who[caller], via, route.method, p, json);
+        cells++;
+        const want = row.who[caller];
+        if (!verdict(want, r, json))
+          wrong.push(`${route.method} ${p} as ${caller} (${via}): ${r.status}${r.location ? ` → ${r.location}` : ''}, want ${want}`);
+        if (!SEES_RITA.has(caller))
+          for (const secret of [f.secretTitle, f.secretStep, f.secretNotes])
+            if (r.text.includes(secret)) leaks.push(`${route.method} ${p} as ${caller} (${via}) shows "${secret}"`);
+        if (caller === 'xAdmin' || caller === 'xRep')
+          for (const mark of ['Acme Sales', 'Rita Rep', 'rita@acme.test', 'Matrix Account'])
+            if (r.text.includes(mark)) leaks.push(`${route.method} ${p} as ${caller} (${via}) shows "${mark}"`);
+      }
+    }
+  }
+  assert.deepEqual(leaks, [], 'private data in answers to callers who may not see it');
+  assert.deepEqual(wrong, [], `${wrong.length} of ${cells} cells answered otherwise than their row says`);
+  assert.ok(cells > 700, `cells asked: ${cells}`);
+  t.diagnostic(`${routes.length} routes, ${cells} cells`);
+});
+
+testCleanStop(ctx);
