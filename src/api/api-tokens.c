@@ -28,7 +28,8 @@ void api_tokens_list(struct request *r)
 		return;
 	if (!user)
 		user = r->me.user_id;
-	if (user != r->me.user_id && r->viewer.role != ROLE_ADMIN) {
+	struct person owner = { user, r->me.org_id, 0 };
+	if (!access_tokens(&r->viewer, &owner)) {
 		resp_error(r, E_FORBIDDEN, T("Only an admin may see another user's API tokens."));
 		return;
 	}
@@ -46,9 +47,9 @@ void api_tokens_list(struct request *r)
 
 void api_token_revoke(struct request *r)
 {
-	/* an admin may revoke any of the organisation; the others their own.
-	 * Someone else's token answers 404 like a missing one. */
-	int64_t owner = r->viewer.role == ROLE_ADMIN ? 0 : r->me.user_id;
+	/* access_tokens: an admin may revoke any of the organisation, the
+	 * others their own. Someone else's token answers 404 like a missing one. */
+	int64_t owner = access_tokens_owner(&r->viewer);
 	enum err e = token_revoke(r->db, r->me.org_id, owner, r->id);
 	if (e == E_NOTFOUND) {
 		resp_error(r, E_NOTFOUND, T("There is no such API token."));

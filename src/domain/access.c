@@ -180,6 +180,18 @@ int access_import(const struct viewer *v, int64_t org_id)
 	return access_admin(v, org_id);
 }
 
+int access_tokens(const struct viewer *v, const struct person *owner)
+{
+	if (!v || !owner || !member(v, owner->org_id))
+		return 0;
+	return v->id == owner->id || v->role == ROLE_ADMIN;
+}
+
+int64_t access_tokens_owner(const struct viewer *v)
+{
+	return v && v->role == ROLE_ADMIN ? 0 : v ? v->id : -1;
+}
+
 enum default_scope access_default_scope(const struct viewer *v)
 {
 	if (!v || v->inactive)

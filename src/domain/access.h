@@ -49,7 +49,8 @@
  *     reps of the teams they lead, an admin every one;
  *   - stages: the organisation's pipeline, seen by every member, changed
  *     by its admins;
- *   - imports: admins of the organisation.
+ *   - imports: admins of the organisation;
+ *   - API tokens: their owner, and the organisation's admins.
  *
  * Whose figures a page or endpoint shows when the caller names nobody
  * (no rep=, team= or who=) is access_default_scope, the one answer for all
@@ -149,6 +150,14 @@ int access_stage_change(const struct viewer *v, int64_t org_id);
 
 /* imports of the organisation */
 int access_import(const struct viewer *v, int64_t org_id);
+
+/* API tokens: a user lists and revokes their own; an admin those of anyone
+ * in the organisation (to shut out a token that leaked without deactivating
+ * its owner). owner is the tokens' user. */
+int access_tokens(const struct viewer *v, const struct person *owner);
+/* the owner whose tokens the viewer may revoke by id: 0 for any of the
+ * organisation (an admin), else the viewer */
+int64_t access_tokens_owner(const struct viewer *v);
 
 /* whose figures when nobody is named: see above */
 enum default_scope { DEFAULT_SELF = 0, DEFAULT_LED, DEFAULT_ORG };

@@ -55,6 +55,11 @@ const AUTHOR = { anon: LOGIN, repA: OK, repB: 403, mgrA: 403, mgrB: 403, admin: 
 // Rita's target, set by whoever manages her team (a manager route: the role first)
 const TARGET_SET = { anon: LOGIN, repA: 403, repB: 403, mgrA: OK, mgrB: 403, admin: OK, xAdmin: 404, xRep: 403 };
 const ALL_404 = Object.fromEntries(CALLERS.map((c) => [c, 404]));
+// Rita's API token: she and the organisation's admin may revoke it (someone
+// else's token is a 404, like a missing one)
+const TOKEN_OWNER = { anon: LOGIN, repA: OK, repB: 404, mgrA: 404, mgrB: 404, admin: OK, xAdmin: 404, xRep: 404 };
+// the token page revokes one's own tokens only
+const OWN_TOKEN = { ...TOKEN_OWNER, admin: 404 };
 
 /*
  * One row per route: who (the expectation per caller), and the path to ask
@@ -103,6 +108,7 @@ const ROWS = {
   'POST /steps/:id/slip': { who: RITAS, path: (f) => `/steps/${f.step}/slip` },
   'POST /steps/:id/cancel': { who: RITAS, path: (f) => `/steps/${f.step}/cancel` },
   'POST /account/calendar': { who: SIGNED_IN },
+  'POST /account/tokens/:id/revoke': { who: OWN_TOKEN, fresh: 'token', path: (f) => `/account/tokens/${f.token}/revoke` },
   'POST /account/calendar/revoke': { who: SIGNED_IN },
   // a feed is reached by its secret alone; an unknown one is not found, for anyone
   'GET /calendar/*': { who: ALL_404, path: () => '/calendar/sg_cal_not-a-feed.ics' },
@@ -172,6 +178,8 @@ const ROWS = {
   'GET /api/v1/concentration': { who: MANAGERS },
   'GET /api/v1/excuses': { who: SIGNED_IN },
   'GET /api/v1/imports/:id': { who: ADMINS_NONE, path: () => '/api/v1/imports/999999' },
+  'GET /api/v1/tokens': { who: SIGNED_IN },
+  'DELETE /api/v1/tokens/:id': { who: TOKEN_OWNER, fresh: 'token', path: (f) => `/api/v1/tokens/${f.token}` },
 
   'GET /healthz': { who: PUBLIC },
   'GET /static/*': { who: PUBLIC, path: () => '/static/app.css' },
@@ -241,6 +249,15 @@ async function fixture() {
     return t.json.id ?? t.json.target?.id;
   };
   f.target = await f.newTarget();
+  const ritaApi = api('rita@acme.test');
+  f.newToken = async () => {
+    // a token of Rita's of its own, for a revoke that must find one
+    createToken(ctx.db, 'acme', 'rita@acme.test');
+    const l = await ritaApi.get('/api/v1/tokens');
+    assert.equal(l.status, 200, l.text);
+    return Math.max(...l.json.items.map((t) => t.id));
+  };
+  f.token = await f.newToken();
   return f;
 }
 
@@ -291,7 +308,8 @@ test('every route answers every caller as its row says, and leaks nothing', asyn
     const json = route.flags.includes('json');
     for (const caller of CALLERS) {
       for (const via of json && caller !== 'anon' ? ['session', 'token'] : ['session']) {
-        if (row.fresh) f.target = await f.newTarget();
+        if (row.fresh === 'token') f.token = await f.newToken();
+        else if (row.fresh) f.target = await f.newTarget();
         const p = row.path ? row.path(f) : route.pattern;
         const r = await call(who[caller], via, route.method, p, json);
         cells++;

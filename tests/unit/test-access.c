@@ -93,6 +93,7 @@ enum kind {
 	K_STAGE_CHANGE,
 	K_ADMIN,		/* organisation 1's administration */
 	K_IMPORT,
+	K_TOKENS,		/* rep 11's API tokens: list, revoke */
 	NKIND
 };
 static const char *const kind_names[NKIND] = {
@@ -101,7 +102,7 @@ static const char *const kind_names[NKIND] = {
 	"rename unowned account", "add contact", "see conversation", "change conversation",
 	"see manager's conversation", "change manager's conversation", "change step",
 	"change manager's step on own deal", "see conversation without deal", "see target", "set target",
-	"see stage", "change stage", "administer", "import",
+	"see stage", "change stage", "administer", "import", "API tokens",
 };
 
 static int ask(enum kind k, const struct viewer *v)
@@ -133,6 +134,7 @@ static int ask(enum kind k, const struct viewer *v)
 	case K_STAGE_CHANGE: return access_stage_change(v, 1);
 	case K_ADMIN: return access_admin(v, 1);
 	case K_IMPORT: return access_import(v, 1);
+	case K_TOKENS: return access_tokens(v, &rep11);
 	default: return -1;
 	}
 }
@@ -176,6 +178,8 @@ static const int want[NKIND][NREL] = {
 	[K_STAGE_CHANGE]    = { 0,   0,   0,   0,   0,   1,   0,   0,   0 },
 	[K_ADMIN]           = { 0,   0,   0,   0,   0,   1,   0,   0,   0 },
 	[K_IMPORT]          = { 0,   0,   0,   0,   0,   1,   0,   0,   0 },
+	/* a leaked token is shut out by its owner or an admin, not by a manager */
+	[K_TOKENS]          = { 1,   0,   0,   0,   0,   1,   0,   0,   0 },
 };
 
 START_TEST(rule_table)
@@ -235,6 +239,16 @@ START_TEST(conversation_closes)
 }
 END_TEST
 
+/* revoking a token by id: an admin any of the organisation, others their own */
+START_TEST(tokens_owner)
+{
+	struct viewer a = caller(ADMIN), m = caller(MGR_LEADS), self = caller(SELF);
+	ck_assert_int_eq(access_tokens_owner(&a), 0);
+	ck_assert_int_eq(access_tokens_owner(&m), 20);
+	ck_assert_int_eq(access_tokens_owner(&self), 11);
+}
+END_TEST
+
 /* with no filter every page and endpoint shows the same default */
 START_TEST(default_scope)
 {
@@ -276,6 +290,7 @@ static Suite *suite(void)
 	Suite *s = suite_create("access");
 	TCase *tc = tcase_create("rules");
 	tcase_add_test(tc, rule_table);
+	tcase_add_test(tc, tokens_owner);
 	tcase_add_test(tc, conversation_author_only);
 	tcase_add_test(tc, conversation_closes);
 	tcase_add_test(tc, default_scope);
