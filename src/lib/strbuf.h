@@ -30,6 +30,8 @@ void sb_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(prin
 void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
 /* Hands the buffer to the caller, who frees it with free(); sb is reset. */
 char *sb_detach(struct strbuf *sb, size_t *len);
+/* sets the length to len, at most what the buffer holds (shortening, or
+ * taking up room made by sb_grow); beyond it is a bug and aborts */
 void sb_setlen(struct strbuf *sb, size_t len);
 
 #endif
