@@ -17,7 +17,7 @@ int group_who(struct request *r, struct who *w)
 		return -1;
 	}
 	if (!got && who_set(r, w, r->viewer.role == ROLE_ADMIN ? WHO_ORG : WHO_LED, 0)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return -1;
 	}
 	return 0;

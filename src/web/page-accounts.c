@@ -64,7 +64,7 @@ static void render_accounts(struct request *r, const struct account_form *f)
 	size_t n;
 	int64_t total;
 	if (account_list(r->db, r->a, r->me.org_id, q, PAGE_SIZE, offset, &items, &n, &total)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	ui_page_begin(r, T("Accounts"), "accounts");
@@ -137,7 +137,7 @@ void page_accounts_post(struct request *r)
 	if (e == E_NOTFOUND)
 		e = account_create(r->db, r->me.org_id, f.name, r->me.user_id, NULL, &id);
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return;
 	}
 	ui_redirect_done(r, arena_printf(r->a, "/accounts/%lld", (long long)id), "account-added");
@@ -251,7 +251,7 @@ static void render_account(struct request *r, const struct account *a, const str
 				  .account_id = a->id };
 	if (contact_list(r->db, r->a, r->me.org_id, a->id, &cs, &n) ||
 	    deal_list(r->db, r->a, r->me.org_id, &df, &deals)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct health_settings hs;
@@ -279,7 +279,7 @@ static int load_account(struct request *r, struct account *a)
 	if (e == E_NOTFOUND)
 		resp_error(r, E_NOTFOUND, T("There is no such account."));
 	else if (e)
-		DB_DOWN(r);
+		resp_store_error(r, e);
 	return e ? -1 : 0;
 }
 
@@ -319,7 +319,7 @@ void page_account_contacts_post(struct request *r)
 		return;
 	}
 	if (contact_create(r->db, r->me.org_id, a.id, f.name, f.title, f.email, f.phone, NULL)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	ui_redirect_done(r, arena_printf(r->a, "/accounts/%lld", (long long)a.id), "contact-added");

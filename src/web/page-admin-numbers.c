@@ -174,7 +174,7 @@ void page_admin_numbers_post(struct request *r)
 	s.rules = rules;
 	s.min_sample = v[F_SAMPLE];
 	if (settings_numbers_save(r->db, r->me.org_id, &s)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	ui_redirect_done(r, "/admin/numbers", "numbers-settings-saved");

@@ -205,7 +205,7 @@ static void render(struct request *r, const struct stage_form *sf, const struct 
 	struct stage_list l;
 	if (stages_ensure(r->db, r->me.org_id, org_lang(r)) || stage_list(r->db, r->a, r->me.org_id, &l) ||
 	    stage_count_all_deals(r->db, r->me.org_id, &l)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct health_form cur_h = { 0 };
@@ -326,7 +326,7 @@ void page_admin_stages_post(struct request *r)
 {
 	struct stage_list l;
 	if (stages_ensure(r->db, r->me.org_id, org_lang(r)) || stage_list(r->db, r->a, r->me.org_id, &l)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	int64_t last = 0;
@@ -347,7 +347,7 @@ void page_admin_stages_post(struct request *r)
 		return;
 	}
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return;
 	}
 	ui_redirect_done(r, "/admin/stages", "stage-added");
@@ -357,7 +357,7 @@ void page_admin_stages_post(struct request *r)
 static int load(struct request *r, struct stage_list *l, struct stage **s)
 {
 	if (stages_ensure(r->db, r->me.org_id, org_lang(r)) || stage_list(r->db, r->a, r->me.org_id, l)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return -1;
 	}
 	for (size_t i = 0; i < l->n; i++)
@@ -405,7 +405,7 @@ void page_admin_stage_post(struct request *r)
 		return;
 	}
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return;
 	}
 	/* back to the stage just saved: the notice code before the fragment */
@@ -439,7 +439,7 @@ void page_admin_stage_delete_post(struct request *r)
 		return;
 	}
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return;
 	}
 	ui_redirect_done(r, "/admin/stages", "stage-deleted");
@@ -470,7 +470,7 @@ void page_admin_health_post(struct request *r)
 	struct health_settings h = { .grace_days = v[0], .max_conversations_without_progress = v[1],
 				     .max_slips = v[2], .stale_commitment_days = v[3] };
 	if (settings_health_save(r->db, r->me.org_id, &h)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	resp_redirect(r, "/admin/stages?done=health-saved#health");

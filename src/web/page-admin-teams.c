@@ -121,7 +121,7 @@ static void render_teams(struct request *r, const struct team_form *f)
 	struct team_list teams;
 	struct options managers;
 	if (team_list_org(r->db, r->a, r->me.org_id, &teams) || manager_options(r, 0, &managers)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	ui_page_begin(r, T("Manage teams"), "admin-teams");
@@ -169,7 +169,7 @@ void page_admin_teams_post(struct request *r)
 		return;
 	}
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return;
 	}
 	ui_redirect_done(r, "/admin/teams", "team-added");
@@ -180,7 +180,7 @@ static void render_team(struct request *r, const struct team *t, const struct te
 {
 	struct options managers;
 	if (manager_options(r, t->manager_id, &managers)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	ui_page_begin(r, t->name, "admin-teams");
@@ -208,7 +208,7 @@ static int load_team(struct request *r, struct team *t)
 	if (e == E_NOTFOUND)
 		resp_error(r, E_NOTFOUND, T("There is no such team."));
 	else if (e)
-		DB_DOWN(r);
+		resp_store_error(r, e);
 	return e ? -1 : 0;
 }
 
@@ -269,7 +269,7 @@ void page_admin_team_post(struct request *r)
 		return;
 	}
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return;
 	}
 	ui_redirect_done(r, "/admin/teams", "team-saved");

@@ -125,7 +125,7 @@ static void render_users(struct request *r, const struct user_form *f)
 	struct user_list users;
 	struct options teams;
 	if (user_list_org(r->db, r->a, r->me.org_id, &users) || team_options(r, &teams)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	ui_page_begin(r, T("Users"), "admin-users");
@@ -158,7 +158,7 @@ void page_admin_users(struct request *r)
 	if (export_wanted(r)) {
 		struct user_list users;
 		if (user_list_org(r->db, r->a, r->me.org_id, &users)) {
-			DB_DOWN(r);
+			resp_store_error(r, E_OK);
 			return;
 		}
 		export_send(r, users_export_table(r, &users));
@@ -258,7 +258,7 @@ static void render_user(struct request *r, const struct user *u, const struct us
 {
 	struct options teams;
 	if (team_options(r, &teams)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	int self = u->id == r->me.user_id;
@@ -316,7 +316,7 @@ static int load_user(struct request *r, struct user *u)
 	if (e == E_NOTFOUND)
 		resp_error(r, E_NOTFOUND, T("There is no such user."));
 	else if (e)
-		DB_DOWN(r);
+		resp_store_error(r, e);
 	return e ? -1 : 0;
 }
 
@@ -385,7 +385,7 @@ void page_admin_user_post(struct request *r)
 			e = db_commit(r->db);
 	}
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return;
 	}
 	ui_redirect_done(r, "/admin/users", "user-saved");
@@ -420,7 +420,7 @@ void page_admin_user_active_post(struct request *r)
 			e = db_commit(r->db);
 	}
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return;
 	}
 	ui_redirect_done(r, arena_printf(r->a, "/admin/users/%lld", (long long)u.id),

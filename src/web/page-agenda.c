@@ -201,7 +201,7 @@ static void render_agenda(struct request *r, int64_t rep_id, const char *rep_nam
 	settings_health(r->db, r->me.org_id, &hs);
 	struct step_list l;
 	if (step_agenda(r->db, r->a, r->me.org_id, rep_id, until, &l)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	step_assess(l.items, l.n, today, hs.grace_days);
@@ -279,7 +279,7 @@ static int64_t agenda_rep(struct request *r, const char **name)
 		return 0;
 	}
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return 0;
 	}
 	if (!ui_may_see_owner(r, id, u.team_id)) {
@@ -312,7 +312,7 @@ static int load_step(struct request *r, struct step_row *s, const char **rep_nam
 	}
 	struct user u;
 	if (e || (e = user_get(r->db, r->a, r->me.org_id, s->rep_id, &u))) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return -1;
 	}
 	if (!ui_may_see_owner(r, s->rep_id, u.team_id)) {
@@ -357,7 +357,7 @@ static void finish(struct request *r, const struct step_row *s, const char *rep_
 	if (e == E_NOTFOUND)
 		not_open(r, s, rep_name);
 	else if (e)
-		DB_DOWN(r);
+		resp_store_error(r, e);
 	else
 		done(r, s, code);
 }

@@ -202,13 +202,13 @@ void page_concentration(struct request *r)
 		return;
 	struct who_options opt;
 	if (group_options(r, &opt)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct numbers_scope sc = group_scope(r, &w);
 	struct numbers_grid g;
 	if (numbers_grid_load(r->db, r->a, r->me.org_id, &sc, &p, 1, s.source, &g)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 

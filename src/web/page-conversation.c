@@ -158,7 +158,7 @@ static int load_ctx(struct request *r, const struct conv_form *f, struct conv_ct
 		goto down;
 	return 0;
 down:
-	DB_DOWN(r);
+	resp_store_error(r, e);
 	return -1;
 }
 
@@ -511,7 +511,7 @@ void page_conversations_post(struct request *r)
 			return;
 		}
 		if (e) {
-			DB_DOWN(r);
+			resp_store_error(r, e);
 			return;
 		}
 		if (!dealui_may_see(r, &d)) {
@@ -560,7 +560,7 @@ void page_conversations_post(struct request *r)
 		return;
 	}
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return;
 	}
 	enum outcome oc = outcome_parse(f.outcome);

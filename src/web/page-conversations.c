@@ -138,13 +138,13 @@ void page_conversations(struct request *r)
 		else if (r->viewer.role == ROLE_MANAGER && r->viewer.nled)
 			e = who_set(r, &w, WHO_LED, 0);
 		if (e) {
-			DB_DOWN(r);
+			resp_store_error(r, e);
 			return;
 		}
 	}
 	struct who_options opt;
 	if (who_options(r, 1, &opt)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct day_range p;
@@ -164,7 +164,7 @@ void page_conversations(struct request *r)
 				     .limit = format ? EXPORT_LIMIT : PAGE_LIMIT };
 	struct conversation_list l;
 	if (conversations_list(r->db, r->a, r->me.org_id, &f, w.kind == WHO_TEAM ? w.id : 0, &l)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct table *t = conversations_table(r, &l, &p);

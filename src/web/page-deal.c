@@ -46,7 +46,7 @@ static int load_deal(struct request *r, struct deal *d, struct health_settings *
 		return -1;
 	}
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return -1;
 	}
 	if (!dealui_may_see(r, d)) {
@@ -351,7 +351,7 @@ static void render_deal(struct request *r, const struct deal *d, const struct de
 	if (conversation_list(r->db, r->a, r->me.org_id, d->id, 0, NULL, NULL, 0, 0, &cl) ||
 	    step_list(r->db, r->a, r->me.org_id, 0, d->id, NULL, 0, 0, &steps) || dealui_stages(r, &stages) ||
 	    dealui_people(r, 1, &owners)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct health_settings hs;
@@ -442,7 +442,7 @@ void page_deal_post(struct request *r)
 		e = dealui_check_owner(r, s.owner, &owner, &s.e_owner);
 	in.owner_id = owner;
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return;
 	}
 	if (s.e_title || s.e_value || s.e_product || s.e_expected_close || s.e_stage || s.e_owner) {
@@ -454,7 +454,7 @@ void page_deal_post(struct request *r)
 	}
 	e = deal_update(r->db, r->me.org_id, d.id, &in, ui_today(r));
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return;
 	}
 	ui_redirect_done(r, arena_printf(r->a, "/deals/%lld", (long long)d.id), "deal-saved");
@@ -499,7 +499,7 @@ void page_deal_close_post(struct request *r)
 	}
 	enum err e = deal_close(r->db, r->me.org_id, d.id, status, lost ? s.lost_reason : NULL, s.note, ui_today(r));
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return;
 	}
 	ui_redirect_done(r, arena_printf(r->a, "/deals/%lld", (long long)d.id),
@@ -522,7 +522,7 @@ void page_deal_reopen_post(struct request *r)
 	}
 	enum err e = deal_reopen(r->db, r->me.org_id, d.id, ui_today(r));
 	if (e && e != E_NOTFOUND) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return;
 	}
 	ui_redirect_done(r, arena_printf(r->a, "/deals/%lld", (long long)d.id), "deal-reopened");

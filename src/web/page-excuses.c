@@ -309,7 +309,7 @@ void page_excuses(struct request *r)
 		return;
 	struct who_options all, opt = { NULL, NULL, 0 };
 	if (who_options(r, 0, &all)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	/* only single reps: the check is about one person */
@@ -333,7 +333,7 @@ void page_excuses(struct request *r)
 			return;
 		}
 		if (who_set(r, &w, WHO_REP, r->me.user_id)) {
-			DB_DOWN(r);
+			resp_store_error(r, E_OK);
 			return;
 		}
 	}
@@ -341,7 +341,7 @@ void page_excuses(struct request *r)
 
 	struct excuse_data d;
 	if (excuse_data_load(r->db, r->a, r->me.org_id, w.id, &p, s.source, &d)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	if (!d.rep.name)

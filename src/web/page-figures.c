@@ -350,13 +350,13 @@ void page_figures_commitment(struct request *r)
 		else
 			e = who_set(r, &w, WHO_REP, r->me.user_id);
 		if (e) {
-			DB_DOWN(r);
+			resp_store_error(r, e);
 			return;
 		}
 	}
 	struct who_options opt;
 	if (who_options(r, 0, &opt)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct day_range p;
@@ -379,7 +379,7 @@ void page_figures_commitment(struct request *r)
 	size_t nmonths = 0;
 	if (figures_commitment(r->db, r->a, r->me.org_id, &sc, p.from, p.to, ui_today(r), &c, &gaps, &ngaps) ||
 	    figures_monthly(r->db, r->a, r->me.org_id, &sc, p.from, p.to, &months, &nmonths)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	commitment_figures_compute(&c, gaps, ngaps, &f);

@@ -142,12 +142,12 @@ void page_home(struct request *r)
 {
 	struct team_list teams;
 	if (team_list_org(r->db, r->a, r->me.org_id, &teams)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct home_steps steps;
 	if (home_steps_load(r, &teams, &steps)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	ui_page_begin(r, T("Overview"), "home");

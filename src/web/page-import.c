@@ -359,7 +359,7 @@ void page_import_post(struct request *r)
 				      import_preset_code((enum import_preset)preset), clean_filename(r, r->upload.filename),
 				      data, len, &id);
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return;
 	}
 	resp_redirect(r, arena_printf(r->a, "/import/%lld", (long long)id));
@@ -497,7 +497,7 @@ static int load_file(struct request *r, struct import_file *file, enum import_ki
 	if (!e)
 		e = import_file_head(r->db, r->a, r->me.org_id, r->id, PREVIEW_CHARS, data, len);
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return -1;
 	}
 	int k = import_kind_parse(file->kind);
@@ -583,7 +583,7 @@ static void start_job(struct request *r, const struct import_file *file, const s
 {
 	int64_t job_id = 0;
 	if (import_job_create(r->db, r->me.org_id, file->id, r->me.user_id, o, file->size, &job_id)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	/* a running import counts as work under way, so a graceful stop
@@ -628,7 +628,7 @@ void page_import_run_post(struct request *r)
 			return;
 		}
 		if (e) {
-			DB_DOWN(r);
+			resp_store_error(r, e);
 			return;
 		}
 		int p = import_preset_parse(job.preset);
@@ -774,7 +774,7 @@ void page_import_job(struct request *r)
 		return;
 	}
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return;
 	}
 	if (export_wanted(r)) {

@@ -64,7 +64,7 @@ void page_login_post(struct request *r)
 	}
 	int64_t fails = 0, oldest = 0;
 	if (login_failures_count(r->db, email, THROTTLE_WINDOW, &fails, &oldest)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	int64_t wait = throttle_wait(fails, oldest, now_epoch());
@@ -81,7 +81,7 @@ void page_login_post(struct request *r)
 	const char *hash = NULL;
 	enum err e = user_credentials(r->db, r->a, email, &uid, &org, &hash);
 	if (e && e != E_NOTFOUND) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return;
 	}
 	if (!password_verify(e ? NULL : hash, password)) {
@@ -93,7 +93,7 @@ void page_login_post(struct request *r)
 	const char *token, *csrf;
 	login_failures_clear(r->db, email);
 	if (session_create(r->db, r->a, org, uid, &token, &csrf)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	resp_cookie(r, "sg_session", token, SESSION_SECONDS);

@@ -457,12 +457,12 @@ void page_numbers(struct request *r)
 		return;
 	struct user u;
 	if (user_get(r->db, r->a, r->me.org_id, got ? w.id : r->me.user_id, &u)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct rep_numbers n;
 	if (load_rep(r, &u, &s, &p, &n)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct table *weekly = progress_table(r, &n), *hist = history_table(r, &n);
@@ -701,7 +701,7 @@ void page_numbers_team(struct request *r)
 		return;
 	}
 	if (!got && who_set(r, &w, r->viewer.role == ROLE_ADMIN ? WHO_ORG : WHO_LED, 0)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct numbers_settings s;
@@ -710,7 +710,7 @@ void page_numbers_team(struct request *r)
 		return;
 	struct who_options opt;
 	if (group_options(r, &opt)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	/* the tier of this period needs the periods before it */
@@ -720,7 +720,7 @@ void page_numbers_team(struct request *r)
 	struct numbers_scope sc = group_scope(r, &w);
 	struct numbers_grid g;
 	if (numbers_grid_load(r->db, r->a, r->me.org_id, &sc, periods, np, s.source, &g)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	size_t cells = g.nreps * np;

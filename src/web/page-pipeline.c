@@ -166,7 +166,7 @@ void page_pipeline(struct request *r)
 				 .viewer_id = r->me.user_id, .status = "open", .q = q };
 	if (dealui_stages(r, &stages) || dealui_people(r, 0, &people) || dealui_teams(r, &teams) ||
 	    deal_list(r->db, r->a, r->me.org_id, &f, &deals)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	const char *today = ui_today(r);

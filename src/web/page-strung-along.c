@@ -119,13 +119,13 @@ void page_strung_along(struct request *r)
 		else
 			e = who_set(r, &w, WHO_REP, r->me.user_id);
 		if (e) {
-			DB_DOWN(r);
+			resp_store_error(r, e);
 			return;
 		}
 	}
 	struct who_options opt;
 	if (who_options(r, 1, &opt)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct deal_filter f = {
@@ -137,7 +137,7 @@ void page_strung_along(struct request *r)
 	};
 	struct deal_list all;
 	if (deal_list(r->db, r->a, r->me.org_id, &f, &all)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct health_settings cfg;

@@ -63,12 +63,12 @@ static int load(struct request *r, struct targets_view *v)
 	if (numbers_context(r, PERIOD_QUARTER, &v->s, &v->p))
 		return -1;
 	if (group_options(r, &v->opt)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return -1;
 	}
 	struct numbers_scope sc = group_scope(r, &v->w);
 	if (numbers_grid_load(r->db, r->a, r->me.org_id, &sc, &v->p, 1, v->s.source, &v->g)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return -1;
 	}
 	size_t n = v->g.nreps ? v->g.nreps : 1;
@@ -88,7 +88,7 @@ static int load(struct request *r, struct targets_view *v)
 	int64_t total;
 	if (targets_list(r->db, r->a, r->me.org_id, &sc, v->p.start, v->p.end, v->s.fiscal_start_month, 0, 0, &t, &nt,
 			 &total)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return -1;
 	}
 	/* only the target of exactly this period is the one the form edits;
@@ -291,7 +291,7 @@ void page_targets_post(struct request *r)
 			return;
 		}
 		if (e) {
-			DB_DOWN(r);
+			resp_store_error(r, e);
 			return;
 		}
 		if (!may_set(r, u.team_id)) {
@@ -331,7 +331,7 @@ void page_targets_post(struct request *r)
 			int64_t total;
 			if (targets_list(r->db, r->a, r->me.org_id, &one, v.p.start, v.p.end, v.s.fiscal_start_month, 0, 0,
 					 &t, &nt, &total)) {
-				DB_DOWN(r);
+				resp_store_error(r, E_OK);
 				return;
 			}
 			for (size_t k = 0; k < nt; k++)
@@ -373,7 +373,7 @@ void page_targets_post(struct request *r)
 	}
 
 	if (nplan && db_begin(r->db)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	for (size_t j = 0; j < nplan; j++) {
@@ -389,13 +389,13 @@ void page_targets_post(struct request *r)
 		}
 		if (e) {
 			db_rollback(r->db);
-			DB_DOWN(r);
+			resp_store_error(r, e);
 			return;
 		}
 	}
 	if (nplan && db_commit(r->db)) {
 		db_rollback(r->db);
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	ui_redirect_done(r, arena_printf(r->a, "/targets?%s", page_query(r, &v)), "targets-saved");

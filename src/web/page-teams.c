@@ -62,7 +62,7 @@ void page_teams(struct request *r)
 {
 	struct team_list all;
 	if (team_list_org(r->db, r->a, r->me.org_id, &all)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	/* keep only what the viewer may see, in the store's order (by name) */
@@ -77,7 +77,7 @@ void page_teams(struct request *r)
 	}
 	struct user_list users = { NULL, 0 };
 	if (n && user_list_teams(r->db, r->a, r->me.org_id, ids, n, 0, &users)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 

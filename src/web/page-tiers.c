@@ -293,7 +293,7 @@ void page_tiers(struct request *r)
 	}
 	struct who_options opt;
 	if (group_options(r, &opt)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 
@@ -310,7 +310,7 @@ void page_tiers(struct request *r)
 	struct numbers_scope sc = group_scope(r, &w);
 	struct numbers_grid g;
 	if (numbers_grid_load(r->db, r->a, r->me.org_id, &sc, periods, nhist, s.source, &g)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 

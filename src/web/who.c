@@ -61,7 +61,7 @@ static int check_rep(struct request *r, struct who *w, int64_t id)
 		return -1;
 	}
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return -1;
 	}
 	if (!ui_may_see_owner(r, u.id, u.team_id)) {
@@ -85,7 +85,7 @@ static int check_team(struct request *r, struct who *w, int64_t id)
 		return -1;
 	}
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return -1;
 	}
 	if (r->viewer.role != ROLE_ADMIN && !access_leads_team(&r->viewer, id)) {
