@@ -7,7 +7,7 @@ CC      ?= cc
 PKGS    := libmicrohttpd jansson libsodium sqlite3 libpq libcmark xlsxwriter
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
-WARN    := -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter -Wvla
+WARN    := -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter -Wvla -Wformat-security -Wformat-signedness
 BASE_CFLAGS := -Isrc -std=c11 -D_GNU_SOURCE -g $(WARN) $(PKG_CFLAGS) -MMD -MP
 LIBS    := $(PKG_LIBS) -lpthread -lm
 

@@ -44,7 +44,7 @@ void ui_numbers_tabs(struct request *r, const char *active)
 		if (r->viewer.role < tabs[i].min)
 			continue;
 		int cur = active && !strcmp(active, tabs[i].key);
-		html_printf(o, "<li><a href=\"%s%R%s\"%R>%s</a></li>", tabs[i].href, keep ? "?period=" : "",
+		html_printf(o, "<li><a href=\"%s%-s%s\"%-s>%s</a></li>", tabs[i].href, keep ? "?period=" : "",
 			    keep ? period : "", cur ? " aria-current=\"page\"" : "", T(tabs[i].label));
 	}
 	html(o, "</ul></nav>");
@@ -160,7 +160,7 @@ void ui_period_picker(struct request *r, const char *action, const struct period
 	html_printf(o, "<label class=\"sr-only\" for=\"f-pp-kind\">%s</label><select id=\"f-pp-kind\" name=\"kind\">",
 		    T("Kind of period"));
 	for (int i = 0; i < 3; i++)
-		html_printf(o, "<option value=\"%s\"%R>%s</option>", kinds[i], (int)p->kind == i ? " selected" : "",
+		html_printf(o, "<option value=\"%s\"%-s>%s</option>", kinds[i], (int)p->kind == i ? " selected" : "",
 			    labels[i]);
 	html_printf(o, "</select><button class=\"button small\" type=\"submit\">%s</button></form></div>", T("Show"));
 }

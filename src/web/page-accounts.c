@@ -201,7 +201,7 @@ static void contacts_card(struct request *r, const struct account *a, const stru
 	if (n)
 		html(o, "</ul>");
 	int failed = f->e_name || f->e_title || f->e_email || f->e_phone;
-	html_printf(o, "<details class=\"fold\"%R><summary class=\"button small\">%s</summary>", failed ? " open" : "",
+	html_printf(o, "<details class=\"fold\"%-s><summary class=\"button small\">%s</summary>", failed ? " open" : "",
 		    T("Add a contact"));
 	if (failed)
 		ui_notice(r, "error", T("The contact was not added. Check the fields marked below."));

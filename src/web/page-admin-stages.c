@@ -81,12 +81,12 @@ static void field(struct request *r, const char *form, const char *name, const c
 	const char *id = arena_printf(r->a, "f-%s-%s", form, name);
 	const char *desc = error ? arena_printf(r->a, " aria-invalid=\"true\" aria-describedby=\"e-%s-%s\"", form, name)
 		: help ? arena_printf(r->a, " aria-describedby=\"h-%s-%s\"", form, name) : "";
-	html_printf(o, "<div class=\"field%R\"><label for=\"%s\">%s</label>", error ? " invalid" : "", id, label);
+	html_printf(o, "<div class=\"field%-s\"><label for=\"%s\">%s</label>", error ? " invalid" : "", id, label);
 	if (!strcmp(type, "textarea"))
-		html_printf(o, "<textarea id=\"%s\" name=\"%s\" rows=\"2\"%R%R>%s</textarea>", id, name, desc,
+		html_printf(o, "<textarea id=\"%s\" name=\"%s\" rows=\"2\"%-s%-s>%s</textarea>", id, name, desc,
 			    extra ? extra : "", value ? value : "");
 	else
-		html_printf(o, "<input id=\"%s\" name=\"%s\" type=\"%s\" value=\"%s\"%R%R>", id, name, type,
+		html_printf(o, "<input id=\"%s\" name=\"%s\" type=\"%s\" value=\"%s\"%-s%-s>", id, name, type,
 			    value ? value : "", desc, extra ? extra : "");
 	if (error)
 		html_printf(o, "<p class=\"field-error\" id=\"e-%s-%s\">%s</p>", form, name, error);
@@ -98,11 +98,11 @@ static void field(struct request *r, const char *form, const char *name, const c
 static void kind_field(struct request *r, const char *form, const char *selected, const char *error)
 {
 	struct strbuf *o = &r->out;
-	html_printf(o, "<div class=\"field%R\"><label for=\"f-%s-kind\">%s</label><select id=\"f-%s-kind\" name=\"kind\"%R>",
+	html_printf(o, "<div class=\"field%-s\"><label for=\"f-%s-kind\">%s</label><select id=\"f-%s-kind\" name=\"kind\"%-s>",
 		    error ? " invalid" : "", form, T("Kind"), form,
 		    error ? arena_printf(r->a, " aria-invalid=\"true\" aria-describedby=\"e-%s-kind\"", form) : "");
 	for (size_t i = 0; i < 3; i++)
-		html_printf(o, "<option value=\"%s\"%R>%s</option>", kinds[i],
+		html_printf(o, "<option value=\"%s\"%-s>%s</option>", kinds[i],
 			    selected && !strcmp(selected, kinds[i]) ? " selected" : "", kind_label(r, kinds[i]));
 	html(o, "</select>");
 	if (error)
@@ -137,7 +137,7 @@ static void stage_item(struct request *r, const struct stage_list *l, const stru
 	struct strbuf *o = &r->out;
 	int editing = edit && edit->id == s->id;
 	html_printf(o, "<li class=\"stage-item\" id=\"stage-%lld\"><div class=\"stage-head\"><span class=\"stage-pos\" "
-		    "title=\"%s\">%d</span><h3>%s</h3><span class=\"badge%R\">%s</span><span class=\"muted\">%s</span></div>",
+		    "title=\"%s\">%d</span><h3>%s</h3><span class=\"badge%-s\">%s</span><span class=\"muted\">%s</span></div>",
 		    (long long)s->id, T("Position"), s->position, s->name,
 		    !strcmp(s->kind, "won") ? " ok" : !strcmp(s->kind, "lost") ? " bad" : "", kind_label(r, s->kind),
 		    arena_printf(r->a, trn(r->lang, "%lld open deal", "%lld open deals", (long)s->deals),
@@ -146,7 +146,7 @@ static void stage_item(struct request *r, const struct stage_list *l, const stru
 		    T("Definition"), *s->definition ? s->definition : "—",
 		    T("Commitment that moves a deal here"), *s->commitment ? s->commitment : "—");
 
-	html_printf(o, "<details class=\"stage-edit\"%R><summary>%s</summary>", editing ? " open" : "",
+	html_printf(o, "<details class=\"stage-edit\"%-s><summary>%s</summary>", editing ? " open" : "",
 		    arena_printf(r->a, T("Edit %s"), s->name));
 	const char *form = arena_printf(r->a, "s%lld", (long long)s->id);
 	if (editing && edit->notice)
@@ -172,7 +172,7 @@ static void stage_item(struct request *r, const struct stage_list *l, const stru
 	html_printf(o, "<form method=\"post\" action=\"/admin/stages/%lld/delete\" class=\"stage-delete\" data-confirm=\"%s\">",
 		    (long long)s->id, arena_printf(r->a, T("Delete the stage %s?"), s->name));
 	ui_csrf(r);
-	html_printf(o, "<button class=\"button danger small\" type=\"submit\"%R>%s</button>",
+	html_printf(o, "<button class=\"button danger small\" type=\"submit\"%-s>%s</button>",
 		    why ? arena_printf(r->a, " disabled aria-describedby=\"why-%lld\"", (long long)s->id) : "",
 		    T("Delete the stage"));
 	if (why)

@@ -77,7 +77,7 @@ static char *form_text(struct request *r, const char *key)
 
 static void status_badge(struct request *r, int active)
 {
-	html_printf(&r->out, "<span class=\"badge %R\">%s</span>", active ? "ok" : "warn",
+	html_printf(&r->out, "<span class=\"badge %-s\">%s</span>", active ? "ok" : "warn",
 		    active ? T("active") : T("inactive"));
 }
 
@@ -89,7 +89,7 @@ static void users_table(struct request *r, const struct user_list *users)
 		    T("Name"), T("E-mail address"), T("Role"), T("Team"), T("Status"));
 	for (size_t i = 0; i < users->n; i++) {
 		const struct user *u = &users->items[i];
-		html_printf(o, "<tr%R><td><a href=\"/admin/users/%lld\">%s</a></td><td>%s</td><td>%s</td><td>%s</td><td>",
+		html_printf(o, "<tr%-s><td><a href=\"/admin/users/%lld\">%s</a></td><td>%s</td><td>%s</td><td>%s</td><td>",
 			    u->active ? "" : " class=\"inactive\"", (long long)u->id, u->name, u->email,
 			    ui_role_label(r, u->role), *u->team_name ? u->team_name : "—");
 		status_badge(r, u->active);

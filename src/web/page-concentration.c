@@ -109,7 +109,7 @@ static void render_cards(struct request *r, const struct concentration *c, size_
 /* the articles' sentence beside the numbers here */
 static void render_verdict(struct request *r, const struct concentration *c)
 {
-	html_printf(&r->out, "<section class=\"card verdict-line %R\" id=\"holds\"><p>%s</p><p><strong>%s</strong></p></section>",
+	html_printf(&r->out, "<section class=\"card verdict-line %-s\" id=\"holds\"><p>%s</p><p><strong>%s</strong></p></section>",
 		    c->holds ? "holds-yes" : "holds-no",
 		    /* xgettext:no-c-format */
 		    T("In the articles, about 4% of the reps bring over half of the revenue."),

@@ -171,13 +171,13 @@ static void radio_tiles(struct request *r, const char *name, const char *legend,
 {
 	struct strbuf *o = &r->out;
 	const char *m = ferr(f, name);
-	html_printf(o, "<fieldset class=\"choices %R%R\" id=\"f-%s\"%R><legend>%s</legend>", cls, m ? " invalid" : "",
+	html_printf(o, "<fieldset class=\"choices %-s%-s\" id=\"f-%s\"%-s><legend>%s</legend>", cls, m ? " invalid" : "",
 		    name, m ? arena_printf(r->a, " aria-describedby=\"e-%s\"", name) : "", legend);
 	if (hint)
 		html_printf(o, "<p class=\"hint\">%s</p>", hint);
 	html(o, "<div class=\"tiles\">");
 	for (size_t i = 0; i < n; i++)
-		html_printf(o, "<label class=\"tile tile-%s\"><input type=\"radio\" name=\"%s\" value=\"%s\"%R>"
+		html_printf(o, "<label class=\"tile tile-%s\"><input type=\"radio\" name=\"%s\" value=\"%s\"%-s>"
 			    "<span>%s</span></label>",
 			    values[i], name, values[i], checked && !strcmp(checked, values[i]) ? " checked" : "",
 			    T(labels[i]));
@@ -265,7 +265,7 @@ static void when_part(struct request *r, const struct conv_form *f)
 		    T("Quick pick of the duration"));
 	for (size_t i = 0; i < sizeof(minute_picks) / sizeof(minute_picks[0]); i++) {
 		const char *v = arena_printf(r->a, "%d", minute_picks[i]);
-		html_printf(o, "<label class=\"chip\"><input type=\"radio\" name=\"minutes_pick\" value=\"%s\"%R>"
+		html_printf(o, "<label class=\"chip\"><input type=\"radio\" name=\"minutes_pick\" value=\"%s\"%-s>"
 			    "<span>%s</span></label>", v, !strcmp(v, f->minutes) ? " checked" : "",
 			    arena_printf(r->a, T("%d min"), minute_picks[i]));
 	}
@@ -401,8 +401,8 @@ static void render_form(struct request *r, const struct conv_ctx *ctx, const str
 	none_panel(r);
 
 	stage_part(r, ctx, f);
-	html_printf(o, "<div class=\"field%R\"><label for=\"f-notes\">%s</label>"
-		    "<textarea id=\"f-notes\" name=\"notes\" rows=\"4\" maxlength=\"%d\"%R>%s</textarea>"
+	html_printf(o, "<div class=\"field%-s\"><label for=\"f-notes\">%s</label>"
+		    "<textarea id=\"f-notes\" name=\"notes\" rows=\"4\" maxlength=\"%d\"%-s>%s</textarea>"
 		    "<p class=\"hint\">%s</p>",
 		    ferr(f, "notes") ? " invalid" : "", T("Notes (optional)"), NOTES_MAX,
 		    ferr(f, "notes") ? " aria-invalid=\"true\" aria-describedby=\"e-notes\"" : "", f->notes,

@@ -97,7 +97,7 @@ static void render_rows(struct request *r, const struct conversation_list *l, co
 	struct strbuf *o = &r->out;
 	html(o, "<div class=\"table-wrap\"><table class=\"conversations\"><thead><tr>");
 	for (size_t c = 0; c < t->ncols; c++)
-		html_printf(o, "<th scope=\"col\"%R>%s</th>", t->cols[c].type == CELL_INT ? " class=\"num\"" : "",
+		html_printf(o, "<th scope=\"col\"%-s>%s</th>", t->cols[c].type == CELL_INT ? " class=\"num\"" : "",
 			    t->cols[c].title);
 	html(o, "</tr></thead><tbody>");
 	for (size_t i = 0; i < l->n; i++) {

@@ -133,7 +133,7 @@ static void step_line(struct request *r, const struct step_row *s)
 		    arena_printf(r->a, T("committed by %s"), s->who));
 	html_printf(o, "<time datetime=\"%s\">", s->due);
 	ui_date(r, s->due);
-	html_printf(o, "</time> <span class=\"badge %R\">%s</span>", step_state_class(s->state),
+	html_printf(o, "</time> <span class=\"badge %-s\">%s</span>", step_state_class(s->state),
 		    step_state_label(r, s->state));
 	if (s->slips)
 		html_printf(o, " <span class=\"badge warn\">%s</span>",
@@ -279,7 +279,7 @@ static void status_actions(struct request *r, const struct deal *d, const struct
 	if (closed)
 		return;
 	/* closing as lost asks why: folded, so it works without script */
-	html_printf(o, "<details class=\"fold\" id=\"lose\"%R><summary class=\"button danger\">%s</summary>",
+	html_printf(o, "<details class=\"fold\" id=\"lose\"%-s><summary class=\"button danger\">%s</summary>",
 		    s->lost_open ? " open" : "", T("Close as lost"));
 	html_printf(o, "<form method=\"post\" action=\"%s/close#lose\" class=\"form\">", base);
 	ui_csrf(r);
@@ -302,7 +302,7 @@ static void edit_form(struct request *r, const struct deal *d, const struct deal
 		      const struct stage_list *stages, const struct user_list *owners)
 {
 	struct strbuf *o = &r->out;
-	html_printf(o, "<details class=\"fold card\" id=\"edit\"%R><summary><h2>%s</h2></summary>",
+	html_printf(o, "<details class=\"fold card\" id=\"edit\"%-s><summary><h2>%s</h2></summary>",
 		    s->edit_open ? " open" : "", T("Edit the deal"));
 	html_printf(o, "<form method=\"post\" action=\"/deals/%lld#edit\" class=\"form\">", (long long)d->id);
 	ui_csrf(r);

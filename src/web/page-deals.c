@@ -127,7 +127,7 @@ static void deals_table(struct request *r, const struct deal_list *deals, const 
 		dealui_status(r, d, 0);
 		html(o, "</td><td>");
 		if (d->sig.has_open_step) {
-			html_printf(o, "%s · <span%R>", d->next_what,
+			html_printf(o, "%s · <span%-s>", d->next_what,
 				    strcmp(d->sig.next_due, today) < 0 ? " class=\"late\"" : "");
 			ui_date(r, d->sig.next_due);
 			html(o, "</span>");

@@ -225,8 +225,8 @@ static void render_reasons(struct request *r, int self, const struct excuse_data
 			const char *peers = p->peer_total < min_sample
 				? "–" : arena_printf(r->a, "%lld (%s)", (long long)c->peer_n,
 						      ui_percent_text(r, c->peer_share));
-			html_printf(o, "<tr%R><th scope=\"row\">%s</th><td class=\"num\">%lld (%s)</td><td class=\"num\">%s</td>"
-				    "<td class=\"verdict%R\">%s</td></tr>",
+			html_printf(o, "<tr%-s><th scope=\"row\">%s</th><td class=\"num\">%lld (%s)</td><td class=\"num\">%s</td>"
+				    "<td class=\"verdict%-s\">%s</td></tr>",
 				    c->verdict == VERDICT_NOT_SHARED ? " class=\"not-shared\"" : "", reason_name(r, c->reason),
 				    (long long)c->rep_n, ui_percent_text(r, c->rep_share), peers,
 				    c->verdict == VERDICT_TOO_SMALL ? " too-small" : c->verdict == VERDICT_NONE ? " muted" : "",

@@ -50,7 +50,7 @@ static const char *month_start(struct request *r, const char *iso, int back)
 
 static void stat_card(struct request *r, const char *flag, const char *label, const char *value, const char *note)
 {
-	html_printf(&r->out, "<div class=\"stat fig-stat%R\"><span class=\"stat-value\">%s</span>"
+	html_printf(&r->out, "<div class=\"stat fig-stat%-s\"><span class=\"stat-value\">%s</span>"
 		    "<span class=\"stat-label\">%s</span><span class=\"stat-note\">%s</span></div>",
 		    flag, value, label, note);
 }
@@ -65,7 +65,7 @@ static void render_head(struct request *r, const struct who *w, const struct who
 	if (!p->e_from && !p->e_to)
 		html_printf(o, "<p class=\"muted\">%s – %s</p>", ui_date_text(r, p->from), ui_date_text(r, p->to));
 	const char *wq = who_query(r, w);
-	html_printf(o, "</div><a class=\"button\" href=\"/strung-along%R%s\">%s</a></div>", *wq ? "?" : "", wq,
+	html_printf(o, "</div><a class=\"button\" href=\"/strung-along%-s%s\">%s</a></div>", *wq ? "?" : "", wq,
 		    T("Strung-along deals"));
 
 	html_printf(o, "<section class=\"card fig-filter\"><form method=\"get\" action=\"/figures/commitment\" "
@@ -91,7 +91,7 @@ static void render_head(struct request *r, const struct who *w, const struct who
 		    T("Quick:"));
 	for (size_t i = 0; i < sizeof(quick) / sizeof(quick[0]); i++) {
 		int cur = p->from && p->to && !strcmp(p->from, quick[i].from) && !strcmp(p->to, today);
-		html_printf(o, "<a href=\"/figures/commitment?%s%Rfrom=%s&amp;to=%s\"%R>%s</a>", wq,
+		html_printf(o, "<a href=\"/figures/commitment?%s%-sfrom=%s&amp;to=%s\"%-s>%s</a>", wq,
 			    *wq ? "&amp;" : "", quick[i].from, today, cur ? " aria-current=\"true\"" : "",
 			    quick[i].label);
 	}

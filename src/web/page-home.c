@@ -111,14 +111,14 @@ static void home_steps_render(struct request *r, const struct home_steps *h)
 	struct strbuf *o = &r->out;
 	html_printf(o, "<div class=\"grid two home-steps\"><section class=\"card\"><div class=\"page-head\"><h2>%s</h2>"
 		    "<a href=\"/agenda\">%s</a></div><div class=\"stats\">", T("My next steps"), T("Open the agenda"));
-	html_printf(o, "<a class=\"stat%R\" href=\"/agenda\"><span class=\"stat-value\">%lld</span>"
+	html_printf(o, "<a class=\"stat%-s\" href=\"/agenda\"><span class=\"stat-value\">%lld</span>"
 		    "<span class=\"stat-label\">%s</span></a>", h->overdue ? " flag-bad" : "", h->overdue, T("Overdue"));
 	card_stat(r, T("Due today"), h->today, "/agenda");
 	card_stat(r, T("Later this week"), h->week, "/agenda");	/* up to Sunday */
 	html_printf(o, "</div></section><section class=\"card\"><div class=\"page-head\"><h2>%s</h2>"
 		    "<a href=\"/figures/commitment\">%s</a></div><div class=\"stats\">", T("Step or stop"),
 		    T("All figures"));
-	html_printf(o, "<a class=\"stat%R\" href=\"/strung-along\"><span class=\"stat-value\">%lld</span>"
+	html_printf(o, "<a class=\"stat%-s\" href=\"/strung-along\"><span class=\"stat-value\">%lld</span>"
 		    "<span class=\"stat-label\">%s</span><span class=\"stat-note\">%s</span></a>",
 		    h->strung ? " flag-warn" : "", h->strung, T("Strung along"),
 		    T("open deals without a fresh, dated next step or progress"));

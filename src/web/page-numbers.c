@@ -51,7 +51,7 @@ static const char *tier_name(struct request *r, enum tier t)
 
 static void stat_card(struct request *r, const char *cls, const char *label, const char *value, const char *note)
 {
-	html_printf(&r->out, "<div class=\"stat fig-stat%R\"><span class=\"stat-label\">%s</span>"
+	html_printf(&r->out, "<div class=\"stat fig-stat%-s\"><span class=\"stat-label\">%s</span>"
 		    "<span class=\"stat-value\">%s</span><span class=\"stat-note\">%s</span></div>",
 		    cls, label, value, note);
 }
@@ -486,7 +486,7 @@ void page_numbers(struct request *r)
 					       "against."), ui_period_name(r, &p));
 		html_printf(&r->out, "<div class=\"notice notice-info\" role=\"status\">%s", msg);
 		if (r->viewer.role == ROLE_ADMIN || (u.team_id && access_leads_team(&r->viewer, u.team_id)))
-			html_printf(&r->out, " <a href=\"/targets?period=%s%R%s\">%s</a>", p.label,
+			html_printf(&r->out, " <a href=\"/targets?period=%s%-s%s\">%s</a>", p.label,
 				    u.team_id ? "&amp;team=" : "", u.team_id ? arena_printf(r->a, "%lld", (long long)u.team_id) : "",
 				    T("Set the target"));
 		if (own && r->viewer.role >= ROLE_MANAGER)

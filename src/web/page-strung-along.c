@@ -169,7 +169,7 @@ void page_strung_along(struct request *r)
 	struct strbuf *o = &r->out;
 	const char *wq = who_query(r, &w);
 	html_printf(o, "<div class=\"page-head\"><div><p class=\"eyebrow\">%s</p><h1>%s</h1><p class=\"muted\">%s</p>"
-		    "</div><a class=\"button\" href=\"/figures/commitment%R%s\">%s</a></div>",
+		    "</div><a class=\"button\" href=\"/figures/commitment%-s%s\">%s</a></div>",
 		    T("Strung along"), w.kind == WHO_TEAM ? arena_printf(r->a, T("Team %s"), w.name) : w.name,
 		    T("Open deals that keep you busy without moving forward."), *wq ? "?" : "", wq,
 		    T("Step-or-stop figures"));
@@ -182,7 +182,7 @@ void page_strung_along(struct request *r)
 	}
 
 	html(o, "<div class=\"stats\">");
-	html_printf(o, "<div class=\"stat%R\"><span class=\"stat-value\">%zu</span><span class=\"stat-label\">%s</span>"
+	html_printf(o, "<div class=\"stat%-s\"><span class=\"stat-value\">%zu</span><span class=\"stat-label\">%s</span>"
 		    "<span class=\"stat-note\">%s</span></div>", n ? " flag-bad" : "", n, T("Strung-along deals"),
 		    arena_printf(r->a, trn(r->lang, "of %zu open deal", "of %zu open deals", (long)all.n), all.n));
 	html(o, "<div class=\"stat\"><span class=\"stat-value\">");

@@ -190,8 +190,8 @@ static void render(struct request *r, const struct targets_view *v)
 		const char *from = v->g.has_target[i] && !v->exact_id[i]
 			? (v->p.kind == PERIOD_YEAR ? T("the sum of the months or quarters in it")
 						    : T("the sum of the months in it")) : NULL;
-		html_printf(o, "<tr%R><th scope=\"row\">%s</th><td data-label=\"%s\">%s</td>"
-			    "<td class=\"num\" data-label=\"%s\">%s%R%s%R</td>",
+		html_printf(o, "<tr%-s><th scope=\"row\">%s</th><td data-label=\"%s\">%s</td>"
+			    "<td class=\"num\" data-label=\"%s\">%s%-s%s%-s</td>",
 			    v->error[i] ? " class=\"invalid\"" : "", rep->name, T("Team"),
 			    rep->team_name && *rep->team_name ? rep->team_name : "–", T("Target now"), now,
 			    from ? "<br><span class=\"muted\">" : "", from ? from : "", from ? "</span>" : "");
@@ -203,7 +203,7 @@ static void render(struct request *r, const struct targets_view *v)
 		const char *val = v->typed[i] ? v->typed[i] : v->exact_id[i] ? amount_text(r, v->exact_amount[i]) : "";
 		html_printf(o, "<td data-label=\"%s\"><label class=\"sr-only\" for=\"f-t-%lld\">%s</label>"
 			    "<input id=\"f-t-%lld\" name=\"t_%lld\" type=\"text\" inputmode=\"decimal\" autocomplete=\"off\" "
-			    "value=\"%s\"%R%R>",
+			    "value=\"%s\"%-s%-s>",
 			    T("New target"), id, arena_printf(r->a, T("New target for %s"), rep->name), id, id, val,
 			    from ? arena_printf(r->a, " placeholder=\"%s\"", amount_text(r, v->g.target_minor[i])) : "",
 			    v->error[i] ? arena_printf(r->a, " aria-invalid=\"true\" aria-describedby=\"e-t-%lld\"", id) : "");
@@ -211,7 +211,7 @@ static void render(struct request *r, const struct targets_view *v)
 			html_printf(o, "<p class=\"field-error\" id=\"e-t-%lld\">%s</p>", id, v->error[i]);
 		html(o, "</td><td>");
 		if (v->exact_id[i])
-			html_printf(o, "<label class=\"clear-box\"><input type=\"checkbox\" name=\"clear_%lld\" value=\"1\"%R>"
+			html_printf(o, "<label class=\"clear-box\"><input type=\"checkbox\" name=\"clear_%lld\" value=\"1\"%-s>"
 				    "%s</label>", id, v->clear[i] ? " checked" : "", T("Clear"));
 		html(o, "</td></tr>");
 	}

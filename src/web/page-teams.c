@@ -18,7 +18,7 @@ static void member_rows(struct request *r, const struct user_list *users, int64_
 		const struct user *u = &users->items[i];
 		if (u->team_id != team_id)
 			continue;
-		html_printf(o, "<tr%R><td>%s", u->active ? "" : " class=\"inactive\"", u->name);
+		html_printf(o, "<tr%-s><td>%s", u->active ? "" : " class=\"inactive\"", u->name);
 		if (!u->active)
 			html_printf(o, " <span class=\"badge warn\">%s</span>", T("inactive"));
 		html_printf(o, "</td><td><a href=\"mailto:%s\">%s</a></td><td>%s</td></tr>",
