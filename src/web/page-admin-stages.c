@@ -23,7 +23,7 @@
 #include "../lib/util.h"
 #include <string.h>
 
-#define TEXT_MAX 1000
+#define TEXT_MAX STAGE_TEXT_MAX	/* validate.h: the same as the API */
 #define POSITION_MAX 100000
 
 static const char *const kinds[] = { "open", "won", "lost" };

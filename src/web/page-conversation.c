@@ -27,6 +27,7 @@
 #include "dealui.h"
 #include "../store/conversations.h"
 #include "../store/settings.h"
+#include "../domain/validate.h"
 #include "../lib/fmt.h"
 #include "../lib/util.h"
 #include <stdlib.h>
@@ -34,8 +35,9 @@
 #include <time.h>
 
 
-#define NOTES_MAX 20000
-#define TEXT_MAX 500
+/* the limits are validate.h's, shared with the API */
+#define NOTES_MAX CONV_NOTES_MAX
+#define TEXT_MAX STEP_TEXT_MAX
 
 /* quick picks for the duration, in minutes */
 static const int minute_picks[] = { 15, 30, 45, 60, 90 };
@@ -309,7 +311,7 @@ static void stop_panel(struct request *r, const struct conv_ctx *ctx, const stru
 		  ferr(f, "stop_reason"));
 	html_printf(o, "<div class=\"field\"><label for=\"f-stop_note\">%s</label>"
 		    "<textarea id=\"f-stop_note\" name=\"stop_note\" rows=\"2\" maxlength=\"%d\">%s</textarea></div>",
-		    T("In the customer's words (optional)"), TEXT_MAX * 2, f->stop_note);
+		    T("In the customer's words (optional)"), STOP_NOTE_MAX, f->stop_note);
 	/* a stop on an account without a deal has nothing to close */
 	if (f->from != FROM_ACCOUNT || ctx->choices.n) {
 		static const char *const actions[] = { "lost", "paused" };
@@ -540,12 +542,12 @@ void page_conversations_post(struct request *r)
 	li.new_stage_id = dealui_form_id(r, "stage_id");
 	if (*f.stage_id && !li.new_stage_id)
 		set_err(r, &f, "stage_id", N_("Choose an open stage; close a deal as won or lost instead."));
-	else if (strlen(f.step_what) > TEXT_MAX)
-		set_err(r, &f, "step_what", N_("Keep the next step short: at most 500 characters."));
-	else if (strlen(f.step_who) > TEXT_MAX)
-		set_err(r, &f, "step_who", N_("Keep the name short: at most 500 characters."));
-	else if (strlen(f.notes) > NOTES_MAX)
-		set_err(r, &f, "notes", N_("The notes are too long: at most 20000 characters."));
+	else {
+		const char *field = NULL, *m = validate_conversation_text(f.notes, f.step_what, f.step_who,
+									 f.stop_note, &field);
+		if (m)
+			set_err(r, &f, field, m);
+	}
 
 	int64_t id = 0;
 	struct rule_error err = { 0 };

@@ -26,7 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NOTE_MAX 1000
+#define NOTE_MAX DEAL_NOTE_MAX	/* validate.h: the same as the API */
 
 /* the edit and close forms: values as typed and a message per field */
 struct deal_state {
@@ -488,7 +488,7 @@ void page_deal_close_post(struct request *r)
 	const char *m;
 	if (lost && !lost_reason_valid(s.lost_reason))
 		s.e_lost_reason = T("Choose why the deal was lost.");
-	if ((m = validate_text(s.note, NOTE_MAX)))
+	if ((m = validate_notes(s.note, NOTE_MAX)))
 		s.e_note = T(m);
 	if (s.e_lost_reason || s.e_note) {
 		s.notice = T("The deal was not closed. Check the fields marked below.");
