@@ -46,7 +46,7 @@ test('the API refuses a 900 KB note and control characters, naming the field', a
     assert.equal(r.json?.field, field, what);
   }
   const stop = await rita().post('/api/v1/conversations', conversation(deal, {
-    outcome: 'stop', step: undefined, stop_reason: 'price', stop_action: 'paused', stop_note: 'too\u001bdear',
+    outcome: 'stop', step: undefined, stop_reason: 'timing', stop_action: 'paused', stop_note: 'too\u001bdear',
   }));
   assert.equal(stop.status, 400, stop.text.slice(0, 200));
   assert.equal(stop.json?.field, 'stop_note');
