@@ -56,9 +56,10 @@ node_modules/chart.js/dist/chart.umd.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-$(B)/assets.c: build/embed $(STATIC) $(MIGRATIONS) $(MO)
+$(B)/assets.c: build/embed $(STATIC) $(MIGRATIONS) $(MO) src/api/openapi.json
 	@mkdir -p $(B)
 	build/embed $@ $(foreach f,$(wildcard src/static/*),static/$(notdir $(f))=$(f)) \
+		api/openapi.json=src/api/openapi.json \
 		static/chart.umd.js=node_modules/chart.js/dist/chart.umd.js \
 		$(foreach f,$(MIGRATIONS),migrations/$(notdir $(f))=$(f)) \
 		$(foreach l,$(LANGS),po/$(l).mo=build/po/$(l).mo)
