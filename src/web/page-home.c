@@ -150,6 +150,14 @@ void page_home(struct request *r)
 		resp_store_error(r, E_OK);
 		return;
 	}
+	int64_t users = 0, reps = 0;
+	if (r->viewer.role == ROLE_ADMIN) {
+		enum err e = user_count_active(r->db, r->me.org_id, &users, &reps);
+		if (e) {
+			resp_store_error(r, e);
+			return;
+		}
+	}
 	ui_page_begin(r, T("Overview"), "home");
 	struct strbuf *o = &r->out;
 	html_printf(o, "<h1>%s</h1>", arena_printf(r->a, T("Welcome, %s"), r->me.name));
@@ -157,10 +165,6 @@ void page_home(struct request *r)
 	home_steps_render(r, &steps);
 
 	if (r->viewer.role == ROLE_ADMIN) {
-		int64_t users = DB_I64(r->db, 0, "SELECT count(*) FROM users WHERE org_id = $1 AND active = 1",
-				       P_I(r->me.org_id));
-		int64_t reps = DB_I64(r->db, 0, "SELECT count(*) FROM users WHERE org_id = $1 AND active = 1 AND role = 'rep'",
-				      P_I(r->me.org_id));
 		html(o, "<div class=\"stats\">");
 		card_stat(r, T("Active users"), (long long)users, "/admin/users");
 		card_stat(r, T("Sales reps"), (long long)reps, "/admin/users");

@@ -1,6 +1,7 @@
 /*
  * test-store-pipeline: the store queries of the pipeline — stages, accounts
  * and deals, conversations and their next steps — against a real database
+ * — and the counts of the home page and the health check's ping —
  * (SG_TEST_DB as for test-store: SQLite or PostgreSQL, fresh; unset: a
  * temporary SQLite file). Unlike test-store, no test depends on another:
  * each makes its own organisation and people, and main runs the whole list
@@ -13,6 +14,7 @@
 #include "store/stages.h"
 #include "store/deals.h"
 #include "store/conversations.h"
+#include "store/health.h"
 #include "lib/arena.h"
 #include <stdint.h>
 #include <stdio.h>
@@ -350,6 +352,35 @@ START_TEST(steps_agenda_and_scope)
 }
 END_TEST
 
+/* ------------------------------------- the home page's and health's queries */
+
+START_TEST(users_count_active_and_ping)
+{
+	struct world w, other;
+	world_new(&w, "Counting");
+	world_new(&other, "Counting Other");
+	int64_t users = -1, reps = -1;
+	OK(user_count_active(c, w.org, &users, &reps));
+	ck_assert_int_eq(users, 2);	/* the rep and the manager */
+	ck_assert_int_eq(reps, 1);
+	OK(user_set_active(c, w.org, w.rep, 0));
+	OK(user_count_active(c, w.org, &users, &reps));
+	ck_assert_int_eq(users, 1);
+	ck_assert_int_eq(reps, 0);
+	OK(user_count_active(c, other.org, &users, &reps));
+	ck_assert_int_eq(users, 2);	/* the other organisation's own */
+	/* the pool has one connection, which this test holds: ping waits for
+	 * it, gives up, and says so rather than blocking for ever */
+	EXPECT(store_ping(db), E_UNAVAILABLE);
+	db_release(c);
+	OK(store_ping(db));
+	c = db_acquire(db, NULL);
+	ck_assert_ptr_nonnull(c);
+	world_free(&w);
+	world_free(&other);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- main */
 
 static void cleanup(void)
@@ -402,7 +433,7 @@ int main(void)
 	const TTest *tests[] = {
 		stages_defaults_once, stages_create_update_delete, stages_scoped_to_org,
 		deals_create_get_list, deals_scoped_to_org, deals_close_and_reopen,
-		steps_keep_slip_cancel, steps_agenda_and_scope,
+		steps_keep_slip_cancel, steps_agenda_and_scope, users_count_active_and_ping,
 	};
 	TCase *fw = tcase_create("forwards"), *bw = tcase_create("backwards");
 	size_t n = N_ELEMS(tests);
