@@ -49,12 +49,12 @@ FUZZ_SRC  := $(wildcard tests/fuzz/fuzz-*.c)
 FUZZ_BIN  := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
 
 # what each harness links besides itself
-FUZZ_DEPS_fuzz-form   := src/lib/kv.c src/lib/arena.c
-FUZZ_DEPS_fuzz-query  := src/lib/kv.c src/lib/arena.c
-FUZZ_DEPS_fuzz-cookie := src/lib/kv.c src/lib/arena.c
-FUZZ_DEPS_fuzz-json   := src/lib/arena.c
+FUZZ_DEPS_fuzz-form   := src/lib/kv.c src/lib/arena.c src/lib/xalloc.c
+FUZZ_DEPS_fuzz-query  := src/lib/kv.c src/lib/arena.c src/lib/xalloc.c
+FUZZ_DEPS_fuzz-cookie := src/lib/kv.c src/lib/arena.c src/lib/xalloc.c
+FUZZ_DEPS_fuzz-json   := src/lib/arena.c src/lib/xalloc.c
 FUZZ_LIBS_fuzz-json   := $(shell pkg-config --libs jansson 2>/dev/null)
-FUZZ_DEPS_fuzz-csv    := src/lib/csv.c src/lib/arena.c src/lib/strbuf.c
+FUZZ_DEPS_fuzz-csv    := src/lib/csv.c src/lib/arena.c src/lib/strbuf.c src/lib/xalloc.c
 FUZZ_LIBS_fuzz-csv    := -lcsv
 
 fuzz-tests: $(FUZZ_BIN)
