@@ -11,7 +11,7 @@ PKG_CONFIG ?= pkg-config
 # make started after deps (tests/build/fresh-make.sh checks that they do)
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv
-WARN    := -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter -Wvla
+WARN    := -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter -Wvla -Wformat-security -Wformat-signedness
 BASE_CFLAGS := -Isrc -std=c11 -D_GNU_SOURCE -g $(WARN) $(PKG_CFLAGS) -MMD -MP
 LIBS    := $(PKG_LIBS) -lpthread -lm
 
@@ -63,9 +63,10 @@ node_modules/chart.js/dist/chart.umd.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-$(B)/assets.c: build/embed $(STATIC) $(MIGRATIONS) $(MO)
+$(B)/assets.c: build/embed $(STATIC) $(MIGRATIONS) $(MO) src/api/openapi.json
 	@mkdir -p $(B)
 	build/embed $@ $(foreach f,$(wildcard src/static/*),static/$(notdir $(f))=$(f)) \
+		api/openapi.json=src/api/openapi.json \
 		static/chart.umd.js=node_modules/chart.js/dist/chart.umd.js \
 		$(foreach f,$(MIGRATIONS),migrations/$(notdir $(f))=$(f)) \
 		$(foreach l,$(LANGS),po/$(l).mo=build/po/$(l).mo)

@@ -95,12 +95,15 @@ done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 run_check store/sqlite "$B/tests/test-store" "SG_TEST_DB=sqlite:$tmp/store.db"
+run_check store-pipeline/sqlite "$B/tests/test-store-pipeline" "SG_TEST_DB=sqlite:$tmp/store-pipeline.db"
 
 if [ -n "${SG_PG_URL_BASE:-}" ]; then
   dbname="sg_ctest_$$_${RANDOM}"
   base=${SG_PG_URL_BASE%/}
   if psql "$base/postgres" -v ON_ERROR_STOP=1 -qc "CREATE DATABASE $dbname" >"$LOGS/store-pg-create.log" 2>&1; then
     run_check store/postgresql "$B/tests/test-store" "SG_TEST_DB=$base/$dbname"
+    # the pipeline tests make their own organisations: the same database will do
+    run_check store-pipeline/postgresql "$B/tests/test-store-pipeline" "SG_TEST_DB=$base/$dbname"
     psql "$base/postgres" -qc "DROP DATABASE IF EXISTS $dbname WITH (FORCE)" >/dev/null 2>&1 ||
       echo "    could not drop the test database $dbname"
   else

@@ -2,7 +2,7 @@
 # provides CC, CFLAGS, LIBS, B and LIB_OBJ for the current FLAVOUR).
 #
 #   unit-tests   one Check program per tests/unit/test-*.c     -> $(B)/tests/
-#   store-tests  the store tests (need SG_TEST_DB at run time)  -> $(B)/tests/test-store
+#   store-tests  the store tests (need SG_TEST_DB at run time)  -> $(B)/tests/test-store{,-pipeline}
 #   fuzz-tests   one libFuzzer program per tests/fuzz/fuzz-*.c  -> build/fuzz/
 #
 # tests/run-c.sh builds these with FLAVOUR=asan and runs them.
@@ -12,7 +12,7 @@ CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
 
 UNIT_SRC := $(wildcard tests/unit/test-*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
-STORE_BIN := $(B)/tests/test-store
+STORE_BIN := $(B)/tests/test-store $(B)/tests/test-store-pipeline
 
 .PHONY: unit-tests store-tests fuzz-tests
 unit-tests: $(UNIT_BIN)
@@ -30,7 +30,12 @@ $(B)/tests/test-%: tests/unit/test-%.c tests/unit/check-util.h $(TEST_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(CHECK_CFLAGS) -Itests/unit -o $@ $< $(TEST_LIB) $(LIBS) $(CHECK_LIBS)
 
-$(STORE_BIN): tests/store/test-store.c tests/unit/check-util.h $(TEST_LIB)
+$(B)/tests/test-store: tests/store/test-store.c tests/unit/check-util.h $(TEST_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(CHECK_CFLAGS) -Itests/unit -o $@ $< $(TEST_LIB) $(LIBS) $(CHECK_LIBS)
+
+# stages, deals and steps; each test makes its own organisation
+$(B)/tests/test-store-pipeline: tests/store/test-store-pipeline.c tests/unit/check-util.h $(TEST_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(CHECK_CFLAGS) -Itests/unit -o $@ $< $(TEST_LIB) $(LIBS) $(CHECK_LIBS)
 
@@ -44,12 +49,12 @@ FUZZ_SRC  := $(wildcard tests/fuzz/fuzz-*.c)
 FUZZ_BIN  := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
 
 # what each harness links besides itself
-FUZZ_DEPS_fuzz-form   := src/lib/kv.c src/lib/arena.c
-FUZZ_DEPS_fuzz-query  := src/lib/kv.c src/lib/arena.c
-FUZZ_DEPS_fuzz-cookie := src/lib/kv.c src/lib/arena.c
-FUZZ_DEPS_fuzz-json   := src/lib/arena.c
+FUZZ_DEPS_fuzz-form   := src/lib/kv.c src/lib/arena.c src/lib/xalloc.c
+FUZZ_DEPS_fuzz-query  := src/lib/kv.c src/lib/arena.c src/lib/xalloc.c
+FUZZ_DEPS_fuzz-cookie := src/lib/kv.c src/lib/arena.c src/lib/xalloc.c
+FUZZ_DEPS_fuzz-json   := src/lib/arena.c src/lib/xalloc.c
 FUZZ_LIBS_fuzz-json   := $(shell pkg-config --libs jansson 2>/dev/null)
-FUZZ_DEPS_fuzz-csv    := src/lib/csv.c src/lib/arena.c src/lib/strbuf.c
+FUZZ_DEPS_fuzz-csv    := src/lib/csv.c src/lib/arena.c src/lib/strbuf.c src/lib/xalloc.c
 FUZZ_LIBS_fuzz-csv    := -lcsv
 
 fuzz-tests: $(FUZZ_BIN)

@@ -14,6 +14,7 @@
 #include "../store/conversations.h"
 #include "../store/deals.h"
 #include "../store/settings.h"
+#include "../domain/validate.h"
 #include "../lib/util.h"
 #include <ctype.h>
 #include <limits.h>
@@ -219,6 +220,13 @@ void api_conversations_create(struct request *r)
 	li.new_stage_id = api_int(r, "stage_id", &bad);
 	if (bad)
 		return;
+	/* the form's limits on free text, from the same function */
+	const char *tfield = NULL, *tm = validate_conversation_text(li.notes, in->step_what, in->step_who,
+								    in->stop_note, &tfield);
+	if (tm) {
+		api_invalid(r, json_field(tfield), T(tm));
+		return;
+	}
 	char day[11] = "";
 	if (at && parse_rfc3339(at, &li.at, day)) {
 		api_invalid(r, "at", T("Give the time of the conversation in RFC 3339 form, such as "
@@ -321,6 +329,11 @@ void api_conversation_update(struct request *r)
 	}
 	if (bad)
 		return;
+	const char *tfield = NULL, *tm = validate_conversation_text(notes, NULL, NULL, NULL, &tfield);
+	if (tm) {
+		api_invalid(r, tfield, T(tm));
+		return;
+	}
 	if (conv_kind_parse(kind) == CONV_INVALID) {
 		api_invalid(r, "kind", T("Choose the kind of conversation: call, meeting, video call, visit or demo."));
 		return;

@@ -321,7 +321,7 @@ void api_deal_update(struct request *r)
 	if (bad || read_value(r, &in.value_minor, &given) || check_texts(r, &in))
 		return;
 	const char *m;
-	if (lost_note && (m = validate_text(lost_note, 2000))) {
+	if (lost_note && (m = validate_notes(lost_note, DEAL_NOTE_MAX))) {
 		api_invalid(r, "lost_note", T(m));
 		return;
 	}

@@ -13,7 +13,6 @@
 #include <string.h>
 
 /* a definition or commitment is a sentence or two, shown on the board */
-#define STAGE_TEXT_MAX 1000
 #define STAGE_POSITION_MAX 1000000
 
 static const char *const kinds[] = { "open", "won", "lost" };

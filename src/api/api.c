@@ -69,17 +69,6 @@ void api_conflict(struct request *r, const char *field, const char *message)
 	field_error(r, E_CONFLICT, field, message);
 }
 
-void api_store_error(struct request *r, enum err e)
-{
-	if (e == E_UNAVAILABLE) {
-		resp_error(r, E_UNAVAILABLE, T("The database is not available. Try again shortly."));
-		resp_header(r, "Retry-After", "5");
-		return;
-	}
-	log_error("%s %s: store error %s: %s", r->method, r->path, err_name(e),
-		  r->db ? db_errmsg(r->db) : "");
-	resp_error(r, E_INTERNAL, T("Something went wrong on our side."));
-}
 
 void api_reply(struct request *r, int status, json_t *v)
 {

@@ -71,8 +71,12 @@ void api_reply(struct request *r, int status, json_t *v);
 int api_body(struct request *r);
 /* 409 CONFLICT with {"error","message","field"} */
 void api_conflict(struct request *r, const char *field, const char *message);
-/* answers a store error other than the ones the handler expects (503/500) */
-void api_store_error(struct request *r, enum err e);
+/* answers a store error other than the ones the handler expects: the API's
+ * name for resp_store_error, the one error path of pages and API */
+static inline void api_store_error(struct request *r, enum err e)
+{
+	resp_store_error(r, e);
+}
 
 /* ?limit= (1..API_LIMIT_MAX, default API_LIMIT_DEFAULT) and ?offset= (>= 0);
  * 0, or -1 after answering 400 naming the parameter */

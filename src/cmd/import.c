@@ -7,6 +7,7 @@
  * the other commands'. */
 #include "cmd.h"
 #include "../store/import.h"
+#include "../lib/xalloc.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -26,22 +27,11 @@ static char *read_all(const char *path, size_t *len)
 		return NULL;
 	struct stat sb;
 	size_t cap = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) ? (size_t)sb.st_size + 1 : 1 << 16;
-	char *buf = malloc(cap);
+	char *buf = xmalloc(cap);
 	size_t n = 0;
 	for (;;) {
-		if (!buf) {
-			errno = ENOMEM;
-			break;
-		}
 		if (n + 1 >= cap) {
-			char *nb = realloc(buf, cap * 2);
-			if (!nb) {
-				free(buf);
-				buf = NULL;
-				errno = ENOMEM;
-				break;
-			}
-			buf = nb;
+			buf = xreallocarray(buf, cap, 2);
 			cap *= 2;
 		}
 		ssize_t got = read(fd, buf + n, cap - n - 1);
@@ -105,7 +95,7 @@ int cmd_import(int argc, char **argv)
 		return cmd_help_for("import");
 	const char *dburl = NULL, *slug = NULL;
 	struct import_options o = { .preset = PRESET_AUTO, .lang = LANG_EN };
-	const char **map = calloc((size_t)argc + 1, sizeof(char *));
+	const char **map = xcalloc((size_t)argc + 1, sizeof(char *));
 	size_t nmap = 0;
 	static const struct option opts[] = {
 		{ "db", required_argument, 0, 'd' }, { "org", required_argument, 0, 'o' },

@@ -8,6 +8,7 @@
  * acquire; the request that saw it break answers 503.
  */
 #include "db-driver.h"
+#include "../lib/xalloc.h"
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,7 +52,7 @@ static void *pg_connect(const char *url, struct strbuf *errmsg)
 		return NULL;
 	}
 	PQsetNoticeProcessor(c, quiet, NULL);
-	struct pg_conn *pc = calloc(1, sizeof(*pc));
+	struct pg_conn *pc = xcalloc(1, sizeof(*pc));
 	pc->c = c;
 	PGresult *r = PQexec(c, "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'");
 	PQclear(r);
@@ -117,7 +118,7 @@ static int count_params(const char *sql)
 static void *pg_prepare(void *h, const char *sql, int slot, enum err *e)
 {
 	struct pg_conn *pc = h;
-	struct pg_stmt *st = calloc(1, sizeof(*st));
+	struct pg_stmt *st = xcalloc(1, sizeof(*st));
 	st->nparams = count_params(sql);
 	if (slot >= 0) {
 		snprintf(st->name, sizeof(st->name), "sg%lu", ++pc->seq);
@@ -130,7 +131,7 @@ static void *pg_prepare(void *h, const char *sql, int slot, enum err *e)
 		}
 		PQclear(r);
 	} else {
-		st->sql = strdup(sql);
+		st->sql = xstrdup(sql);
 	}
 	return st;
 }
@@ -175,7 +176,7 @@ static void pg_bind(void *ds, const struct db_param *p, int n)
 			break;
 		case 't':
 			/* copied: callers may bind a temporary */
-			st->owned[i] = p[i].t ? strdup(p[i].t) : NULL;
+			st->owned[i] = p[i].t ? xstrdup(p[i].t) : NULL;
 			st->vals[i] = st->owned[i];
 			break;
 		default:

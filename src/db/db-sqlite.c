@@ -6,6 +6,7 @@
  * parameter, so we bind by name and the numbering means what it says.
  */
 #include "db-driver.h"
+#include "../lib/xalloc.h"
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,7 +78,7 @@ static void *sq_prepare(void *h, const char *sql, int slot, enum err *e)
 			*e = E_INTERNAL;
 		return NULL;
 	}
-	struct sq_stmt *st = calloc(1, sizeof(*st));
+	struct sq_stmt *st = xcalloc(1, sizeof(*st));
 	st->s = s;
 	for (int i = 0; i < 32; i++) {
 		char name[16];

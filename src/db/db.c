@@ -8,6 +8,7 @@
  */
 #include "db.h"
 #include "db-driver.h"
+#include "../lib/xalloc.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,10 @@ struct db_conn {
 	int depth;		/* open transactions: 1 = BEGIN, more = savepoints */
 	unsigned long tick;
 	struct cache_entry cache[STMT_CACHE];
+	/* the last failure on this connection, kept at the time it happened:
+	 * a rollback after it would replace the driver's own message */
+	enum err last_err;
+	char last_msg[512];
 };
 
 struct db_stmt {
@@ -47,6 +52,24 @@ struct db {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 };
+
+/* records a failure's code and the driver's detail; passes e through */
+static enum err note(struct db_conn *c, enum err e)
+{
+	if (e && c) {
+		c->last_err = e;
+		const char *m = c->h ? c->db->drv->errmsg(c->h) : NULL;
+		snprintf(c->last_msg, sizeof(c->last_msg), "%s", m && *m ? m : err_name(e));
+	}
+	return e;
+}
+
+enum err db_last_error(struct db_conn *c, const char **detail)
+{
+	if (detail)
+		*detail = c && c->last_err ? c->last_msg : "";
+	return c ? c->last_err : E_OK;
+}
 
 static uint64_t fnv1a(const char *s)
 {
@@ -80,14 +103,12 @@ enum err db_open(const char *url, int pool_size, struct db **out, struct strbuf 
 	}
 	if (pool_size < 1)
 		pool_size = 1;
-	struct db *db = calloc(1, sizeof(*db));
-	if (!db)
-		return E_INTERNAL;
+	struct db *db = xcalloc(1, sizeof(*db));
 	db->drv = drv;
-	db->url = strdup(url);
-	db->target = strdup(target);
+	db->url = xstrdup(url);
+	db->target = xstrdup(target);
 	db->n = pool_size;
-	db->conns = calloc((size_t)pool_size, sizeof(struct db_conn));
+	db->conns = xcalloc((size_t)pool_size, sizeof(struct db_conn));
 	pthread_mutex_init(&db->mu, NULL);
 	pthread_cond_init(&db->cv, NULL);
 	for (int i = 0; i < pool_size; i++)
@@ -170,6 +191,8 @@ struct db_conn *db_acquire(struct db *db, struct strbuf *errmsg)
 		}
 	}
 	c->in_use = 1;
+	c->last_err = E_OK;
+	c->last_msg[0] = '\0';
 	pthread_mutex_unlock(&db->mu);
 
 	if (!c->h) {
@@ -210,9 +233,7 @@ void db_release(struct db_conn *c)
 struct db_stmt *db_query(struct db_conn *c, const char *sql, const struct db_param *p, int n)
 {
 	const struct db_driver *drv = c->db->drv;
-	struct db_stmt *st = calloc(1, sizeof(*st));
-	if (!st)
-		abort();
+	struct db_stmt *st = xcalloc(1, sizeof(*st));
 	st->c = c;
 	st->slot = -1;
 	uint64_t h = fnv1a(sql);
@@ -248,12 +269,12 @@ struct db_stmt *db_query(struct db_conn *c, const char *sql, const struct db_par
 		enum err e = E_OK;
 		st->ds = drv->prepare(c->h, sql, slot >= 0 ? slot : -1, &e);
 		if (!st->ds) {
-			st->err = e ? e : E_INTERNAL;
+			st->err = note(c, e ? e : E_INTERNAL);
 			return st;
 		}
 		if (slot >= 0) {
 			c->cache[slot].hash = h;
-			c->cache[slot].sql = strdup(sql);
+			c->cache[slot].sql = xstrdup(sql);
 			c->cache[slot].ds = st->ds;
 			st->slot = slot;
 		}
@@ -272,7 +293,7 @@ int db_step(struct db_stmt *st)
 		return -(int)st->err;
 	int r = st->c->db->drv->step(st->c->h, st->ds);
 	if (r < 0)
-		st->err = (enum err)(-r);
+		st->err = note(st->c, (enum err)(-r));
 	return r;
 }
 
@@ -311,7 +332,7 @@ enum err db_finish(struct db_stmt *st)
 	if (st->ds) {
 		enum err re = c->db->drv->reset(c->h, st->ds);
 		if (!e)
-			e = re;
+			e = note(c, re);
 		if (st->slot >= 0)
 			c->cache[st->slot].in_use = 0;
 		else
@@ -342,7 +363,7 @@ int64_t db_scalar_i64(struct db_conn *c, const char *sql, const struct db_param 
 
 enum err db_exec_script(struct db_conn *c, const char *sql)
 {
-	return c->db->drv->exec_script(c->h, sql);
+	return note(c, c->db->drv->exec_script(c->h, sql));
 }
 
 /* Transactions nest: an inner db_begin is a savepoint, so a step that needs
@@ -360,7 +381,7 @@ enum err db_begin(struct db_conn *c)
 	}
 	if (!e)
 		c->depth++;
-	return e;
+	return note(c, e);
 }
 
 enum err db_commit(struct db_conn *c)
@@ -368,11 +389,11 @@ enum err db_commit(struct db_conn *c)
 	char sql[32];
 	if (c->depth <= 1) {
 		c->depth = 0;
-		return c->db->drv->exec_script(c->h, "COMMIT");
+		return note(c, c->db->drv->exec_script(c->h, "COMMIT"));
 	}
 	c->depth--;
 	snprintf(sql, sizeof(sql), "RELEASE SAVEPOINT sp%d", c->depth);
-	return c->db->drv->exec_script(c->h, sql);
+	return note(c, c->db->drv->exec_script(c->h, sql));
 }
 
 enum err db_rollback(struct db_conn *c)

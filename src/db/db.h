@@ -81,6 +81,10 @@ enum err db_commit(struct db_conn *c);
 enum err db_rollback(struct db_conn *c);
 /* text of the last error on this connection */
 const char *db_errmsg(struct db_conn *c);
+/* the code and detail of the last failure on this connection since it was
+ * acquired, as they were when it happened (E_OK and "" when none): what a
+ * caller logs after a store function failed */
+enum err db_last_error(struct db_conn *c, const char **detail);
 
 /* migrations (migrate.c) */
 int db_schema_latest(void);

@@ -5,6 +5,7 @@
  * shares, Gini and the Lorenz curve are fractions.
  */
 #include "concentration.h"
+#include "../lib/xalloc.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,9 +44,7 @@ void concentration_compute(struct arena *a, const int64_t *revenue_minor, size_t
 	if (!n)
 		return;
 
-	int64_t *x = a ? arena_alloc(a, n * sizeof *x) : malloc(n * sizeof *x);
-	if (!x)
-		return;
+	int64_t *x = a ? arena_allocarray(a, n, sizeof *x) : xcalloc(n, sizeof *x);
 	int64_t total = 0;
 	for (size_t i = 0; i < n; i++) {
 		x[i] = revenue_minor[i] > 0 ? revenue_minor[i] : 0;	/* negative counts as 0 */

@@ -5,6 +5,7 @@
  * arithmetic that the tiers page and the tiers API both show.
  */
 #include "tiers-grid.h"
+#include "../lib/xalloc.h"
 #include <math.h>
 #include <stdlib.h>
 
@@ -30,11 +31,9 @@ void tiers_grid_compute(const struct tier_rules *rules, const struct tiers_grid_
 {
 	size_t np = in->nperiods, n = in->nreps;
 	/* each rep's team as an index into the teams present (-1: the scope) */
-	long *team = malloc((n ? n : 1) * sizeof(long));
-	int64_t *team_total = malloc((n ? n : 1) * sizeof(int64_t));
+	long *team = xcalloc(n ? n : 1, sizeof(long));
+	int64_t *team_total = xcalloc(n ? n : 1, sizeof(int64_t));
 	size_t nteams = 0;
-	if (!team || !team_total)
-		abort();
 	for (size_t i = 0; i < n; i++) {
 		team[i] = -1;
 		if (!in->team_id || !in->team_id[i])

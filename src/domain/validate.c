@@ -67,6 +67,43 @@ const char *validate_text(const char *s, size_t max)
 	return NULL;
 }
 
+const char *validate_notes(const char *s, size_t max)
+{
+	if (!s)
+		return NULL;
+	size_t n = strlen(s);
+	if (n > max)
+		return N_("The text is too long.");
+	if (!utf8_valid(s, n))
+		return N_("The text is not valid UTF-8.");
+	for (const char *p = s; *p; p++)
+		if (((unsigned char)*p < ' ' && *p != '\n' && *p != '\r' && *p != '\t') || *p == 0x7f)
+			return N_("The text cannot contain control characters.");
+	return NULL;
+}
+
+const char *validate_conversation_text(const char *notes, const char *step_what, const char *step_who,
+				       const char *stop_note, const char **field)
+{
+	/* the length messages name the limit, as the form always did */
+	if (step_what && strlen(step_what) > STEP_TEXT_MAX)
+		return *field = "step_what", N_("Keep the next step short: at most 500 characters.");
+	if (step_who && strlen(step_who) > STEP_TEXT_MAX)
+		return *field = "step_who", N_("Keep the name short: at most 500 characters.");
+	if (notes && strlen(notes) > CONV_NOTES_MAX)
+		return *field = "notes", N_("The notes are too long: at most 20000 characters.");
+	const char *m;
+	if ((m = validate_text(step_what, STEP_TEXT_MAX)))
+		return *field = "step_what", m;
+	if ((m = validate_text(step_who, STEP_TEXT_MAX)))
+		return *field = "step_who", m;
+	if ((m = validate_notes(stop_note, STOP_NOTE_MAX)))
+		return *field = "stop_note", m;
+	if ((m = validate_notes(notes, CONV_NOTES_MAX)))
+		return *field = "notes", m;
+	return NULL;
+}
+
 const char *validate_password(const char *s)
 {
 	if (!s || strlen(s) < PASSWORD_MIN)

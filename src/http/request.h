@@ -80,6 +80,10 @@ void resp_cookie(struct request *r, const char *name, const char *value, long ma
 void resp_redirect(struct request *r, const char *location);
 /* an error in the route's form: JSON {"error","message"} or a page in the chrome */
 void resp_error(struct request *r, enum err e, const char *message);
+/* the one answer to a failed store call, pages and API alike: logs it with
+ * the route and the database's detail and maps the code (503 + Retry-After,
+ * 404, 409, else 500); e may be E_OK when only "one of them failed" is known */
+void resp_store_error(struct request *r, enum err e);
 /* sends a JSON value (stolen reference) with the given status */
 void resp_json(struct request *r, int status, json_t *v);
 

@@ -7,6 +7,7 @@
 #include "server.h"
 #include "../web/ui.h"
 #include "../lib/util.h"
+#include "../lib/log.h"
 #include <microhttpd.h>
 #include <sodium.h>
 #include <arpa/inet.h>
@@ -118,6 +119,45 @@ void resp_error(struct request *r, enum err e, const char *message)
 	r->status = err_http_status(e);
 	r->content_type = "text/html; charset=utf-8";
 	ui_error_page(r, e, message);
+}
+
+/*
+ * The one answer to a failed store call, for pages and API alike (git's
+ * error(): say what happened where it is known, then let the caller return).
+ * Every failure is logged with the route and the database's own detail, kept
+ * at the moment it failed; the code decides the status: an unreachable
+ * database is 503 with Retry-After (it comes back by itself), a row that
+ * vanished 404, a uniqueness conflict 409, and everything else — a SQL
+ * error, a constraint the handler should have checked — is our bug: 500.
+ * e may be E_OK when the caller only knows that one of several store calls
+ * failed; the connection's last failure then tells which.
+ */
+void resp_store_error(struct request *r, enum err e)
+{
+	const char *detail = "";
+	enum err last = r->db ? db_last_error(r->db, &detail) : E_OK;
+	if (e == E_OK)
+		e = last ? last : E_INTERNAL;
+	const char *route = r->route ? r->route->pattern : r->path;
+	switch (e) {
+	case E_UNAVAILABLE:
+		log_error("%s %s: database unavailable: %s", r->method, route, *detail ? detail : "no connection");
+		resp_error(r, E_UNAVAILABLE, T("The database is not available. Try again shortly."));
+		resp_header(r, "Retry-After", "5");
+		return;
+	case E_NOTFOUND:
+		log_info("%s %s: store: not found%s%s", r->method, route, *detail ? ": " : "", detail);
+		resp_error(r, E_NOTFOUND, T("It is not there (any more)."));
+		return;
+	case E_CONFLICT:
+		log_info("%s %s: store conflict: %s", r->method, route, *detail ? detail : "-");
+		resp_error(r, E_CONFLICT, T("It was changed at the same time; try again."));
+		return;
+	default:
+		log_error("%s %s: store error %s: %s", r->method, route, err_name(e), *detail ? detail : "-");
+		resp_error(r, E_INTERNAL, T("Something went wrong on our side."));
+		return;
+	}
 }
 
 /*

@@ -217,7 +217,7 @@ int server_run(struct server *srv)
 	}
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	log_info("salesgarden listening on http://%.*s:%u/", (int)(strrchr(srv->listen, ':') - srv->listen),
-		 srv->listen, info ? info->port : 0);
+		 srv->listen, (unsigned)(info ? info->port : 0));
 
 	int sig = 0;
 	sigwait(&set, &sig);

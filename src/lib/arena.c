@@ -2,6 +2,7 @@
  * arena: bump allocation in 8 KiB blocks; big requests get a block of their own.
  */
 #include "arena.h"
+#include "xalloc.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,19 +26,9 @@ struct arena {
 	struct deferred *defers;
 };
 
-static void *xcalloc(size_t n)
-{
-	void *p = calloc(1, n);
-	if (!p) {
-		fputs("fatal: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
-
 struct arena *arena_new(void)
 {
-	return xcalloc(sizeof(struct arena));
+	return xcalloc(1, sizeof(struct arena));
 }
 
 void arena_free(struct arena *a)
@@ -58,13 +49,15 @@ void arena_free(struct arena *a)
 
 void *arena_alloc(struct arena *a, size_t n)
 {
-	n = (n + 15) & ~(size_t)15;
+	/* rounding up and the block header must not wrap around: a size near
+	 * SIZE_MAX (a miscomputed length) dies here instead of getting a tiny block */
+	n = st_add(n, 15) & ~(size_t)15;
 	if (!n)
 		n = 16;
 	struct block *b = a->head;
 	if (!b || b->size - b->used < n) {
 		size_t size = n > BLOCK / 2 ? n : BLOCK;
-		struct block *nb = xcalloc(sizeof(*nb) + size);
+		struct block *nb = xcalloc(1, st_add(sizeof(*nb), size));
 		nb->size = size;
 		if (size == n && b) {
 			/* keep the partly used block at the head */
@@ -83,7 +76,7 @@ void *arena_alloc(struct arena *a, size_t n)
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = arena_alloc(a, st_add(n, 1));
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
@@ -92,6 +85,11 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
 char *arena_strdup(struct arena *a, const char *s)
 {
 	return s ? arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+void *arena_allocarray(struct arena *a, size_t n, size_t size)
+{
+	return arena_alloc(a, st_mult(n, size));
 }
 
 char *arena_printf(struct arena *a, const char *fmt, ...)

@@ -1,6 +1,7 @@
 /*
  * assets: files built into the binary by tools/embed.c — static web files
- * (static/...), migrations (migrations/...) and compiled catalogs (po/...).
+ * (static/...), migrations (migrations/...), compiled catalogs (po/...) and
+ * the API's OpenAPI description (api/openapi.json).
  * Nothing is read from disk or fetched at run time.
  */
 #ifndef SG_ASSETS_H

@@ -29,6 +29,7 @@
  * group of thousands. Day-first dates, like ISO ones, may carry a time.
  */
 #include "csv.h"
+#include "xalloc.h"
 #include <csv.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,19 +60,12 @@ static int term_cr(unsigned char c) { return c == '\r'; }
 static int space_lf(unsigned char c) { return c == ' ' || c == '\t' || c == '\r'; }
 static int space_cr(unsigned char c) { return c == ' ' || c == '\t'; }
 
-static void die_nomem(void)
-{
-	abort();
-}
-
 static void on_field(void *s, size_t len, void *data)
 {
 	struct csv_reader *r = data;
 	if (r->noffs == r->capoffs) {
 		size_t cap = r->capoffs ? r->capoffs * 2 : 16;
-		size_t *n = realloc(r->offs, cap * sizeof(*n));
-		if (!n)
-			die_nomem();
+		size_t *n = xreallocarray(r->offs, cap, sizeof(*n));
 		r->offs = n;
 		r->capoffs = cap;
 	}
@@ -212,9 +206,7 @@ int csv_next(struct csv_reader *r, struct csv_record *rec, struct strbuf *err)
 	r->have = 0;
 	if (r->noffs > r->capfields) {
 		size_t cap = r->noffs * 2;
-		const char **f = realloc(r->fields, cap * sizeof(*f));
-		if (!f)
-			die_nomem();
+		const char **f = xreallocarray(r->fields, cap, sizeof(*f));
 		r->fields = f;
 		r->capfields = cap;
 	}

@@ -20,6 +20,7 @@
  */
 #include "export.h"
 #include "csv.h"
+#include "xalloc.h"
 #include <xlsxwriter.h>
 #include <math.h>
 #include <stdio.h>
@@ -199,9 +200,7 @@ static lxw_error write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, con
 		while (cut && ((unsigned char)s[cut] & 0xC0) == 0x80)
 			cut--;
 	}
-	char *copy = strndup(s, cut);
-	if (!copy)
-		return LXW_ERROR_MEMORY_MALLOC_FAILED;
+	char *copy = xstrndup(s, cut);
 	for (char *p = copy; *p; p++)
 		if ((unsigned char)*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
 			*p = ' ';

@@ -67,8 +67,9 @@ void html_printf(struct strbuf *o, const char *fmt, ...)
 			continue;
 		}
 		/* flags, width, precision */
+		int raw = 0;
 		while (*q && strchr("-+ #0", *q))
-			q++;
+			raw |= *q++ == '-';
 		while (*q >= '0' && *q <= '9')
 			q++;
 		if (*q == '.') {
@@ -96,10 +97,12 @@ void html_printf(struct strbuf *o, const char *fmt, ...)
 		spec[sl] = '\0';
 		switch (conv) {
 		case 's':
-			html_txt(o, va_arg(ap, const char *));
-			break;
-		case 'R':
-			sb_adds(o, va_arg(ap, const char *));
+			/* %-s: the '-' flag (meaningless without a width) marks a raw,
+			 * trusted string, so the compiler can still check it as %s */
+			if (raw)
+				sb_adds(o, va_arg(ap, const char *));
+			else
+				html_txt(o, va_arg(ap, const char *));
 			break;
 		case 'd': case 'i': case 'u': case 'x': case 'X': case 'c':
 			if (sz)

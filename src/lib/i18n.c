@@ -3,6 +3,7 @@
  * originals sorted by msgfmt, so a lookup is a binary search.
  */
 #include "i18n.h"
+#include "xalloc.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,9 +98,7 @@ const char *trn(enum lang l, const char *singular, const char *plural, long n)
 	/* the key of a plural entry is "singular\0plural" */
 	size_t sl = strlen(singular), pl = strlen(plural);
 	char stackbuf[512];
-	char *key = sl + pl + 1 < sizeof(stackbuf) ? stackbuf : malloc(sl + pl + 1);
-	if (!key)
-		return n == 1 ? singular : plural;
+	char *key = sl + pl + 1 < sizeof(stackbuf) ? stackbuf : xmalloc(st_add(st_add(sl, pl), 1));
 	memcpy(key, singular, sl + 1);
 	memcpy(key + sl + 1, plural, pl);
 	uint32_t tl;

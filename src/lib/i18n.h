@@ -15,8 +15,10 @@ enum lang { LANG_EN = 0, LANG_NL, LANG_NB, LANG_COUNT };
 
 /* registers the compiled catalog for lang (data must outlive the process) */
 void i18n_load(enum lang l, const unsigned char *mo, size_t len);
-const char *tr(enum lang l, const char *msgid);
-const char *trn(enum lang l, const char *singular, const char *plural, long n);
+/* format_arg: a translated format is checked against its msgid's conversions */
+const char *tr(enum lang l, const char *msgid) __attribute__((format_arg(2)));
+const char *trn(enum lang l, const char *singular, const char *plural, long n)
+	__attribute__((format_arg(2), format_arg(3)));
 /* "en", "nl", "nb" */
 const char *lang_code(enum lang l);
 /* the language's own name: "English", "Nederlands", "Norsk bokmål" */

@@ -3,17 +3,13 @@
  * small appends stays linear.
  */
 #include "strbuf.h"
+#include "xalloc.h"
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 char sb_empty[1];
-
-static void die_nomem(void)
-{
-	fputs("fatal: out of memory\n", stderr);
-	abort();
-}
 
 void sb_init(struct strbuf *sb, size_t hint)
 {
@@ -37,17 +33,13 @@ void sb_reset(struct strbuf *sb)
 
 void sb_grow(struct strbuf *sb, size_t extra)
 {
-	size_t need = sb->len + extra + 1;
-	if (need < sb->len)
-		die_nomem();
+	size_t need = st_add(st_add(sb->len, extra), 1);
 	if (need <= sb->alloc)
 		return;
 	size_t n = sb->alloc ? sb->alloc : 64;
 	while (n < need)
-		n = n * 3 / 2 + 16;
-	char *p = sb->alloc ? realloc(sb->buf, n) : malloc(n);
-	if (!p)
-		die_nomem();
+		n = n < (SIZE_MAX - 16) / 3 * 2 ? n * 3 / 2 + 16 : need;
+	char *p = sb->alloc ? xrealloc(sb->buf, n) : xmalloc(n);
 	if (!sb->alloc)
 		p[0] = '\0';
 	sb->buf = p;
@@ -56,12 +48,14 @@ void sb_grow(struct strbuf *sb, size_t extra)
 
 void sb_setlen(struct strbuf *sb, size_t len)
 {
-	if (!sb->alloc) {
-		if (len)
-			sb_grow(sb, len);
-		else
-			return;
+	/* only shortening, or taking up what sb_grow made room for: a length
+	 * past the buffer would write the NUL (and later appends) out of it */
+	if (len > (sb->alloc ? sb->alloc - 1 : 0)) {
+		fprintf(stderr, "BUG: sb_setlen(%zu) beyond the buffer (%zu bytes)\n", len, sb->alloc);
+		abort();
 	}
+	if (!sb->alloc)
+		return;		/* the static "" stays as it is */
 	sb->len = len;
 	sb->buf[len] = '\0';
 }

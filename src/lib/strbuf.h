@@ -27,9 +27,11 @@ void sb_add(struct strbuf *sb, const void *data, size_t len);
 void sb_adds(struct strbuf *sb, const char *s);
 void sb_addc(struct strbuf *sb, char c);
 void sb_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
+void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Hands the buffer to the caller, who frees it with free(); sb is reset. */
 char *sb_detach(struct strbuf *sb, size_t *len);
+/* sets the length to len, at most what the buffer holds (shortening, or
+ * taking up room made by sb_grow); beyond it is a bug and aborts */
 void sb_setlen(struct strbuf *sb, size_t len);
 
 #endif

@@ -58,7 +58,7 @@ enum err conversation_log(struct db_conn *c, struct arena *a, int64_t org_id,
 		int64_t n = DB_I64(c, -1, "SELECT count(*) FROM accounts WHERE org_id = $1 AND id = $2",
 				   P_I(org_id), P_I(account_id));
 		if (n < 0) {
-			e = E_UNAVAILABLE;
+			e = db_last_error(c, NULL);	/* unreachable, or a SQL error */
 			goto fail;
 		}
 		if (!n)

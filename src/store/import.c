@@ -64,6 +64,7 @@
 #include "../domain/access.h"
 #include "../lib/csv.h"
 #include "../lib/util.h"
+#include "../lib/xalloc.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,9 +130,7 @@ static struct ment *map_put(struct map *m, const char *k)
 		size_t cap = m->cap ? m->cap * 2 : 64;
 		struct ment *old = m->e;
 		size_t oldcap = m->cap;
-		m->e = calloc(cap, sizeof(*m->e));
-		if (!m->e)
-			abort();
+		m->e = xcalloc(cap, sizeof(*m->e));
 		m->cap = cap;
 		for (size_t i = 0; i < oldcap; i++)
 			if (old[i].k)

@@ -7,6 +7,7 @@
 #include "imports.h"
 #include "../lib/util.h"
 #include "../lib/log.h"
+#include "../lib/xalloc.h"
 #include <jansson.h>
 #include <pthread.h>
 #include <errno.h>
@@ -64,9 +65,7 @@ static const char *runner_self(void)
 
 static struct running *reg_add(int64_t job_id)
 {
-	struct running *e = calloc(1, sizeof(*e));
-	if (!e)
-		return NULL;
+	struct running *e = xcalloc(1, sizeof(*e));
 	e->job_id = job_id;
 	pthread_mutex_lock(&reg_mu);
 	e->next = reg_head;
@@ -500,9 +499,8 @@ static enum err load_content(struct db_conn *c, int64_t org_id, int64_t file_id,
 	if (r == DB_ROW) {
 		const char *s = db_col_text(st, 0);
 		*len = strlen(s);
-		*data = malloc(*len + 1);
-		if (*data)
-			memcpy(*data, s, *len + 1);
+		*data = xmalloc(st_add(*len, 1));
+		memcpy(*data, s, *len + 1);
 	}
 	enum err e = db_finish(st);
 	if (!e && r != DB_ROW)
@@ -620,9 +618,7 @@ static void *job_thread(void *p)
 
 enum err import_job_start(struct db *db, int64_t org_id, int64_t job_id, void (*done)(void *), void *cls)
 {
-	struct job_run *jr = calloc(1, sizeof(*jr));
-	if (!jr)
-		return E_INTERNAL;
+	struct job_run *jr = xcalloc(1, sizeof(*jr));
 	jr->db = db;
 	jr->org_id = org_id;
 	jr->job_id = job_id;

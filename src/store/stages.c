@@ -24,8 +24,8 @@ static const struct {
 enum err stages_ensure(struct db_conn *c, int64_t org_id, enum lang fallback)
 {
 	int64_t n = DB_I64(c, -1, "SELECT count(*) FROM stages WHERE org_id = $1", P_I(org_id));
-	if (n < 0)
-		return E_UNAVAILABLE;
+	if (n < 0)	/* the query failed: say how (unreachable, or a SQL error) */
+		return db_last_error(c, NULL) ? db_last_error(c, NULL) : E_INTERNAL;
 	if (n > 0)
 		return E_OK;
 	/* the vocabulary is the organisation's, not whoever looks first */
@@ -119,8 +119,8 @@ enum err stage_delete(struct db_conn *c, int64_t org_id, int64_t id)
 {
 	int64_t used = DB_I64(c, -1, "SELECT count(*) FROM deals WHERE org_id = $1 AND stage_id = $2",
 			      P_I(org_id), P_I(id));
-	if (used < 0)
-		return E_UNAVAILABLE;
+	if (used < 0)	/* the query failed: say how (unreachable, or a SQL error) */
+		return db_last_error(c, NULL) ? db_last_error(c, NULL) : E_INTERNAL;
 	if (used > 0)
 		return E_CONFLICT;
 	struct db_stmt *st = DBQ(c, "DELETE FROM stages WHERE org_id = $1 AND id = $2", P_I(org_id), P_I(id));

@@ -74,6 +74,18 @@ static enum err many(struct db_stmt *st, struct arena *a, struct user_list *out)
 	return db_finish(st);
 }
 
+enum err user_count_active(struct db_conn *c, int64_t org_id, int64_t *users, int64_t *reps)
+{
+	struct db_stmt *st = DBQ(c, "SELECT count(*), coalesce(sum(CASE WHEN role = 'rep' THEN 1 ELSE 0 END), 0) "
+				 "FROM users WHERE org_id = $1 AND active = 1", P_I(org_id));
+	*users = *reps = 0;
+	if (db_step(st) == DB_ROW) {
+		*users = db_col_i64(st, 0);
+		*reps = db_col_i64(st, 1);
+	}
+	return db_finish(st);
+}
+
 enum err user_list_org(struct db_conn *c, struct arena *a, int64_t org_id, struct user_list *out)
 {
 	return many(DBQ(c, "SELECT " USER_COLS " " USER_FROM "WHERE u.org_id = $1 ORDER BY u.name, u.id",

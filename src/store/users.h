@@ -30,6 +30,8 @@ enum err user_create(struct db_conn *c, int64_t org_id, const char *email, const
 enum err user_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct user *out);
 enum err user_by_email(struct db_conn *c, struct arena *a, int64_t org_id, const char *email,
 		       struct user *out);
+/* the organisation's active users, and how many of them are reps */
+enum err user_count_active(struct db_conn *c, int64_t org_id, int64_t *users, int64_t *reps);
 /* every user of the organisation, by name */
 enum err user_list_org(struct db_conn *c, struct arena *a, int64_t org_id, struct user_list *out);
 /* members of the given teams (plus extra_id when non-zero), by name */

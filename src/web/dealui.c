@@ -160,7 +160,7 @@ void dealui_status(struct request *r, const struct deal *d, int with_reasons)
 		return;
 	}
 	const char *cls = !strcmp(d->status, "won") ? "ok" : !strcmp(d->status, "lost") ? "bad" : "warn";
-	html_printf(&r->out, "<span class=\"badge %R\">%s</span>", cls, dealui_status_label(r, d->status));
+	html_printf(&r->out, "<span class=\"badge %-s\">%s</span>", cls, dealui_status_label(r, d->status));
 	if (!strcmp(d->status, "lost") && *d->lost_reason)
 		html_printf(&r->out, " <span class=\"muted\">%s</span>", T(lost_reason_label(d->lost_reason)));
 }

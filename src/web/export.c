@@ -111,7 +111,7 @@ void ui_table(struct request *r, const struct table *t, const char *caption)
 		html_printf(o, "<caption>%s</caption>", caption);
 	html(o, "<thead><tr>");
 	for (size_t c = 0; c < t->ncols; c++)
-		html_printf(o, "<th scope=\"col\"%R>%s</th>", numeric(t->cols[c].type) ? " class=\"num\"" : "",
+		html_printf(o, "<th scope=\"col\"%-s>%s</th>", numeric(t->cols[c].type) ? " class=\"num\"" : "",
 			    t->cols[c].title);
 	html(o, "</tr></thead><tbody>");
 	for (size_t row = 0; row < t->nrows; row++) {

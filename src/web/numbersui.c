@@ -78,7 +78,7 @@ void ui_numbers_tabs(struct request *r, const char *active)
 		const char *id = tabs[i].about_rep ? rep : team;
 		if (id)
 			sb_addf(&q, "%s%s=%s", q.len ? "&" : "", tabs[i].about_rep ? "rep" : "team", id);
-		html_printf(o, "<li><a href=\"%s%R%s\"%R>%s</a></li>", tabs[i].href, q.len ? "?" : "", q.len ? q.buf : "",
+		html_printf(o, "<li><a href=\"%s%-s%s\"%-s>%s</a></li>", tabs[i].href, q.len ? "?" : "", q.len ? q.buf : "",
 			    cur ? " aria-current=\"page\"" : "", T(tabs[i].label));
 		sb_release(&q);
 	}
@@ -216,7 +216,7 @@ void ui_period_picker(struct request *r, const char *action, const struct period
 	html_printf(o, "<label class=\"sr-only\" for=\"f-pp-kind\">%s</label><select id=\"f-pp-kind\" name=\"kind\">",
 		    T("Kind of period"));
 	for (int i = 0; i < 3; i++)
-		html_printf(o, "<option value=\"%s\"%R>%s</option>", kinds[i], (int)p->kind == i ? " selected" : "",
+		html_printf(o, "<option value=\"%s\"%-s>%s</option>", kinds[i], (int)p->kind == i ? " selected" : "",
 			    labels[i]);
 	html_printf(o, "</select><button class=\"button small\" type=\"submit\">%s</button></form>", T("Show"));
 	/* straight to any period, without clicking back nine times */

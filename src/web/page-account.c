@@ -129,7 +129,7 @@ void page_account_token_revoke_post(struct request *r)
 		return;
 	}
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	resp_redirect(r, "/account?done=token-revoked#tokens");
@@ -212,7 +212,7 @@ void page_account_password_post(struct request *r)
 	struct password_errors pe = { 0 };
 	enum err e = check_current(r, req_form(r, "current_password"), &pe);
 	if (e && e != E_INVALID && e != E_THROTTLED) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return;
 	}
 	const char *m = validate_password(fresh);
@@ -246,7 +246,7 @@ void page_lang_post(struct request *r)
 		return;
 	}
 	if (r->signed_in && user_set_locale(r->db, r->me.org_id, r->me.user_id, *code ? code : NULL)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	/* the cookie carries the choice past signing out; for the

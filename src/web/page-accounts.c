@@ -65,7 +65,7 @@ static void render_accounts(struct request *r, const struct account_form *f)
 	size_t n;
 	int64_t total;
 	if (account_list(r->db, r->a, r->me.org_id, q, PAGE_SIZE, offset, &items, &n, &total)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	ui_page_begin(r, T("Accounts"), "accounts");
@@ -138,7 +138,7 @@ void page_accounts_post(struct request *r)
 	if (e == E_NOTFOUND)
 		e = account_create(r->db, r->me.org_id, f.name, r->me.user_id, NULL, &id);
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	ui_redirect_done(r, arena_printf(r->a, "/accounts/%lld", (long long)id), "account-added");
@@ -202,7 +202,7 @@ static void contacts_card(struct request *r, const struct account *a, const stru
 	if (n)
 		html(o, "</ul>");
 	int failed = f->e_name || f->e_title || f->e_email || f->e_phone;
-	html_printf(o, "<details class=\"fold\"%R><summary class=\"button small\">%s</summary>", failed ? " open" : "",
+	html_printf(o, "<details class=\"fold\"%-s><summary class=\"button small\">%s</summary>", failed ? " open" : "",
 		    T("Add a contact"));
 	if (failed)
 		ui_notice(r, "error", T("The contact was not added. Check the fields marked below."));
@@ -252,7 +252,7 @@ static void render_account(struct request *r, const struct account *a, const str
 				  .account_id = a->id };
 	if (contact_list(r->db, r->a, r->me.org_id, a->id, &cs, &n) ||
 	    deal_list(r->db, r->a, r->me.org_id, &df, &deals)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct health_settings hs;
@@ -321,7 +321,7 @@ void page_account_contacts_post(struct request *r)
 		return;
 	}
 	if (contact_create(r->db, r->me.org_id, a.id, f.name, f.title, f.email, f.phone, NULL)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	ui_redirect_done(r, arena_printf(r->a, "/accounts/%lld", (long long)a.id), "contact-added");

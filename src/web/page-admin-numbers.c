@@ -48,9 +48,9 @@ static void number_field(struct request *r, int i, const struct settings_form *f
 {
 	struct strbuf *o = &r->out;
 	const char *name = fields[i].name;
-	html_printf(o, "<div class=\"field%R\"><label for=\"f-%s\">%s</label>"
+	html_printf(o, "<div class=\"field%-s\"><label for=\"f-%s\">%s</label>"
 		    "<input id=\"f-%s\" name=\"%s\" type=\"number\" inputmode=\"numeric\" step=\"1\" min=\"%d\" max=\"%d\" "
-		    "required value=\"%s\" aria-describedby=\"%R-%s\"%R>",
+		    "required value=\"%s\" aria-describedby=\"%-s-%s\"%-s>",
 		    f->e[i] ? " invalid" : "", name, T(fields[i].label), name, name, fields[i].min, fields[i].max,
 		    f->v[i] ? f->v[i] : "", f->e[i] ? "e" : "h", name, f->e[i] ? " aria-invalid=\"true\"" : "");
 	if (f->e[i])
@@ -63,7 +63,7 @@ static void number_field(struct request *r, int i, const struct settings_form *f
 static void source_radio(struct request *r, const struct settings_form *f, const char *value, const char *label,
 			 const char *help)
 {
-	html_printf(&r->out, "<label class=\"radio\"><input type=\"radio\" name=\"source\" value=\"%s\"%R>"
+	html_printf(&r->out, "<label class=\"radio\"><input type=\"radio\" name=\"source\" value=\"%s\"%-s>"
 		    "<span><strong>%s</strong><br><span class=\"muted\">%s</span></span></label>",
 		    value, f->source && !strcmp(f->source, value) ? " checked" : "", label, help);
 }
@@ -85,7 +85,7 @@ static void render(struct request *r, const struct settings_form *f, const struc
 
 	html(o, "<form method=\"post\" action=\"/admin/numbers\" class=\"form settings-form\">");
 	ui_csrf(r);
-	html_printf(o, "<fieldset%R><legend>%s</legend>", f->e_source ? " class=\"invalid\"" : "",
+	html_printf(o, "<fieldset%-s><legend>%s</legend>", f->e_source ? " class=\"invalid\"" : "",
 		    T("What counts as a result"));
 	source_radio(r, f, "deals", T("Won deals, by the day they closed"),
 		     T("Every deal closed as won counts its value on its closing day."));
@@ -174,7 +174,7 @@ void page_admin_numbers_post(struct request *r)
 	s.rules = rules;
 	s.min_sample = v[F_SAMPLE];
 	if (settings_numbers_save(r->db, r->me.org_id, &s)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	ui_redirect_done(r, "/admin/numbers", "numbers-settings-saved");

@@ -23,7 +23,7 @@
 #include "../lib/util.h"
 #include <string.h>
 
-#define TEXT_MAX 1000
+#define TEXT_MAX STAGE_TEXT_MAX	/* validate.h: the same as the API */
 #define POSITION_MAX 100000
 
 static const char *const kinds[] = { "open", "won", "lost" };
@@ -81,12 +81,12 @@ static void field(struct request *r, const char *form, const char *name, const c
 	const char *id = arena_printf(r->a, "f-%s-%s", form, name);
 	const char *desc = error ? arena_printf(r->a, " aria-invalid=\"true\" aria-describedby=\"e-%s-%s\"", form, name)
 		: help ? arena_printf(r->a, " aria-describedby=\"h-%s-%s\"", form, name) : "";
-	html_printf(o, "<div class=\"field%R\"><label for=\"%s\">%s</label>", error ? " invalid" : "", id, label);
+	html_printf(o, "<div class=\"field%-s\"><label for=\"%s\">%s</label>", error ? " invalid" : "", id, label);
 	if (!strcmp(type, "textarea"))
-		html_printf(o, "<textarea id=\"%s\" name=\"%s\" rows=\"2\"%R%R>%s</textarea>", id, name, desc,
+		html_printf(o, "<textarea id=\"%s\" name=\"%s\" rows=\"2\"%-s%-s>%s</textarea>", id, name, desc,
 			    extra ? extra : "", value ? value : "");
 	else
-		html_printf(o, "<input id=\"%s\" name=\"%s\" type=\"%s\" value=\"%s\"%R%R>", id, name, type,
+		html_printf(o, "<input id=\"%s\" name=\"%s\" type=\"%s\" value=\"%s\"%-s%-s>", id, name, type,
 			    value ? value : "", desc, extra ? extra : "");
 	if (error)
 		html_printf(o, "<p class=\"field-error\" id=\"e-%s-%s\">%s</p>", form, name, error);
@@ -98,11 +98,11 @@ static void field(struct request *r, const char *form, const char *name, const c
 static void kind_field(struct request *r, const char *form, const char *selected, const char *error)
 {
 	struct strbuf *o = &r->out;
-	html_printf(o, "<div class=\"field%R\"><label for=\"f-%s-kind\">%s</label><select id=\"f-%s-kind\" name=\"kind\"%R>",
+	html_printf(o, "<div class=\"field%-s\"><label for=\"f-%s-kind\">%s</label><select id=\"f-%s-kind\" name=\"kind\"%-s>",
 		    error ? " invalid" : "", form, T("Kind"), form,
 		    error ? arena_printf(r->a, " aria-invalid=\"true\" aria-describedby=\"e-%s-kind\"", form) : "");
 	for (size_t i = 0; i < 3; i++)
-		html_printf(o, "<option value=\"%s\"%R>%s</option>", kinds[i],
+		html_printf(o, "<option value=\"%s\"%-s>%s</option>", kinds[i],
 			    selected && !strcmp(selected, kinds[i]) ? " selected" : "", kind_label(r, kinds[i]));
 	html(o, "</select>");
 	if (error)
@@ -137,7 +137,7 @@ static void stage_item(struct request *r, const struct stage_list *l, const stru
 	struct strbuf *o = &r->out;
 	int editing = edit && edit->id == s->id;
 	html_printf(o, "<li class=\"stage-item\" id=\"stage-%lld\"><div class=\"stage-head\"><span class=\"stage-pos\" "
-		    "title=\"%s\">%d</span><h3>%s</h3><span class=\"badge%R\">%s</span><span class=\"muted\">%s</span></div>",
+		    "title=\"%s\">%d</span><h3>%s</h3><span class=\"badge%-s\">%s</span><span class=\"muted\">%s</span></div>",
 		    (long long)s->id, T("Position"), s->position, s->name,
 		    !strcmp(s->kind, "won") ? " ok" : !strcmp(s->kind, "lost") ? " bad" : "", kind_label(r, s->kind),
 		    arena_printf(r->a, trn(r->lang, "%lld open deal", "%lld open deals", (long)s->deals),
@@ -146,7 +146,7 @@ static void stage_item(struct request *r, const struct stage_list *l, const stru
 		    T("Definition"), *s->definition ? s->definition : "—",
 		    T("Commitment that moves a deal here"), *s->commitment ? s->commitment : "—");
 
-	html_printf(o, "<details class=\"stage-edit\"%R><summary>%s</summary>", editing ? " open" : "",
+	html_printf(o, "<details class=\"stage-edit\"%-s><summary>%s</summary>", editing ? " open" : "",
 		    arena_printf(r->a, T("Edit %s"), s->name));
 	const char *form = arena_printf(r->a, "s%lld", (long long)s->id);
 	if (editing && edit->notice)
@@ -172,7 +172,7 @@ static void stage_item(struct request *r, const struct stage_list *l, const stru
 	html_printf(o, "<form method=\"post\" action=\"/admin/stages/%lld/delete\" class=\"stage-delete\" data-confirm=\"%s\">",
 		    (long long)s->id, arena_printf(r->a, T("Delete the stage %s?"), s->name));
 	ui_csrf(r);
-	html_printf(o, "<button class=\"button danger small\" type=\"submit\"%R>%s</button>",
+	html_printf(o, "<button class=\"button danger small\" type=\"submit\"%-s>%s</button>",
 		    why ? arena_printf(r->a, " disabled aria-describedby=\"why-%lld\"", (long long)s->id) : "",
 		    T("Delete the stage"));
 	if (why)
@@ -205,7 +205,7 @@ static void render(struct request *r, const struct stage_form *sf, const struct 
 	struct stage_list l;
 	if (stages_ensure(r->db, r->me.org_id, org_lang(r)) || stage_list(r->db, r->a, r->me.org_id, &l) ||
 	    stage_count_all_deals(r->db, r->me.org_id, &l)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct health_form cur_h = { 0 };
@@ -326,7 +326,7 @@ void page_admin_stages_post(struct request *r)
 {
 	struct stage_list l;
 	if (stages_ensure(r->db, r->me.org_id, org_lang(r)) || stage_list(r->db, r->a, r->me.org_id, &l)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	int64_t last = 0;
@@ -347,7 +347,7 @@ void page_admin_stages_post(struct request *r)
 		return;
 	}
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return;
 	}
 	ui_redirect_done(r, "/admin/stages", "stage-added");
@@ -361,7 +361,7 @@ static int load(struct request *r, struct stage_list *l, struct stage **s)
 		return -1;
 	}
 	if (stages_ensure(r->db, r->me.org_id, org_lang(r)) || stage_list(r->db, r->a, r->me.org_id, l)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return -1;
 	}
 	for (size_t i = 0; i < l->n; i++)
@@ -409,7 +409,7 @@ void page_admin_stage_post(struct request *r)
 		return;
 	}
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return;
 	}
 	/* back to the stage just saved: the notice code before the fragment */
@@ -443,7 +443,7 @@ void page_admin_stage_delete_post(struct request *r)
 		return;
 	}
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return;
 	}
 	ui_redirect_done(r, "/admin/stages", "stage-deleted");
@@ -474,7 +474,7 @@ void page_admin_health_post(struct request *r)
 	struct health_settings h = { .grace_days = v[0], .max_conversations_without_progress = v[1],
 				     .max_slips = v[2], .stale_commitment_days = v[3] };
 	if (settings_health_save(r->db, r->me.org_id, &h)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	resp_redirect(r, "/admin/stages?done=health-saved#health");

@@ -122,7 +122,7 @@ static void render_teams(struct request *r, const struct team_form *f)
 	struct team_list teams;
 	struct options managers;
 	if (team_list_org(r->db, r->a, r->me.org_id, &teams) || manager_options(r, 0, &managers)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	ui_page_begin(r, T("Manage teams"), "admin-teams");
@@ -170,7 +170,7 @@ void page_admin_teams_post(struct request *r)
 		return;
 	}
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	ui_redirect_done(r, "/admin/teams", "team-added");
@@ -181,7 +181,7 @@ static void render_team(struct request *r, const struct team *t, const struct te
 {
 	struct options managers;
 	if (manager_options(r, t->manager_id, &managers)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	ui_page_begin(r, t->name, "admin-teams");
@@ -269,7 +269,7 @@ void page_admin_team_post(struct request *r)
 		return;
 	}
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	ui_redirect_done(r, "/admin/teams", "team-saved");

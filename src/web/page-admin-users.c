@@ -78,7 +78,7 @@ static char *form_text(struct request *r, const char *key)
 
 static void status_badge(struct request *r, int active)
 {
-	html_printf(&r->out, "<span class=\"badge %R\">%s</span>", active ? "ok" : "warn",
+	html_printf(&r->out, "<span class=\"badge %-s\">%s</span>", active ? "ok" : "warn",
 		    active ? T("active") : T("inactive"));
 }
 
@@ -90,7 +90,7 @@ static void users_table(struct request *r, const struct user_list *users)
 		    T("Name"), T("E-mail address"), T("Role"), T("Team"), T("Status"));
 	for (size_t i = 0; i < users->n; i++) {
 		const struct user *u = &users->items[i];
-		html_printf(o, "<tr%R><td><a href=\"/admin/users/%lld\">%s</a></td><td>%s</td><td>%s</td><td>%s</td><td>",
+		html_printf(o, "<tr%-s><td><a href=\"/admin/users/%lld\">%s</a></td><td>%s</td><td>%s</td><td>%s</td><td>",
 			    u->active ? "" : " class=\"inactive\"", (long long)u->id, u->name, u->email,
 			    ui_role_label(r, u->role), *u->team_name ? u->team_name : "—");
 		status_badge(r, u->active);
@@ -126,7 +126,7 @@ static void render_users(struct request *r, const struct user_form *f)
 	struct user_list users;
 	struct options teams;
 	if (user_list_org(r->db, r->a, r->me.org_id, &users) || team_options(r, &teams)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	ui_page_begin(r, T("Users"), "admin-users");
@@ -159,7 +159,7 @@ void page_admin_users(struct request *r)
 	if (export_wanted(r)) {
 		struct user_list users;
 		if (user_list_org(r->db, r->a, r->me.org_id, &users)) {
-			DB_DOWN(r);
+			resp_store_error(r, E_OK);
 			return;
 		}
 		export_send(r, users_export_table(r, &users));
@@ -259,7 +259,7 @@ static void render_user(struct request *r, const struct user *u, const struct us
 {
 	struct options teams;
 	if (team_options(r, &teams)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	int self = u->id == r->me.user_id;
@@ -385,7 +385,7 @@ void page_admin_user_post(struct request *r)
 			e = db_commit(r->db);
 	}
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	ui_redirect_done(r, "/admin/users", "user-saved");
@@ -421,7 +421,7 @@ void page_admin_user_active_post(struct request *r)
 			e = db_commit(r->db);
 	}
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	ui_redirect_done(r, arena_printf(r->a, "/admin/users/%lld", (long long)u.id),

@@ -75,7 +75,7 @@ static void step_item(struct request *r, const struct step_row *s, const char *t
 {
 	struct strbuf *o = &r->out;
 	int missed = s->state == STEP_MISSED, overdue = s->state == STEP_OVERDUE;
-	html_printf(o, "<li class=\"step-item%R\" id=\"step-%lld\"><div class=\"step-main\"><p class=\"step-what\">%s",
+	html_printf(o, "<li class=\"step-item%-s\" id=\"step-%lld\"><div class=\"step-main\"><p class=\"step-what\">%s",
 		    missed ? " missed" : overdue ? " overdue" : "", (long long)s->id, s->what);
 	if (missed)
 		html_printf(o, " <span class=\"badge bad\">%s</span>", T("missed"));
@@ -101,7 +101,7 @@ static void step_item(struct request *r, const struct step_row *s, const char *t
 	else
 		html_printf(o, "<span>%s</span>", arena_printf(r->a, T("due %s"), ui_date_text(r, s->due)));
 	if (s->slips > 0)
-		html_printf(o, " <span class=\"badge%R\" title=\"%s\">%s</span>", s->slips >= 2 ? " warn" : "",
+		html_printf(o, " <span class=\"badge%-s\" title=\"%s\">%s</span>", s->slips >= 2 ? " warn" : "",
 			    arena_printf(r->a, T("first agreed for %s"), ui_date_text(r, s->original_due)),
 			    arena_printf(r->a, trn(r->lang, "moved %d×", "moved %d×", s->slips), s->slips));
 	html(o, "</p></div><div class=\"step-actions\">");
@@ -122,12 +122,12 @@ static void step_item(struct request *r, const struct step_row *s, const char *t
 	sb_release(&ret);
 
 	int err = m && m->step_id == s->id && m->due_error;
-	html_printf(o, "<form method=\"post\" action=\"/steps/%lld/slip\" class=\"move-form%R\">", (long long)s->id,
+	html_printf(o, "<form method=\"post\" action=\"/steps/%lld/slip\" class=\"move-form%-s\">", (long long)s->id,
 		    err ? " invalid" : "");
 	ui_csrf(r);
 	hidden_return(r, back);
 	html_printf(o, "<label class=\"sr-only\" for=\"due-%lld\">%s</label>"
-		    "<input type=\"date\" id=\"due-%lld\" name=\"due\" min=\"%s\" value=\"%s\" required%R>"
+		    "<input type=\"date\" id=\"due-%lld\" name=\"due\" min=\"%s\" value=\"%s\" required%-s>"
 		    "<button class=\"button\" type=\"submit\">%s</button>",
 		    (long long)s->id, T("New date"), (long long)s->id, today, err && m->due ? m->due : "",
 		    err ? arena_printf(r->a, " aria-invalid=\"true\" aria-describedby=\"e-due-%lld\"", (long long)s->id) : "",
@@ -199,7 +199,7 @@ static void render_agenda(struct request *r, int64_t rep_id, const char *rep_nam
 	settings_health(r->db, r->me.org_id, &hs);
 	struct step_list l;
 	if (step_agenda(r->db, r->a, r->me.org_id, rep_id, until, &l)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	step_assess(l.items, l.n, today, hs.grace_days);
@@ -233,7 +233,7 @@ static void render_agenda(struct request *r, int64_t rep_id, const char *rep_nam
 		ui_notice(r, "error", m->notice);
 	rep_picker(r, rep_id);
 
-	html_printf(o, "<div class=\"stats agenda-stats\"><a class=\"stat%R\" href=\"#overdue\"><span class=\"stat-value\">%zu</span>"
+	html_printf(o, "<div class=\"stats agenda-stats\"><a class=\"stat%-s\" href=\"#overdue\"><span class=\"stat-value\">%zu</span>"
 		    "<span class=\"stat-label\">%s</span></a>",
 		    n_over ? " stat-bad" : "", n_over,
 		    n_missed ? arena_printf(r->a, trn(r->lang, "overdue, %zu missed", "overdue, %zu missed", (long)n_missed),
@@ -350,7 +350,7 @@ static void finish(struct request *r, const struct step_row *s, const char *rep_
 	if (e == E_NOTFOUND)
 		not_open(r, s, rep_name);
 	else if (e)
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 	else
 		done(r, s, code);
 }

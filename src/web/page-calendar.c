@@ -89,7 +89,7 @@ void page_calendar_feed_post(struct request *r)
 {
 	const char *secret = NULL;
 	if (calendar_feed_create(r->db, r->a, r->me.org_id, r->me.user_id, &secret)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	const char *path = arena_printf(r->a, "/calendar/%s.ics", secret);
@@ -134,7 +134,7 @@ void page_calendar_revoke_post(struct request *r)
 {
 	enum err e = calendar_feed_revoke(r->db, r->me.org_id, r->me.user_id);
 	if (e && e != E_NOTFOUND) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return;
 	}
 	/* stopping a feed that was already stopped is the same outcome */
@@ -221,7 +221,7 @@ void page_calendar_ics(struct request *r)
 		return;
 	}
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return;
 	}
 	/* the owner's language: a calendar program sends no useful one */
@@ -229,7 +229,7 @@ void page_calendar_ics(struct request *r)
 	r->lang = l < 0 ? LANG_EN : (enum lang)l;
 	struct step_list steps;
 	if (step_list(r->db, r->a, f.org_id, f.user_id, 0, "open", 0, 0, &steps)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	char stamp[17];

@@ -119,7 +119,7 @@ static void render_cards(struct request *r, const struct concentration *c, size_
 /* the articles' sentence beside the numbers here */
 static void render_verdict(struct request *r, const struct concentration *c)
 {
-	html_printf(&r->out, "<section class=\"card verdict-line %R\" id=\"holds\"><p>%s</p><p><strong>%s</strong></p></section>",
+	html_printf(&r->out, "<section class=\"card verdict-line %-s\" id=\"holds\"><p>%s</p><p><strong>%s</strong></p></section>",
 		    c->holds > 0 ? "holds-yes" : "holds-no",
 		    /* xgettext:no-c-format */
 		    T("In the articles, about 4% of the reps bring over half of the revenue."),
@@ -213,13 +213,13 @@ void page_concentration(struct request *r)
 		return;
 	struct who_options opt;
 	if (repgroup_options(r, &opt)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct numbers_scope sc = repgroup_scope(r, &w);
 	struct numbers_grid g;
 	if (numbers_grid_load(r->db, r->a, r->me.org_id, &sc, &p, 1, s.source, &g)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 

@@ -27,6 +27,7 @@
 #include "ui.h"
 #include "dealui.h"
 #include "load.h"
+#include "../domain/validate.h"
 #include "../store/conversations.h"
 #include "../store/settings.h"
 #include "../lib/fmt.h"
@@ -36,8 +37,9 @@
 #include <time.h>
 
 
-#define NOTES_MAX 20000
-#define TEXT_MAX 500
+/* the limits are validate.h's, shared with the API */
+#define NOTES_MAX CONV_NOTES_MAX
+#define TEXT_MAX STEP_TEXT_MAX
 
 /* quick picks for the duration, in minutes */
 static const int minute_picks[] = { 15, 30, 45, 60, 90 };
@@ -147,7 +149,7 @@ static int load_ctx(struct request *r, const struct conv_form *f, struct conv_ct
 		goto down;
 	return 0;
 down:
-	DB_DOWN(r);
+	resp_store_error(r, E_OK);
 	return -1;
 }
 
@@ -160,13 +162,13 @@ static void radio_tiles(struct request *r, const char *name, const char *legend,
 {
 	struct strbuf *o = &r->out;
 	const char *m = ferr(f, name);
-	html_printf(o, "<fieldset class=\"choices %R%R\" id=\"f-%s\"%R><legend>%s</legend>", cls, m ? " invalid" : "",
+	html_printf(o, "<fieldset class=\"choices %-s%-s\" id=\"f-%s\"%-s><legend>%s</legend>", cls, m ? " invalid" : "",
 		    name, m ? arena_printf(r->a, " aria-describedby=\"e-%s\"", name) : "", legend);
 	if (hint)
 		html_printf(o, "<p class=\"hint\">%s</p>", hint);
 	html(o, "<div class=\"tiles\">");
 	for (size_t i = 0; i < n; i++)
-		html_printf(o, "<label class=\"tile tile-%s\"><input type=\"radio\" name=\"%s\" value=\"%s\"%R>"
+		html_printf(o, "<label class=\"tile tile-%s\"><input type=\"radio\" name=\"%s\" value=\"%s\"%-s>"
 			    "<span>%s</span></label>",
 			    values[i], name, values[i], checked && !strcmp(checked, values[i]) ? " checked" : "",
 			    T(labels[i]));
@@ -254,7 +256,7 @@ static void when_part(struct request *r, const struct conv_form *f)
 		    T("Quick pick of the duration"));
 	for (size_t i = 0; i < sizeof(minute_picks) / sizeof(minute_picks[0]); i++) {
 		const char *v = arena_printf(r->a, "%d", minute_picks[i]);
-		html_printf(o, "<label class=\"chip\"><input type=\"radio\" name=\"minutes_pick\" value=\"%s\"%R>"
+		html_printf(o, "<label class=\"chip\"><input type=\"radio\" name=\"minutes_pick\" value=\"%s\"%-s>"
 			    "<span>%s</span></label>", v, !strcmp(v, f->minutes) ? " checked" : "",
 			    arena_printf(r->a, T("%d min"), minute_picks[i]));
 	}
@@ -298,7 +300,7 @@ static void stop_panel(struct request *r, const struct conv_ctx *ctx, const stru
 		  ferr(f, "stop_reason"));
 	html_printf(o, "<div class=\"field\"><label for=\"f-stop_note\">%s</label>"
 		    "<textarea id=\"f-stop_note\" name=\"stop_note\" rows=\"2\" maxlength=\"%d\">%s</textarea></div>",
-		    T("In the customer's words (optional)"), TEXT_MAX * 2, f->stop_note);
+		    T("In the customer's words (optional)"), STOP_NOTE_MAX, f->stop_note);
 	/* a stop on an account without a deal has nothing to close */
 	if (f->from != FROM_ACCOUNT || ctx->choices.n) {
 		static const char *const actions[] = { "lost", "paused" };
@@ -390,8 +392,8 @@ static void render_form(struct request *r, const struct conv_ctx *ctx, const str
 	none_panel(r);
 
 	stage_part(r, ctx, f);
-	html_printf(o, "<div class=\"field%R\"><label for=\"f-notes\">%s</label>"
-		    "<textarea id=\"f-notes\" name=\"notes\" rows=\"4\" maxlength=\"%d\"%R>%s</textarea>"
+	html_printf(o, "<div class=\"field%-s\"><label for=\"f-notes\">%s</label>"
+		    "<textarea id=\"f-notes\" name=\"notes\" rows=\"4\" maxlength=\"%d\"%-s>%s</textarea>"
 		    "<p class=\"hint\">%s</p>",
 		    ferr(f, "notes") ? " invalid" : "", T("Notes (optional)"), NOTES_MAX,
 		    ferr(f, "notes") ? " aria-invalid=\"true\" aria-describedby=\"e-notes\"" : "", f->notes,
@@ -517,12 +519,12 @@ void page_conversations_post(struct request *r)
 	li.new_stage_id = dealui_form_id(r, "stage_id");
 	if (*f.stage_id && !li.new_stage_id)
 		set_err(r, &f, "stage_id", N_("Choose an open stage; close a deal as won or lost instead."));
-	else if (strlen(f.step_what) > TEXT_MAX)
-		set_err(r, &f, "step_what", N_("Keep the next step short: at most 500 characters."));
-	else if (strlen(f.step_who) > TEXT_MAX)
-		set_err(r, &f, "step_who", N_("Keep the name short: at most 500 characters."));
-	else if (strlen(f.notes) > NOTES_MAX)
-		set_err(r, &f, "notes", N_("The notes are too long: at most 20000 characters."));
+	else {
+		const char *field = NULL, *m = validate_conversation_text(f.notes, f.step_what, f.step_who,
+									 f.stop_note, &field);
+		if (m)
+			set_err(r, &f, field, m);
+	}
 
 	int64_t id = 0;
 	struct rule_error err = { 0 };
@@ -537,7 +539,7 @@ void page_conversations_post(struct request *r)
 		return;
 	}
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	enum outcome oc = outcome_parse(f.outcome);

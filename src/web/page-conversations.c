@@ -97,7 +97,7 @@ static void render_rows(struct request *r, const struct conversation_list *l, co
 	struct strbuf *o = &r->out;
 	html(o, "<div class=\"table-wrap\"><table class=\"conversations\"><thead><tr>");
 	for (size_t c = 0; c < t->ncols; c++)
-		html_printf(o, "<th scope=\"col\"%R>%s</th>", t->cols[c].type == CELL_INT ? " class=\"num\"" : "",
+		html_printf(o, "<th scope=\"col\"%-s>%s</th>", t->cols[c].type == CELL_INT ? " class=\"num\"" : "",
 			    t->cols[c].title);
 	html(o, "</tr></thead><tbody>");
 	for (size_t i = 0; i < l->n; i++) {
@@ -131,12 +131,12 @@ void page_conversations(struct request *r)
 	if (got < 0)
 		return;
 	if (!got && who_default(r, &w)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct who_options opt;
 	if (who_options(r, 1, &opt)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct day_range p;
@@ -156,7 +156,7 @@ void page_conversations(struct request *r)
 				     .limit = format ? EXPORT_LIMIT : PAGE_LIMIT };
 	struct conversation_list l;
 	if (conversations_list(r->db, r->a, r->me.org_id, &f, w.kind == WHO_TEAM ? w.id : 0, &l)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct table *t = conversations_table(r, &l, &p);

@@ -27,7 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NOTE_MAX 1000
+#define NOTE_MAX DEAL_NOTE_MAX	/* validate.h: the same as the API */
 
 /* the edit and close forms: values as typed and a message per field */
 struct deal_state {
@@ -125,7 +125,7 @@ static void step_line(struct request *r, const struct step_row *s)
 		    arena_printf(r->a, T("committed by %s"), s->who));
 	html_printf(o, "<time datetime=\"%s\">", s->due);
 	ui_date(r, s->due);
-	html_printf(o, "</time> <span class=\"badge %R\">%s</span>", step_state_class(s->state),
+	html_printf(o, "</time> <span class=\"badge %-s\">%s</span>", step_state_class(s->state),
 		    step_state_label(r, s->state));
 	if (s->slips)
 		html_printf(o, " <span class=\"badge warn\">%s</span>",
@@ -271,7 +271,7 @@ static void status_actions(struct request *r, const struct deal *d, const struct
 	if (closed)
 		return;
 	/* closing as lost asks why: folded, so it works without script */
-	html_printf(o, "<details class=\"fold\" id=\"lose\"%R><summary class=\"button danger\">%s</summary>",
+	html_printf(o, "<details class=\"fold\" id=\"lose\"%-s><summary class=\"button danger\">%s</summary>",
 		    s->lost_open ? " open" : "", T("Close as lost"));
 	html_printf(o, "<form method=\"post\" action=\"%s/close#lose\" class=\"form\">", base);
 	ui_csrf(r);
@@ -294,7 +294,7 @@ static void edit_form(struct request *r, const struct deal *d, const struct deal
 		      const struct stage_list *stages, const struct user_list *owners)
 {
 	struct strbuf *o = &r->out;
-	html_printf(o, "<details class=\"fold card\" id=\"edit\"%R><summary><h2>%s</h2></summary>",
+	html_printf(o, "<details class=\"fold card\" id=\"edit\"%-s><summary><h2>%s</h2></summary>",
 		    s->edit_open ? " open" : "", T("Edit the deal"));
 	html_printf(o, "<form method=\"post\" action=\"/deals/%lld#edit\" class=\"form\">", (long long)d->id);
 	ui_csrf(r);
@@ -343,7 +343,7 @@ static void render_deal(struct request *r, const struct deal *d, const struct de
 	if (conversation_list(r->db, r->a, r->me.org_id, d->id, 0, NULL, NULL, 0, 0, &cl) ||
 	    step_list(r->db, r->a, r->me.org_id, 0, d->id, NULL, 0, 0, &steps) || dealui_stages(r, &stages) ||
 	    dealui_people(r, 1, &owners)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct health_settings hs;
@@ -434,7 +434,7 @@ void page_deal_post(struct request *r)
 		e = dealui_check_owner(r, s.owner, &owner, &s.e_owner);
 	in.owner_id = owner;
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	if (s.e_title || s.e_value || s.e_product || s.e_expected_close || s.e_stage || s.e_owner) {
@@ -446,7 +446,7 @@ void page_deal_post(struct request *r)
 	}
 	e = deal_update(r->db, r->me.org_id, d.id, &in, ui_today(r));
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	ui_redirect_done(r, arena_printf(r->a, "/deals/%lld", (long long)d.id), "deal-saved");
@@ -480,7 +480,7 @@ void page_deal_close_post(struct request *r)
 	const char *m;
 	if (lost && !lost_reason_valid(s.lost_reason))
 		s.e_lost_reason = T("Choose why the deal was lost.");
-	if ((m = validate_text(s.note, NOTE_MAX)))
+	if ((m = validate_notes(s.note, NOTE_MAX)))
 		s.e_note = T(m);
 	if (s.e_lost_reason || s.e_note) {
 		s.notice = T("The deal was not closed. Check the fields marked below.");
@@ -491,7 +491,7 @@ void page_deal_close_post(struct request *r)
 	}
 	enum err e = deal_close(r->db, r->me.org_id, d.id, status, lost ? s.lost_reason : NULL, s.note, ui_today(r));
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	ui_redirect_done(r, arena_printf(r->a, "/deals/%lld", (long long)d.id),
@@ -514,7 +514,7 @@ void page_deal_reopen_post(struct request *r)
 	}
 	enum err e = deal_reopen(r->db, r->me.org_id, d.id, ui_today(r));
 	if (e && e != E_NOTFOUND) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	ui_redirect_done(r, arena_printf(r->a, "/deals/%lld", (long long)d.id), "deal-reopened");

@@ -127,7 +127,7 @@ static void deals_table(struct request *r, const struct deal_list *deals, const 
 		dealui_status(r, d, 0);
 		html(o, "</td><td>");
 		if (d->sig.has_open_step) {
-			html_printf(o, "%s · <span%R>", d->next_what,
+			html_printf(o, "%s · <span%-s>", d->next_what,
 				    strcmp(d->sig.next_due, today) < 0 ? " class=\"late\"" : "");
 			ui_date(r, d->sig.next_due);
 			html(o, "</span>");
@@ -192,7 +192,7 @@ void page_deals(struct request *r)
 	}
 	if (dealui_stages(r, &stages) || dealui_people(r, 0, &people) || dealui_teams(r, &teams) ||
 	    deal_list(r->db, r->a, r->me.org_id, &f, &deals)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	const char *today = ui_today(r);
@@ -252,7 +252,7 @@ static void render_new(struct request *r, const struct deal_form *f)
 	int64_t total;
 	if (dealui_stages(r, &stages) || dealui_people(r, 1, &owners) ||
 	    account_list(r->db, r->a, r->me.org_id, NULL, 2000, 0, &accounts, &naccounts, &total)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	ui_page_begin(r, T("New deal"), "pipeline");
@@ -393,7 +393,7 @@ void page_deals_post(struct request *r)
 			e = db_commit(r->db);
 	}
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return;
 	}
 	ui_redirect_done(r, arena_printf(r->a, "/deals/%lld", (long long)id), "deal-added");

@@ -230,8 +230,8 @@ static void render_reasons(struct request *r, int self, const struct excuse_data
 			const char *peers = p->peer_total < min_sample
 				? "–" : arena_printf(r->a, "%lld (%s)", (long long)c->peer_n,
 						      ui_percent_text(r, c->peer_share));
-			html_printf(o, "<tr%R><th scope=\"row\">%s</th><td class=\"num\">%lld (%s)</td><td class=\"num\">%s</td>"
-				    "<td class=\"verdict%R\">%s</td></tr>",
+			html_printf(o, "<tr%-s><th scope=\"row\">%s</th><td class=\"num\">%lld (%s)</td><td class=\"num\">%s</td>"
+				    "<td class=\"verdict%-s\">%s</td></tr>",
 				    c->verdict == VERDICT_NOT_SHARED ? " class=\"not-shared\"" : "", reason_name(r, c->reason),
 				    (long long)c->rep_n, ui_percent_text(r, c->rep_share), peers,
 				    c->verdict == VERDICT_TOO_SMALL ? " too-small"
@@ -315,7 +315,7 @@ void page_excuses(struct request *r)
 		return;
 	struct who_options all, opt = { NULL, NULL, 0 };
 	if (who_options(r, 0, &all)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	/* only single reps: the check is about one person */
@@ -339,7 +339,7 @@ void page_excuses(struct request *r)
 			return;
 		}
 		if (who_set(r, &w, WHO_REP, r->me.user_id)) {
-			DB_DOWN(r);
+			resp_store_error(r, E_OK);
 			return;
 		}
 	}
@@ -347,7 +347,7 @@ void page_excuses(struct request *r)
 
 	struct excuse_data d;
 	if (excuse_data_load(r->db, r->a, r->me.org_id, w.id, &p, s.source, &d)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	if (!d.rep.name)

@@ -50,7 +50,7 @@ static const char *month_start(struct request *r, const char *iso, int back)
 
 static void stat_card(struct request *r, const char *flag, const char *label, const char *value, const char *note)
 {
-	html_printf(&r->out, "<div class=\"stat fig-stat%R\"><span class=\"stat-value\">%s</span>"
+	html_printf(&r->out, "<div class=\"stat fig-stat%-s\"><span class=\"stat-value\">%s</span>"
 		    "<span class=\"stat-label\">%s</span><span class=\"stat-note\">%s</span></div>",
 		    flag, value, label, note);
 }
@@ -68,7 +68,7 @@ static void render_head(struct request *r, const struct who *w, const struct who
 	/* the deals behind a team's figures are its reps' own: a rep looking at
 	 * their team as a whole is sent to their own strung-along deals */
 	const char *sq = w->kind == WHO_TEAM && !access_team_reps(&r->viewer, r->me.org_id, w->id) ? "" : wq;
-	html_printf(o, "</div><a class=\"button\" href=\"/strung-along%R%s\">%s</a></div>", *sq ? "?" : "", sq,
+	html_printf(o, "</div><a class=\"button\" href=\"/strung-along%-s%s\">%s</a></div>", *sq ? "?" : "", sq,
 		    T("Strung-along deals"));
 
 	html_printf(o, "<section class=\"card fig-filter\"><form method=\"get\" action=\"/figures/commitment\" "
@@ -94,7 +94,7 @@ static void render_head(struct request *r, const struct who *w, const struct who
 		    T("Quick:"));
 	for (size_t i = 0; i < sizeof(quick) / sizeof(quick[0]); i++) {
 		int cur = p->from && p->to && !strcmp(p->from, quick[i].from) && !strcmp(p->to, today);
-		html_printf(o, "<a href=\"/figures/commitment?%s%Rfrom=%s&amp;to=%s\"%R>%s</a>", wq,
+		html_printf(o, "<a href=\"/figures/commitment?%s%-sfrom=%s&amp;to=%s\"%-s>%s</a>", wq,
 			    *wq ? "&amp;" : "", quick[i].from, today, cur ? " aria-current=\"true\"" : "",
 			    quick[i].label);
 	}
@@ -339,12 +339,12 @@ void page_figures_commitment(struct request *r)
 	if (got < 0)
 		return;
 	if (!got && who_default(r, &w)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct who_options opt;
 	if (who_options_aggregates(r, &opt)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct day_range p;
@@ -368,7 +368,7 @@ void page_figures_commitment(struct request *r)
 	size_t nmonths = 0;
 	if (figures_commitment(r->db, r->a, r->me.org_id, &sc, p.from, p.to, ui_today(r), &c, &gaps, &ngaps) ||
 	    figures_monthly(r->db, r->a, r->me.org_id, &sc, p.from, p.to, &months, &nmonths)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	commitment_figures_compute(&c, gaps, ngaps, &f);

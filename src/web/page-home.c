@@ -111,14 +111,14 @@ static void home_steps_render(struct request *r, const struct home_steps *h)
 	struct strbuf *o = &r->out;
 	html_printf(o, "<div class=\"grid two home-steps\"><section class=\"card\"><div class=\"page-head\"><h2>%s</h2>"
 		    "<a href=\"/agenda\">%s</a></div><div class=\"stats\">", T("My next steps"), T("Open the agenda"));
-	html_printf(o, "<a class=\"stat%R\" href=\"/agenda\"><span class=\"stat-value\">%lld</span>"
+	html_printf(o, "<a class=\"stat%-s\" href=\"/agenda\"><span class=\"stat-value\">%lld</span>"
 		    "<span class=\"stat-label\">%s</span></a>", h->overdue ? " flag-bad" : "", h->overdue, T("Overdue"));
 	card_stat(r, T("Due today"), h->today, "/agenda");
 	card_stat(r, T("Later this week"), h->week, "/agenda");	/* up to Sunday */
 	html_printf(o, "</div></section><section class=\"card\"><div class=\"page-head\"><h2>%s</h2>"
 		    "<a href=\"/figures/commitment\">%s</a></div><div class=\"stats\">", T("Step or stop"),
 		    T("All figures"));
-	html_printf(o, "<a class=\"stat%R\" href=\"/strung-along\"><span class=\"stat-value\">%lld</span>"
+	html_printf(o, "<a class=\"stat%-s\" href=\"/strung-along\"><span class=\"stat-value\">%lld</span>"
 		    "<span class=\"stat-label\">%s</span><span class=\"stat-note\">%s</span></a>",
 		    h->strung ? " flag-warn" : "", h->strung, T("Strung along"),
 		    T("open deals without a fresh, dated next step or progress"));
@@ -142,13 +142,21 @@ void page_home(struct request *r)
 {
 	struct team_list teams;
 	if (team_list_org(r->db, r->a, r->me.org_id, &teams)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct home_steps steps;
 	if (home_steps_load(r, &teams, &steps)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
+	}
+	int64_t users = 0, reps = 0;
+	if (r->viewer.role == ROLE_ADMIN) {
+		enum err e = user_count_active(r->db, r->me.org_id, &users, &reps);
+		if (e) {
+			resp_store_error(r, e);
+			return;
+		}
 	}
 	ui_page_begin(r, T("Overview"), "home");
 	struct strbuf *o = &r->out;
@@ -157,10 +165,6 @@ void page_home(struct request *r)
 	home_steps_render(r, &steps);
 
 	if (r->viewer.role == ROLE_ADMIN) {
-		int64_t users = DB_I64(r->db, 0, "SELECT count(*) FROM users WHERE org_id = $1 AND active = 1",
-				       P_I(r->me.org_id));
-		int64_t reps = DB_I64(r->db, 0, "SELECT count(*) FROM users WHERE org_id = $1 AND active = 1 AND role = 'rep'",
-				      P_I(r->me.org_id));
 		html(o, "<div class=\"stats\">");
 		card_stat(r, T("Active users"), (long long)users, "/admin/users");
 		card_stat(r, T("Sales reps"), (long long)reps, "/admin/users");

@@ -172,8 +172,8 @@ static void render_upload_form(struct request *r, const struct upload_form *f)
 		ui_notice(r, "error", f->error);
 	html(o, "<form class=\"form\" method=\"post\" action=\"/import\" enctype=\"multipart/form-data\">");
 	ui_csrf(r);
-	html_printf(o, "<div class=\"field%R\"><label for=\"f-file\">%s</label>"
-		    "<input id=\"f-file\" name=\"file\" type=\"file\" accept=\".csv,text/csv\" required%R>"
+	html_printf(o, "<div class=\"field%-s\"><label for=\"f-file\">%s</label>"
+		    "<input id=\"f-file\" name=\"file\" type=\"file\" accept=\".csv,text/csv\" required%-s>"
 		    "<p class=\"field-help muted\">%s</p></div>",
 		    f->error ? " invalid" : "", T("CSV file"), f->error ? " aria-invalid=\"true\"" : "",
 		    T("UTF-8 text, separated by commas or semicolons, up to 256 MB. From Excel: save as \"CSV UTF-8\"."));
@@ -265,8 +265,8 @@ static void render_recent(struct request *r)
 		    T("Skipped"), T("Failed"));
 	for (size_t i = 0; i < n; i++) {
 		const struct import_job *j = &jobs[i];
-		html_printf(o, "<tr><td><a href=\"/imports/%lld\">%s</a></td><td>%s</td><td>%s%R%s</td>"
-			    "<td><span class=\"badge %R\">%s</span></td>",
+		html_printf(o, "<tr><td><a href=\"/imports/%lld\">%s</a></td><td>%s</td><td>%s%-s%s</td>"
+			    "<td><span class=\"badge %-s\">%s</span></td>",
 			    (long long)j->id, when(r, j->started_at), j->filename, kind_label_code(r, j->kind),
 			    j->dry_run ? " · " : "", j->dry_run ? T("dry run") : "", status_badge(j->status),
 			    status_label(r, j));
@@ -359,7 +359,7 @@ void page_import_post(struct request *r)
 				      import_preset_code((enum import_preset)preset), clean_filename(r, r->upload.filename),
 				      data, len, &id);
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return;
 	}
 	resp_redirect(r, arena_printf(r->a, "/import/%lld", (long long)id));
@@ -400,7 +400,7 @@ static void render_preview(struct request *r, const struct import_file *file, en
 
 	int asked_auto = !strcmp(file->preset, "auto");
 	html_printf(o, "<section class=\"card\" id=\"file-facts\"><h2>%s</h2><dl class=\"details\">"
-		    "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s%R%s</dd></dl></section>",
+		    "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s%-s%s</dd></dl></section>",
 		    T("What the file looks like"),
 		    T("Separator"), sep_words(r, pv->sep),
 		    T("Byte order mark"), pv->bom ? T("yes (UTF-8)") : T("none"),
@@ -443,11 +443,11 @@ static void render_preview(struct request *r, const struct import_file *file, en
 		html_printf(o, "<th scope=\"col\">%s</th>", pv->headers[c]);
 	html(o, "</tr><tr>");
 	for (size_t c = 0; c < pv->ncols; c++) {
-		html_printf(o, "<td><select name=\"map_%zu\" aria-label=\"%s\"><option value=\"\"%R>%s</option>", c,
+		html_printf(o, "<td><select name=\"map_%zu\" aria-label=\"%s\"><option value=\"\"%-s>%s</option>", c,
 			    arena_printf(r->a, T("Field for the column %s"), pv->headers[c]), *sel[c] ? "" : " selected",
 			    T("— ignore —"));
 		for (size_t f = 0; f < nf; f++)
-			html_printf(o, "<option value=\"%s\"%R>%s%R</option>", codes[f],
+			html_printf(o, "<option value=\"%s\"%-s>%s%-s</option>", codes[f],
 				    !strcmp(sel[c], codes[f]) ? " selected" : "", T(labels[f]), f < nreq ? " *" : "");
 		html(o, "</select></td>");
 	}
@@ -465,14 +465,14 @@ static void render_preview(struct request *r, const struct import_file *file, en
 
 	html_printf(o, "<fieldset class=\"import-options\"><legend>%s</legend><div class=\"chips\">", T("Options"));
 	if (kind != IMPORT_REPS)
-		html_printf(o, "<label class=\"chip\"><input type=\"checkbox\" name=\"create_missing\" value=\"1\"%R>"
+		html_printf(o, "<label class=\"chip\"><input type=\"checkbox\" name=\"create_missing\" value=\"1\"%-s>"
 			    "<span>%s</span></label>", mf->create_missing ? " checked" : "",
 			    T("Create reps that do not exist yet"));
 	else
-		html_printf(o, "<label class=\"chip\"><input type=\"checkbox\" name=\"create_missing\" value=\"1\"%R>"
+		html_printf(o, "<label class=\"chip\"><input type=\"checkbox\" name=\"create_missing\" value=\"1\"%-s>"
 			    "<span>%s</span></label>", mf->create_missing ? " checked" : "",
 			    T("Create managers who do not exist yet"));
-	html_printf(o, "<label class=\"chip\"><input type=\"checkbox\" name=\"all_or_nothing\" value=\"1\"%R>"
+	html_printf(o, "<label class=\"chip\"><input type=\"checkbox\" name=\"all_or_nothing\" value=\"1\"%-s>"
 		    "<span>%s</span></label></div></fieldset>", mf->all_or_nothing ? " checked" : "",
 		    T("All or nothing: one bad row saves nothing"));
 	html_printf(o, "<p class=\"muted\">%s</p><div class=\"actions\">"
@@ -497,7 +497,7 @@ static int load_file(struct request *r, struct import_file *file, enum import_ki
 	if (!e)
 		e = import_file_head(r->db, r->a, r->me.org_id, r->id, PREVIEW_CHARS, data, len);
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return -1;
 	}
 	int k = import_kind_parse(file->kind);
@@ -583,7 +583,7 @@ static void start_job(struct request *r, const struct import_file *file, const s
 {
 	int64_t job_id = 0;
 	if (import_job_create(r->db, r->me.org_id, file->id, r->me.user_id, o, file->size, &job_id)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	/* a running import counts as work under way, so a graceful stop
@@ -628,7 +628,7 @@ void page_import_run_post(struct request *r)
 			return;
 		}
 		if (e) {
-			DB_DOWN(r);
+			resp_store_error(r, e);
 			return;
 		}
 		int p = import_preset_parse(job.preset);
@@ -733,7 +733,7 @@ static void render_summary(struct request *r, const struct import_job *j)
 	const int64_t vals[] = { j->read, j->created, j->updated, j->skipped, j->failed };
 	html_printf(o, "<section class=\"stats import-summary\" aria-label=\"%s\">", T("Summary"));
 	for (size_t i = 0; i < 5; i++)
-		html_printf(o, "<div class=\"stat%R\" id=\"count-%s\"><span class=\"stat-value\">%s</span>"
+		html_printf(o, "<div class=\"stat%-s\" id=\"count-%s\"><span class=\"stat-value\">%s</span>"
 			    "<span class=\"stat-label\">%s</span></div>",
 			    i == 4 && vals[i] ? " stat-bad" : "", ids[i],
 			    num(r, vals[i]), T(names[i]));
@@ -774,7 +774,7 @@ void page_import_job(struct request *r)
 		return;
 	}
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, e);
 		return;
 	}
 	if (export_wanted(r)) {
@@ -788,12 +788,12 @@ void page_import_job(struct request *r)
 	 * the CSP does not stop a meta refresh) */
 	if (running)
 		html(o, "<meta http-equiv=\"refresh\" content=\"1\">");
-	html_printf(o, "<div class=\"page-head\"><div><p class=\"eyebrow\">%s · %s%R%s</p><h1>%s</h1>"
+	html_printf(o, "<div class=\"page-head\"><div><p class=\"eyebrow\">%s · %s%-s%s</p><h1>%s</h1>"
 		    "<p class=\"muted\">%s</p></div></div>",
 		    T("Import"), kind_label_code(r, j.kind), j.dry_run ? " · " : "", j.dry_run ? T("dry run") : "",
 		    j.filename, arena_printf(r->a, T("Started %s by %s"), when(r, j.started_at), j.user_name));
 
-	html_printf(o, "<section class=\"card\" id=\"job\" data-status=\"%s\"><h2>%s <span class=\"badge %R\">%s</span></h2>",
+	html_printf(o, "<section class=\"card\" id=\"job\" data-status=\"%s\"><h2>%s <span class=\"badge %-s\">%s</span></h2>",
 		    j.status, running ? T("Importing") : T("Summary"), status_badge(j.status), status_label(r, &j));
 	if (running) {
 		long long pct = j.bytes_total > 0 ? (long long)(j.bytes_done * 100 / j.bytes_total) : 0;

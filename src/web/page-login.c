@@ -87,14 +87,14 @@ void page_login_post(struct request *r)
 		return;
 	}
 	if (e) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct credential creds[CREDENTIALS_MAX];
 	size_t ncreds = 0;
 	e = user_credentials(r->db, r->a, email, creds, &ncreds);
 	if (e && e != E_NOTFOUND) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	/* every candidate is checked, so the time taken tells little */
@@ -124,7 +124,7 @@ void page_login_post(struct request *r)
 	}
 	const char *token, *csrf;
 	if (session_create(r->db, r->a, match->org_id, match->id, &token, &csrf)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	resp_cookie(r, "sg_session", token, SESSION_SECONDS);

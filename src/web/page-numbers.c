@@ -52,7 +52,7 @@ static const char *tier_name(struct request *r, enum tier t)
 
 static void stat_card(struct request *r, const char *cls, const char *label, const char *value, const char *note)
 {
-	html_printf(&r->out, "<div class=\"stat fig-stat%R\"><span class=\"stat-label\">%s</span>"
+	html_printf(&r->out, "<div class=\"stat fig-stat%-s\"><span class=\"stat-label\">%s</span>"
 		    "<span class=\"stat-value\">%s</span><span class=\"stat-note\">%s</span></div>",
 		    cls, label, value, note);
 }
@@ -462,7 +462,7 @@ void page_numbers(struct request *r)
 		struct numbers_scope self = { r->me.user_id, 0, 0 };
 		const char *latest;
 		if (numbers_latest_data_day(r->db, r->a, r->me.org_id, &self, s.source, "9999-12-31", &latest)) {
-			DB_DOWN(r);
+			resp_store_error(r, E_OK);
 			return;
 		}
 		if (!*latest) {
@@ -473,12 +473,12 @@ void page_numbers(struct request *r)
 	}
 	struct user u;
 	if (user_get(r->db, r->a, r->me.org_id, got ? w.id : r->me.user_id, &u)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct rep_numbers n;
 	if (load_rep(r, &u, &s, &p, &n)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct table *weekly = progress_table(r, &n), *hist = history_table(r, &n);
@@ -502,7 +502,7 @@ void page_numbers(struct request *r)
 					       "against."), ui_period_name(r, &p));
 		html_printf(&r->out, "<div class=\"notice notice-info\" role=\"status\">%s", msg);
 		if (access_target_set(&r->viewer, &(struct person){ u.id, u.org_id, u.team_id }))
-			html_printf(&r->out, " <a href=\"/targets?period=%s%R%s\">%s</a>", p.label,
+			html_printf(&r->out, " <a href=\"/targets?period=%s%-s%s\">%s</a>", p.label,
 				    u.team_id ? "&amp;team=" : "", u.team_id ? arena_printf(r->a, "%lld", (long long)u.team_id) : "",
 				    T("Set the target"));
 		if (own && r->viewer.role >= ROLE_MANAGER)
@@ -718,7 +718,7 @@ void page_numbers_team(struct request *r)
 		return;
 	}
 	if (!got && repgroup_default(r, &w)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct numbers_settings s;
@@ -727,7 +727,7 @@ void page_numbers_team(struct request *r)
 		return;
 	struct who_options opt;
 	if (repgroup_options(r, &opt)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	/* the tier of this period needs the periods before it */
@@ -737,7 +737,7 @@ void page_numbers_team(struct request *r)
 	struct numbers_scope sc = repgroup_scope(r, &w);
 	struct numbers_grid g;
 	if (numbers_grid_load(r->db, r->a, r->me.org_id, &sc, periods, np, s.source, &g)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	size_t cells = g.nreps * np;

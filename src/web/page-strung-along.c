@@ -111,12 +111,12 @@ void page_strung_along(struct request *r)
 	if (got < 0)
 		return;
 	if (!got && who_default(r, &w)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct who_options opt;
 	if (who_options(r, 1, &opt)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct deal_filter f = {
@@ -128,7 +128,7 @@ void page_strung_along(struct request *r)
 	};
 	struct deal_list all;
 	if (deal_list(r->db, r->a, r->me.org_id, &f, &all)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	struct health_settings cfg;
@@ -160,7 +160,7 @@ void page_strung_along(struct request *r)
 	struct strbuf *o = &r->out;
 	const char *wq = who_query(r, &w);
 	html_printf(o, "<div class=\"page-head\"><div><p class=\"eyebrow\">%s</p><h1>%s</h1><p class=\"muted\">%s</p>"
-		    "</div><a class=\"button\" href=\"/figures/commitment%R%s\">%s</a></div>",
+		    "</div><a class=\"button\" href=\"/figures/commitment%-s%s\">%s</a></div>",
 		    T("Strung along"), w.kind == WHO_TEAM ? arena_printf(r->a, T("Team %s"), w.name) : w.name,
 		    T("Open deals that keep you busy without moving forward."), *wq ? "?" : "", wq,
 		    T("Step-or-stop figures"));
@@ -173,7 +173,7 @@ void page_strung_along(struct request *r)
 	}
 
 	html(o, "<div class=\"stats\">");
-	html_printf(o, "<div class=\"stat%R\"><span class=\"stat-value\">%zu</span><span class=\"stat-label\">%s</span>"
+	html_printf(o, "<div class=\"stat%-s\"><span class=\"stat-value\">%zu</span><span class=\"stat-label\">%s</span>"
 		    "<span class=\"stat-note\">%s</span></div>", n ? " flag-bad" : "", n, T("Strung-along deals"),
 		    arena_printf(r->a, trn(r->lang, "of %zu open deal", "of %zu open deals", (long)all.n), all.n));
 	html(o, "<div class=\"stat\"><span class=\"stat-value\">");

@@ -63,12 +63,12 @@ static int load(struct request *r, struct targets_view *v)
 	if (numbers_context(r, PERIOD_QUARTER, &v->s, &v->p))
 		return -1;
 	if (repgroup_options(r, &v->opt)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return -1;
 	}
 	struct numbers_scope sc = repgroup_scope(r, &v->w);
 	if (numbers_grid_load(r->db, r->a, r->me.org_id, &sc, &v->p, 1, v->s.source, &v->g)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return -1;
 	}
 	size_t n = v->g.nreps ? v->g.nreps : 1;
@@ -88,7 +88,7 @@ static int load(struct request *r, struct targets_view *v)
 	int64_t total;
 	if (targets_list(r->db, r->a, r->me.org_id, &sc, v->p.start, v->p.end, v->s.fiscal_start_month, 0, 0, &t, &nt,
 			 &total)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return -1;
 	}
 	/* only the target of exactly this period is the one the form edits;
@@ -191,8 +191,8 @@ static void render(struct request *r, const struct targets_view *v)
 		const char *from = v->g.has_target[i] && !v->exact_id[i]
 			? (v->p.kind == PERIOD_YEAR ? T("the sum of the months or quarters in it")
 						    : T("the sum of the months in it")) : NULL;
-		html_printf(o, "<tr%R><th scope=\"row\">%s</th><td data-label=\"%s\">%s</td>"
-			    "<td class=\"num\" data-label=\"%s\">%s%R%s%R</td>",
+		html_printf(o, "<tr%-s><th scope=\"row\">%s</th><td data-label=\"%s\">%s</td>"
+			    "<td class=\"num\" data-label=\"%s\">%s%-s%s%-s</td>",
 			    v->error[i] ? " class=\"invalid\"" : "", rep->name, T("Team"),
 			    rep->team_name && *rep->team_name ? rep->team_name : "–", T("Target now"), now,
 			    from ? "<br><span class=\"muted\">" : "", from ? from : "", from ? "</span>" : "");
@@ -204,7 +204,7 @@ static void render(struct request *r, const struct targets_view *v)
 		const char *val = v->typed[i] ? v->typed[i] : v->exact_id[i] ? amount_text(r, v->exact_amount[i]) : "";
 		html_printf(o, "<td data-label=\"%s\"><label class=\"sr-only\" for=\"f-t-%lld\">%s</label>"
 			    "<input id=\"f-t-%lld\" name=\"t_%lld\" type=\"text\" inputmode=\"decimal\" autocomplete=\"off\" "
-			    "value=\"%s\"%R%R>",
+			    "value=\"%s\"%-s%-s>",
 			    T("New target"), id, arena_printf(r->a, T("New target for %s"), rep->name), id, id, val,
 			    from ? arena_printf(r->a, " placeholder=\"%s\"", amount_text(r, v->g.target_minor[i])) : "",
 			    v->error[i] ? arena_printf(r->a, " aria-invalid=\"true\" aria-describedby=\"e-t-%lld\"", id) : "");
@@ -212,7 +212,7 @@ static void render(struct request *r, const struct targets_view *v)
 			html_printf(o, "<p class=\"field-error\" id=\"e-t-%lld\">%s</p>", id, v->error[i]);
 		html(o, "</td><td>");
 		if (v->exact_id[i])
-			html_printf(o, "<label class=\"clear-box\"><input type=\"checkbox\" name=\"clear_%lld\" value=\"1\"%R>"
+			html_printf(o, "<label class=\"clear-box\"><input type=\"checkbox\" name=\"clear_%lld\" value=\"1\"%-s>"
 				    "%s</label>", id, v->clear[i] ? " checked" : "", T("Clear"));
 		html(o, "</td></tr>");
 	}
@@ -292,7 +292,7 @@ void page_targets_post(struct request *r)
 			return;
 		}
 		if (e) {
-			DB_DOWN(r);
+			resp_store_error(r, E_OK);
 			return;
 		}
 		if (!may_set(r, u.id, u.team_id)) {
@@ -332,7 +332,7 @@ void page_targets_post(struct request *r)
 			int64_t total;
 			if (targets_list(r->db, r->a, r->me.org_id, &one, v.p.start, v.p.end, v.s.fiscal_start_month, 0, 0,
 					 &t, &nt, &total)) {
-				DB_DOWN(r);
+				resp_store_error(r, E_OK);
 				return;
 			}
 			for (size_t k = 0; k < nt; k++)
@@ -374,7 +374,7 @@ void page_targets_post(struct request *r)
 	}
 
 	if (nplan && db_begin(r->db)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	for (size_t j = 0; j < nplan; j++) {
@@ -390,13 +390,13 @@ void page_targets_post(struct request *r)
 		}
 		if (e) {
 			db_rollback(r->db);
-			DB_DOWN(r);
+			resp_store_error(r, E_OK);
 			return;
 		}
 	}
 	if (nplan && db_commit(r->db)) {
 		db_rollback(r->db);
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	ui_redirect_done(r, arena_printf(r->a, "/targets?%s", page_query(r, &v)), "targets-saved");

@@ -18,7 +18,7 @@ static void member_rows(struct request *r, const struct user_list *users, int64_
 		const struct user *u = &users->items[i];
 		if (u->team_id != team_id)
 			continue;
-		html_printf(o, "<tr%R><td>%s", u->active ? "" : " class=\"inactive\"", u->name);
+		html_printf(o, "<tr%-s><td>%s", u->active ? "" : " class=\"inactive\"", u->name);
 		if (!u->active)
 			html_printf(o, " <span class=\"badge warn\">%s</span>", T("inactive"));
 		html_printf(o, "</td><td><a href=\"mailto:%s\">%s</a></td><td>%s</td></tr>",
@@ -62,7 +62,7 @@ void page_teams(struct request *r)
 {
 	struct team_list all;
 	if (team_list_org(r->db, r->a, r->me.org_id, &all)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 	/* keep only what the viewer may see, in the store's order (by name) */
@@ -77,7 +77,7 @@ void page_teams(struct request *r)
 	}
 	struct user_list users = { NULL, 0 };
 	if (n && user_list_teams(r->db, r->a, r->me.org_id, ids, n, 0, &users)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 

@@ -134,7 +134,7 @@ static void render_head(struct request *r, const struct who *w, const struct who
 
 static void stat_card(struct request *r, const char *cls, const char *label, size_t n, const char *note)
 {
-	html_printf(&r->out, "<div class=\"stat fig-stat tier-stat tier-stat-%R\"><span class=\"stat-value\">%zu</span>"
+	html_printf(&r->out, "<div class=\"stat fig-stat tier-stat tier-stat-%-s\"><span class=\"stat-value\">%zu</span>"
 		    "<span class=\"stat-label\">%s</span><span class=\"stat-note\">%s</span></div>", cls, n, label, note);
 }
 
@@ -166,7 +166,7 @@ static void render_movers(struct request *r, const struct tier_row *rows, size_t
 			continue;
 		if (!moved++)
 			html(o, "<ul class=\"movers\">");
-		html_printf(o, "<li class=\"mover mover-%R\"><span class=\"mover-dir\" aria-hidden=\"true\">%R</span> "
+		html_printf(o, "<li class=\"mover mover-%-s\"><span class=\"mover-dir\" aria-hidden=\"true\">%-s</span> "
 			    "<a href=\"/numbers?rep=%lld&amp;%s\">%s</a> <span class=\"sr-only\">%s</span> ",
 			    m > 0 ? "up" : "down", m > 0 ? "▲" : "▼", (long long)rows[i].rep->user_id, period_q,
 			    rows[i].rep->name, m > 0 ? T("moved up:") : T("moved down:"));
@@ -195,7 +195,7 @@ static void strip_words(struct request *r, const enum tier *tier, const struct p
 		int end = k;
 		while (end + 1 < SHOWN && tier[end + 1] == tier[k])
 			end++;
-		html_printf(o, "%R %s", k ? ";" : "",
+		html_printf(o, "%-s %s", k ? ";" : "",
 			    end > k ? arena_printf(r->a, T("%s to %s: %s"), shown[k].label, shown[end].label,
 						   tier_name(r, tier[k]))
 				    : arena_printf(r->a, "%s: %s", shown[k].label, tier_name(r, tier[k])));
@@ -290,7 +290,7 @@ void page_tiers(struct request *r)
 		return;
 	struct who_options opt;
 	if (repgroup_options(r, &opt)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 
@@ -307,7 +307,7 @@ void page_tiers(struct request *r)
 	struct numbers_scope sc = repgroup_scope(r, &w);
 	struct numbers_grid g;
 	if (numbers_grid_load(r->db, r->a, r->me.org_id, &sc, periods, nhist, s.source, &g)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return;
 	}
 

@@ -22,7 +22,7 @@ int repgroup_from_query(struct request *r, struct who *w)
 	 * (the only caller of these manager pages whose default is themself)
 	 * that is the empty group of their teams, not an error */
 	if (!got && repgroup_default(r, w)) {
-		DB_DOWN(r);
+		resp_store_error(r, E_OK);
 		return -1;
 	}
 	if (w->kind == WHO_REP) {

@@ -95,7 +95,7 @@ static void lang_switch(struct request *r)
 	ui_csrf(r);
 	html_printf(o, "<input type=\"hidden\" name=\"next\" value=\"%s\">", r->path);
 	for (int l = 0; l < LANG_COUNT; l++)
-		html_printf(o, "<button name=\"lang\" value=\"%s\" title=\"%s\"%R>%s</button>",
+		html_printf(o, "<button name=\"lang\" value=\"%s\" title=\"%s\"%-s>%s</button>",
 			    lang_code((enum lang)l), lang_name((enum lang)l),
 			    (int)r->lang == l ? " aria-current=\"true\" class=\"current\"" : "",
 			    l == LANG_NB ? "NB" : l == LANG_NL ? "NL" : "EN");
@@ -125,12 +125,12 @@ void ui_page_begin(struct request *r, const char *title, const char *active)
 			if (r->viewer.role < nav[i].min)
 				continue;
 			int cur = active && !strcmp(active, nav[i].key);
-			html_printf(o, "<li><a href=\"%s\"%R>%s</a></li>", nav[i].href,
+			html_printf(o, "<li><a href=\"%s\"%-s>%s</a></li>", nav[i].href,
 				    cur ? " aria-current=\"page\"" : "", T(nav[i].label));
 		}
 		html(o, "</ul></nav>");
 		html(o, "<div class=\"who\">");
-		html_printf(o, "<a class=\"me\" href=\"/account\"%R><span class=\"avatar\" aria-hidden=\"true\">%s</span>"
+		html_printf(o, "<a class=\"me\" href=\"/account\"%-s><span class=\"avatar\" aria-hidden=\"true\">%s</span>"
 			    "<span class=\"me-text\"><span class=\"me-name\">%s</span>"
 			    "<span class=\"me-org\">%s · %s</span></span></a>",
 			    active && !strcmp(active, "account") ? " aria-current=\"page\"" : "",
@@ -187,8 +187,8 @@ void ui_input(struct request *r, const char *name, const char *label, const char
 	      const char *value, const char *error, const char *extra_attrs)
 {
 	struct strbuf *o = &r->out;
-	html_printf(o, "<div class=\"field%R\"><label for=\"f-%s\">%s</label>"
-		    "<input id=\"f-%s\" name=\"%s\" type=\"%s\" value=\"%s\"%R%R%R>",
+	html_printf(o, "<div class=\"field%-s\"><label for=\"f-%s\">%s</label>"
+		    "<input id=\"f-%s\" name=\"%s\" type=\"%s\" value=\"%s\"%-s%-s%-s>",
 		    error ? " invalid" : "", name, label, name, name, type, value ? value : "",
 		    error ? " aria-invalid=\"true\"" : "",
 		    error ? arena_printf(r->a, " aria-describedby=\"e-%s\"", name) : "",
@@ -202,11 +202,11 @@ void ui_select(struct request *r, const char *name, const char *label, const cha
 	       const char *const *labels, size_t n, const char *selected, const char *error)
 {
 	struct strbuf *o = &r->out;
-	html_printf(o, "<div class=\"field%R\"><label for=\"f-%s\">%s</label><select id=\"f-%s\" name=\"%s\"%R>",
+	html_printf(o, "<div class=\"field%-s\"><label for=\"f-%s\">%s</label><select id=\"f-%s\" name=\"%s\"%-s>",
 		    error ? " invalid" : "", name, label, name, name,
 		    error ? arena_printf(r->a, " aria-invalid=\"true\" aria-describedby=\"e-%s\"", name) : "");
 	for (size_t i = 0; i < n; i++)
-		html_printf(o, "<option value=\"%s\"%R>%s</option>", values[i],
+		html_printf(o, "<option value=\"%s\"%-s>%s</option>", values[i],
 			    selected && !strcmp(selected, values[i]) ? " selected" : "", labels[i]);
 	html(o, "</select>");
 	if (error)

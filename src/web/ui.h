@@ -61,9 +61,8 @@ const char *ui_today(struct request *r);
 /* may the viewer see the deals (and conversations) of this owner? */
 int ui_may_see_owner(struct request *r, int64_t owner_id, int64_t owner_team_id);
 
-/* 503 in the page's form when a query failed: the one answer for a
- * database that is away, kept in one place */
-#define DB_DOWN(r) resp_error((r), E_UNAVAILABLE, T("The database is not available. Try again shortly."))
+/* a failed store call on a page: resp_store_error (http/request.h), the
+ * same answer as the API's */
 
 /* a JSON value (stolen reference) as <script type="application/json" id=ID>
  * for app.js to read, e.g. a chart's data: '<', '>' and '&' only occur

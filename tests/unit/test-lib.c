@@ -236,7 +236,7 @@ END_TEST
 START_TEST(html_printf_escapes_s_not_R)
 {
 	struct strbuf o = STRBUF_INIT;
-	html_printf(&o, "<p class=\"%s\">%s</p>%R", "a\"b", "<script>", "<i>x</i>");
+	html_printf(&o, "<p class=\"%s\">%s</p>%-s", "a\"b", "<script>", "<i>x</i>");
 	ck_assert_str_eq(o.buf, "<p class=\"a&quot;b\">&lt;script&gt;</p><i>x</i>");
 	sb_reset(&o);
 	html_printf(&o, "no conversions & <b>");
@@ -251,7 +251,7 @@ START_TEST(html_printf_numbers)
 {
 	struct strbuf o = STRBUF_INIT;
 	html_printf(&o, "%d|%5d|%-3d|%i|%ld|%lld|%zu|%u|%x|%X|%.2f|%05.1f|%c|%%|%g|%e|%lu",
-		    -42, 7, 1, 9, 123456789L, -9000000000LL, (size_t)99, 4000000000u, 255, 255,
+		    -42, 7, 1, 9, 123456789L, -9000000000LL, (size_t)99, 4000000000u, 255u, 255u,
 		    3.14159, 2.5, 'z', 0.5, 12345.0, 18446744073709551615UL);
 	ck_assert_str_eq(o.buf, "-42|    7|1  |9|123456789|-9000000000|99|4000000000|ff|FF|3.14|002.5|z|%|0.5|"
 			 "1.234500e+04|18446744073709551615");
