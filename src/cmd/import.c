@@ -6,7 +6,7 @@
  * nothing could be saved, 2 on bad usage. Messages are in English, like
  * the other commands'. */
 #include "cmd.h"
-#include "../store/import.h"
+#include "../service/import.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>

@@ -53,24 +53,37 @@
  *     reading goes on at the next line.
  */
 #include "import.h"
-#include "deals.h"
-#include "people.h"
-#include "users.h"
-#include "teams.h"
-#include "stages.h"
-#include "numbers.h"
+#include "../store/deals.h"
+#include "../store/people.h"
+#include "../store/users.h"
+#include "../store/teams.h"
+#include "../store/stages.h"
+#include "../store/numbers.h"
+#include "../store/import-runs.h"
+#include "../lib/runner.h"
 #include "../domain/period.h"
 #include "../domain/validate.h"
 #include "../domain/access.h"
 #include "../lib/csv.h"
 #include "../lib/util.h"
+#include "../lib/log.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #define MAX_ERRORS 1000
 #define PROGRESS_EVERY 10000
+/* a batch is committed after this many rows or this much time, whichever
+ * comes first: long enough that a commit costs little next to the rows,
+ * short enough that a write of the app waits well under its 5 s */
+#define BATCH_ROWS 5000
+#define BATCH_NS 250000000L
+/* undoing a run deletes its deals in steps of this many ids */
+#define UNDO_STEP 20000
+/* a run of another host whose heartbeat is this old is taken for dead */
+#define RUN_STALE_SECONDS 600
 #define MAX_RECOVERIES 1000
 #define TEXT_MAX 200		/* titles, names, products: as the app's forms */
 #define NOTE_MAX 2000
@@ -83,6 +96,7 @@ struct ment {
 	int64_t v;
 	uint64_t fp;
 	int32_t day;		/* deals: created_on as yyyymmdd */
+	int32_t mine;		/* deals: added by this run */
 };
 
 struct map {
@@ -224,6 +238,12 @@ struct run {
 	const char *update_sql;
 	int sqlite_tuned;		/* cache_size and temp_store changed for the import */
 	int64_t cache_was, temp_was;
+
+	/* batches (see import.h): the run's journal, 0 when the import is one
+	 * transaction (reps, dry runs) */
+	int64_t run_id, first_deal;
+	size_t batch_rows;
+	struct timespec batch_start;
 };
 
 #define T(s) tr(r->lang, s)
@@ -685,6 +705,8 @@ static int create_user(struct run *r, int field, const char *text, const char *r
 			row_error(r, field, T(msg ? msg : N_("This is not valid.")), NULL);
 			return -1;
 		}
+		if (!e && r->run_id)
+			e = import_run_note_row(r->c, r->org_id, r->run_id, "users", id, 1, 0, NULL);
 		if (e)
 			return -2;
 		add_user_rec(r, id, mail, name, role, 1, 0);
@@ -810,8 +832,8 @@ static int text_ok(struct run *r, int field, size_t max)
 
 #define DEAL_INSERT "INSERT INTO deals (org_id, title, account_id, value_minor, currency, owner_id, stage_id, " \
 	"product, expected_close, status, lost_reason, lost_note, closed_on, created_on, stage_changed_on, " \
-	"external_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, " \
-	"$14, $15, $16, $17, $17)"
+	"external_id, created_at, updated_at, import_run) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, " \
+	"$12, $13, $14, $15, $16, $17, $17, $18)"
 
 /* the UPDATE for the parts the file speaks for; its parameters are
  * numbered in the order deal_update_params binds them */
@@ -860,7 +882,8 @@ static enum err deal_write(struct run *r, const struct dealrow *d, struct ment *
 					 P_T(v->product), P_T(*v->expected_close ? v->expected_close : NULL),
 					 P_T(v->status), P_T(*v->lost_reason ? v->lost_reason : NULL), P_T(v->lost_note),
 					 P_T(*v->closed_on ? v->closed_on : NULL), P_T(created),
-					 P_T(*v->closed_on ? v->closed_on : created), P_T(d->external_id), P_I(r->now));
+					 P_T(*v->closed_on ? v->closed_on : created), P_T(d->external_id), P_I(r->now),
+					 P_ID(r->run_id));
 		while (db_step(st) == DB_ROW)
 			;
 		enum err e = db_finish(st);
@@ -872,6 +895,7 @@ static enum err deal_write(struct run *r, const struct dealrow *d, struct ment *
 		m->v = 0;
 		m->fp = fp;
 		m->day = day_num(created);
+		m->mine = 1;
 		r->out->created++;
 		return E_OK;
 	}
@@ -880,6 +904,12 @@ static enum err deal_write(struct run *r, const struct dealrow *d, struct ment *
 				 P_I(r->org_id), P_T(d->external_id));
 		if (!have->v)
 			return E_INTERNAL;
+	}
+	/* a deal that was there before the run: how it was, for an undo */
+	if (r->run_id && !have->mine) {
+		enum err e = import_run_note_deal(r->c, r->org_id, r->run_id, have->v);
+		if (e)
+			return e;
 	}
 	struct db_param p[20];
 	int n = 0;
@@ -926,6 +956,8 @@ static int64_t account_for(struct run *r, const char *name, enum err *e)
 		return m->v;
 	int64_t id = 0;
 	*e = account_create(r->c, r->org_id, name, 0, NULL, &id);
+	if (!*e && r->run_id)
+		*e = import_run_note_row(r->c, r->org_id, r->run_id, "accounts", id, 1, 0, NULL);
 	if (*e)
 		return 0;
 	map_put(&r->accounts, arena_strdup(r->mem, k))->v = id;
@@ -1132,8 +1164,13 @@ static enum err number_row(struct run *r)
 		: DBQ(r->c, "SELECT amount_minor, currency FROM result_totals WHERE org_id = $1 AND user_id = $2 AND "
 		      "period_start = $3 AND period_end = $4", P_I(r->org_id), P_I(uid), P_T(p.start), P_T(p.end));
 	int same = 0;
-	if (db_step(st) == DB_ROW)
-		same = db_col_i64(st, 0) == amount && !strcmp(db_col_text(st, 1), currency);
+	int64_t was_amount = 0;
+	char was_currency[8] = "";
+	if (db_step(st) == DB_ROW) {
+		was_amount = db_col_i64(st, 0);
+		snprintf(was_currency, sizeof(was_currency), "%s", db_col_text(st, 1));
+		same = was_amount == amount && !strcmp(was_currency, currency);
+	}
 	enum err e = db_finish(st);
 	if (e)
 		return e;
@@ -1145,6 +1182,9 @@ static enum err number_row(struct run *r)
 	int created = 0;
 	e = targets ? target_set(r->c, r->org_id, uid, &p, amount, currency, &id, &created)
 		    : result_total_set(r->c, r->org_id, uid, &p, amount, currency, &id, &created);
+	if (!e && r->run_id)
+		e = import_run_note_row(r->c, r->org_id, r->run_id, targets ? "targets" : "result_totals", id, created,
+					was_amount, was_currency);
 	if (e)
 		return e;
 	if (created)
@@ -1446,6 +1486,119 @@ static void run_release(struct run *r)
 	arena_free(r->mem);
 }
 
+/* --- batches and their undoing --- */
+
+static int64_t elapsed_ns(const struct timespec *from, const struct timespec *to)
+{
+	return (int64_t)(to->tv_sec - from->tv_sec) * 1000000000L + (to->tv_nsec - from->tv_nsec);
+}
+
+/* after a row: the batch is committed when it is big or old enough, so
+ * the write lock is free for the app's writes between batches */
+static enum err batch_end(struct run *r)
+{
+	if (!r->run_id)
+		return E_OK;
+	size_t max = r->o->batch_rows ? r->o->batch_rows : BATCH_ROWS;
+	r->batch_rows++;
+	if (r->batch_rows < max && r->batch_rows % 64)
+		return E_OK;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (r->batch_rows < max && elapsed_ns(&r->batch_start, &now) < BATCH_NS)
+		return E_OK;
+	enum err e = import_run_heartbeat(r->c, r->org_id, r->run_id);
+	if (!e)
+		e = db_commit(r->c);
+	if (!e)
+		e = db_begin(r->c);
+	r->batch_rows = 0;
+	clock_gettime(CLOCK_MONOTONIC, &r->batch_start);
+	return e;
+}
+
+/* a run undone, in steps, each its own transaction: deals by id range,
+ * then the rest; finish (when given) is called in the last one */
+static enum err undo_run_then(struct db_conn *c, int64_t org_id, int64_t run_id, int64_t first_deal,
+			      const struct import_options *o, const struct import_summary *s)
+{
+	enum err e = E_OK;
+	int more = 1;
+	for (int64_t from = first_deal; !e && more; from += UNDO_STEP) {
+		e = db_begin(c);
+		if (!e)
+			e = import_run_undo_deals(c, org_id, run_id, from, from + UNDO_STEP, &more);
+		if (!e)
+			e = db_commit(c);
+		else
+			db_rollback(c);
+	}
+	if (e)
+		return e;
+	e = db_begin(c);
+	if (!e)
+		e = import_run_undo_rest(c, org_id, run_id);
+	if (!e && o && o->finish)
+		e = o->finish(o->finish_cls, c, s);
+	if (!e)
+		e = db_commit(c);
+	if (e)
+		db_rollback(c);
+	return e;
+}
+
+static enum err undo_run(struct db_conn *c, int64_t org_id, int64_t run_id, int64_t first_deal)
+{
+	enum err e = undo_run_then(c, org_id, run_id, first_deal, NULL, NULL);
+	if (e)
+		log_error("import run %lld: cannot undo it: %s", (long long)run_id, db_errmsg(c));
+	return e;
+}
+
+/* a run kept nothing and had no journal: the caller's record alone */
+static enum err finish_alone(struct run *r, struct strbuf *errmsg)
+{
+	if (!r->o->finish)
+		return E_OK;
+	enum err e = db_begin(r->c);
+	if (!e)
+		e = r->o->finish(r->o->finish_cls, r->c, r->out);
+	if (!e)
+		e = db_commit(r->c);
+	if (e) {
+		if (errmsg && !errmsg->len)
+			sb_addf(errmsg, "%s", db_errmsg(r->c));
+		db_rollback(r->c);
+	}
+	return e;
+}
+
+static enum err undo_runs(struct db_conn *c, int64_t org_id, int64_t job_id, int only_dead)
+{
+	struct arena *a = arena_new();
+	struct import_run_ref *runs = NULL;
+	size_t n = 0;
+	enum err e = import_runs_running(c, a, org_id, job_id, &runs, &n);
+	for (size_t i = 0; !e && i < n; i++) {
+		if (only_dead && !runner_gone(runs[i].runner, runs[i].heartbeat_at, RUN_STALE_SECONDS))
+			continue;
+		log_info("undoing import run %lld of a stopped process (%s)", (long long)runs[i].id, runs[i].runner);
+		e = undo_run(c, runs[i].org_id, runs[i].id, runs[i].first_deal);
+	}
+	arena_free(a);
+	return e;
+}
+
+enum err import_recover(struct db_conn *c, int64_t org_id)
+{
+	return undo_runs(c, org_id, 0, 1);
+}
+
+enum err import_undo_job(struct db_conn *c, int64_t org_id, int64_t job_id)
+{
+	return job_id > 0 ? undo_runs(c, org_id, job_id, 0) : E_OK;
+}
+
 enum err import_run(struct db_conn *c, struct arena *a, int64_t org_id, const char *data, size_t len,
 		    const struct import_options *o, struct import_summary *out, struct strbuf *errmsg)
 {
@@ -1511,12 +1664,29 @@ enum err import_run(struct db_conn *c, struct arena *a, int64_t org_id, const ch
 		r->sqlite_tuned = 1;
 		db_exec_script(c, "PRAGMA cache_size = -524288; PRAGMA temp_store = MEMORY");
 	}
+	/* batches: deals, targets and results, for real. A reps file is
+	 * small and read whole before anything is written; a dry run keeps
+	 * nothing, so neither needs a journal. */
+	if (!o->dry_run && o->kind != IMPORT_REPS) {
+		e = import_recover(c, org_id);
+		if (!e)
+			e = import_run_create(c, org_id, o->job_id, runner_self(), &r->run_id, &r->first_deal);
+		if (e) {
+			if (errmsg)
+				sb_addf(errmsg, T("the database failed on line %zu: %s"), (size_t)1, db_errmsg(c));
+			run_release(r);
+			return e;
+		}
+	}
 	if ((e = db_begin(c))) {
 		if (errmsg)
 			sb_addf(errmsg, "%s", db_errmsg(c));
+		if (r->run_id)
+			undo_run(c, org_id, r->run_id, r->first_deal);
 		run_release(r);
 		return e;
 	}
+	clock_gettime(CLOCK_MONOTONIC, &r->batch_start);
 	e = org_info(r);
 	if (!e)
 		e = load_users(r);
@@ -1561,6 +1731,8 @@ enum err import_run(struct db_conn *c, struct arena *a, int64_t org_id, const ch
 			e = o->kind == IMPORT_DEALS ? deal_row(r) : number_row(r);
 			if (r->row_failed)
 				out->failed++;
+			if (!e)
+				e = batch_end(r);
 		}
 		if (rows % PROGRESS_EVERY == 0)
 			progress(r, rows);
@@ -1574,17 +1746,41 @@ enum err import_run(struct db_conn *c, struct arena *a, int64_t org_id, const ch
 		if (errmsg && !errmsg->len)
 			sb_addf(errmsg, T("the database failed on line %zu: %s"), r->line, db_errmsg(c));
 		db_rollback(c);
+		if (r->run_id)
+			undo_run(c, org_id, r->run_id, r->first_deal);
 		out->rolled_back = 1;
 		run_release(r);
 		return e;
 	}
 	if (o->dry_run || (o->all_or_nothing && out->failed)) {
-		db_rollback(c);
 		out->rolled_back = 1;
-	} else if ((e = db_commit(c))) {
-		if (errmsg)
+		if (!r->run_id) {
+			/* one transaction: what the caller records goes in its own */
+			db_rollback(c);
+			e = finish_alone(r, errmsg);
+		} else {
+			/* the batch under way goes; those committed are undone, and
+			 * the caller's record is written with the last step */
+			db_rollback(c);
+			e = undo_run_then(c, org_id, r->run_id, r->first_deal, o, out);
+			if (e && errmsg && !errmsg->len)
+				sb_addf(errmsg, T("the database could not undo the import: %s"), db_errmsg(c));
+		}
+		run_release(r);
+		return e;
+	}
+	if (r->run_id)
+		e = import_run_keep(c, org_id, r->run_id);
+	if (!e && o->finish)
+		e = o->finish(o->finish_cls, c, out);
+	if (!e)
+		e = db_commit(c);
+	if (e) {
+		if (errmsg && !errmsg->len)
 			sb_addf(errmsg, T("the database could not save the import: %s"), db_errmsg(c));
 		db_rollback(c);
+		if (r->run_id)
+			undo_run(c, org_id, r->run_id, r->first_deal);
 		out->rolled_back = 1;
 	}
 	run_release(r);
