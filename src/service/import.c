@@ -245,6 +245,13 @@ struct run {
 	int64_t run_id, first_deal;
 	size_t batch_rows;
 	struct timespec batch_start;
+	/* a dry run of deals, targets or results writes nothing: it counts
+	 * what it would write, with made-up (negative) ids for the accounts
+	 * and users it would add, and holds no transaction, so SQLite's write
+	 * lock stays free however long the file */
+	int simulate;
+	int64_t fake_id;
+	int in_tx;			/* a transaction of ours is open */
 };
 
 #define T(s) tr(r->lang, s)
@@ -679,6 +686,20 @@ static int create_user(struct run *r, int field, const char *text, const char *r
 							   r->slug);
 		if (!email && map_get(&r->by_email, mail))
 			continue;
+		if (r->simulate) {
+			/* as people_add_user would check it; an address another
+			 * organisation uses is found by the real run only */
+			const char *why = validate_email(mail);
+			if (!why)
+				why = validate_name(name);
+			if (why) {
+				row_error(r, field, T(why), NULL);
+				return -1;
+			}
+			add_user_rec(r, --r->fake_id, mail, name, role, 1, 0);
+			*idx = r->nusers - 1;
+			return 0;
+		}
 		struct new_user nu = { .email = mail, .name = name, .role = role };
 		int64_t id = 0;
 		const char *fname = NULL, *msg = NULL;
@@ -829,7 +850,8 @@ static enum err deal_write(struct run *r, const struct dealrow *d, struct ment *
 	const struct import_deal *v = &d->v;
 	if (!have) {
 		const char *created = *d->created_on ? d->created_on : *v->closed_on ? v->closed_on : r->today;
-		enum err e = import_rows_deal_insert(r->c, r->org_id, v, created, d->external_id, r->now, r->run_id);
+		enum err e = r->simulate ? E_OK
+			: import_rows_deal_insert(r->c, r->org_id, v, created, d->external_id, r->now, r->run_id);
 		if (e)
 			return e;
 		/* the id is only wanted when the file holds the deal twice */
@@ -839,6 +861,13 @@ static enum err deal_write(struct run *r, const struct dealrow *d, struct ment *
 		m->day = day_num(created);
 		m->mine = 1;
 		r->out->created++;
+		return E_OK;
+	}
+	if (r->simulate) {
+		have->fp = fp;
+		if (r->groups & IMPORT_G_CREATED)
+			have->day = day_num(d->created_on);
+		r->out->updated++;
 		return E_OK;
 	}
 	if (!have->v) {
@@ -871,6 +900,10 @@ static int64_t account_for(struct run *r, const char *name, enum err *e)
 	if (m)
 		return m->v;
 	int64_t id = 0;
+	if (r->simulate) {
+		map_put(&r->accounts, arena_strdup(r->mem, k))->v = --r->fake_id;
+		return r->fake_id;
+	}
 	*e = account_create(r->c, r->org_id, name, 0, NULL, &id);
 	if (!*e && r->run_id)
 		*e = import_run_note_row(r->c, r->org_id, r->run_id, "accounts", id, 1, 0, NULL);
@@ -1086,9 +1119,10 @@ static enum err number_row(struct run *r)
 		return E_OK;
 	}
 	int64_t id = 0;
-	int created = 0;
-	e = targets ? target_set(r->c, r->org_id, uid, &p, amount, currency, &id, &created)
-		    : result_total_set(r->c, r->org_id, uid, &p, amount, currency, &id, &created);
+	int created = !had;
+	if (!r->simulate)
+		e = targets ? target_set(r->c, r->org_id, uid, &p, amount, currency, &id, &created)
+			    : result_total_set(r->c, r->org_id, uid, &p, amount, currency, &id, &created);
 	if (!e && r->run_id)
 		e = import_run_note_row(r->c, r->org_id, r->run_id, targets ? "targets" : "result_totals", id, created,
 					was_amount, was_currency);
@@ -1406,10 +1440,10 @@ static enum err batch_end(struct run *r)
 	if (r->batch_rows < max && elapsed_ns(&r->batch_start, &now) < BATCH_NS)
 		return E_OK;
 	enum err e = import_run_heartbeat(r->c, r->org_id, r->run_id);
-	if (!e)
-		e = db_commit(r->c);
-	if (!e)
-		e = db_begin(r->c);
+	if (!e && !(e = db_commit(r->c)))
+		r->in_tx = 0;
+	if (!e && !(e = db_begin(r->c)))
+		r->in_tx = 1;
 	r->batch_rows = 0;
 	clock_gettime(CLOCK_MONOTONIC, &r->batch_start);
 	return e;
@@ -1561,12 +1595,13 @@ enum err import_run(struct db_conn *c, struct arena *a, int64_t org_id, const ch
 			e = import_run_create(c, org_id, o->job_id, runner_self(), &r->run_id, &r->first_deal);
 		if (e) {
 			if (errmsg)
-				sb_addf(errmsg, T("the database failed on line %zu: %s"), (size_t)1, db_errmsg(c));
+				sb_addf(errmsg, T("the database could not save the import: %s"), db_errmsg(c));
 			run_release(r);
 			return e;
 		}
 	}
-	if ((e = db_begin(c))) {
+	r->simulate = o->dry_run && o->kind != IMPORT_REPS;
+	if (!r->simulate && (e = db_begin(c))) {
 		if (errmsg)
 			sb_addf(errmsg, "%s", db_errmsg(c));
 		if (r->run_id)
@@ -1574,6 +1609,7 @@ enum err import_run(struct db_conn *c, struct arena *a, int64_t org_id, const ch
 		run_release(r);
 		return e;
 	}
+	r->in_tx = !r->simulate;
 	clock_gettime(CLOCK_MONOTONIC, &r->batch_start);
 	e = org_info(r);
 	if (!e)
@@ -1633,7 +1669,8 @@ enum err import_run(struct db_conn *c, struct arena *a, int64_t org_id, const ch
 		/* the database failed under us: nothing of the file is kept */
 		if (errmsg && !errmsg->len)
 			sb_addf(errmsg, T("the database failed on line %zu: %s"), r->line, db_errmsg(c));
-		db_rollback(c);
+		if (r->in_tx)
+			db_rollback(c);
 		if (r->run_id)
 			undo_run(c, org_id, r->run_id, r->first_deal);
 		out->rolled_back = 1;
@@ -1643,8 +1680,10 @@ enum err import_run(struct db_conn *c, struct arena *a, int64_t org_id, const ch
 	if (o->dry_run || (o->all_or_nothing && out->failed)) {
 		out->rolled_back = 1;
 		if (!r->run_id) {
-			/* one transaction: what the caller records goes in its own */
-			db_rollback(c);
+			/* one transaction, or none: what the caller records goes
+			 * in its own */
+			if (r->in_tx)
+				db_rollback(c);
 			e = finish_alone(r, errmsg);
 		} else {
 			/* the batch under way goes; those committed are undone, and

@@ -3,7 +3,8 @@
 // import blocks all writes"). With 100,000 deals generated here:
 //   - while they are imported through the import page, every write through
 //     the API succeeds (one import used to hold SQLite's only write lock for
-//     its whole run: writes waited 5 s and got 503);
+//     its whole run: writes waited 5 s and got 503); the same during a dry
+//     run of them, which now writes nothing at all;
 //   - an all-or-nothing import whose last row is bad leaves nothing, though
 //     its first batches were committed;
 //   - a server killed with SIGKILL in the middle of an all-or-nothing import
@@ -70,32 +71,55 @@ const count = (db, sql) => Number(sqlExec(db, sql).trim());
 
 const ctx = useServer();
 
-test('while 100,000 deals are imported, every write through the API succeeds', async () => {
-  const c = await ctx.signIn('ann@acme.test');
-  const api = apiClient(ctx.base, createToken(ctx.db, 'acme', 'rita@acme.test'));
-  const fileId = await upload(c, dealsCsv(ROWS), 'big.csv');
-  const jobId = await run(c, fileId);
-
-  const statuses = [];
+/** Writes through the API while the job runs; how many, failing the test at the first refused one. */
+async function writesDuring(c, api, jobId, tag) {
   let during = 0;
   for (let i = 0; ; i++) {
     const job = (await c.get(`/api/v1/imports/${jobId}`)).json;
     if (job.status !== 'running') break;
-    const r = await api.post('/api/v1/accounts', { name: `Written during the import ${i}` });
-    statuses.push(r.status);
+    const r = await api.post('/api/v1/accounts', { name: `${tag} ${i}` });
     if (r.status !== 201 && r.status !== 200) assert.fail(`write ${i} during the import: ${r.status} ${r.text}`);
     during++;
   }
+  return during;
+}
+
+const big = {};
+
+test('while 100,000 deals are imported, every write through the API succeeds', async () => {
+  const c = await ctx.signIn('ann@acme.test');
+  const api = apiClient(ctx.base, createToken(ctx.db, 'acme', 'rita@acme.test'));
+  big.fileId = await upload(c, dealsCsv(ROWS), 'big.csv');
+  const jobId = await run(c, big.fileId);
+  const during = await writesDuring(c, api, jobId, 'Written during the import');
   const job = await finished(c, jobId);
   assert.equal(job.status, 'done', JSON.stringify(job));
   assert.equal(job.created, ROWS);
-  // the writes really overlapped the import (each one that was made while it ran succeeded)
+  // the writes really overlapped the import
   assert.ok(during >= 3, `only ${during} writes while the import ran`);
   assert.equal(count(ctx.db, `SELECT count(*) FROM deals WHERE org_id = ${ctx.ids.acme} AND external_id LIKE 'b-%'`), ROWS);
   assert.equal(count(ctx.db, `SELECT count(*) FROM accounts WHERE org_id = ${ctx.ids.acme} AND name LIKE 'Written during the import %'`), during);
   // a kept run leaves no journal behind
   assert.equal(count(ctx.db, 'SELECT count(*) FROM import_undo_deals'), 0);
   assert.equal(count(ctx.db, 'SELECT count(*) FROM import_undo'), 0);
+});
+
+test('a dry run of 100,000 deals writes nothing and lets every write through', async () => {
+  const c = await ctx.signIn('ann@acme.test');
+  const api = apiClient(ctx.base, createToken(ctx.db, 'acme', 'rita@acme.test'));
+  // the same file again with every amount changed: 100,000 updates checked, none made
+  const fileId = await upload(c, dealsCsv(ROWS).replace(/,(\d+),Deal /g, (m, a) => `,${Number(a) + 1},Deal `), 'big-changed.csv');
+  const r = await c.postForm(`/import/${fileId}/run`, { csrf_token: c.csrf, preset: 'auto', all_or_nothing: '0', dry_run: '1' });
+  assert.equal(r.status, 303, r.text);
+  const jobId = Number(/^\/imports\/(\d+)$/.exec(r.headers.get('location'))[1]);
+  const during = await writesDuring(c, api, jobId, 'Written during the dry run');
+  const job = await finished(c, jobId);
+  assert.equal(job.status, 'done', JSON.stringify(job));
+  assert.equal(job.updated, ROWS);
+  assert.equal(job.saved, false);
+  assert.ok(during >= 3, `only ${during} writes while the dry run ran`);
+  assert.equal(count(ctx.db, `SELECT sum(value_minor) FROM deals WHERE org_id = ${ctx.ids.acme} AND external_id LIKE 'b-%'`),
+    count(ctx.db, `SELECT sum(100 + (CAST(substr(external_id, 3) AS INTEGER) % 900)) * 100 FROM deals WHERE org_id = ${ctx.ids.acme} AND external_id LIKE 'b-%'`));
 });
 
 test('an all-or-nothing import with a bad last row leaves nothing, though batches were committed', async () => {
