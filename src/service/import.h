@@ -9,15 +9,15 @@
  *   - all_or_nothing: one bad row undoes the whole file;
  *   - otherwise the good rows are kept and the bad ones listed.
  *
- * Deals, targets and results are committed in batches (a few thousand rows
- * or a quarter of a second), so that on SQLite, which has one write lock,
- * the app's own writes get through while a large file is imported. What a
- * run writes is journalled (store/import-runs.c) and undone when the run
- * fails, is all-or-nothing with a bad row, or belonged to a process that
- * died (import_recover, at the next start or import). Until then its
- * batches are visible, as the rows of any import under way. A reps file
- * and a dry run are still one transaction: the first is small, the second
- * keeps nothing.
+ * Deals, targets and results are committed in batches (of about a
+ * second), so that on SQLite, which has one write lock, the app's own
+ * writes get through while a large file is imported. What a run writes is
+ * journalled (store/import-runs.c) and undone when the run fails, is
+ * all-or-nothing with a bad row, or belonged to a process that died
+ * (import_recover, at the next start or import). Until then its batches
+ * are visible, as the rows of any import under way. A dry run of them
+ * writes nothing at all (it counts what it would write); a reps file, small
+ * and read whole before anything is written, is still one transaction.
  *
  * Re-importing a file changes nothing: deals and accounts are matched by
  * their external id, reps by e-mail, targets and results by rep and

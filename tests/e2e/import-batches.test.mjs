@@ -5,8 +5,8 @@
 //     the API succeeds (one import used to hold SQLite's only write lock for
 //     its whole run: writes waited 5 s and got 503); the same during a dry
 //     run of them, which now writes nothing at all;
-//   - an all-or-nothing import whose last row is bad leaves nothing, though
-//     its first batches were committed;
+//   - an all-or-nothing import whose last row is bad leaves nothing (the
+//     store tests undo committed batches with batches of a few rows);
 //   - a server killed with SIGKILL in the middle of an all-or-nothing import
 //     undoes it when it starts again, and the job shows as failed;
 //   - the same for `salesgarden import` killed in the middle: the next
@@ -122,11 +122,11 @@ test('a dry run of 100,000 deals writes nothing and lets every write through', a
     count(ctx.db, `SELECT sum(100 + (CAST(substr(external_id, 3) AS INTEGER) % 900)) * 100 FROM deals WHERE org_id = ${ctx.ids.acme} AND external_id LIKE 'b-%'`));
 });
 
-test('an all-or-nothing import with a bad last row leaves nothing, though batches were committed', async () => {
+test('an all-or-nothing import of 20,000 deals with a bad last row leaves nothing', async () => {
   const c = await ctx.signIn('ann@acme.test');
   const before = count(ctx.db, `SELECT count(*) FROM deals WHERE org_id = ${ctx.ids.acme}`);
   const accountsBefore = count(ctx.db, `SELECT count(*) FROM accounts WHERE org_id = ${ctx.ids.acme}`);
-  // 20,000 rows: several batches of 5,000 are committed before the last row fails
+  // 20,000 rows: batches (of a second) are committed before the last row fails
   const fileId = await upload(c, dealsCsv(20_000, { prefix: 'aon', badLast: true }), 'bad-last.csv');
   const jobId = await run(c, fileId, { allOrNothing: true });
   const job = await finished(c, jobId);
