@@ -69,11 +69,12 @@ int import_rows_number(struct db_conn *c, int64_t org_id, int targets, int64_t u
 enum err import_rows_user_rename(struct db_conn *c, int64_t org_id, int64_t user_id, const char *name);
 
 /* SQLite, for the length of an import: a page cache that holds the deals
- * and their indexes, and statement journals in memory; put back as they
- * were by import_rows_bulk_end. Nothing on PostgreSQL. */
+ * and their indexes, statement journals in memory, and checkpoints of the
+ * WAL rarely; put back as they were by import_rows_bulk_end. Nothing on
+ * PostgreSQL. */
 struct import_bulk {
 	int tuned;
-	int64_t cache_was, temp_was;
+	int64_t cache_was, temp_was, autocheckpoint_was;
 };
 void import_rows_bulk_begin(struct db_conn *c, struct import_bulk *b);
 void import_rows_bulk_end(struct db_conn *c, struct import_bulk *b);
