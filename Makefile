@@ -25,7 +25,7 @@ endif
 B := build/$(FLAVOUR)
 CFLAGS := $(BASE_CFLAGS) $(OPT)
 
-LIB_SRC := $(wildcard src/lib/*.c src/db/*.c src/store/*.c src/domain/*.c src/http/*.c \
+LIB_SRC := $(wildcard src/lib/*.c src/db/*.c src/store/*.c src/service/*.c src/jobs/*.c src/domain/*.c src/http/*.c \
 	                  src/web/*.c src/api/*.c src/cmd/*.c src/demo/*.c) src/routes.c
 LIB_OBJ := $(patsubst src/%.c,$(B)/%.o,$(LIB_SRC)) $(B)/assets.o
 MAIN_OBJ := $(B)/main.o

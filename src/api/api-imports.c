@@ -7,7 +7,7 @@
  * organisation's job is 404, as if it did not exist.
  */
 #include "api.h"
-#include "../store/imports.h"
+#include "../jobs/import-jobs.h"
 #include <string.h>
 
 static json_t *job_json(const struct import_job *j)

@@ -1,12 +1,12 @@
 /* import: `salesgarden import KIND FILE --org SLUG ...` — reads a CSV file
  * (FILE "-" is standard input) into the organisation through
- * store/import.c, with a progress bar on standard error when that is a
+ * service/import.c, with a progress bar on standard error when that is a
  * terminal, then prints the summary and the first 50 row errors on
  * standard output. Exit status 0 when no row failed, 1 when some did or
  * nothing could be saved, 2 on bad usage. Messages are in English, like
  * the other commands'. */
 #include "cmd.h"
-#include "../store/import.h"
+#include "../service/import.h"
 #include "../lib/xalloc.h"
 #include <errno.h>
 #include <fcntl.h>

@@ -1,7 +1,8 @@
 /* serve: run the web server until SIGTERM/SIGINT. Migrates the schema first
  * and refuses a database newer than this program. */
 #include "cmd.h"
-#include "../store/imports.h"
+#include "../jobs/import-jobs.h"
+#include "../service/import.h"
 #include "../http/server.h"
 #include "../http/request.h"
 #include "../lib/log.h"
@@ -10,13 +11,17 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-/* imports still running in the background stop at their next progress
- * report, their transaction rolled back, before the database is closed.
+/* imports still running in the background may finish during a grace
+ * period, as requests do; then they stop at their next progress report,
+ * before the database is closed (what they committed is undone at the next
+ * start, see import_recover).
  * One that does not reach a report in a minute (a long commit, say) must
  * not have the database closed under it: the process then ends here, and
  * the database rolls its transaction back as for any lost connection. */
 static void stop_imports(void)
 {
+	if (import_jobs_wait(15))
+		log_info("an import is still running; stopping it");
 	if (!import_jobs_shutdown(5))
 		return;
 	log_info("an import is still running; waiting for it to stop unsaved");
@@ -75,6 +80,14 @@ int cmd_serve(int argc, char **argv)
 	if (csrf_key_load(srv.db)) {
 		db_close(srv.db);
 		return cmd_error("cannot read the server's secret from the database");
+	}
+	/* an import that a process ended by kill -9 (or a power cut) left
+	 * half written is undone before anyone sees it again */
+	struct db_conn *c = db_acquire(srv.db, NULL);
+	if (c) {
+		if (import_recover(c, 0))
+			log_error("cannot undo the imports of a stopped process: %s", db_errmsg(c));
+		db_release(c);
 	}
 	int rc = server_run(&srv);
 	db_close(srv.db);

@@ -4,7 +4,7 @@
  * reports, HubSpot deal exports and Pipedrive deal exports, and our own
  * generic names), and how one cell is read — amounts with decimal comma or
  * point, ISO or day-first dates, statuses and lost reasons in the CRM's
- * words. No database here: store/import.c writes what this reads.
+ * words. No database here: service/import.c writes what this reads.
  */
 #ifndef SG_DOMAIN_IMPORT_H
 #define SG_DOMAIN_IMPORT_H
@@ -51,7 +51,24 @@ struct import_preview {
 enum err import_preview(struct arena *a, const char *data, size_t len, enum import_kind k, enum import_preset p,
 			size_t max_rows, struct import_preview *out, struct strbuf *errmsg);
 
-/* --- what store/import.c and the import page share (added by the import
+/* what an import found: the counts and the first errors, as the engine
+ * (service/import.c) reports them and a job's row (store/import-files.c)
+ * keeps them */
+struct import_error {
+	size_t line;			/* line of the file, 1 is the header */
+	const char *column;		/* the file's column header, or NULL for the whole row */
+	const char *message;		/* in the options' language */
+};
+
+struct import_summary {
+	size_t read, created, updated, skipped, failed;
+	struct import_error *errors;	/* the first 1,000 */
+	size_t nerrors;
+	int rolled_back;		/* nothing was kept (dry run, all-or-nothing, or a database error) */
+	enum import_preset preset;	/* the one used (auto resolved) */
+};
+
+/* --- what service/import.c and the import page share (added by the import
  * engine; the functions above are the page's) --- */
 
 /* field indices per kind, in the order import_fields lists them */

@@ -1,6 +1,6 @@
 /*
  * table: a table as a page shows it — typed columns and rows — so the same
- * table can be written as HTML, CSV or Excel (lib/export.c) and an export
+ * table can be written as HTML, CSV or Excel (lib/spreadsheet.c) and an export
  * holds exactly what the page showed. Lives in an arena.
  *
  *	struct table *t = table_new(a, "targets", 3);

@@ -1,14 +1,16 @@
 /*
- * export (pages): see export.h. A page builds one struct table and either
- * shows it or, with ?format=csv|xlsx, sends it as a file: the same rows, so
- * a download never holds more or other than the viewer may see. The file is
- * named after the table, reduced to characters every browser and file
- * system accept. The download links keep the page's own query (filters,
- * period, whose figures), so the file holds what the page shows.
+ * export (pages): see export.h — the download glue of the pages; the CSV
+ * and .xlsx writing itself is lib/spreadsheet.c. A page builds one struct
+ * table and either shows it or, with ?format=csv|xlsx, sends it as a file:
+ * the same rows, so a download never holds more or other than the viewer
+ * may see. The file is named after the table, reduced to characters every
+ * browser and file system accept. The download links keep the page's own
+ * query (filters, period, whose figures), so the file holds what the page
+ * shows.
  */
 #include "export.h"
 #include "ui.h"
-#include "../lib/export.h"
+#include "../lib/spreadsheet.h"
 #include "../lib/fmt.h"
 #include "../lib/html.h"
 #include "../lib/log.h"
@@ -54,7 +56,7 @@ void export_send(struct request *r, const struct table *t)
 	int xlsx = f && !strcmp(f, "xlsx");
 	struct strbuf err = STRBUF_INIT;
 	sb_reset(&r->out);
-	enum err e = xlsx ? export_xlsx(t, r->lang, &r->out, &err) : export_csv(t, r->lang, &r->out);
+	enum err e = xlsx ? spreadsheet_xlsx(t, r->lang, &r->out, &err) : spreadsheet_csv(t, r->lang, &r->out);
 	if (e) {
 		log_error("export %s.%s: %s", t->name, xlsx ? "xlsx" : "csv", err.buf);
 		sb_release(&err);

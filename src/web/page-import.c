@@ -11,17 +11,17 @@
  *   GET  /imports/:id         its progress (the page reloads itself while it
  *                             runs) and then its summary and errors
  *
- * The import itself is store/import.c's (the same as `salesgarden import`);
+ * The import itself is service/import.c's (the same as `salesgarden import`);
  * this file only asks what to do and shows what happened. The job row
- * (store/imports.c) is the truth about a run, so the summary survives the
- * browser going away, and a dry run can be repeated for real with exactly
- * the mapping and options that were checked.
+ * (store/import-files.c, run by jobs/import-jobs.c) is the truth about a
+ * run, so the summary survives the browser going away, and a dry run can be
+ * repeated for real with exactly the mapping and options that were checked.
  */
 #include "pages.h"
 #include "ui.h"
 #include "export.h"
 #include "../http/server.h"
-#include "../store/imports.h"
+#include "../jobs/import-jobs.h"
 #include "../lib/fmt.h"
 #include "../lib/kv.h"
 #include "../lib/util.h"
@@ -569,30 +569,17 @@ void page_import_file(struct request *r)
 
 /* --- POST /import/:id/run --- */
 
-static void server_job_done(void *cls)
-{
-	struct server *srv = cls;
-	pthread_mutex_lock(&srv->mu);
-	if (--srv->in_flight == 0)
-		pthread_cond_broadcast(&srv->idle);
-	pthread_mutex_unlock(&srv->mu);
-}
-
 /* creates the job and starts it; the answer is the redirect to its page */
 static void start_job(struct request *r, const struct import_file *file, const struct import_options *o)
 {
 	int64_t job_id = 0;
-	if (import_job_create(r->db, r->me.org_id, file->id, r->me.user_id, o, file->size, &job_id)) {
+	if (import_job_new(r->db, r->me.org_id, file->id, r->me.user_id, o, file->size, &job_id)) {
 		resp_store_error(r, E_OK);
 		return;
 	}
-	/* a running import counts as work under way, so a graceful stop
-	 * waits for it as for a request */
-	pthread_mutex_lock(&r->srv->mu);
-	r->srv->in_flight++;
-	pthread_mutex_unlock(&r->srv->mu);
-	if (import_job_start(r->srv->db, r->me.org_id, job_id, server_job_done, r->srv))
-		server_job_done(r->srv);	/* the job page shows it as failed */
+	/* a graceful stop waits for the job as for a request (cmd/serve.c);
+	 * one that cannot start shows as failed on its page */
+	import_job_start(r->srv->db, r->me.org_id, job_id);
 	resp_redirect(r, arena_printf(r->a, "/imports/%lld", (long long)job_id));
 }
 

@@ -17,6 +17,13 @@
 #include "store/auth.h"
 #include "store/deals.h"
 #include "store/numbers.h"
+#include "store/stages.h"
+#include "store/import-runs.h"
+#include "store/import-rows.h"
+#include "service/import.h"
+#include "domain/period.h"
+#include "lib/runner.h"
+#include "lib/assets.h"
 #include "lib/util.h"
 #include "lib/password.h"
 #include <math.h>
@@ -46,6 +53,16 @@ static int64_t team_a, team_a2, team_b;
 
 /* ------------------------------------------------------------ migrations */
 
+/* the migrations built in; their numbers may have gaps while branches
+ * that each add one are merged */
+static int migrations_count(void)
+{
+	int n = 0;
+	for (size_t i = 0; i < assets_count; i++)
+		n += !strncmp(assets[i].name, "migrations/", 11);
+	return n;
+}
+
 START_TEST(migrate_twice)
 {
 	ck_assert_int_eq(db_schema_version(c), 0);	/* a fresh database */
@@ -54,18 +71,13 @@ START_TEST(migrate_twice)
 	int applied = -1;
 	enum err e = db_migrate(c, &err, &applied);
 	ck_assert_msg(e == E_OK, "migrate: %s", err.buf);
-	/* one per migration file; numbers may have gaps (they are handed out
-	 * to branches ahead of time) */
-	int files = 0;
-	for (size_t i = 0; i < assets_count; i++)
-		files += !strncmp(assets[i].name, "migrations/", 11);
-	ck_assert_int_eq(applied, files);
+	ck_assert_int_eq(applied, migrations_count());
 	ck_assert_int_eq(db_schema_version(c), db_schema_latest());
 	e = db_migrate(c, &err, &applied);
 	ck_assert_msg(e == E_OK, "second migrate: %s", err.buf);
 	ck_assert_int_eq(applied, 0);
 	ck_assert_int_eq(db_schema_version(c), db_schema_latest());
-	ck_assert_int_eq(DB_I64(c, -1, "SELECT count(*) FROM schema_version", P_NULL), files);
+	ck_assert_int_eq(DB_I64(c, -1, "SELECT count(*) FROM schema_version", P_NULL), migrations_count());
 	sb_release(&err);
 }
 END_TEST
@@ -1354,6 +1366,257 @@ static void cleanup(void)
 	}
 }
 
+/* --------------------------------------------------------------- imports */
+
+/* Each import test makes its own organisation (with a rep, rita@<slug>.test)
+ * on a migrated schema, so they pass in any order and alone. */
+static int64_t import_org(const char *slug, int64_t *rep)
+{
+	struct strbuf err = STRBUF_INIT;
+	int applied = 0;
+	ck_assert_msg(db_migrate(c, &err, &applied) == E_OK, "migrate: %s", err.buf);
+	sb_release(&err);
+	int64_t org = 0;
+	OK(org_create(c, slug, slug, "en", "EUR", &org));
+	struct arena *a = arena_new();
+	char email[64];
+	snprintf(email, sizeof(email), "rita@%s.test", slug);
+	struct new_user nu = { .email = email, .name = "Rita Rep", .role = "rep" };
+	const char *f = NULL, *m = NULL;
+	OK(people_add_user(c, a, org, &nu, rep, &f, &m));
+	arena_free(a);
+	return org;
+}
+
+static int64_t org_count(const char *sql, int64_t org)
+{
+	return DB_I64(c, -1, sql, P_I(org));
+}
+
+/* runs a file; the summary's counts as "read/created/updated/skipped/failed" */
+static enum err import_text(int64_t org, enum import_kind kind, const char *csv, int all_or_nothing, int dry_run,
+			    int create_missing, size_t batch_rows, struct import_summary *s)
+{
+	struct arena *a = arena_new();
+	struct strbuf err = STRBUF_INIT;
+	struct import_options o = { .kind = kind, .preset = PRESET_AUTO, .all_or_nothing = all_or_nothing,
+				    .dry_run = dry_run, .create_missing = create_missing, .lang = LANG_EN,
+				    .batch_rows = batch_rows };
+	enum err e = import_run(c, a, org, csv, strlen(csv), &o, s, &err);
+	ck_assert_msg(e == E_OK, "import: %s", err.buf);
+	/* the errors live in the arena: only the counts are looked at */
+	s->errors = NULL;
+	sb_release(&err);
+	arena_free(a);
+	return e;
+}
+
+#define COUNTS(s, r, cr, u, sk, f)                                                                      \
+	do {                                                                                            \
+		ck_assert_msg((s).read == (r) && (s).created == (cr) && (s).updated == (u) &&              \
+			      (s).skipped == (sk) && (s).failed == (f),                                    \
+			      "counts %zu/%zu/%zu/%zu/%zu, want %d/%d/%d/%d/%d", (s).read, (s).created,    \
+			      (s).updated, (s).skipped, (s).failed, r, cr, u, sk, f);                      \
+	} while (0)
+
+static char *deals_csv(const char *prefix, int n, int amount, const char *owner, int bad_last)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "id,owner,amount,title,account\n");
+	for (int i = 1; i <= n; i++) {
+		if (bad_last && i == n)
+			sb_addf(&sb, "%s-%d,%s,lots,Deal %d,%s account %d\n", prefix, i, owner, i, prefix, i % 4);
+		else
+			sb_addf(&sb, "%s-%d,%s,%d,Deal %d,%s account %d\n", prefix, i, owner, amount, i, prefix, i % 4);
+	}
+	return sb_detach(&sb, NULL);
+}
+
+START_TEST(imports_batches_kept)
+{
+	int64_t rep = 0;
+	int64_t org = import_org("imp-kept", &rep);
+	char *csv = deals_csv("k", 25, 100, "rita@imp-kept.test", 0);
+	struct import_summary s;
+	/* batches of 4 rows: seven commits, then the run is kept */
+	import_text(org, IMPORT_DEALS, csv, 0, 0, 0, 4, &s);
+	COUNTS(s, 25, 25, 0, 0, 0);
+	ck_assert(!s.rolled_back);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM deals WHERE org_id = $1 AND import_run IS NOT NULL", org), 25);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM accounts WHERE org_id = $1", org), 4);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM import_runs WHERE org_id = $1 AND status = 'kept'", org), 1);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM import_runs WHERE org_id = $1 AND status <> 'kept'", org), 0);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM import_undo WHERE org_id = $1", org), 0);
+	/* again: nothing changes */
+	import_text(org, IMPORT_DEALS, csv, 0, 0, 0, 4, &s);
+	COUNTS(s, 25, 0, 0, 25, 0);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM deals WHERE org_id = $1", org), 25);
+	free(csv);
+}
+END_TEST
+
+START_TEST(imports_all_or_nothing_undone)
+{
+	int64_t rep = 0;
+	int64_t org = import_org("imp-aon", &rep);
+	char *first = deals_csv("a", 5, 100, "rita@imp-aon.test", 0);
+	struct import_summary s;
+	import_text(org, IMPORT_DEALS, first, 0, 0, 0, 0, &s);
+	COUNTS(s, 5, 5, 0, 0, 0);
+	int64_t users = org_count("SELECT count(*) FROM users WHERE org_id = $1", org);
+	int64_t accounts = org_count("SELECT count(*) FROM accounts WHERE org_id = $1", org);
+	/* the same five deals at 200 (updates), twenty new ones on new
+	 * accounts with an owner the organisation lacks (a new user), and a
+	 * bad last row; batches of 3, so most of it was committed when the
+	 * bad row comes */
+	struct strbuf sb = STRBUF_INIT;
+	char *changed = deals_csv("a", 5, 200, "rita@imp-aon.test", 0);
+	char *more = deals_csv("n", 21, 50, "newbie@imp-aon.test", 1);
+	sb_adds(&sb, changed);
+	sb_adds(&sb, strchr(more, '\n') + 1);
+	import_text(org, IMPORT_DEALS, sb.buf, 1, 0, 1, 3, &s);
+	COUNTS(s, 26, 20, 5, 0, 1);
+	ck_assert(s.rolled_back);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM deals WHERE org_id = $1", org), 5);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM deals WHERE org_id = $1 AND value_minor = 10000", org), 5);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM users WHERE org_id = $1", org), users);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM accounts WHERE org_id = $1", org), accounts);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM import_runs WHERE org_id = $1 AND status = 'undone'", org), 1);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM import_undo WHERE org_id = $1", org), 0);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM import_undo_deals WHERE org_id = $1", org), 0);
+	/* without all-or-nothing the good rows stay */
+	import_text(org, IMPORT_DEALS, sb.buf, 0, 0, 1, 3, &s);
+	COUNTS(s, 26, 20, 5, 0, 1);
+	ck_assert(!s.rolled_back);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM deals WHERE org_id = $1", org), 25);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM deals WHERE org_id = $1 AND value_minor = 20000", org), 5);
+	sb_release(&sb);
+	free(first);
+	free(changed);
+	free(more);
+}
+END_TEST
+
+START_TEST(imports_targets_undone)
+{
+	int64_t rep = 0;
+	int64_t org = import_org("imp-tgt", &rep);
+	struct period p;
+	ck_assert_int_eq(period_parse("2026-01", 1, &p), 0);
+	int64_t tid = 0;
+	int created = 0;
+	OK(target_set(c, org, rep, &p, 100000, "EUR", &tid, &created));
+	const char *csv = "owner,period,amount\n"
+			  "rita@imp-tgt.test,2026-01,2000\n"
+			  "rita@imp-tgt.test,2026-02,3000\n"
+			  "rita@imp-tgt.test,2026-03,lots\n";
+	struct import_summary s;
+	import_text(org, IMPORT_TARGETS, csv, 1, 0, 0, 1, &s);
+	COUNTS(s, 3, 1, 1, 0, 1);
+	ck_assert(s.rolled_back);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM targets WHERE org_id = $1", org), 1);
+	ck_assert_int_eq(org_count("SELECT amount_minor FROM targets WHERE org_id = $1", org), 100000);
+	/* a dry run counts the same and writes nothing */
+	import_text(org, IMPORT_TARGETS, csv, 0, 1, 0, 1, &s);
+	COUNTS(s, 3, 1, 1, 0, 1);
+	ck_assert_int_eq(org_count("SELECT amount_minor FROM targets WHERE org_id = $1", org), 100000);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM import_runs WHERE org_id = $1", org), 1);
+}
+END_TEST
+
+START_TEST(imports_dry_run_writes_nothing)
+{
+	int64_t rep = 0;
+	int64_t org = import_org("imp-dry", &rep);
+	char *csv = deals_csv("d", 12, 100, "someone.new@imp-dry.test", 0);
+	int64_t users = org_count("SELECT count(*) FROM users WHERE org_id = $1", org);
+	struct import_summary s;
+	import_text(org, IMPORT_DEALS, csv, 0, 1, 1, 0, &s);
+	COUNTS(s, 12, 12, 0, 0, 0);
+	ck_assert(s.rolled_back);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM deals WHERE org_id = $1", org), 0);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM accounts WHERE org_id = $1", org), 0);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM users WHERE org_id = $1", org), users);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM import_runs WHERE org_id = $1", org), 0);
+	/* and for real, the same counts */
+	import_text(org, IMPORT_DEALS, csv, 0, 0, 1, 0, &s);
+	COUNTS(s, 12, 12, 0, 0, 0);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM users WHERE org_id = $1", org), users + 1);
+	free(csv);
+}
+END_TEST
+
+static void first_stage(void *cls, int64_t id, const char *name, const char *kind)
+{
+	int64_t *out = cls;
+	if (!*out && !strcmp(kind, "open"))
+		*out = id;
+}
+
+/* a deal written by a run, as the engine writes it, on an account the run
+ * adds; the account's id */
+static int64_t run_deal(int64_t org, int64_t run, int64_t owner, int64_t stage, const char *ext)
+{
+	int64_t acc = 0;
+	OK(account_create(c, org, ext, 0, NULL, &acc));
+	OK(import_run_note_row(c, org, run, "accounts", acc, 1, 0, NULL));
+	struct import_deal d = { .title = ext, .account_id = acc, .value_minor = 1, .owner_id = owner,
+				 .stage_id = stage, .currency = "EUR", .product = "", .status = "open",
+				 .closed_on = "", .expected_close = "", .lost_reason = "", .lost_note = "" };
+	OK(import_rows_deal_insert(c, org, &d, "2026-01-01", ext, 1, run));
+	return acc;
+}
+
+START_TEST(imports_dead_runs_undone)
+{
+	int64_t rep = 0, rep2 = 0;
+	int64_t org = import_org("imp-dead", &rep);
+	int64_t other = import_org("imp-dead-2", &rep2);
+	int64_t stage = 0, stage2 = 0;
+	OK(stages_ensure(c, org, LANG_EN));
+	OK(stages_ensure(c, other, LANG_EN));
+	OK(import_rows_stages(c, org, first_stage, &stage));
+	OK(import_rows_stages(c, other, first_stage, &stage2));
+	/* a run of a process on another host, silent for long: dead; one of
+	 * this process, under way: alive; a dead one of another organisation */
+	int64_t dead = 0, alive = 0, elsewhere = 0, first = 0;
+	OK(import_run_create(c, org, 0, "host.invalid:1:0", &dead, &first));
+	OK(DBX(c, "UPDATE import_runs SET heartbeat_at = 0 WHERE org_id = $1 AND id = $2", P_I(org), P_I(dead)));
+	OK(import_run_create(c, org, 0, runner_self(), &alive, &first));
+	OK(import_run_create(c, other, 0, "host.invalid:1:0", &elsewhere, &first));
+	OK(DBX(c, "UPDATE import_runs SET heartbeat_at = 0 WHERE org_id = $1 AND id = $2", P_I(other),
+	       P_I(elsewhere)));
+	run_deal(org, dead, rep, stage, "dead-1");
+	run_deal(org, dead, rep, stage, "dead-2");
+	/* an account the dead run added, on which someone made a deal of
+	 * their own while the batches were visible: it stays */
+	int64_t used = run_deal(org, dead, rep, stage, "dead-used");
+	struct import_deal mine = { .title = "mine", .account_id = used, .value_minor = 1, .owner_id = rep,
+				    .stage_id = stage, .currency = "EUR", .product = "", .status = "open",
+				    .closed_on = "", .expected_close = "", .lost_reason = "", .lost_note = "" };
+	OK(import_rows_deal_insert(c, org, &mine, "2026-01-02", "mine-1", 1, 0));
+	run_deal(org, alive, rep, stage, "alive-1");
+	run_deal(other, elsewhere, rep2, stage2, "elsewhere-1");
+
+	OK(import_recover(c, org));
+	ck_assert_int_eq(org_count("SELECT count(*) FROM deals WHERE org_id = $1 AND external_id LIKE 'dead-%'", org), 0);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM accounts WHERE org_id = $1 AND name LIKE 'dead-%'", org), 1);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM accounts WHERE org_id = $1 AND name = 'dead-used'", org), 1);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM deals WHERE org_id = $1 AND external_id = 'mine-1'", org), 1);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM deals WHERE org_id = $1 AND external_id = 'alive-1'", org), 1);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM import_runs WHERE org_id = $1 AND status = 'undone'", org), 1);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM import_runs WHERE org_id = $1 AND status = 'running'", org), 1);
+	/* another organisation's run is its own recovery's business */
+	ck_assert_int_eq(org_count("SELECT count(*) FROM deals WHERE org_id = $1", other), 1);
+	OK(import_recover(c, other));
+	ck_assert_int_eq(org_count("SELECT count(*) FROM deals WHERE org_id = $1", other), 0);
+	ck_assert_int_eq(org_count("SELECT count(*) FROM accounts WHERE org_id = $1", other), 0);
+	/* undoing twice changes nothing */
+	OK(import_recover(c, org));
+	ck_assert_int_eq(org_count("SELECT count(*) FROM deals WHERE org_id = $1 AND external_id = 'alive-1'", org), 1);
+}
+END_TEST
+
 int main(void)
 {
 	if (sodium_init() < 0)
@@ -1421,6 +1684,15 @@ int main(void)
 	tcase_add_test(tc, numbers_daily_values);
 	tcase_add_test(tc, numbers_excuses);
 	tcase_add_test(tc, numbers_cascade);
+	suite_add_tcase(s, tc);
+
+	/* each makes its own organisation: any order, or alone */
+	tc = tcase_create("imports");
+	tcase_add_test(tc, imports_batches_kept);
+	tcase_add_test(tc, imports_all_or_nothing_undone);
+	tcase_add_test(tc, imports_targets_undone);
+	tcase_add_test(tc, imports_dry_run_writes_nothing);
+	tcase_add_test(tc, imports_dead_runs_undone);
 	suite_add_tcase(s, tc);
 
 	SRunner *sr = srunner_create(s);

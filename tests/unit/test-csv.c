@@ -1,5 +1,5 @@
 /*
- * test-csv: unit tests for src/lib/csv.c, table.c and export.c — reading
+ * test-csv: unit tests for src/lib/csv.c, table.c and spreadsheet.c — reading
  * CSV files as Excel and CRMs write them (byte order mark, ';' or tab, CRLF,
  * quoted fields over several lines) with the line each record starts on;
  * amounts and days as people and programs write them, and what is refused;
@@ -8,7 +8,7 @@
 #include "check-util.h"
 #include "lib/csv.h"
 #include "lib/table.h"
-#include "lib/export.h"
+#include "lib/spreadsheet.h"
 #include "lib/arena.h"
 #include "lib/strbuf.h"
 #include <math.h>
@@ -352,7 +352,7 @@ START_TEST(export_csv_en)
 	struct arena *a = arena_new();
 	struct table *t = sample(a);
 	struct strbuf out = STRBUF_INIT;
-	ck_assert_int_eq(export_csv(t, LANG_EN, &out), E_OK);
+	ck_assert_int_eq(spreadsheet_csv(t, LANG_EN, &out), E_OK);
 	ck_str(out.buf, "\xEF\xBB\xBF" "Rep,Target (EUR),Attainment (%),Deals,Hours,Since\r\n"
 	       "\"Anna, \"\"the closer\"\"\",12500.00,84.5,12,1234.50,2026-11-23\r\n"
 	       "'=SUM(A1),-0.05,,,0.00,\r\n"
@@ -368,13 +368,13 @@ START_TEST(export_csv_nl)
 	struct table *t = sample(a);
 	t->currency = "NOK";
 	struct strbuf out = STRBUF_INIT;
-	ck_assert_int_eq(export_csv(t, LANG_NL, &out), E_OK);
+	ck_assert_int_eq(spreadsheet_csv(t, LANG_NL, &out), E_OK);
 	ck_str(out.buf, "\xEF\xBB\xBF" "Rep;Target (NOK);Attainment (%);Deals;Hours;Since\r\n"
 	       "\"Anna, \"\"the closer\"\"\";12500,00;84,5;12;1234,50;2026-11-23\r\n"
 	       "'=SUM(A1);-0,05;;;0,00;\r\n"
 	       ";;;;;\r\n", "Dutch CSV");
 	sb_reset(&out);
-	ck_assert_int_eq(export_csv(t, LANG_NB, &out), E_OK);
+	ck_assert_int_eq(spreadsheet_csv(t, LANG_NB, &out), E_OK);
 	ck_assert_msg(strstr(out.buf, ";12500,00;84,5;12;1234,50;") != NULL, "Norwegian like Dutch: %s", out.buf);
 	sb_release(&out);
 	arena_free(a);
@@ -386,7 +386,7 @@ START_TEST(export_csv_reads_back)
 	struct arena *a = arena_new();
 	struct table *t = sample(a);
 	struct strbuf out = STRBUF_INIT;
-	export_csv(t, LANG_NL, &out);
+	spreadsheet_csv(t, LANG_NL, &out);
 	struct csv_reader *r = csv_open(a, out.buf, out.len);
 	ck_assert_int_eq(csv_had_bom(r), 1);
 	ck_assert_int_eq(csv_separator(r), ';');
@@ -412,7 +412,7 @@ START_TEST(export_xlsx_zip)
 	struct arena *a = arena_new();
 	struct table *t = sample(a);
 	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT;
-	ck_assert_int_eq(export_xlsx(t, LANG_EN, &out, &err), E_OK);
+	ck_assert_int_eq(spreadsheet_xlsx(t, LANG_EN, &out, &err), E_OK);
 	ck_assert_uint_gt(out.len, 1000);
 	ck_assert_msg(out.buf[0] == 'P' && out.buf[1] == 'K' && out.buf[2] == 3 && out.buf[3] == 4,
 		      "an .xlsx is a zip file");
@@ -430,7 +430,7 @@ START_TEST(export_xlsx_zip)
 	table_text(e, table_row(e), 0, big.buf);
 	table_text(e, table_row(e), 0, "bell\x07here");
 	sb_release(&big);
-	ck_assert_int_eq(export_xlsx(e, LANG_NL, &out, &err), E_OK);
+	ck_assert_int_eq(spreadsheet_xlsx(e, LANG_NL, &out, &err), E_OK);
 	ck_assert_msg(out.len > 4 && out.buf[0] == 'P' && out.buf[1] == 'K', "zip: %s", err.buf);
 	sb_release(&out);
 	sb_release(&err);

@@ -1,5 +1,5 @@
 /*
- * export: see export.h. The CSV is what a spreadsheet in the reader's
+ * spreadsheet: see spreadsheet.h. The CSV is what a spreadsheet in the reader's
  * language opens without a wizard: a byte order mark so Excel reads UTF-8,
  * CRLF line ends, ';' and a decimal comma for Dutch and Norwegian, ',' and a
  * decimal point for English. Numbers carry no thousands separators (a
@@ -18,7 +18,7 @@
  * reader's own locale. libxlsxwriter 1.1.4 can only write to a file, so the
  * workbook goes to a private temporary file that is read back and removed.
  */
-#include "export.h"
+#include "spreadsheet.h"
 #include "csv.h"
 #include "xalloc.h"
 #include <xlsxwriter.h>
@@ -61,7 +61,7 @@ static void money_number(struct strbuf *o, int64_t minor, char mark)
 		(unsigned long long)(m % 100));
 }
 
-enum err export_csv(const struct table *t, enum lang l, struct strbuf *out)
+enum err spreadsheet_csv(const struct table *t, enum lang l, struct strbuf *out)
 {
 	char sep = l == LANG_EN ? ',' : ';', mark = l == LANG_EN ? '.' : ',';
 	struct strbuf tmp = STRBUF_INIT;
@@ -223,7 +223,7 @@ static int read_file(const char *path, struct strbuf *out)
 	return bad ? -1 : 0;
 }
 
-enum err export_xlsx(const struct table *t, enum lang l, struct strbuf *out, struct strbuf *errmsg)
+enum err spreadsheet_xlsx(const struct table *t, enum lang l, struct strbuf *out, struct strbuf *errmsg)
 {
 	(void)l;	/* titles come translated; Excel formats numbers in its own locale */
 	if (t->nrows + 1 > LXW_ROW_MAX || t->ncols > LXW_COL_MAX) {

@@ -1,17 +1,20 @@
 /*
  * import: see import.h. One pass over the file (two more over the rows of a
- * reps file, which are small), inside one transaction, with everything the
- * rows refer to — users, teams, accounts, stages and the deals already
- * imported — loaded once into hash maps, so that a row costs no query but
- * its own write. The deals import is what the benchmark times (a million
- * rows against the sqlite3 shell's .import): its statements are prepared
- * once (db.h caches them by their text) and a row mallocs nothing of ours.
+ * reps file, which are small), in batches of a few thousand rows (a reps
+ * file and a dry run in one transaction), with everything the rows refer
+ * to — users, teams, accounts, stages and the deals already imported —
+ * loaded once into hash maps, so that a row costs no query but its own
+ * write. The queries are the store's (store/import-rows.c, and the
+ * journal's in store/import-runs.c); this file decides. The deals import is
+ * what the benchmark times (a million rows against the sqlite3 shell's
+ * .import): its statements are prepared once (db.h caches them by their
+ * text) and a row mallocs nothing of ours.
  *
  * A row is checked whole in C before anything is written for it, so a
  * write does not fail on bad data. That matters on PostgreSQL, where a
  * failed statement aborts the whole transaction: rather than a savepoint
  * per row (a round trip each way per row), a failed write is taken as the
- * database failing, and the import stops and rolls back with the error.
+ * database failing, and the import stops and is undone with the error.
  * The only writes that can be refused for a reason in the data — a new
  * rep's e-mail address that another organisation uses — go through
  * people_add_user, which runs in a savepoint of its own.
@@ -53,25 +56,42 @@
  *     reading goes on at the next line.
  */
 #include "import.h"
-#include "deals.h"
-#include "people.h"
-#include "users.h"
-#include "teams.h"
-#include "stages.h"
-#include "numbers.h"
+#include "../store/deals.h"
+#include "../store/people.h"
+#include "../store/users.h"
+#include "../store/teams.h"
+#include "../store/stages.h"
+#include "../store/numbers.h"
+#include "../store/import-runs.h"
+#include "../store/import-rows.h"
+#include "../lib/runner.h"
 #include "../domain/period.h"
 #include "../domain/validate.h"
 #include "../domain/access.h"
 #include "../lib/csv.h"
 #include "../lib/util.h"
 #include "../lib/xalloc.h"
+#include "../lib/log.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #define MAX_ERRORS 1000
 #define PROGRESS_EVERY 10000
+/* a batch is committed after a second (or this many rows): short enough
+ * that a write of the app waits well under its 5 s, long enough that the
+ * commits cost little. Each commit writes the pages the batch dirtied —
+ * the deals' indexes are touched all over — to the WAL again: batches of
+ * 5,000 rows (a quarter of a second) made a million-row import twice as
+ * slow, batches of a second about a tenth. */
+#define BATCH_ROWS 100000
+#define BATCH_NS 1000000000L
+/* undoing a run deletes its deals in steps of this many ids */
+#define UNDO_STEP 20000
+/* a run of another host whose heartbeat is this old is taken for dead */
+#define RUN_STALE_SECONDS 600
 #define MAX_RECOVERIES 1000
 #define TEXT_MAX 200		/* titles, names, products: as the app's forms */
 #define NOTE_MAX 2000
@@ -84,6 +104,7 @@ struct ment {
 	int64_t v;
 	uint64_t fp;
 	int32_t day;		/* deals: created_on as yyyymmdd */
+	int32_t mine;		/* deals: added by this run */
 };
 
 struct map {
@@ -165,8 +186,6 @@ struct srec {
 	int status;		/* IMPORT_ST_OPEN, _WON or _LOST */
 };
 
-/* which parts of an existing deal a file speaks for */
-enum { G_TITLE = 1, G_ACCOUNT = 2, G_CURRENCY = 4, G_PRODUCT = 8, G_STATE = 16, G_CREATED = 32 };
 
 struct run {
 	struct db_conn *c;
@@ -213,7 +232,7 @@ struct run {
 	struct map team_by_name;
 	struct map accounts;
 	struct srec *stages;
-	size_t nstages;
+	size_t nstages, capstages;
 	struct map stage_by_name;
 	int64_t first_open, won_stage, lost_stage;
 	struct map deals;
@@ -221,8 +240,20 @@ struct run {
 	struct map derived;		/* ids made from a row without one, to the line */
 	unsigned groups;
 	const char *update_sql;
-	int sqlite_tuned;		/* cache_size and temp_store changed for the import */
-	int64_t cache_was, temp_was;
+	struct import_bulk bulk;	/* SQLite's cache for the import */
+
+	/* batches (see import.h): the run's journal, 0 when the import is one
+	 * transaction (reps, dry runs) */
+	int64_t run_id, first_deal;
+	size_t batch_rows;
+	struct timespec batch_start;
+	/* a dry run of deals, targets or results writes nothing: it counts
+	 * what it would write, with made-up (negative) ids for the accounts
+	 * and users it would add, and holds no transaction, so SQLite's write
+	 * lock stays free however long the file */
+	int simulate;
+	int64_t fake_id;
+	int in_tx;			/* a transaction of ours is open */
 };
 
 #define T(s) tr(r->lang, s)
@@ -431,15 +462,15 @@ static void add_user_rec(struct run *r, int64_t id, const char *email, const cha
 	r->nusers++;
 }
 
+static void user_loaded(void *cls, int64_t id, const char *email, const char *name, const char *role, int active,
+			int64_t team_id)
+{
+	add_user_rec(cls, id, email, name, role, active, team_id);
+}
+
 static enum err load_users(struct run *r)
 {
-	struct db_stmt *st = DBQ(r->c, "SELECT u.id, u.email, u.name, u.role, u.active, coalesce(m.team_id, 0) "
-				 "FROM users u LEFT JOIN team_members m ON m.org_id = u.org_id AND m.user_id = u.id "
-				 "WHERE u.org_id = $1 ORDER BY u.id", P_I(r->org_id));
-	while (db_step(st) == DB_ROW)
-		add_user_rec(r, db_col_i64(st, 0), db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3),
-			     (int)db_col_i64(st, 4), db_col_i64(st, 5));
-	return db_finish(st);
+	return import_rows_users(r->c, r->org_id, user_loaded, r);
 }
 
 static struct trec *add_team_rec(struct run *r, int64_t id, const char *name, int64_t manager_id,
@@ -464,62 +495,63 @@ static struct trec *add_team_rec(struct run *r, int64_t id, const char *name, in
 	return t;
 }
 
+static void team_loaded(void *cls, int64_t id, const char *name, int64_t manager_id, const char *territory,
+			const char *segment)
+{
+	add_team_rec(cls, id, name, manager_id, territory, segment);
+}
+
 static enum err load_teams(struct run *r)
 {
-	struct db_stmt *st = DBQ(r->c, "SELECT id, name, coalesce(manager_id, 0), territory, segment FROM teams "
-				 "WHERE org_id = $1 ORDER BY id", P_I(r->org_id));
-	while (db_step(st) == DB_ROW)
-		add_team_rec(r, db_col_i64(st, 0), db_col_text(st, 1), db_col_i64(st, 2), db_col_text(st, 3),
-			     db_col_text(st, 4));
-	return db_finish(st);
+	return import_rows_teams(r->c, r->org_id, team_loaded, r);
+}
+
+static void account_loaded(void *cls, int64_t id, const char *name)
+{
+	struct run *r = cls;
+	/* the oldest account of a name, as account_by_name picks (they come
+	 * in id order) */
+	char buf[256];
+	const char *k = lower_buf(name, buf, sizeof(buf));
+	if (!map_get(&r->accounts, k))
+		map_put(&r->accounts, arena_strdup(r->mem, k))->v = id;
 }
 
 static enum err load_accounts(struct run *r)
 {
-	/* the oldest account of a name, as account_by_name picks */
-	struct db_stmt *st = DBQ(r->c, "SELECT id, name FROM accounts WHERE org_id = $1 ORDER BY id",
-				 P_I(r->org_id));
-	while (db_step(st) == DB_ROW) {
-		char buf[256];
-		const char *k = lower_buf(db_col_text(st, 1), buf, sizeof(buf));
-		if (!map_get(&r->accounts, k))
-			map_put(&r->accounts, arena_strdup(r->mem, k))->v = db_col_i64(st, 0);
+	return import_rows_accounts(r->c, r->org_id, account_loaded, r);
+}
+
+static void stage_loaded(void *cls, int64_t id, const char *name, const char *kind)
+{
+	struct run *r = cls;
+	if (r->nstages == r->capstages) {
+		size_t cap = r->capstages ? r->capstages * 2 : 16;
+		struct srec *n = arena_alloc(r->mem, cap * sizeof(*n));
+		if (r->nstages)
+			memcpy(n, r->stages, r->nstages * sizeof(*n));
+		r->stages = n;
+		r->capstages = cap;
 	}
-	return db_finish(st);
+	struct srec *s = &r->stages[r->nstages];
+	s->id = id;
+	s->status = !strcmp(kind, "won") ? IMPORT_ST_WON : !strcmp(kind, "lost") ? IMPORT_ST_LOST : IMPORT_ST_OPEN;
+	if (s->status == IMPORT_ST_OPEN && !r->first_open)
+		r->first_open = s->id;
+	if (s->status == IMPORT_ST_WON && !r->won_stage)
+		r->won_stage = s->id;
+	if (s->status == IMPORT_ST_LOST && !r->lost_stage)
+		r->lost_stage = s->id;
+	char *k = lower_dup(r->mem, name);
+	if (!map_get(&r->stage_by_name, k))
+		map_put(&r->stage_by_name, k)->v = (int64_t)r->nstages;
+	r->nstages++;
 }
 
 static enum err load_stages(struct run *r)
 {
 	enum err e = stages_ensure(r->c, r->org_id, r->org_lang);
-	if (e)
-		return e;
-	struct db_stmt *st = DBQ(r->c, "SELECT id, name, kind FROM stages WHERE org_id = $1 ORDER BY position, id",
-				 P_I(r->org_id));
-	size_t cap = 16;
-	r->stages = arena_alloc(r->mem, cap * sizeof(*r->stages));
-	while (db_step(st) == DB_ROW) {
-		if (r->nstages == cap) {
-			struct srec *n = arena_alloc(r->mem, cap * 2 * sizeof(*n));
-			memcpy(n, r->stages, cap * sizeof(*n));
-			r->stages = n;
-			cap *= 2;
-		}
-		struct srec *s = &r->stages[r->nstages];
-		s->id = db_col_i64(st, 0);
-		const char *kind = db_col_text(st, 2);
-		s->status = !strcmp(kind, "won") ? IMPORT_ST_WON : !strcmp(kind, "lost") ? IMPORT_ST_LOST : IMPORT_ST_OPEN;
-		if (s->status == IMPORT_ST_OPEN && !r->first_open)
-			r->first_open = s->id;
-		if (s->status == IMPORT_ST_WON && !r->won_stage)
-			r->won_stage = s->id;
-		if (s->status == IMPORT_ST_LOST && !r->lost_stage)
-			r->lost_stage = s->id;
-		char *k = lower_dup(r->mem, db_col_text(st, 1));
-		if (!map_get(&r->stage_by_name, k))
-			map_put(&r->stage_by_name, k)->v = (int64_t)r->nstages;
-		r->nstages++;
-	}
-	return db_finish(st);
+	return e ? e : import_rows_stages(r->c, r->org_id, stage_loaded, r);
 }
 
 static int32_t day_num(const char *d)
@@ -531,11 +563,6 @@ static int32_t day_num(const char *d)
 
 /* the fingerprint of what the file says about a deal; the same function
  * reads stored deals and new rows, so equal means "nothing to change" */
-struct dealvals {
-	const char *title;
-	int64_t account_id, value_minor, owner_id, stage_id;
-	const char *currency, *product, *status, *closed_on, *expected_close, *lost_reason, *lost_note;
-};
 
 static uint64_t fp_add(uint64_t h, const char *s)
 {
@@ -556,20 +583,20 @@ static uint64_t fp_num(uint64_t h, int64_t v)
 	return h;
 }
 
-static uint64_t deal_fp(unsigned groups, const struct dealvals *d)
+static uint64_t deal_fp(unsigned groups, const struct import_deal *d)
 {
 	uint64_t h = 1469598103934665603ULL;
 	h = fp_num(h, d->value_minor);
 	h = fp_num(h, d->owner_id);
-	if (groups & G_TITLE)
+	if (groups & IMPORT_G_TITLE)
 		h = fp_add(h, d->title);
-	if (groups & G_ACCOUNT)
+	if (groups & IMPORT_G_ACCOUNT)
 		h = fp_num(h, d->account_id);
-	if (groups & G_CURRENCY)
+	if (groups & IMPORT_G_CURRENCY)
 		h = fp_add(h, d->currency);
-	if (groups & G_PRODUCT)
+	if (groups & IMPORT_G_PRODUCT)
 		h = fp_add(h, d->product);
-	if (groups & G_STATE) {
+	if (groups & IMPORT_G_STATE) {
 		h = fp_num(h, d->stage_id);
 		h = fp_add(h, d->status);
 		h = fp_add(h, d->closed_on);
@@ -580,29 +607,20 @@ static uint64_t deal_fp(unsigned groups, const struct dealvals *d)
 	return h;
 }
 
+static void deal_loaded(void *cls, const char *external_id, int64_t id, const struct import_deal *d,
+			const char *created_on)
+{
+	struct run *r = cls;
+	uint64_t fp = deal_fp(r->groups, d);
+	struct ment *e = map_put(&r->deals, arena_strdup(r->mem, external_id));
+	e->v = id;
+	e->fp = fp;
+	e->day = day_num(created_on);
+}
+
 static enum err load_deals(struct run *r)
 {
-	struct db_stmt *st = DBQ(r->c, "SELECT external_id, id, title, account_id, value_minor, currency, owner_id, "
-				 "product, stage_id, status, closed_on, expected_close, lost_reason, lost_note, "
-				 "created_on FROM deals WHERE org_id = $1 AND external_id IS NOT NULL",
-				 P_I(r->org_id));
-	while (db_step(st) == DB_ROW) {
-		struct dealvals d = {
-			.title = db_col_text(st, 2), .account_id = db_col_i64(st, 3),
-			.value_minor = db_col_i64(st, 4), .currency = db_col_text(st, 5),
-			.owner_id = db_col_i64(st, 6), .product = db_col_text(st, 7), .stage_id = db_col_i64(st, 8),
-			.status = db_col_text(st, 9), .closed_on = db_col_text(st, 10),
-			.expected_close = db_col_text(st, 11), .lost_reason = db_col_text(st, 12),
-			.lost_note = db_col_text(st, 13),
-		};
-		uint64_t fp = deal_fp(r->groups, &d);
-		int32_t day = day_num(db_col_text(st, 14));
-		struct ment *e = map_put(&r->deals, arena_strdup(r->mem, db_col_text(st, 0)));
-		e->v = db_col_i64(st, 1);
-		e->fp = fp;
-		e->day = day;
-	}
-	return db_finish(st);
+	return import_rows_deals(r->c, r->org_id, deal_loaded, r);
 }
 
 /* --- owners --- */
@@ -670,6 +688,20 @@ static int create_user(struct run *r, int field, const char *text, const char *r
 							   r->slug);
 		if (!email && map_get(&r->by_email, mail))
 			continue;
+		if (r->simulate) {
+			/* as people_add_user would check it; an address another
+			 * organisation uses is found by the real run only */
+			const char *why = validate_email(mail);
+			if (!why)
+				why = validate_name(name);
+			if (why) {
+				row_error(r, field, T(why), NULL);
+				return -1;
+			}
+			add_user_rec(r, --r->fake_id, mail, name, role, 1, 0);
+			*idx = r->nusers - 1;
+			return 0;
+		}
 		struct new_user nu = { .email = mail, .name = name, .role = role };
 		int64_t id = 0;
 		const char *fname = NULL, *msg = NULL;
@@ -684,6 +716,8 @@ static int create_user(struct run *r, int field, const char *text, const char *r
 			row_error(r, field, T(msg ? msg : N_("This is not valid.")), NULL);
 			return -1;
 		}
+		if (!e && r->run_id)
+			e = import_run_note_row(r->c, r->org_id, r->run_id, "users", id, 1, 0, NULL);
 		if (e)
 			return -2;
 		add_user_rec(r, id, mail, name, role, 1, 0);
@@ -807,110 +841,54 @@ static int text_ok(struct run *r, int field, size_t max)
 
 /* --- deals --- */
 
-#define DEAL_INSERT "INSERT INTO deals (org_id, title, account_id, value_minor, currency, owner_id, stage_id, " \
-	"product, expected_close, status, lost_reason, lost_note, closed_on, created_on, stage_changed_on, " \
-	"external_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, " \
-	"$14, $15, $16, $17, $17)"
-
-/* the UPDATE for the parts the file speaks for; its parameters are
- * numbered in the order deal_update_params binds them */
-static const char *build_update_sql(struct arena *a, unsigned g)
-{
-	struct strbuf sb = STRBUF_INIT;
-	int n = 5;
-	sb_adds(&sb, "UPDATE deals SET value_minor = $3, owner_id = $4, updated_at = $5");
-	if (g & G_TITLE)
-		sb_addf(&sb, ", title = $%d", ++n);
-	if (g & G_ACCOUNT)
-		sb_addf(&sb, ", account_id = $%d", ++n);
-	if (g & G_CURRENCY)
-		sb_addf(&sb, ", currency = $%d", ++n);
-	if (g & G_PRODUCT)
-		sb_addf(&sb, ", product = $%d", ++n);
-	if (g & G_STATE) {
-		/* SET reads the row as it was, so the old stage decides */
-		sb_addf(&sb, ", stage_changed_on = CASE WHEN stage_id <> $%d THEN $%d ELSE stage_changed_on END",
-			n + 1, n + 7);
-		sb_addf(&sb, ", stage_id = $%d, status = $%d, closed_on = $%d, expected_close = $%d, "
-			"lost_reason = $%d, lost_note = $%d", n + 1, n + 2, n + 3, n + 4, n + 5, n + 6);
-		n += 7;
-	}
-	if (g & G_CREATED)
-		sb_addf(&sb, ", created_on = $%d", ++n);
-	sb_adds(&sb, " WHERE org_id = $1 AND id = $2");
-	char *s = arena_strdup(a, sb.buf);
-	sb_release(&sb);
-	return s;
-}
-
 struct dealrow {
-	struct dealvals v;
+	struct import_deal v;
 	const char *external_id;
 	char created_on[11];	/* "" when the file has none */
 };
 
 static enum err deal_write(struct run *r, const struct dealrow *d, struct ment *have, uint64_t fp)
 {
-	const struct dealvals *v = &d->v;
+	const struct import_deal *v = &d->v;
 	if (!have) {
 		const char *created = *d->created_on ? d->created_on : *v->closed_on ? v->closed_on : r->today;
-		struct db_stmt *st = DBQ(r->c, DEAL_INSERT, P_I(r->org_id), P_T(v->title), P_I(v->account_id),
-					 P_I(v->value_minor), P_T(v->currency), P_I(v->owner_id), P_I(v->stage_id),
-					 P_T(v->product), P_T(*v->expected_close ? v->expected_close : NULL),
-					 P_T(v->status), P_T(*v->lost_reason ? v->lost_reason : NULL), P_T(v->lost_note),
-					 P_T(*v->closed_on ? v->closed_on : NULL), P_T(created),
-					 P_T(*v->closed_on ? v->closed_on : created), P_T(d->external_id), P_I(r->now));
-		while (db_step(st) == DB_ROW)
-			;
-		enum err e = db_finish(st);
+		enum err e = r->simulate ? E_OK
+			: import_rows_deal_insert(r->c, r->org_id, v, created, d->external_id, r->now, r->run_id);
 		if (e)
 			return e;
-		/* no RETURNING: it costs SQLite a temporary table per row, and the
-		 * id is only wanted when the file holds the deal twice */
+		/* the id is only wanted when the file holds the deal twice */
 		struct ment *m = map_put(&r->deals, arena_strdup(r->mem, d->external_id));
 		m->v = 0;
 		m->fp = fp;
 		m->day = day_num(created);
+		m->mine = 1;
 		r->out->created++;
 		return E_OK;
 	}
+	if (r->simulate) {
+		have->fp = fp;
+		if (r->groups & IMPORT_G_CREATED)
+			have->day = day_num(d->created_on);
+		r->out->updated++;
+		return E_OK;
+	}
 	if (!have->v) {
-		have->v = DB_I64(r->c, 0, "SELECT id FROM deals WHERE org_id = $1 AND external_id = $2",
-				 P_I(r->org_id), P_T(d->external_id));
+		have->v = import_rows_deal_id(r->c, r->org_id, d->external_id);
 		if (!have->v)
 			return E_INTERNAL;
 	}
-	struct db_param p[20];
-	int n = 0;
-	p[n++] = P_I(r->org_id);
-	p[n++] = P_I(have->v);
-	p[n++] = P_I(v->value_minor);
-	p[n++] = P_I(v->owner_id);
-	p[n++] = P_I(r->now);
-	if (r->groups & G_TITLE)
-		p[n++] = P_T(v->title);
-	if (r->groups & G_ACCOUNT)
-		p[n++] = P_I(v->account_id);
-	if (r->groups & G_CURRENCY)
-		p[n++] = P_T(v->currency);
-	if (r->groups & G_PRODUCT)
-		p[n++] = P_T(v->product);
-	if (r->groups & G_STATE) {
-		p[n++] = P_I(v->stage_id);
-		p[n++] = P_T(v->status);
-		p[n++] = P_T(*v->closed_on ? v->closed_on : NULL);
-		p[n++] = P_T(*v->expected_close ? v->expected_close : NULL);
-		p[n++] = P_T(*v->lost_reason ? v->lost_reason : NULL);
-		p[n++] = P_T(v->lost_note);
-		p[n++] = P_T(*v->closed_on ? v->closed_on : r->today);
+	/* a deal that was there before the run: how it was, for an undo */
+	if (r->run_id && !have->mine) {
+		enum err e = import_run_note_deal(r->c, r->org_id, r->run_id, have->v);
+		if (e)
+			return e;
 	}
-	if (r->groups & G_CREATED)
-		p[n++] = P_T(d->created_on);
-	enum err e = db_exec_params(r->c, r->update_sql, p, n);
+	enum err e = import_rows_deal_update(r->c, r->update_sql, r->groups, r->org_id, have->v, v, d->created_on,
+					     r->today, r->now);
 	if (e)
 		return e;
 	have->fp = fp;
-	if (r->groups & G_CREATED)
+	if (r->groups & IMPORT_G_CREATED)
 		have->day = day_num(d->created_on);
 	r->out->updated++;
 	return E_OK;
@@ -924,7 +902,13 @@ static int64_t account_for(struct run *r, const char *name, enum err *e)
 	if (m)
 		return m->v;
 	int64_t id = 0;
+	if (r->simulate) {
+		map_put(&r->accounts, arena_strdup(r->mem, k))->v = --r->fake_id;
+		return r->fake_id;
+	}
 	*e = account_create(r->c, r->org_id, name, 0, NULL, &id);
+	if (!*e && r->run_id)
+		*e = import_run_note_row(r->c, r->org_id, r->run_id, "accounts", id, 1, 0, NULL);
 	if (*e)
 		return 0;
 	map_put(&r->accounts, arena_strdup(r->mem, k))->v = id;
@@ -936,7 +920,7 @@ static int64_t account_for(struct run *r, const char *name, enum err *e)
 static enum err deal_row(struct run *r)
 {
 	struct dealrow d = { 0 };
-	struct dealvals *v = &d.v;
+	struct import_deal *v = &d.v;
 	char cur[8], close[11], expected[11], created[11];
 	/* a deal the CRM deleted is passed over, whatever else its row says */
 	const char *sw = r->cell[DF_STATUS];
@@ -1081,7 +1065,7 @@ static enum err deal_row(struct run *r)
 
 	uint64_t fp = deal_fp(r->groups, v);
 	struct ment *have = map_get(&r->deals, d.external_id);
-	if (have && have->fp == fp && (!(r->groups & G_CREATED) || have->day == day_num(created))) {
+	if (have && have->fp == fp && (!(r->groups & IMPORT_G_CREATED) || have->day == day_num(created))) {
 		r->out->skipped++;
 		return E_OK;
 	}
@@ -1125,25 +1109,25 @@ static enum err number_row(struct run *r)
 	}
 	int64_t uid = r->users[ui].id;
 	int targets = r->o->kind == IMPORT_TARGETS;
-	struct db_stmt *st = targets
-		? DBQ(r->c, "SELECT amount_minor, currency FROM targets WHERE org_id = $1 AND user_id = $2 AND "
-		      "period_start = $3 AND period_end = $4", P_I(r->org_id), P_I(uid), P_T(p.start), P_T(p.end))
-		: DBQ(r->c, "SELECT amount_minor, currency FROM result_totals WHERE org_id = $1 AND user_id = $2 AND "
-		      "period_start = $3 AND period_end = $4", P_I(r->org_id), P_I(uid), P_T(p.start), P_T(p.end));
-	int same = 0;
-	if (db_step(st) == DB_ROW)
-		same = db_col_i64(st, 0) == amount && !strcmp(db_col_text(st, 1), currency);
-	enum err e = db_finish(st);
-	if (e)
+	int64_t was_amount = 0;
+	char was_currency[8] = "";
+	enum err e = E_OK;
+	int had = import_rows_number(r->c, r->org_id, targets, uid, p.start, p.end, &was_amount, was_currency, &e);
+	if (had < 0)
 		return e;
+	int same = had && was_amount == amount && !strcmp(was_currency, currency);
 	if (same) {
 		r->out->skipped++;
 		return E_OK;
 	}
 	int64_t id = 0;
-	int created = 0;
-	e = targets ? target_set(r->c, r->org_id, uid, &p, amount, currency, &id, &created)
-		    : result_total_set(r->c, r->org_id, uid, &p, amount, currency, &id, &created);
+	int created = !had;
+	if (!r->simulate)
+		e = targets ? target_set(r->c, r->org_id, uid, &p, amount, currency, &id, &created)
+			    : result_total_set(r->c, r->org_id, uid, &p, amount, currency, &id, &created);
+	if (!e && r->run_id)
+		e = import_run_note_row(r->c, r->org_id, r->run_id, targets ? "targets" : "result_totals", id, created,
+					was_amount, was_currency);
 	if (e)
 		return e;
 	if (created)
@@ -1275,8 +1259,7 @@ static enum err reps_run(struct run *r, struct reprow *rows, size_t n)
 			struct urec *u = &r->users[e->v];
 			w->user = (size_t)e->v;
 			if (strcmp(u->name, name)) {
-				enum err err = DBX(r->c, "UPDATE users SET name = $3 WHERE org_id = $1 AND id = $2",
-						   P_I(r->org_id), P_I(u->id), P_T(name));
+				enum err err = import_rows_user_rename(r->c, r->org_id, u->id, name);
 				if (err)
 					return err;
 				u->name = arena_strdup(r->mem, name);
@@ -1392,48 +1375,40 @@ static enum err reps_run(struct run *r, struct reprow *rows, size_t n)
 
 static enum err org_info(struct run *r)
 {
-	struct db_stmt *st = DBQ(r->c, "SELECT slug, currency, locale, fiscal_start_month FROM orgs WHERE id = $1",
-				 P_I(r->org_id));
-	int got = db_step(st);
-	if (got == DB_ROW) {
-		r->slug = arena_strdup(r->mem, db_col_text(st, 0));
-		r->currency = arena_strdup(r->mem, db_col_text(st, 1));
-		int l = lang_parse(db_col_text(st, 2));
-		r->org_lang = l < 0 ? LANG_EN : (enum lang)l;
-		r->fsm = (int)db_col_i64(st, 3);
-	}
-	enum err e = db_finish(st);
-	return e ? e : got == DB_ROW ? E_OK : E_NOTFOUND;
+	struct import_org org;
+	enum err e = import_rows_org(r->c, r->mem, r->org_id, &org);
+	if (e)
+		return e;
+	r->slug = org.slug;
+	r->currency = org.currency;
+	int l = lang_parse(org.locale);
+	r->org_lang = l < 0 ? LANG_EN : (enum lang)l;
+	r->fsm = org.fiscal_start_month;
+	return E_OK;
 }
 
 static unsigned deal_groups(const struct run *r)
 {
 	unsigned g = 0;
 	if (r->nfcols[DF_TITLE])
-		g |= G_TITLE;
+		g |= IMPORT_G_TITLE;
 	if (r->nfcols[DF_ACCOUNT])
-		g |= G_ACCOUNT;
+		g |= IMPORT_G_ACCOUNT;
 	if (r->nfcols[DF_CURRENCY])
-		g |= G_CURRENCY;
+		g |= IMPORT_G_CURRENCY;
 	if (r->nfcols[DF_PRODUCT])
-		g |= G_PRODUCT;
+		g |= IMPORT_G_PRODUCT;
 	if (r->nfcols[DF_STATUS] || r->nfcols[DF_WON] || r->nfcols[DF_CLOSED] || r->nfcols[DF_STAGE] ||
 	    r->nfcols[DF_CLOSE_DATE] || r->nfcols[DF_EXPECTED_CLOSE] || r->nfcols[DF_LOST_REASON])
-		g |= G_STATE;
+		g |= IMPORT_G_STATE;
 	if (r->nfcols[DF_CREATED_DATE])
-		g |= G_CREATED;
+		g |= IMPORT_G_CREATED;
 	return g;
 }
 
 static void run_release(struct run *r)
 {
-	if (r->sqlite_tuned) {
-		/* PRAGMA takes no parameters; these are numbers SQLite gave us */
-		char sql[96];
-		snprintf(sql, sizeof(sql), "PRAGMA cache_size = %lld; PRAGMA temp_store = %d", (long long)r->cache_was,
-			 (int)r->temp_was);
-		db_exec_script(r->c, sql);
-	}
+	import_rows_bulk_end(r->c, &r->bulk);
 	map_free(&r->by_email);
 	map_free(&r->by_name);
 	map_free(&r->team_by_name);
@@ -1443,6 +1418,119 @@ static void run_release(struct run *r)
 	map_free(&r->derived);
 	sb_release(&r->scratch);
 	arena_free(r->mem);
+}
+
+/* --- batches and their undoing --- */
+
+static int64_t elapsed_ns(const struct timespec *from, const struct timespec *to)
+{
+	return (int64_t)(to->tv_sec - from->tv_sec) * 1000000000L + (to->tv_nsec - from->tv_nsec);
+}
+
+/* after a row: the batch is committed when it is big or old enough, so
+ * the write lock is free for the app's writes between batches */
+static enum err batch_end(struct run *r)
+{
+	if (!r->run_id)
+		return E_OK;
+	size_t max = r->o->batch_rows ? r->o->batch_rows : BATCH_ROWS;
+	r->batch_rows++;
+	if (r->batch_rows < max && r->batch_rows % 64)
+		return E_OK;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (r->batch_rows < max && elapsed_ns(&r->batch_start, &now) < BATCH_NS)
+		return E_OK;
+	enum err e = import_run_heartbeat(r->c, r->org_id, r->run_id);
+	if (!e && !(e = db_commit(r->c)))
+		r->in_tx = 0;
+	if (!e && !(e = db_begin(r->c)))
+		r->in_tx = 1;
+	r->batch_rows = 0;
+	clock_gettime(CLOCK_MONOTONIC, &r->batch_start);
+	return e;
+}
+
+/* a run undone, in steps, each its own transaction: deals by id range,
+ * then the rest; finish (when given) is called in the last one */
+static enum err undo_run_then(struct db_conn *c, int64_t org_id, int64_t run_id, int64_t first_deal,
+			      const struct import_options *o, const struct import_summary *s)
+{
+	enum err e = E_OK;
+	int more = 1;
+	for (int64_t from = first_deal; !e && more; from += UNDO_STEP) {
+		e = db_begin(c);
+		if (!e)
+			e = import_run_undo_deals(c, org_id, run_id, from, from + UNDO_STEP, &more);
+		if (!e)
+			e = db_commit(c);
+		else
+			db_rollback(c);
+	}
+	if (e)
+		return e;
+	e = db_begin(c);
+	if (!e)
+		e = import_run_undo_rest(c, org_id, run_id);
+	if (!e && o && o->finish)
+		e = o->finish(o->finish_cls, c, s);
+	if (!e)
+		e = db_commit(c);
+	if (e)
+		db_rollback(c);
+	return e;
+}
+
+static enum err undo_run(struct db_conn *c, int64_t org_id, int64_t run_id, int64_t first_deal)
+{
+	enum err e = undo_run_then(c, org_id, run_id, first_deal, NULL, NULL);
+	if (e)
+		log_error("import run %lld: cannot undo it: %s", (long long)run_id, db_errmsg(c));
+	return e;
+}
+
+/* a run kept nothing and had no journal: the caller's record alone */
+static enum err finish_alone(struct run *r, struct strbuf *errmsg)
+{
+	if (!r->o->finish)
+		return E_OK;
+	enum err e = db_begin(r->c);
+	if (!e)
+		e = r->o->finish(r->o->finish_cls, r->c, r->out);
+	if (!e)
+		e = db_commit(r->c);
+	if (e) {
+		if (errmsg && !errmsg->len)
+			sb_addf(errmsg, "%s", db_errmsg(r->c));
+		db_rollback(r->c);
+	}
+	return e;
+}
+
+static enum err undo_runs(struct db_conn *c, int64_t org_id, int64_t job_id, int only_dead)
+{
+	struct arena *a = arena_new();
+	struct import_run_ref *runs = NULL;
+	size_t n = 0;
+	enum err e = import_runs_running(c, a, org_id, job_id, &runs, &n);
+	for (size_t i = 0; !e && i < n; i++) {
+		if (only_dead && !runner_gone(runs[i].runner, runs[i].heartbeat_at, RUN_STALE_SECONDS))
+			continue;
+		log_info("undoing import run %lld of a stopped process (%s)", (long long)runs[i].id, runs[i].runner);
+		e = undo_run(c, runs[i].org_id, runs[i].id, runs[i].first_deal);
+	}
+	arena_free(a);
+	return e;
+}
+
+enum err import_recover(struct db_conn *c, int64_t org_id)
+{
+	return undo_runs(c, org_id, 0, 1);
+}
+
+enum err import_undo_job(struct db_conn *c, int64_t org_id, int64_t job_id)
+{
+	return job_id > 0 ? undo_runs(c, org_id, job_id, 0) : E_OK;
 }
 
 enum err import_run(struct db_conn *c, struct arena *a, int64_t org_id, const char *data, size_t len,
@@ -1498,24 +1586,33 @@ enum err import_run(struct db_conn *c, struct arena *a, int64_t org_id, const ch
 			r->field_of_col[i] = -1;	/* more than 8 columns for one field: the rest are ignored */
 	}
 
-	/* SQLite, for the length of the import: a page cache that holds the
-	 * deals and their indexes (the default few MiB spill dirty pages to the
-	 * WAL over and over: a million deals took minutes instead of seconds),
-	 * and statement journals in memory (each insert into a table with
-	 * foreign keys keeps one, which otherwise goes to a temporary file).
-	 * Both are put back as they were when the import ends. */
-	if (db_conn_kind(c) == DB_SQLITE) {
-		r->cache_was = DB_I64(c, 0, "PRAGMA cache_size", P_NULL);
-		r->temp_was = DB_I64(c, 0, "PRAGMA temp_store", P_NULL);
-		r->sqlite_tuned = 1;
-		db_exec_script(c, "PRAGMA cache_size = -524288; PRAGMA temp_store = MEMORY");
+	/* SQLite: a cache that holds the deals, for the length of the import */
+	import_rows_bulk_begin(c, &r->bulk);
+	/* batches: deals, targets and results, for real. A reps file is
+	 * small and read whole before anything is written; a dry run keeps
+	 * nothing, so neither needs a journal. */
+	if (!o->dry_run && o->kind != IMPORT_REPS) {
+		e = import_recover(c, org_id);
+		if (!e)
+			e = import_run_create(c, org_id, o->job_id, runner_self(), &r->run_id, &r->first_deal);
+		if (e) {
+			if (errmsg)
+				sb_addf(errmsg, T("the database could not save the import: %s"), db_errmsg(c));
+			run_release(r);
+			return e;
+		}
 	}
-	if ((e = db_begin(c))) {
+	r->simulate = o->dry_run && o->kind != IMPORT_REPS;
+	if (!r->simulate && (e = db_begin(c))) {
 		if (errmsg)
 			sb_addf(errmsg, "%s", db_errmsg(c));
+		if (r->run_id)
+			undo_run(c, org_id, r->run_id, r->first_deal);
 		run_release(r);
 		return e;
 	}
+	r->in_tx = !r->simulate;
+	clock_gettime(CLOCK_MONOTONIC, &r->batch_start);
 	e = org_info(r);
 	if (!e)
 		e = load_users(r);
@@ -1523,7 +1620,7 @@ enum err import_run(struct db_conn *c, struct arena *a, int64_t org_id, const ch
 		e = load_teams(r);
 	if (!e && o->kind == IMPORT_DEALS) {
 		r->groups = deal_groups(r);
-		r->update_sql = build_update_sql(r->mem, r->groups);
+		r->update_sql = import_rows_deal_update_sql(r->mem, r->groups);
 		e = load_stages(r);
 		if (!e)
 			e = load_accounts(r);
@@ -1560,6 +1657,8 @@ enum err import_run(struct db_conn *c, struct arena *a, int64_t org_id, const ch
 			e = o->kind == IMPORT_DEALS ? deal_row(r) : number_row(r);
 			if (r->row_failed)
 				out->failed++;
+			if (!e)
+				e = batch_end(r);
 		}
 		if (rows % PROGRESS_EVERY == 0)
 			progress(r, rows);
@@ -1572,18 +1671,45 @@ enum err import_run(struct db_conn *c, struct arena *a, int64_t org_id, const ch
 		/* the database failed under us: nothing of the file is kept */
 		if (errmsg && !errmsg->len)
 			sb_addf(errmsg, T("the database failed on line %zu: %s"), r->line, db_errmsg(c));
-		db_rollback(c);
+		if (r->in_tx)
+			db_rollback(c);
+		if (r->run_id)
+			undo_run(c, org_id, r->run_id, r->first_deal);
 		out->rolled_back = 1;
 		run_release(r);
 		return e;
 	}
 	if (o->dry_run || (o->all_or_nothing && out->failed)) {
-		db_rollback(c);
 		out->rolled_back = 1;
-	} else if ((e = db_commit(c))) {
-		if (errmsg)
+		if (!r->run_id) {
+			/* one transaction, or none: what the caller records goes
+			 * in its own */
+			if (r->in_tx)
+				db_rollback(c);
+			e = finish_alone(r, errmsg);
+		} else {
+			/* the batch under way goes; those committed are undone, and
+			 * the caller's record is written with the last step */
+			db_rollback(c);
+			e = undo_run_then(c, org_id, r->run_id, r->first_deal, o, out);
+			if (e && errmsg && !errmsg->len)
+				sb_addf(errmsg, T("the database could not undo the import: %s"), db_errmsg(c));
+		}
+		run_release(r);
+		return e;
+	}
+	if (r->run_id)
+		e = import_run_keep(c, org_id, r->run_id);
+	if (!e && o->finish)
+		e = o->finish(o->finish_cls, c, out);
+	if (!e)
+		e = db_commit(c);
+	if (e) {
+		if (errmsg && !errmsg->len)
 			sb_addf(errmsg, T("the database could not save the import: %s"), db_errmsg(c));
 		db_rollback(c);
+		if (r->run_id)
+			undo_run(c, org_id, r->run_id, r->first_deal);
 		out->rolled_back = 1;
 	}
 	run_release(r);

@@ -1,0 +1,72 @@
+/*
+ * import (the engine): CSV files from a CRM into the organisation — reps,
+ * targets, deals and result totals — shared by `salesgarden import` and the
+ * import jobs of the pages (jobs/import-jobs.c). Rows are read by
+ * lib/csv.c, mapped and checked by domain/import.c, and written here
+ * through the store:
+ *
+ *   - dry_run: everything is checked and counted, then rolled back;
+ *   - all_or_nothing: one bad row undoes the whole file;
+ *   - otherwise the good rows are kept and the bad ones listed.
+ *
+ * Deals, targets and results are committed in batches (of about a
+ * second), so that on SQLite, which has one write lock, the app's own
+ * writes get through while a large file is imported. What a run writes is
+ * journalled (store/import-runs.c) and undone when the run fails, is
+ * all-or-nothing with a bad row, or belonged to a process that died
+ * (import_recover, at the next start or import). Until then its batches
+ * are visible, as the rows of any import under way. A dry run of them
+ * writes nothing at all (it counts what it would write); a reps file, small
+ * and read whole before anything is written, is still one transaction.
+ *
+ * Re-importing a file changes nothing: deals and accounts are matched by
+ * their external id, reps by e-mail, targets and results by rep and
+ * period; a row that would change nothing counts as skipped.
+ */
+#ifndef SG_SERVICE_IMPORT_H
+#define SG_SERVICE_IMPORT_H
+#include <stddef.h>
+#include <stdint.h>
+#include "../db/db.h"
+#include "../lib/arena.h"
+#include "../lib/i18n.h"
+#include "../domain/import.h"
+
+struct import_summary;
+
+struct import_options {
+	enum import_kind kind;
+	enum import_preset preset;
+	/* "COLUMN=FIELD" overrides of the preset's mapping; FIELD "" ignores the column */
+	const char *const *map;
+	size_t nmap;
+	int create_missing;		/* unknown owners / managers become users */
+	int dry_run;
+	int all_or_nothing;
+	enum lang lang;			/* of the error messages */
+	/* called every few thousand rows and at the end */
+	void (*progress)(void *cls, size_t rows, size_t bytes_done, size_t bytes_total);
+	void *progress_cls;
+	int64_t job_id;			/* the import job it runs for, 0 for none */
+	size_t batch_rows;		/* rows per batch; 0 for the default (tests take a few) */
+	/* called with the summary inside the import's last transaction (the
+	 * one that keeps or ends undoing it), so that what the caller records
+	 * about the import commits with it; an error undoes the import */
+	enum err (*finish)(void *cls, struct db_conn *c, const struct import_summary *s);
+	void *finish_cls;
+};
+
+/* E_INVALID (with a message in errmsg) when the file cannot be read as CSV
+ * at all or lacks a required column; row errors go into the summary */
+enum err import_run(struct db_conn *c, struct arena *a, int64_t org_id, const char *data, size_t len,
+		    const struct import_options *o, struct import_summary *out, struct strbuf *errmsg);
+
+/* undoes what the runs of processes that are gone committed (of one
+ * organisation, or of all with org_id 0); run at the start of a server and
+ * of each import */
+enum err import_recover(struct db_conn *c, int64_t org_id);
+/* undoes what the runs of an import job committed (its process is gone:
+ * the caller knows) */
+enum err import_undo_job(struct db_conn *c, int64_t org_id, int64_t job_id);
+
+#endif

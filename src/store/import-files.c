@@ -1,0 +1,285 @@
+/*
+ * import-files: see import-files.h.
+ */
+#include "import-files.h"
+#include "../lib/xalloc.h"
+#include "../lib/util.h"
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* --- files --- */
+
+enum err import_file_save(struct db_conn *c, int64_t org_id, int64_t user_id, const char *kind,
+			  const char *preset, const char *filename, const char *data, size_t len, int64_t *id)
+{
+	(void)len;
+	struct db_stmt *st = DBQ(c, "INSERT INTO import_files (org_id, user_id, kind, preset, filename, size, content, "
+				 "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+				 P_I(org_id), P_I(user_id), P_T(kind), P_T(preset), P_T(filename), P_I(len), P_T(data),
+				 P_I(now_epoch()));
+	int64_t new_id = db_step(st) == DB_ROW ? db_col_i64(st, 0) : 0;
+	enum err e = db_finish(st);
+	if (e)
+		return e;
+	if (id)
+		*id = new_id;
+	/* keep the newest files; a file whose job is still running stays
+	 * until the job has read it */
+	return DBX(c, "DELETE FROM import_files WHERE org_id = $1 AND id NOT IN ("
+		   "SELECT id FROM import_files WHERE org_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2) "
+		   "AND NOT EXISTS (SELECT 1 FROM import_jobs j WHERE j.org_id = import_files.org_id "
+		   "AND j.file_id = import_files.id AND j.status = 'running')",
+		   P_I(org_id), P_I(IMPORT_FILES_KEPT));
+}
+
+enum err import_file_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct import_file *out)
+{
+	struct db_stmt *st = DBQ(c, "SELECT id, user_id, kind, preset, filename, size, created_at FROM import_files "
+				 "WHERE org_id = $1 AND id = $2", P_I(org_id), P_I(id));
+	int r = db_step(st);
+	if (r == DB_ROW) {
+		out->id = db_col_i64(st, 0);
+		out->user_id = db_col_i64(st, 1);
+		out->kind = arena_strdup(a, db_col_text(st, 2));
+		out->preset = arena_strdup(a, db_col_text(st, 3));
+		out->filename = arena_strdup(a, db_col_text(st, 4));
+		out->size = db_col_i64(st, 5);
+		out->created_at = db_col_i64(st, 6);
+	}
+	enum err e = db_finish(st);
+	return e ? e : r == DB_ROW ? E_OK : E_NOTFOUND;
+}
+
+enum err import_file_head(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, size_t max_chars,
+			  const char **data, size_t *len)
+{
+	/* substr counts characters on both engines; the stored size (bytes)
+	 * tells whether the file went on */
+	struct db_stmt *st = DBQ(c, "SELECT substr(content, 1, $3), size FROM import_files WHERE org_id = $1 AND id = $2",
+				 P_I(org_id), P_I(id), P_I(max_chars));
+	int r = db_step(st);
+	if (r == DB_ROW) {
+		const char *s = db_col_text(st, 0);
+		size_t n = strlen(s);
+		if ((int64_t)n < db_col_i64(st, 1)) {
+			/* a row cut in half would show as a broken row */
+			const char *nl = memrchr(s, '\n', n);
+			if (nl)
+				n = (size_t)(nl - s) + 1;
+		}
+		*data = arena_strndup(a, s, n);
+		*len = n;
+	}
+	enum err e = db_finish(st);
+	return e ? e : r == DB_ROW ? E_OK : E_NOTFOUND;
+}
+
+
+enum err import_file_content(struct db_conn *c, int64_t org_id, int64_t file_id, char **data, size_t *len)
+{
+	struct db_stmt *st = DBQ(c, "SELECT content FROM import_files WHERE org_id = $1 AND id = $2",
+				 P_I(org_id), P_I(file_id));
+	int r = db_step(st);
+	*data = NULL;
+	if (r == DB_ROW) {
+		const char *s = db_col_text(st, 0);
+		*len = strlen(s);
+		*data = xmalloc(st_add(*len, 1));
+		memcpy(*data, s, *len + 1);
+	}
+	enum err e = db_finish(st);
+	if (!e && r != DB_ROW)
+		e = E_NOTFOUND;
+	if (!e && !*data)
+		e = E_INTERNAL;
+	if (e) {
+		free(*data);
+		*data = NULL;
+	}
+	return e;
+}
+
+/* --- jobs --- */
+
+enum err import_job_create(struct db_conn *c, int64_t org_id, int64_t file_id, int64_t user_id,
+			   const struct import_job_spec *o, int64_t bytes_total, const char *runner, int64_t *id)
+{
+	json_t *map = json_array();
+	for (size_t i = 0; i < o->nmap; i++)
+		json_array_append_new(map, json_string(o->map[i]));
+	char *mapjs = json_dumps(map, JSON_COMPACT);
+	json_decref(map);
+	if (!mapjs)
+		return E_INTERNAL;
+	int64_t now = now_epoch();
+	struct db_stmt *st = DBQ(c, "INSERT INTO import_jobs (org_id, file_id, user_id, kind, preset, map, create_missing, "
+				 "all_or_nothing, dry_run, lang, status, bytes_total, runner, heartbeat_at, started_at) "
+				 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'running', $11, $12, $13, $13) RETURNING id",
+				 P_I(org_id), P_I(file_id), P_I(user_id), P_T(import_kind_code(o->kind)),
+				 P_T(import_preset_code(o->preset)), P_T(mapjs), P_I(!!o->create_missing),
+				 P_I(!!o->all_or_nothing), P_I(!!o->dry_run), P_T(lang_code(o->lang)), P_I(bytes_total),
+				 P_T(runner), P_I(now));
+	int64_t new_id = db_step(st) == DB_ROW ? db_col_i64(st, 0) : 0;
+	enum err e = db_finish(st);
+	free(mapjs);
+	if (!e && id)
+		*id = new_id;
+	return e;
+}
+
+#define JOB_COLS "j.id, j.file_id, j.user_id, f.filename, u.name, j.kind, j.preset, j.used_preset, " \
+	"j.create_missing, j.all_or_nothing, j.dry_run, j.status, j.rows_done, j.bytes_done, j.bytes_total, " \
+	"j.n_read, j.n_created, j.n_updated, j.n_skipped, j.n_failed, j.rolled_back, j.message, j.started_at, " \
+	"coalesce(j.finished_at, 0), j.runner, j.heartbeat_at, j.lang"
+#define JOB_FROM "FROM import_jobs j JOIN import_files f ON f.org_id = j.org_id AND f.id = j.file_id " \
+	"JOIN users u ON u.org_id = j.org_id AND u.id = j.user_id "
+/* the columns after JOB_COLS */
+#define JOB_NCOLS 27
+
+static void read_job(struct db_stmt *st, struct arena *a, struct import_job *j)
+{
+	memset(j, 0, sizeof(*j));
+	j->id = db_col_i64(st, 0);
+	j->file_id = db_col_i64(st, 1);
+	j->user_id = db_col_i64(st, 2);
+	j->filename = arena_strdup(a, db_col_text(st, 3));
+	j->user_name = arena_strdup(a, db_col_text(st, 4));
+	j->kind = arena_strdup(a, db_col_text(st, 5));
+	j->preset = arena_strdup(a, db_col_text(st, 6));
+	j->used_preset = arena_strdup(a, db_col_text(st, 7));
+	j->create_missing = (int)db_col_i64(st, 8);
+	j->all_or_nothing = (int)db_col_i64(st, 9);
+	j->dry_run = (int)db_col_i64(st, 10);
+	j->status = arena_strdup(a, db_col_text(st, 11));
+	j->rows = db_col_i64(st, 12);
+	j->bytes_done = db_col_i64(st, 13);
+	j->bytes_total = db_col_i64(st, 14);
+	j->read = db_col_i64(st, 15);
+	j->created = db_col_i64(st, 16);
+	j->updated = db_col_i64(st, 17);
+	j->skipped = db_col_i64(st, 18);
+	j->failed = db_col_i64(st, 19);
+	j->rolled_back = (int)db_col_i64(st, 20);
+	j->message = arena_strdup(a, db_col_text(st, 21));
+	j->started_at = db_col_i64(st, 22);
+	j->finished_at = db_col_i64(st, 23);
+	j->runner = arena_strdup(a, db_col_text(st, 24));
+	j->heartbeat_at = db_col_i64(st, 25);
+	int l = lang_parse(db_col_text(st, 26));
+	j->lang = l >= 0 ? (enum lang)l : LANG_EN;
+}
+
+static void parse_errors(struct arena *a, const char *text, struct import_job *j)
+{
+	json_t *v = json_loads(text, 0, NULL);
+	if (!json_is_array(v)) {
+		json_decref(v);
+		return;
+	}
+	size_t n = json_array_size(v);
+	j->errors = arena_alloc(a, (n ? n : 1) * sizeof(*j->errors));
+	for (size_t i = 0; i < n; i++) {
+		json_t *e = json_array_get(v, i);
+		struct import_error *ie = &j->errors[j->nerrors++];
+		ie->line = (size_t)json_integer_value(json_object_get(e, "line"));
+		const char *col = json_string_value(json_object_get(e, "column"));
+		ie->column = col ? arena_strdup(a, col) : NULL;
+		const char *msg = json_string_value(json_object_get(e, "message"));
+		ie->message = arena_strdup(a, msg ? msg : "");
+	}
+	json_decref(v);
+}
+
+static void parse_map(struct arena *a, const char *text, struct import_job *j)
+{
+	json_t *v = json_loads(text, 0, NULL);
+	if (!json_is_array(v)) {
+		json_decref(v);
+		return;
+	}
+	size_t n = json_array_size(v);
+	j->map = arena_alloc(a, (n ? n : 1) * sizeof(*j->map));
+	for (size_t i = 0; i < n; i++) {
+		const char *s = json_string_value(json_array_get(v, i));
+		if (s)
+			j->map[j->nmap++] = arena_strdup(a, s);
+	}
+	json_decref(v);
+}
+
+
+enum err import_job_read(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct import_job *out)
+{
+	struct db_stmt *st = DBQ(c, "SELECT " JOB_COLS ", j.map, j.errors " JOB_FROM
+				 "WHERE j.org_id = $1 AND j.id = $2", P_I(org_id), P_I(id));
+	int r = db_step(st);
+	if (r == DB_ROW) {
+		read_job(st, a, out);
+		parse_map(a, db_col_text(st, JOB_NCOLS), out);
+		parse_errors(a, db_col_text(st, JOB_NCOLS + 1), out);
+	}
+	enum err e = db_finish(st);
+	return e ? e : r == DB_ROW ? E_OK : E_NOTFOUND;
+}
+
+enum err import_jobs_read_recent(struct db_conn *c, struct arena *a, int64_t org_id, size_t limit,
+				 struct import_job **out, size_t *n)
+{
+	*n = 0;
+	*out = arena_alloc(a, (limit ? limit : 1) * sizeof(**out));
+	struct db_stmt *st = DBQ(c, "SELECT " JOB_COLS " " JOB_FROM "WHERE j.org_id = $1 "
+				 "ORDER BY j.started_at DESC, j.id DESC LIMIT $2", P_I(org_id), P_I(limit));
+	while (*n < limit && db_step(st) == DB_ROW) {
+		read_job(st, a, &(*out)[*n]);
+		(*n)++;
+	}
+	return db_finish(st);
+}
+
+enum err import_job_set_progress(struct db_conn *c, int64_t org_id, int64_t id, int64_t rows, int64_t bytes_done)
+{
+	return DBX(c, "UPDATE import_jobs SET rows_done = $3, bytes_done = $4, heartbeat_at = $5 "
+		   "WHERE org_id = $1 AND id = $2", P_I(org_id), P_I(id), P_I(rows), P_I(bytes_done), P_I(now_epoch()));
+}
+
+enum err import_job_set_failed(struct db_conn *c, int64_t org_id, int64_t id, const char *message, int only_running)
+{
+	int64_t now = now_epoch();
+	if (only_running)
+		return DBX(c, "UPDATE import_jobs SET status = 'failed', message = $3, rolled_back = 1, finished_at = $4 "
+			   "WHERE org_id = $1 AND id = $2 AND status = 'running'",
+			   P_I(org_id), P_I(id), P_T(message), P_I(now));
+	return DBX(c, "UPDATE import_jobs SET status = 'failed', message = $3, rolled_back = 1, finished_at = $4, "
+		   "heartbeat_at = $4 WHERE org_id = $1 AND id = $2", P_I(org_id), P_I(id), P_T(message), P_I(now));
+}
+
+static char *errors_json(const struct import_summary *s)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; i < s->nerrors; i++) {
+		const struct import_error *e = &s->errors[i];
+		json_array_append_new(arr, json_pack("{s:I, s:o, s:s}", "line", (json_int_t)e->line, "column",
+						     e->column ? json_string(e->column) : json_null(), "message",
+						     e->message ? e->message : ""));
+	}
+	char *s_ = json_dumps(arr, JSON_COMPACT);
+	json_decref(arr);
+	return s_;
+}
+
+enum err import_job_set_done(struct db_conn *c, int64_t org_id, int64_t id, const struct import_summary *s,
+			     int64_t bytes)
+{
+	char *errs = errors_json(s);
+	int64_t now = now_epoch();
+	enum err e = DBX(c, "UPDATE import_jobs SET status = 'done', rows_done = $3, bytes_done = $4, bytes_total = $4, "
+			 "n_read = $5, n_created = $6, n_updated = $7, n_skipped = $8, n_failed = $9, rolled_back = $10, "
+			 "used_preset = $11, errors = $12, message = '', finished_at = $13, heartbeat_at = $13 "
+			 "WHERE org_id = $1 AND id = $2",
+			 P_I(org_id), P_I(id), P_I(s->read), P_I(bytes), P_I(s->read), P_I(s->created),
+			 P_I(s->updated), P_I(s->skipped), P_I(s->failed), P_I(!!s->rolled_back),
+			 P_T(import_preset_code(s->preset)), P_T(errs ? errs : "[]"), P_I(now));
+	free(errs);
+	return e;
+}

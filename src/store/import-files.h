@@ -1,0 +1,96 @@
+/*
+ * import-files: the queries on the files uploaded on the import page and on
+ * the rows of the import jobs run from them (what jobs/import-jobs.c runs
+ * and the import pages show). A file is kept (the 20 newest per
+ * organisation) so that its preview, a dry run and the real run read the
+ * same bytes; a job's row holds its options, progress and summary, so any
+ * server shows it. Queries only: which process runs a job, and what a job
+ * whose process died becomes, is jobs/import-jobs.c's business.
+ */
+#ifndef SG_STORE_IMPORT_FILES_H
+#define SG_STORE_IMPORT_FILES_H
+#include <stddef.h>
+#include <stdint.h>
+#include "../db/db.h"
+#include "../lib/arena.h"
+#include "../lib/i18n.h"
+#include "../domain/import.h"
+
+/* files kept per organisation; older ones go (with their jobs) on upload */
+#define IMPORT_FILES_KEPT 20
+
+struct import_file {
+	int64_t id, user_id;
+	const char *kind;		/* "deals", ... */
+	const char *preset;		/* as asked for: "auto", "hubspot", ... */
+	const char *filename;
+	int64_t size;			/* bytes */
+	int64_t created_at;
+};
+
+/* stores an upload (data: UTF-8 text without NUL, checked by the caller)
+ * and drops the organisation's files beyond the newest IMPORT_FILES_KEPT
+ * (not those with a job under way) */
+enum err import_file_save(struct db_conn *c, int64_t org_id, int64_t user_id, const char *kind,
+			  const char *preset, const char *filename, const char *data, size_t len, int64_t *id);
+/* E_NOTFOUND for no such file in the organisation */
+enum err import_file_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct import_file *out);
+/* the start of the content — at most max_chars characters, cut after the
+ * last whole line when the file is longer — for the preview, without
+ * reading a large file whole */
+enum err import_file_head(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, size_t max_chars,
+			  const char **data, size_t *len);
+/* the whole content, malloc'd (a large file is not copied into an arena
+ * that lives as long as a job); E_NOTFOUND for no such file */
+enum err import_file_content(struct db_conn *c, int64_t org_id, int64_t file_id, char **data, size_t *len);
+
+struct import_job {
+	int64_t id, file_id, user_id;
+	const char *filename;		/* of the file */
+	const char *user_name;		/* who started it */
+	const char *kind, *preset;	/* preset as asked for */
+	const char *used_preset;	/* the one used (auto resolved), "" until done */
+	const char **map;		/* "HEADER=FIELD" */
+	size_t nmap;
+	int create_missing, all_or_nothing, dry_run;
+	const char *status;		/* "running", "done", "failed" */
+	int64_t rows, bytes_done, bytes_total;
+	int64_t read, created, updated, skipped, failed;
+	int rolled_back;
+	struct import_error *errors;
+	size_t nerrors;
+	const char *message;		/* why it failed, in the language it was started in */
+	enum lang lang;			/* of the messages: the language it was started in */
+	int64_t started_at, finished_at;
+	const char *runner;		/* the process running it (lib/runner.h) */
+	int64_t heartbeat_at;
+};
+
+/* what a job is asked to do, kept so that the job can be repeated */
+struct import_job_spec {
+	enum import_kind kind;
+	enum import_preset preset;
+	const char *const *map;		/* "HEADER=FIELD" */
+	size_t nmap;
+	int create_missing, all_or_nothing, dry_run;
+	enum lang lang;
+};
+/* a new job row, status running, run by runner */
+enum err import_job_create(struct db_conn *c, int64_t org_id, int64_t file_id, int64_t user_id,
+			   const struct import_job_spec *o, int64_t bytes_total, const char *runner, int64_t *id);
+/* the row as stored; E_NOTFOUND for no such job in the organisation */
+enum err import_job_read(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct import_job *out);
+/* the organisation's newest rows, newest first (without map and errors) */
+enum err import_jobs_read_recent(struct db_conn *c, struct arena *a, int64_t org_id, size_t limit,
+				 struct import_job **out, size_t *n);
+/* progress of a running job, and its heartbeat */
+enum err import_job_set_progress(struct db_conn *c, int64_t org_id, int64_t id, int64_t rows, int64_t bytes_done);
+/* a job ends: failed with a message (nothing kept), or only if it is still
+ * "running" (for a job whose process is gone) */
+enum err import_job_set_failed(struct db_conn *c, int64_t org_id, int64_t id, const char *message,
+			       int only_running);
+/* a job ends done, with its summary */
+enum err import_job_set_done(struct db_conn *c, int64_t org_id, int64_t id, const struct import_summary *s,
+			     int64_t bytes);
+
+#endif
