@@ -30,9 +30,11 @@ int cmd_serve(int argc, char **argv)
 	const char *dburl = NULL, *listen = getenv("SALESGARDEN_LISTEN");
 	long threads = sysconf(_SC_NPROCESSORS_ONLN);
 	int quiet = 0;
+	const char *tmpdir = NULL;
 	static const struct option opts[] = {
 		{ "db", required_argument, 0, 'd' }, { "listen", required_argument, 0, 'l' },
 		{ "threads", required_argument, 0, 't' }, { "quiet", no_argument, 0, 'q' },
+		{ "tmp-dir", required_argument, 0, 'T' },
 		{ "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 },
 	};
 	int ch;
@@ -49,6 +51,7 @@ int cmd_serve(int argc, char **argv)
 			break;
 		}
 		case 'q': quiet = 1; break;
+		case 'T': tmpdir = optarg; break;
 		case 'h': return cmd_help_for("serve");
 		default: return cmd_usage("serve");
 		}
@@ -63,11 +66,23 @@ int cmd_serve(int argc, char **argv)
 		.max_body = 1 << 20,
 		.max_upload = 256u << 20,
 		.quiet = quiet,
+		.tmpdir = tmpdir,
 		.before_stop = stop_imports,
 	};
 	const char *mb = getenv("SALESGARDEN_MAX_BODY");
 	if (mb && atol(mb) > 0)
 		srv.max_body = (size_t)atol(mb);
+	/* the limits on what callers may make the server hold at once */
+	const char *mu = getenv("SALESGARDEN_MAX_UPLOADS");
+	if (mu && atoi(mu) > 0)
+		srv.max_uploads = atoi(mu);
+	const char *mi = getenv("SALESGARDEN_MAX_INFLIGHT");
+	if (mi && atol(mi) > 0)
+		srv.max_inflight = (size_t)atol(mi);
+	if (!srv.tmpdir)
+		srv.tmpdir = getenv("SALESGARDEN_TMPDIR");
+	if (!srv.tmpdir || !*srv.tmpdir)
+		srv.tmpdir = getenv("TMPDIR");
 	srv.db = cmd_open_db(cmd_db_url(dburl), srv.threads + 2, 1);
 	if (!srv.db)
 		return 1;
