@@ -31,10 +31,17 @@ int cmd_serve(int argc, char **argv)
 	long threads = sysconf(_SC_NPROCESSORS_ONLN);
 	int quiet = 0;
 	const char *tmpdir = NULL;
+	/* a request's statements: long enough for any page of a large
+	 * organisation, short enough that a runaway one frees its worker */
+	long stmt_ms = 10000;
+	const char *st_env = getenv("SALESGARDEN_STATEMENT_TIMEOUT");
+	if (st_env && *st_env)
+		stmt_ms = atol(st_env);
 	static const struct option opts[] = {
 		{ "db", required_argument, 0, 'd' }, { "listen", required_argument, 0, 'l' },
 		{ "threads", required_argument, 0, 't' }, { "quiet", no_argument, 0, 'q' },
 		{ "tmp-dir", required_argument, 0, 'T' },
+		{ "statement-timeout", required_argument, 0, 'S' },
 		{ "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 },
 	};
 	int ch;
@@ -52,6 +59,13 @@ int cmd_serve(int argc, char **argv)
 		}
 		case 'q': quiet = 1; break;
 		case 'T': tmpdir = optarg; break;
+		case 'S': {
+			char *end;
+			stmt_ms = strtol(optarg, &end, 10);
+			if (*end || stmt_ms < 0 || stmt_ms > 3600000)
+				return cmd_error("--statement-timeout takes milliseconds from 0 (no limit) to 3600000");
+			break;
+		}
 		case 'h': return cmd_help_for("serve");
 		default: return cmd_usage("serve");
 		}
@@ -86,6 +100,9 @@ int cmd_serve(int argc, char **argv)
 	srv.db = cmd_open_db(cmd_db_url(dburl), srv.threads + 2, 1);
 	if (!srv.db)
 		return 1;
+	/* after the migrations, which may take longer; the command-line import
+	 * and other commands open the database without a limit */
+	db_set_statement_timeout(srv.db, (int)stmt_ms);
 	int rc = server_run(&srv);
 	db_close(srv.db);
 	return rc;

@@ -575,7 +575,23 @@ void router_run(struct request *r)
 			   : T("This form has expired. Reload the page and try again."));
 		goto done;
 	}
-	r->route->fn(r);
+	/* work lost to a serialisation failure or a deadlock (PostgreSQL) is
+	 * done again, from the start, when none of it was committed: the
+	 * handler then ran against a rolled-back database and its answer
+	 * (a 503) is dropped */
+	size_t nheaders = r->headers.n;
+	for (int attempt = 0;; attempt++) {
+		if (r->db)
+			db_mark(r->db);
+		r->route->fn(r);
+		if (r->status != 503 || !r->db || attempt >= DB_REPLAYS || !db_replayable(r->db))
+			break;
+		log_info("%s %s: lost to a concurrent transaction; running it again", r->method, r->path);
+		r->status = 0;
+		r->content_type = NULL;
+		r->headers.n = nheaders;
+		sb_reset(&r->out);
+	}
 	if (!r->status) {
 		log_error("%s %s: handler gave no answer", r->method, r->path);
 		resp_error(r, E_INTERNAL, T("Something went wrong on our side."));

@@ -3,13 +3,14 @@
 // flat while a dozen of them try; uploads are limited in number; /healthz
 // answers while every worker waits on the database; the answers the server
 // makes before routing (414, 431) carry the security headers, and HSTS comes
-// with TLS; periods beyond the one range of dates answer 400.
+// with TLS; periods beyond the one range of dates answer 400; a statement
+// that runs over its time limit answers 503 and is logged.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { useServer, createToken, apiClient } from './lib.mjs';
+import { useServer, createToken, apiClient, startServer, sqlExec } from './lib.mjs';
 
 // one upload at a time, so the limit is seen with two
 const ctx = useServer({ env: { SALESGARDEN_MAX_UPLOADS: '1' } });
@@ -298,4 +299,35 @@ test('/healthz answers while every worker waits on the database', async () => {
   assert.equal(doneAtHealthz, 0, '/healthz was answered before any of the requests waiting on the database');
   assert.equal(doneAtStatic, 0, 'a static file too');
   for (const a of answers) assert.ok([200, 503].includes(a.status), `the waiting requests end (${a.status})`);
+});
+
+test('a statement over its time limit answers 503 (page in the chrome, API UNAVAILABLE) and is logged', async () => {
+  // 200,000 accounts: counting those whose name matches reads them all, far
+  // beyond 1 ms on any machine; with the usual limit the same page is fine
+  const many = ctx.db.kind === 'sqlite'
+    ? "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 200000) "
+      + "INSERT INTO accounts (org_id, name, created_at) SELECT 1, 'Bulk ' || x, 0 FROM n"
+    : "INSERT INTO accounts (org_id, name, created_at) SELECT 1, 'Bulk ' || x, 0 FROM generate_series(1, 200000) x";
+  sqlExec(ctx.db, many);
+  const token = createToken(ctx.db, 'acme', 'rita@acme.test');
+  const rita = await ctx.signIn('rita@acme.test');
+  assert.equal((await rita.get('/accounts?q=bulk')).status, 200, 'within the usual limit');
+
+  const tight = await startServer(ctx.db, { env: { SALESGARDEN_STATEMENT_TIMEOUT: '1' }, name: 'tight' });
+  try {
+    const c = new rita.constructor(tight.base);
+    c.jar = new Map(rita.jar);
+    const page = await c.get('/accounts?q=bulk');
+    assert.equal(page.status, 503);
+    assert.match(page.headers.get('content-type'), /^text\/html/);
+    assert.match(page.text, /<header class="top">/, 'the error page is in the chrome');
+    const api = await apiClient(tight.base, token).get('/api/v1/accounts?q=bulk');
+    assert.equal(api.status, 503);
+    assert.equal(api.json.error, 'UNAVAILABLE');
+    assert.equal((await c.get('/healthz')).status, 200);
+    await tight.stop();
+    assert.match(tight.log(), /a statement ran over its time limit of 1 ms and was stopped: /);
+  } finally {
+    await tight.kill();
+  }
 });
