@@ -77,6 +77,7 @@ struct request {
 	struct request *q_next;
 	int job;
 	int has_body;			/* a Content-Length above 0, or chunked */
+	int spooled;			/* a multipart upload (R_UPLOAD): its file goes to disk */
 	size_t announced;		/* its Content-Length, 0 when none */
 	int drain;			/* refused: the rest of a small body is read into nothing */
 	size_t inflight;		/* body bytes counted against max_inflight */

@@ -302,8 +302,7 @@ static enum MHD_Result mp_iter(void *cls, enum MHD_ValueKind kind, const char *k
 
 static int is_multipart_upload(struct request *r)
 {
-	const char *ct = req_header(r, "Content-Type");
-	return ct && !strncasecmp(ct, "multipart/form-data", 19) && r->route && (r->route->flags & R_UPLOAD);
+	return r->spooled;	/* decided by the server on the headers */
 }
 
 void router_body(struct request *r, const char *data, size_t size, const char *tmpdir)

@@ -142,7 +142,7 @@ static int reserve_body(struct server *srv, struct request *r)
 {
 	int ok = 1;
 	pthread_mutex_lock(&srv->mu);
-	if (r->route->flags & R_UPLOAD) {
+	if (r->spooled) {
 		if (srv->uploads >= srv->max_uploads) {
 			ok = 0;
 		} else {
@@ -166,7 +166,7 @@ static int reserve_body(struct server *srv, struct request *r)
 /* more body bytes than were announced (a chunked body): 0 when over */
 static int reserve_more(struct server *srv, struct request *r, size_t n)
 {
-	if (r->route && (r->route->flags & R_UPLOAD))
+	if (r->spooled)
 		return 1;	/* to a file, counted by the upload slot */
 	if (r->body_got + n <= r->inflight)
 		return 1;
@@ -223,7 +223,7 @@ static void *worker(void *arg)
 			} else if (!r->has_body) {
 				router_run(r);
 			} else if (!reserve_body(srv, r)) {
-				const char *msg = (r->route->flags & R_UPLOAD)
+				const char *msg = r->spooled
 					? T("The server is busy with other uploads. Try again shortly.")
 					: T("The server is busy. Try again shortly.");
 				busy(r, msg);
@@ -257,7 +257,12 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *con, const ch
 		r->method = arena_strdup(r->a, method);
 		int path_known = 0;
 		r->route = route_match(r, method, r->path, &path_known);
-		r->body_limit = r->route && (r->route->flags & R_UPLOAD) ? srv->max_upload : srv->max_body;
+		/* only a multipart upload may be large: it goes to a file; any
+		 * other body, on any route, is held in memory and kept small */
+		const char *ct = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Content-Type");
+		r->spooled = r->route && (r->route->flags & R_UPLOAD) && ct &&
+			!strncasecmp(ct, "multipart/form-data", 19);
+		r->body_limit = r->spooled ? srv->max_upload : srv->max_body;
 		const union MHD_ConnectionInfo *hs =
 			MHD_get_connection_info(con, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
 		if (strlen(r->path) + strlen(r->raw_query) > MAX_URI) {

@@ -143,6 +143,14 @@ test('a rep, or an admin with a wrong CSRF header, is refused before the body is
   assert.ok(!bad.complete, 'a body behind a wrong CSRF header was not read');
 });
 
+test('only a multipart upload may be large: any other body on an upload route is held to the form limit', async () => {
+  const ann = await ctx.signIn('ann@acme.test');
+  const r = await chunkedPost(ctx.server.port, '/import', 4 * MiB, {
+    Cookie: ann.cookieHeader(), 'X-CSRF-Token': ann.csrf, 'Content-Type': 'application/x-www-form-urlencoded',
+  }, { expect: true });
+  assert.equal(r.status, 413, 'a 4 MiB form is over the 1 MiB limit of forms, upload route or not');
+});
+
 test('uploads beyond the limit answer 503 with Retry-After; the upload under way is not disturbed', async () => {
   const ann = await ctx.signIn('ann@acme.test');
   const headers = { Cookie: ann.cookieHeader(), 'X-CSRF-Token': ann.csrf };
