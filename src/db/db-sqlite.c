@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 /* how often (in virtual-machine steps) the deadline is looked at: a clock
@@ -231,11 +232,26 @@ static enum err sq_reset(void *h, void *ds)
 	return E_OK;
 }
 
+/* BEGIN, COMMIT, ROLLBACK and savepoints are never stopped: a commit cut
+ * short would lose work that is done, and a rollback must always happen */
+static int txn_control(const char *sql)
+{
+	static const char *const kw[] = { "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE" };
+	for (size_t i = 0; i < sizeof(kw) / sizeof(kw[0]); i++)
+		if (!strncasecmp(sql, kw[i], strlen(kw[i])))
+			return 1;
+	return 0;
+}
+
 static enum err sq_exec_script(void *h, const char *sql)
 {
 	struct sq_conn *sc = h;
+	int limit = sc->timeout_ms;
+	if (txn_control(sql))
+		sc->timeout_ms = 0;
 	set_deadline(sc);
 	int rc = sqlite3_exec(sc->db, sql, NULL, NULL, NULL);
+	sc->timeout_ms = limit;
 	return rc == SQLITE_OK ? E_OK : (map_rc(rc) ? map_rc(rc) : E_INTERNAL);
 }
 
