@@ -556,6 +556,8 @@ void router_run(struct request *r)
 	}
 	if (r->body_bad && r->body_err) {
 		resp_error(r, r->body_err, r->body_msg);
+		if (r->body_err == E_UNAVAILABLE)
+			resp_header(r, "Retry-After", "10");
 		goto done;
 	}
 	if (!(flags & R_NODB) && !r->db) {
