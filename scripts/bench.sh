@@ -11,6 +11,13 @@
 #   pipeline  /pipeline?team=ID                           (the board)
 #   api       /api/v1/figures/commitment?team=ID&...      (API token)
 #
+# and, in a second, big organisation (benchgen --big: 5,000 accounts holding
+# 320,000 open deals, the shape that stalled the server before migration
+# 0006 indexed deals by account), as its admin
+#
+#   accounts  /accounts     (each account's open deals counted)
+#   deals-new /deals/new    (the new-deal form: up to 2,000 accounts to pick)
+#
 # N times each after a few warm-ups (curl, median and p90), and in turns with
 # it the sqlite3 shell running the very SQL the page ran — captured from the
 # server by an LD_PRELOAD statement trace (tools/sqltrace.c), with the
@@ -45,7 +52,8 @@ cc -O2 -Wall -Wextra -shared -fPIC -o "$dir/sqltrace.so" tools/sqltrace.c -ldl
 # --- data -------------------------------------------------------------------
 stamp=$(sha256sum tools/benchgen.c | cut -c1-16)
 if [ -n "${BENCH_FRESH:-}" ] || [ ! -s "$db" ] || [ "$(cat "$dir/stamp" 2>/dev/null)" != "$stamp" ]; then
-  echo "bench: generating the data (1,000 reps, 150,000 deals, 1,000,000 conversations; a minute or two)..."
+  echo "bench: generating the data (1,000 reps, 150,000 deals, 1,000,000 conversations; and a big"
+  echo "       organisation of 5,000 accounts and 320,000 open deals; a minute or two)..."
   rm -f "$db" "$db-wal" "$db-shm" "$dir/stamp"
   today=$(date +%F)
   pw=$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 16)
@@ -59,6 +67,11 @@ if [ -n "${BENCH_FRESH:-}" ] || [ ! -s "$db" ] || [ "$(cat "$dir/stamp" 2>/dev/n
   mgr=$(sqlite3 "$db" "SELECT id FROM users WHERE email = 'manager01@bench.example'")
   start=$(date +%s)
   "$dir/benchgen" "$org" "$mgr" "$today" | sqlite3 "$db" >/dev/null
+  ./salesgarden org add --slug big --name "Big B.V." --locale en >/dev/null
+  printf '%s\n' "$pw" | ./salesgarden user add --org big --email admin@big.example --name "Big admin" \
+    --role admin --password-stdin >/dev/null
+  big=$(sqlite3 "$db" "SELECT id FROM orgs WHERE slug = 'big'")
+  "$dir/benchgen" --big "$big" 10000000 "$today" | sqlite3 "$db" >/dev/null
   echo "bench: loaded in $(( $(date +%s) - start )) s"
   echo "$today" >"$dir/today"
   (umask 077; echo "$pw" >"$dir/password")
@@ -78,6 +91,11 @@ counts=$(sqlite3 -separator ' ' "$db" "SELECT (SELECT count(*) FROM users WHERE 
 read -r nreps nteams nteam ndeals nconvs nsteps <<<"$counts"
 echo "bench: $nreps reps in $nteams teams, $ndeals deals, $nconvs conversations, $nsteps steps;"
 echo "       team $team ($nteam reps), $from to $today (SALESGARDEN_TODAY=$today), N=$N after $WARM warm-ups"
+big_counts=$(sqlite3 -separator ' ' "$db" "SELECT (SELECT count(*) FROM accounts a JOIN orgs o ON o.id = a.org_id
+  WHERE o.slug = 'big'), (SELECT count(*) FROM deals d JOIN orgs o ON o.id = d.org_id WHERE o.slug = 'big'
+  AND d.status = 'open')")
+read -r nbig_accounts nbig_open <<<"$big_counts"
+echo "       big organisation: $nbig_accounts accounts, $nbig_open open deals"
 
 # --- servers ----------------------------------------------------------------
 free_port() {
@@ -110,7 +128,7 @@ start_server() {	# start_server PORT LOG [ENV...]: waits until it answers
 port=${BENCH_PORT:-$(free_port)}
 tport=$(free_port $((port + 1)))
 
-pages=(figures pipeline api tiers conc tiers-api)
+pages=(figures pipeline api tiers conc tiers-api accounts deals-new)
 declare -A path
 path[figures]="/figures/commitment?team=$team&from=$from&to=$today"
 path[pipeline]="/pipeline?team=$team"
@@ -119,6 +137,9 @@ path[api]="/api/v1/figures/commitment?team=$team&from=$from&to=$today"
 path[tiers]="/tiers?who=org&kind=month"
 path[conc]="/concentration?who=org&kind=year"
 path[tiers-api]="/api/v1/tiers?kind=month"
+# the big organisation, as its admin
+path[accounts]="/accounts"
+path[deals-new]="/deals/new"
 
 fetch() {	# fetch PAGE [curl options]: the request of a page, to the server at $at
   local p=$1
@@ -127,6 +148,7 @@ fetch() {	# fetch PAGE [curl options]: the request of a page, to the server at $
     api) curl -s -H "Authorization: Bearer $token" "$@" "$at${path[$p]}" || true ;;
     tiers-api) curl -s -H "Authorization: Bearer $admin_token" "$@" "$at${path[$p]}" || true ;;
     tiers|conc) curl -s -b "$admin_jar" "$@" "$at${path[$p]}" || true ;;
+    accounts|deals-new) curl -s -b "$big_jar" "$@" "$at${path[$p]}" || true ;;
     *) curl -s -b "$jar" "$@" "$at${path[$p]}" || true ;;
   esac
 }
@@ -164,6 +186,13 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -c "$admin_jar" -b "$admin_jar" --
   --data-urlencode "email=admin@bench.example" --data-urlencode "password=$pw" "$at/login")
 [ "$code" = 303 ] || { echo "bench: signing in as the admin answered $code"; exit 0; }
 admin_token=$(./salesgarden token create --org bench --email admin@bench.example --label bench 2>/dev/null || true)
+big_jar=$dir/cookies-big
+rm -f "$big_jar"
+csrf=$(curl -s -c "$big_jar" -b "$big_jar" "$at/login" | grep -o 'name="csrf_token"[^>]*value="[^"]*"' |
+  sed 's/.*value="//; s/"$//' | head -n 1)
+code=$(curl -s -o /dev/null -w '%{http_code}' -c "$big_jar" -b "$big_jar" --data-urlencode "csrf_token=$csrf" \
+  --data-urlencode "email=admin@big.example" --data-urlencode "password=$pw" "$at/login")
+[ "$code" = 303 ] || { echo "bench: signing in as the big organisation's admin answered $code"; exit 0; }
 
 declare -A srv srv_med srv_p90 sh sh_med nstmt status
 for p in "${pages[@]}"; do

@@ -9,7 +9,7 @@
 #include <string.h>
 
 const struct cmd commands[] = {
-	{ "serve", cmd_serve, "serve [--db URL] [--listen ADDR:PORT] [--threads N] [--quiet]",
+	{ "serve", cmd_serve, "serve [--db URL] [--listen ADDR:PORT] [--threads N] [--statement-timeout MS] [--tmp-dir DIR] [--quiet]",
 	  "serve the web pages and the JSON API" },
 	{ "migrate", cmd_migrate, "migrate [--db URL]",
 	  "bring the database schema up to date" },

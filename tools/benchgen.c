@@ -17,6 +17,7 @@
  * so the figures are not flat.
  *
  *	benchgen ORG_ID FIRST_MANAGER_ID TODAY > data.sql
+ *	benchgen --big ORG_ID FIRST_ID TODAY > big.sql	(see big() below)
  *
  * ORG_ID is the organisation (made with `salesgarden org add`) and
  * FIRST_MANAGER_ID the manager (made with `salesgarden user add`) who
@@ -109,10 +110,69 @@ static const char *const lost_reasons[] = { "price", "competitor", "no_budget", 
 static const char *const stop_reasons[] = { "no_need", "no_budget", "no_authority", "timing", "competitor", "not_a_fit" };
 static const char *const stop_lost[] = { "no_need", "no_budget", "no_decision", "timing", "competitor", "other" };
 
+/*
+ * The big organisation (benchgen --big ORG_ID FIRST_ID TODAY): the shape that
+ * stalled the server before migration 0006 — BIG_ACCOUNTS accounts holding
+ * BIG_DEALS open deals between them, owned by BIG_REPS reps — with no
+ * history: /accounts and /deals/new count each account's open deals. Rows
+ * get explicit ids from FIRST_ID up, clear of the first organisation's.
+ */
+#define BIG_REPS 50
+#define BIG_ACCOUNTS 5000
+#define BIG_DEALS 320000
+
+static int big(long org, long first, int today)
+{
+	long now = (long)time(NULL);
+	char d1[11], d2[11], d3[11];
+	puts("PRAGMA foreign_keys = OFF;\nPRAGMA synchronous = OFF;\nBEGIN;");
+	struct ins in = { "INSERT INTO users (id, org_id, email, name, role, locale, password_hash, active, created_at)", 0 };
+	for (int r = 0; r < BIG_REPS; r++) {
+		row(&in);
+		printf("%ld, %ld, 'rep%02d@big.example', 'Big rep %02d', 'rep', 'en', NULL, 1, %ld)", first + r, org,
+		       r + 1, r + 1, now);
+	}
+	end(&in);
+	static const char *const stages[] = { "Lead", "Qualified", "Demo", "Proposal", "Negotiation", "Won", "Lost" };
+	in.head = "INSERT INTO stages (id, org_id, name, definition, commitment, position, kind)";
+	for (int s = 0; s < 7; s++) {
+		row(&in);
+		printf("%ld, %ld, '%s', '', '', %d, '%s')", first + s, org, stages[s], (s + 1) * 10,
+		       s == 5 ? "won" : s == 6 ? "lost" : "open");
+	}
+	end(&in);
+	in.head = "INSERT INTO accounts (id, org_id, name, owner_id, external_id, created_at)";
+	for (int a = 0; a < BIG_ACCOUNTS; a++) {
+		row(&in);
+		printf("%ld, %ld, 'Big account %05d', %ld, NULL, %ld)", first + a, org, a + 1, first + a % BIG_REPS, now);
+	}
+	end(&in);
+	in.head = "INSERT INTO deals (id, org_id, title, account_id, value_minor, currency, owner_id, stage_id, "
+		  "product, expected_close, status, lost_reason, lost_note, closed_on, created_on, "
+		  "stage_changed_on, external_id, created_at, updated_at)";
+	for (long d = 0; d < BIG_DEALS; d++) {
+		int a = rnd(0, BIG_ACCOUNTS - 1);
+		row(&in);
+		printf("%ld, %ld, 'Big deal %06ld', %ld, %d, 'EUR', %ld, %ld, '%s', '%s', 'open', NULL, '', NULL, "
+		       "'%s', '%s', NULL, %ld, %ld)",
+		       first + d, org, d + 1, first + a, rnd(20, 2000) * 5000, first + a % BIG_REPS, first + rnd(0, 4),
+		       products[rnd(0, 3)], ds(today + rnd(10, 90), d1), ds(today - rnd(0, 300), d2), ds(today, d3), now,
+		       now);
+	}
+	end(&in);
+	puts("COMMIT;");
+	fprintf(stderr, "benchgen: big organisation: %d reps, %d accounts, %d open deals\n", BIG_REPS, BIG_ACCOUNTS,
+		BIG_DEALS);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 5 && !strcmp(argv[1], "--big"))
+		return big(atol(argv[2]), atol(argv[3]), day_of(argv[4]));
 	if (argc != 4) {
-		fprintf(stderr, "usage: benchgen ORG_ID FIRST_MANAGER_ID TODAY\n");
+		fprintf(stderr, "usage: benchgen ORG_ID FIRST_MANAGER_ID TODAY\n"
+			"       benchgen --big ORG_ID FIRST_ID TODAY\n");
 		return 2;
 	}
 	long org = atol(argv[1]), manager1 = atol(argv[2]);

@@ -36,9 +36,18 @@ int cmd_serve(int argc, char **argv)
 	const char *dburl = NULL, *listen = getenv("SALESGARDEN_LISTEN");
 	long threads = sysconf(_SC_NPROCESSORS_ONLN);
 	int quiet = 0;
+	const char *tmpdir = NULL;
+	/* a request's statements: long enough for any page of a large
+	 * organisation, short enough that a runaway one frees its worker */
+	long stmt_ms = 10000;
+	const char *st_env = getenv("SALESGARDEN_STATEMENT_TIMEOUT");
+	if (st_env && *st_env)
+		stmt_ms = atol(st_env);
 	static const struct option opts[] = {
 		{ "db", required_argument, 0, 'd' }, { "listen", required_argument, 0, 'l' },
 		{ "threads", required_argument, 0, 't' }, { "quiet", no_argument, 0, 'q' },
+		{ "tmp-dir", required_argument, 0, 'T' },
+		{ "statement-timeout", required_argument, 0, 'S' },
 		{ "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 },
 	};
 	int ch;
@@ -55,6 +64,14 @@ int cmd_serve(int argc, char **argv)
 			break;
 		}
 		case 'q': quiet = 1; break;
+		case 'T': tmpdir = optarg; break;
+		case 'S': {
+			char *end;
+			stmt_ms = strtol(optarg, &end, 10);
+			if (*end || stmt_ms < 0 || stmt_ms > 3600000)
+				return cmd_error("--statement-timeout takes milliseconds from 0 (no limit) to 3600000");
+			break;
+		}
 		case 'h': return cmd_help_for("serve");
 		default: return cmd_usage("serve");
 		}
@@ -69,11 +86,23 @@ int cmd_serve(int argc, char **argv)
 		.max_body = 1 << 20,
 		.max_upload = 256u << 20,
 		.quiet = quiet,
+		.tmpdir = tmpdir,
 		.before_stop = stop_imports,
 	};
 	const char *mb = getenv("SALESGARDEN_MAX_BODY");
 	if (mb && atol(mb) > 0)
 		srv.max_body = (size_t)atol(mb);
+	/* the limits on what callers may make the server hold at once */
+	const char *mu = getenv("SALESGARDEN_MAX_UPLOADS");
+	if (mu && atoi(mu) > 0)
+		srv.max_uploads = atoi(mu);
+	const char *mi = getenv("SALESGARDEN_MAX_INFLIGHT");
+	if (mi && atol(mi) > 0)
+		srv.max_inflight = (size_t)atol(mi);
+	if (!srv.tmpdir)
+		srv.tmpdir = getenv("SALESGARDEN_TMPDIR");
+	if (!srv.tmpdir || !*srv.tmpdir)
+		srv.tmpdir = getenv("TMPDIR");
 	srv.db = cmd_open_db(cmd_db_url(dburl), srv.threads + 2, 1);
 	if (!srv.db)
 		return 1;
@@ -89,6 +118,9 @@ int cmd_serve(int argc, char **argv)
 			log_error("cannot undo the imports of a stopped process: %s", db_errmsg(c));
 		db_release(c);
 	}
+	/* after the migrations, which may take longer; the command-line import
+	 * and other commands open the database without a limit */
+	db_set_statement_timeout(srv.db, (int)stmt_ms);
 	int rc = server_run(&srv);
 	db_close(srv.db);
 	return rc;

@@ -31,6 +31,15 @@ struct db_driver {
 	enum err (*reset)(void *h, void *ds);
 	enum err (*exec_script)(void *h, const char *sql);
 	const char *(*errmsg)(void *h);
+	/* every later statement on the connection ends with an error once it
+	 * has run ms milliseconds (0: no limit) */
+	void (*set_timeout)(void *h, int ms);
+	/* 1 when the last error was a statement running over its time limit */
+	int (*timed_out)(void *h);
+	/* 1 when a statement failed with a serialisation failure or a deadlock
+	 * since the last call (which it clears): its transaction was rolled
+	 * back and may be run again (NULL: never happens) */
+	int (*conflicted)(void *h);
 	const char *begin_sql;
 };
 

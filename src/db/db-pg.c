@@ -6,6 +6,12 @@
  *
  * A connection that broke (server restarted, network) is reset on the next
  * acquire; the request that saw it break answers 503.
+ *
+ * Time limits are PostgreSQL's statement_timeout, set per connection. A
+ * statement run outside a transaction that fails with a serialisation
+ * failure (40001) or a deadlock (40P01) is run again, a few times: it was
+ * rolled back whole. Inside a transaction only the caller can replay it
+ * (db_transact).
  */
 #include "db-driver.h"
 #include "../lib/xalloc.h"
@@ -20,7 +26,37 @@
 struct pg_conn {
 	PGconn *c;
 	unsigned long seq;
+	int timeout_ms;		/* statement_timeout, 0: none */
+	char sqlstate[6];	/* of the last error, "" when none */
+	int conflict;		/* a 40001/40P01 since last asked */
 };
+
+/* how often a statement that is its own transaction is run again after a
+ * serialisation failure or a deadlock, before the error is given up */
+#define AUTOCOMMIT_RETRIES 3
+
+static void apply_timeout(struct pg_conn *pc)
+{
+	char q[64];
+	snprintf(q, sizeof(q), "SET statement_timeout = %d", pc->timeout_ms);
+	PQclear(PQexec(pc->c, q));
+}
+
+static int is_retryable_state(const char *st)
+{
+	return !strcmp(st, "40001") || !strcmp(st, "40P01");
+}
+
+/* remembers the SQLSTATE of a failed result, for timed_out; a serialisation
+ * failure or deadlock is remembered until asked (later statements of the
+ * aborted transaction fail with another state, 25P02) */
+static void note_state(struct pg_conn *pc, const PGresult *r)
+{
+	const char *st = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+	snprintf(pc->sqlstate, sizeof(pc->sqlstate), "%s", st ? st : "");
+	if (is_retryable_state(pc->sqlstate))
+		pc->conflict = 1;
+}
 
 struct pg_stmt {
 	char name[32];		/* "" for a one-off statement */
@@ -77,6 +113,8 @@ static int pg_ensure(void *h)
 	PQsetNoticeProcessor(pc->c, quiet, NULL);
 	PGresult *r = PQexec(pc->c, "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'");
 	PQclear(r);
+	if (pc->timeout_ms)
+		apply_timeout(pc);
 	return 2;
 }
 
@@ -124,6 +162,7 @@ static void *pg_prepare(void *h, const char *sql, int slot, enum err *e)
 		snprintf(st->name, sizeof(st->name), "sg%lu", ++pc->seq);
 		PGresult *r = PQprepare(pc->c, st->name, sql, st->nparams, NULL);
 		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+			note_state(pc, r);
 			*e = map_state(pc->c, r);
 			PQclear(r);
 			free(st);
@@ -192,10 +231,25 @@ static int pg_step(void *h, void *ds)
 	struct pg_stmt *st = ds;
 	if (!st->executed) {
 		st->executed = 1;
-		PGresult *r = st->name[0]
-			? PQexecPrepared(pc->c, st->name, st->nparams, st->vals, NULL, NULL, 0)
-			: PQexecParams(pc->c, st->sql, st->nparams, NULL, st->vals, NULL, NULL, 0);
-		ExecStatusType s = PQresultStatus(r);
+		pc->sqlstate[0] = '\0';
+		/* outside a transaction the statement is one of its own: when it
+		 * loses a serialisation conflict or a deadlock, it was rolled back
+		 * whole and can simply run again */
+		int own_txn = PQtransactionStatus(pc->c) == PQTRANS_IDLE;
+		PGresult *r;
+		ExecStatusType s;
+		for (int attempt = 0;; attempt++) {
+			r = st->name[0]
+				? PQexecPrepared(pc->c, st->name, st->nparams, st->vals, NULL, NULL, 0)
+				: PQexecParams(pc->c, st->sql, st->nparams, NULL, st->vals, NULL, NULL, 0);
+			s = PQresultStatus(r);
+			if (s == PGRES_TUPLES_OK || s == PGRES_COMMAND_OK)
+				break;
+			note_state(pc, r);
+			if (!own_txn || attempt >= AUTOCOMMIT_RETRIES || !is_retryable_state(pc->sqlstate))
+				break;
+			PQclear(r);
+		}
 		if (s == PGRES_TUPLES_OK) {
 			st->res = r;
 			st->nrows = PQntuples(r);
@@ -273,11 +327,38 @@ static enum err pg_reset(void *h, void *ds)
 static enum err pg_exec_script(void *h, const char *sql)
 {
 	struct pg_conn *pc = h;
+	pc->sqlstate[0] = '\0';
 	PGresult *r = PQexec(pc->c, sql);
 	ExecStatusType s = PQresultStatus(r);
 	enum err e = (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK) ? E_OK : map_state(pc->c, r);
+	if (e)
+		note_state(pc, r);
 	PQclear(r);
 	return e;
+}
+
+static void pg_set_timeout(void *h, int ms)
+{
+	struct pg_conn *pc = h;
+	pc->timeout_ms = ms > 0 ? ms : 0;
+	apply_timeout(pc);
+}
+
+/* 57014: query_canceled, which statement_timeout gives */
+static int pg_timed_out(void *h)
+{
+	struct pg_conn *pc = h;
+	return pc && !strcmp(pc->sqlstate, "57014");
+}
+
+static int pg_conflicted(void *h)
+{
+	struct pg_conn *pc = h;
+	if (!pc)
+		return 0;
+	int c = pc->conflict;
+	pc->conflict = 0;
+	return c;
 }
 
 static const char *pg_errmsg(void *h)
@@ -303,5 +384,8 @@ const struct db_driver db_pg_driver = {
 	.reset = pg_reset,
 	.exec_script = pg_exec_script,
 	.errmsg = pg_errmsg,
+	.set_timeout = pg_set_timeout,
+	.timed_out = pg_timed_out,
+	.conflicted = pg_conflicted,
 	.begin_sql = "BEGIN",
 };

@@ -4,6 +4,10 @@
  * and a busy timeout so concurrent writers queue instead of failing.
  * Parameters are written $1..$n in our SQL; SQLite treats "$1" as a named
  * parameter, so we bind by name and the numbering means what it says.
+ *
+ * A statement may be given a time limit: a progress handler, called every
+ * few thousand virtual-machine steps, interrupts it once its deadline (set
+ * when it starts) has passed.
  */
 #include "db-driver.h"
 #include "../lib/xalloc.h"
@@ -11,6 +15,48 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <time.h>
+
+/* how often (in virtual-machine steps) the deadline is looked at: a clock
+ * read every few microseconds of work, cheap beside it */
+#define PROGRESS_STEPS 4000
+
+struct sq_conn {
+	sqlite3 *db;
+	int timeout_ms;			/* 0: no limit */
+	struct timespec deadline;
+	int timed_out;			/* the last statement ran over */
+};
+
+static void set_deadline(struct sq_conn *sc)
+{
+	sc->timed_out = 0;
+	if (!sc->timeout_ms)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &sc->deadline);
+	sc->deadline.tv_sec += sc->timeout_ms / 1000;
+	sc->deadline.tv_nsec += (long)(sc->timeout_ms % 1000) * 1000000L;
+	if (sc->deadline.tv_nsec >= 1000000000L) {
+		sc->deadline.tv_sec++;
+		sc->deadline.tv_nsec -= 1000000000L;
+	}
+}
+
+static int progress(void *arg)
+{
+	struct sq_conn *sc = arg;
+	if (!sc->timeout_ms)
+		return 0;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (now.tv_sec > sc->deadline.tv_sec ||
+	    (now.tv_sec == sc->deadline.tv_sec && now.tv_nsec > sc->deadline.tv_nsec)) {
+		sc->timed_out = 1;
+		return 1;	/* SQLITE_INTERRUPT */
+	}
+	return 0;
+}
 
 struct sq_stmt {
 	sqlite3_stmt *s;
@@ -25,7 +71,7 @@ static enum err map_rc(int rc)
 		return rc == SQLITE_CONSTRAINT_FOREIGNKEY || rc == SQLITE_CONSTRAINT_CHECK ||
 			rc == SQLITE_CONSTRAINT_NOTNULL ? E_INVALID : E_CONFLICT;
 	case SQLITE_BUSY: case SQLITE_LOCKED: case SQLITE_CANTOPEN: case SQLITE_IOERR:
-	case SQLITE_FULL: case SQLITE_READONLY:
+	case SQLITE_FULL: case SQLITE_READONLY: case SQLITE_INTERRUPT:
 		return E_UNAVAILABLE;
 	case SQLITE_NOMEM: case SQLITE_TOOBIG: return E_TOOLARGE;
 	default: return E_INTERNAL;
@@ -54,12 +100,31 @@ static void *sq_connect(const char *path, struct strbuf *errmsg)
 		sqlite3_close(h);
 		return NULL;
 	}
-	return h;
+	struct sq_conn *sc = calloc(1, sizeof(*sc));
+	if (!sc) {
+		sqlite3_close(h);
+		return NULL;
+	}
+	sc->db = h;
+	sqlite3_progress_handler(h, PROGRESS_STEPS, progress, sc);
+	return sc;
 }
 
 static void sq_disconnect(void *h)
 {
-	sqlite3_close_v2(h);
+	struct sq_conn *sc = h;
+	sqlite3_close_v2(sc->db);
+	free(sc);
+}
+
+static void sq_set_timeout(void *h, int ms)
+{
+	((struct sq_conn *)h)->timeout_ms = ms > 0 ? ms : 0;
+}
+
+static int sq_timed_out(void *h)
+{
+	return h && ((struct sq_conn *)h)->timed_out;
 }
 
 static int sq_ensure(void *h)
@@ -71,7 +136,7 @@ static int sq_ensure(void *h)
 static void *sq_prepare(void *h, const char *sql, int slot, enum err *e)
 {
 	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v3(h, sql, -1, slot >= 0 ? SQLITE_PREPARE_PERSISTENT : 0, &s, NULL);
+	int rc = sqlite3_prepare_v3(((struct sq_conn *)h)->db, sql, -1, slot >= 0 ? SQLITE_PREPARE_PERSISTENT : 0, &s, NULL);
 	if (rc != SQLITE_OK) {
 		*e = map_rc(rc);
 		if (*e == E_OK)
@@ -119,13 +184,17 @@ static void sq_bind(void *ds, const struct db_param *p, int n)
 
 static int sq_step(void *h, void *ds)
 {
-	(void)h;
-	int rc = sqlite3_step(((struct sq_stmt *)ds)->s);
+	struct sq_conn *sc = h;
+	sqlite3_stmt *s = ((struct sq_stmt *)ds)->s;
+	/* the deadline runs from the statement's first step, across its rows */
+	if (!sqlite3_stmt_busy(s))
+		set_deadline(sc);
+	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		return DB_ROW;
 	if (rc == SQLITE_DONE)
 		return DB_DONE;
-	enum err e = map_rc(sqlite3_extended_errcode(h));
+	enum err e = map_rc(sqlite3_extended_errcode(sc->db));
 	return -(int)(e ? e : E_INTERNAL);
 }
 
@@ -152,7 +221,7 @@ static int sq_col_null(void *ds, int col)
 static int64_t sq_changes(void *h, void *ds)
 {
 	(void)ds;
-	return sqlite3_changes64(h);
+	return sqlite3_changes64(((struct sq_conn *)h)->db);
 }
 
 static enum err sq_reset(void *h, void *ds)
@@ -164,15 +233,32 @@ static enum err sq_reset(void *h, void *ds)
 	return E_OK;
 }
 
+/* BEGIN, COMMIT, ROLLBACK and savepoints are never stopped: a commit cut
+ * short would lose work that is done, and a rollback must always happen */
+static int txn_control(const char *sql)
+{
+	static const char *const kw[] = { "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE" };
+	for (size_t i = 0; i < sizeof(kw) / sizeof(kw[0]); i++)
+		if (!strncasecmp(sql, kw[i], strlen(kw[i])))
+			return 1;
+	return 0;
+}
+
 static enum err sq_exec_script(void *h, const char *sql)
 {
-	int rc = sqlite3_exec(h, sql, NULL, NULL, NULL);
+	struct sq_conn *sc = h;
+	int limit = sc->timeout_ms;
+	if (txn_control(sql))
+		sc->timeout_ms = 0;
+	set_deadline(sc);
+	int rc = sqlite3_exec(sc->db, sql, NULL, NULL, NULL);
+	sc->timeout_ms = limit;
 	return rc == SQLITE_OK ? E_OK : (map_rc(rc) ? map_rc(rc) : E_INTERNAL);
 }
 
 static const char *sq_errmsg(void *h)
 {
-	return h ? sqlite3_errmsg(h) : "no connection";
+	return h ? sqlite3_errmsg(((struct sq_conn *)h)->db) : "no connection";
 }
 
 const struct db_driver db_sqlite_driver = {
@@ -192,6 +278,8 @@ const struct db_driver db_sqlite_driver = {
 	.reset = sq_reset,
 	.exec_script = sq_exec_script,
 	.errmsg = sq_errmsg,
+	.set_timeout = sq_set_timeout,
+	.timed_out = sq_timed_out,
 	/* IMMEDIATE takes the write lock up front, so two writers never deadlock
 	 * on a read lock each wants to upgrade */
 	.begin_sql = "BEGIN IMMEDIATE",

@@ -5,13 +5,20 @@
  * Connections are opened lazily and checked on every acquire, so a database
  * that went away and came back is picked up again without a restart; while it
  * is away, db_acquire returns NULL and the router answers 503.
+ *
+ * Each connection carries the pool's statement time limit (set again on
+ * acquire when it changed) and counts what it made permanent since db_mark,
+ * so that work lost to a serialisation failure or a deadlock is replayed only
+ * when nothing of it was kept (db_replayable, db_transact).
  */
 #include "db.h"
 #include "db-driver.h"
 #include "../lib/xalloc.h"
+#include "../lib/log.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <errno.h>
 
@@ -28,6 +35,8 @@ struct db_conn {
 	void *h;
 	int in_use;
 	int depth;		/* open transactions: 1 = BEGIN, more = savepoints */
+	int timeout_ms;		/* the statement time limit set on h */
+	int effects;		/* commits and changes made outside a transaction since db_mark */
 	unsigned long tick;
 	struct cache_entry cache[STMT_CACHE];
 	/* the last failure on this connection, kept at the time it happened:
@@ -38,9 +47,11 @@ struct db_conn {
 
 struct db_stmt {
 	struct db_conn *c;
+	const char *sql;	/* for the log line of a statement that ran over */
 	void *ds;
 	int slot;		/* cache slot, -1 for a one-off statement */
 	enum err err;		/* sticky error of this execution */
+	int counted;		/* its changes counted in c->effects */
 };
 
 struct db {
@@ -48,6 +59,7 @@ struct db {
 	char *url;
 	char *target;		/* what the driver connects to */
 	int n;
+	int timeout_ms;		/* every statement's time limit, 0: none */
 	struct db_conn *conns;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
@@ -197,6 +209,7 @@ struct db_conn *db_acquire(struct db *db, struct strbuf *errmsg)
 
 	if (!c->h) {
 		c->h = db->drv->connect(db->target, errmsg);
+		c->timeout_ms = 0;
 	} else {
 		int st = db->drv->ensure(c->h);
 		if (st == 2) {
@@ -213,7 +226,28 @@ struct db_conn *db_acquire(struct db *db, struct strbuf *errmsg)
 		db_release(c);
 		return NULL;
 	}
+	if (c->timeout_ms != db->timeout_ms && db->drv->set_timeout) {
+		db->drv->set_timeout(c->h, db->timeout_ms);
+		c->timeout_ms = db->timeout_ms;
+	}
+	c->effects = 0;
 	return c;
+}
+
+void db_set_statement_timeout(struct db *db, int ms)
+{
+	pthread_mutex_lock(&db->mu);
+	db->timeout_ms = ms > 0 ? ms : 0;
+	pthread_mutex_unlock(&db->mu);
+}
+
+void db_conn_statement_timeout(struct db_conn *c, int ms)
+{
+	ms = ms > 0 ? ms : 0;
+	if (c->h && c->db->drv->set_timeout && c->timeout_ms != ms) {
+		c->db->drv->set_timeout(c->h, ms);
+		c->timeout_ms = ms;
+	}
 }
 
 void db_release(struct db_conn *c)
@@ -235,6 +269,7 @@ struct db_stmt *db_query(struct db_conn *c, const char *sql, const struct db_par
 	const struct db_driver *drv = c->db->drv;
 	struct db_stmt *st = xcalloc(1, sizeof(*st));
 	st->c = c;
+	st->sql = sql;
 	st->slot = -1;
 	uint64_t h = fnv1a(sql);
 	int free_slot = -1, oldest = -1;
@@ -287,13 +322,31 @@ struct db_stmt *db_query(struct db_conn *c, const char *sql, const struct db_par
 	return st;
 }
 
+/* a plain read, whose "rows" are no change (PostgreSQL counts a SELECT's
+ * rows as its command tuples) */
+static int is_select(const char *sql)
+{
+	while (*sql == ' ' || *sql == '\t' || *sql == '\n' || *sql == '(')
+		sql++;
+	return !strncasecmp(sql, "SELECT", 6);
+}
+
 int db_step(struct db_stmt *st)
 {
 	if (st->err)
 		return -(int)st->err;
-	int r = st->c->db->drv->step(st->c->h, st->ds);
-	if (r < 0)
-		st->err = note(st->c, (enum err)(-r));
+	struct db_conn *c = st->c;
+	int r = c->db->drv->step(c->h, st->ds);
+	if (r < 0) {
+		st->err = note(c, (enum err)(-r));
+		if (c->db->drv->timed_out && c->db->drv->timed_out(c->h))
+			log_error("a statement ran over its time limit of %d ms and was stopped: %.200s",
+				  c->timeout_ms, st->sql);
+	} else if (!c->depth && !st->counted && !is_select(st->sql) && c->db->drv->changes(c->h, st->ds) > 0) {
+		/* a change committed on its own: a replay would make it twice */
+		st->counted = 1;
+		c->effects++;
+	}
 	return r;
 }
 
@@ -389,7 +442,10 @@ enum err db_commit(struct db_conn *c)
 	char sql[32];
 	if (c->depth <= 1) {
 		c->depth = 0;
-		return note(c, c->db->drv->exec_script(c->h, "COMMIT"));
+		enum err e = note(c, c->db->drv->exec_script(c->h, "COMMIT"));
+		if (!e)
+			c->effects++;
+		return e;
 	}
 	c->depth--;
 	snprintf(sql, sizeof(sql), "RELEASE SAVEPOINT sp%d", c->depth);
@@ -406,6 +462,42 @@ enum err db_rollback(struct db_conn *c)
 	c->depth--;
 	snprintf(sql, sizeof(sql), "ROLLBACK TO SAVEPOINT sp%d; RELEASE SAVEPOINT sp%d", c->depth, c->depth);
 	return c->db->drv->exec_script(c->h, sql);
+}
+
+void db_mark(struct db_conn *c)
+{
+	c->effects = 0;
+	if (c->db->drv->conflicted)
+		c->db->drv->conflicted(c->h);
+}
+
+int db_replayable(struct db_conn *c)
+{
+	int conflict = c->db->drv->conflicted && c->db->drv->conflicted(c->h);
+	return conflict && !c->effects && !c->depth;
+}
+
+enum err db_transact(struct db_conn *c, enum err (*fn)(struct db_conn *c, void *arg), void *arg)
+{
+	int outer = c->depth == 0;
+	for (int attempt = 0;; attempt++) {
+		if (outer)
+			db_mark(c);
+		enum err e = db_begin(c);
+		if (e)
+			return e;
+		e = fn(c, arg);
+		if (e)
+			db_rollback(c);
+		else if ((e = db_commit(c)) && c->depth)
+			db_rollback(c);
+		if (!e)
+			return E_OK;
+		/* only a whole transaction can be run again: a savepoint's
+		 * conflict aborts the transaction around it, its caller's */
+		if (!outer || attempt >= DB_REPLAYS || !db_replayable(c))
+			return e;
+	}
 }
 
 const char *db_errmsg(struct db_conn *c)

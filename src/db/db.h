@@ -86,6 +86,26 @@ const char *db_errmsg(struct db_conn *c);
  * caller logs after a store function failed */
 enum err db_last_error(struct db_conn *c, const char **detail);
 
+/* Statement time limits, in milliseconds (0: none). The pool's limit holds
+ * for every connection it hands out from then on (a statement that runs over
+ * fails with E_UNAVAILABLE and a log line); db_conn_statement_timeout changes
+ * it for one connection until it is released (a long import). */
+void db_set_statement_timeout(struct db *db, int ms);
+void db_conn_statement_timeout(struct db_conn *c, int ms);
+
+/* Serialisation failures and deadlocks (PostgreSQL 40001, 40P01). A
+ * statement outside a transaction is run again by the driver. A transaction
+ * is run again by db_transact: fn (which may be called up to DB_REPLAYS + 1
+ * times, so it keeps no state between calls) in BEGIN..COMMIT. For work that
+ * is not written as one function (a request's handler), db_mark starts
+ * counting, and db_replayable tells, after a failure, whether the failure was
+ * such a conflict and nothing since db_mark was committed: then the whole
+ * work can be done again. */
+#define DB_REPLAYS 3
+enum err db_transact(struct db_conn *c, enum err (*fn)(struct db_conn *c, void *arg), void *arg);
+void db_mark(struct db_conn *c);
+int db_replayable(struct db_conn *c);
+
 /* migrations (migrate.c) */
 int db_schema_latest(void);
 /* current schema version of the database, 0 for an empty one, <0 on error */

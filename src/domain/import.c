@@ -15,6 +15,7 @@
 #include "commitment.h"
 #include "../lib/csv.h"
 #include "../lib/kv.h"
+#include "../lib/util.h"
 #include <string.h>
 #include <stdio.h>
 
@@ -695,7 +696,7 @@ int import_period_label(const char *s, char out[12])
 	} else {
 		return -1;
 	}
-	if (y < 1900 || y > 9999)
+	if (y < DATE_YEAR_MIN || y > DATE_YEAR_MAX)
 		return -1;
 	if (q) {
 		snprintf(out, 12, "%04d-Q%d", y, q);

@@ -6,15 +6,18 @@
  * day is the day before the first of the month after it, so month lengths
  * and leap years take care of themselves.
  *
- * Valid days and labels lie in the years 1900..9999; a period whose bounds
- * would leave that range is refused by period_parse, and period_prev /
+ * Valid days and labels lie in the years DATE_YEAR_MIN..DATE_YEAR_MAX
+ * (1900..2200, lib/util.h), the range every date in the program is checked
+ * against; a period whose bounds would leave it is refused by period_parse
+ * (so "2201-01" is a 400, never a period whose days no query accepts), and period_prev /
  * period_next stay on the period at the edge instead of running off it.
  */
 #include "period.h"
+#include "../lib/util.h"
 #include <string.h>
 
-#define YEAR_MIN 1900
-#define YEAR_MAX 9999
+#define YEAR_MIN DATE_YEAR_MIN
+#define YEAR_MAX DATE_YEAR_MAX
 
 static int is_leap(int y)
 {
@@ -77,7 +80,7 @@ static void civil_from_days(long z, int *y, int *m, int *d)
 	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
-/* the text is written digit by digit with the year held to 0..9999, so no
+/* the text is written digit by digit with the year held to 0..YEAR_MAX, so no
  * value can overflow the 11 bytes */
 static void put_digits(char *s, int v, int n)
 {

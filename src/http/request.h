@@ -30,15 +30,25 @@ struct request {
 	struct kvlist query, form, cookies;
 	json_t *json;			/* parsed JSON body, or NULL */
 	/* the file of a multipart/form-data body (routes with R_UPLOAD only; its
-	 * text fields go into form). data is freed when the request completes. */
+	 * text fields go into form). Its bytes are never held in memory while
+	 * they arrive: they go to an unnamed temporary file (fd, size bytes),
+	 * closed when the request completes; req_upload_data maps it. */
 	struct {
 		const char *field, *filename, *content_type;
-		struct strbuf data;
+		int fd;			/* -1 until the first byte */
+		size_t size;
 		int present;
+		void *map;		/* req_upload_data's mapping */
 	} upload;
+	/* forms and JSON (not uploads): at most max_body bytes, in memory */
 	struct strbuf body;
 	size_t body_limit;
+	size_t body_got;		/* bytes of body received so far */
 	int body_too_large;
+	int body_bad;			/* the body could not be stored or parsed: an error reply */
+	enum err body_err;
+	const char *body_msg;
+	void *mp;			/* multipart parse under way (router.c) */
 	const struct route *route;
 	int64_t id;			/* the :id of the path, when the route has one */
 	int64_t id2;			/* a second :id */
@@ -62,6 +72,16 @@ struct request {
 	size_t headers_cap;
 	int phase;
 	struct timespec t0;
+	/* server.c's bookkeeping: the handler pool's queue, the server-wide
+	 * limits this request holds a share of */
+	struct request *q_next;
+	int job;
+	int has_body;			/* a Content-Length above 0, or chunked */
+	int spooled;			/* a multipart upload (R_UPLOAD): its file goes to disk */
+	size_t announced;		/* its Content-Length, 0 when none */
+	int drain;			/* refused: the rest of a small body is read into nothing */
+	size_t inflight;		/* body bytes counted against max_inflight */
+	int upload_slot;		/* counts against max_uploads */
 };
 
 /* T("text") translates into the request's language; r must be in scope */
@@ -86,6 +106,10 @@ void resp_error(struct request *r, enum err e, const char *message);
 void resp_store_error(struct request *r, enum err e);
 /* sends a JSON value (stolen reference) with the given status */
 void resp_json(struct request *r, int status, json_t *v);
+
+/* the uploaded file's bytes, mapped read-only for the rest of the request
+ * ("" and *len 0 when there is none); NULL when it cannot be mapped */
+const char *req_upload_data(struct request *r, size_t *len);
 
 /* the CSRF token for forms on this page; creates the pre-sign-in cookie if needed */
 const char *csrf_token(struct request *r);

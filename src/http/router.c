@@ -1,7 +1,8 @@
 /*
  * router: see router.h. The order matters: size and syntax are checked
  * before anything touches the database; identity before role; role before
- * CSRF (a stranger learns nothing about tokens); all before the handler.
+ * CSRF (a stranger learns nothing about tokens); all of these before a byte
+ * of the body is read, and all before the handler.
  */
 #include "router.h"
 #include "route.h"
@@ -11,8 +12,12 @@
 #include "../lib/log.h"
 #include "../lib/html.h"
 #include <microhttpd.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 const struct route *route_match(struct request *r, const char *method, const char *path, int *path_known)
 {
@@ -155,15 +160,20 @@ static int role_allows(unsigned flags, enum role role)
 }
 
 /*
- * multipart/form-data, for the routes that take uploads (R_UPLOAD): the body
- * is already buffered, so libmicrohttpd's post processor runs over it in one
- * go. Text fields join r->form (so the CSRF check reads csrf_token from them
- * as from any form); the one file goes to r->upload. The iterator is called
- * per chunk of a part, a part's first chunk at offset 0; an empty part may
- * come as one call of size 0.
+ * multipart/form-data, for the routes that take uploads (R_UPLOAD), parsed
+ * as the body arrives by libmicrohttpd's post processor, one chunk at a
+ * time: nothing of the file is kept in memory. Text fields join r->form (so
+ * the CSRF check reads csrf_token from them as from any form), each held to
+ * MP_TEXT_MAX; the one file goes to an unnamed temporary file (r->upload).
+ * The iterator is called per chunk of a part, a part's first chunk at
+ * offset 0; an empty part may come as one call of size 0.
  */
+#define MP_TEXT_MAX (64 * 1024)
+
 struct multipart {
 	struct request *r;
+	struct MHD_PostProcessor *pp;
+	const char *tmpdir;
 	struct kv *items;
 	size_t n, cap;
 	int part;			/* 0 none, 1 text, 2 file */
@@ -172,7 +182,42 @@ struct multipart {
 	struct strbuf val;
 	const char *bad;		/* a field that is not valid UTF-8 text */
 	int extra_file;			/* a second file was sent */
+	int too_long;			/* a text field over MP_TEXT_MAX */
+	int io_error;			/* the temporary file could not be written */
+	int failed;			/* the post processor refused the body */
+	size_t text_total;		/* bytes of all text fields, held to max_body */
 };
+
+/* an unnamed file in dir, gone when closed (O_TMPFILE; else made and
+ * unlinked at once) */
+static int temp_file(const char *dir)
+{
+	int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL && errno != ENOENT))
+		return fd;
+	char path[4096];
+	if ((size_t)snprintf(path, sizeof(path), "%s/salesgarden-upload-XXXXXX", dir) >= sizeof(path))
+		return -1;
+	fd = mkostemp(path, O_CLOEXEC);
+	if (fd >= 0)
+		unlink(path);
+	return fd;
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
 
 /* ends the text part under way, into the form */
 static int mp_end_text(struct multipart *m)
@@ -235,54 +280,144 @@ static enum MHD_Result mp_iter(void *cls, enum MHD_ValueKind kind, const char *k
 			m->extra_file = 1;
 			return MHD_NO;
 		}
-		if (size)
-			sb_add(&r->upload.data, data, size);
+		if (size) {
+			if (r->upload.fd < 0)
+				r->upload.fd = temp_file(m->tmpdir);
+			if (r->upload.fd < 0 || write_all(r->upload.fd, data, size)) {
+				log_error("cannot store an upload in %s: %s", m->tmpdir, strerror(errno));
+				m->io_error = 1;
+				return MHD_NO;
+			}
+			r->upload.size += size;
+		}
 	} else if (size) {
+		if (m->val.len + size > MP_TEXT_MAX || m->text_total + size > r->srv->max_body) {
+			m->too_long = 1;
+			return MHD_NO;
+		}
+		m->text_total += size;
 		sb_add(&m->val, data, size);
 	}
 	m->got += size;
 	return MHD_YES;
 }
 
-static int parse_multipart(struct request *r)
+static int is_multipart_upload(struct request *r)
 {
-	struct multipart m = { .r = r };
-	sb_init(&m.val, 0);
-	int ok = 0;
-	struct MHD_PostProcessor *pp = MHD_create_post_processor(r->mhd, 64 * 1024, mp_iter, &m);
-	if (pp) {
-		ok = MHD_post_process(pp, r->body.buf, r->body.len) == MHD_YES;
-		/* MHD_NO here: the body ended inside a part (no closing boundary) */
-		ok = MHD_destroy_post_processor(pp) == MHD_YES && ok;
-		if (ok)
-			ok = !mp_end_text(&m);
+	return r->spooled;	/* decided by the server on the headers */
+}
+
+void router_body(struct request *r, const char *data, size_t size, const char *tmpdir)
+{
+	if (r->body_too_large || r->body_bad)
+		return;		/* the rest is read and dropped; the answer says why */
+	if (size > r->body_limit - r->body_got) {
+		r->body_too_large = 1;
+		return;
 	}
-	sb_release(&m.val);
-	if (m.bad) {
-		resp_error(r, E_INVALID, arena_printf(r->a, T("The form field '%s' is not correctly encoded."), m.bad));
+	r->body_got += size;
+	if (!is_multipart_upload(r)) {
+		sb_add(&r->body, data, size);
+		return;
+	}
+	struct multipart *m = r->mp;
+	if (!m) {
+		m = r->mp = arena_alloc(r->a, sizeof(*m));
+		memset(m, 0, sizeof(*m));
+		m->r = r;
+		m->tmpdir = tmpdir && *tmpdir ? tmpdir : "/tmp";
+		sb_init(&m->val, 0);
+		m->pp = MHD_create_post_processor(r->mhd, 64 * 1024, mp_iter, m);
+		if (!m->pp)
+			m->failed = 1;
+	}
+	if (!m->failed && MHD_post_process(m->pp, data, size) != MHD_YES)
+		m->failed = 1;
+	if (m->failed || m->bad || m->extra_file || m->too_long || m->io_error)
+		r->body_bad = 1;
+}
+
+/* the multipart body has ended: its last part and its errors */
+static int finish_multipart(struct request *r)
+{
+	struct multipart *m = r->mp;
+	if (r->body_too_large)
+		return 0;	/* answered by router_run */
+	int ok = m && m->pp && !m->failed && !m->bad && !m->extra_file && !m->too_long && !m->io_error;
+	if (m && m->pp) {
+		/* MHD_NO here: the body ended inside a part (no closing boundary) */
+		ok = MHD_destroy_post_processor(m->pp) == MHD_YES && ok;
+		m->pp = NULL;
+		if (ok)
+			ok = !mp_end_text(m);
+	}
+	if (m && m->bad) {
+		resp_error(r, E_INVALID, arena_printf(r->a, T("The form field '%s' is not correctly encoded."), m->bad));
 		return -1;
 	}
-	if (m.extra_file) {
+	if (m && m->extra_file) {
 		resp_error(r, E_INVALID, T("Send one file at a time."));
+		return -1;
+	}
+	if (m && m->too_long) {
+		resp_error(r, E_TOOLARGE, arena_printf(r->a, T("The request is larger than %zu KiB."),
+						       (size_t)MP_TEXT_MAX / 1024));
+		return -1;
+	}
+	if (m && m->io_error) {
+		resp_error(r, E_UNAVAILABLE, T("The upload could not be stored. Try again shortly."));
 		return -1;
 	}
 	if (!ok) {
 		resp_error(r, E_INVALID, T("The upload is not a complete multipart form. Try sending it again."));
 		return -1;
 	}
-	r->form.items = m.items;
-	r->form.n = m.n;
+	r->form.items = m->items;
+	r->form.n = m->n;
 	return 0;
+}
+
+const char *req_upload_data(struct request *r, size_t *len)
+{
+	*len = 0;
+	if (r->upload.fd < 0 || !r->upload.size)
+		return "";
+	if (!r->upload.map) {
+		void *p = mmap(NULL, r->upload.size, PROT_READ, MAP_PRIVATE, r->upload.fd, 0);
+		if (p == MAP_FAILED) {
+			log_error("cannot map an upload of %zu bytes: %s", r->upload.size, strerror(errno));
+			return NULL;
+		}
+		r->upload.map = p;
+	}
+	*len = r->upload.size;
+	return r->upload.map;
+}
+
+void router_cleanup(struct request *r)
+{
+	struct multipart *m = r->mp;
+	if (m) {
+		if (m->pp)
+			MHD_destroy_post_processor(m->pp);
+		sb_release(&m->val);
+		r->mp = NULL;
+	}
+	if (r->upload.map)
+		munmap(r->upload.map, r->upload.size);
+	r->upload.map = NULL;
+	if (r->upload.fd >= 0)
+		close(r->upload.fd);
+	r->upload.fd = -1;
 }
 
 static int parse_body(struct request *r)
 {
-	sb_init(&r->upload.data, 0);
+	if (is_multipart_upload(r))
+		return r->mp ? finish_multipart(r) : 0;
 	if (!r->body.len)
 		return 0;
 	const char *ct = req_header(r, "Content-Type");
-	if (ct && !strncasecmp(ct, "multipart/form-data", 19) && (r->route->flags & R_UPLOAD))
-		return parse_multipart(r);
 	if (ct && !strncasecmp(ct, "application/x-www-form-urlencoded", 33)) {
 		const char *bad;
 		if (kv_parse_urlencoded(r->a, r->body.buf, r->body.len, &r->form, &bad)) {
@@ -308,6 +443,17 @@ static int parse_body(struct request *r)
 	return 0;
 }
 
+/* the CSRF token this caller must send, NULL when there is none */
+/* the token a form must carry: the session's, or before sign-in the
+ * cookie's — and only a cookie this installation made (and signed) counts */
+static const char *csrf_expected(struct request *r)
+{
+	if (r->signed_in)
+		return r->me.csrf;
+	const char *c = kv_get(&r->cookies, "sg_csrf");
+	return csrf_cookie_valid(r, c) ? c : NULL;
+}
+
 static int csrf_ok(struct request *r)
 {
 	if (r->via_token)
@@ -315,14 +461,19 @@ static int csrf_ok(struct request *r)
 	const char *sent = kv_get(&r->form, "csrf_token");
 	if (!sent)
 		sent = req_header(r, "X-CSRF-Token");
-	const char *expected = r->signed_in ? r->me.csrf : kv_get(&r->cookies, "sg_csrf");
-	/* before sign-in, only a cookie this installation made counts */
-	if (!r->signed_in && !csrf_cookie_valid(r, expected))
-		return 0;
+	const char *expected = csrf_expected(r);
 	return sent && expected && *expected && str_eq_ct(sent, expected);
 }
 
-void router_dispatch(struct request *r)
+static void release_db(struct request *r)
+{
+	if (r->db) {
+		db_release(r->db);
+		r->db = NULL;
+	}
+}
+
+int router_check(struct request *r, int with_body)
 {
 	r->lang = LANG_EN;
 	kv_parse_cookies(r->a, req_header(r, "Cookie"), &r->cookies);
@@ -340,18 +491,18 @@ void router_dispatch(struct request *r)
 		} else {
 			resp_error(r, E_NOTFOUND, T("There is no page at this address."));
 		}
-		return;
+		return 1;
 	}
 	if (r->body_too_large) {
 		resp_error(r, E_TOOLARGE, arena_printf(r->a, T("The request is larger than %zu KiB."),
 						       r->body_limit / 1024));
-		return;
+		return 1;
 	}
 	const char *bad;
 	if (kv_parse_urlencoded(r->a, r->raw_query, strlen(r->raw_query), &r->query, &bad)) {
 		resp_error(r, E_INVALID, arena_printf(r->a, T("The query parameter '%s' is not correctly encoded."),
 						      bad ? bad : ""));
-		return;
+		return 1;
 	}
 	unsigned flags = r->route->flags;
 	if (!(flags & R_NODB)) {
@@ -359,10 +510,10 @@ void router_dispatch(struct request *r)
 		if (!r->db) {
 			resp_error(r, E_UNAVAILABLE, T("The database is not available. Try again shortly."));
 			resp_header(r, "Retry-After", "5");
-			return;
+			return 1;
 		}
 		if (authenticate(r))
-			goto done;
+			goto refused;
 	}
 	if (!role_allows(flags, r->viewer.role)) {
 		if (!r->signed_in) {
@@ -379,7 +530,50 @@ void router_dispatch(struct request *r)
 			resp_error(r, E_FORBIDDEN, (flags & R_JSON) ? T("Your role does not allow this request.")
 				   : T("You do not have access to this page."));
 		}
+		goto refused;
+	}
+	/* an upload's csrf_token field comes inside the body; what can be told
+	 * before it is read is told now: a caller with no token to match, or a
+	 * header that does not match, is not worth reading megabytes for */
+	if ((flags & R_UPLOAD) && (flags & R_CSRF) && !r->via_token) {
+		const char *expected = csrf_expected(r), *sent = req_header(r, "X-CSRF-Token");
+		if (!expected || !*expected || (sent && !str_eq_ct(sent, expected))) {
+			resp_error(r, E_FORBIDDEN, (flags & R_JSON)
+				   ? T("Send the X-CSRF-Token header with a session cookie, or use an API token.")
+				   : T("This form has expired. Reload the page and try again."));
+			goto refused;
+		}
+	}
+	/* a body may take long to arrive: no database connection waits for it */
+	if (with_body)
+		release_db(r);
+	return 0;
+refused:
+	release_db(r);
+	return 1;
+}
+
+void router_run(struct request *r)
+{
+	unsigned flags = r->route->flags;
+	if (r->body_too_large) {
+		resp_error(r, E_TOOLARGE, arena_printf(r->a, T("The request is larger than %zu KiB."),
+						       r->body_limit / 1024));
 		goto done;
+	}
+	if (r->body_bad && r->body_err) {
+		resp_error(r, r->body_err, r->body_msg);
+		if (r->body_err == E_UNAVAILABLE)
+			resp_header(r, "Retry-After", "10");
+		goto done;
+	}
+	if (!(flags & R_NODB) && !r->db) {
+		r->db = db_acquire(r->srv->db, NULL);
+		if (!r->db) {
+			resp_error(r, E_UNAVAILABLE, T("The database is not available. Try again shortly."));
+			resp_header(r, "Retry-After", "5");
+			goto done;
+		}
 	}
 	if (parse_body(r))
 		goto done;
@@ -389,14 +583,27 @@ void router_dispatch(struct request *r)
 			   : T("This form has expired. Reload the page and try again."));
 		goto done;
 	}
-	r->route->fn(r);
+	/* work lost to a serialisation failure or a deadlock (PostgreSQL) is
+	 * done again, from the start, when none of it was committed: the
+	 * handler then ran against a rolled-back database and its answer
+	 * (a 503) is dropped */
+	size_t nheaders = r->headers.n;
+	for (int attempt = 0;; attempt++) {
+		if (r->db)
+			db_mark(r->db);
+		r->route->fn(r);
+		if (r->status != 503 || !r->db || attempt >= DB_REPLAYS || !db_replayable(r->db))
+			break;
+		log_info("%s %s: lost to a concurrent transaction; running it again", r->method, r->path);
+		r->status = 0;
+		r->content_type = NULL;
+		r->headers.n = nheaders;
+		sb_reset(&r->out);
+	}
 	if (!r->status) {
 		log_error("%s %s: handler gave no answer", r->method, r->path);
 		resp_error(r, E_INTERNAL, T("Something went wrong on our side."));
 	}
 done:
-	if (r->db) {
-		db_release(r->db);
-		r->db = NULL;
-	}
+	release_db(r);
 }

@@ -2,9 +2,15 @@
  * server: libmicrohttpd glue, following its own pattern. The URI-log
  * callback makes the per-request state (it sees the raw URI, query string
  * included, which we parse ourselves); the access handler is called once for
- * the headers, once per body chunk and once at the end, when the router
- * runs; the completed callback logs the request and frees its arena on every
- * path, a client that went away included.
+ * the headers, once per body chunk and once at the end; the completed
+ * callback logs the request and frees its arena on every path, a client that
+ * went away included.
+ *
+ * On the headers, the router decides who is asking and whether they may
+ * (router_check) before a byte of the body is read: a refusal is answered at
+ * once and libmicrohttpd closes the connection unread. Bodies are read only
+ * for callers allowed to send them, within server-wide limits (concurrent
+ * uploads, body bytes held in memory); uploads go to a temporary file.
  */
 #include "server.h"
 #include "request.h"
@@ -21,6 +27,21 @@
 #include <strings.h>
 #include <errno.h>
 #include <unistd.h>
+#include "../lib/i18n.h"
+
+/* what libmicrohttpd would otherwise refuse itself, with a bare page and
+ * none of our headers (414, 431): its per-connection memory is made large
+ * enough to hold such requests, and they are answered here instead */
+#define MAX_URI (16 * 1024)
+#define MAX_HEADER_BYTES (64 * 1024)
+#define CONNECTION_MEMORY (256 * 1024)
+/* the largest announced body a refused request may still send, unread */
+#define DRAIN_MAX (64 * 1024)
+
+/* PH_RESUMED: checked on a worker and resumed; libmicrohttpd then calls the
+ * access handler once more for the headers, with no data, before the body */
+enum { PH_NEW, PH_QUEUED, PH_RESUMED, PH_BODY, PH_DONE };
+enum { JOB_CHECK, JOB_RUN };
 
 static void *uri_cb(void *cls, const char *uri, struct MHD_Connection *con)
 {
@@ -35,6 +56,7 @@ static void *uri_cb(void *cls, const char *uri, struct MHD_Connection *con)
 	r->raw_query = q ? arena_strdup(a, q + 1) : "";
 	r->path = q ? arena_strndup(a, uri, (size_t)(q - uri)) : arena_strdup(a, uri);
 	r->method = "";
+	r->upload.fd = -1;
 	sb_init(&r->body, 0);
 	sb_init(&r->out, 0);
 	pthread_mutex_lock(&srv->mu);
@@ -43,14 +65,14 @@ static void *uri_cb(void *cls, const char *uri, struct MHD_Connection *con)
 	return r;
 }
 
-static enum MHD_Result send_response(struct request *r)
+static struct MHD_Response *make_response(struct request *r)
 {
 	size_t len;
 	char *buf = sb_detach(&r->out, &len);
 	struct MHD_Response *resp = MHD_create_response_from_buffer_with_free_callback(len, buf, free);
 	if (!resp) {
 		free(buf);
-		return MHD_NO;
+		return NULL;
 	}
 	MHD_add_response_header(resp, "Content-Type", r->content_type ? r->content_type : "text/html; charset=utf-8");
 	/* the same security headers on every answer */
@@ -60,6 +82,11 @@ static enum MHD_Result send_response(struct request *r)
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	/* behind a proxy that speaks TLS, browsers are told to keep to it; read
+	 * here, not from the router, so answers made before routing have it too */
+	const char *proto = MHD_lookup_connection_value(r->mhd, MHD_HEADER_KIND, "X-Forwarded-Proto");
+	if (proto && !strcasecmp(proto, "https"))
+		MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 	int cache_set = 0;
 	for (size_t i = 0; i < r->headers.n; i++) {
 		MHD_add_response_header(resp, r->headers.items[i].key, r->headers.items[i].val);
@@ -69,9 +96,150 @@ static enum MHD_Result send_response(struct request *r)
 	 * unless the handler said otherwise (static files) */
 	if (!cache_set)
 		MHD_add_response_header(resp, "Cache-Control", "no-store");
+	return resp;
+}
+
+static enum MHD_Result send_response(struct request *r)
+{
+	r->phase = PH_DONE;
+	struct MHD_Response *resp = make_response(r);
+	if (!resp)
+		return MHD_NO;
 	enum MHD_Result ret = MHD_queue_response(r->mhd, (unsigned)(r->status ? r->status : 500), resp);
 	MHD_destroy_response(resp);
+	if (ret != MHD_YES)
+		log_error("%s %s: the answer could not be queued", r->method, r->path);
 	return ret;
+}
+
+/* --- the handler pool ---
+ * Handlers that use the database run on the server's own workers, never on
+ * libmicrohttpd's polling threads: the connection is suspended while its job
+ * waits and runs, and resumed with the answer queued. Slow statements then
+ * hold workers only, and the polling threads go on answering what needs no
+ * database (/healthz, static files) and receiving bodies. */
+
+static void enqueue(struct server *srv, struct request *r, int job)
+{
+	r->job = job;
+	r->phase = PH_QUEUED;
+	r->q_next = NULL;
+	MHD_suspend_connection(r->mhd);
+	pthread_mutex_lock(&srv->mu);
+	if (srv->q_tail)
+		srv->q_tail->q_next = r;
+	else
+		srv->q_head = r;
+	srv->q_tail = r;
+	pthread_cond_signal(&srv->q_cv);
+	pthread_mutex_unlock(&srv->mu);
+}
+
+/* a share of the server-wide limits for a body about to be read: an upload
+ * slot, or the announced length of a form or JSON body; 0 when there is no
+ * room (the caller answers 503) */
+static int reserve_body(struct server *srv, struct request *r)
+{
+	int ok = 1;
+	pthread_mutex_lock(&srv->mu);
+	if (r->spooled) {
+		if (srv->uploads >= srv->max_uploads) {
+			ok = 0;
+		} else {
+			srv->uploads++;
+			r->upload_slot = 1;
+		}
+	} else {
+		const char *cl = MHD_lookup_connection_value(r->mhd, MHD_HEADER_KIND, "Content-Length");
+		size_t n = cl ? (size_t)strtoull(cl, NULL, 10) : 0;
+		if (n > srv->max_inflight - srv->inflight) {
+			ok = 0;
+		} else {
+			srv->inflight += n;
+			r->inflight = n;
+		}
+	}
+	pthread_mutex_unlock(&srv->mu);
+	return ok;
+}
+
+/* more body bytes than were announced (a chunked body): 0 when over */
+static int reserve_more(struct server *srv, struct request *r, size_t n)
+{
+	if (r->spooled)
+		return 1;	/* to a file, counted by the upload slot */
+	if (r->body_got + n <= r->inflight)
+		return 1;
+	size_t more = r->body_got + n - r->inflight;
+	int ok = 0;
+	pthread_mutex_lock(&srv->mu);
+	if (more <= srv->max_inflight - srv->inflight) {
+		srv->inflight += more;
+		r->inflight += more;
+		ok = 1;
+	}
+	pthread_mutex_unlock(&srv->mu);
+	return ok;
+}
+
+static void busy(struct request *r, const char *msg)
+{
+	resp_error(r, E_UNAVAILABLE, msg);
+	resp_header(r, "Retry-After", "10");
+}
+
+static void *worker(void *arg)
+{
+	struct server *srv = arg;
+	for (;;) {
+		pthread_mutex_lock(&srv->mu);
+		while (!srv->q_head && !srv->stopping)
+			pthread_cond_wait(&srv->q_cv, &srv->mu);
+		struct request *r = srv->q_head;
+		if (!r) {
+			pthread_mutex_unlock(&srv->mu);
+			break;
+		}
+		srv->q_head = r->q_next;
+		if (!srv->q_head)
+			srv->q_tail = NULL;
+		pthread_mutex_unlock(&srv->mu);
+
+		if (r->job == JOB_CHECK) {
+			if (router_check(r, r->has_body)) {
+				/* refused on the headers: the body is never read, except
+				 * a small announced one, read into nothing: closing on
+				 * unread bytes resets the connection, and a client still
+				 * sending (a browser, fetch) may then never see the
+				 * answer. Nothing of it is kept, and a stranger's large
+				 * or open-ended (chunked) body is not read at all. */
+				if (r->has_body && r->announced <= DRAIN_MAX &&
+				    MHD_lookup_connection_value(r->mhd, MHD_HEADER_KIND, "Content-Length")) {
+					r->drain = 1;
+					r->phase = PH_RESUMED;
+					MHD_resume_connection(r->mhd);
+					continue;
+				}
+			} else if (!r->has_body) {
+				router_run(r);
+			} else if (!reserve_body(srv, r)) {
+				const char *msg = r->spooled
+					? T("The server is busy with other uploads. Try again shortly.")
+					: T("The server is busy. Try again shortly.");
+				busy(r, msg);
+			} else {
+				r->phase = PH_RESUMED;
+				MHD_resume_connection(r->mhd);
+				continue;
+			}
+		} else {
+			router_run(r);
+		}
+		/* queued while suspended, sent once resumed; r is not ours after */
+		send_response(r);
+		MHD_resume_connection(r->mhd);
+	}
+	return NULL;
 }
 
 static enum MHD_Result access_cb(void *cls, struct MHD_Connection *con, const char *url,
@@ -84,34 +252,79 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *con, const ch
 	struct request *r = *req_cls;
 	if (!r)
 		return MHD_NO;
-	if (r->phase == 0) {
-		r->phase = 1;
+	struct server *srv = r->srv;
+	if (r->phase == PH_NEW) {
 		r->method = arena_strdup(r->a, method);
 		int path_known = 0;
 		r->route = route_match(r, method, r->path, &path_known);
-		r->body_limit = r->route && (r->route->flags & R_UPLOAD) ? r->srv->max_upload : r->srv->max_body;
-		const char *cl = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Content-Length");
-		if (cl && strtoull(cl, NULL, 10) > r->body_limit) {
-			/* answer at once; libmicrohttpd closes the connection unread */
-			r->body_too_large = 1;
-			router_dispatch(r);
+		/* only a multipart upload may be large: it goes to a file; any
+		 * other body, on any route, is held in memory and kept small */
+		const char *ct = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Content-Type");
+		r->spooled = r->route && (r->route->flags & R_UPLOAD) && ct &&
+			!strncasecmp(ct, "multipart/form-data", 19);
+		r->body_limit = r->spooled ? srv->max_upload : srv->max_body;
+		const union MHD_ConnectionInfo *hs =
+			MHD_get_connection_info(con, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
+		if (strlen(r->path) + strlen(r->raw_query) > MAX_URI) {
+			resp_error(r, E_TOOLARGE, T("The address is too long."));
+			r->status = 414;
 			return send_response(r);
 		}
+		if (hs && hs->header_size > MAX_HEADER_BYTES) {
+			resp_error(r, E_TOOLARGE, T("The request headers are too large."));
+			r->status = 431;
+			return send_response(r);
+		}
+		const char *cl = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Content-Length");
+		const char *te = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Transfer-Encoding");
+		r->announced = cl ? (size_t)strtoull(cl, NULL, 10) : 0;
+		r->has_body = r->announced > 0 || te;
+		if (cl && strtoull(cl, NULL, 10) > r->body_limit)
+			r->body_too_large = 1;	/* answered at once; the body is never read */
+		if (r->route && !(r->route->flags & R_NODB) && !r->body_too_large) {
+			/* identity and role need the database: on a worker */
+			enqueue(srv, r, JOB_CHECK);
+			return MHD_YES;
+		}
+		/* no route, too large, or no database needed: here and now */
+		if (router_check(r, r->has_body))
+			return send_response(r);
+		if (!r->has_body) {
+			router_run(r);
+			return send_response(r);
+		}
+		r->phase = PH_BODY;
 		return MHD_YES;
+	}
+	if (r->phase == PH_RESUMED) {
+		r->phase = PH_BODY;
+		if (!*upload_data_size)
+			return MHD_YES;	/* the headers' call again, not the end */
 	}
 	if (*upload_data_size) {
-		if (r->body.len + *upload_data_size > r->body_limit)
-			r->body_too_large = 1;
-		else if (!r->body_too_large)
-			sb_add(&r->body, upload_data, *upload_data_size);
+		size_t n = *upload_data_size;
 		*upload_data_size = 0;
+		if (r->phase != PH_BODY || r->drain)
+			return MHD_YES;
+		if (!r->body_bad && !r->body_too_large && !reserve_more(srv, r, n)) {
+			r->body_bad = 1;
+			r->body_err = E_UNAVAILABLE;
+			r->body_msg = T("The server is busy. Try again shortly.");
+		}
+		router_body(r, upload_data, n, srv->tmpdir);
 		return MHD_YES;
 	}
-	if (r->phase == 2)
+	if (r->phase != PH_BODY)
 		return MHD_YES;
-	r->phase = 2;
-	router_dispatch(r);
-	return send_response(r);
+	/* the whole body has arrived */
+	if (r->drain)
+		return send_response(r);	/* the refusal made on the headers */
+	if (r->route->flags & R_NODB) {
+		router_run(r);
+		return send_response(r);
+	}
+	enqueue(srv, r, JOB_RUN);
+	return MHD_YES;
 }
 
 static void completed_cb(void *cls, struct MHD_Connection *con, void **req_cls,
@@ -132,15 +345,18 @@ static void completed_cb(void *cls, struct MHD_Connection *con, void **req_cls,
 		db_release(r->db);
 	if (r->json)
 		json_decref(r->json);
+	router_cleanup(r);
 	sb_release(&r->body);
-	sb_release(&r->upload.data);
 	sb_release(&r->out);
-	arena_free(r->a);
-	*req_cls = NULL;
 	pthread_mutex_lock(&srv->mu);
+	srv->inflight -= r->inflight;
+	if (r->upload_slot)
+		srv->uploads--;
 	if (--srv->in_flight == 0)
 		pthread_cond_broadcast(&srv->idle);
 	pthread_mutex_unlock(&srv->mu);
+	arena_free(r->a);
+	*req_cls = NULL;
 }
 
 static int parse_listen(const char *s, struct sockaddr_storage *ss, socklen_t *len)
@@ -192,6 +408,13 @@ int server_run(struct server *srv)
 	}
 	pthread_mutex_init(&srv->mu, NULL);
 	pthread_cond_init(&srv->idle, NULL);
+	pthread_cond_init(&srv->q_cv, NULL);
+	if (!srv->max_uploads)
+		srv->max_uploads = 4;
+	if (!srv->max_inflight)
+		srv->max_inflight = 64u << 20;
+	if (!srv->tmpdir || !*srv->tmpdir)
+		srv->tmpdir = "/tmp";
 
 	/* block the stop signals in every thread; this one waits for them */
 	sigset_t set;
@@ -201,11 +424,25 @@ int server_run(struct server *srv)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC;
+	/* the workers start before the daemon: the first request may need one */
+	int nworkers = srv->threads > 0 ? srv->threads : 2;
+	pthread_t *workers = calloc((size_t)nworkers, sizeof(*workers));
+	if (!workers)
+		return 1;
+	for (int i = 0; i < nworkers; i++)
+		if (pthread_create(&workers[i], NULL, worker, srv)) {
+			log_error("cannot start the request workers");
+			return 1;
+		}
+
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_ALLOW_SUSPEND_RESUME;
 	struct MHD_Daemon *d = MHD_start_daemon(
 		flags, 0, NULL, NULL, access_cb, srv,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(srv->threads > 0 ? srv->threads : 2),
+		/* polling threads only receive, parse and send; handlers that
+		 * use the database run on the workers */
+		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)2,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
 		MHD_OPTION_URI_LOG_CALLBACK, uri_cb, srv,
 		MHD_OPTION_NOTIFY_COMPLETED, completed_cb, srv,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
@@ -232,7 +469,14 @@ int server_run(struct server *srv)
 	while (srv->in_flight > 0)
 		if (pthread_cond_timedwait(&srv->idle, &srv->mu, &until) == ETIMEDOUT)
 			break;
+	/* the workers finish what is queued (every suspended connection is
+	 * resumed: libmicrohttpd must not stop with one suspended) */
+	srv->stopping = 1;
+	pthread_cond_broadcast(&srv->q_cv);
 	pthread_mutex_unlock(&srv->mu);
+	for (int i = 0; i < nworkers; i++)
+		pthread_join(workers[i], NULL);
+	free(workers);
 	if (srv->before_stop)
 		srv->before_stop();
 	MHD_stop_daemon(d);

@@ -13,6 +13,27 @@ void html(struct strbuf *o, const char *markup)
 	sb_adds(o, markup);
 }
 
+/*
+ * The bidirectional embeddings, overrides and isolates (U+202A..U+202E,
+ * U+2066..U+2069) reorder what the reader sees: a name holding U+202E shows
+ * "evil.exe" as something else, and one left open spills into the page
+ * around it. User text is dropped of them wherever it is written (text and
+ * attributes alike, so a value sent back by a form loses them too); the
+ * marks that only give a direction (U+200E/200F, U+061C) stay, they reorder
+ * nothing. Returns the length of such a character at s, 0 when there is none.
+ */
+static size_t bidi_control(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (u[0] != 0xE2)
+		return 0;
+	if (u[1] == 0x80 && u[2] >= 0xAA && u[2] <= 0xAE)
+		return 3;
+	if (u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9)
+		return 3;
+	return 0;
+}
+
 static void escape(struct strbuf *o, const char *s, int attr)
 {
 	if (!s)
@@ -20,6 +41,13 @@ static void escape(struct strbuf *o, const char *s, int attr)
 	const char *run = s;
 	for (; *s; s++) {
 		const char *rep = NULL;
+		size_t skip = bidi_control(s);
+		if (skip) {
+			sb_add(o, run, (size_t)(s - run));
+			s += skip - 1;
+			run = s + 1;
+			continue;
+		}
 		switch (*s) {
 		case '&': rep = "&amp;"; break;
 		case '<': rep = "&lt;"; break;

@@ -80,7 +80,7 @@ int date_valid(const char *s)
 			return 0;
 	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
 	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1)
+	if (y < DATE_YEAR_MIN || y > DATE_YEAR_MAX || m < 1 || m > 12 || d < 1)
 		return 0;
 	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 	int max = mdays[m - 1] + (m == 2 && leap);

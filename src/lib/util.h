@@ -22,7 +22,11 @@ void epoch_to_date(int64_t t, char out[11]);
 /* today's date ("YYYY-MM-DD", local time) into out[11]. The environment
  * variable SALESGARDEN_TODAY pins it, for tests that compute figures by hand. */
 void today_date(char out[11]);
-/* validates "YYYY-MM-DD" as a real calendar date */
+/* the one range of years a day may lie in, everywhere: dates typed or
+ * imported, periods asked for, days computed from them */
+#define DATE_YEAR_MIN 1900
+#define DATE_YEAR_MAX 2200
+/* validates "YYYY-MM-DD" as a real calendar date in DATE_YEAR_MIN..MAX */
 int date_valid(const char *s);
 /* constant-time string equality */
 int str_eq_ct(const char *a, const char *b);

@@ -89,9 +89,15 @@ enum err account_list(struct db_conn *c, struct arena *a, int64_t org_id, const 
 		      struct account **out, size_t *n, int64_t *total)
 {
 	const char *pat = q && *q ? like_pattern(a, q) : "%";
-	*total = DB_I64(c, 0, "SELECT count(*) FROM accounts a WHERE a.org_id = $1 AND lower(a.name) LIKE lower($2) ESCAPE '\\'",
-			P_I(org_id), P_T(pat));
-	struct db_stmt *st = DBQ(c, "SELECT " ACCOUNT_COLS " " ACCOUNT_FROM
+	/* the count's error is the list's: a count stopped by the time limit
+	 * must not show as "0 accounts" */
+	struct db_stmt *st = DBQ(c, "SELECT count(*) FROM accounts a WHERE a.org_id = $1 AND lower(a.name) LIKE lower($2) "
+				 "ESCAPE '\\'", P_I(org_id), P_T(pat));
+	*total = db_step(st) == DB_ROW ? db_col_i64(st, 0) : 0;
+	enum err e = db_finish(st);
+	if (e)
+		return e;
+	st = DBQ(c, "SELECT " ACCOUNT_COLS " " ACCOUNT_FROM
 				 "WHERE a.org_id = $1 AND lower(a.name) LIKE lower($2) ESCAPE '\\' ORDER BY a.name, a.id "
 				 "LIMIT $3 OFFSET $4", P_I(org_id), P_T(pat), P_I(limit > 0 ? limit : 1000000),
 				 P_I(offset));

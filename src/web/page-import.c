@@ -340,8 +340,13 @@ void page_import_post(struct request *r)
 		f.e_kind = T("Choose what the file holds.");
 	if (preset < 0)
 		f.e_preset = T("Choose where the file was exported from.");
-	const char *data = r->upload.data.buf;
-	size_t len = r->upload.data.len;
+	/* the upload arrived in a temporary file; mapped, not copied */
+	size_t len;
+	const char *data = req_upload_data(r, &len);
+	if (!data) {
+		DB_DOWN(r);
+		return;
+	}
 	if (!r->upload.present || (!len && !(r->upload.filename && *r->upload.filename)))
 		f.error = T("Choose a CSV file to upload.");
 	else if (!len)

@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <pthread.h>
 #include <sodium.h>
 
 static struct db *db;
@@ -254,6 +255,150 @@ START_TEST(db_errors)
 	/* the connection is still usable afterwards */
 	ck_assert_int_eq(DB_I64(c, -1, "SELECT count(*) FROM scratch", P_NULL), 6);
 	ck_assert_int_eq(db_conn_kind(c), db_kind(db));
+}
+END_TEST
+
+/* A statement that never ends on its own (an endless recursive count) is
+ * stopped by the time limit, with E_UNAVAILABLE, and the connection stays
+ * usable; without a limit this test would never finish. */
+START_TEST(db_statement_timeout)
+{
+	struct db *d2 = NULL;
+	struct strbuf err = STRBUF_INIT;
+	ck_assert_int_eq(db_open(db_url(db), 2, &d2, &err), E_OK);
+	db_set_statement_timeout(d2, 100);
+	struct db_conn *c2 = db_acquire(d2, &err);
+	ck_assert_msg(c2 != NULL, "acquire: %s", err.buf);
+	const char *endless = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) "
+			      "SELECT count(*) FROM n";
+	struct db_stmt *st = db_query(c2, endless, NULL, 0);
+	ck_assert_int_eq(db_step(st), -(int)E_UNAVAILABLE);
+	ck_assert_int_eq(db_finish(st), E_UNAVAILABLE);
+	/* the next statement runs, with a deadline of its own */
+	ck_assert_int_eq(DB_I64(c2, -1, "SELECT count(*) FROM scratch", P_NULL), 6);
+	/* a transaction's statements are limited too */
+	ck_assert_int_eq(db_begin(c2), E_OK);
+	st = db_query(c2, endless, NULL, 0);
+	ck_assert_int_lt(db_step(st), 0);
+	db_finish(st);
+	db_rollback(c2);
+	db_release(c2);
+	/* the limit follows the pool: lifted, a long statement finishes */
+	db_set_statement_timeout(d2, 0);
+	c2 = db_acquire(d2, &err);
+	ck_assert_int_eq(DB_I64(c2, -1, "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 300000) "
+				"SELECT count(*) FROM n", P_NULL), 300000);
+	/* and one connection can be given its own */
+	db_conn_statement_timeout(c2, 100);
+	st = db_query(c2, endless, NULL, 0);
+	ck_assert_int_eq(db_step(st), -(int)E_UNAVAILABLE);
+	db_finish(st);
+	db_release(c2);
+	db_close(d2);
+	sb_release(&err);
+}
+END_TEST
+
+/* Two transactions that take the same two rows in opposite orders deadlock
+ * on PostgreSQL; it aborts one of them (40P01). db_transact runs the loser
+ * again once the winner is done, so both end committed, each once. The
+ * second thread does it the way the router replays a request (db_mark,
+ * db_replayable), so whichever loses, one of the two ways is shown. */
+struct deadlock_arg {
+	struct db *d;
+	pthread_barrier_t *barrier;
+	int first, second;	/* the ids in the order this side takes them */
+	int attempts;
+	enum err result;
+};
+
+static enum err deadlock_body(struct db_conn *cc, void *arg)
+{
+	struct deadlock_arg *a = arg;
+	enum err e = DBX(cc, "UPDATE deadlock SET v = v + 1 WHERE id = $1", P_I(a->first));
+	/* the first time, both sides hold their first row before either asks
+	 * for its second */
+	if (a->attempts++ == 0)
+		pthread_barrier_wait(a->barrier);
+	if (!e)
+		e = DBX(cc, "UPDATE deadlock SET v = v + 1 WHERE id = $1", P_I(a->second));
+	return e;
+}
+
+static void *deadlock_transact(void *arg)
+{
+	struct deadlock_arg *a = arg;
+	struct db_conn *cc = db_acquire(a->d, NULL);
+	a->result = cc ? db_transact(cc, deadlock_body, a) : E_UNAVAILABLE;
+	if (cc)
+		db_release(cc);
+	return NULL;
+}
+
+static void *deadlock_replay(void *arg)
+{
+	struct deadlock_arg *a = arg;
+	struct db_conn *cc = db_acquire(a->d, NULL);
+	enum err e = E_UNAVAILABLE;
+	for (int i = 0; cc && i <= DB_REPLAYS; i++) {
+		db_mark(cc);
+		e = db_begin(cc);
+		if (!e)
+			e = deadlock_body(cc, a);
+		if (!e)
+			e = db_commit(cc);
+		if (e)
+			db_rollback(cc);
+		if (!e || !db_replayable(cc))
+			break;
+	}
+	a->result = e;
+	if (cc)
+		db_release(cc);
+	return NULL;
+}
+
+START_TEST(db_deadlock_retried)
+{
+	if (db_kind(db) != DB_PG)
+		return;	/* SQLite's writers queue on one lock and never deadlock (BEGIN IMMEDIATE) */
+	OK(db_exec_script(c, "CREATE TABLE deadlock (id BIGINT PRIMARY KEY, v BIGINT NOT NULL)"));
+	OK(db_exec_script(c, "INSERT INTO deadlock (id, v) VALUES (1, 0), (2, 0)"));
+	struct db *d2 = NULL;
+	ck_assert_int_eq(db_open(db_url(db), 2, &d2, NULL), E_OK);
+	pthread_barrier_t barrier;
+	pthread_barrier_init(&barrier, NULL, 2);
+	struct deadlock_arg a = { .d = d2, .barrier = &barrier, .first = 1, .second = 2 };
+	struct deadlock_arg b = { .d = d2, .barrier = &barrier, .first = 2, .second = 1 };
+	pthread_t ta, tb;
+	pthread_create(&ta, NULL, deadlock_transact, &a);
+	pthread_create(&tb, NULL, deadlock_replay, &b);
+	pthread_join(ta, NULL);
+	pthread_join(tb, NULL);
+	pthread_barrier_destroy(&barrier);
+	db_close(d2);
+	ck_assert_msg(a.result == E_OK, "db_transact: %s", err_name(a.result));
+	ck_assert_msg(b.result == E_OK, "replay: %s", err_name(b.result));
+	/* one of them was run again: the deadlock happened (the loser, starting
+	 * over at once, may even win its row back and deadlock once more) */
+	ck_assert_msg(a.attempts + b.attempts >= 3, "attempts %d + %d", a.attempts, b.attempts);
+	/* and each committed once */
+	ck_assert_int_eq(DB_I64(c, -1, "SELECT v FROM deadlock WHERE id = 1", P_NULL), 2);
+	ck_assert_int_eq(DB_I64(c, -1, "SELECT v FROM deadlock WHERE id = 2", P_NULL), 2);
+	OK(db_exec_script(c, "DROP TABLE deadlock"));
+}
+END_TEST
+
+/* what was committed is not done twice: after a commit, a conflict is no
+ * longer replayable; nor is an error that was no conflict */
+START_TEST(db_replay_only_uncommitted)
+{
+	db_mark(c);
+	ck_assert_int_eq(db_replayable(c), 0);		/* no conflict */
+	OK(DBX(c, "INSERT INTO scratch (id, s, n) VALUES ($1, $2, $3)", P_I(100), P_T("x"), P_I(1)));
+	EXPECT(DBX(c, "INSERT INTO scratch (id) VALUES ($1)", P_I(100)), E_CONFLICT);
+	ck_assert_int_eq(db_replayable(c), 0);		/* a unique violation is no conflict */
+	OK(DBX(c, "DELETE FROM scratch WHERE id = $1", P_I(100)));
 }
 END_TEST
 
@@ -1657,6 +1802,9 @@ int main(void)
 	tcase_add_test(tc, db_changes_counts);
 	tcase_add_test(tc, db_transactions);
 	tcase_add_test(tc, db_errors);
+	tcase_add_test(tc, db_statement_timeout);
+	tcase_add_test(tc, db_deadlock_retried);
+	tcase_add_test(tc, db_replay_only_uncommitted);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("store");

@@ -233,6 +233,40 @@ START_TEST(html_escaping)
 }
 END_TEST
 
+/* bidirectional overrides and isolates in user text would reorder what is
+ * shown (a name with U+202E reads backwards and spills into the page) */
+START_TEST(html_drops_bidi_controls)
+{
+	struct strbuf o = STRBUF_INIT;
+	/* U+202E RIGHT-TO-LEFT OVERRIDE inside a name */
+	html_txt(&o, "Acme \xE2\x80\xAEgpj.exe");
+	ck_assert_str_eq(o.buf, "Acme gpj.exe");
+	sb_reset(&o);
+	/* all of U+202A..U+202E and U+2066..U+2069, in text and attributes */
+	html_txt(&o, "a\xE2\x80\xAA" "b\xE2\x80\xAB" "c\xE2\x80\xAC" "d\xE2\x80\xAD" "e\xE2\x80\xAE"
+		 "f\xE2\x81\xA6g\xE2\x81\xA7h\xE2\x81\xA8i\xE2\x81\xA9j");
+	ck_assert_str_eq(o.buf, "abcdefghij");
+	sb_reset(&o);
+	html_attr(&o, "\xE2\x81\xA6<x>\xE2\x80\xAE");
+	ck_assert_str_eq(o.buf, "&lt;x&gt;");
+	sb_reset(&o);
+	html_printf(&o, "<td>%s</td>", "\xE2\x80\xAE" "evil");
+	ck_assert_str_eq(o.buf, "<td>evil</td>");
+	sb_reset(&o);
+	/* neighbours that reorder nothing stay: U+2029, U+202F, U+2065, U+206A,
+	 * the marks U+200E/U+200F, and Arabic and Hebrew themselves */
+	const char *kept = "\xE2\x80\xA9\xE2\x80\xAF\xE2\x81\xA5\xE2\x81\xAA\xE2\x80\x8E\xE2\x80\x8F"
+		"\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85 \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D";
+	html_txt(&o, kept);
+	ck_assert_str_eq(o.buf, kept);
+	sb_reset(&o);
+	/* a truncated sequence at the end is copied, not read past */
+	html_txt(&o, "x\xE2\x80");
+	ck_assert_str_eq(o.buf, "x\xE2\x80");
+	sb_release(&o);
+}
+END_TEST
+
 START_TEST(html_printf_escapes_s_not_R)
 {
 	struct strbuf o = STRBUF_INIT;
@@ -1076,6 +1110,7 @@ static Suite *lib_suite(void)
 
 	tc = tcase_create("html");
 	tcase_add_test(tc, html_escaping);
+	tcase_add_test(tc, html_drops_bidi_controls);
 	tcase_add_test(tc, html_printf_escapes_s_not_R);
 	tcase_add_test(tc, html_printf_numbers);
 	tcase_add_test(tc, url_encoding);
