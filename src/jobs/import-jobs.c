@@ -288,6 +288,9 @@ static void run_job(struct job_run *jr)
 		sb_release(&errmsg);
 		return;
 	}
+	/* a background import is no request: its batches and, after a failure,
+	 * its undo may take longer than a page's statement limit */
+	db_conn_statement_timeout(c, 0);
 	struct arena *a = arena_new();
 	struct import_job job;
 	char *data = NULL;
