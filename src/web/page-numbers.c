@@ -615,9 +615,10 @@ static void render_team_table(struct request *r, const struct team_row *rows, si
 		    T("Projection"), T("Needed per week"), T("Tier"));
 	for (size_t k = 0; k < n; k++) {
 		const struct team_row *x = &rows[k];
-		html_printf(o, "<tr><th scope=\"row\"><a href=\"/numbers?rep=%lld%s\">%s</a>"
-			    "<span class=\"rep-team muted\">%s</span></th><td class=\"num att-cell\">%s",
-			    (long long)x->rep->user_id, period_query(r), x->rep->name,
+		html_printf(o, "<tr><th scope=\"row\"><a href=\"/numbers?rep=%lld%s\">%s</a>",
+			    (long long)x->rep->user_id, period_query(r), x->rep->name);
+		ui_rep_page_link(r, x->rep->user_id, r->me.org_id, x->rep->team_id, x->rep->name);
+		html_printf(o, "<span class=\"rep-team muted\">%s</span></th><td class=\"num att-cell\">%s",
 			    x->rep->team_name ? x->rep->team_name : "", ui_percent_text(r, x->a.attainment));
 		att_meter(r, x->a.attainment, &s->rules);
 		html_printf(o, "</td><td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td>"

@@ -118,6 +118,14 @@ static const char *rep_href(struct request *r, int64_t id)
 	return arena_printf(r->a, "/reps/%lld", (long long)id);
 }
 
+void ui_rep_page_link(struct request *r, int64_t user_id, int64_t org_id, int64_t team_id, const char *name)
+{
+	if (!access_private(&r->viewer, &(struct person){ user_id, org_id, team_id }))
+		return;
+	html_printf(&r->out, " <a class=\"rep-page-link\" href=\"/reps/%lld\" aria-label=\"%s\">%s</a>", (long long)user_id,
+		    arena_printf(r->a, T("Overview of %s"), name), T("Overview"));
+}
+
 static void section_head(struct request *r, const char *id, const char *title, const char *href, const char *link)
 {
 	html_printf(&r->out, "<section class=\"card rep-part\" id=\"%s\"><div class=\"page-head\"><h2>%s</h2>"

@@ -41,6 +41,9 @@ int rep_numbers_load(struct request *r, const struct user *u, const struct numbe
 		     const struct period *p, struct rep_numbers *n);
 /* target, result, attainment and tier of the last eight periods, newest first */
 struct table *rep_numbers_history_table(struct request *r, const struct rep_numbers *n);
+/* after a rep's name in a table: a link to their rep page (page-rep.c),
+ * written only when the viewer may open it (access_private) */
+void ui_rep_page_link(struct request *r, int64_t user_id, int64_t org_id, int64_t team_id, const char *name);
 /* a tier in the reader's language */
 const char *ui_tier_name(struct request *r, enum tier t);
 
