@@ -491,7 +491,7 @@ void page_figures_team(struct request *r)
 	}
 	/* a header sorts by its column; the column sorted by sorts the other way */
 	const char *base = arena_printf(r->a, "/figures/team?%s%-sfrom=%s&amp;to=%s", wq, *wq ? "&amp;" : "", p.from, p.to);
-	html_printf(o, "<div class=\"table-wrap\"><table class=\"fig-team\"><caption>%s</caption><thead><tr>",
+	html_printf(o, "<p class=\"muted\">%s</p><div class=\"table-wrap\"><table class=\"fig-team\"><thead><tr>",
 		    T("Click a column's name to sort by it. The total row adds up the reps' counts."));
 	for (int k = -1; k < FIG_COUNT; k++) {
 		int cur = k < 0 ? sort_key == FIG_COUNT : sort_key == (enum fig)k;
