@@ -249,4 +249,28 @@ test('the team numbers, the tiers and the users list link to the rep page where 
   assert.doesNotMatch(page.text, link);
 });
 
+test('the rep page and the team table in Dutch and Norwegian', async () => {
+  const f = await fixture();
+  const c = new Client(ctx.base);
+  await c.signIn(f.mona);
+  const say = async (lang) => {
+    const r = await c.postForm('/lang', { csrf_token: c.csrf, lang, next: '/' });
+    assert.equal(r.status, 303, r.text.slice(0, 300));
+  };
+  await say('nl');
+  let r = await c.get(`/reps/${f.ids.gus}?period=2026-Q4`);
+  assert.equal(r.status, 200);
+  let text = textOf(r.text);
+  assert.match(text, /Cijfers tegen het target/);
+  assert.match(text, /Stap of stop tegenover het team/);
+  assert.match(text, /1 open deal houdt deze verkoper aan het lijntje/);
+  assert.match(textOf((await c.get(tableUrl(f))).text), /De verkopers naast elkaar/);
+  await say('nb');
+  r = await c.get(`/reps/${f.ids.gus}?period=2026-Q4`);
+  text = textOf(r.text);
+  assert.match(text, /Tall mot målet/);
+  assert.match(text, /Steg eller stopp mot teamet/);
+  assert.match(textOf((await c.get(tableUrl(f))).text), /Selgerne side om side/);
+});
+
 testCleanStop(ctx);
