@@ -60,6 +60,9 @@ const struct route routes[] = {
 	/* step or stop: figures and the deals that string reps along */
 	{ "GET", "/figures/commitment", page_figures_commitment, R_REP },
 	{ "GET", "/strung-along", page_strung_along, R_REP },
+	/* one rep, whole, and the reps side by side (issue 14) */
+	{ "GET", "/reps/:id", page_rep, R_REP },
+	{ "GET", "/figures/team", page_figures_team, R_MANAGER },
 	{ "GET", "/admin/stages", page_admin_stages, R_ADMIN },
 	{ "POST", "/admin/stages", page_admin_stages_post, R_ADMIN | R_CSRF },
 	{ "POST", "/admin/stages/:id", page_admin_stage_post, R_ADMIN | R_CSRF },

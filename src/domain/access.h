@@ -90,6 +90,7 @@ enum access_need {
 	NEED_REASSIGN,		/* deals: give to someone else */
 	NEED_ENTRY,		/* people and teams: the directory entry (access_profile, access_team) */
 	NEED_ADMINISTER,	/* people, teams: the admin pages (access_admin) */
+	NEED_PRIVATE,		/* people: their private data, e.g. the rep page (access_private) */
 };
 
 int access_leads_team(const struct viewer *v, int64_t team_id);

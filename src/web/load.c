@@ -138,6 +138,8 @@ struct user *user_load_or_reply(struct request *r, int64_t id, enum access_need 
 		return access_profile(&r->viewer, &p) ? u : forbidden(r, T("You do not have access to this user."));
 	case NEED_ADMINISTER:
 		return access_admin(&r->viewer, u->org_id) ? u : forbidden(r, T("You do not have access to this user."));
+	case NEED_PRIVATE:
+		return access_private(&r->viewer, &p) ? u : forbidden(r, T("You do not have access to this user."));
 	default:
 		return access_deal(&r->viewer, &p) ? u : forbidden(r, T("You do not have access to this user's deals."));
 	}

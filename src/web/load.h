@@ -34,7 +34,8 @@ struct conversation *conversation_load_or_reply(struct request *r, int64_t id, e
 struct step_row *step_load_or_reply(struct request *r, int64_t id, enum access_need need);
 /* a person whose work (deals, conversations, steps, figures) the caller
  * needs: access_deal; NEED_ENTRY: their directory entry (access_profile);
- * NEED_ADMINISTER: the admin pages (access_admin) */
+ * NEED_ADMINISTER: the admin pages (access_admin); NEED_PRIVATE: their private
+ * data, such as the rep page (access_private) */
 struct user *user_load_or_reply(struct request *r, int64_t id, enum access_need need);
 /* NEED_SEE: the team's aggregates (access_team_aggregates); NEED_CHANGE:
  * its reps one by one (access_team_reps); NEED_ENTRY: the team and its

@@ -10,6 +10,7 @@
 #include "pages.h"
 #include "load.h"
 #include "ui.h"
+#include "repnumbers.h"
 #include "export.h"
 #include "../store/people.h"
 #include "../store/teams.h"
@@ -90,8 +91,11 @@ static void users_table(struct request *r, const struct user_list *users)
 		    T("Name"), T("E-mail address"), T("Role"), T("Team"), T("Status"));
 	for (size_t i = 0; i < users->n; i++) {
 		const struct user *u = &users->items[i];
-		html_printf(o, "<tr%-s><td><a href=\"/admin/users/%lld\">%s</a></td><td>%s</td><td>%s</td><td>%s</td><td>",
-			    u->active ? "" : " class=\"inactive\"", (long long)u->id, u->name, u->email,
+		html_printf(o, "<tr%-s><td><a href=\"/admin/users/%lld\">%s</a>", u->active ? "" : " class=\"inactive\"",
+			    (long long)u->id, u->name);
+		if (!strcmp(u->role, "rep"))
+			ui_rep_page_link(r, u->id, u->org_id, u->team_id, u->name);
+		html_printf(o, "</td><td>%s</td><td>%s</td><td>%s</td><td>", u->email,
 			    ui_role_label(r, u->role), *u->team_name ? u->team_name : "—");
 		status_badge(r, u->active);
 		html(o, "</td></tr>");

@@ -22,6 +22,7 @@
 #include "repgroup.h"
 #include "numbersui.h"
 #include "export.h"
+#include "repnumbers.h"
 #include "../domain/attainment.h"
 #include "../domain/tiers-grid.h"
 #include "../store/users.h"
@@ -32,14 +33,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* periods in a rep's history table, the one asked being the newest */
-#define HISTORY 8
-
 #define C_RESULT "#1f6f4a"
 #define C_TARGET "#5d6f65"
 #define C_PROJECTION "#b54708"
 
-static const char *tier_name(struct request *r, enum tier t)
+const char *ui_tier_name(struct request *r, enum tier t)
 {
 	switch (t) {
 	case TIER_SUPERSTAR: return T("Superstar");
@@ -86,28 +84,8 @@ static void export_links_for(struct request *r, const char *path, const char *ta
 
 /* ---------------------------------------------------------------- my numbers */
 
-/* one rep's numbers in the period asked, and the grid around it */
-struct rep_numbers {
-	const struct user *u;
-	const struct numbers_settings *s;
-	const struct period *p;
-	int has_target;
-	int64_t target, result;
-	struct attainment a;
-	/* history: periods oldest first, the last being p */
-	size_t nhist;
-	const struct period *hist;
-	unsigned char *h_has;
-	int64_t *h_target, *h_result;
-	double *h_att;
-	enum tier *h_tier;
-	/* the cumulative result at the end of each day of p */
-	int64_t *cum;
-	size_t ncum;
-};
-
-static int load_rep(struct request *r, const struct user *u, const struct numbers_settings *s,
-		    const struct period *p, struct rep_numbers *n)
+int rep_numbers_load(struct request *r, const struct user *u, const struct numbers_settings *s,
+		     const struct period *p, struct rep_numbers *n)
 {
 	memset(n, 0, sizeof(*n));
 	n->u = u;
@@ -368,7 +346,7 @@ static const char *period_short(struct request *r, const struct period *p)
 	}
 }
 
-static struct table *history_table(struct request *r, const struct rep_numbers *n)
+struct table *rep_numbers_history_table(struct request *r, const struct rep_numbers *n)
 {
 	/* named after the rep, for whoever downloads several */
 	struct table *t = table_new(r->a, arena_printf(r->a, "numbers-%s-%s", n->u->name, n->p->label), 5);
@@ -385,7 +363,7 @@ static struct table *history_table(struct request *r, const struct rep_numbers *
 			table_money(t, row, 1, n->h_target[k]);
 		table_money(t, row, 2, n->h_result[k]);
 		table_pct(t, row, 3, n->h_att[k]);
-		table_text(t, row, 4, tier_name(r, n->h_tier[k]));
+		table_text(t, row, 4, ui_tier_name(r, n->h_tier[k]));
 	}
 	return t;
 }
@@ -477,11 +455,11 @@ void page_numbers(struct request *r)
 		return;
 	}
 	struct rep_numbers n;
-	if (load_rep(r, &u, &s, &p, &n)) {
+	if (rep_numbers_load(r, &u, &s, &p, &n)) {
 		resp_store_error(r, E_OK);
 		return;
 	}
-	struct table *weekly = progress_table(r, &n), *hist = history_table(r, &n);
+	struct table *weekly = progress_table(r, &n), *hist = rep_numbers_history_table(r, &n);
 	if (export_wanted(r)) {
 		const char *which = req_query(r, "table");
 		export_send(r, which && !strcmp(which, "progress") ? weekly : hist);
@@ -588,7 +566,7 @@ static struct table *team_table(struct request *r, const struct team_row *rows, 
 		table_pct(t, row, 6, x->a.projected_attainment);
 		if (x->a.needed_per_week_minor >= 0)
 			table_money(t, row, 7, x->a.needed_per_week_minor);
-		table_text(t, row, 8, tier_name(r, x->tier));
+		table_text(t, row, 8, ui_tier_name(r, x->tier));
 	}
 	size_t row = table_row(t);
 	table_text(t, row, 0, T("Total"));
@@ -637,9 +615,10 @@ static void render_team_table(struct request *r, const struct team_row *rows, si
 		    T("Projection"), T("Needed per week"), T("Tier"));
 	for (size_t k = 0; k < n; k++) {
 		const struct team_row *x = &rows[k];
-		html_printf(o, "<tr><th scope=\"row\"><a href=\"/numbers?rep=%lld%s\">%s</a>"
-			    "<span class=\"rep-team muted\">%s</span></th><td class=\"num att-cell\">%s",
-			    (long long)x->rep->user_id, period_query(r), x->rep->name,
+		html_printf(o, "<tr><th scope=\"row\"><a href=\"/numbers?rep=%lld%s\">%s</a>",
+			    (long long)x->rep->user_id, period_query(r), x->rep->name);
+		ui_rep_page_link(r, x->rep->user_id, r->me.org_id, x->rep->team_id, x->rep->name);
+		html_printf(o, "<span class=\"rep-team muted\">%s</span></th><td class=\"num att-cell\">%s",
 			    x->rep->team_name ? x->rep->team_name : "", ui_percent_text(r, x->a.attainment));
 		att_meter(r, x->a.attainment, &s->rules);
 		html_printf(o, "</td><td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td>"
@@ -647,7 +626,7 @@ static void render_team_table(struct request *r, const struct team_row *rows, si
 			    ui_money_text(r, x->result, cur), x->has_target ? ui_money_text(r, x->target, cur) : "–",
 			    projection_text(r, &x->a, cur),
 			    x->a.needed_per_week_minor >= 0 ? ui_money_text(r, x->a.needed_per_week_minor, cur) : "–",
-			    tier_code(x->tier), tier_name(r, x->tier));
+			    tier_code(x->tier), ui_tier_name(r, x->tier));
 	}
 	html_printf(o, "</tbody><tfoot><tr><th scope=\"row\">%s</th><td class=\"num att-cell\">%s", T("Total"),
 		    ui_percent_text(r, tt->a.attainment));

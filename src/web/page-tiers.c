@@ -22,6 +22,7 @@
 #include "repgroup.h"
 #include "numbersui.h"
 #include "export.h"
+#include "repnumbers.h"
 #include "../domain/tiers.h"
 #include "../domain/tiers-grid.h"
 #include "../lib/fmt.h"
@@ -227,9 +228,12 @@ static void render_table(struct request *r, const struct tier_row *rows, size_t 
 		}
 	for (size_t i = 0; i < n; i++) {
 		const struct tier_row *t = &rows[i];
-		html_printf(o, "<tr><th scope=\"row\"><a href=\"/numbers?rep=%lld&amp;%s\">%s</a></th><td>%s</td>"
+		html_printf(o, "<tr><th scope=\"row\"><a href=\"/numbers?rep=%lld&amp;%s\">%s</a>",
+			    (long long)t->rep->user_id, period_q, t->rep->name);
+		ui_rep_page_link(r, t->rep->user_id, r->me.org_id, t->rep->team_id, t->rep->name);
+		html_printf(o, "</th><td>%s</td>"
 			    "<td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td><td>",
-			    (long long)t->rep->user_id, period_q, t->rep->name, t->rep->team_name ? t->rep->team_name : "",
+			    t->rep->team_name ? t->rep->team_name : "",
 			    t->has_target ? ui_money_text(r, t->target, currency) : "–", ui_money_text(r, t->result, currency),
 			    ui_percent_text(r, t->att), ui_percent_text(r, t->share));
 		tier_badge(r, t->tier[SHOWN - 1]);

@@ -70,6 +70,9 @@ void calendar_card(struct request *r);
 void page_figures_commitment(struct request *r);
 /* page-strung-along.c */
 void page_strung_along(struct request *r);
+/* page-rep.c */
+void page_rep(struct request *r);
+void page_figures_team(struct request *r);
 /* page-admin-stages.c: the stage vocabulary and the health thresholds */
 void page_admin_stages(struct request *r);
 void page_admin_stages_post(struct request *r);

@@ -115,6 +115,10 @@ const ROWS = {
 
   'GET /figures/commitment': { who: SIGNED_IN },
   'GET /strung-along': { who: SIGNED_IN },
+  // the rep page is Rita's private data (access_private): herself and her
+  // team's manager; an admin who does not lead her team is not
+  'GET /reps/:id': { who: { ...RITAS, admin: 403 }, path: (f) => `/reps/${f.rita}` },
+  'GET /figures/team': { who: MANAGERS },
   'GET /admin/stages': { who: ADMINS },
   'POST /admin/stages': { who: ADMINS },
   'POST /admin/stages/:id': { who: ADMIN_OF_A, path: (f) => `/admin/stages/${f.stage}` },
