@@ -28,8 +28,8 @@ static const char *const group_labels[G_COUNT] = {
 	N_("Numbers"),
 	/* TRANSLATORS: a group of the main menu; keep it short (phone) */
 	N_("Team"),
-	/* TRANSLATORS: a group of the main menu: the admin's settings; keep it short (phone) */
-	N_("Administration"),
+	/* TRANSLATORS: a group of the main menu: the admin's settings (users, teams, stages); keep it short (phone) */
+	N_("Manage"),
 };
 
 struct nav_item {

@@ -66,7 +66,7 @@ test('the menu is grouped; an admin has one "Teams", the one that manages them',
   assert.equal((nav.match(/>Teams</g) || []).length, 1, nav);
   assert.match(nav, /href="\/admin\/teams">Teams</);
   assert.doesNotMatch(nav, /href="\/teams"/);
-  for (const g of ['Sell', 'Numbers', 'Administration']) assert.match(nav, new RegExp(`class="g-name">${g}<`));
+  for (const g of ['Sell', 'Numbers', 'Manage']) assert.match(nav, new RegExp(`class="g-name">${g}<`));
   // the current page is named in its group, and marked
   const pipe = await a.get('/pipeline');
   const pnav = pipe.text.split('<nav class="nav"')[1].split('</nav>')[0];
@@ -78,7 +78,7 @@ test('the menu is grouped; an admin has one "Teams", the one that manages them',
   // a rep: no admin group, teams as a plain link
   const rep = await signIn('rep');
   const rnav = (await rep.get('/teams')).text.split('<nav class="nav"')[1].split('</nav>')[0];
-  assert.doesNotMatch(rnav, /Administration|\/admin\//);
+  assert.doesNotMatch(rnav, /Manage<|\/admin\//);
   assert.match(rnav, /<a class="nav-solo" href="\/teams" aria-current="page">Teams</);
 });
 
@@ -134,6 +134,8 @@ test('on a phone no page of the menu scrolls sideways, for every role and langua
       await setLang(page, lang);
       // every page in the menu, reachable with one tap once its group is open
       const menu = await page.$$eval('nav.nav a', (as) => as.map((a) => a.getAttribute('href')));
+      const cut = await page.$$eval('nav.nav .g-name, nav.nav .nav-solo', (es) => es.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+      if (cut.length) failures.push(`${role}/${lang}: cut-off group names: ${cut.join(', ')}`);
       const groups = await page.$$('nav.nav details.nav-dd');
       for (const g of groups) {
         await g.$eval('summary', (s) => s.scrollIntoView());
@@ -209,6 +211,12 @@ test('on a phone a wide table scrolls in its own box, its first column fixed', {
   assert.equal(box.moved, 0, 'the first column stays put');
   assert.match(box.bg, /gradient/, 'a shadow hints at the hidden columns');
   await page.screenshot({ path: path.join(SHOTS, 'phone-admin-users-scrolled.png') });
+  // the team's numbers, with the tier and attainment columns to the right
+  for (const href of ['/numbers/team', '/tiers']) {
+    await page.goto(`${ctx.base}${href}`);
+    await page.$eval('.table-wrap', (w) => w.scrollIntoView());
+    await page.screenshot({ path: path.join(SHOTS, `phone-admin${href.replace(/\W+/g, '_')}-table.png`) });
+  }
   await context.close();
 });
 
