@@ -489,7 +489,18 @@ int router_check(struct request *r, int with_body)
 			resp_error(r, E_INVALID, T("This address does not accept that method."));
 			r->status = 405;
 		} else {
+			/* a signed-in person who mistypes an address keeps the
+			 * navigation (and their language): only a browser's
+			 * request with a session cookie costs a lookup, so an
+			 * anonymous caller still gets the 404 without the database */
+			const char *tok = kv_get(&r->cookies, "sg_session");
+			if (tok && *tok && strncmp(r->path, "/api/", 5) && strcmp(r->path, "/api") &&
+			    (r->db = db_acquire(r->srv->db, NULL)) && authenticate(r)) {
+				release_db(r);
+				return 1;
+			}
 			resp_error(r, E_NOTFOUND, T("There is no page at this address."));
+			release_db(r);
 		}
 		return 1;
 	}

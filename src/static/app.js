@@ -2,6 +2,24 @@
  * works without it. Loaded with defer, so the DOM is ready. */
 (function () {
   "use strict";
+  // the main menu (ui.c nav_menu): its groups are <details> drop-downs that
+  // work without script; here one open group closes the others, and a tap
+  // elsewhere or Escape closes it, as a menu is expected to behave
+  var groups = document.querySelectorAll("details.nav-dd");
+  groups.forEach(function (d) {
+    d.addEventListener("toggle", function () {
+      if (d.open) groups.forEach(function (o) { if (o !== d) o.open = false; });
+    });
+  });
+  document.addEventListener("click", function (e) {
+    groups.forEach(function (d) { if (d.open && !d.contains(e.target)) d.open = false; });
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape") return;
+    groups.forEach(function (d) {
+      if (d.open) { d.open = false; d.querySelector("summary").focus(); }
+    });
+  });
   // forms with data-confirm ask first (e.g. deactivating a user)
   document.querySelectorAll("form[data-confirm]").forEach(function (f) {
     f.addEventListener("submit", function (e) {

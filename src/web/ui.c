@@ -12,28 +12,100 @@
 #include <stdlib.h>
 #include <string.h>
 
+/*
+ * The main menu in groups, so that it fits one line on a desktop and one row
+ * of buttons on a phone: each group is a <details> drop-down (no script
+ * needed; app.js only closes the others and closes on a tap elsewhere), a
+ * group of one page is a plain link, and the current group shows the
+ * current page's name, so the page is never hidden in a closed menu.
+ */
+enum nav_group { G_SELL, G_NUMBERS, G_TEAM, G_ADMIN, G_COUNT };
+
+static const char *const group_labels[G_COUNT] = {
+	/* TRANSLATORS: a group of the main menu: the daily selling pages; keep it short (phone) */
+	N_("Sell"),
+	/* TRANSLATORS: a group of the main menu; keep it short (phone) */
+	N_("Numbers"),
+	/* TRANSLATORS: a group of the main menu; keep it short (phone) */
+	N_("Team"),
+	/* TRANSLATORS: a group of the main menu: the admin's settings (users, teams, stages); keep it short (phone) */
+	N_("Manage"),
+};
+
 struct nav_item {
+	enum nav_group group;
 	const char *key, *href, *label;
-	enum role min;
+	enum role min, max;
+	const char *also; /* a second active key that counts as this item */
 };
 
 static const struct nav_item nav[] = {
-	{ "home", "/", N_("Overview"), ROLE_REP },
-	{ "agenda", "/agenda", N_("Agenda"), ROLE_REP },
-	{ "pipeline", "/pipeline", N_("Pipeline"), ROLE_REP },
-	{ "accounts", "/accounts", N_("Accounts"), ROLE_REP },
-	{ "conversations", "/conversations", N_("Conversations"), ROLE_REP },
+	{ G_SELL, "home", "/", N_("Overview"), ROLE_REP, ROLE_ADMIN, NULL },
+	{ G_SELL, "agenda", "/agenda", N_("Agenda"), ROLE_REP, ROLE_ADMIN, NULL },
+	{ G_SELL, "pipeline", "/pipeline", N_("Pipeline"), ROLE_REP, ROLE_ADMIN, NULL },
+	{ G_SELL, "accounts", "/accounts", N_("Accounts"), ROLE_REP, ROLE_ADMIN, NULL },
+	{ G_SELL, "conversations", "/conversations", N_("Conversations"), ROLE_REP, ROLE_ADMIN, NULL },
 	/* every tab of the numbers pages (web/numbersui.c) is under this key */
-	{ "numbers", "/numbers", N_("Numbers"), ROLE_REP },
-	{ "figures", "/figures/commitment", N_("Step or stop"), ROLE_REP },
-	{ "strung-along", "/strung-along", N_("Strung along"), ROLE_REP },
-	{ "teams", "/teams", N_("Teams"), ROLE_REP },
-	{ "admin-users", "/admin/users", N_("Users"), ROLE_ADMIN },
-	{ "admin-teams", "/admin/teams", N_("Manage teams"), ROLE_ADMIN },
-	{ "admin-stages", "/admin/stages", N_("Stages"), ROLE_ADMIN },
-	{ "admin-numbers", "/admin/numbers", N_("Numbers settings"), ROLE_ADMIN },
-	{ "import", "/import", N_("Import"), ROLE_ADMIN },
+	{ G_NUMBERS, "numbers", "/numbers", N_("Numbers"), ROLE_REP, ROLE_ADMIN, NULL },
+	{ G_NUMBERS, "figures", "/figures/commitment", N_("Step or stop"), ROLE_REP, ROLE_ADMIN, NULL },
+	{ G_NUMBERS, "strung-along", "/strung-along", N_("Strung along"), ROLE_REP, ROLE_ADMIN, NULL },
+	/* an admin manages the teams instead: one "Teams" item, not two */
+	{ G_TEAM, "teams", "/teams", N_("Teams"), ROLE_REP, ROLE_MANAGER, NULL },
+	{ G_ADMIN, "admin-users", "/admin/users", N_("Users"), ROLE_ADMIN, ROLE_ADMIN, NULL },
+	{ G_ADMIN, "admin-teams", "/admin/teams", N_("Teams"), ROLE_ADMIN, ROLE_ADMIN, "teams" },
+	{ G_ADMIN, "admin-stages", "/admin/stages", N_("Stages"), ROLE_ADMIN, ROLE_ADMIN, NULL },
+	{ G_ADMIN, "admin-numbers", "/admin/numbers", N_("Numbers settings"), ROLE_ADMIN, ROLE_ADMIN, NULL },
+	{ G_ADMIN, "import", "/import", N_("Import"), ROLE_ADMIN, ROLE_ADMIN, NULL },
 };
+
+#define NAV_N (sizeof(nav) / sizeof(nav[0]))
+
+static int nav_shown(const struct request *r, const struct nav_item *it)
+{
+	return r->viewer.role >= it->min && r->viewer.role <= it->max;
+}
+
+static int nav_current(const char *active, const struct nav_item *it)
+{
+	return active && (!strcmp(active, it->key) || (it->also && !strcmp(active, it->also)));
+}
+
+static void nav_menu(struct request *r, const char *active)
+{
+	struct strbuf *o = &r->out;
+	/* TRANSLATORS: the label of the main navigation, for screen readers */
+	html_printf(o, "<nav class=\"nav\" aria-label=\"%s\"><ul class=\"nav-groups\">", T("Main menu"));
+	for (int g = 0; g < G_COUNT; g++) {
+		size_t n = 0;
+		const struct nav_item *only = NULL, *cur = NULL;
+		for (size_t i = 0; i < NAV_N; i++)
+			if (nav[i].group == (enum nav_group)g && nav_shown(r, &nav[i])) {
+				n++;
+				only = &nav[i];
+				if (nav_current(active, &nav[i]))
+					cur = &nav[i];
+			}
+		if (!n)
+			continue;
+		if (n == 1) {
+			html_printf(o, "<li class=\"nav-group%-s\"><a class=\"nav-solo\" href=\"%s\"%-s>%s</a></li>",
+				    cur ? " current" : "", only->href, cur ? " aria-current=\"page\"" : "",
+				    T(only->label));
+			continue;
+		}
+		html_printf(o, "<li class=\"nav-group%-s\"><details class=\"nav-dd\"><summary>"
+			    "<span class=\"g-name\">%s</span>", cur ? " current" : "", T(group_labels[g]));
+		if (cur && strcmp(T(cur->label), T(group_labels[g])))
+			html_printf(o, "<span class=\"g-cur\">%s</span>", T(cur->label));
+		html(o, "</summary><ul class=\"nav-items\">");
+		for (size_t i = 0; i < NAV_N; i++)
+			if (nav[i].group == (enum nav_group)g && nav_shown(r, &nav[i]))
+				html_printf(o, "<li><a href=\"%s\"%-s>%s</a></li>", nav[i].href,
+					    &nav[i] == cur ? " aria-current=\"page\"" : "", T(nav[i].label));
+		html(o, "</ul></details></li>");
+	}
+	html(o, "</ul></nav>");
+}
 
 /* notices that a redirect asks for with ?done=CODE */
 static const struct { const char *code, *text; } done_notices[] = {
@@ -119,16 +191,7 @@ void ui_page_begin(struct request *r, const char *title, const char *active)
 		"<a class=\"brand\" href=\"/\"><img src=\"/static/favicon.svg\" alt=\"\" width=\"24\" height=\"24\">"
 		"<span>Salesgarden</span></a>");
 	if (r->signed_in) {
-		/* TRANSLATORS: the label of the main navigation, for screen readers */
-		html_printf(o, "<nav class=\"nav\" aria-label=\"%s\"><ul>", T("Main menu"));
-		for (size_t i = 0; i < sizeof(nav) / sizeof(nav[0]); i++) {
-			if (r->viewer.role < nav[i].min)
-				continue;
-			int cur = active && !strcmp(active, nav[i].key);
-			html_printf(o, "<li><a href=\"%s\"%-s>%s</a></li>", nav[i].href,
-				    cur ? " aria-current=\"page\"" : "", T(nav[i].label));
-		}
-		html(o, "</ul></nav>");
+		nav_menu(r, active);
 		html(o, "<div class=\"who\">");
 		html_printf(o, "<a class=\"me\" href=\"/account\"%-s><span class=\"avatar\" aria-hidden=\"true\">%s</span>"
 			    "<span class=\"me-text\"><span class=\"me-name\">%s</span>"
