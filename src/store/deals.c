@@ -295,6 +295,7 @@ static void read_deal(struct db_stmt *st, struct arena *a, struct deal *d)
 	d->sig.created = d->created_on;
 	d->minutes = db_col_i64(st, 25);
 	d->conversations = db_col_i64(st, 26);
+	d->stage_position = db_col_i64(st, 27);
 }
 
 enum err deal_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct deal *out)
@@ -332,9 +333,13 @@ enum err deal_list(struct db_conn *c, struct arena *a, int64_t org_id, const str
 #define DEAL_PARAMS P_I(org_id), P_I(f->scope), P_I(f->viewer_id), P_I(f->owner_id), P_I(f->team_id), \
 	P_T(f->status ? f->status : ""), P_I(f->stage_id), P_I(f->account_id), P_T(pat)
 	out->total = DB_I64(c, 0, "SELECT count(*) " DEAL_FROM DEAL_WHERE, DEAL_PARAMS);
+	/* the row-value comparison is the keyset: SQLite (3.15+) and
+	 * PostgreSQL compare (a, b, c) < (x, y, z) in the order of the list */
 	struct db_stmt *st = DBQ(c, "SELECT " DEAL_COLS DEAL_FROM DEAL_WHERE
+				 "AND ($12 = 0 OR (s.position, coalesce(d.expected_close, '9999'), d.id) > ($13, $14, $12)) "
 				 "ORDER BY s.position, coalesce(d.expected_close, '9999'), d.id LIMIT $10 OFFSET $11",
-				 DEAL_PARAMS, P_I(f->limit > 0 ? f->limit : 1000000000), P_I(f->offset));
+				 DEAL_PARAMS, P_I(f->limit > 0 ? f->limit : 1000000000), P_I(f->offset),
+				 P_I(f->after_id), P_I(f->after_position), P_T(f->after_close ? f->after_close : ""));
 #undef DEAL_PARAMS
 	size_t cap = 32;
 	out->n = 0;

@@ -37,6 +37,7 @@ struct deal {
 	const char *owner_name;
 	int64_t stage_id;
 	const char *stage_name;
+	int64_t stage_position;		/* the list's first sort key (the API cursor) */
 	const char *product, *expected_close, *status, *lost_reason, *lost_note, *closed_on;
 	const char *created_on, *stage_changed_on;
 	/* health signals (filled by deal_get and deal_list) */
@@ -64,6 +65,12 @@ struct deal_filter {
 	int64_t account_id;
 	const char *q;			/* title or account contains */
 	int limit, offset;		/* limit 0: no limit */
+	/* keyset paging (the API cursor): only the deals after the one with
+	 * this sort key (stage position, expected close or "9999", id) in the
+	 * list's order; after_id 0 does not filter. No rows are skipped: the
+	 * database starts where the last page ended. */
+	int64_t after_position, after_id;
+	const char *after_close;
 };
 
 enum err account_create(struct db_conn *c, int64_t org_id, const char *name, int64_t owner_id,

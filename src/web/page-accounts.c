@@ -10,6 +10,7 @@
 #include "pages.h"
 #include "dealui.h"
 #include "load.h"
+#include "export.h"
 #include "../store/settings.h"
 #include "../domain/validate.h"
 #include "../lib/util.h"
@@ -22,45 +23,11 @@ struct account_form {
 	int64_t existing;	/* the account of the same name, on a conflict */
 };
 
-static void accounts_href(struct strbuf *s, const char *q, int offset)
-{
-	sb_adds(s, "/accounts?");
-	if (*q) {
-		sb_adds(s, "q=");
-		url_encode(s, q);
-		sb_addc(s, '&');
-	}
-	sb_addf(s, "offset=%d", offset);
-}
-
-static void pager(struct request *r, const char *q, int offset, size_t n, int64_t total)
-{
-	if (total <= PAGE_SIZE && !offset)
-		return;
-	struct strbuf *o = &r->out;
-	html_printf(o, "<nav class=\"pager\" aria-label=\"%s\"><span class=\"muted\">%s</span>", T("Pages"),
-		    arena_printf(r->a, T("%d–%d of %lld"), n ? offset + 1 : 0, offset + (int)n, (long long)total));
-	struct strbuf s = STRBUF_INIT;
-	if (offset > 0) {
-		accounts_href(&s, q, offset > PAGE_SIZE ? offset - PAGE_SIZE : 0);
-		html_printf(o, "<a class=\"button small\" rel=\"prev\" href=\"%s\">%s</a>", s.buf, T("Previous"));
-	}
-	if (offset + (int64_t)n < total) {
-		sb_reset(&s);
-		accounts_href(&s, q, offset + PAGE_SIZE);
-		html_printf(o, "<a class=\"button small\" rel=\"next\" href=\"%s\">%s</a>", s.buf, T("Next"));
-	}
-	sb_release(&s);
-	html(o, "</nav>");
-}
-
 static void render_accounts(struct request *r, const struct account_form *f)
 {
 	const char *q = req_query(r, "q");
 	q = q ? str_trim(arena_strdup(r->a, q)) : "";
-	int64_t off = 0;
-	const char *os = req_query(r, "offset");
-	int offset = os && !parse_i64(os, &off) && off > 0 && off < 100000000 ? (int)off : 0;
+	int offset = pager_offset(r);
 	struct account *items;
 	size_t n;
 	int64_t total;
@@ -94,7 +61,7 @@ static void render_accounts(struct request *r, const struct account_form *f)
 				    *items[i].owner_name ? items[i].owner_name : "–", (long long)items[i].open_deals);
 		html(o, "</tbody></table></div>");
 	}
-	pager(r, q, offset, n, total);
+	ui_pager(r, offset, PAGE_SIZE, n, total);
 	html(o, "</section>");
 
 	html_printf(o, "<section class=\"card\" id=\"add\"><h2>%s</h2>", T("Add an account"));

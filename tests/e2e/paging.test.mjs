@@ -1,0 +1,219 @@
+// paging: long lists come in pages with a count ("1–50 of 120") and
+// Previous/Next links that keep every filter of the query (and the download
+// links hold the whole choice, not one page); the API lists of deals and
+// conversations give a `next` cursor that walks every row exactly once, in
+// the list's order, while the old offset parameters keep working. The rows
+// are made here, through the API; on SQLite, and on PostgreSQL with
+// SG_PG_URL_BASE.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServer, testCleanStop, createToken, apiClient, Client, unescapeHtml } from './lib.mjs';
+
+const ctx = useServer({ env: { SALESGARDEN_TODAY: '2026-11-23' } });
+
+const tokens = {};
+const as = (email) => {
+  tokens[email] ??= createToken(ctx.db, 'acme', email);
+  return apiClient(ctx.base, tokens[email]);
+};
+const idOf = (body, key) => body?.id ?? body?.[key]?.id;
+
+const RITA_CONVERSATIONS = 120;
+const ROB_CONVERSATIONS = 7;
+const PAGED_DEALS = 55;
+
+async function newDeal(email, title, account, expectedClose) {
+  const api = as(email);
+  const a = await api.post('/api/v1/accounts', { name: account });
+  assert.equal(a.status, 201, a.text);
+  const body = { title, account_id: idOf(a.json, 'account'), value_minor: 100000, currency: 'EUR' };
+  if (expectedClose) body.expected_close = expectedClose;
+  const d = await api.post('/api/v1/deals', body);
+  assert.equal(d.status, 201, d.text);
+  return idOf(d.json, 'deal');
+}
+
+async function converse(email, dealId, at) {
+  const c = await as(email).post('/api/v1/conversations', {
+    deal_id: dealId, kind: 'call', at, minutes: 10, gut_feeling: 3, outcome: 'none',
+  });
+  assert.equal(c.status, 201, c.text);
+}
+
+let seeded;
+async function seed() {
+  seeded ??= (async () => {
+    const ritaDeal = await newDeal('rita@acme.test', 'Rita talks', 'Praatgraag BV');
+    // several a day, so that the order's ties (same day, same minute) are walked too
+    for (let i = 0; i < RITA_CONVERSATIONS; i++) {
+      const day = String(1 + (i % 20)).padStart(2, '0');
+      const hour = String(8 + (i % 3)).padStart(2, '0');
+      await converse('rita@acme.test', ritaDeal, `2026-11-${day}T${hour}:00:00Z`);
+    }
+    const robDeal = await newDeal('rob@acme.test', 'Rob talks', 'Spreekuur BV');
+    for (let i = 0; i < ROB_CONVERSATIONS; i++)
+      await converse('rob@acme.test', robDeal, `2026-11-${String(2 + i).padStart(2, '0')}T09:00:00Z`);
+    // deals with and without an expected close, so the cursor crosses both
+    for (let i = 0; i < PAGED_DEALS; i++)
+      await newDeal('rita@acme.test', `Paged deal ${String(i).padStart(2, '0')}`, `Paged account ${i}`,
+        i % 4 === 0 ? null : `2026-12-${String(1 + (i % 9)).padStart(2, '0')}`);
+  })();
+  return seeded;
+}
+
+async function signedIn(email) {
+  const c = new Client(ctx.base);
+  await c.signIn(email);
+  return c;
+}
+
+const count = (html) => /class="muted pager-count">([^<]*)</.exec(html)?.[1];
+const link = (html, rel) => {
+  const m = new RegExp(`rel="${rel}" href="([^"]*)"`).exec(html);
+  return m ? unescapeHtml(m[1]) : null;
+};
+const rowsOf = (html) => (html.match(/<tr><td>/g) || []).length;
+
+test('the conversations list pages by fifty with a count, and the filter survives paging', async () => {
+  await seed();
+  const ann = await signedIn('ann@acme.test');
+  const who = `rep:${ctx.ids.rita}`;
+  const first = await ann.get(`/conversations?who=${encodeURIComponent(who)}&from=2026-10-01&to=2026-11-30`);
+  assert.equal(first.status, 200, first.text.slice(0, 400));
+  assert.equal(count(first.text), `1–50 of ${RITA_CONVERSATIONS}`);
+  assert.equal(rowsOf(first.text), 50);
+  assert.equal(link(first.text, 'prev'), null, 'no previous page on the first');
+  const next = link(first.text, 'next');
+  assert.ok(next, 'a next link');
+  const q = new URL(next, ctx.base).searchParams;
+  assert.equal(q.get('who'), who, 'the rep filter is kept');
+  assert.equal(q.get('from'), '2026-10-01');
+  assert.equal(q.get('to'), '2026-11-30');
+  assert.equal(q.get('offset'), '50');
+  // the downloads hold the whole choice: the filters, no offset
+  const csvLink = unescapeHtml(/href="([^"]*format=csv)"/.exec(first.text)[1]);
+  assert.equal(new URL(csvLink, ctx.base).searchParams.get('who'), who);
+
+  const second = await ann.get(next);
+  assert.equal(count(second.text), `51–100 of ${RITA_CONVERSATIONS}`);
+  assert.equal(rowsOf(second.text), 50);
+  assert.ok(!second.text.includes('Rob Rep</td>'), 'only the chosen rep on page two');
+  const csv2 = unescapeHtml(/href="([^"]*format=csv)"/.exec(second.text)[1]);
+  assert.equal(new URL(csv2, ctx.base).searchParams.get('offset'), null, 'the download is not one page');
+  const dl = await ann.get(csv2);
+  assert.equal(dl.status, 200);
+  assert.equal(dl.text.trim().split('\r\n').length, 1 + RITA_CONVERSATIONS, 'the download holds every row');
+
+  const third = await ann.get(link(second.text, 'next'));
+  assert.equal(count(third.text), `101–${RITA_CONVERSATIONS} of ${RITA_CONVERSATIONS}`);
+  assert.equal(rowsOf(third.text), RITA_CONVERSATIONS - 100);
+  assert.equal(link(third.text, 'next'), null, 'no next page on the last');
+  const back = link(third.text, 'prev');
+  assert.equal(new URL(back, ctx.base).searchParams.get('offset'), '50');
+  assert.equal(new URL(back, ctx.base).searchParams.get('who'), who);
+  const back2 = link(second.text, 'prev');
+  assert.equal(new URL(back2, ctx.base).searchParams.get('offset'), null, 'back to the first page');
+  assert.equal(count((await ann.get(back2)).text), `1–50 of ${RITA_CONVERSATIONS}`);
+});
+
+test('a list that fits one page has no pager; an offset past the bound is the first page', async () => {
+  await seed();
+  const ann = await signedIn('ann@acme.test');
+  const rob = await ann.get(`/conversations?who=rep:${ctx.ids.rob}&from=2026-10-01&to=2026-11-30`);
+  assert.equal(rob.status, 200);
+  assert.equal(count(rob.text), undefined);
+  assert.equal(rowsOf(rob.text), ROB_CONVERSATIONS);
+  const far = await ann.get(`/conversations?who=rep:${ctx.ids.rita}&from=2026-10-01&to=2026-11-30&offset=99999999`);
+  assert.equal(count(far.text), `1–50 of ${RITA_CONVERSATIONS}`);
+});
+
+test('the deals list keeps its search and status across pages', async () => {
+  await seed();
+  const ann = await signedIn('ann@acme.test');
+  const first = await ann.get('/deals?status=open&q=Paged');
+  assert.equal(first.status, 200);
+  assert.equal(count(first.text), `1–50 of ${PAGED_DEALS}`);
+  const next = link(first.text, 'next');
+  const q = new URL(next, ctx.base).searchParams;
+  assert.equal(q.get('q'), 'Paged');
+  assert.equal(q.get('status'), 'open');
+  const second = await ann.get(next);
+  assert.equal(count(second.text), `51–${PAGED_DEALS} of ${PAGED_DEALS}`);
+  assert.ok(!second.text.includes('Rita talks'), 'the search holds on page two');
+  assert.equal(link(second.text, 'next'), null);
+});
+
+/** follows `next` from the first page; returns the items of every page */
+async function walk(api, path, limit) {
+  const items = [];
+  let url = `${path}${path.includes('?') ? '&' : '?'}limit=${limit}`;
+  for (let pages = 0; ; pages++) {
+    assert.ok(pages < 1000, 'the walk ends');
+    const r = await api.get(url);
+    assert.equal(r.status, 200, r.text);
+    assert.ok(r.json.items.length <= limit);
+    items.push(...r.json.items);
+    if (r.json.next === null) return { items, total: r.json.total, pages: pages + 1 };
+    assert.equal(typeof r.json.next, 'string');
+    assert.equal(r.json.items.length, limit, 'only the last page is short');
+    url = `${path}${path.includes('?') ? '&' : '?'}limit=${limit}&cursor=${encodeURIComponent(r.json.next)}`;
+  }
+}
+
+test('the API cursor walks every conversation exactly once, newest first, also with a filter', async () => {
+  await seed();
+  const api = as('ann@acme.test');
+  const all = await api.get('/api/v1/conversations?limit=500');
+  assert.equal(all.status, 200);
+  assert.equal(all.json.next, null, 'everything on one page: no next');
+  const expected = all.json.items.map((c) => c.id);
+  assert.equal(expected.length, RITA_CONVERSATIONS + ROB_CONVERSATIONS);
+
+  const w = await walk(api, '/api/v1/conversations', 7);
+  assert.deepEqual(w.items.map((c) => c.id), expected, 'same rows, same order, each once');
+  assert.equal(w.pages, Math.ceil(expected.length / 7));
+
+  const ritaOnly = await walk(api, `/api/v1/conversations?rep=${ctx.ids.rita}`, 13);
+  assert.equal(ritaOnly.items.length, RITA_CONVERSATIONS);
+  assert.equal(new Set(ritaOnly.items.map((c) => c.id)).size, RITA_CONVERSATIONS);
+  assert.ok(ritaOnly.items.every((c) => c.rep_id === ctx.ids.rita || c.rep?.id === ctx.ids.rita),
+    'the filter holds along the cursor');
+
+  // the offset parameters still work as before
+  const off = await api.get('/api/v1/conversations?limit=5&offset=5');
+  assert.deepEqual(off.json.items.map((c) => c.id), expected.slice(5, 10));
+  assert.equal(off.json.offset, 5);
+  assert.equal(typeof off.json.next, 'string', 'an offset page also tells the cursor of the next');
+});
+
+test('the API cursor walks every deal exactly once, in the list order', async () => {
+  await seed();
+  const api = as('ann@acme.test');
+  const all = await api.get('/api/v1/deals?status=open&limit=500');
+  const expected = all.json.items.map((d) => d.id);
+  assert.equal(expected.length, PAGED_DEALS + 2);
+  const w = await walk(api, '/api/v1/deals?status=open', 8);
+  assert.deepEqual(w.items.map((d) => d.id), expected);
+  const q = await walk(api, '/api/v1/deals?q=Paged', 10);
+  assert.equal(q.items.length, PAGED_DEALS);
+  assert.equal(new Set(q.items.map((d) => d.id)).size, PAGED_DEALS);
+});
+
+test('a cursor the API did not give, or a cursor with an offset, is refused by name', async () => {
+  await seed();
+  const api = as('ann@acme.test');
+  for (const bad of ['nonsense!', 'bm90LWEta2V5', Buffer.from('2026-11-01~1~0').toString('base64url'),
+    Buffer.from('x~1~2').toString('base64url')]) {
+    const r = await api.get(`/api/v1/conversations?cursor=${encodeURIComponent(bad)}`);
+    assert.equal(r.status, 400, `${bad}: ${r.text}`);
+    assert.match(r.text, /cursor/);
+  }
+  const d = await api.get(`/api/v1/deals?cursor=${Buffer.from('1~tomorrow~3').toString('base64url')}`);
+  assert.equal(d.status, 400);
+  const first = await api.get('/api/v1/conversations?limit=2');
+  const both = await api.get(`/api/v1/conversations?limit=2&offset=2&cursor=${first.json.next}`);
+  assert.equal(both.status, 400);
+  assert.match(both.text, /cursor/);
+});
+
+testCleanStop(ctx);
