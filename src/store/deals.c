@@ -332,7 +332,16 @@ enum err deal_list(struct db_conn *c, struct arena *a, int64_t org_id, const str
 	const char *pat = like_pattern(a, f->q);
 #define DEAL_PARAMS P_I(org_id), P_I(f->scope), P_I(f->viewer_id), P_I(f->owner_id), P_I(f->team_id), \
 	P_T(f->status ? f->status : ""), P_I(f->stage_id), P_I(f->account_id), P_T(pat)
-	out->total = DB_I64(c, 0, "SELECT count(*) " DEAL_FROM DEAL_WHERE, DEAL_PARAMS);
+	struct db_stmt *sum = DBQ(c, "SELECT count(*), coalesce(sum(d.value_minor), 0) " DEAL_FROM DEAL_WHERE,
+				  DEAL_PARAMS);
+	out->total = out->total_value = 0;
+	if (db_step(sum) == DB_ROW) {
+		out->total = db_col_i64(sum, 0);
+		out->total_value = db_col_i64(sum, 1);
+	}
+	enum err e = db_finish(sum);
+	if (e)
+		return e;
 	/* the row-value comparison is the keyset: SQLite (3.15+) and
 	 * PostgreSQL compare (a, b, c) < (x, y, z) in the order of the list */
 	struct db_stmt *st = DBQ(c, "SELECT " DEAL_COLS DEAL_FROM DEAL_WHERE

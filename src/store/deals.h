@@ -52,6 +52,7 @@ struct deal_list {
 	struct deal *items;
 	size_t n;
 	int64_t total;			/* before paging */
+	int64_t total_value;		/* the sum of value_minor of all total deals */
 };
 
 /* who and what to list; zero fields do not filter */

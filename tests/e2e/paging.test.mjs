@@ -216,4 +216,25 @@ test('a cursor the API did not give, or a cursor with an offset, is refused by n
   assert.match(both.text, /cursor/);
 });
 
+
+test('the pipeline bounds each column, and "N more" opens the deals list with the board\'s filters', async () => {
+  await seed();
+  const ann = await signedIn('ann@acme.test');
+  const board = await ann.get(`/pipeline?q=Paged&rep=${ctx.ids.rita}`);
+  assert.equal(board.status, 200);
+  assert.match(board.text, new RegExp(`${PAGED_DEALS} open deals`), 'the count is of every deal, not of the cards');
+  assert.equal((board.text.match(/class="deal-card /g) || []).length, 20, 'twenty cards in the one column');
+  const more = /<p class="board-more"><a href="([^"]*)">and (\d+) more<\/a>/.exec(board.text);
+  assert.ok(more, 'an "and N more" link');
+  assert.equal(Number(more[2]), PAGED_DEALS - 20);
+  const q = new URL(unescapeHtml(more[1]), ctx.base).searchParams;
+  assert.equal(q.get('q'), 'Paged');
+  assert.equal(q.get('rep'), String(ctx.ids.rita));
+  assert.equal(q.get('status'), 'open');
+  assert.ok(q.get('stage'));
+  const list = await ann.get(unescapeHtml(more[1]));
+  assert.equal(count(list.text), `1–50 of ${PAGED_DEALS}`);
+  assert.equal(new URL(link(list.text, 'next'), ctx.base).searchParams.get('stage'), q.get('stage'));
+});
+
 testCleanStop(ctx);
