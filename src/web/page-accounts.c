@@ -17,6 +17,8 @@
 #include <string.h>
 
 #define PAGE_SIZE 50
+/* an account of a large customer can have hundreds of deals */
+#define ACCOUNT_DEALS 25
 
 struct account_form {
 	const char *name, *e_name;
@@ -184,15 +186,19 @@ static void contacts_card(struct request *r, const struct account *a, const stru
 		    "</form></details></section>", T("Add the contact"));
 }
 
-static void deals_card(struct request *r, const struct account *a, const struct deal_list *deals)
+/* the account's deals, ACCOUNT_DEALS to a page (offset: this page's) */
+static void deals_card(struct request *r, const struct account *a, const struct deal_list *deals, int offset)
 {
 	struct strbuf *o = &r->out;
 	html_printf(o, "<section class=\"card\"><div class=\"page-head\"><h2>%s</h2>"
 		    "<a class=\"button small\" href=\"/deals/new?account=%lld\">%s</a></div>",
 		    T("Deals"), (long long)a->id, T("New deal"));
 	if (!deals->n) {
-		html_printf(o, "<p class=\"muted\">%s</p></section>",
-			    a->open_deals ? T("No deals you can see on this account.") : T("No deals on this account yet."));
+		html_printf(o, "<p class=\"muted\">%s</p>",
+			    offset ? T("No more deals.")
+			    : a->open_deals ? T("No deals you can see on this account.") : T("No deals on this account yet."));
+		ui_pager(r, offset, ACCOUNT_DEALS, deals->n, deals->total);
+		html(o, "</section>");
 		return;
 	}
 	html_printf(o, "<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -207,7 +213,9 @@ static void deals_card(struct request *r, const struct account *a, const struct 
 		dealui_status(r, d, 0);
 		html(o, "</td></tr>");
 	}
-	html(o, "</tbody></table></div></section>");
+	html(o, "</tbody></table></div>");
+	ui_pager(r, offset, ACCOUNT_DEALS, deals->n, deals->total);
+	html(o, "</section>");
 }
 
 static void render_account(struct request *r, const struct account *a, const struct contact_form *f)
@@ -215,8 +223,9 @@ static void render_account(struct request *r, const struct account *a, const str
 	struct contact *cs;
 	size_t n;
 	struct deal_list deals;
+	int offset = pager_offset(r);
 	struct deal_filter df = { .scope = access_deal_scope(&r->viewer), .viewer_id = r->me.user_id,
-				  .account_id = a->id };
+				  .account_id = a->id, .limit = ACCOUNT_DEALS, .offset = offset };
 	if (contact_list(r->db, r->a, r->me.org_id, a->id, &cs, &n) ||
 	    deal_list(r->db, r->a, r->me.org_id, &df, &deals)) {
 		resp_store_error(r, E_OK);
@@ -236,7 +245,7 @@ static void render_account(struct request *r, const struct account *a, const str
 		    "%s</a></div></div>", (long long)a->id, T("Log a conversation"));
 	html(o, "<div class=\"grid two\">");
 	contacts_card(r, a, cs, n, f);
-	deals_card(r, a, &deals);
+	deals_card(r, a, &deals, offset);
 	html(o, "</div>");
 	ui_page_end(r);
 }

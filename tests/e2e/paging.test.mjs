@@ -21,6 +21,8 @@ const idOf = (body, key) => body?.id ?? body?.[key]?.id;
 const RITA_CONVERSATIONS = 120;
 const ROB_CONVERSATIONS = 7;
 const PAGED_DEALS = 55;
+const BIG_DEALS = 30;
+let bigAccount;
 
 async function newDeal(email, title, account, expectedClose) {
   const api = as(email);
@@ -57,6 +59,14 @@ async function seed() {
     for (let i = 0; i < PAGED_DEALS; i++)
       await newDeal('rita@acme.test', `Paged deal ${String(i).padStart(2, '0')}`, `Paged account ${i}`,
         i % 4 === 0 ? null : `2026-12-${String(1 + (i % 9)).padStart(2, '0')}`);
+    const a = await as('rob@acme.test').post('/api/v1/accounts', { name: 'Big customer' });
+    bigAccount = idOf(a.json, 'account');
+    for (let i = 0; i < BIG_DEALS; i++) {
+      const d = await as('rob@acme.test').post('/api/v1/deals', {
+        title: `Big deal ${i}`, account_id: bigAccount, value_minor: 5000, currency: 'EUR',
+      });
+      assert.equal(d.status, 201, d.text);
+    }
   })();
   return seeded;
 }
@@ -191,7 +201,7 @@ test('the API cursor walks every deal exactly once, in the list order', async ()
   const api = as('ann@acme.test');
   const all = await api.get('/api/v1/deals?status=open&limit=500');
   const expected = all.json.items.map((d) => d.id);
-  assert.equal(expected.length, PAGED_DEALS + 2);
+  assert.equal(expected.length, PAGED_DEALS + 2 + BIG_DEALS);
   const w = await walk(api, '/api/v1/deals?status=open', 8);
   assert.deepEqual(w.items.map((d) => d.id), expected);
   const q = await walk(api, '/api/v1/deals?q=Paged', 10);
@@ -235,6 +245,18 @@ test('the pipeline bounds each column, and "N more" opens the deals list with th
   const list = await ann.get(unescapeHtml(more[1]));
   assert.equal(count(list.text), `1–50 of ${PAGED_DEALS}`);
   assert.equal(new URL(link(list.text, 'next'), ctx.base).searchParams.get('stage'), q.get('stage'));
+});
+
+
+test("an account's deals come in pages", async () => {
+  await seed();
+  const ann = await signedIn('ann@acme.test');
+  const first = await ann.get(`/accounts/${bigAccount}`);
+  assert.equal(first.status, 200);
+  assert.equal(count(first.text), `1–25 of ${BIG_DEALS}`);
+  const second = await ann.get(link(first.text, 'next'));
+  assert.equal(count(second.text), `26–${BIG_DEALS} of ${BIG_DEALS}`);
+  assert.equal((second.text.match(/Big deal \d+/g) || []).length, BIG_DEALS - 25);
 });
 
 testCleanStop(ctx);
