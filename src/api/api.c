@@ -128,9 +128,9 @@ int api_cursor_parts(struct request *r, const char *cursor, const char **parts, 
 	char *s = arena_strdup(r->a, cursor);
 	for (size_t i = 0; i < n; i++) {
 		parts[i] = s;
-		char *t = strchr(s, '~');
 		if (i + 1 == n)
-			return t ? -1 : 0;
+			return 0;
+		char *t = strchr(s, '~');
 		if (!t)
 			return -1;
 		*t = '\0';

@@ -93,8 +93,8 @@ int api_paging(struct request *r, struct api_page *pg);
 /* a `next` cursor for the sort key text key ("2026-11-20~1763632800~42"):
  * opaque to clients (base64url), so the key's form may change */
 const char *api_cursor(struct request *r, const char *key);
-/* splits a decoded cursor into n '~'-separated parts (from the arena);
- * 0, or -1 when it has another number of parts */
+/* splits a decoded cursor into n '~'-separated parts (from the arena), the
+ * last taking the rest (a name may hold '~'); 0, or -1 when it has fewer */
 int api_cursor_parts(struct request *r, const char *cursor, const char **parts, size_t n);
 /* answers 400 naming the cursor: it is not one this API gave out */
 void api_bad_cursor(struct request *r);

@@ -401,8 +401,10 @@ enum err step_find(struct db_conn *c, struct arena *a, int64_t org_id, const str
 			       "LEFT JOIN deals d ON d.org_id = st.org_id AND d.id = st.deal_id " STEP_FIND_WHERE,
 			       FIND_PARAMS);
 	struct db_stmt *st = DBQ(c, "SELECT " STEP_COLS STEP_FROM STEP_FIND_WHERE
+				 "AND ($9 = 0 OR (st.due, st.id) > ($10, $9)) "
 				 "ORDER BY st.due, st.id LIMIT $7 OFFSET $8",
-				 FIND_PARAMS, P_I(f->limit > 0 ? f->limit : 1000000000), P_I(f->offset));
+				 FIND_PARAMS, P_I(f->limit > 0 ? f->limit : 1000000000), P_I(f->offset),
+				 P_I(f->after_id), P_T(f->after_due ? f->after_due : ""));
 #undef FIND_PARAMS
 	enum err e = read_steps(st, a, out);
 	out->total = total;

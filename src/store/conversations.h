@@ -72,6 +72,8 @@ struct activity_filter {
 	 * last page ended instead of skipping rows. */
 	const char *after_held_on;
 	int64_t after_at, after_id;
+	/* the same for steps, in their earliest-due-first order: (due, id) */
+	const char *after_due;
 };
 /* newest first */
 enum err conversation_find(struct db_conn *c, struct arena *a, int64_t org_id, const struct activity_filter *f,

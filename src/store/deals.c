@@ -88,6 +88,13 @@ enum err account_by_name(struct db_conn *c, int64_t org_id, const char *name, in
 enum err account_list(struct db_conn *c, struct arena *a, int64_t org_id, const char *q, int limit, int offset,
 		      struct account **out, size_t *n, int64_t *total)
 {
+	return account_list_after(c, a, org_id, q, limit, offset, NULL, 0, out, n, total);
+}
+
+enum err account_list_after(struct db_conn *c, struct arena *a, int64_t org_id, const char *q, int limit,
+			    int offset, const char *after_name, int64_t after_id, struct account **out, size_t *n,
+			    int64_t *total)
+{
 	const char *pat = q && *q ? like_pattern(a, q) : "%";
 	/* the count's error is the list's: a count stopped by the time limit
 	 * must not show as "0 accounts" */
@@ -98,9 +105,10 @@ enum err account_list(struct db_conn *c, struct arena *a, int64_t org_id, const 
 	if (e)
 		return e;
 	st = DBQ(c, "SELECT " ACCOUNT_COLS " " ACCOUNT_FROM
-				 "WHERE a.org_id = $1 AND lower(a.name) LIKE lower($2) ESCAPE '\\' ORDER BY a.name, a.id "
+				 "WHERE a.org_id = $1 AND lower(a.name) LIKE lower($2) ESCAPE '\\' "
+				 "AND ($5 = 0 OR (a.name, a.id) > ($6, $5)) ORDER BY a.name, a.id "
 				 "LIMIT $3 OFFSET $4", P_I(org_id), P_T(pat), P_I(limit > 0 ? limit : 1000000),
-				 P_I(offset));
+				 P_I(offset), P_I(after_id), P_T(after_name ? after_name : ""));
 	size_t cap = 16;
 	*n = 0;
 	*out = arena_alloc(a, cap * sizeof(struct account));

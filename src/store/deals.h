@@ -83,6 +83,11 @@ enum err account_by_name(struct db_conn *c, int64_t org_id, const char *name, in
 enum err account_update(struct db_conn *c, int64_t org_id, int64_t id, const char *name);
 enum err account_list(struct db_conn *c, struct arena *a, int64_t org_id, const char *q, int limit, int offset,
 		      struct account **out, size_t *n, int64_t *total);
+/* account_list from just after (after_name, after_id) in its name order,
+ * the keyset of the API cursor; after_id 0: from the start */
+enum err account_list_after(struct db_conn *c, struct arena *a, int64_t org_id, const char *q, int limit,
+			    int offset, const char *after_name, int64_t after_id, struct account **out, size_t *n,
+			    int64_t *total);
 enum err contact_create(struct db_conn *c, int64_t org_id, int64_t account_id, const char *name,
 			const char *title, const char *email, const char *phone, int64_t *id);
 enum err contact_list(struct db_conn *c, struct arena *a, int64_t org_id, int64_t account_id,

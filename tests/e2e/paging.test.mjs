@@ -22,6 +22,7 @@ const RITA_CONVERSATIONS = 120;
 const ROB_CONVERSATIONS = 7;
 const PAGED_DEALS = 55;
 const BIG_DEALS = 30;
+const ANN_STEPS = 23;
 let bigAccount;
 
 async function newDeal(email, title, account, expectedClose) {
@@ -59,6 +60,16 @@ async function seed() {
     for (let i = 0; i < PAGED_DEALS; i++)
       await newDeal('rita@acme.test', `Paged deal ${String(i).padStart(2, '0')}`, `Paged account ${i}`,
         i % 4 === 0 ? null : `2026-12-${String(1 + (i % 9)).padStart(2, '0')}`);
+    // steps: each conversation that ends in a step closes the open one
+    const annDeal = await newDeal('ann@acme.test', 'Ann steps', 'Stap~voor~stap BV');
+    for (let i = 0; i < ANN_STEPS; i++) {
+      const c = await as('ann@acme.test').post('/api/v1/conversations', {
+        deal_id: annDeal, kind: 'visit', at: `2026-10-${String(1 + i).padStart(2, '0')}T10:00:00Z`, minutes: 20,
+        gut_feeling: 4, outcome: 'step',
+        step: { what: `Step ${i}`, due: `2026-12-${String(1 + (i % 5)).padStart(2, '0')}`, who: 'Kees' },
+      });
+      assert.equal(c.status, 201, c.text);
+    }
     const a = await as('rob@acme.test').post('/api/v1/accounts', { name: 'Big customer' });
     bigAccount = idOf(a.json, 'account');
     for (let i = 0; i < BIG_DEALS; i++) {
@@ -177,7 +188,7 @@ test('the API cursor walks every conversation exactly once, newest first, also w
   assert.equal(all.status, 200);
   assert.equal(all.json.next, null, 'everything on one page: no next');
   const expected = all.json.items.map((c) => c.id);
-  assert.equal(expected.length, RITA_CONVERSATIONS + ROB_CONVERSATIONS);
+  assert.equal(expected.length, RITA_CONVERSATIONS + ROB_CONVERSATIONS + ANN_STEPS);
 
   const w = await walk(api, '/api/v1/conversations', 7);
   assert.deepEqual(w.items.map((c) => c.id), expected, 'same rows, same order, each once');
@@ -201,12 +212,27 @@ test('the API cursor walks every deal exactly once, in the list order', async ()
   const api = as('ann@acme.test');
   const all = await api.get('/api/v1/deals?status=open&limit=500');
   const expected = all.json.items.map((d) => d.id);
-  assert.equal(expected.length, PAGED_DEALS + 2 + BIG_DEALS);
+  assert.equal(expected.length, PAGED_DEALS + 3 + BIG_DEALS);
   const w = await walk(api, '/api/v1/deals?status=open', 8);
   assert.deepEqual(w.items.map((d) => d.id), expected);
   const q = await walk(api, '/api/v1/deals?q=Paged', 10);
   assert.equal(q.items.length, PAGED_DEALS);
   assert.equal(new Set(q.items.map((d) => d.id)).size, PAGED_DEALS);
+});
+
+test('the API cursor walks every step and every account exactly once', async () => {
+  await seed();
+  const api = as('ann@acme.test');
+  const steps = (await api.get('/api/v1/steps?limit=500')).json.items.map((x) => x.id);
+  assert.equal(steps.length, ANN_STEPS);
+  const ws = await walk(api, '/api/v1/steps', 4);
+  assert.deepEqual(ws.items.map((x) => x.id), steps);
+  const accounts = (await api.get('/api/v1/accounts?limit=500')).json.items.map((x) => x.id);
+  assert.equal(accounts.length, PAGED_DEALS + 4);
+  const wa = await walk(api, '/api/v1/accounts', 7);
+  assert.deepEqual(wa.items.map((x) => x.id), accounts, 'names with ~ included');
+  const wq = await walk(api, '/api/v1/accounts?q=paged', 9);
+  assert.equal(wq.items.length, PAGED_DEALS);
 });
 
 test('a cursor the API did not give, or a cursor with an offset, is refused by name', async () => {
