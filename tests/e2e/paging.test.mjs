@@ -233,6 +233,14 @@ test('the API cursor walks every step and every account exactly once', async () 
   assert.deepEqual(wa.items.map((x) => x.id), accounts, 'names with ~ included');
   const wq = await walk(api, '/api/v1/accounts?q=paged', 9);
   assert.equal(wq.items.length, PAGED_DEALS);
+  const users = (await api.get('/api/v1/users?limit=500')).json.items.map((x) => x.id);
+  assert.equal(users.length, 5);
+  const wu = await walk(api, '/api/v1/users', 2);
+  assert.deepEqual(wu.items.map((x) => x.id), users);
+  assert.equal(wu.pages, 3);
+  // a rep sees only themself: one page, no next
+  const rita = await walk(as('rita@acme.test'), '/api/v1/users', 2);
+  assert.equal(rita.pages, 1);
 });
 
 test('a cursor the API did not give, or a cursor with an offset, is refused by name', async () => {
@@ -246,6 +254,8 @@ test('a cursor the API did not give, or a cursor with an offset, is refused by n
   }
   const d = await api.get(`/api/v1/deals?cursor=${Buffer.from('1~tomorrow~3').toString('base64url')}`);
   assert.equal(d.status, 400);
+  const u = await api.get(`/api/v1/users?cursor=${Buffer.from('999999').toString('base64url')}`);
+  assert.equal(u.status, 400, 'a user that is not in the list');
   const first = await api.get('/api/v1/conversations?limit=2');
   const both = await api.get(`/api/v1/conversations?limit=2&offset=2&cursor=${first.json.next}`);
   assert.equal(both.status, 400);
