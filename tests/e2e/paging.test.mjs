@@ -7,7 +7,7 @@
 // SG_PG_URL_BASE.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServer, testCleanStop, createToken, apiClient, Client, unescapeHtml } from './lib.mjs';
+import { useServer, testCleanStop, createToken, apiClient, Client, unescapeHtml, addUser } from './lib.mjs';
 
 const ctx = useServer({ env: { SALESGARDEN_TODAY: '2026-11-23' } });
 
@@ -23,6 +23,7 @@ const ROB_CONVERSATIONS = 7;
 const PAGED_DEALS = 55;
 const BIG_DEALS = 30;
 const ANN_STEPS = 23;
+const PIA_STEPS = 30;
 let bigAccount;
 
 async function newDeal(email, title, account, expectedClose) {
@@ -67,6 +68,19 @@ async function seed() {
         deal_id: annDeal, kind: 'visit', at: `2026-10-${String(1 + i).padStart(2, '0')}T10:00:00Z`, minutes: 20,
         gut_feeling: 4, outcome: 'step',
         step: { what: `Step ${i}`, due: `2026-12-${String(1 + (i % 5)).padStart(2, '0')}`, who: 'Kees' },
+      });
+      assert.equal(c.status, 201, c.text);
+    }
+    // a rep with many open steps after this week, for the agenda's later section
+    addUser(ctx.db, 'acme', 'pia@acme.test', 'Pia Planner', 'rep', { team: 'North' });
+    const pa = await as('pia@acme.test').post('/api/v1/accounts', { name: 'Pia planning' });
+    for (let i = 0; i < PIA_STEPS; i++) {
+      const d = await as('pia@acme.test').post('/api/v1/deals', {
+        title: `Planned ${i}`, account_id: idOf(pa.json, 'account'), value_minor: 700, currency: 'EUR',
+      });
+      const c = await as('pia@acme.test').post('/api/v1/conversations', {
+        deal_id: idOf(d.json, 'deal'), kind: 'call', at: '2026-11-20T10:00:00Z', minutes: 5, gut_feeling: 3,
+        outcome: 'step', step: { what: `Plan ${i}`, due: `2026-12-${String(1 + (i % 20)).padStart(2, '0')}`, who: 'Lea' },
       });
       assert.equal(c.status, 201, c.text);
     }
@@ -188,7 +202,7 @@ test('the API cursor walks every conversation exactly once, newest first, also w
   assert.equal(all.status, 200);
   assert.equal(all.json.next, null, 'everything on one page: no next');
   const expected = all.json.items.map((c) => c.id);
-  assert.equal(expected.length, RITA_CONVERSATIONS + ROB_CONVERSATIONS + ANN_STEPS);
+  assert.equal(expected.length, RITA_CONVERSATIONS + ROB_CONVERSATIONS + ANN_STEPS + PIA_STEPS);
 
   const w = await walk(api, '/api/v1/conversations', 7);
   assert.deepEqual(w.items.map((c) => c.id), expected, 'same rows, same order, each once');
@@ -212,7 +226,7 @@ test('the API cursor walks every deal exactly once, in the list order', async ()
   const api = as('ann@acme.test');
   const all = await api.get('/api/v1/deals?status=open&limit=500');
   const expected = all.json.items.map((d) => d.id);
-  assert.equal(expected.length, PAGED_DEALS + 3 + BIG_DEALS);
+  assert.equal(expected.length, PAGED_DEALS + 3 + BIG_DEALS + PIA_STEPS);
   const w = await walk(api, '/api/v1/deals?status=open', 8);
   assert.deepEqual(w.items.map((d) => d.id), expected);
   const q = await walk(api, '/api/v1/deals?q=Paged', 10);
@@ -224,17 +238,17 @@ test('the API cursor walks every step and every account exactly once', async () 
   await seed();
   const api = as('ann@acme.test');
   const steps = (await api.get('/api/v1/steps?limit=500')).json.items.map((x) => x.id);
-  assert.equal(steps.length, ANN_STEPS);
+  assert.equal(steps.length, ANN_STEPS + PIA_STEPS);
   const ws = await walk(api, '/api/v1/steps', 4);
   assert.deepEqual(ws.items.map((x) => x.id), steps);
   const accounts = (await api.get('/api/v1/accounts?limit=500')).json.items.map((x) => x.id);
-  assert.equal(accounts.length, PAGED_DEALS + 4);
+  assert.equal(accounts.length, PAGED_DEALS + 5);
   const wa = await walk(api, '/api/v1/accounts', 7);
   assert.deepEqual(wa.items.map((x) => x.id), accounts, 'names with ~ included');
   const wq = await walk(api, '/api/v1/accounts?q=paged', 9);
   assert.equal(wq.items.length, PAGED_DEALS);
   const users = (await api.get('/api/v1/users?limit=500')).json.items.map((x) => x.id);
-  assert.equal(users.length, 5);
+  assert.equal(users.length, 6);
   const wu = await walk(api, '/api/v1/users', 2);
   assert.deepEqual(wu.items.map((x) => x.id), users);
   assert.equal(wu.pages, 3);
@@ -293,6 +307,29 @@ test("an account's deals come in pages", async () => {
   const second = await ann.get(link(first.text, 'next'));
   assert.equal(count(second.text), `26–${BIG_DEALS} of ${BIG_DEALS}`);
   assert.equal((second.text.match(/Big deal \d+/g) || []).length, BIG_DEALS - 25);
+});
+
+test('the agenda pages its later section, keeping whose agenda it is', async () => {
+  await seed();
+  const pia = await signedIn('pia@acme.test');
+  const first = await pia.get('/agenda');
+  assert.equal(first.status, 200);
+  const later = first.text.slice(first.text.indexOf('id="later"'));
+  assert.match(later, new RegExp(`<span class="count">${PIA_STEPS}</span>`));
+  assert.equal(count(later), `1–25 of ${PIA_STEPS}`);
+  assert.equal((later.match(/Plan \d+/g) || []).length, 25);
+  const second = await pia.get(link(later, 'next'));
+  const later2 = second.text.slice(second.text.indexOf('id="later"'));
+  assert.equal(count(later2), `26–${PIA_STEPS} of ${PIA_STEPS}`);
+  assert.equal((later2.match(/Plan \d+/g) || []).length, PIA_STEPS - 25);
+  // a manager looking at Pia's agenda keeps ?rep= across its pages
+  const max = await signedIn('max@acme.test');
+  const piaId = (await as('ann@acme.test').get('/api/v1/users?limit=500')).json.items
+    .find((u) => u.email === 'pia@acme.test').id;
+  const m = await max.get(`/agenda?rep=${piaId}`);
+  const next = new URL(link(m.text.slice(m.text.indexOf('id="later"')), 'next'), ctx.base).searchParams;
+  assert.equal(next.get('rep'), String(piaId));
+  assert.equal(next.get('offset'), '25');
 });
 
 testCleanStop(ctx);
