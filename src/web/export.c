@@ -108,6 +108,20 @@ static const char *format_href(struct request *r, const char *fmt)
 	return query_href(r, "format", fmt);
 }
 
+void ui_export_cut(struct request *r, int64_t total, int64_t limit)
+{
+	if (total <= limit)
+		return;
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	fmt_int(&a, r->lang, (long long)limit);
+	fmt_int(&b, r->lang, (long long)total);
+	html_printf(&r->out, "<p class=\"muted export-cut\">%s</p>",
+		    arena_printf(r->a, T("The download holds the first %s of these %s rows. Narrow the filter to "
+					 "download the rest."), a.buf, b.buf));
+	sb_release(&a);
+	sb_release(&b);
+}
+
 int pager_offset(struct request *r)
 {
 	const char *s = req_query(r, "offset");

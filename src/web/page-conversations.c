@@ -184,6 +184,7 @@ void page_conversations(struct request *r)
 	} else {
 		render_rows(r, &l, t);
 		ui_export_links(r);
+		ui_export_cut(r, l.total, EXPORT_LIMIT);
 	}
 	ui_pager(r, offset, PAGE_SIZE, l.n, l.total);
 	html(o, "</section>");

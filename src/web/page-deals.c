@@ -194,6 +194,7 @@ void page_deals(struct request *r)
 	} else {
 		deals_table(r, &deals, today);
 		ui_export_links(r);
+		ui_export_cut(r, deals.total, EXPORT_LIMIT);
 	}
 	ui_pager(r, dq.offset, PAGE_SIZE, deals.n, deals.total);
 	html(o, "</section>");
