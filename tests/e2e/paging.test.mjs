@@ -7,7 +7,7 @@
 // SG_PG_URL_BASE.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServer, testCleanStop, createToken, apiClient, Client, unescapeHtml, addUser } from './lib.mjs';
+import { useServer, testCleanStop, createToken, apiClient, Client, unescapeHtml, addUser, sqlExec } from './lib.mjs';
 
 const ctx = useServer({ env: { SALESGARDEN_TODAY: '2026-11-23' } });
 
@@ -330,6 +330,30 @@ test('the agenda pages its later section, keeping whose agenda it is', async () 
   const next = new URL(link(m.text.slice(m.text.indexOf('id="later"')), 'next'), ctx.base).searchParams;
   assert.equal(next.get('rep'), String(piaId));
   assert.equal(next.get('offset'), '25');
+});
+
+test('the strung-along list shows each rep\'s first ten, and one rep\'s list in pages', async () => {
+  await seed();
+  // past the grace of a new deal, Rita's deals without a next step string her along
+  sqlExec(ctx.db, "UPDATE deals SET created_on = '2026-09-01', stage_changed_on = '2026-09-01' "
+    + "WHERE title LIKE 'Paged deal%';");
+  const ann = await signedIn('ann@acme.test');
+  const all = await ann.get('/strung-along?who=org');
+  assert.equal(all.status, 200);
+  const rita = all.text.slice(all.text.indexOf('<h2>Rita Rep</h2>'));
+  const ritaSection = rita.slice(0, rita.indexOf('</section>'));
+  const shown = (ritaSection.match(/<li class="strung-deal"/g) || []).length;
+  assert.equal(shown, 10, 'ten of Rita\'s deals');
+  const more = /href="(\/strung-along\?who=rep:\d+)">and (\d+) more/.exec(ritaSection);
+  assert.ok(more, 'a link to the rest');
+  const total = 10 + Number(more[2]);
+  assert.equal(total, PAGED_DEALS);
+  const one = await ann.get(more[1]);
+  assert.equal(count(one.text), `1–50 of ${total}`);
+  const next = link(one.text, 'next');
+  assert.equal(new URL(next, ctx.base).searchParams.get('who'), `rep:${ctx.ids.rita}`);
+  const two = await ann.get(next);
+  assert.equal(count(two.text), `51–${total} of ${total}`);
 });
 
 testCleanStop(ctx);
