@@ -135,8 +135,9 @@ void ui_pager(struct request *r, int offset, int size, size_t shown, int64_t tot
 		return;
 	struct strbuf *o = &r->out;
 	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, c = STRBUF_INIT;
+	/* past the end (an old link to a list that shrank): "0–0 of 12" */
 	fmt_int(&a, r->lang, shown ? offset + 1 : 0);
-	fmt_int(&b, r->lang, offset + (long long)shown);
+	fmt_int(&b, r->lang, shown ? offset + (long long)shown : 0);
 	fmt_int(&c, r->lang, (long long)total);
 	html_printf(o, "<nav class=\"pager\" aria-label=\"%s\"><span class=\"muted pager-count\">%s</span>", T("Pages"),
 		    arena_printf(r->a, T("%s–%s of %s"), a.buf, b.buf, c.buf));

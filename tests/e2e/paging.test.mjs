@@ -160,6 +160,12 @@ test('a list that fits one page has no pager; an offset past the bound is the fi
   assert.equal(rowsOf(rob.text), ROB_CONVERSATIONS);
   const far = await ann.get(`/conversations?who=rep:${ctx.ids.rita}&from=2026-10-01&to=2026-11-30&offset=99999999`);
   assert.equal(count(far.text), `1–50 of ${RITA_CONVERSATIONS}`);
+  // past the end of the list: nothing shown, a way back, no way on
+  const past = await ann.get(`/conversations?who=rep:${ctx.ids.rob}&from=2026-10-01&to=2026-11-30&offset=50`);
+  assert.equal(count(past.text), `0–0 of ${ROB_CONVERSATIONS}`);
+  assert.match(past.text, /No more conversations\./);
+  assert.equal(link(past.text, 'next'), null);
+  assert.ok(link(past.text, 'prev'));
 });
 
 test('the deals list keeps its search and status across pages', async () => {
