@@ -21,12 +21,26 @@ void api_accounts_list(struct request *r)
 	const char *q = req_query(r, "q");
 	struct account *items;
 	size_t n;
-	int64_t total = 0;
-	enum err e = account_list(r->db, r->a, r->me.org_id, q, (int)pg.limit,
-				  pg.offset > INT_MAX ? INT_MAX : (int)pg.offset, &items, &n, &total);
+	int64_t total = 0, after_id = 0;
+	const char *k[2] = { NULL, NULL };
+	/* id~name of the last account of the page before (the name last: it
+	 * may hold '~') */
+	if (pg.cursor && (api_cursor_parts(r, pg.cursor, k, 2) || parse_i64(k[0], &after_id) || after_id <= 0)) {
+		api_bad_cursor(r);
+		return;
+	}
+	/* one row more than asked: whether a next page exists */
+	enum err e = account_list_after(r->db, r->a, r->me.org_id, q, (int)pg.limit + 1,
+					pg.offset > INT_MAX ? INT_MAX : (int)pg.offset, k[1], after_id, &items, &n,
+					&total);
 	if (e) {
 		api_store_error(r, e);
 		return;
+	}
+	const char *next = NULL;
+	if (n > pg.limit) {
+		n = pg.limit;
+		next = api_cursor(r, arena_printf(r->a, "%lld~%s", (long long)items[n - 1].id, items[n - 1].name));
 	}
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++)
@@ -35,7 +49,7 @@ void api_accounts_list(struct request *r)
 			api_reply(r, 500, NULL);
 			return;
 		}
-	api_list(r, arr, (size_t)total, &pg);
+	api_list_next(r, arr, (size_t)total, &pg, next);
 }
 
 /* the account with its contacts */

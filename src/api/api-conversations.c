@@ -147,13 +147,31 @@ void api_conversations_list(struct request *r)
 		return;
 	f.scope = access_deal_scope(&r->viewer);
 	f.viewer_id = r->me.user_id;
-	f.limit = (int)pg.limit;
+	if (pg.cursor) {
+		/* held_on~at~id of the last conversation of the page before */
+		const char *k[3];
+		if (api_cursor_parts(r, pg.cursor, k, 3) || !date_valid(k[0]) ||
+		    parse_i64(k[1], &f.after_at) || parse_i64(k[2], &f.after_id) || f.after_id <= 0) {
+			api_bad_cursor(r);
+			return;
+		}
+		f.after_held_on = k[0];
+	}
+	/* one row more than asked: whether a next page exists */
+	f.limit = (int)pg.limit + 1;
 	f.offset = pg.offset > INT_MAX ? INT_MAX : (int)pg.offset;
 	struct conversation_list cl;
 	enum err e = conversation_find(r->db, r->a, r->me.org_id, &f, &cl);
 	if (e) {
 		api_store_error(r, e);
 		return;
+	}
+	const char *next = NULL;
+	if (cl.n > pg.limit) {
+		cl.n = pg.limit;
+		const struct conversation *last = &cl.items[cl.n - 1];
+		next = api_cursor(r, arena_printf(r->a, "%s~%lld~%lld", last->held_on, (long long)last->at,
+						  (long long)last->id));
 	}
 	json_t *items = json_array();
 	for (size_t i = 0; i < cl.n; i++)
@@ -162,7 +180,7 @@ void api_conversations_list(struct request *r)
 			api_reply(r, 500, NULL);
 			return;
 		}
-	api_list(r, items, (size_t)cl.total, &pg);
+	api_list_next(r, items, (size_t)cl.total, &pg, next);
 }
 
 /* a string member of the "step" object; same error rule as api_str, the

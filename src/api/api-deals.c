@@ -45,13 +45,35 @@ void api_deals_list(struct request *r)
 	f.q = req_query(r, "q");
 	f.scope = access_deal_scope(&r->viewer);
 	f.viewer_id = r->me.user_id;
-	f.limit = (int)pg.limit;
+	if (pg.cursor) {
+		/* position~close~id of the last deal of the page before; close
+		 * is the expected close date, or 9999 for none (the order's own
+		 * stand-in) */
+		const char *k[3];
+		if (api_cursor_parts(r, pg.cursor, k, 3) || parse_i64(k[0], &f.after_position) ||
+		    (strcmp(k[1], "9999") && !date_valid(k[1])) ||
+		    parse_i64(k[2], &f.after_id) || f.after_id <= 0) {
+			api_bad_cursor(r);
+			return;
+		}
+		f.after_close = k[1];
+	}
+	/* one row more than asked: whether a next page exists */
+	f.limit = (int)pg.limit + 1;
 	f.offset = pg.offset > INT_MAX ? INT_MAX : (int)pg.offset;
 	struct deal_list dl;
 	enum err e = deal_list(r->db, r->a, r->me.org_id, &f, &dl);
 	if (e) {
 		api_store_error(r, e);
 		return;
+	}
+	const char *next = NULL;
+	if (dl.n > pg.limit) {
+		dl.n = pg.limit;
+		const struct deal *last = &dl.items[dl.n - 1];
+		next = api_cursor(r, arena_printf(r->a, "%lld~%s~%lld", (long long)last->stage_position,
+						  *last->expected_close ? last->expected_close : "9999",
+						  (long long)last->id));
 	}
 	assess(r, dl.items, dl.n);
 	json_t *items = json_array();
@@ -61,7 +83,7 @@ void api_deals_list(struct request *r)
 			api_reply(r, 500, NULL);
 			return;
 		}
-	api_list(r, items, (size_t)dl.total, &pg);
+	api_list_next(r, items, (size_t)dl.total, &pg, next);
 }
 
 /* 0 with the deal and its health, or -1 after answering 404 (not in the

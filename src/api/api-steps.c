@@ -39,13 +39,29 @@ void api_steps_list(struct request *r)
 		return;
 	f.scope = access_deal_scope(&r->viewer);
 	f.viewer_id = r->me.user_id;
-	f.limit = (int)pg.limit;
+	if (pg.cursor) {
+		/* due~id of the last step of the page before */
+		const char *k[2];
+		if (api_cursor_parts(r, pg.cursor, k, 2) || !date_valid(k[0]) || parse_i64(k[1], &f.after_id) ||
+		    f.after_id <= 0) {
+			api_bad_cursor(r);
+			return;
+		}
+		f.after_due = k[0];
+	}
+	/* one row more than asked: whether a next page exists */
+	f.limit = (int)pg.limit + 1;
 	f.offset = pg.offset > INT_MAX ? INT_MAX : (int)pg.offset;
 	struct step_list sl;
 	enum err e = step_find(r->db, r->a, r->me.org_id, &f, &sl);
 	if (e) {
 		api_store_error(r, e);
 		return;
+	}
+	const char *next = NULL;
+	if (sl.n > pg.limit) {
+		sl.n = pg.limit;
+		next = api_cursor(r, arena_printf(r->a, "%s~%lld", sl.items[sl.n - 1].due, (long long)sl.items[sl.n - 1].id));
 	}
 	assess(r, sl.items, sl.n);
 	json_t *items = json_array();
@@ -55,7 +71,7 @@ void api_steps_list(struct request *r)
 			api_reply(r, 500, NULL);
 			return;
 		}
-	api_list(r, items, (size_t)sl.total, &pg);
+	api_list_next(r, items, (size_t)sl.total, &pg, next);
 }
 
 /* 0 with the step (web/load.c decides whether the caller may do what they

@@ -10,6 +10,7 @@
 #include "../store/users.h"
 #include "../store/people.h"
 #include "../lib/password.h"
+#include "../lib/util.h"
 #include <string.h>
 
 static struct person person_of(const struct user *u)
@@ -47,22 +48,50 @@ void api_users_list(struct request *r)
 		api_store_error(r, e);
 		return;
 	}
+	/* the people of an organisation are few and come whole from the store
+	 * (the rights are decided per person by domain/access.c, not in SQL),
+	 * so the cursor is the id of the last user given: the page after
+	 * starts behind that user in the same (name, id) order */
+	int64_t after = 0;
+	size_t start = 0;
+	if (pg.cursor) {
+		if (parse_i64(pg.cursor, &after) || after <= 0) {
+			api_bad_cursor(r);
+			return;
+		}
+		while (start < ul.n && ul.items[start].id != after)
+			start++;
+		if (start == ul.n) {
+			api_bad_cursor(r);
+			return;
+		}
+		start++;
+	}
 	json_t *items = json_array();
-	size_t total = 0;
+	size_t total = 0, seen = 0;
+	const char *next = NULL;
+	int64_t last = 0;
 	for (size_t i = 0; i < ul.n; i++) {
 		const struct user *u = &ul.items[i];
 		struct person p = person_of(u);
 		if (!access_profile(&r->viewer, &p))
 			continue;
-		if (total++ < pg.offset || json_array_size(items) >= pg.limit)
+		total++;
+		if (i < start || seen++ < pg.offset)
 			continue;
+		if (json_array_size(items) >= pg.limit) {
+			if (!next)
+				next = api_cursor(r, arena_printf(r->a, "%lld", (long long)last));
+			continue;
+		}
 		if (json_array_append_new(items, user_json(u))) {
 			json_decref(items);
 			api_reply(r, 500, NULL);
 			return;
 		}
+		last = u->id;
 	}
-	api_list(r, items, total, &pg);
+	api_list_next(r, items, total, &pg, next);
 }
 
 void api_user_get(struct request *r)

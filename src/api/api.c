@@ -14,6 +14,7 @@
 #include "../lib/util.h"
 #include "../lib/log.h"
 #include "../lib/strbuf.h"
+#include <sodium.h>
 #include <math.h>
 #include <string.h>
 #include <time.h>
@@ -105,14 +106,74 @@ static int query_size(struct request *r, const char *name, int64_t min, int64_t 
 	return 0;
 }
 
+/* a cursor holds a short sort key: dates, numbers and an id */
+#define CURSOR_MAX 200
+
+void api_bad_cursor(struct request *r)
+{
+	api_invalid(r, "cursor", T("The cursor is not one this API gave out. Use the next cursor of an earlier "
+				   "answer, or leave it out to start at the beginning."));
+}
+
+const char *api_cursor(struct request *r, const char *key)
+{
+	size_t n = strlen(key);
+	size_t len = sodium_base64_encoded_len(n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	char *out = arena_alloc(r->a, len);
+	return sodium_bin2base64(out, len, (const unsigned char *)key, n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+int api_cursor_parts(struct request *r, const char *cursor, const char **parts, size_t n)
+{
+	char *s = arena_strdup(r->a, cursor);
+	for (size_t i = 0; i < n; i++) {
+		parts[i] = s;
+		if (i + 1 == n)
+			return 0;
+		char *t = strchr(s, '~');
+		if (!t)
+			return -1;
+		*t = '\0';
+		s = t + 1;
+	}
+	return -1;
+}
+
 int api_paging(struct request *r, struct api_page *pg)
 {
+	pg->cursor = NULL;
 	if (query_size(r, "limit", 1, API_LIMIT_MAX, API_LIMIT_DEFAULT,
 		       arena_printf(r->a, T("The limit must be a whole number from 1 to %d."), API_LIMIT_MAX),
 		       &pg->limit))
 		return -1;
-	return query_size(r, "offset", 0, INT64_MAX, 0, T("The offset must be a whole number of 0 or more."),
-			  &pg->offset);
+	if (query_size(r, "offset", 0, INT64_MAX, 0, T("The offset must be a whole number of 0 or more."),
+		       &pg->offset))
+		return -1;
+	const char *c = req_query(r, "cursor");
+	if (!c)
+		return 0;
+	if (req_query(r, "offset")) {
+		api_invalid(r, "cursor", T("Give a cursor or an offset, not both."));
+		return -1;
+	}
+	size_t n = strlen(c);
+	unsigned char *bin = arena_alloc(r->a, n + 1);
+	size_t len = 0;
+	if (n > CURSOR_MAX * 2 || sodium_base642bin(bin, n, c, n, NULL, &len, NULL,
+						      sodium_base64_VARIANT_URLSAFE_NO_PADDING) || !len ||
+	    memchr(bin, '\0', len)) {
+		api_bad_cursor(r);
+		return -1;
+	}
+	bin[len] = '\0';
+	pg->cursor = (const char *)bin;
+	return 0;
+}
+
+void api_list_next(struct request *r, json_t *items, size_t total, const struct api_page *pg, const char *next)
+{
+	api_reply(r, 200, json_pack("{s:o, s:I, s:I, s:I, s:s?}", "items", items, "total", (json_int_t)total,
+				    "limit", (json_int_t)pg->limit, "offset", (json_int_t)pg->offset, "next", next));
 }
 
 void api_list(struct request *r, json_t *items, size_t total, const struct api_page *pg)

@@ -84,8 +84,23 @@ static inline void api_store_error(struct request *r, enum err e)
 #define API_LIMIT_MAX 500
 struct api_page {
 	size_t limit, offset;
+	/* ?cursor=: the `next` of an earlier answer, decoded to the sort key
+	 * text the list made it from (api_cursor); NULL when none. A cursor
+	 * and an offset together are refused. */
+	const char *cursor;
 };
 int api_paging(struct request *r, struct api_page *pg);
+/* a `next` cursor for the sort key text key ("2026-11-20~1763632800~42"):
+ * opaque to clients (base64url), so the key's form may change */
+const char *api_cursor(struct request *r, const char *key);
+/* splits a decoded cursor into n '~'-separated parts (from the arena), the
+ * last taking the rest (a name may hold '~'); 0, or -1 when it has fewer */
+int api_cursor_parts(struct request *r, const char *cursor, const char **parts, size_t n);
+/* answers 400 naming the cursor: it is not one this API gave out */
+void api_bad_cursor(struct request *r);
+/* api_list with "next": the cursor of the page after this one, or null on
+ * the last page. Lists that give a cursor fetch limit + 1 rows to know. */
+void api_list_next(struct request *r, json_t *items, size_t total, const struct api_page *pg, const char *next);
 /* answers 200 {"items","total","limit","offset"}; items (stolen) is the page
  * already cut from a list of total entries */
 void api_list(struct request *r, json_t *items, size_t total, const struct api_page *pg);

@@ -355,9 +355,12 @@ static enum err find_conversations(struct db_conn *c, struct arena *a, int64_t o
 	out->total = DB_I64(c, 0, "SELECT count(*) FROM conversations cv "
 			    "LEFT JOIN deals d ON d.org_id = cv.org_id AND d.id = cv.deal_id " CONV_FIND_WHERE,
 			    FIND_PARAMS);
+	/* the row-value comparison is the keyset (SQLite 3.15+, PostgreSQL) */
 	struct db_stmt *st = DBQ(c, "SELECT " CONV_COLS CONV_FROM CONV_FIND_WHERE
+				 "AND ($11 = 0 OR (cv.held_on, cv.at, cv.id) < ($12, $13, $11)) "
 				 "ORDER BY cv.held_on DESC, cv.at DESC, cv.id DESC LIMIT $9 OFFSET $10",
-				 FIND_PARAMS, P_I(f->limit > 0 ? f->limit : 1000000000), P_I(f->offset));
+				 FIND_PARAMS, P_I(f->limit > 0 ? f->limit : 1000000000), P_I(f->offset),
+				 P_I(f->after_id), P_T(f->after_held_on ? f->after_held_on : ""), P_I(f->after_at));
 #undef FIND_PARAMS
 	size_t cap = 16;
 	out->n = 0;
@@ -398,8 +401,10 @@ enum err step_find(struct db_conn *c, struct arena *a, int64_t org_id, const str
 			       "LEFT JOIN deals d ON d.org_id = st.org_id AND d.id = st.deal_id " STEP_FIND_WHERE,
 			       FIND_PARAMS);
 	struct db_stmt *st = DBQ(c, "SELECT " STEP_COLS STEP_FROM STEP_FIND_WHERE
+				 "AND ($9 = 0 OR (st.due, st.id) > ($10, $9)) "
 				 "ORDER BY st.due, st.id LIMIT $7 OFFSET $8",
-				 FIND_PARAMS, P_I(f->limit > 0 ? f->limit : 1000000000), P_I(f->offset));
+				 FIND_PARAMS, P_I(f->limit > 0 ? f->limit : 1000000000), P_I(f->offset),
+				 P_I(f->after_id), P_T(f->after_due ? f->after_due : ""));
 #undef FIND_PARAMS
 	enum err e = read_steps(st, a, out);
 	out->total = total;

@@ -66,6 +66,14 @@ struct activity_filter {
 	const char *from, *to;		/* conversations held in [from, to] */
 	const char *status;		/* steps: "open", "kept", "missed", "cancelled" */
 	int limit, offset;		/* limit 0: all */
+	/* keyset paging of conversations (the API cursor): only those after
+	 * the one with this sort key (held_on, at, id) in the newest-first
+	 * order; after_id 0 does not filter. The database starts where the
+	 * last page ended instead of skipping rows. */
+	const char *after_held_on;
+	int64_t after_at, after_id;
+	/* the same for steps, in their earliest-due-first order: (due, id) */
+	const char *after_due;
 };
 /* newest first */
 enum err conversation_find(struct db_conn *c, struct arena *a, int64_t org_id, const struct activity_filter *f,

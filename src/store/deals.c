@@ -88,6 +88,13 @@ enum err account_by_name(struct db_conn *c, int64_t org_id, const char *name, in
 enum err account_list(struct db_conn *c, struct arena *a, int64_t org_id, const char *q, int limit, int offset,
 		      struct account **out, size_t *n, int64_t *total)
 {
+	return account_list_after(c, a, org_id, q, limit, offset, NULL, 0, out, n, total);
+}
+
+enum err account_list_after(struct db_conn *c, struct arena *a, int64_t org_id, const char *q, int limit,
+			    int offset, const char *after_name, int64_t after_id, struct account **out, size_t *n,
+			    int64_t *total)
+{
 	const char *pat = q && *q ? like_pattern(a, q) : "%";
 	/* the count's error is the list's: a count stopped by the time limit
 	 * must not show as "0 accounts" */
@@ -98,9 +105,10 @@ enum err account_list(struct db_conn *c, struct arena *a, int64_t org_id, const 
 	if (e)
 		return e;
 	st = DBQ(c, "SELECT " ACCOUNT_COLS " " ACCOUNT_FROM
-				 "WHERE a.org_id = $1 AND lower(a.name) LIKE lower($2) ESCAPE '\\' ORDER BY a.name, a.id "
+				 "WHERE a.org_id = $1 AND lower(a.name) LIKE lower($2) ESCAPE '\\' "
+				 "AND ($5 = 0 OR (a.name, a.id) > ($6, $5)) ORDER BY a.name, a.id "
 				 "LIMIT $3 OFFSET $4", P_I(org_id), P_T(pat), P_I(limit > 0 ? limit : 1000000),
-				 P_I(offset));
+				 P_I(offset), P_I(after_id), P_T(after_name ? after_name : ""));
 	size_t cap = 16;
 	*n = 0;
 	*out = arena_alloc(a, cap * sizeof(struct account));
@@ -295,6 +303,7 @@ static void read_deal(struct db_stmt *st, struct arena *a, struct deal *d)
 	d->sig.created = d->created_on;
 	d->minutes = db_col_i64(st, 25);
 	d->conversations = db_col_i64(st, 26);
+	d->stage_position = db_col_i64(st, 27);
 }
 
 enum err deal_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct deal *out)
@@ -331,10 +340,23 @@ enum err deal_list(struct db_conn *c, struct arena *a, int64_t org_id, const str
 	const char *pat = like_pattern(a, f->q);
 #define DEAL_PARAMS P_I(org_id), P_I(f->scope), P_I(f->viewer_id), P_I(f->owner_id), P_I(f->team_id), \
 	P_T(f->status ? f->status : ""), P_I(f->stage_id), P_I(f->account_id), P_T(pat)
-	out->total = DB_I64(c, 0, "SELECT count(*) " DEAL_FROM DEAL_WHERE, DEAL_PARAMS);
+	struct db_stmt *sum = DBQ(c, "SELECT count(*), coalesce(sum(d.value_minor), 0) " DEAL_FROM DEAL_WHERE,
+				  DEAL_PARAMS);
+	out->total = out->total_value = 0;
+	if (db_step(sum) == DB_ROW) {
+		out->total = db_col_i64(sum, 0);
+		out->total_value = db_col_i64(sum, 1);
+	}
+	enum err e = db_finish(sum);
+	if (e)
+		return e;
+	/* the row-value comparison is the keyset: SQLite (3.15+) and
+	 * PostgreSQL compare (a, b, c) < (x, y, z) in the order of the list */
 	struct db_stmt *st = DBQ(c, "SELECT " DEAL_COLS DEAL_FROM DEAL_WHERE
+				 "AND ($12 = 0 OR (s.position, coalesce(d.expected_close, '9999'), d.id) > ($13, $14, $12)) "
 				 "ORDER BY s.position, coalesce(d.expected_close, '9999'), d.id LIMIT $10 OFFSET $11",
-				 DEAL_PARAMS, P_I(f->limit > 0 ? f->limit : 1000000000), P_I(f->offset));
+				 DEAL_PARAMS, P_I(f->limit > 0 ? f->limit : 1000000000), P_I(f->offset),
+				 P_I(f->after_id), P_I(f->after_position), P_T(f->after_close ? f->after_close : ""));
 #undef DEAL_PARAMS
 	size_t cap = 32;
 	out->n = 0;

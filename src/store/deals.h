@@ -37,6 +37,7 @@ struct deal {
 	const char *owner_name;
 	int64_t stage_id;
 	const char *stage_name;
+	int64_t stage_position;		/* the list's first sort key (the API cursor) */
 	const char *product, *expected_close, *status, *lost_reason, *lost_note, *closed_on;
 	const char *created_on, *stage_changed_on;
 	/* health signals (filled by deal_get and deal_list) */
@@ -51,6 +52,7 @@ struct deal_list {
 	struct deal *items;
 	size_t n;
 	int64_t total;			/* before paging */
+	int64_t total_value;		/* the sum of value_minor of all total deals */
 };
 
 /* who and what to list; zero fields do not filter */
@@ -64,6 +66,12 @@ struct deal_filter {
 	int64_t account_id;
 	const char *q;			/* title or account contains */
 	int limit, offset;		/* limit 0: no limit */
+	/* keyset paging (the API cursor): only the deals after the one with
+	 * this sort key (stage position, expected close or "9999", id) in the
+	 * list's order; after_id 0 does not filter. No rows are skipped: the
+	 * database starts where the last page ended. */
+	int64_t after_position, after_id;
+	const char *after_close;
 };
 
 enum err account_create(struct db_conn *c, int64_t org_id, const char *name, int64_t owner_id,
@@ -75,6 +83,11 @@ enum err account_by_name(struct db_conn *c, int64_t org_id, const char *name, in
 enum err account_update(struct db_conn *c, int64_t org_id, int64_t id, const char *name);
 enum err account_list(struct db_conn *c, struct arena *a, int64_t org_id, const char *q, int limit, int offset,
 		      struct account **out, size_t *n, int64_t *total);
+/* account_list from just after (after_name, after_id) in its name order,
+ * the keyset of the API cursor; after_id 0: from the start */
+enum err account_list_after(struct db_conn *c, struct arena *a, int64_t org_id, const char *q, int limit,
+			    int offset, const char *after_name, int64_t after_id, struct account **out, size_t *n,
+			    int64_t *total);
 enum err contact_create(struct db_conn *c, int64_t org_id, int64_t account_id, const char *name,
 			const char *title, const char *email, const char *phone, int64_t *id);
 enum err contact_list(struct db_conn *c, struct arena *a, int64_t org_id, int64_t account_id,

@@ -14,6 +14,7 @@
 #include "../lib/fmt.h"
 #include "../lib/html.h"
 #include "../lib/log.h"
+#include "../lib/util.h"
 #include <string.h>
 
 const char *export_wanted(struct request *r)
@@ -72,25 +73,85 @@ void export_send(struct request *r, const struct table *t)
 							   file_name(r, t->name), xlsx ? "xlsx" : "csv"));
 }
 
-/* the current address with format=fmt instead of any format it had */
-static const char *format_href(struct request *r, const char *fmt)
+/* the current address with every query parameter kept (the filters), but
+ * format and offset, and then key=val added: a download or another page of
+ * the same choice */
+static const char *query_href(struct request *r, const char *key, const char *val)
 {
 	struct strbuf s = STRBUF_INIT;
 	sb_adds(&s, r->path);
 	sb_addc(&s, '?');
 	for (size_t i = 0; i < r->query.n; i++) {
 		const struct kv *kv = &r->query.items[i];
-		if (!strcmp(kv->key, "format"))
+		if (!strcmp(kv->key, "format") || !strcmp(kv->key, "offset"))
 			continue;
 		url_encode(&s, kv->key);
 		sb_addc(&s, '=');
 		url_encode(&s, kv->val);
 		sb_addc(&s, '&');
 	}
-	sb_addf(&s, "format=%s", fmt);
+	if (val) {
+		url_encode(&s, key);
+		sb_addc(&s, '=');
+		url_encode(&s, val);
+	} else if (s.len && (s.buf[s.len - 1] == '&' || s.buf[s.len - 1] == '?')) {
+		s.buf[--s.len] = '\0';
+	}
 	const char *out = arena_strdup(r->a, s.buf);
 	sb_release(&s);
 	return out;
+}
+
+/* a download holds the whole choice, never one page of it */
+static const char *format_href(struct request *r, const char *fmt)
+{
+	return query_href(r, "format", fmt);
+}
+
+void ui_export_cut(struct request *r, int64_t total, int64_t limit)
+{
+	if (total <= limit)
+		return;
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	fmt_int(&a, r->lang, (long long)limit);
+	fmt_int(&b, r->lang, (long long)total);
+	html_printf(&r->out, "<p class=\"muted export-cut\">%s</p>",
+		    arena_printf(r->a, T("The download holds the first %s of these %s rows. Narrow the filter to "
+					 "download the rest."), a.buf, b.buf));
+	sb_release(&a);
+	sb_release(&b);
+}
+
+int pager_offset(struct request *r)
+{
+	const char *s = req_query(r, "offset");
+	int64_t v = 0;
+	return s && !parse_i64(s, &v) && v > 0 && v <= PAGER_OFFSET_MAX ? (int)v : 0;
+}
+
+void ui_pager(struct request *r, int offset, int size, size_t shown, int64_t total)
+{
+	if (total <= size && !offset)
+		return;
+	struct strbuf *o = &r->out;
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, c = STRBUF_INIT;
+	/* past the end (an old link to a list that shrank): "0–0 of 12" */
+	fmt_int(&a, r->lang, shown ? offset + 1 : 0);
+	fmt_int(&b, r->lang, shown ? offset + (long long)shown : 0);
+	fmt_int(&c, r->lang, (long long)total);
+	html_printf(o, "<nav class=\"pager\" aria-label=\"%s\"><span class=\"muted pager-count\">%s</span>", T("Pages"),
+		    arena_printf(r->a, T("%s–%s of %s"), a.buf, b.buf, c.buf));
+	sb_release(&a);
+	sb_release(&b);
+	sb_release(&c);
+	if (offset > 0)
+		html_printf(o, "<a class=\"button small\" rel=\"prev\" href=\"%s\">%s</a>",
+			    query_href(r, "offset", offset > size ? arena_printf(r->a, "%d", offset - size) : NULL),
+			    T("Previous"));
+	if (offset + (int64_t)shown < total && offset + size <= PAGER_OFFSET_MAX)
+		html_printf(o, "<a class=\"button small\" rel=\"next\" href=\"%s\">%s</a>",
+			    query_href(r, "offset", arena_printf(r->a, "%d", offset + size)), T("Next"));
+	html(o, "</nav>");
 }
 
 void ui_export_links(struct request *r)

@@ -19,6 +19,20 @@ const char *export_wanted(struct request *r);
 void export_send(struct request *r, const struct table *t);
 /* "Download: CSV · Excel" for the current address and query */
 void ui_export_links(struct request *r);
+/* after ui_export_links of a list of total rows whose download holds at
+ * most limit: says so when the file will be cut, rather than cutting it
+ * silently */
+void ui_export_cut(struct request *r, int64_t total, int64_t limit);
+/* paged lists: ?offset= of the page asked for, 0 when absent or not a
+ * whole number in 1..PAGER_OFFSET_MAX. Offsets are bounded so that no page
+ * makes the database skip more rows than a deep link could need; a longer
+ * list is narrowed with its filters (or downloaded whole). */
+#define PAGER_OFFSET_MAX 100000
+int pager_offset(struct request *r);
+/* "1–50 of 41,900" and Previous/Next links to the neighbouring pages of
+ * size rows; the links keep every query parameter (the filters) but the
+ * offset. Nothing when the list fits one page. */
+void ui_pager(struct request *r, int offset, int size, size_t shown, int64_t total);
 /* the table as an HTML <table> (money, dates, percentages in the reader's language) */
 void ui_table(struct request *r, const struct table *t, const char *caption);
 

@@ -10,57 +10,26 @@
 #include "pages.h"
 #include "dealui.h"
 #include "load.h"
+#include "export.h"
 #include "../store/settings.h"
 #include "../domain/validate.h"
 #include "../lib/util.h"
 #include <string.h>
 
 #define PAGE_SIZE 50
+/* an account of a large customer can have hundreds of deals */
+#define ACCOUNT_DEALS 25
 
 struct account_form {
 	const char *name, *e_name;
 	int64_t existing;	/* the account of the same name, on a conflict */
 };
 
-static void accounts_href(struct strbuf *s, const char *q, int offset)
-{
-	sb_adds(s, "/accounts?");
-	if (*q) {
-		sb_adds(s, "q=");
-		url_encode(s, q);
-		sb_addc(s, '&');
-	}
-	sb_addf(s, "offset=%d", offset);
-}
-
-static void pager(struct request *r, const char *q, int offset, size_t n, int64_t total)
-{
-	if (total <= PAGE_SIZE && !offset)
-		return;
-	struct strbuf *o = &r->out;
-	html_printf(o, "<nav class=\"pager\" aria-label=\"%s\"><span class=\"muted\">%s</span>", T("Pages"),
-		    arena_printf(r->a, T("%d–%d of %lld"), n ? offset + 1 : 0, offset + (int)n, (long long)total));
-	struct strbuf s = STRBUF_INIT;
-	if (offset > 0) {
-		accounts_href(&s, q, offset > PAGE_SIZE ? offset - PAGE_SIZE : 0);
-		html_printf(o, "<a class=\"button small\" rel=\"prev\" href=\"%s\">%s</a>", s.buf, T("Previous"));
-	}
-	if (offset + (int64_t)n < total) {
-		sb_reset(&s);
-		accounts_href(&s, q, offset + PAGE_SIZE);
-		html_printf(o, "<a class=\"button small\" rel=\"next\" href=\"%s\">%s</a>", s.buf, T("Next"));
-	}
-	sb_release(&s);
-	html(o, "</nav>");
-}
-
 static void render_accounts(struct request *r, const struct account_form *f)
 {
 	const char *q = req_query(r, "q");
 	q = q ? str_trim(arena_strdup(r->a, q)) : "";
-	int64_t off = 0;
-	const char *os = req_query(r, "offset");
-	int offset = os && !parse_i64(os, &off) && off > 0 && off < 100000000 ? (int)off : 0;
+	int offset = pager_offset(r);
 	struct account *items;
 	size_t n;
 	int64_t total;
@@ -94,7 +63,7 @@ static void render_accounts(struct request *r, const struct account_form *f)
 				    *items[i].owner_name ? items[i].owner_name : "–", (long long)items[i].open_deals);
 		html(o, "</tbody></table></div>");
 	}
-	pager(r, q, offset, n, total);
+	ui_pager(r, offset, PAGE_SIZE, n, total);
 	html(o, "</section>");
 
 	html_printf(o, "<section class=\"card\" id=\"add\"><h2>%s</h2>", T("Add an account"));
@@ -217,15 +186,19 @@ static void contacts_card(struct request *r, const struct account *a, const stru
 		    "</form></details></section>", T("Add the contact"));
 }
 
-static void deals_card(struct request *r, const struct account *a, const struct deal_list *deals)
+/* the account's deals, ACCOUNT_DEALS to a page (offset: this page's) */
+static void deals_card(struct request *r, const struct account *a, const struct deal_list *deals, int offset)
 {
 	struct strbuf *o = &r->out;
 	html_printf(o, "<section class=\"card\"><div class=\"page-head\"><h2>%s</h2>"
 		    "<a class=\"button small\" href=\"/deals/new?account=%lld\">%s</a></div>",
 		    T("Deals"), (long long)a->id, T("New deal"));
 	if (!deals->n) {
-		html_printf(o, "<p class=\"muted\">%s</p></section>",
-			    a->open_deals ? T("No deals you can see on this account.") : T("No deals on this account yet."));
+		html_printf(o, "<p class=\"muted\">%s</p>",
+			    offset ? T("No more deals.")
+			    : a->open_deals ? T("No deals you can see on this account.") : T("No deals on this account yet."));
+		ui_pager(r, offset, ACCOUNT_DEALS, deals->n, deals->total);
+		html(o, "</section>");
 		return;
 	}
 	html_printf(o, "<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -240,7 +213,9 @@ static void deals_card(struct request *r, const struct account *a, const struct 
 		dealui_status(r, d, 0);
 		html(o, "</td></tr>");
 	}
-	html(o, "</tbody></table></div></section>");
+	html(o, "</tbody></table></div>");
+	ui_pager(r, offset, ACCOUNT_DEALS, deals->n, deals->total);
+	html(o, "</section>");
 }
 
 static void render_account(struct request *r, const struct account *a, const struct contact_form *f)
@@ -248,8 +223,9 @@ static void render_account(struct request *r, const struct account *a, const str
 	struct contact *cs;
 	size_t n;
 	struct deal_list deals;
+	int offset = pager_offset(r);
 	struct deal_filter df = { .scope = access_deal_scope(&r->viewer), .viewer_id = r->me.user_id,
-				  .account_id = a->id };
+				  .account_id = a->id, .limit = ACCOUNT_DEALS, .offset = offset };
 	if (contact_list(r->db, r->a, r->me.org_id, a->id, &cs, &n) ||
 	    deal_list(r->db, r->a, r->me.org_id, &df, &deals)) {
 		resp_store_error(r, E_OK);
@@ -269,7 +245,7 @@ static void render_account(struct request *r, const struct account *a, const str
 		    "%s</a></div></div>", (long long)a->id, T("Log a conversation"));
 	html(o, "<div class=\"grid two\">");
 	contacts_card(r, a, cs, n, f);
-	deals_card(r, a, &deals);
+	deals_card(r, a, &deals, offset);
 	html(o, "</div>");
 	ui_page_end(r);
 }

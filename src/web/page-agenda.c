@@ -12,6 +12,7 @@
  * ever sees and changes their own.
  */
 #include "pages.h"
+#include "export.h"
 #include "../lib/localpath.h"
 #include "ui.h"
 #include "dealui.h"
@@ -28,6 +29,8 @@
 
 /* how far ahead "later" looks */
 #define AGENDA_DAYS 30
+/* the later section shows this many steps to a page */
+#define LATER_SHOWN 25
 
 /* what a re-rendered agenda says: about the page, or about one step's move form */
 struct agenda_msg {
@@ -146,10 +149,12 @@ static void step_item(struct request *r, const struct step_row *s, const char *t
 	html(o, "</div></li>");
 }
 
-/* one section: the steps with from < due <= to (from NULL: no lower bound) */
+/* one section: the steps with from < due <= to (from NULL: no lower bound);
+ * cap 0 shows them all, else cap of them from offset with the shared pager
+ * (the "later" section, which is where a long list piles up) */
 static size_t section(struct request *r, const struct step_list *l, const char *id, const char *title,
 		      const char *from, const char *to, const char *empty, const char *today, const char *back,
-		      const struct agenda_msg *m)
+		      const struct agenda_msg *m, int offset, int cap)
 {
 	struct strbuf *o = &r->out;
 	size_t n = 0;
@@ -162,11 +167,21 @@ static size_t section(struct request *r, const struct step_list *l, const char *
 		html_printf(o, "<p class=\"muted\">%s</p></section>", empty);
 		return 0;
 	}
+	if (!cap || (size_t)offset >= n)
+		offset = 0;
 	html(o, "<ul class=\"step-list\">");
+	size_t seen = 0, shown = 0;
 	for (size_t i = 0; i < l->n; i++)
-		if ((!from || strcmp(l->items[i].due, from) > 0) && strcmp(l->items[i].due, to) <= 0)
+		if ((!from || strcmp(l->items[i].due, from) > 0) && strcmp(l->items[i].due, to) <= 0) {
+			if (seen++ < (size_t)offset || (cap && shown >= (size_t)cap))
+				continue;
 			step_item(r, &l->items[i], today, back, m);
-	html(o, "</ul></section>");
+			shown++;
+		}
+	html(o, "</ul>");
+	if (cap)
+		ui_pager(r, offset, cap, shown, (int64_t)n);
+	html(o, "</section>");
 	return n;
 }
 
@@ -248,11 +263,11 @@ static void render_agenda(struct request *r, int64_t rep_id, const char *rep_nam
 						  "A step is missed when it is more than %d days past due "
 						  "without a conversation or an update.", hs.grace_days), hs.grace_days));
 
-	section(r, &l, "overdue", T("Overdue"), NULL, yesterday, T("Nothing overdue."), today, back, m);
-	section(r, &l, "today", T("Today"), yesterday, today, T("No steps due today."), today, back, m);
-	section(r, &l, "week", T("This week"), today, sunday, T("No more steps this week."), today, back, m);
+	section(r, &l, "overdue", T("Overdue"), NULL, yesterday, T("Nothing overdue."), today, back, m, 0, 0);
+	section(r, &l, "today", T("Today"), yesterday, today, T("No steps due today."), today, back, m, 0, 0);
+	section(r, &l, "week", T("This week"), today, sunday, T("No more steps this week."), today, back, m, 0, 0);
 	section(r, &l, "later", arena_printf(r->a, T("Next %d days"), AGENDA_DAYS), sunday, until,
-		T("Nothing planned further ahead."), today, back, m);
+		T("Nothing planned further ahead."), today, back, m, pager_offset(r), LATER_SHOWN);
 	ui_page_end(r);
 }
 

@@ -7,9 +7,10 @@
  * by default the last 30 days. Each row says how the conversation ended:
  * the next step with its date, or the reason for the stop.
  *
- * The page shows the newest 500; the CSV and Excel downloads hold every
- * conversation of the choice, up to EXPORT_LIMIT, so a manager can take a
- * quarter into a spreadsheet.
+ * The page shows fifty at a time, with a count and Previous/Next links that
+ * keep the choice (web/export.c ui_pager); the CSV and Excel downloads hold
+ * every conversation of the choice, up to EXPORT_LIMIT, so a manager can
+ * take a quarter into a spreadsheet.
  */
 #include "pages.h"
 #include "ui.h"
@@ -22,7 +23,7 @@
 #include "../lib/util.h"
 #include <string.h>
 
-#define PAGE_LIMIT 500
+#define PAGE_SIZE 50
 #define EXPORT_LIMIT 100000
 
 /* how the conversation ended, beyond the outcome: the next step ("Send the
@@ -151,9 +152,10 @@ void page_conversations(struct request *r)
 	}
 
 	const char *format = export_wanted(r);
+	int offset = format ? 0 : pager_offset(r);
 	struct activity_filter f = { .scope = access_deal_scope(&r->viewer), .viewer_id = r->me.user_id,
 				     .rep_id = w.kind == WHO_REP ? w.id : 0, .from = p.from, .to = p.to,
-				     .limit = format ? EXPORT_LIMIT : PAGE_LIMIT };
+				     .limit = format ? EXPORT_LIMIT : PAGE_SIZE, .offset = offset };
 	struct conversation_list l;
 	if (conversations_list(r->db, r->a, r->me.org_id, &f, w.kind == WHO_TEAM ? w.id : 0, &l)) {
 		resp_store_error(r, E_OK);
@@ -178,15 +180,13 @@ void page_conversations(struct request *r)
 	sb_release(&d1);
 	sb_release(&d2);
 	if (!l.n) {
-		html_printf(o, "<p>%s</p>", T("No conversations in this period."));
+		html_printf(o, "<p>%s</p>", offset ? T("No more conversations.") : T("No conversations in this period."));
 	} else {
-		if (l.total > (int64_t)l.n)
-			ui_notice(r, "info", arena_printf(r->a, T("Showing the newest %zu of %lld conversations. Choose a "
-								  "shorter period, or download them all."),
-							  l.n, (long long)l.total));
 		render_rows(r, &l, t);
 		ui_export_links(r);
+		ui_export_cut(r, l.total, EXPORT_LIMIT);
 	}
+	ui_pager(r, offset, PAGE_SIZE, l.n, l.total);
 	html(o, "</section>");
 	ui_page_end(r);
 }

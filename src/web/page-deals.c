@@ -38,28 +38,6 @@ static const char *id_text(struct request *r, int64_t id)
 	return id ? arena_printf(r->a, "%lld", (long long)id) : "";
 }
 
-/* the query string for these filters at offset */
-static const char *deals_href(struct request *r, const struct deals_query *dq, int offset)
-{
-	struct strbuf s = STRBUF_INIT;
-	sb_addf(&s, "/deals?status=%s", dq->status);
-	if (dq->stage)
-		sb_addf(&s, "&stage=%lld", (long long)dq->stage);
-	if (dq->rep)
-		sb_addf(&s, "&rep=%lld", (long long)dq->rep);
-	if (dq->team)
-		sb_addf(&s, "&team=%lld", (long long)dq->team);
-	if (*dq->q) {
-		sb_adds(&s, "&q=");
-		url_encode(&s, dq->q);
-	}
-	if (offset)
-		sb_addf(&s, "&offset=%d", offset);
-	const char *out = arena_strdup(r->a, s.buf);
-	sb_release(&s);
-	return out;
-}
-
 static void read_query(struct request *r, struct deals_query *dq)
 {
 	const char *st = req_query(r, "status");
@@ -72,9 +50,7 @@ static void read_query(struct request *r, struct deals_query *dq)
 	dq->team = dealui_query_id(r, "team");
 	const char *q = req_query(r, "q");
 	dq->q = q ? str_trim(arena_strdup(r->a, q)) : "";
-	int64_t off = 0;
-	const char *o = req_query(r, "offset");
-	dq->offset = o && !parse_i64(o, &off) && off > 0 && off < 100000000 ? (int)off : 0;
+	dq->offset = pager_offset(r);
 }
 
 static void filter_form(struct request *r, const struct deals_query *dq, const struct stage_list *stages,
@@ -218,19 +194,9 @@ void page_deals(struct request *r)
 	} else {
 		deals_table(r, &deals, today);
 		ui_export_links(r);
+		ui_export_cut(r, deals.total, EXPORT_LIMIT);
 	}
-	if (deals.total > PAGE_SIZE || dq.offset) {
-		html_printf(o, "<nav class=\"pager\" aria-label=\"%s\"><span class=\"muted\">%s</span>", T("Pages"),
-			    arena_printf(r->a, T("%d–%d of %lld"), deals.n ? dq.offset + 1 : 0,
-					 dq.offset + (int)deals.n, (long long)deals.total));
-		if (dq.offset > 0)
-			html_printf(o, "<a class=\"button small\" rel=\"prev\" href=\"%s\">%s</a>",
-				    deals_href(r, &dq, dq.offset > PAGE_SIZE ? dq.offset - PAGE_SIZE : 0), T("Previous"));
-		if (dq.offset + (int64_t)deals.n < deals.total)
-			html_printf(o, "<a class=\"button small\" rel=\"next\" href=\"%s\">%s</a>",
-				    deals_href(r, &dq, dq.offset + PAGE_SIZE), T("Next"));
-		html(o, "</nav>");
-	}
+	ui_pager(r, dq.offset, PAGE_SIZE, deals.n, deals.total);
 	html(o, "</section>");
 	ui_page_end(r);
 }

@@ -9,9 +9,13 @@
  *
  * A rep sees their own deals, a manager those of the teams they lead, an
  * admin all; the list comes from deal_list with the viewer's scope, so a
- * deal the viewer may not see is never read.
+ * deal the viewer may not see is never read. The health is judged here in C
+ * on every open deal of the choice, so the list is read whole; what the page
+ * shows is bounded: one rep's list in pages of PAGE_SIZE, a team's with each
+ * rep's first PER_REP and a link to the rest.
  */
 #include "pages.h"
+#include "export.h"
 #include "ui.h"
 #include "who.h"
 #include "../store/deals.h"
@@ -20,6 +24,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* a rep's own list, to a page; and how many of each rep a team's list shows */
+#define PAGE_SIZE 50
+#define PER_REP 10
 
 struct rep_group {
 	int64_t owner_id;
@@ -211,16 +218,31 @@ void page_strung_along(struct request *r)
 		ui_page_end(r);
 		return;
 	}
+	/* one rep's list comes in pages; a team's or the organisation's shows
+	 * each rep's first PER_REP, with a link to that rep's whole list */
+	int one_rep = w.kind == WHO_REP;
+	int offset = one_rep ? pager_offset(r) : 0;
 	for (size_t k = 0; k < ng; k++) {
 		html_printf(o, "<section class=\"card strung-rep\"><div class=\"page-head\"><h2>%s</h2><span class=\"muted\">",
 			    g[k].name);
 		html_printf(o, "%s · ", arena_printf(r->a, trn(r->lang, "%zu deal", "%zu deals", (long)g[k].n), g[k].n));
 		hours(r, g[k].minutes);
 		html_printf(o, " %s</span></div><ul class=\"strung-list\">", T("hours spent"));
+		size_t from = one_rep && (size_t)offset < g[k].n ? (size_t)offset : 0;
+		size_t cap = one_rep ? PAGE_SIZE : PER_REP;
+		size_t upto = from + cap < g[k].n ? from + cap : g[k].n;
 		/* within a rep the run is already ordered by hours */
-		for (size_t i = g[k].first; i < g[k].first + g[k].n; i++)
+		for (size_t i = g[k].first + from; i < g[k].first + upto; i++)
 			deal_item(r, d[i]);
-		html(o, "</ul></section>");
+		html(o, "</ul>");
+		if (one_rep)
+			ui_pager(r, (int)from, PAGE_SIZE, upto - from, (int64_t)g[k].n);
+		else if (g[k].n > upto)
+			html_printf(o, "<p class=\"board-more\"><a href=\"/strung-along?who=rep:%lld\">%s</a></p>",
+				    (long long)g[k].owner_id,
+				    arena_printf(r->a, trn(r->lang, "and %lld more", "and %lld more", (long)(g[k].n - upto)),
+						 (long long)(g[k].n - upto)));
+		html(o, "</section>");
 	}
 	ui_page_end(r);
 }
