@@ -78,6 +78,25 @@ static enum err map_rc(int rc)
 	}
 }
 
+/*
+ * Waiting for the write lock: retry every millisecond for up to five
+ * seconds. SQLite's own busy timeout sleeps ever longer between tries (up
+ * to 100 ms), so a writer waiting beside an import that commits a batch and
+ * begins the next within a millisecond never saw the lock free, and gave
+ * up after 5 s with 503. With short sleeps the gap the import leaves
+ * between its batches (db_yield_writers) is enough.
+ */
+#define BUSY_WAIT_MS 5000
+static int sq_busy(void *arg, int n)
+{
+	(void)arg;
+	struct timespec ts = { 0, 1000000 };	/* 1 ms */
+	if (n >= BUSY_WAIT_MS)
+		return 0;
+	nanosleep(&ts, NULL);
+	return 1;
+}
+
 static void *sq_connect(const char *path, struct strbuf *errmsg)
 {
 	sqlite3 *h = NULL;
@@ -89,7 +108,7 @@ static void *sq_connect(const char *path, struct strbuf *errmsg)
 		sqlite3_close(h);
 		return NULL;
 	}
-	sqlite3_busy_timeout(h, 5000);
+	sqlite3_busy_handler(h, sq_busy, NULL);
 	char *em = NULL;
 	rc = sqlite3_exec(h, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
 			  "PRAGMA synchronous=NORMAL;", NULL, NULL, &em);

@@ -179,6 +179,15 @@ enum db_kind db_conn_kind(const struct db_conn *c)
 	return c->db->drv->kind;
 }
 
+void db_yield_writers(struct db_conn *c)
+{
+	if (!c || db_conn_kind(c) != DB_SQLITE)
+		return;
+	/* writers retry every millisecond (db-sqlite.c's busy handler) */
+	struct timespec ts = { 0, 10 * 1000000 };
+	nanosleep(&ts, NULL);
+}
+
 struct db_conn *db_acquire(struct db *db, struct strbuf *errmsg)
 {
 	struct timespec until;

@@ -56,6 +56,10 @@ const char *db_url(const struct db *db);
 struct db_conn *db_acquire(struct db *db, struct strbuf *errmsg);
 void db_release(struct db_conn *c);
 enum db_kind db_conn_kind(const struct db_conn *c);
+/* after committing one batch of a long job, before the next: give writers
+ * waiting for SQLite's single write lock a moment to take it (a few ms; a
+ * no-op on PostgreSQL, whose writers wait on rows, not on the database) */
+void db_yield_writers(struct db_conn *c);
 
 /* Prepares (or takes from the cache) and binds. Never NULL: a statement that
  * failed to prepare reports its error from db_step/db_finish. */

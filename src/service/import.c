@@ -1444,6 +1444,8 @@ static enum err batch_end(struct run *r)
 	enum err e = import_run_heartbeat(r->c, r->org_id, r->run_id);
 	if (!e && !(e = db_commit(r->c)))
 		r->in_tx = 0;
+	if (!e)
+		db_yield_writers(r->c);
 	if (!e && !(e = db_begin(r->c)))
 		r->in_tx = 1;
 	r->batch_rows = 0;
