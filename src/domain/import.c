@@ -50,9 +50,11 @@ const char *import_preset_code(enum import_preset p)
 	return (unsigned)p < sizeof(preset_codes) / sizeof(preset_codes[0]) ? preset_codes[p] : "";
 }
 
-static const char *const rep_codes[RF_COUNT] = { "email", "name", "team", "manager", "territory", "segment", "role" };
+/* the name first: it is the one field a reps file must have (a CRM's team
+ * sheet has no e-mail column; such reps cannot sign in until given one) */
+static const char *const rep_codes[RF_COUNT] = { "name", "email", "team", "manager", "territory", "segment", "role" };
 static const char *const rep_labels[RF_COUNT] = {
-	N_("E-mail"), N_("Name"), N_("Team"), N_("Manager"), N_("Territory"), N_("Segment"), N_("Role"),
+	N_("Name"), N_("E-mail"), N_("Team"), N_("Manager"), N_("Territory"), N_("Segment"), N_("Role"),
 };
 static const char *const target_codes[TF_COUNT] = { "owner", "period", "amount", "currency" };
 static const char *const target_labels[TF_COUNT] = { N_("Rep"), N_("Period"), N_("Target"), N_("Currency") };
@@ -71,7 +73,7 @@ size_t import_fields(enum import_kind k, const char *const **codes, const char *
 {
 	switch (k) {
 	case IMPORT_REPS:
-		*codes = rep_codes, *labels = rep_labels, *nrequired = 2;
+		*codes = rep_codes, *labels = rep_labels, *nrequired = 1;
 		return RF_COUNT;
 	case IMPORT_TARGETS:
 		*codes = target_codes, *labels = target_labels, *nrequired = 3;
@@ -85,6 +87,56 @@ size_t import_fields(enum import_kind k, const char *const **codes, const char *
 	}
 	*codes = NULL, *labels = NULL, *nrequired = 0;
 	return 0;
+}
+
+/* what each field accepts, in the order of the codes above */
+static const char *const rep_accepts[RF_COUNT] = {
+	N_("the full name (a user of that name is the one meant)"),
+	N_("an e-mail address; without one the rep cannot sign in until given one"),
+	N_("a team's name; a team that does not exist is created"),
+	N_("the e-mail address or name of a manager, who becomes the team's manager"),
+	N_("text: the team's territory"), N_("text: the team's segment"), N_("rep or manager"),
+};
+static const char *const number_accepts[TF_COUNT] = {
+	N_("a user's e-mail address or full name"),
+	N_("a month (2026-11), quarter (2026-Q1, Q1 2026) or year (2026, FY2026)"),
+	N_("an amount, with decimal point or comma"), N_("a three-letter currency code (EUR)"),
+};
+static const char *const deal_accepts[DF_COUNT] = {
+	N_("a user's e-mail address or full name"),
+	N_("an amount, with decimal point or comma; may be empty for an open deal"),
+	N_("the CRM's id of the deal: importing again updates the same deal"),
+	N_("text"), N_("an account's name; a new one is created"), N_("a three-letter currency code (EUR)"),
+	N_("a stage's name (unknown ones: --map-stage or --create-missing)"),
+	N_("open, won, lost or paused (also in the CRM's words: Closed Won, gewonnen, vunnet)"),
+	N_("yes or no"), N_("yes or no"), N_("a date: 2026-11-30 or 30-11-2026"), N_("a date: 2026-11-30 or 30-11-2026"),
+	N_("a date: 2026-11-30 or 30-11-2026"), N_("text"), N_("a lost reason in words (price, competitor, ...)"),
+};
+
+const char *import_field_accepts(enum import_kind k, int field)
+{
+	const char *const *codes, *const *labels;
+	size_t nreq, n = import_fields(k, &codes, &labels, &nreq);
+	if (field < 0 || (size_t)field >= n)
+		return "";
+	return k == IMPORT_REPS ? rep_accepts[field] : k == IMPORT_DEALS ? deal_accepts[field] : number_accepts[field];
+}
+
+const char *import_closed_warning(enum import_kind k, const int *field_of_col, size_t ncols, int has_status)
+{
+	if (k != IMPORT_DEALS || has_status)
+		return NULL;
+	int close = 0, amount = 0;
+	for (size_t i = 0; i < ncols; i++) {
+		int f = field_of_col[i];
+		if (f == DF_STATUS || f == DF_WON || f == DF_CLOSED || f == DF_STAGE)
+			return NULL;
+		close |= f == DF_CLOSE_DATE;
+		amount |= f == DF_AMOUNT;
+	}
+	return close && amount ? N_("these look like closed deals (a close date and an amount, but no status): every "
+				    "row will be open — set status=won for the whole file?")
+			       : NULL;
 }
 
 int import_field_index(enum import_kind k, const char *code)
@@ -183,9 +235,11 @@ static const struct hdr generic_reps[] = {
 	{ "e-mailadres", "email" }, { "emailadres", "email" }, { "e-post", "email" }, { "epost", "email" },
 	{ "e-postadresse", "email" }, { "rep email", "email" }, { "user email", "email" }, { "work email", "email" },
 	{ "full name", "name" }, { "rep", "name" }, { "rep name", "name" }, { "sales rep", "name" },
-	{ "user", "name" }, { "employee", "name" }, { "naam", "name" }, { "volledige naam", "name" },
+	{ "user", "name" }, { "employee", "name" }, { "agent", "name" }, { "agent name", "name" }, { "naam", "name" }, { "volledige naam", "name" },
 	{ "navn", "name" }, { "fullt navn", "name" }, { "medewerker", "name" }, { "ansatt", "name" },
 	{ "team name", "team" }, { "sales team", "team" }, { "teamnaam", "team" }, { "group", "team" },
+	{ "office", "team" }, { "regional office", "team" }, { "sales office", "team" }, { "kantoor", "team" },
+	{ "kontor", "team" },
 	{ "manager email", "manager" }, { "team manager", "manager" }, { "sales manager", "manager" },
 	{ "leidinggevende", "manager" }, { "leder", "manager" }, { "region", "territory" }, { "area", "territory" },
 	{ "regio", "territory" }, { "rayon", "territory" }, { "gebied", "territory" }, { "distrikt", "territory" },

@@ -344,7 +344,7 @@ void page_import_post(struct request *r)
 	size_t len;
 	const char *data = req_upload_data(r, &len);
 	if (!data) {
-		DB_DOWN(r);
+		resp_store_error(r, E_INTERNAL);	/* the temporary file cannot be mapped */
 		return;
 	}
 	if (!r->upload.present || (!len && !(r->upload.filename && *r->upload.filename)))
