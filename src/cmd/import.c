@@ -138,8 +138,15 @@ static void explain(struct arena *a, const char *data, size_t len, const struct 
 	else {
 		printf("  detected: ");
 		int any = 0;
+		/* the headers only this preset knows (when there are any): the
+		 * generic names every preset reads prove nothing */
+		int own = 0;
+		for (size_t i = 0; i < pv.ncols && used != PRESET_GENERIC; i++)
+			own |= import_field_for_header(o->kind, used, pv.headers[i]) &&
+			       !import_field_for_header(o->kind, PRESET_GENERIC, pv.headers[i]);
 		for (size_t i = 0; i < pv.ncols; i++)
-			if (import_field_for_header(o->kind, used, pv.headers[i])) {
+			if (import_field_for_header(o->kind, used, pv.headers[i]) &&
+			    !(own && import_field_for_header(o->kind, PRESET_GENERIC, pv.headers[i]))) {
 				printf("%s\"%s\"", any ? ", " : "", pv.headers[i]);
 				any = 1;
 			}
@@ -172,8 +179,8 @@ static void print_counts(const struct import_options *o, const struct import_sum
 	if (o->kind == IMPORT_REPS)
 		printf("teams created: %zu, teams given a manager: %zu\n", s->teams_created, s->managers_set);
 	if (s->without_email)
-		printf("%zu rep%s no e-mail address: they cannot sign in until someone gives them one\n",
-		       s->without_email, s->without_email == 1 ? " has" : "s have");
+		printf("without an e-mail address: %zu (reps and managers; they cannot sign in until someone gives "
+		       "them one)\n", s->without_email);
 }
 
 int cmd_import(int argc, char **argv)

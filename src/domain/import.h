@@ -71,8 +71,9 @@ struct import_summary {
 	 * create_missing, else the rows failed) */
 	struct import_count *stages;
 	size_t nstages, stages_created;
-	/* reps: teams created, teams given a manager by the file, and reps
-	 * that have no e-mail address (they cannot sign in until given one) */
+	/* reps: teams created, teams given a manager by the file, and the
+	 * reps and managers that have no e-mail address (they cannot sign in
+	 * until given one) */
 	size_t teams_created, managers_set, without_email;
 };
 

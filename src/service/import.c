@@ -889,7 +889,7 @@ static enum err deal_write(struct run *r, const struct dealrow *d, struct ment *
 	}
 	if (r->simulate) {
 		have->fp = fp;
-		if (r->groups & IMPORT_G_CREATED)
+		if ((r->groups & IMPORT_G_CREATED) && *d->created_on)
 			have->day = day_num(d->created_on);
 		r->out->updated++;
 		return E_OK;
@@ -910,7 +910,7 @@ static enum err deal_write(struct run *r, const struct dealrow *d, struct ment *
 	if (e)
 		return e;
 	have->fp = fp;
-	if (r->groups & IMPORT_G_CREATED)
+	if ((r->groups & IMPORT_G_CREATED) && *d->created_on)
 		have->day = day_num(d->created_on);
 	r->out->updated++;
 	return E_OK;
@@ -1210,12 +1210,15 @@ static enum err deal_row(struct run *r)
 				sb_addf(r->errmsg,
 					T("line %zu would add a second deal \"%s\": one with the same title, owner, amount "
 					  "and close date exists already under another id (was this file imported before "
-					  "with other ids?). Nothing was saved; allow duplicates to add it anyway"),
+					  "with other ids?); allow duplicates to add it anyway"),
 					r->line, v->title);
 			return E_CONFLICT;
 		}
 	}
-	if (have && have->fp == fp && (!(r->groups & IMPORT_G_CREATED) || have->day == day_num(created))) {
+	/* an empty created date leaves the deal's alone (it was set when the
+	 * deal was added) */
+	if (have && have->fp == fp &&
+	    (!(r->groups & IMPORT_G_CREATED) || !*created || have->day == day_num(created))) {
 		r->out->skipped++;
 		return E_OK;
 	}
@@ -1504,7 +1507,7 @@ static enum err reps_run(struct run *r, struct reprow *rows, size_t n)
 		int leads = !strcmp(u->role, "manager") && !*r->cell[RF_MANAGER];
 		int64_t manager_id = leads ? uid : 0;
 		if (*r->cell[RF_MANAGER]) {
-			size_t mi = 0;
+			size_t mi = 0, had = r->nusers;
 			int o = owner_of(r, RF_MANAGER, "manager", &mi);
 			if (o == -2)
 				return E_UNAVAILABLE;
@@ -1512,6 +1515,9 @@ static enum err reps_run(struct run *r, struct reprow *rows, size_t n)
 				w->failed = 1;
 				continue;
 			}
+			/* a manager made up from a name has no mailbox either */
+			if (r->nusers > had && !looks_like_email(r->cell[RF_MANAGER]))
+				r->out->without_email++;
 			manager_id = r->users[mi].id;
 		}
 		const char *tname = r->cell[RF_TEAM], *terr = r->cell[RF_TERRITORY], *seg = r->cell[RF_SEGMENT];
