@@ -89,28 +89,29 @@ size_t import_fields(enum import_kind k, const char *const **codes, const char *
 	return 0;
 }
 
-/* what each field accepts, in the order of the codes above */
+/* what each field accepts, in the order of the codes above; English, for
+ * `salesgarden help import` (the commands speak English) */
 static const char *const rep_accepts[RF_COUNT] = {
-	N_("the full name (a user of that name is the one meant)"),
-	N_("an e-mail address; without one the rep cannot sign in until given one"),
-	N_("a team's name; a team that does not exist is created"),
-	N_("the e-mail address or name of a manager, who becomes the team's manager"),
-	N_("text: the team's territory"), N_("text: the team's segment"), N_("rep or manager"),
+	"the full name (a user of that name is the one meant)",
+	"an e-mail address; without one the rep cannot sign in until given one",
+	"a team's name; a team that does not exist is created",
+	"the e-mail address or name of a manager, who becomes the team's manager",
+	"text: the team's territory", "text: the team's segment", "rep or manager",
 };
 static const char *const number_accepts[TF_COUNT] = {
-	N_("a user's e-mail address or full name"),
-	N_("a month (2026-11), quarter (2026-Q1, Q1 2026) or year (2026, FY2026)"),
-	N_("an amount, with decimal point or comma"), N_("a three-letter currency code (EUR)"),
+	"a user's e-mail address or full name",
+	"a month (2026-11), quarter (2026-Q1, Q1 2026) or year (2026, FY2026)",
+	"an amount, with decimal point or comma", "a three-letter currency code (EUR)",
 };
 static const char *const deal_accepts[DF_COUNT] = {
-	N_("a user's e-mail address or full name"),
-	N_("an amount, with decimal point or comma; may be empty for an open deal"),
-	N_("the CRM's id of the deal: importing again updates the same deal"),
-	N_("text"), N_("an account's name; a new one is created"), N_("a three-letter currency code (EUR)"),
-	N_("a stage's name (unknown ones: --map-stage or --create-missing)"),
-	N_("open, won, lost or paused (also in the CRM's words: Closed Won, gewonnen, vunnet)"),
-	N_("yes or no"), N_("yes or no"), N_("a date: 2026-11-30 or 30-11-2026"), N_("a date: 2026-11-30 or 30-11-2026"),
-	N_("a date: 2026-11-30 or 30-11-2026"), N_("text"), N_("a lost reason in words (price, competitor, ...)"),
+	"a user's e-mail address or full name",
+	"an amount, with decimal point or comma; may be empty for an open deal",
+	"the CRM's id of the deal: importing again updates the same deal",
+	"text", "an account's name; a new one is created", "a three-letter currency code (EUR)",
+	"a stage's name (unknown ones: --map-stage or --create-missing)",
+	"open, won, lost or paused (also in the CRM's words: Closed Won, gewonnen, vunnet)",
+	"yes or no", "yes or no", "a date: 2026-11-30 or 30-11-2026", "a date: 2026-11-30 or 30-11-2026",
+	"a date: 2026-11-30 or 30-11-2026", "text", "a lost reason in words (price, competitor, ...)",
 };
 
 const char *import_field_accepts(enum import_kind k, int field)

@@ -92,7 +92,7 @@ enum { DF_OWNER, DF_AMOUNT, DF_EXTERNAL_ID, DF_TITLE, DF_ACCOUNT, DF_CURRENCY, D
        DF_CLOSED, DF_CLOSE_DATE, DF_EXPECTED_CLOSE, DF_CREATED_DATE, DF_PRODUCT, DF_LOST_REASON, DF_COUNT };
 #define IMPORT_MAX_FIELDS 16
 
-/* what a field accepts, in words (an N_ string: translate with tr()) */
+/* what a field accepts, in English words (for the command line's help) */
 const char *import_field_accepts(enum import_kind k, int field);
 
 /* the warning for a deals file that looks like closed deals — a close
