@@ -261,6 +261,7 @@ struct run {
 	int64_t *unknown_stage_id;	/* per index, the stage created for it (0: none yet) */
 	size_t capunknown;
 	struct map dupkeys;		/* title, owner, amount and close date of the deals there before */
+	size_t loaded_bare, loaded_crm;	/* deals there before with a bare id, a "crm:" one */
 };
 
 #define T(s) tr(r->lang, s)
@@ -638,6 +639,8 @@ static void deal_loaded(void *cls, const char *external_id, int64_t id, const st
 	e->fp = fp;
 	e->day = day_num(created_on);
 	map_put(&r->dupkeys, dup_key(r, d))->v = id;
+	if (strncmp(external_id, "csv:", 4))
+		*(strchr(external_id, ':') ? &r->loaded_crm : &r->loaded_bare) += 1;
 }
 
 static enum err load_deals(struct run *r)
@@ -1170,7 +1173,10 @@ static enum err deal_row(struct run *r)
 		/* the same id under another preset's form is the same deal: the
 		 * preset was guessed from the headers, the data did not change */
 		have = map_get(&r->deals, d.external_id);
-		if (!have && (have = other_form(r, r->cell[DF_EXTERNAL_ID], d.external_id)) == NULL && r->row_failed)
+		/* (only when such deals are there: a first import pays nothing) */
+		int bare = d.external_id == r->cell[DF_EXTERNAL_ID];
+		if (!have && (bare ? r->loaded_crm : r->loaded_bare) &&
+		    (have = other_form(r, r->cell[DF_EXTERNAL_ID], d.external_id)) == NULL && r->row_failed)
 			return E_OK;
 		if (have)
 			d.external_id = have->k;
@@ -1203,7 +1209,7 @@ static enum err deal_row(struct run *r)
 	uint64_t fp = deal_fp(r->groups, v);
 	if (!have)
 		have = map_get(&r->deals, d.external_id);
-	if (!have && !r->o->allow_duplicates) {
+	if (!have && !r->o->allow_duplicates && r->dupkeys.n) {
 		struct ment *dup = map_get(&r->dupkeys, dup_key(r, v));
 		if (dup) {
 			if (r->errmsg)
