@@ -354,6 +354,7 @@ test('closed deals without a status: the preview warns, and a fixed status=won c
   const dryJob = idFrom(dry.location, '/imports');
   const job = await finished(c, dryJob);
   assert.deepEqual([job.read, job.created, job.failed], [2, 2, 0], JSON.stringify(job));
+  assert.deepEqual(job.set, ['status=won']);
   // "Import for real" repeats the fixed value with the mapping
   const page = await c.page(`/imports/${dryJob}`);
   const form = formFrom(page.text, `/import/${fileId}/run`);
