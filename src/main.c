@@ -25,7 +25,7 @@ const struct cmd commands[] = {
 	  "       salesgarden token list --org SLUG [--email EMAIL] [--db URL]\n"
 	  "       salesgarden token revoke --org SLUG ID [--db URL]",
 	  "create an API token (printed once), list the tokens, or revoke one" },
-	{ "import", cmd_import, "import reps|targets|deals|results FILE --org SLUG [--preset auto|salesforce|hubspot|pipedrive|generic] [--map COLUMN=FIELD]... [--create-missing] [--dry-run] [--all-or-nothing] [--db URL]",
+	{ "import", cmd_import, "import reps|targets|deals|results FILE --org SLUG [--preset auto|salesforce|hubspot|pipedrive|generic] [--map COLUMN=FIELD]... [--set FIELD=VALUE]... [--map-stage NAME=STAGE]... [--create-missing] [--allow-duplicates] [--dry-run] [--all-or-nothing] [--db URL]",
 	  "import reps, targets, deals or result totals from a CSV file" },
 	{ "backup", cmd_backup, "backup FILE [--db URL]",
 	  "write a consistent copy of the database while the server runs" },

@@ -19,9 +19,11 @@ static json_t *job_json(const struct import_job *j)
 							api_text_or_null(e->column ? e->column : ""), "message",
 							e->message ? e->message : ""));
 	}
-	json_t *map = json_array();
+	json_t *map = json_array(), *set = json_array();
 	for (size_t i = 0; i < j->nmap; i++)
 		json_array_append_new(map, json_string(j->map[i]));
+	for (size_t i = 0; i < j->nset; i++)
+		json_array_append_new(set, json_string(j->set[i]));
 	json_t *v = json_pack("{s:I, s:I, s:s, s:s, s:s, s:o, s:b, s:b, s:b, s:s, s:I, s:I, s:I}",
 			      "id", (json_int_t)j->id, "file_id", (json_int_t)j->file_id, "filename", j->filename,
 			      "kind", j->kind, "preset", j->preset,
@@ -29,11 +31,11 @@ static json_t *job_json(const struct import_job *j)
 			      "create_missing", j->create_missing, "all_or_nothing", j->all_or_nothing,
 			      "status", j->status, "rows", (json_int_t)j->rows, "bytes_done", (json_int_t)j->bytes_done,
 			      "bytes_total", (json_int_t)j->bytes_total);
-	json_t *rest = json_pack("{s:I, s:I, s:I, s:I, s:I, s:b, s:o, s:o, s:o, s:o, s:o, s:I}",
+	json_t *rest = json_pack("{s:I, s:I, s:I, s:I, s:I, s:b, s:o, s:o, s:o, s:o, s:o, s:o, s:I}",
 				 "read", (json_int_t)j->read, "created", (json_int_t)j->created,
 				 "updated", (json_int_t)j->updated, "skipped", (json_int_t)j->skipped,
 				 "failed", (json_int_t)j->failed, "saved", !strcmp(j->status, "done") && !j->rolled_back,
-				 "errors", errors, "map", map, "message", api_text_or_null(j->message),
+				 "errors", errors, "map", map, "set", set, "message", api_text_or_null(j->message),
 				 "started_at", api_time(j->started_at),
 				 "finished_at", j->finished_at ? api_time(j->finished_at) : json_null(),
 				 "started_by", (json_int_t)j->user_id);

@@ -27,6 +27,8 @@ int cmd_team(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_token(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+/* the options and the fields of each kind, after import's usage */
+void cmd_import_help(void);
 int cmd_backup(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 /* hidden: the route table as JSON, for the tests */

@@ -83,6 +83,8 @@ int cmd_help_for(const char *name)
 	printf("usage: salesgarden %s\n\n%s\n\nThe database is --db URL, else $SALESGARDEN_DB, else "
 	       "sqlite:salesgarden.db;\nURLs are sqlite:PATH or postgresql://USER@HOST:PORT/NAME.\n",
 	       c->usage, c->summary);
+	if (!strcmp(c->name, "import"))
+		cmd_import_help();
 	return 0;
 }
 

@@ -50,9 +50,11 @@ const char *import_preset_code(enum import_preset p)
 	return (unsigned)p < sizeof(preset_codes) / sizeof(preset_codes[0]) ? preset_codes[p] : "";
 }
 
-static const char *const rep_codes[RF_COUNT] = { "email", "name", "team", "manager", "territory", "segment", "role" };
+/* the name first: it is the one field a reps file must have (a CRM's team
+ * sheet has no e-mail column; such reps cannot sign in until given one) */
+static const char *const rep_codes[RF_COUNT] = { "name", "email", "team", "manager", "territory", "segment", "role" };
 static const char *const rep_labels[RF_COUNT] = {
-	N_("E-mail"), N_("Name"), N_("Team"), N_("Manager"), N_("Territory"), N_("Segment"), N_("Role"),
+	N_("Name"), N_("E-mail"), N_("Team"), N_("Manager"), N_("Territory"), N_("Segment"), N_("Role"),
 };
 static const char *const target_codes[TF_COUNT] = { "owner", "period", "amount", "currency" };
 static const char *const target_labels[TF_COUNT] = { N_("Rep"), N_("Period"), N_("Target"), N_("Currency") };
@@ -71,7 +73,7 @@ size_t import_fields(enum import_kind k, const char *const **codes, const char *
 {
 	switch (k) {
 	case IMPORT_REPS:
-		*codes = rep_codes, *labels = rep_labels, *nrequired = 2;
+		*codes = rep_codes, *labels = rep_labels, *nrequired = 1;
 		return RF_COUNT;
 	case IMPORT_TARGETS:
 		*codes = target_codes, *labels = target_labels, *nrequired = 3;
@@ -85,6 +87,57 @@ size_t import_fields(enum import_kind k, const char *const **codes, const char *
 	}
 	*codes = NULL, *labels = NULL, *nrequired = 0;
 	return 0;
+}
+
+/* what each field accepts, in the order of the codes above; English, for
+ * `salesgarden help import` (the commands speak English) */
+static const char *const rep_accepts[RF_COUNT] = {
+	"the full name (a user of that name is the one meant)",
+	"an e-mail address; without one the rep cannot sign in until given one",
+	"a team's name; a team that does not exist is created",
+	"the e-mail address or name of a manager, who becomes the team's manager",
+	"text: the team's territory", "text: the team's segment", "rep or manager",
+};
+static const char *const number_accepts[TF_COUNT] = {
+	"a user's e-mail address or full name",
+	"a month (2026-11), quarter (2026-Q1, Q1 2026) or year (2026, FY2026)",
+	"an amount, with decimal point or comma", "a three-letter currency code (EUR)",
+};
+static const char *const deal_accepts[DF_COUNT] = {
+	"a user's e-mail address or full name",
+	"an amount, with decimal point or comma; may be empty for an open deal",
+	"the CRM's id of the deal: importing again updates the same deal",
+	"text", "an account's name; a new one is created", "a three-letter currency code (EUR)",
+	"a stage's name (unknown ones: --map-stage or --create-missing)",
+	"open, won, lost or paused (also in the CRM's words: Closed Won, gewonnen, vunnet)",
+	"yes or no", "yes or no", "a date: 2026-11-30 or 30-11-2026", "a date: 2026-11-30 or 30-11-2026",
+	"a date: 2026-11-30 or 30-11-2026", "text", "a lost reason in words (price, competitor, ...)",
+};
+
+const char *import_field_accepts(enum import_kind k, int field)
+{
+	const char *const *codes, *const *labels;
+	size_t nreq, n = import_fields(k, &codes, &labels, &nreq);
+	if (field < 0 || (size_t)field >= n)
+		return "";
+	return k == IMPORT_REPS ? rep_accepts[field] : k == IMPORT_DEALS ? deal_accepts[field] : number_accepts[field];
+}
+
+const char *import_closed_warning(enum import_kind k, const int *field_of_col, size_t ncols, int has_status)
+{
+	if (k != IMPORT_DEALS || has_status)
+		return NULL;
+	int close = 0, amount = 0;
+	for (size_t i = 0; i < ncols; i++) {
+		int f = field_of_col[i];
+		if (f == DF_STATUS || f == DF_WON || f == DF_CLOSED || f == DF_STAGE)
+			return NULL;
+		close |= f == DF_CLOSE_DATE;
+		amount |= f == DF_AMOUNT;
+	}
+	return close && amount ? N_("these look like closed deals (a close date and an amount, but no status): every "
+				    "row will be open — set status=won for the whole file?")
+			       : NULL;
 }
 
 int import_field_index(enum import_kind k, const char *code)
@@ -183,9 +236,12 @@ static const struct hdr generic_reps[] = {
 	{ "e-mailadres", "email" }, { "emailadres", "email" }, { "e-post", "email" }, { "epost", "email" },
 	{ "e-postadresse", "email" }, { "rep email", "email" }, { "user email", "email" }, { "work email", "email" },
 	{ "full name", "name" }, { "rep", "name" }, { "rep name", "name" }, { "sales rep", "name" },
-	{ "user", "name" }, { "employee", "name" }, { "naam", "name" }, { "volledige naam", "name" },
+	{ "user", "name" }, { "employee", "name" }, { "agent", "name" }, { "agent name", "name" },
+	{ "sales agent", "name" }, { "naam", "name" }, { "volledige naam", "name" },
 	{ "navn", "name" }, { "fullt navn", "name" }, { "medewerker", "name" }, { "ansatt", "name" },
 	{ "team name", "team" }, { "sales team", "team" }, { "teamnaam", "team" }, { "group", "team" },
+	{ "office", "team" }, { "regional office", "team" }, { "sales office", "team" }, { "kantoor", "team" },
+	{ "kontor", "team" },
 	{ "manager email", "manager" }, { "team manager", "manager" }, { "sales manager", "manager" },
 	{ "leidinggevende", "manager" }, { "leder", "manager" }, { "region", "territory" }, { "area", "territory" },
 	{ "regio", "territory" }, { "rayon", "territory" }, { "gebied", "territory" }, { "distrikt", "territory" },
@@ -217,12 +273,13 @@ static const struct hdr generic_results[] = {
 
 static const struct hdr generic_deals[] = {
 	{ "deal owner", "owner" }, { "owner email", "owner" }, { "owner name", "owner" }, { "rep", "owner" },
-	{ "sales rep", "owner" }, { "salesperson", "owner" }, { "user", "owner" },
+	{ "sales rep", "owner" }, { "salesperson", "owner" }, { "user", "owner" }, { "sales agent", "owner" },
+	{ "agent", "owner" }, { "close value", "amount" }, { "engage date", "created_date" },
 	{ "account executive", "owner" }, { "eigenaar", "owner" }, { "verkoper", "owner" }, { "selger", "owner" },
 	{ "eier", "owner" }, { "ansvarlig", "owner" }, { "value", "amount" }, { "deal value", "amount" },
 	{ "deal amount", "amount" }, { "revenue", "amount" }, { "bedrag", "amount" }, { "waarde", "amount" },
 	{ "beløp", "amount" }, { "verdi", "amount" }, { "id", "external_id" }, { "external id", "external_id" },
-	{ "deal id", "external_id" }, { "crm id", "external_id" }, { "record id", "external_id" },
+	{ "deal id", "external_id" }, { "crm id", "external_id" }, { "opportunity id", "external_id" }, { "record id", "external_id" },
 	{ "kenmerk", "external_id" }, { "referentie", "external_id" }, { "referanse", "external_id" },
 	{ "deal", "title" }, { "deal name", "title" }, { "name", "title" }, { "deal title", "title" },
 	{ "opportunity", "title" }, { "opportunity name", "title" }, { "subject", "title" }, { "titel", "title" },

@@ -66,17 +66,41 @@ struct import_summary {
 	size_t nerrors;
 	int rolled_back;		/* nothing was kept (dry run, all-or-nothing, or a database error) */
 	enum import_preset preset;	/* the one used (auto resolved) */
+	/* deals: stage names the organisation lacks, with their rows, in the
+	 * order first met (not mapped by map_stage; created when
+	 * create_missing, else the rows failed) */
+	struct import_count *stages;
+	size_t nstages, stages_created;
+	/* reps: teams created, teams given a manager by the file, and the
+	 * reps and managers that have no e-mail address (they cannot sign in
+	 * until given one) */
+	size_t teams_created, managers_set, without_email;
+};
+
+struct import_count {
+	const char *name;
+	size_t count;
 };
 
 /* --- what service/import.c and the import page share (added by the import
  * engine; the functions above are the page's) --- */
 
 /* field indices per kind, in the order import_fields lists them */
-enum { RF_EMAIL, RF_NAME, RF_TEAM, RF_MANAGER, RF_TERRITORY, RF_SEGMENT, RF_ROLE, RF_COUNT };
+enum { RF_NAME, RF_EMAIL, RF_TEAM, RF_MANAGER, RF_TERRITORY, RF_SEGMENT, RF_ROLE, RF_COUNT };
 enum { TF_OWNER, TF_PERIOD, TF_AMOUNT, TF_CURRENCY, TF_COUNT };
 enum { DF_OWNER, DF_AMOUNT, DF_EXTERNAL_ID, DF_TITLE, DF_ACCOUNT, DF_CURRENCY, DF_STAGE, DF_STATUS, DF_WON,
        DF_CLOSED, DF_CLOSE_DATE, DF_EXPECTED_CLOSE, DF_CREATED_DATE, DF_PRODUCT, DF_LOST_REASON, DF_COUNT };
 #define IMPORT_MAX_FIELDS 16
+
+/* what a field accepts, in English words (for the command line's help) */
+const char *import_field_accepts(enum import_kind k, int field);
+
+/* the warning for a deals file that looks like closed deals — a close
+ * date and an amount but nothing that says a deal's status (no status,
+ * won, closed or stage column and no fixed status) — or NULL (an N_
+ * string). field_of_col as import_map_columns fills it; has_status when
+ * the status is given for the whole file (--set status=...) */
+const char *import_closed_warning(enum import_kind k, const int *field_of_col, size_t ncols, int has_status);
 
 /* the index of a field code for a kind, or -1 */
 int import_field_index(enum import_kind k, const char *code);

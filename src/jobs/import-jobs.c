@@ -150,7 +150,7 @@ enum err import_job_new(struct db_conn *c, int64_t org_id, int64_t file_id, int6
 			const struct import_options *o, int64_t bytes_total, int64_t *id)
 {
 	struct import_job_spec spec = {
-		.kind = o->kind, .preset = o->preset, .map = o->map, .nmap = o->nmap,
+		.kind = o->kind, .preset = o->preset, .map = o->map, .nmap = o->nmap, .set = o->set, .nset = o->nset,
 		.create_missing = o->create_missing, .all_or_nothing = o->all_or_nothing, .dry_run = o->dry_run,
 		.lang = o->lang,
 	};
@@ -310,6 +310,8 @@ static void run_job(struct job_run *jr)
 		.preset = (enum import_preset)preset,
 		.map = job.map,
 		.nmap = job.nmap,
+		.set = job.set,
+		.nset = job.nset,
 		.create_missing = job.create_missing,
 		.dry_run = job.dry_run,
 		.all_or_nothing = job.all_or_nothing,

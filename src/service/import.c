@@ -254,6 +254,14 @@ struct run {
 	int simulate;
 	int64_t fake_id;
 	int in_tx;			/* a transaction of ours is open */
+
+	struct strbuf *errmsg;		/* the caller's, for what stops the import */
+	const char *set_cell[IMPORT_MAX_FIELDS];	/* the options' set: a field's value for every row */
+	struct map unknown_stage;	/* stage names the organisation lacks, to index in out->stages */
+	int64_t *unknown_stage_id;	/* per index, the stage created for it (0: none yet) */
+	size_t capunknown;
+	struct map dupkeys;		/* title, owner, amount and close date of the deals there before */
+	size_t loaded_bare, loaded_crm;	/* deals there before with a bare id, a "crm:" one */
 };
 
 #define T(s) tr(r->lang, s)
@@ -426,6 +434,11 @@ static int take_cells(struct run *r, const struct csv_record *rec)
 		r->cell[f] = d;
 		r->cell_col[f] = (int)i;
 	}
+	/* a value the whole file shares fills what the row leaves empty (the
+	 * row is not made non-empty by it) */
+	for (int f = 0; f < r->nfields; f++)
+		if (!*r->cell[f] && r->set_cell[f])
+			r->cell[f] = r->set_cell[f];
 	/* cells beyond the header row are not read, but a row is not empty
 	 * when only they hold something */
 	for (size_t i = n; !any && i < rec->n; i++)
@@ -607,6 +620,15 @@ static uint64_t deal_fp(unsigned groups, const struct import_deal *d)
 	return h;
 }
 
+/* what makes two deals the same deal to a person: title (case ignored),
+ * owner, amount and close date (the expected one for an open deal) */
+static const char *dup_key(struct run *r, const struct import_deal *d)
+{
+	const char *close = d->closed_on && *d->closed_on ? d->closed_on : d->expected_close ? d->expected_close : "";
+	return arena_printf(r->mem, "%lld|%lld|%s|%s", (long long)d->owner_id, (long long)d->value_minor, close,
+			    lower_dup(r->mem, d->title ? d->title : ""));
+}
+
 static void deal_loaded(void *cls, const char *external_id, int64_t id, const struct import_deal *d,
 			const char *created_on)
 {
@@ -616,6 +638,9 @@ static void deal_loaded(void *cls, const char *external_id, int64_t id, const st
 	e->v = id;
 	e->fp = fp;
 	e->day = day_num(created_on);
+	map_put(&r->dupkeys, dup_key(r, d))->v = id;
+	if (strncmp(external_id, "csv:", 4))
+		*(strchr(external_id, ':') ? &r->loaded_crm : &r->loaded_bare) += 1;
 }
 
 static enum err load_deals(struct run *r)
@@ -867,7 +892,7 @@ static enum err deal_write(struct run *r, const struct dealrow *d, struct ment *
 	}
 	if (r->simulate) {
 		have->fp = fp;
-		if (r->groups & IMPORT_G_CREATED)
+		if ((r->groups & IMPORT_G_CREATED) && *d->created_on)
 			have->day = day_num(d->created_on);
 		r->out->updated++;
 		return E_OK;
@@ -888,7 +913,7 @@ static enum err deal_write(struct run *r, const struct dealrow *d, struct ment *
 	if (e)
 		return e;
 	have->fp = fp;
-	if (r->groups & IMPORT_G_CREATED)
+	if ((r->groups & IMPORT_G_CREATED) && *d->created_on)
 		have->day = day_num(d->created_on);
 	r->out->updated++;
 	return E_OK;
@@ -915,6 +940,71 @@ static int64_t account_for(struct run *r, const char *name, enum err *e)
 	return id;
 }
 
+/* the index in out->stages of a stage name the organisation lacks, counted
+ * once more */
+static long unknown_stage(struct run *r, const char *name)
+{
+	char buf[256];
+	const char *k = lower_buf(name, buf, sizeof(buf));
+	struct ment *m = map_get(&r->unknown_stage, k);
+	if (m) {
+		r->out->stages[m->v].count++;
+		return (long)m->v;
+	}
+	size_t n = r->out->nstages;
+	if (n == r->capunknown) {
+		size_t cap = n ? n * 2 : 8;
+		struct import_count *c = arena_alloc(r->a, cap * sizeof(*c));
+		int64_t *ids = arena_alloc(r->mem, cap * sizeof(*ids));
+		if (n) {
+			memcpy(c, r->out->stages, n * sizeof(*c));
+			memcpy(ids, r->unknown_stage_id, n * sizeof(*ids));
+		}
+		r->out->stages = c;
+		r->unknown_stage_id = ids;
+		r->capunknown = cap;
+	}
+	r->out->stages[n].name = arena_strdup(r->a, name);
+	r->out->stages[n].count = 1;
+	r->unknown_stage_id[n] = 0;
+	map_put(&r->unknown_stage, arena_strdup(r->mem, k))->v = (int64_t)n;
+	r->out->nstages++;
+	return (long)n;
+}
+
+/* a deal stored under another form of the same id ("123" as
+ * "salesforce:123", or the other way round), or NULL; when several CRMs'
+ * deals have it, the row fails (reported). tried is the form the preset
+ * gives (bare for generic) */
+static struct ment *other_form(struct run *r, const char *bare, const char *tried)
+{
+	static const char *const prefixes[] = { "", "salesforce:", "hubspot:", "pipedrive:" };
+	struct ment *found = NULL;
+	int nfound = 0;
+	/* a CRM's row may be a deal imported bare (generic); a generic row may
+	 * be any one CRM's. Two CRMs' ids never meet: HubSpot's 101 is not
+	 * Pipedrive's (a file under another CRM's preset is caught by the
+	 * duplicate check instead) */
+	size_t nprefixes = strchr(tried, ':') && strcmp(tried, bare) ? 1 : sizeof(prefixes) / sizeof(prefixes[0]);
+	for (size_t i = 0; i < nprefixes; i++) {
+		const char *k = arena_printf(r->mem, "%s%s", prefixes[i], bare);
+		if (!strcmp(k, tried))
+			continue;
+		struct ment *m = map_get(&r->deals, k);
+		if (m) {
+			found = m;
+			nfound++;
+		}
+	}
+	if (nfound > 1) {
+		row_error(r, DF_EXTERNAL_ID,
+			  T("deals of more than one CRM have the id \"%s\": choose the preset of the CRM this file "
+			    "comes from"), bare);
+		return NULL;
+	}
+	return found;
+}
+
 /* one deal row: E_OK also when the row failed (reported), an error only
  * when the database did */
 static enum err deal_row(struct run *r)
@@ -933,7 +1023,11 @@ static enum err deal_row(struct run *r)
 	int ok = need(r, DF_OWNER);
 	int owner = ok ? known_owner(r, DF_OWNER, &ui) : -1;
 	ok &= owner >= 0;
-	ok &= amount_of(r, DF_AMOUNT, &v->value_minor);
+	/* an open deal without an amount is normal in every CRM: it has none
+	 * (0) until someone knows; a won one must say what it brought */
+	int no_amount = !*r->cell[DF_AMOUNT];
+	if (!no_amount)
+		ok &= amount_of(r, DF_AMOUNT, &v->value_minor);
 	if (ok && v->value_minor < 0) {
 		row_error(r, DF_AMOUNT, T("the amount is negative: \"%s\""), r->cell[DF_AMOUNT]);
 		ok = 0;
@@ -985,6 +1079,26 @@ static enum err deal_row(struct run *r)
 		else
 			status = IMPORT_ST_OPEN;
 	}
+	if (status == IMPORT_ST_WON && no_amount) {
+		row_error(r, DF_AMOUNT, T("a won deal needs an amount"), NULL);
+		ok = 0;
+	}
+	/* a stage the organisation lacks is never put in the first stage
+	 * silently: counted for the summary, then created (create_missing)
+	 * or the row fails */
+	long unknown = -1;
+	if (*stxt && !stage && import_status_word(stxt) == IMPORT_ST_UNKNOWN &&
+	    (status == IMPORT_ST_OPEN || status == IMPORT_ST_PAUSED)) {
+		unknown = unknown_stage(r, stxt);
+		if (r->unknown_stage_id[unknown])
+			;
+		else if (!r->o->create_missing) {
+			row_error(r, DF_STAGE,
+				  T("the organisation has no stage \"%s\": map it to one of its stages or create the "
+				    "missing stages"), stxt);
+			ok = 0;
+		}
+	}
 	int is_closed = status == IMPORT_ST_WON || status == IMPORT_ST_LOST;
 	if (is_closed) {
 		int64_t want = status == IMPORT_ST_WON ? r->won_stage : r->lost_stage;
@@ -1018,6 +1132,24 @@ static enum err deal_row(struct run *r)
 	if (!ok)
 		return E_OK;
 
+	/* an unknown stage is created only for a good row */
+	if (unknown >= 0) {
+		if (!r->unknown_stage_id[unknown]) {
+			int64_t id = --r->fake_id;
+			if (!r->simulate) {
+				struct stage st = { .name = stxt, .kind = "open", .position = 1000 + (int)r->nstages };
+				/* not journalled (import_undo keeps accounts, users and
+				 * numbers): an undone import leaves the stage, empty */
+				enum err e = stage_create(r->c, r->org_id, &st, &id);
+				if (e)
+					return e;
+			}
+			r->unknown_stage_id[unknown] = id;
+			r->out->stages_created++;
+		}
+		v->stage_id = r->unknown_stage_id[unknown];
+	}
+
 	/* an unknown owner is created only for a good row */
 	if (owner == 1) {
 		int o = create_user(r, DF_OWNER, r->cell[DF_OWNER], "rep", &ui);
@@ -1030,6 +1162,7 @@ static enum err deal_row(struct run *r)
 
 	const char *title = r->cell[DF_TITLE], *account = r->cell[DF_ACCOUNT];
 	char ext[24 + TEXT_MAX * 4];
+	struct ment *have = NULL;
 	if (*r->cell[DF_EXTERNAL_ID]) {
 		/* a CRM's ids are its own: HubSpot's deal 101 is not Pipedrive's */
 		if (r->preset == PRESET_SALESFORCE || r->preset == PRESET_HUBSPOT || r->preset == PRESET_PIPEDRIVE) {
@@ -1037,6 +1170,16 @@ static enum err deal_row(struct run *r)
 			d.external_id = ext;
 		} else
 			d.external_id = r->cell[DF_EXTERNAL_ID];
+		/* the same id under another preset's form is the same deal: the
+		 * preset was guessed from the headers, the data did not change */
+		have = map_get(&r->deals, d.external_id);
+		/* (only when such deals are there: a first import pays nothing) */
+		int bare = d.external_id == r->cell[DF_EXTERNAL_ID];
+		if (!have && (bare ? r->loaded_crm : r->loaded_bare) &&
+		    (have = other_form(r, r->cell[DF_EXTERNAL_ID], d.external_id)) == NULL && r->row_failed)
+			return E_OK;
+		if (have)
+			d.external_id = have->k;
 	} else {
 		/* without an id: the deal is its title, account, owner and day
 		 * created (as read, so the owner's e-mail or name and the date's
@@ -1064,8 +1207,24 @@ static enum err deal_row(struct run *r)
 	snprintf(d.created_on, sizeof(d.created_on), "%s", created);
 
 	uint64_t fp = deal_fp(r->groups, v);
-	struct ment *have = map_get(&r->deals, d.external_id);
-	if (have && have->fp == fp && (!(r->groups & IMPORT_G_CREATED) || have->day == day_num(created))) {
+	if (!have)
+		have = map_get(&r->deals, d.external_id);
+	if (!have && !r->o->allow_duplicates && r->dupkeys.n) {
+		struct ment *dup = map_get(&r->dupkeys, dup_key(r, v));
+		if (dup) {
+			if (r->errmsg)
+				sb_addf(r->errmsg,
+					T("line %zu would add a second deal \"%s\": one with the same title, owner, amount "
+					  "and close date exists already under another id (was this file imported before "
+					  "with other ids?); allow duplicates to add it anyway"),
+					r->line, v->title);
+			return E_CONFLICT;
+		}
+	}
+	/* an empty created date leaves the deal's alone (it was set when the
+	 * deal was added) */
+	if (have && have->fp == fp &&
+	    (!(r->groups & IMPORT_G_CREATED) || !*created || have->day == day_num(created))) {
 		r->out->skipped++;
 		return E_OK;
 	}
@@ -1166,7 +1325,8 @@ static long file_row_named(struct reprow *rows, size_t n, const char *text)
 	for (size_t i = 0; i < n; i++) {
 		if (rows[i].failed)
 			continue;
-		if (looks_like_email(text) ? !strcasecmp(rows[i].email, text) : !strcasecmp(rows[i].cell[RF_NAME], text))
+		if (looks_like_email(text) ? rows[i].email && !strcasecmp(rows[i].email, text)
+					   : !strcasecmp(rows[i].cell[RF_NAME], text))
 			return (long)i;
 	}
 	return -1;
@@ -1178,7 +1338,8 @@ static enum err reps_run(struct run *r, struct reprow *rows, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		struct reprow *w = &rows[i];
 		rep_cells_in(r, w);
-		int ok = need(r, RF_EMAIL) & need(r, RF_NAME);
+		/* no e-mail is allowed: a CRM's team sheet has none */
+		int ok = need(r, RF_NAME);
 		if (*r->cell[RF_EMAIL]) {
 			char *email = lower_dup(r->mem, r->cell[RF_EMAIL]);
 			w->email = email;
@@ -1210,6 +1371,27 @@ static enum err reps_run(struct run *r, struct reprow *rows, size_t n)
 		}
 		w->failed = !ok;
 	}
+	/* one manager per team: the first row that names one decides, a row
+	 * that names another fails */
+	struct map team_manager = { 0 };
+	for (size_t i = 0; i < n; i++) {
+		struct reprow *w = &rows[i];
+		if (w->failed || !*w->cell[RF_MANAGER] || !*w->cell[RF_TEAM])
+			continue;
+		rep_cells_in(r, w);
+		struct ment *m = map_put(&team_manager, lower_dup(r->mem, w->cell[RF_TEAM]));
+		if (!m->fp) {
+			m->fp = 1;
+			m->v = (int64_t)i;
+		} else if (strcasecmp(rows[m->v].cell[RF_MANAGER], w->cell[RF_MANAGER])) {
+			row_error(r, RF_MANAGER,
+				  arena_printf(r->a, T("the team \"%s\" has another manager on line %zu: \"%s\""),
+					       w->cell[RF_TEAM], rows[m->v].line, rows[m->v].cell[RF_MANAGER]),
+				  NULL);
+			w->failed = 1;
+		}
+	}
+	map_free(&team_manager);
 	/* a manager must be, or become, an active manager or admin */
 	for (size_t i = 0; i < n; i++) {
 		struct reprow *w = &rows[i];
@@ -1229,7 +1411,7 @@ static enum err reps_run(struct run *r, struct reprow *rows, size_t n)
 		if (fr >= 0) {
 			role = rows[fr].role;
 			if (!role) {
-				struct ment *e = map_get(&r->by_email, rows[fr].email);
+				struct ment *e = rows[fr].email ? map_get(&r->by_email, rows[fr].email) : NULL;
 				role = e ? r->users[e->v].role : "rep";
 			}
 		} else if (f == 0) {
@@ -1254,7 +1436,30 @@ static enum err reps_run(struct run *r, struct reprow *rows, size_t n)
 			continue;
 		rep_cells_in(r, w);
 		const char *name = r->cell[RF_NAME];
-		struct ment *e = map_get(&r->by_email, w->email);
+		struct ment *e = w->email ? map_get(&r->by_email, w->email) : NULL;
+		if (!w->email) {
+			/* without an e-mail address: the user of that name, else a new
+			 * one with an address made up (cannot sign in until given one) */
+			size_t ui = 0;
+			int f = find_user(r, RF_NAME, name, &ui);
+			if (f < 0) {
+				w->failed = 1;
+				continue;
+			}
+			if (f == 1) {
+				int c = create_user(r, RF_NAME, name, w->role ? w->role : "rep", &ui);
+				if (c == -2)
+					return E_UNAVAILABLE;
+				if (c) {
+					w->failed = 1;
+					continue;
+				}
+				w->user = ui;
+				w->created = 1;
+				continue;
+			}
+			e = map_get(&r->by_email, r->users[ui].email);
+		}
 		if (e) {
 			struct urec *u = &r->users[e->v];
 			w->user = (size_t)e->v;
@@ -1308,7 +1513,7 @@ static enum err reps_run(struct run *r, struct reprow *rows, size_t n)
 		int leads = !strcmp(u->role, "manager") && !*r->cell[RF_MANAGER];
 		int64_t manager_id = leads ? uid : 0;
 		if (*r->cell[RF_MANAGER]) {
-			size_t mi = 0;
+			size_t mi = 0, had = r->nusers;
 			int o = owner_of(r, RF_MANAGER, "manager", &mi);
 			if (o == -2)
 				return E_UNAVAILABLE;
@@ -1316,6 +1521,9 @@ static enum err reps_run(struct run *r, struct reprow *rows, size_t n)
 				w->failed = 1;
 				continue;
 			}
+			/* a manager made up from a name has no mailbox either */
+			if (r->nusers > had && !looks_like_email(r->cell[RF_MANAGER]))
+				r->out->without_email++;
 			manager_id = r->users[mi].id;
 		}
 		const char *tname = r->cell[RF_TEAM], *terr = r->cell[RF_TERRITORY], *seg = r->cell[RF_SEGMENT];
@@ -1336,6 +1544,8 @@ static enum err reps_run(struct run *r, struct reprow *rows, size_t n)
 				return err;
 			t = add_team_rec(r, id, tname, manager_id, terr, seg);
 			w->changed = 1;
+			r->out->teams_created++;
+			r->out->managers_set += manager_id != 0;
 		} else {
 			t = &r->teams[e->v];
 			int64_t m = manager_id ? manager_id : t->manager_id;
@@ -1344,6 +1554,7 @@ static enum err reps_run(struct run *r, struct reprow *rows, size_t n)
 				enum err err = team_update(r->c, r->org_id, t->id, t->name, m, nterr, nseg);
 				if (err)
 					return err;
+				r->out->managers_set += m != t->manager_id;
 				t->manager_id = m;
 				t->territory = arena_strdup(r->mem, nterr);
 				t->segment = arena_strdup(r->mem, nseg);
@@ -1359,6 +1570,10 @@ static enum err reps_run(struct run *r, struct reprow *rows, size_t n)
 		}
 	}
 	for (size_t i = 0; i < n; i++) {
+		size_t l = rows[i].failed ? 0 : strlen(r->users[rows[i].user].email);
+		/* a made-up address (create_user): no mailbox, no sign-in */
+		if (l > 8 && !strcmp(r->users[rows[i].user].email + l - 8, ".invalid"))
+			r->out->without_email++;
 		if (rows[i].failed)
 			r->out->failed++;
 		else if (rows[i].created)
@@ -1390,18 +1605,22 @@ static enum err org_info(struct run *r)
 static unsigned deal_groups(const struct run *r)
 {
 	unsigned g = 0;
-	if (r->nfcols[DF_TITLE])
+	/* a value set for the whole file speaks for its field as a column does */
+	int has[DF_COUNT];
+	for (int f = 0; f < DF_COUNT; f++)
+		has[f] = r->nfcols[f] || r->set_cell[f];
+	if (has[DF_TITLE])
 		g |= IMPORT_G_TITLE;
-	if (r->nfcols[DF_ACCOUNT])
+	if (has[DF_ACCOUNT])
 		g |= IMPORT_G_ACCOUNT;
-	if (r->nfcols[DF_CURRENCY])
+	if (has[DF_CURRENCY])
 		g |= IMPORT_G_CURRENCY;
-	if (r->nfcols[DF_PRODUCT])
+	if (has[DF_PRODUCT])
 		g |= IMPORT_G_PRODUCT;
-	if (r->nfcols[DF_STATUS] || r->nfcols[DF_WON] || r->nfcols[DF_CLOSED] || r->nfcols[DF_STAGE] ||
-	    r->nfcols[DF_CLOSE_DATE] || r->nfcols[DF_EXPECTED_CLOSE] || r->nfcols[DF_LOST_REASON])
+	if (has[DF_STATUS] || has[DF_WON] || has[DF_CLOSED] || has[DF_STAGE] ||
+	    has[DF_CLOSE_DATE] || has[DF_EXPECTED_CLOSE] || has[DF_LOST_REASON])
 		g |= IMPORT_G_STATE;
-	if (r->nfcols[DF_CREATED_DATE])
+	if (has[DF_CREATED_DATE])
 		g |= IMPORT_G_CREATED;
 	return g;
 }
@@ -1416,6 +1635,8 @@ static void run_release(struct run *r)
 	map_free(&r->stage_by_name);
 	map_free(&r->deals);
 	map_free(&r->derived);
+	map_free(&r->unknown_stage);
+	map_free(&r->dupkeys);
 	sb_release(&r->scratch);
 	arena_free(r->mem);
 }
@@ -1539,7 +1760,7 @@ enum err import_run(struct db_conn *c, struct arena *a, int64_t org_id, const ch
 		    const struct import_options *o, struct import_summary *out, struct strbuf *errmsg)
 {
 	memset(out, 0, sizeof(*out));
-	struct run run = { .c = c, .a = a, .org_id = org_id, .o = o, .out = out, .lang = o->lang };
+	struct run run = { .c = c, .a = a, .org_id = org_id, .o = o, .out = out, .lang = o->lang, .errmsg = errmsg };
 	struct run *r = &run;
 	r->mem = arena_new();
 	r->now = now_epoch();
@@ -1587,6 +1808,19 @@ enum err import_run(struct db_conn *c, struct arena *a, int64_t org_id, const ch
 		else if (f >= 0)
 			r->field_of_col[i] = -1;	/* more than 8 columns for one field: the rest are ignored */
 	}
+	for (size_t i = 0; i < o->nset; i++) {
+		const char *eq = strchr(o->set[i], '=');
+		char code[64];
+		snprintf(code, sizeof(code), "%.*s", eq ? (int)(eq - o->set[i]) : 0, o->set[i]);
+		int f = eq ? import_field_index(o->kind, str_trim(code)) : -1;
+		if (f < 0) {
+			if (errmsg)
+				sb_addf(errmsg, T("\"%s\" sets no field of this kind of import (FIELD=VALUE)"), o->set[i]);
+			run_release(r);
+			return E_INVALID;
+		}
+		r->set_cell[f] = str_trim(arena_strdup(r->mem, eq + 1));
+	}
 
 	/* SQLite: a cache that holds the deals, for the length of the import */
 	import_rows_bulk_begin(c, &r->bulk);
@@ -1624,6 +1858,24 @@ enum err import_run(struct db_conn *c, struct arena *a, int64_t org_id, const ch
 		r->groups = deal_groups(r);
 		r->update_sql = import_rows_deal_update_sql(r->mem, r->groups);
 		e = load_stages(r);
+		/* a stage name of the file read as one of the organisation's */
+		for (size_t i = 0; !e && i < o->nmap_stage; i++) {
+			const char *eq = strchr(o->map_stage[i], '=');
+			char buf[256];
+			struct ment *to = eq ? map_get(&r->stage_by_name, lower_buf(str_trim(arena_strdup(r->mem, eq + 1)),
+										  buf, sizeof(buf)))
+					     : NULL;
+			if (!to) {
+				if (errmsg)
+					sb_addf(errmsg, T("\"%s\" maps to no stage of the organisation (NAME=STAGE)"),
+						o->map_stage[i]);
+				e = E_INVALID;
+				break;
+			}
+			int64_t idx = to->v;
+			const char *from = str_trim(arena_strndup(r->mem, o->map_stage[i], (size_t)(eq - o->map_stage[i])));
+			map_put(&r->stage_by_name, lower_dup(r->mem, from))->v = idx;
+		}
 		if (!e)
 			e = load_accounts(r);
 		if (!e)

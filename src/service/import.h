@@ -20,7 +20,11 @@
  * and read whole before anything is written, is still one transaction.
  *
  * Re-importing a file changes nothing: deals and accounts are matched by
- * their external id, reps by e-mail, targets and results by rep and
+ * their external id (a CRM's ids are stored as "salesforce:<id>", ours bare;
+ * a deal not found under the preset's form is looked for under the others,
+ * so the same file under another preset finds the same deals), and a new
+ * deal that equals an existing one in title, owner, amount and close date
+ * stops the import unless allow_duplicates; reps by e-mail, targets and results by rep and
  * period; a row that would change nothing counts as skipped.
  */
 #ifndef SG_SERVICE_IMPORT_H
@@ -40,7 +44,19 @@ struct import_options {
 	/* "COLUMN=FIELD" overrides of the preset's mapping; FIELD "" ignores the column */
 	const char *const *map;
 	size_t nmap;
-	int create_missing;		/* unknown owners / managers become users */
+	int create_missing;		/* unknown owners / managers become users, unknown stages stages */
+	/* "FIELD=VALUE": a value the whole file shares, for the rows whose
+	 * cell of that field is empty (or that have no such column) */
+	const char *const *set;
+	size_t nset;
+	/* deals: "NAME=STAGE", a stage name of the file read as one of the
+	 * organisation's stages (or a status word: won, lost) */
+	const char *const *map_stage;
+	size_t nmap_stage;
+	/* deals: create a deal even when one with the same title, owner,
+	 * amount and close date exists under another id (else the import
+	 * stops: it is most likely the same file under other ids) */
+	int allow_duplicates;
 	int dry_run;
 	int all_or_nothing;
 	enum lang lang;			/* of the error messages */

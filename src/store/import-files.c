@@ -105,24 +105,32 @@ enum err import_file_content(struct db_conn *c, int64_t org_id, int64_t file_id,
 enum err import_job_create(struct db_conn *c, int64_t org_id, int64_t file_id, int64_t user_id,
 			   const struct import_job_spec *o, int64_t bytes_total, const char *runner, int64_t *id)
 {
-	json_t *map = json_array();
+	json_t *map = json_array(), *set = json_array();
 	for (size_t i = 0; i < o->nmap; i++)
 		json_array_append_new(map, json_string(o->map[i]));
-	char *mapjs = json_dumps(map, JSON_COMPACT);
+	for (size_t i = 0; i < o->nset; i++)
+		json_array_append_new(set, json_string(o->set[i]));
+	char *mapjs = json_dumps(map, JSON_COMPACT), *setjs = json_dumps(set, JSON_COMPACT);
 	json_decref(map);
-	if (!mapjs)
+	json_decref(set);
+	if (!mapjs || !setjs) {
+		free(mapjs);
+		free(setjs);
 		return E_INTERNAL;
+	}
 	int64_t now = now_epoch();
 	struct db_stmt *st = DBQ(c, "INSERT INTO import_jobs (org_id, file_id, user_id, kind, preset, map, create_missing, "
-				 "all_or_nothing, dry_run, lang, status, bytes_total, runner, heartbeat_at, started_at) "
-				 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'running', $11, $12, $13, $13) RETURNING id",
+				 "all_or_nothing, dry_run, lang, status, bytes_total, runner, heartbeat_at, started_at, sets) "
+				 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'running', $11, $12, $13, $13, $14) "
+				 "RETURNING id",
 				 P_I(org_id), P_I(file_id), P_I(user_id), P_T(import_kind_code(o->kind)),
 				 P_T(import_preset_code(o->preset)), P_T(mapjs), P_I(!!o->create_missing),
 				 P_I(!!o->all_or_nothing), P_I(!!o->dry_run), P_T(lang_code(o->lang)), P_I(bytes_total),
-				 P_T(runner), P_I(now));
+				 P_T(runner), P_I(now), P_T(setjs));
 	int64_t new_id = db_step(st) == DB_ROW ? db_col_i64(st, 0) : 0;
 	enum err e = db_finish(st);
 	free(mapjs);
+	free(setjs);
 	if (!e && id)
 		*id = new_id;
 	return e;
@@ -191,19 +199,21 @@ static void parse_errors(struct arena *a, const char *text, struct import_job *j
 	json_decref(v);
 }
 
-static void parse_map(struct arena *a, const char *text, struct import_job *j)
+/* a JSON array of strings into *out, *n */
+static void parse_strings(struct arena *a, const char *text, const char ***out, size_t *n)
 {
+	*n = 0;
 	json_t *v = json_loads(text, 0, NULL);
 	if (!json_is_array(v)) {
 		json_decref(v);
 		return;
 	}
-	size_t n = json_array_size(v);
-	j->map = arena_alloc(a, (n ? n : 1) * sizeof(*j->map));
-	for (size_t i = 0; i < n; i++) {
+	size_t len = json_array_size(v);
+	*out = arena_alloc(a, (len ? len : 1) * sizeof(**out));
+	for (size_t i = 0; i < len; i++) {
 		const char *s = json_string_value(json_array_get(v, i));
 		if (s)
-			j->map[j->nmap++] = arena_strdup(a, s);
+			(*out)[(*n)++] = arena_strdup(a, s);
 	}
 	json_decref(v);
 }
@@ -211,12 +221,13 @@ static void parse_map(struct arena *a, const char *text, struct import_job *j)
 
 enum err import_job_read(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct import_job *out)
 {
-	struct db_stmt *st = DBQ(c, "SELECT " JOB_COLS ", j.map, j.errors " JOB_FROM
+	struct db_stmt *st = DBQ(c, "SELECT " JOB_COLS ", j.map, j.errors, j.sets " JOB_FROM
 				 "WHERE j.org_id = $1 AND j.id = $2", P_I(org_id), P_I(id));
 	int r = db_step(st);
 	if (r == DB_ROW) {
 		read_job(st, a, out);
-		parse_map(a, db_col_text(st, JOB_NCOLS), out);
+		parse_strings(a, db_col_text(st, JOB_NCOLS), &out->map, &out->nmap);
+		parse_strings(a, db_col_text(st, JOB_NCOLS + 2), &out->set, &out->nset);
 		parse_errors(a, db_col_text(st, JOB_NCOLS + 1), out);
 	}
 	enum err e = db_finish(st);

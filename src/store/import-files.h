@@ -52,6 +52,8 @@ struct import_job {
 	const char *used_preset;	/* the one used (auto resolved), "" until done */
 	const char **map;		/* "HEADER=FIELD" */
 	size_t nmap;
+	const char **set;		/* "FIELD=VALUE": values the whole file shares */
+	size_t nset;
 	int create_missing, all_or_nothing, dry_run;
 	const char *status;		/* "running", "done", "failed" */
 	int64_t rows, bytes_done, bytes_total;
@@ -72,6 +74,8 @@ struct import_job_spec {
 	enum import_preset preset;
 	const char *const *map;		/* "HEADER=FIELD" */
 	size_t nmap;
+	const char *const *set;		/* "FIELD=VALUE" */
+	size_t nset;
 	int create_missing, all_or_nothing, dry_run;
 	enum lang lang;
 };

@@ -135,7 +135,7 @@ const char *import_rows_deal_update_sql(struct arena *a, unsigned g)
 		n += 7;
 	}
 	if (g & IMPORT_G_CREATED)
-		sb_addf(&sb, ", created_on = $%d", ++n);
+		sb_addf(&sb, ", created_on = COALESCE($%d, created_on)", ++n);	/* NULL: the row has none */
 	sb_adds(&sb, " WHERE org_id = $1 AND id = $2");
 	char *s = arena_strdup(a, sb.buf);
 	sb_release(&sb);
@@ -170,7 +170,7 @@ enum err import_rows_deal_update(struct db_conn *c, const char *sql, unsigned gr
 		p[n++] = P_T(*v->closed_on ? v->closed_on : today);
 	}
 	if (groups & IMPORT_G_CREATED)
-		p[n++] = P_T(created_on);
+		p[n++] = P_T(created_on && *created_on ? created_on : NULL);
 	return db_exec_params(c, sql, p, n);
 }
 

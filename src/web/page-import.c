@@ -344,7 +344,7 @@ void page_import_post(struct request *r)
 	size_t len;
 	const char *data = req_upload_data(r, &len);
 	if (!data) {
-		resp_store_error(r, E_OK);
+		resp_store_error(r, E_INTERNAL);	/* the temporary file cannot be mapped */
 		return;
 	}
 	if (!r->upload.present || (!len && !(r->upload.filename && *r->upload.filename)))
@@ -378,7 +378,22 @@ struct map_form {
 	const char **chosen;
 	int create_missing, all_or_nothing;
 	const char *error;
+	const char *sets;		/* the fixed values as typed: "FIELD=VALUE" a line */
 };
+
+/* whether the typed fixed values give the deals' status */
+static int sets_status(const char *sets)
+{
+	for (const char *p = sets; p && *p;) {
+		while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+			p++;
+		if (!strncmp(p, "status=", 7) || !strncmp(p, "won=", 4) || !strncmp(p, "closed=", 7) ||
+		    !strncmp(p, "stage=", 6))
+			return 1;
+		p = strchr(p, '\n');
+	}
+	return 0;
+}
 
 static const char *field_label(struct request *r, enum import_kind k, const char *code)
 {
@@ -441,6 +456,14 @@ static void render_preview(struct request *r, const struct import_file *file, en
 	if (missing.len)
 		ui_notice(r, "info", arena_printf(r->a, T("No column fills these required fields yet: %s."), missing.buf));
 	sb_release(&missing);
+	/* a file of closed deals without a status would go in as open deals */
+	int *field_of_col = arena_alloc(r->a, (pv->ncols ? pv->ncols : 1) * sizeof(int));
+	for (size_t c = 0; c < pv->ncols; c++)
+		field_of_col[c] = import_field_index(kind, sel[c]);
+	const char *warn = import_closed_warning(kind, field_of_col, pv->ncols, sets_status(mf->sets));
+	if (warn)
+		html_printf(o, "<div class=\"notice notice-error\" role=\"status\" id=\"closed-warning\">%s</div>",
+			    T(warn));
 
 	html_printf(o, "<div class=\"table-wrap\"><table class=\"import-preview\"><caption class=\"sr-only\">%s</caption>"
 		    "<thead><tr>", T("The first rows of the file"));
@@ -472,14 +495,20 @@ static void render_preview(struct request *r, const struct import_file *file, en
 	if (kind != IMPORT_REPS)
 		html_printf(o, "<label class=\"chip\"><input type=\"checkbox\" name=\"create_missing\" value=\"1\"%-s>"
 			    "<span>%s</span></label>", mf->create_missing ? " checked" : "",
-			    T("Create reps that do not exist yet"));
+			    T("Create reps and stages that do not exist yet"));
 	else
 		html_printf(o, "<label class=\"chip\"><input type=\"checkbox\" name=\"create_missing\" value=\"1\"%-s>"
 			    "<span>%s</span></label>", mf->create_missing ? " checked" : "",
 			    T("Create managers who do not exist yet"));
 	html_printf(o, "<label class=\"chip\"><input type=\"checkbox\" name=\"all_or_nothing\" value=\"1\"%-s>"
-		    "<span>%s</span></label></div></fieldset>", mf->all_or_nothing ? " checked" : "",
+		    "<span>%s</span></label></div>", mf->all_or_nothing ? " checked" : "",
 		    T("All or nothing: one bad row saves nothing"));
+	html_printf(o, "<label for=\"import-sets\">%s</label><p class=\"muted\" id=\"import-sets-help\">%s</p>"
+		    "<textarea id=\"import-sets\" name=\"sets\" rows=\"2\" aria-describedby=\"import-sets-help\" "
+		    "placeholder=\"status=won\">%s</textarea></fieldset>",
+		    T("Values the whole file shares"),
+		    T("One FIELD=VALUE a line, for the rows that leave the field empty, e.g. status=won for a file of "
+		      "won deals."), mf->sets ? mf->sets : "");
 	html_printf(o, "<p class=\"muted\">%s</p><div class=\"actions\">"
 		    "<button class=\"button\" type=\"submit\" name=\"dry_run\" value=\"1\">%s</button>"
 		    "<button class=\"button primary\" type=\"submit\" name=\"dry_run\" value=\"0\">%s</button></div></form>",
@@ -627,6 +656,8 @@ void page_import_run_post(struct request *r)
 		o.preset = p >= 0 ? (enum import_preset)p : PRESET_AUTO;
 		o.map = job.map;
 		o.nmap = job.nmap;
+		o.set = job.set;
+		o.nset = job.nset;
 		o.create_missing = job.create_missing;
 		o.all_or_nothing = job.all_or_nothing;
 		start_job(r, &file, &o);
@@ -674,14 +705,34 @@ void page_import_run_post(struct request *r)
 		if (!found)
 			error = arena_printf(r->a, T("Choose the column that fills %s: it is required."), T(labels[f]));
 	}
+	/* the fixed values: FIELD=VALUE a line, the field one of the kind's */
+	const char *sets = req_form(r, "sets");
+	char *lines = arena_strdup(r->a, sets ? sets : "");
+	const char **set = arena_alloc(r->a, (strlen(lines) / 2 + 1) * sizeof(*set));
+	size_t nset = 0;
+	for (char *save = NULL, *l = strtok_r(lines, "\r\n", &save); l; l = strtok_r(NULL, "\r\n", &save)) {
+		l = str_trim(l);
+		if (!*l)
+			continue;
+		char *eq = strchr(l, '=');
+		char *field = eq ? str_trim(arena_strndup(r->a, l, (size_t)(eq - l))) : l;
+		if (!eq || import_field_index(kind, field) < 0) {
+			if (!error)
+				error = arena_printf(r->a, T("\"%s\" is not FIELD=VALUE with a field of this import."), l);
+			continue;
+		}
+		set[nset++] = arena_printf(r->a, "%s=%s", field, str_trim(eq + 1));
+	}
 	if (error) {
-		struct map_form mf = { chosen, o.create_missing, o.all_or_nothing, error };
+		struct map_form mf = { chosen, o.create_missing, o.all_or_nothing, error, sets };
 		r->status = 400;
 		render_preview(r, &file, kind, &pv, &mf);
 		return;
 	}
 	o.map = map;
 	o.nmap = pv.ncols;
+	o.set = set;
+	o.nset = nset;
 	start_job(r, &file, &o);
 }
 

@@ -75,6 +75,8 @@ test('on a phone: upload a CSV file, map a column, run a dry run and read the su
   assert.equal(await product.inputValue(), '', 'the unknown column starts ignored');
   await product.selectOption('product');
   assert.equal(await mapping.locator('select[aria-label="Field for the column Deal Owner"]').inputValue(), 'owner');
+  // "Appointment scheduled" is no stage of the organisation: created when asked
+  await mapping.locator('input[name="create_missing"]').check();
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SHOTS, 'import-preview-phone.png'), fullPage: true });
   await Promise.all([

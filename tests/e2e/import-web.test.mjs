@@ -132,7 +132,8 @@ test('upload a HubSpot export with a BOM: the preview shows the first rows and t
 test('a dry run with one column mapped by hand counts everything and saves nothing', async () => {
   const c = await ctx.signIn('ann@acme.test');
   const { fileId, fields } = state.hubspot;
-  const run = await c.postForm(`/import/${fileId}/run`, { ...fields, csrf_token: c.csrf, map_8: 'product', dry_run: '1' });
+  // "Appointment scheduled" is no stage of the organisation: created (never the first stage unasked)
+  const run = await c.postForm(`/import/${fileId}/run`, { ...fields, csrf_token: c.csrf, map_8: 'product', create_missing: '1', dry_run: '1' });
   assert.equal(run.status, 303, run.text.slice(0, 500));
   const jobId = idFrom(run.location, '/imports');
   const job = await finished(c, jobId);
@@ -328,6 +329,41 @@ test("another organisation's files and imports are not found", async () => {
   const rep = await c.postForm(`/import/${ownId}/run`, { csrf_token: c.csrf, repeat: String(state.hubspot.dryRunJob), dry_run: '0' });
   assert.equal(rep.status, 404);
   assert.doesNotMatch((await c.page('/import')).text, /pipedrive-deals\.csv/);
+});
+
+test('closed deals without a status: the preview warns, and a fixed status=won counts them (also for real after the dry run)', async () => {
+  const c = await ctx.signIn('ann@acme.test');
+  const before = Number(sqlExec(ctx.db, "SELECT COALESCE(SUM(value_minor), 0) FROM deals WHERE status = 'won'").trim());
+  const csv = 'deal_id,title,owner,close_date,amount\nW-1,Won greenhouse,rita@acme.test,2026-02-03,100\nW-2,Won seeds,Rob Rep,2026-02-04,200.50\n';
+  const up = await upload(c, Buffer.from(csv), { name: 'won-deals.csv' });
+  assert.equal(up.status, 303, up.text.slice(0, 500));
+  const fileId = idFrom(up.location, '/import');
+  const r = await c.page(`/import/${fileId}`);
+  assert.match(unescapeHtml(r.text), /id="closed-warning">these look like closed deals \(a close date and an amount, but no status\): every row will be open/);
+  assert.match(r.text, /<textarea id="import-sets" name="sets"/);
+  const fields = runFields(r.text, fileId);
+
+  // a field the kind does not have: the preview again, with the message and what was typed
+  const bad = await c.postForm(`/import/${fileId}/run`, { ...fields, csrf_token: c.csrf, sets: 'colour=green', dry_run: '1' });
+  assert.equal(bad.status, 400);
+  assert.match(unescapeHtml(bad.text), /"colour=green" is not FIELD=VALUE with a field of this import\./);
+  assert.match(bad.text, />colour=green<\/textarea>/);
+
+  const dry = await c.postForm(`/import/${fileId}/run`, { ...fields, csrf_token: c.csrf, sets: 'status = won\n', dry_run: '1' });
+  assert.equal(dry.status, 303, dry.text.slice(0, 500));
+  const dryJob = idFrom(dry.location, '/imports');
+  const job = await finished(c, dryJob);
+  assert.deepEqual([job.read, job.created, job.failed], [2, 2, 0], JSON.stringify(job));
+  assert.deepEqual(job.set, ['status=won']);
+  // "Import for real" repeats the fixed value with the mapping
+  const page = await c.page(`/imports/${dryJob}`);
+  const form = formFrom(page.text, `/import/${fileId}/run`);
+  const real = await c.postForm(`/import/${fileId}/run`, { ...Object.fromEntries(form.inputs.map((i) => [i.name, i.value])), csrf_token: c.csrf });
+  assert.equal(real.status, 303);
+  const done = await finished(c, idFrom(real.location, '/imports'));
+  assert.deepEqual([done.read, done.created, done.failed], [2, 2, 0], JSON.stringify(done));
+  const after = Number(sqlExec(ctx.db, "SELECT COALESCE(SUM(value_minor), 0) FROM deals WHERE status = 'won'").trim());
+  assert.equal(after - before, 10000 + 20050);
 });
 
 testCleanStop(ctx);

@@ -38,7 +38,8 @@ START_TEST(fields_per_kind)
 		size_t n, nreq;
 		const char *first, *second, *last;
 	} cases[] = {
-		{ IMPORT_REPS, RF_COUNT, 2, "email", "name", "role" },
+		/* a CRM's team sheet has no e-mail column: the name alone is required */
+		{ IMPORT_REPS, RF_COUNT, 1, "name", "email", "role" },
 		{ IMPORT_TARGETS, TF_COUNT, 3, "owner", "period", "currency" },
 		{ IMPORT_RESULTS, TF_COUNT, 3, "owner", "period", "currency" },
 		{ IMPORT_DEALS, DF_COUNT, 2, "owner", "amount", "lost_reason" },
@@ -65,6 +66,31 @@ START_TEST(fields_per_kind)
 	ck_str(labels[TF_AMOUNT], "Result", "results' amount label");
 	ck_assert_int_eq(import_field_index(IMPORT_DEALS, "period"), -1);
 	ck_assert_int_eq(import_field_index(IMPORT_DEALS, "close_date"), DF_CLOSE_DATE);
+	/* every field says what it accepts (help import lists it) */
+	for (int k = IMPORT_REPS; k <= IMPORT_RESULTS; k++) {
+		size_t n = import_fields((enum import_kind)k, &codes, &labels, &nreq);
+		for (size_t f = 0; f < n; f++)
+			ck_assert_msg(*import_field_accepts((enum import_kind)k, (int)f), "accepts of %s", codes[f]);
+		ck_str(import_field_accepts((enum import_kind)k, (int)n), "", "beyond the fields");
+	}
+}
+END_TEST
+
+START_TEST(closed_warning)
+{
+	/* a close date and an amount, nothing about the status: closed deals
+	 * that would all go in as open ones */
+	int cols[] = { DF_EXTERNAL_ID, DF_TITLE, DF_OWNER, DF_CLOSE_DATE, DF_AMOUNT, -1 };
+	ck_assert_ptr_nonnull(import_closed_warning(IMPORT_DEALS, cols, 6, 0));
+	ck_assert_ptr_null(import_closed_warning(IMPORT_DEALS, cols, 6, 1));	/* --set status=... */
+	ck_assert_ptr_null(import_closed_warning(IMPORT_TARGETS, cols, 6, 0));
+	for (int f = 0; f < 4; f++) {
+		static const int says[] = { DF_STATUS, DF_WON, DF_CLOSED, DF_STAGE };
+		cols[5] = says[f];
+		ck_assert_ptr_null(import_closed_warning(IMPORT_DEALS, cols, 6, 0));
+	}
+	int open_only[] = { DF_OWNER, DF_AMOUNT, DF_EXPECTED_CLOSE };
+	ck_assert_ptr_null(import_closed_warning(IMPORT_DEALS, open_only, 3, 0));
 }
 END_TEST
 
@@ -480,6 +506,7 @@ static Suite *suite(void)
 	TCase *tc = tcase_create("rules");
 	tcase_add_test(tc, kinds_and_presets);
 	tcase_add_test(tc, fields_per_kind);
+	tcase_add_test(tc, closed_warning);
 	tcase_add_test(tc, header_norm);
 	tcase_add_test(tc, headers_to_fields);
 	tcase_add_test(tc, preset_detection);
