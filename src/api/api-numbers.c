@@ -538,13 +538,8 @@ void api_tiers(struct request *r)
 	struct numbers_scope s;
 	if (period_of(r, ns.fiscal_start_month, &p) || scope_of(r, 0, &s))
 		return;
-	/* without a period named, the last one that is over (as on the page):
-	 * in a period still running most reps are short of their target */
-	if (!req_query(r, "period")) {
-		struct period prev;
-		period_prev(&p, ns.fiscal_start_month, &prev);
-		p = prev;
-	}
+	/* without a period named, today's, as every numbers endpoint and page
+	 * (issue 12: one rule; the answer names the period it is about) */
 	/* the oldest period shown needs under_periods - 1 before it to be
 	 * classified as the rules say */
 	int under = ns.rules.under_periods;

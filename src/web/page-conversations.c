@@ -136,7 +136,7 @@ void page_conversations(struct request *r)
 		return;
 	}
 	struct who_options opt;
-	if (who_options(r, 1, &opt)) {
+	if (who_options(r, WHO_OPT_LED, &opt)) {
 		resp_store_error(r, E_OK);
 		return;
 	}

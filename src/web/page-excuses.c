@@ -314,7 +314,7 @@ void page_excuses(struct request *r)
 	if (numbers_context(r, PERIOD_QUARTER, &s, &p))
 		return;
 	struct who_options all, opt = { NULL, NULL, 0 };
-	if (who_options(r, 0, &all)) {
+	if (who_options(r, WHO_OPT_REPS_ONLY, &all)) {
 		resp_store_error(r, E_OK);
 		return;
 	}

@@ -399,7 +399,7 @@ static void render_head(struct request *r, const struct user *u, const struct pe
 	ui_numbers_tabs(r, "numbers");
 	html(o, "<section class=\"card num-filter\">");
 	struct who_options opt;
-	if (!who_options(r, 0, &opt)) {
+	if (!who_options(r, WHO_OPT_REPS_ONLY, &opt)) {
 		size_t k = 0;
 		for (size_t i = 0; i < opt.n; i++)
 			if (!strncmp(opt.values[i], "rep:", 4)) {

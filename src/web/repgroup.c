@@ -34,7 +34,7 @@ int repgroup_from_query(struct request *r, struct who *w)
 
 int repgroup_options(struct request *r, struct who_options *opt)
 {
-	if (who_options(r, 1, opt))
+	if (who_options(r, WHO_OPT_LED, opt))
 		return -1;
 	size_t k = 0;
 	for (size_t i = 0; i < opt->n; i++)

@@ -153,7 +153,7 @@ static void add_option(struct who_options *o, const char *value, const char *lab
 	o->labels[o->n++] = label;
 }
 
-int who_options(struct request *r, int with_led, struct who_options *o)
+int who_options(struct request *r, int flags, struct who_options *o)
 {
 	memset(o, 0, sizeof(*o));
 	struct team_list teams;
@@ -177,7 +177,7 @@ int who_options(struct request *r, int with_led, struct who_options *o)
 	o->labels = arena_alloc(r->a, cap * sizeof(char *));
 	if (admin)
 		add_option(o, "org", arena_printf(r->a, T("Whole organisation: %s"), r->me.org_name));
-	if (with_led && r->viewer.nled)
+	if ((flags & WHO_OPT_LED) && r->viewer.nled)
 		add_option(o, "led", T("All your teams"));
 	for (size_t i = 0; i < teams.n; i++)
 		if (access_manages_team(&r->viewer, r->me.org_id, teams.items[i].id))
@@ -186,6 +186,8 @@ int who_options(struct request *r, int with_led, struct who_options *o)
 	for (size_t i = 0; i < users.n; i++) {
 		const struct user *u = &users.items[i];
 		if (!ui_may_see_owner(r, u->id, u->team_id))
+			continue;
+		if ((flags & WHO_OPT_REPS_ONLY) && strcmp(u->role ? u->role : "", "rep"))
 			continue;
 		/* people who left stay in the list: their history still counts */
 		add_option(o, arena_printf(r->a, "rep:%lld", (long long)u->id),
@@ -196,7 +198,7 @@ int who_options(struct request *r, int with_led, struct who_options *o)
 
 int who_options_aggregates(struct request *r, struct who_options *o)
 {
-	if (who_options(r, 1, o))
+	if (who_options(r, WHO_OPT_LED | WHO_OPT_REPS_ONLY, o))
 		return -1;
 	int64_t own = r->viewer.team_id;
 	/* the viewer's own team, when not already there as one they manage */

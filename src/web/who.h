@@ -41,13 +41,17 @@ int who_default(struct request *r, struct who *w);
 /* fills w as the given kind; for WHO_TEAM and WHO_REP the id must already be allowed */
 int who_set(struct request *r, struct who *w, enum who_kind kind, int64_t id);
 
-/* the choices of the picker for this viewer: with_led adds "all my teams"
- * for a manager. 0 or -1 when the database failed. */
+/* the choices of the picker for this viewer: WHO_OPT_LED adds "all my
+ * teams" for a manager; WHO_OPT_REPS_ONLY leaves out the people who are no
+ * reps (managers and admins have no targets, tiers or excuse check of their
+ * own; the conversations list keeps them: they log conversations too).
+ * 0 or -1 when the database failed. */
 struct who_options {
 	const char **values, **labels;
 	size_t n;
 };
-int who_options(struct request *r, int with_led, struct who_options *o);
+enum { WHO_OPT_LED = 1, WHO_OPT_REPS_ONLY = 2 };
+int who_options(struct request *r, int flags, struct who_options *o);
 /* the same for a page of aggregates (who_from_query_for WHO_FOR_AGGREGATES):
  * all the viewer's teams, and their own team even when they do not manage it */
 int who_options_aggregates(struct request *r, struct who_options *o);

@@ -380,9 +380,9 @@ test('tiers: superstar, core and underperformers, with who moved since the last 
     assert.deepEqual(x.history.slice(-2).map((h) => [h.period, h.tier]), [['2026-Q3', prev], ['2026-Q4', tier]]);
     assert.ok(x.history.slice(0, 6).every((h) => h.tier === 'none'), `${name}: nothing before Q3`);
   }
-  // without a period: the last quarter that is over; an admin asks for a team
+  // without a period: today's quarter, as everywhere; an admin asks for a team
   const d = await as('ann@acme.test').get(`/api/v1/tiers?team=${ids.north}`);
-  assert.equal(d.json.period, '2026-Q3');
+  assert.equal(d.json.period, '2026-Q4');
   const d4 = await as('ann@acme.test').get(`/api/v1/tiers?team=${ids.north}&period=2026-Q4`);
   assert.equal(d4.json.period, '2026-Q4');
   assert.deepEqual(d4.json.counts, b.counts);

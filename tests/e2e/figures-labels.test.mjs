@@ -149,3 +149,17 @@ test('the excuse check without recorded reasons: nothing to judge, not "shared b
   assert.equal(pro.rep_lost_with_reason, 0);
   assert.deepEqual(pro.reasons.map((x) => [x.reason, x.rep_n, x.verdict]), [['other', 6, 'no_reason']]);
 });
+
+test('the excuse check and the figures pickers list reps, not the manager (a manager has no excuse check)', async () => {
+  await setup();
+  const max = await ctx.signIn('max@acme.test');
+  const options = (html) => [...html.matchAll(/<option value="([^"]*)"[^>]*>([^<]*)<\/option>/g)].map((m) => m[2]);
+  for (const page of ['/excuses?period=2026-Q4', '/figures/commitment']) {
+    const r = await max.get(page);
+    assert.equal(r.status, 200, `${page}: ${r.text.slice(0, 300)}`);
+    const names = options(r.text);
+    assert.ok(names.includes('E1 Rep'), `${page} lists the reps: ${names.slice(0, 5).join(', ')}`);
+    assert.ok(!names.includes('Max Manager'), `${page} lists no manager: ${names.filter((n) => /Max|Ann/.test(n))}`);
+    assert.ok(!names.includes('Ann Admin'), page);
+  }
+});
