@@ -168,7 +168,8 @@ test('uploads beyond the limit answer 503 with Retry-After; the upload under way
   // wait until the server reads its body, i.e. it holds the slot: a second
   // one is then refused at once
   let second;
-  for (let i = 0; i < 200; i++) {
+  // (a loaded machine may take a while to start reading the first body)
+  for (let i = 0; i < 1200; i++) {
     second = await chunkedPost(ctx.server.port, '/import', 4 * MiB, headers, { expect: true });
     if (second.status === 503) break;
     await new Promise((r) => setTimeout(r, 25));
