@@ -24,11 +24,13 @@ import {
 const ROWS = 100_000;
 
 /** A deals file: n rows of the generic layout, ids prefixed, ~200 accounts. */
+// each file's titles carry its prefix: deals of one file equal in title, owner,
+// amount and close date to another's would be refused as duplicates
 function dealsCsv(n, { prefix = 'b', badLast = false } = {}) {
   const lines = ['id,owner,amount,title,account'];
   for (let i = 1; i <= n; i++) {
     const amount = badLast && i === n ? 'not a number' : String(100 + (i % 900));
-    lines.push(`${prefix}-${String(i).padStart(6, '0')},rita@acme.test,${amount},Deal ${i},${prefix} Account ${i % 200}`);
+    lines.push(`${prefix}-${String(i).padStart(6, '0')},rita@acme.test,${amount},Deal ${prefix}${i},${prefix} Account ${i % 200}`);
   }
   return lines.join('\n') + '\n';
 }
