@@ -119,14 +119,16 @@ int numbers_context(struct request *r, enum period_kind default_kind, struct num
 	}
 	day = ui_today(r);
 	period_containing(kind, day, s->fiscal_start_month, p);
-	/* the viewer's own scope: a rep their numbers, a manager the teams they
-	 * lead, an admin the organisation (never someone named in the query:
-	 * the choice of period must not tell about numbers one may not see) */
+	/* the viewer's own default scope (access_default_scope: an admin the
+	 * organisation, a manager the teams they lead, anyone else themself),
+	 * never someone named in the query: the choice of period must not tell
+	 * about numbers one may not see */
 	struct numbers_scope own = { 0, 0, 0 };
-	if (r->viewer.role == ROLE_REP)
-		own.rep_id = r->me.user_id;
-	else if (r->viewer.role == ROLE_MANAGER)
-		own.manager_id = r->me.user_id;
+	switch (access_default_scope(&r->viewer)) {
+	case DEFAULT_ORG: break;
+	case DEFAULT_LED: own.manager_id = r->me.user_id; break;
+	default: own.rep_id = r->me.user_id; break;
+	}
 	const char *latest;
 	if (!numbers_latest_data_day(r->db, r->a, r->me.org_id, &own, s->source, p->end, &latest) && *latest &&
 	    strcmp(latest, p->start) < 0)

@@ -434,9 +434,10 @@ void page_numbers(struct request *r)
 	struct period p;
 	if (numbers_context(r, PERIOD_QUARTER, &s, &p))
 		return;
-	/* a manager or admin who never had a target or a result of their own
-	 * would open on an empty page of their own: their team's instead */
-	if (!got && r->viewer.role >= ROLE_MANAGER) {
+	/* whoever sees a group by default (access_default_scope: an admin, a
+	 * manager who leads teams) and never had a target or a result of their
+	 * own would open on an empty page of their own: the group's instead */
+	if (!got && access_default_scope(&r->viewer) != DEFAULT_SELF) {
 		struct numbers_scope self = { r->me.user_id, 0, 0 };
 		const char *latest;
 		if (numbers_latest_data_day(r->db, r->a, r->me.org_id, &self, s.source, "9999-12-31", &latest)) {
