@@ -52,7 +52,9 @@ const char *validate_name(const char *s)
 	return NULL;
 }
 
-const char *validate_text(const char *s, size_t max)
+/* length, UTF-8 and control characters (DEL included); breaks: line
+ * breaks and tabs are allowed (notes) */
+static const char *check_text(const char *s, size_t max, int breaks)
 {
 	if (!s)
 		return NULL;
@@ -61,25 +63,22 @@ const char *validate_text(const char *s, size_t max)
 		return N_("The text is too long.");
 	if (!utf8_valid(s, n))
 		return N_("The text is not valid UTF-8.");
-	for (const char *p = s; *p; p++)
-		if ((unsigned char)*p < ' ')
+	for (const char *p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if ((c < ' ' && !(breaks && (c == '\n' || c == '\r' || c == '\t'))) || c == 0x7f)
 			return N_("The text cannot contain control characters.");
+	}
 	return NULL;
+}
+
+const char *validate_text(const char *s, size_t max)
+{
+	return check_text(s, max, 0);
 }
 
 const char *validate_notes(const char *s, size_t max)
 {
-	if (!s)
-		return NULL;
-	size_t n = strlen(s);
-	if (n > max)
-		return N_("The text is too long.");
-	if (!utf8_valid(s, n))
-		return N_("The text is not valid UTF-8.");
-	for (const char *p = s; *p; p++)
-		if (((unsigned char)*p < ' ' && *p != '\n' && *p != '\r' && *p != '\t') || *p == 0x7f)
-			return N_("The text cannot contain control characters.");
-	return NULL;
+	return check_text(s, max, 1);
 }
 
 const char *validate_conversation_text(const char *notes, const char *step_what, const char *step_who,
