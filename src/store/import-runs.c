@@ -13,8 +13,9 @@ enum err import_run_create(struct db_conn *c, int64_t org_id, int64_t job_id, co
 {
 	int64_t now = now_epoch();
 	/* deal ids only grow (AUTOINCREMENT, identity), so the run's deals all
-	 * come after the largest one now */
-	int64_t first = DB_I64(c, 0, "SELECT coalesce(max(id), 0) FROM deals", P_NULL);
+	 * come after the organisation's largest one now (read from the
+	 * (org_id, id) key; another organisation's deals are none of its business) */
+	int64_t first = DB_I64(c, 0, "SELECT coalesce(max(id), 0) FROM deals WHERE org_id = $1", P_I(org_id));
 	struct db_stmt *st = DBQ(c, "INSERT INTO import_runs (org_id, job_id, runner, heartbeat_at, first_deal, status, "
 				 "started_at) VALUES ($1, $2, $3, $4, $5, 'running', $4) RETURNING id",
 				 P_I(org_id), P_ID(job_id), P_T(runner), P_I(now), P_I(first));
@@ -93,7 +94,7 @@ enum err import_run_undo_deals(struct db_conn *c, int64_t org_id, int64_t run_id
 			 P_I(org_id), P_I(run_id), P_I(from), P_I(to));
 	if (e)
 		return e;
-	*more = DB_I64(c, 0, "SELECT coalesce(max(id), 0) FROM deals", P_NULL) > to;
+	*more = DB_I64(c, 0, "SELECT coalesce(max(id), 0) FROM deals WHERE org_id = $1", P_I(org_id)) > to;
 	return E_OK;
 }
 
