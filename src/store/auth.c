@@ -147,8 +147,8 @@ enum err token_list(struct db_conn *c, struct arena *a, int64_t org_id, int64_t 
 				 "u.name, u.email FROM api_tokens k "
 				 "JOIN users u ON u.org_id = k.org_id AND u.id = k.user_id "
 				 "WHERE k.org_id = $1 AND (CAST($2 AS BIGINT) = 0 OR k.user_id = $2) AND k.revoked_at IS NULL "
-				 "ORDER BY k.created_at DESC, k.id DESC",
-				 P_I(org_id), P_I(user_id));
+				 "ORDER BY k.created_at DESC, k.id DESC LIMIT $3",
+				 P_I(org_id), P_I(user_id), P_I(TOKEN_LIST_MAX));
 	size_t cap = 0;
 	out->items = NULL;
 	out->n = 0;

@@ -55,7 +55,8 @@ struct api_token_list {
 	size_t n;
 };
 /* the tokens not revoked, newest first: one user's, or (user_id 0) the
- * whole organisation's */
+ * whole organisation's; at most TOKEN_LIST_MAX (every list is bounded) */
+#define TOKEN_LIST_MAX 500
 enum err token_list(struct db_conn *c, struct arena *a, int64_t org_id, int64_t user_id,
 		    struct api_token_list *out);
 /* revokes one token; user_id 0 allows any user's of the organisation.
