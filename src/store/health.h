@@ -8,7 +8,8 @@
 #define SG_STORE_HEALTH_H
 #include "../db/db.h"
 
-/* E_OK when a connection can be had and answers a trivial query;
+/* E_OK when a connection can be had and answers a trivial query within
+ * two seconds (its own limit, not the requests' statement limit);
  * E_UNAVAILABLE when none can be had, else the query's error */
 enum err store_ping(struct db *db);
 
