@@ -19,13 +19,15 @@
  * group of one page is a plain link, and the current group shows the
  * current page's name, so the page is never hidden in a closed menu.
  */
-enum nav_group { G_SELL, G_NUMBERS, G_TEAM, G_ADMIN, G_COUNT };
+enum nav_group { G_SELL, G_NUMBERS, G_GROW, G_TEAM, G_ADMIN, G_COUNT };
 
 static const char *const group_labels[G_COUNT] = {
 	/* TRANSLATORS: a group of the main menu: the daily selling pages; keep it short (phone) */
 	N_("Sell"),
 	/* TRANSLATORS: a group of the main menu; keep it short (phone) */
 	N_("Numbers"),
+	/* TRANSLATORS: a group of the main menu: developing people (assessments, plans, one-on-ones); keep it short (phone) */
+	N_("Grow"),
 	/* TRANSLATORS: a group of the main menu; keep it short (phone) */
 	N_("Team"),
 	/* TRANSLATORS: a group of the main menu: the admin's settings (users, teams, stages); keep it short (phone) */
