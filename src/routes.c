@@ -88,6 +88,14 @@ const struct route routes[] = {
 	{ "POST", "/import/:id/run", page_import_run_post, R_ADMIN | R_CSRF },
 	{ "GET", "/imports/:id", page_import_job, R_ADMIN },
 
+	/* development (issue 8): the competency framework and assessments */
+
+	/* development (issue 8): a rep's profile and the team matrix */
+
+	/* development (issue 8): development plans and recognition */
+
+	/* development (issue 8): field coaching and one-on-ones */
+
 	/* JSON API */
 	{ "GET", "/api/v1", api_describe, R_ANON | R_JSON | R_NODB },
 	{ "GET", "/api/v1/openapi.json", api_describe, R_ANON | R_JSON | R_NODB },
@@ -131,6 +139,13 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/excuses", api_excuses, R_REP | R_JSON },
 	{ "GET", "/api/v1/imports/:id", api_import_get, R_ADMIN | R_JSON },
 
+	/* development (issue 8): the competency framework and assessments — API */
+
+	/* development (issue 8): a rep's profile and the team matrix — API */
+
+	/* development (issue 8): development plans and recognition — API */
+
+	/* development (issue 8): field coaching and one-on-ones — API */
 
 	/* plumbing */
 	{ "GET", "/healthz", page_healthz, R_ANON | R_NODB },

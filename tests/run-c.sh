@@ -94,16 +94,25 @@ done
 # --- store tests ---------------------------------------------------------------
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-run_check store/sqlite "$B/tests/test-store" "SG_TEST_DB=sqlite:$tmp/store.db"
-run_check store-pipeline/sqlite "$B/tests/test-store-pipeline" "SG_TEST_DB=sqlite:$tmp/store-pipeline.db"
+# one program per tests/store/test-store*.c: "store/DB" for test-store,
+# "store-NAME/DB" for test-store-NAME
+store_progs=()
+for src in tests/store/test-store*.c; do
+  [ -e "$src" ] && store_progs+=("$(basename "$src" .c)")
+done
+store_name() { local t=${1#test-}; echo "$t"; }
+for t in "${store_progs[@]}"; do
+  run_check "$(store_name "$t")/sqlite" "$B/tests/$t" "SG_TEST_DB=sqlite:$tmp/$t.db"
+done
 
 if [ -n "${SG_PG_URL_BASE:-}" ]; then
   dbname="sg_ctest_$$_${RANDOM}"
   base=${SG_PG_URL_BASE%/}
   if psql "$base/postgres" -v ON_ERROR_STOP=1 -qc "CREATE DATABASE $dbname" >"$LOGS/store-pg-create.log" 2>&1; then
-    run_check store/postgresql "$B/tests/test-store" "SG_TEST_DB=$base/$dbname"
-    # the pipeline tests make their own organisations: the same database will do
-    run_check store-pipeline/postgresql "$B/tests/test-store-pipeline" "SG_TEST_DB=$base/$dbname"
+    # the other programs make their own organisations: the same database will do
+    for t in "${store_progs[@]}"; do
+      run_check "$(store_name "$t")/postgresql" "$B/tests/$t" "SG_TEST_DB=$base/$dbname"
+    done
     psql "$base/postgres" -qc "DROP DATABASE IF EXISTS $dbname WITH (FORCE)" >/dev/null 2>&1 ||
       echo "    could not drop the test database $dbname"
   else

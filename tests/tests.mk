@@ -12,7 +12,9 @@ CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
 
 UNIT_SRC := $(wildcard tests/unit/test-*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
-STORE_BIN := $(B)/tests/test-store $(B)/tests/test-store-pipeline
+# one program per tests/store/test-store*.c; tests/run-c.sh runs each on both databases
+STORE_SRC := $(wildcard tests/store/test-store*.c)
+STORE_BIN := $(patsubst tests/store/%.c,$(B)/tests/%,$(STORE_SRC))
 
 .PHONY: unit-tests store-tests fuzz-tests
 unit-tests: $(UNIT_BIN)
@@ -30,12 +32,13 @@ $(B)/tests/test-%: tests/unit/test-%.c tests/unit/check-util.h $(TEST_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(CHECK_CFLAGS) -Itests/unit -o $@ $< $(TEST_LIB) $(LIBS) $(CHECK_LIBS)
 
+# test-store: the first organisation's store; the others (test-store-pipeline:
+# stages, deals and steps, ...) make their own organisations
 $(B)/tests/test-store: tests/store/test-store.c tests/unit/check-util.h $(TEST_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(CHECK_CFLAGS) -Itests/unit -o $@ $< $(TEST_LIB) $(LIBS) $(CHECK_LIBS)
 
-# stages, deals and steps; each test makes its own organisation
-$(B)/tests/test-store-pipeline: tests/store/test-store-pipeline.c tests/unit/check-util.h $(TEST_LIB)
+$(B)/tests/test-store-%: tests/store/test-store-%.c tests/unit/check-util.h $(TEST_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(CHECK_CFLAGS) -Itests/unit -o $@ $< $(TEST_LIB) $(LIBS) $(CHECK_LIBS)
 

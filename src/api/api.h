@@ -144,6 +144,14 @@ void api_excuses(struct request *r);
 /* api-imports.c: an import's progress and summary */
 void api_import_get(struct request *r);
 
+/* development (issue 8): the competency framework and assessments */
+
+/* development (issue 8): a rep's profile and the team matrix */
+
+/* development (issue 8): development plans and recognition */
+
+/* development (issue 8): field coaching and one-on-ones */
+
 /* the JSON shapes of the resources (new references) */
 struct team;
 struct user;

@@ -121,6 +121,14 @@ enum err demo_create(struct db_conn *c, struct arena *a, FILE *logins_out)
 	if ((e = demo_numbers(c, a, org_id, user_ids)))
 		return e;
 
+	/* development (issue 8): the competency framework and assessments */
+
+	/* development (issue 8): a rep's profile and the team matrix */
+
+	/* development (issue 8): development plans and recognition */
+
+	/* development (issue 8): field coaching and one-on-ones */
+
 	fprintf(logins_out, "Demo organisation \"%s\" (slug %s) created.\n", DEMO_ORG_NAME, DEMO_SLUG);
 	fprintf(logins_out, LOGIN_FMT, "role", "e-mail", "password", "name");
 	for (size_t i = 0; i < demo_people_count; i++)

@@ -97,4 +97,12 @@ enum err demo_pipeline(struct db_conn *c, struct arena *a, int64_t org_id, const
  */
 enum err demo_numbers(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
 
+/* development (issue 8): the competency framework and assessments */
+
+/* development (issue 8): a rep's profile and the team matrix */
+
+/* development (issue 8): development plans and recognition */
+
+/* development (issue 8): field coaching and one-on-ones */
+
 #endif

@@ -202,3 +202,11 @@ enum default_scope access_default_scope(const struct viewer *v)
 		return DEFAULT_LED;
 	return DEFAULT_SELF;
 }
+
+/* development (issue 8): the competency framework and assessments */
+
+/* development (issue 8): a rep's profile and the team matrix */
+
+/* development (issue 8): development plans and recognition */
+
+/* development (issue 8): field coaching and one-on-ones */

@@ -160,6 +160,14 @@ int access_tokens(const struct viewer *v, const struct person *owner);
  * organisation (an admin), else the viewer */
 int64_t access_tokens_owner(const struct viewer *v);
 
+/* development (issue 8): the competency framework and assessments */
+
+/* development (issue 8): a rep's profile and the team matrix */
+
+/* development (issue 8): development plans and recognition */
+
+/* development (issue 8): field coaching and one-on-ones */
+
 /* whose figures when nobody is named: see above */
 enum default_scope { DEFAULT_SELF = 0, DEFAULT_LED, DEFAULT_ORG };
 enum default_scope access_default_scope(const struct viewer *v);

@@ -205,3 +205,11 @@ int load_may_assign(struct request *r, int64_t id, enum err *e)
 	struct person p = { u.id, u.org_id, u.team_id };
 	return access_deal_assign(&r->viewer, &p, u.active);
 }
+
+/* development (issue 8): the competency framework and assessments */
+
+/* development (issue 8): a rep's profile and the team matrix */
+
+/* development (issue 8): development plans and recognition */
+
+/* development (issue 8): field coaching and one-on-ones */

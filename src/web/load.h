@@ -60,4 +60,12 @@ int load_may_assign(struct request *r, int64_t id, enum err *e);
  * else logged and 500 */
 void load_store_error(struct request *r, enum err e);
 
+/* development (issue 8): the competency framework and assessments */
+
+/* development (issue 8): a rep's profile and the team matrix */
+
+/* development (issue 8): development plans and recognition */
+
+/* development (issue 8): field coaching and one-on-ones */
+
 #endif

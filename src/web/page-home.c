@@ -163,6 +163,12 @@ void page_home(struct request *r)
 	html_printf(o, "<h1>%s</h1>", arena_printf(r->a, T("Welcome, %s"), r->me.name));
 	html_printf(o, "<p class=\"muted\">%s · %s</p>", r->me.org_name, ui_role_label(r, r->me.role));
 	home_steps_render(r, &steps);
+	/* development (issue 8): what is due — assessments to fill in */
+
+	/* development (issue 8): what is due — plan actions, and recognition received */
+
+	/* development (issue 8): what is due — one-on-ones */
+
 
 	if (r->viewer.role == ROLE_ADMIN) {
 		html(o, "<div class=\"stats\">");

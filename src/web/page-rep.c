@@ -311,6 +311,15 @@ void page_rep(struct request *r)
 	render_rep_figures(r, u, &p, &mine, u->team_id ? &team : NULL);
 	render_rep_strung(r, u, &deals);
 	render_rep_excuses(r, u, &p, &ex, s.min_sample > 0 ? s.min_sample : 5);
+
+	/* development (issue 8): the competency framework and assessments */
+
+	/* development (issue 8): a rep's profile and the team matrix */
+
+	/* development (issue 8): development plans and recognition */
+
+	/* development (issue 8): field coaching and one-on-ones */
+
 	ui_page_end(r);
 }
 

@@ -104,4 +104,12 @@ void page_import_job(struct request *r);
 /* page-conversations.c: the conversations list */
 void page_conversations(struct request *r);
 
+/* development (issue 8): the competency framework and assessments */
+
+/* development (issue 8): a rep's profile and the team matrix */
+
+/* development (issue 8): development plans and recognition */
+
+/* development (issue 8): field coaching and one-on-ones */
+
 #endif

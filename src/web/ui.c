@@ -51,6 +51,14 @@ static const struct nav_item nav[] = {
 	{ G_NUMBERS, "numbers", "/numbers", N_("Numbers"), ROLE_REP, ROLE_ADMIN, NULL },
 	{ G_NUMBERS, "figures", "/figures/commitment", N_("Step or stop"), ROLE_REP, ROLE_ADMIN, NULL },
 	{ G_NUMBERS, "strung-along", "/strung-along", N_("Strung along"), ROLE_REP, ROLE_ADMIN, NULL },
+	/* development (issue 8): the competency framework and assessments */
+
+	/* development (issue 8): a rep's profile and the team matrix */
+
+	/* development (issue 8): development plans and recognition */
+
+	/* development (issue 8): field coaching and one-on-ones */
+
 	/* an admin manages the teams instead: one "Teams" item, not two */
 	{ G_TEAM, "teams", "/teams", N_("Teams"), ROLE_REP, ROLE_MANAGER, NULL },
 	{ G_ADMIN, "admin-users", "/admin/users", N_("Users"), ROLE_ADMIN, ROLE_ADMIN, NULL },

@@ -185,6 +185,14 @@ const ROWS = {
   'GET /api/v1/tokens': { who: SIGNED_IN },
   'DELETE /api/v1/tokens/:id': { who: TOKEN_OWNER, fresh: 'token', path: (f) => `/api/v1/tokens/${f.token}` },
 
+  // development (issue 8): the competency framework and assessments
+
+  // development (issue 8): a rep's profile and the team matrix
+
+  // development (issue 8): development plans and recognition
+
+  // development (issue 8): field coaching and one-on-ones
+
   'GET /healthz': { who: PUBLIC },
   'GET /static/*': { who: PUBLIC, path: () => '/static/app.css' },
 };
@@ -262,6 +270,15 @@ async function fixture() {
     return Math.max(...l.json.items.map((t) => t.id));
   };
   f.token = await f.newToken();
+
+  // development (issue 8): the competency framework and assessments
+
+  // development (issue 8): a rep's profile and the team matrix
+
+  // development (issue 8): development plans and recognition
+
+  // development (issue 8): field coaching and one-on-ones
+
   return f;
 }
 
