@@ -96,8 +96,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # one program per tests/store/test-store*.c: "store/DB" for test-store,
 # "store-NAME/DB" for test-store-NAME
-store_progs=()
-for src in tests/store/test-store*.c; do
+# test-store first: it expects a fresh database (the others make their own
+# organisations and share it on PostgreSQL)
+store_progs=(test-store)
+for src in tests/store/test-store-*.c; do
   [ -e "$src" ] && store_progs+=("$(basename "$src" .c)")
 done
 store_name() { local t=${1#test-}; echo "$t"; }
