@@ -100,6 +100,21 @@
       var input = form.querySelector('input[name="' + box.getAttribute("data-fill-chips") + '"]');
       if (!input) return;
       box.hidden = false;
+      // with a choice of deals, only the chosen deal's account's contacts
+      if (dealPick) {
+        var syncChips = function () {
+          var opt = dealPick.options[dealPick.selectedIndex];
+          var acc = opt ? opt.getAttribute("data-account") : null;
+          var any = false;
+          box.querySelectorAll("button[data-account]").forEach(function (b) {
+            b.hidden = b.getAttribute("data-account") !== acc;
+            if (!b.hidden) any = true;
+          });
+          box.hidden = !any;
+        };
+        dealPick.addEventListener("change", syncChips);
+        syncChips();
+      }
       box.addEventListener("click", function (e) {
         var b = e.target.closest("button[data-value]");
         if (b) input.value = b.getAttribute("data-value");

@@ -43,6 +43,11 @@
 #define NOTES_MAX CONV_NOTES_MAX
 #define TEXT_MAX STEP_TEXT_MAX
 
+/* the contacts offered with a choice of deals: of this many accounts, this
+ * many each */
+#define CHOICE_ACCOUNTS 40
+#define CHIPS_PER_ACCOUNT 12
+
 /* quick picks for the duration, in minutes */
 static const int minute_picks[] = { 15, 30, 45, 60, 90 };
 
@@ -78,6 +83,7 @@ struct conv_ctx {
 	struct stage_list stages;
 	struct contact *contacts;
 	size_t ncontacts;
+	int many_accounts;		/* contacts of several accounts (a choice of deals) */
 	int grace_days;
 };
 
@@ -160,6 +166,40 @@ static int load_ctx(struct request *r, const struct conv_form *f, struct conv_ct
 		goto down;
 	if (account_id && (e = contact_list(r->db, r->a, r->me.org_id, account_id, &ctx->contacts, &ctx->ncontacts)))
 		goto down;
+	if (!account_id && ctx->choices.n) {
+		/* the contacts of the deals' accounts (the first CHOICE_ACCOUNTS
+		 * of them): app.js offers those of the chosen deal's account */
+		size_t cap = 0;
+		int64_t seen[CHOICE_ACCOUNTS];
+		size_t nseen = 0;
+		for (size_t i = 0; i < ctx->choices.n && nseen < CHOICE_ACCOUNTS; i++) {
+			int64_t acc = ctx->choices.items[i].account_id;
+			size_t k = 0;
+			while (k < nseen && seen[k] != acc)
+				k++;
+			if (k < nseen)
+				continue;
+			seen[nseen++] = acc;
+			struct contact *cs;
+			size_t n;
+			if ((e = contact_list(r->db, r->a, r->me.org_id, acc, &cs, &n)))
+				goto down;
+			if (n > CHIPS_PER_ACCOUNT)
+				n = CHIPS_PER_ACCOUNT;
+			if (ctx->ncontacts + n > cap) {
+				size_t ncap = (ctx->ncontacts + n) * 2;
+				struct contact *grown = arena_alloc(r->a, ncap * sizeof(*grown));
+				if (ctx->ncontacts)
+					memcpy(grown, ctx->contacts, ctx->ncontacts * sizeof(*grown));
+				ctx->contacts = grown;
+				cap = ncap;
+			}
+			if (n)
+				memcpy(ctx->contacts + ctx->ncontacts, cs, n * sizeof(*cs));
+			ctx->ncontacts += n;
+		}
+		ctx->many_accounts = 1;
+	}
 	return 0;
 down:
 	resp_store_error(r, E_OK);
@@ -246,7 +286,8 @@ static void deal_select(struct request *r, const struct conv_ctx *ctx, const str
 		const char *text = f->from == FROM_ACCOUNT ? d->title
 			: d->owner_id == r->me.user_id ? arena_printf(r->a, "%s — %s", d->title, d->account_name)
 			: arena_printf(r->a, "%s — %s (%s)", d->title, d->account_name, d->owner_name);
-		html_printf(o, "<option value=\"%s\"%-s", id, !strcmp(id, f->deal_id) ? " selected" : "");
+		html_printf(o, "<option value=\"%s\" data-account=\"%lld\"%-s", id, (long long)d->account_id,
+			    !strcmp(id, f->deal_id) ? " selected" : "");
 		if (d->sig.has_open_step && d->sig.next_due)
 			html_printf(o, " data-step-what=\"%s\" data-step-due=\"%s\" data-step-due-text=\"%s\"",
 				    d->next_what, d->sig.next_due, ui_date_text(r, d->sig.next_due));
@@ -381,15 +422,16 @@ static void step_panel(struct request *r, const struct conv_ctx *ctx, const stru
 						   TEXT_MAX, ctx->ncontacts ? " list=\"contacts\"" : ""));
 	if (ctx->ncontacts) {
 		html(o, "<datalist id=\"contacts\">");
-		for (size_t i = 0; i < ctx->ncontacts; i++)
+		for (size_t i = 0; i < ctx->ncontacts && !ctx->many_accounts; i++)
 			html_printf(o, "<option value=\"%s\">", ctx->contacts[i].name);
 		html(o, "</datalist>");
 		/* the account's contacts as chips that fill in "who" (app.js) */
 		html_printf(o, "<div class=\"chips contact-chips\" data-fill-chips=\"step_who\" hidden aria-label=\"%s\">",
 			    T("The account's contacts"));
-		for (size_t i = 0; i < ctx->ncontacts && i < 12; i++)
-			html_printf(o, "<button type=\"button\" class=\"chip\" data-value=\"%s\"><span>%s</span></button>",
-				    ctx->contacts[i].name, ctx->contacts[i].name);
+		for (size_t i = 0; i < ctx->ncontacts && (ctx->many_accounts || i < CHIPS_PER_ACCOUNT); i++)
+			html_printf(o, "<button type=\"button\" class=\"chip\" data-value=\"%s\" data-account=\"%lld\"%-s>"
+				    "<span>%s</span></button>", ctx->contacts[i].name, (long long)ctx->contacts[i].account_id,
+				    ctx->many_accounts ? " hidden" : "", ctx->contacts[i].name);
 		html(o, "</div>");
 	}
 	if (ctx->has_deal || ctx->has_account || ctx->choices.n) {
