@@ -100,10 +100,11 @@ enum step_status step_close_status(const char *due, const char *held_on, int gra
  * "Was the step kept?" — kept, slipped to a new date, missed, or (when it
  * is not yet due) left open. The outcome is the user's; which steps a
  * conversation follows up is access_conversation_closes_step's rule
- * (domain/access.h). The answer applies to the deal's earliest open step,
- * the one the form asks about; the deal's other open steps, and every step
- * when nobody answered (an API caller that sends no open_step), follow the
- * rule of step_answer_status with STEP_ANSWER_NONE.
+ * (domain/access.h). The answer applies to the earliest of those steps —
+ * the deal's open step the form asks about, or (API, a conversation without
+ * a deal) the author's earliest open step on the account; the other steps
+ * followed up, and every step when nobody answered (an API caller that
+ * sends no open_step), follow step_answer_status with STEP_ANSWER_NONE.
  */
 enum step_answer { STEP_ANSWER_NONE = 0, STEP_ANSWER_KEPT, STEP_ANSWER_SLIPPED, STEP_ANSWER_MISSED,
 		   STEP_ANSWER_OPEN, STEP_ANSWER_INVALID };

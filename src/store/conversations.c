@@ -88,14 +88,18 @@ enum err conversation_log(struct db_conn *c, struct arena *a, int64_t org_id,
 	 * own open steps on the account without a deal — never another rep's,
 	 * which would count in their figures. How each ends is
 	 * step_answer_status's (domain/commitment.h): the user's answer for the
-	 * deal's earliest open step (the one the form asks about), the rule for
+	 * earliest of them (the one the form asks about), the rule for
 	 * unanswered steps for the others. */
 	enum step_answer ans = step_answer_parse(li->open_step);
 	int is_stop = oc == OUTCOME_STOP;
 	int64_t asked_id = 0;
-	if (deal_id && ans != STEP_ANSWER_NONE) {
-		st = DBQ(c, "SELECT id, due FROM steps WHERE org_id = $1 AND deal_id = $2 AND status = 'open' "
-			 "AND created_on <= $3 ORDER BY due, id LIMIT 1", P_I(org_id), P_I(deal_id), P_T(in->date));
+	if (ans != STEP_ANSWER_NONE) {
+		/* the earliest of the steps it follows up */
+		st = deal_id ? DBQ(c, "SELECT id, due FROM steps WHERE org_id = $1 AND deal_id = $2 AND status = 'open' "
+				   "AND created_on <= $3 ORDER BY due, id LIMIT 1", P_I(org_id), P_I(deal_id), P_T(in->date))
+			: DBQ(c, "SELECT id, due FROM steps WHERE org_id = $1 AND account_id = $2 AND deal_id IS NULL "
+			      "AND rep_id = $4 AND status = 'open' AND created_on <= $3 ORDER BY due, id LIMIT 1",
+			      P_I(org_id), P_I(account_id), P_T(in->date), P_I(li->rep_id));
 		char due[11] = "";
 		if (db_step(st) == DB_ROW) {
 			asked_id = db_col_i64(st, 0);
@@ -132,8 +136,9 @@ enum err conversation_log(struct db_conn *c, struct arena *a, int64_t org_id,
 	} else {
 		e = DBX(c, "UPDATE steps SET status = CASE WHEN due < $4 THEN 'missed' ELSE 'kept' END, done_on = $3 "
 			"WHERE org_id = $1 AND account_id = $2 AND deal_id IS NULL AND rep_id = $5 AND status = 'open' "
-			"AND created_on <= $3 AND (due <= $3 OR $6 = 1)",
-			P_I(org_id), P_I(account_id), P_T(in->date), P_T(late_limit), P_I(li->rep_id), P_I(is_stop));
+			"AND created_on <= $3 AND id <> $7 AND (due <= $3 OR $6 = 1)",
+			P_I(org_id), P_I(account_id), P_T(in->date), P_T(late_limit), P_I(li->rep_id), P_I(is_stop),
+			P_I(asked_id));
 	}
 	if (e)
 		goto fail;
