@@ -91,7 +91,8 @@ enum err conversation_log(struct db_conn *c, struct arena *a, int64_t org_id,
 	 * earliest of them (the one the form asks about), the rule for
 	 * unanswered steps for the others. */
 	enum step_answer ans = step_answer_parse(li->open_step);
-	int is_stop = oc == OUTCOME_STOP;
+	/* a stop ends the deal's story: every step it follows up closes, due or not */
+	int close_all = oc == OUTCOME_STOP || li->close_by_dates;
 	int64_t asked_id = 0;
 	if (ans != STEP_ANSWER_NONE) {
 		/* the earliest of the steps it follows up */
@@ -112,7 +113,7 @@ enum err conversation_log(struct db_conn *c, struct arena *a, int64_t org_id,
 				e = E_INVALID;
 				goto fail;
 			}
-			enum step_status ss = step_answer_status(ans, due, in->date, grace_days, is_stop);
+			enum step_status ss = step_answer_status(ans, due, in->date, grace_days, close_all);
 			if (ans == STEP_ANSWER_SLIPPED)
 				e = DBX(c, "UPDATE steps SET due = $3, slips = slips + 1 WHERE org_id = $1 AND id = $2 "
 					"AND status = 'open'", P_I(org_id), P_I(asked_id), P_T(li->open_step_due));
@@ -132,12 +133,12 @@ enum err conversation_log(struct db_conn *c, struct arena *a, int64_t org_id,
 		e = DBX(c, "UPDATE steps SET status = CASE WHEN due < $4 THEN 'missed' ELSE 'kept' END, done_on = $3 "
 			"WHERE org_id = $1 AND deal_id = $2 AND status = 'open' AND created_on <= $3 AND id <> $5 "
 			"AND (due <= $3 OR $6 = 1)",
-			P_I(org_id), P_I(deal_id), P_T(in->date), P_T(late_limit), P_I(asked_id), P_I(is_stop));
+			P_I(org_id), P_I(deal_id), P_T(in->date), P_T(late_limit), P_I(asked_id), P_I(close_all));
 	} else {
 		e = DBX(c, "UPDATE steps SET status = CASE WHEN due < $4 THEN 'missed' ELSE 'kept' END, done_on = $3 "
 			"WHERE org_id = $1 AND account_id = $2 AND deal_id IS NULL AND rep_id = $5 AND status = 'open' "
 			"AND created_on <= $3 AND id <> $7 AND (due <= $3 OR $6 = 1)",
-			P_I(org_id), P_I(account_id), P_T(in->date), P_T(late_limit), P_I(li->rep_id), P_I(is_stop),
+			P_I(org_id), P_I(account_id), P_T(in->date), P_T(late_limit), P_I(li->rep_id), P_I(close_all),
 			P_I(asked_id));
 	}
 	if (e)

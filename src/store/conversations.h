@@ -47,6 +47,10 @@ struct conversation_log_input {
 	/* a STOP that leaves the deal open (the form: its reason is not one a
 	 * deal can be lost for) instead of stop_action's lost or paused */
 	int stop_keeps_deal;
+	/* every step it follows up closes by its dates — kept within the grace
+	 * period, else missed — even one not yet due (the demo's generated
+	 * history, in which each conversation is the step before it) */
+	int close_by_dates;
 };
 
 /* validates and stores; E_INVALID fills err (field + msgid) */
