@@ -29,7 +29,7 @@ static const char *json_field(const char *field)
 		const char *domain, *json;
 	} map[] = {
 		{ "step_what", "step.what" }, { "step_due", "step.due" }, { "step_who", "step.who" },
-		{ "date", "at" },
+		{ "date", "at" }, { "open_step", "open_step.outcome" }, { "open_step_due", "open_step.due" },
 	};
 	for (size_t i = 0; field && i < sizeof(map) / sizeof(map[0]); i++)
 		if (!strcmp(field, map[i].domain))
@@ -213,6 +213,64 @@ static json_t *step_object(struct request *r, int *bad)
 	return v;
 }
 
+/* the "open_step" member: {outcome: kept|slipped|missed|open, due}, the
+ * answer for the deal's open step; NULL when absent or null */
+static json_t *open_step_object(struct request *r, int *bad)
+{
+	json_t *v = *bad || !r->json ? NULL : json_object_get(r->json, "open_step");
+	if (!v || json_is_null(v))
+		return NULL;
+	if (!json_is_object(v)) {
+		api_invalid(r, "open_step", T("The open step's answer is an object with outcome (kept, slipped, missed "
+					      "or open) and, for slipped, due."));
+		*bad = 1;
+		return NULL;
+	}
+	return v;
+}
+
+/* a string member of object o (named parent.name in errors), or NULL */
+static const char *member_str(struct request *r, json_t *o, const char *parent, const char *name, int *bad)
+{
+	json_t *v = *bad || !o ? NULL : json_object_get(o, name);
+	if (!v || json_is_null(v))
+		return NULL;
+	if (!json_is_string(v)) {
+		const char *field = arena_printf(r->a, "%s.%s", parent, name);
+		api_invalid(r, field, arena_printf(r->a, T("The field '%s' must be a string."), field));
+		*bad = 1;
+		return NULL;
+	}
+	return json_string_value(v);
+}
+
+/* 400 naming every bad field at once: "errors" lists them all, each with
+ * its field and message; "field" and "message" are the first one's, as
+ * before the list existed */
+static void reply_errors(struct request *r, const struct rule_error *errs, size_t n)
+{
+	json_t *list = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(list, json_pack("{s:s, s:s}", "field", json_field(errs[i].field), "message",
+						      T(errs[i].message)));
+	json_t *o = json_pack("{s:s, s:s, s:s, s:o}", "error", err_name(E_INVALID), "message", T(errs[0].message),
+			      "field", json_field(errs[0].field), "errors", list);
+	api_reply(r, 400, o);
+}
+
+/* one more fault, unless its field already has one */
+static void add_fault(struct rule_error *errs, size_t *n, const char *field, const char *msgid)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (!strcmp(errs[i].field, field))
+			return;
+	if (*n < CONV_ERRORS_MAX) {
+		errs[*n].field = field;
+		errs[*n].message = msgid;
+		(*n)++;
+	}
+}
+
 void api_conversations_create(struct request *r)
 {
 	if (api_body(r))
@@ -236,22 +294,24 @@ void api_conversations_create(struct request *r)
 	in->stop_action = api_str(r, "stop_action", &bad);
 	li.notes = api_str(r, "notes", &bad);
 	li.new_stage_id = api_int(r, "stage_id", &bad);
+	json_t *os = open_step_object(r, &bad);
+	li.open_step = member_str(r, os, "open_step", "outcome", &bad);
+	li.open_step_due = member_str(r, os, "open_step", "due", &bad);
 	if (bad)
 		return;
+	/* every fault at once, the first of each field */
+	struct rule_error errs[CONV_ERRORS_MAX];
+	size_t nerr = 0;
 	/* the form's limits on free text, from the same function */
 	const char *tfield = NULL, *tm = validate_conversation_text(li.notes, in->step_what, in->step_who,
 								    in->stop_note, &tfield);
-	if (tm) {
-		api_invalid(r, json_field(tfield), T(tm));
-		return;
-	}
+	if (tm)
+		add_fault(errs, &nerr, tfield, tm);
 	char day[11] = "";
-	if (at && parse_rfc3339(at, &li.at, day)) {
-		api_invalid(r, "at", T("Give the time of the conversation in RFC 3339 form, such as "
-				       "2026-11-20T10:00:00Z or 2026-11-20T11:00:00+01:00."));
-		return;
-	}
-	in->date = at ? day : NULL;
+	if (at && parse_rfc3339(at, &li.at, day))
+		add_fault(errs, &nerr, "date", N_("Give the time of the conversation in RFC 3339 form, such as "
+						  "2026-11-20T10:00:00Z or 2026-11-20T11:00:00+01:00."));
+	in->date = at && *day && date_valid(day) ? day : NULL;
 	/* out-of-range numbers fall to the domain's own messages */
 	in->minutes = minutes < INT_MIN || minutes > INT_MAX ? -1 : (int)minutes;
 	in->gut_feeling = gut < 0 || gut > INT_MAX ? 0 : (int)gut;
@@ -259,19 +319,32 @@ void api_conversations_create(struct request *r)
 	/* a stop on a deal closes it as lost unless the caller says paused */
 	if (in->deal_id && outcome_parse(in->outcome) == OUTCOME_STOP && !in->stop_action)
 		in->stop_action = "lost";
+	char today[11];
+	today_date(today);
+	struct rule_error found[CONV_ERRORS_MAX];
+	size_t nf = conversation_validate_all(in, today, found, CONV_ERRORS_MAX);
+	for (size_t i = 0; i < nf; i++)
+		add_fault(errs, &nerr, found[i].field, found[i].message);
+	enum step_answer ans = step_answer_parse(li.open_step);
+	if (ans == STEP_ANSWER_INVALID)
+		add_fault(errs, &nerr, "open_step", N_("Say whether the open step was kept, slipped to a new date or missed."));
+	else if (ans == STEP_ANSWER_SLIPPED && !date_valid(li.open_step_due))
+		add_fault(errs, &nerr, "open_step_due", N_("Give the new date of the step."));
+	if (nerr) {
+		reply_errors(r, errs, nerr);
+		return;
+	}
 
 	if (in->deal_id && !deal_load_or_reply(r, in->deal_id, NEED_CHANGE))
 		return;
 
 	struct health_settings hs;
 	settings_health(r->db, r->me.org_id, &hs);
-	char today[11];
-	today_date(today);
 	int64_t id = 0;
 	struct rule_error re = { 0 };
 	enum err e = conversation_log(r->db, r->a, r->me.org_id, &li, today, hs.grace_days, &id, &re);
 	if (e == E_INVALID && re.message) {
-		api_invalid(r, json_field(re.field), T(re.message));
+		reply_errors(r, &re, 1);
 		return;
 	}
 	if (e) {

@@ -1056,6 +1056,7 @@ static enum err write_deal(struct ctx *x, const struct rep_params *rp, int64_t r
 			.at = (int64_t)cp->day * 86400 + rnd(8, 16) * 3600 + rnd(0, 3) * 900,
 			.notes = arena_printf(x->a, notes, who),
 			.new_stage_id = cp->progress ? x->stage_ids[after] : 0,
+			.close_by_dates = 1,
 		};
 		struct rule_error re = { 0 };
 		if ((e = conversation_log(x->c, x->a, x->org_id, &li, day, x->cfg.grace_days, NULL, &re))) {

@@ -40,11 +40,16 @@
  *   - a step is changed (kept, moved, cancelled) by whoever may see it —
  *     its author and the owner of its deal, and those who may see their
  *     deals — the same on the agenda page and in the API;
- *   - logging a conversation closes (as kept, or missed when late) the open
- *     steps of the deal it is about, whoever logged them (the deal's story
- *     moved on); a conversation without a deal closes only the open steps
- *     without a deal on the same account that its own author logged —
- *     never another rep's (access_conversation_closes_step);
+ *   - logging a conversation follows up the open steps of the deal it is
+ *     about, whoever logged them (the deal's story moved on); a
+ *     conversation without a deal only the open steps without a deal on the
+ *     same account that its own author logged — never another rep's
+ *     (access_conversation_closes_step decides WHICH steps). How each ends
+ *     is the user's answer, not this rule: the form asks "was the step
+ *     kept?" (kept, slipped to a new date, missed, or left open while not
+ *     yet due); unanswered steps close as kept, or missed when late, only
+ *     once they are due by the day of the conversation (or the
+ *     conversation ends in a stop) — domain/commitment.h step_answer_status;
  *   - targets: a rep sees their own, a manager sets and sees those of the
  *     reps of the teams they lead, an admin every one;
  *   - stages: the organisation's pipeline, seen by every member, changed
@@ -138,7 +143,8 @@ struct activity {
 int access_activity_see(const struct viewer *v, const struct activity *a);
 int access_conversation_change(const struct viewer *v, const struct activity *c);
 int access_step_change(const struct viewer *v, const struct activity *s);
-/* does logging conversation c close (keep or miss) the open step s? */
+/* does logging conversation c follow up the open step s (the user's answer,
+ * or step_answer_status's rule, then says how it ends)? */
 int access_conversation_closes_step(const struct activity *c, const struct activity *s);
 
 /* targets: rep is whose target it is */

@@ -79,53 +79,136 @@ static int blank(const char *s)
 }
 
 #define FAIL(f, m) do { err->field = (f); err->message = (m); return -1; } while (0)
+/* one more fault; only the first of a field counts (its message is the one
+ * shown under it) */
+#define ADD(f, m) add_error(errs, max, &n, (f), (m))
 
-int conversation_validate(const struct conversation_input *in, const char *today, struct rule_error *err)
+static void add_error(struct rule_error *errs, size_t max, size_t *n, const char *field, const char *message)
 {
-	err->field = err->message = NULL;
+	for (size_t i = 0; i < *n && i < max; i++)
+		if (!strcmp(errs[i].field, field))
+			return;
+	if (*n < max) {
+		errs[*n].field = field;
+		errs[*n].message = message;
+		(*n)++;
+	}
+}
+
+size_t conversation_validate_all(const struct conversation_input *in, const char *today, struct rule_error *errs,
+				 size_t max)
+{
+	size_t n = 0;
 	if (conv_kind_parse(in->kind) == CONV_INVALID)
-		FAIL("kind", N_("Choose the kind of conversation: call, meeting, video call, visit or demo."));
-	if (!date_valid(in->date))
-		FAIL("date", N_("Enter the date of the conversation."));
-	if (today && strcmp(in->date, today) > 0)
-		FAIL("date", N_("The date of the conversation cannot be in the future."));
+		ADD("kind", N_("Choose the kind of conversation: call, meeting, video call, visit or demo."));
+	int date_ok = date_valid(in->date);
+	if (!date_ok)
+		ADD("date", N_("Enter the date of the conversation."));
+	else if (today && strcmp(in->date, today) > 0)
+		ADD("date", N_("The date of the conversation cannot be in the future."));
 	if (in->minutes < 0 || in->minutes > 24 * 60)
-		FAIL("minutes", N_("The duration must be between 0 and 1440 minutes."));
+		ADD("minutes", N_("The duration must be between 0 and 1440 minutes."));
 	if (!in->deal_id && !in->account_id)
-		FAIL("deal_id", N_("Choose the deal or the account the conversation was about."));
+		ADD("deal_id", N_("Choose the deal or the account the conversation was about."));
 	if (in->gut_feeling < 1 || in->gut_feeling > 5)
-		FAIL("gut_feeling", N_("Give your gut feeling from 1 to 5."));
+		ADD("gut_feeling", N_("Give your gut feeling from 1 to 5."));
 	int has_step = !blank(in->step_what) || !blank(in->step_due) || !blank(in->step_who);
 	int has_stop = !blank(in->stop_reason) || !blank(in->stop_action);
 	switch (outcome_parse(in->outcome)) {
 	case OUTCOME_STEP:
 		if (has_stop)
-			FAIL("stop_reason", N_("A conversation that ends in a step has no stop reason."));
+			ADD("stop_reason", N_("A conversation that ends in a step has no stop reason."));
 		if (blank(in->step_what))
-			FAIL("step_what", N_("Say what the next step is."));
+			ADD("step_what", N_("Say what the next step is."));
 		if (!date_valid(in->step_due))
-			FAIL("step_due", N_("Give the date of the next step."));
-		if (strcmp(in->step_due, in->date) < 0)
-			FAIL("step_due", N_("The next step cannot be due before the conversation."));
+			ADD("step_due", N_("Give the date of the next step."));
+		else if (date_ok && strcmp(in->step_due, in->date) < 0)
+			ADD("step_due", N_("The next step cannot be due before the conversation."));
 		if (blank(in->step_who))
-			FAIL("step_who", N_("Say who on the customer's side committed to the step."));
-		return 0;
+			ADD("step_who", N_("Say who on the customer's side committed to the step."));
+		break;
 	case OUTCOME_STOP:
 		if (has_step)
-			FAIL("step_what", N_("A conversation that ends in a stop has no next step."));
+			ADD("step_what", N_("A conversation that ends in a stop has no next step."));
 		if (!stop_reason_valid(in->stop_reason))
-			FAIL("stop_reason", N_("Choose the reason for the stop."));
+			ADD("stop_reason", N_("Choose the reason for the stop."));
 		if (in->deal_id && !stop_action_valid(in->stop_action))
-			FAIL("stop_action", N_("Choose whether the deal is lost or paused."));
-		return 0;
+			ADD("stop_action", N_("Choose whether the deal is lost or paused."));
+		break;
 	case OUTCOME_NONE:
 		if (has_step)
-			FAIL("step_what", N_("Without commitment there is no next step. Choose Step if the customer committed to one."));
+			ADD("step_what", N_("Without commitment there is no next step. Choose Step if the customer committed to one."));
 		if (has_stop)
-			FAIL("stop_reason", N_("Without commitment there is no stop reason. Choose Stop if the deal ends here."));
+			ADD("stop_reason", N_("Without commitment there is no stop reason. Choose Stop if the deal ends here."));
+		break;
+	default:
+		ADD("outcome", N_("Choose how the conversation ended: step, stop or no commitment."));
+	}
+	return n;
+}
+
+int conversation_validate(const struct conversation_input *in, const char *today, struct rule_error *err)
+{
+	struct rule_error errs[CONV_ERRORS_MAX];
+	err->field = err->message = NULL;
+	if (!conversation_validate_all(in, today, errs, CONV_ERRORS_MAX))
+		return 0;
+	*err = errs[0];
+	return -1;
+}
+
+/* --- the open step, answered when logging --- */
+
+enum step_answer step_answer_parse(const char *code)
+{
+	static const char *const codes[] = { "kept", "slipped", "missed", "open" };
+	if (!code || !*code)
+		return STEP_ANSWER_NONE;
+	int i = index_of(codes, 4, code);
+	return i < 0 ? STEP_ANSWER_INVALID : (enum step_answer)(i + 1);
+}
+
+int step_answer_check(enum step_answer a, const char *due, const char *new_due, const char *held_on,
+		      const char *today, struct rule_error *err)
+{
+	err->field = err->message = NULL;
+	switch (a) {
+	case STEP_ANSWER_INVALID:
+		FAIL("open_step", N_("Say whether the open step was kept, slipped to a new date or missed."));
+	case STEP_ANSWER_SLIPPED: {
+		struct step s = { STEP_S_OPEN, due, due, NULL, 0 };
+		if (step_slip_check(&s, new_due, today, err)) {
+			err->field = "open_step_due";
+			return -1;
+		}
+		return 0;
+	}
+	case STEP_ANSWER_OPEN:
+		if (date_valid(held_on) && days_between(due, held_on) >= 0)
+			FAIL("open_step", N_("The step was due by the day of the conversation: say whether it was kept, "
+					     "slipped or missed."));
 		return 0;
 	default:
-		FAIL("outcome", N_("Choose how the conversation ended: step, stop or no commitment."));
+		return 0;
+	}
+}
+
+enum step_status step_answer_status(enum step_answer a, const char *due, const char *held_on, int grace_days,
+				    int is_stop)
+{
+	switch (a) {
+	case STEP_ANSWER_KEPT: return STEP_S_KEPT;
+	case STEP_ANSWER_MISSED: return STEP_S_MISSED;
+	case STEP_ANSWER_SLIPPED:
+	case STEP_ANSWER_OPEN: return STEP_S_OPEN;
+	default:
+		/* no answer: a step due by the day of the conversation closes
+		 * as kept within the grace period, else missed; one not yet due
+		 * stays open (a call before its date is not the step itself),
+		 * unless the conversation is a stop, which ends the deal's story */
+		if (days_between(due, held_on) >= 0 || is_stop)
+			return step_close_status(due, held_on, grace_days);
+		return STEP_S_OPEN;
 	}
 }
 

@@ -58,6 +58,12 @@ struct rule_error {
 /* 0 when the combination is acceptable, else -1 with err filled. today bounds
  * the conversation date (no logging of conversations in the future). */
 int conversation_validate(const struct conversation_input *in, const char *today, struct rule_error *err);
+/* every fault of the conversation at once, the first of each field, in the
+ * form's order: how many (0: acceptable), at most max of them in errs. The
+ * form and the API show them all; conversation_validate gives the first. */
+#define CONV_ERRORS_MAX 16
+size_t conversation_validate_all(const struct conversation_input *in, const char *today, struct rule_error *errs,
+				 size_t max);
 
 /* --- next steps --- */
 
@@ -89,6 +95,35 @@ int step_kept_on_time(const struct step *s);
 /* how an open step ends when a conversation on its deal follows on
  * held_on: kept when within the grace period after its due date, else missed */
 enum step_status step_close_status(const char *due, const char *held_on, int grace_days);
+/*
+ * The deal's open step, answered when a conversation on the deal is logged:
+ * "Was the step kept?" — kept, slipped to a new date, missed, or (when it
+ * is not yet due) left open. The outcome is the user's; which steps a
+ * conversation follows up is access_conversation_closes_step's rule
+ * (domain/access.h). The answer applies to the earliest of those steps —
+ * the deal's open step the form asks about, or (API, a conversation without
+ * a deal) the author's earliest open step on the account; the other steps
+ * followed up, and every step when nobody answered (an API caller that
+ * sends no open_step), follow step_answer_status with STEP_ANSWER_NONE.
+ */
+enum step_answer { STEP_ANSWER_NONE = 0, STEP_ANSWER_KEPT, STEP_ANSWER_SLIPPED, STEP_ANSWER_MISSED,
+		   STEP_ANSWER_OPEN, STEP_ANSWER_INVALID };
+/* "kept", "slipped", "missed", "open"; NULL or "" is NONE */
+enum step_answer step_answer_parse(const char *code);
+/* whether the answer fits the step due `due` and a conversation held on
+ * held_on: slipped needs a new date (step_slip_check: a real date, not
+ * before today, not the same); "open" only for a step not yet due then.
+ * 0, or -1 with err (field "open_step" or "open_step_due") */
+int step_answer_check(enum step_answer a, const char *due, const char *new_due, const char *held_on,
+		      const char *today, struct rule_error *err);
+/* the status the step gets: STEP_S_OPEN when it stays open (slipped — the
+ * caller moves it and counts the slip —, left open, or not answered and not
+ * yet due). Not answered (NONE): a step due by held_on is kept within the
+ * grace period and missed after it (step_close_status), as before the
+ * question was asked; one not yet due stays open, unless the conversation
+ * ends in a stop (is_stop), which ends the deal's story: then it is kept. */
+enum step_status step_answer_status(enum step_answer a, const char *due, const char *held_on, int grace_days,
+				    int is_stop);
 /* the deal's lost reason that a STOP reason amounts to */
 const char *stop_to_lost_reason(const char *stop_reason);
 

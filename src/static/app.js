@@ -40,7 +40,86 @@
         p.hidden = !on;
         p.disabled = !on;
       });
+      // the browser's own hints for the step's fields, once STEP is
+      // chosen (the server's check stays the truth)
+      form.querySelectorAll("[data-step-required]").forEach(function (el) {
+        el.required = v === "step";
+      });
+      // what a stop makes pointless (moving the deal to another stage)
+      form.querySelectorAll("[data-hide-on-outcome]").forEach(function (el) {
+        var off = el.getAttribute("data-hide-on-outcome") === v;
+        el.hidden = off;
+        el.querySelectorAll("select, input").forEach(function (i) { i.disabled = off; });
+      });
     }
+    // the step question ("was the step kept?"): for a deal chosen from the
+    // list it takes that deal's open step, or goes away when it has none;
+    // the new date only for "slipped"
+    var question = form.querySelector("[data-step-question]");
+    var dealPick = form.querySelector("select[data-step-deals]");
+    function syncQuestion() {
+      if (!question) return;
+      if (dealPick) {
+        var opt = dealPick.options[dealPick.selectedIndex];
+        var due = opt && opt.getAttribute("data-step-due");
+        question.hidden = question.disabled = !due;
+        if (due) {
+          var parts = question.getAttribute("data-legend").split("%s");
+          question.querySelector("legend").textContent = parts[0] + opt.getAttribute("data-step-what") +
+            parts[1] + opt.getAttribute("data-step-due-text") + (parts[2] || "");
+          var open = question.querySelector(".tile-open");
+          if (open) open.hidden = !(due > question.getAttribute("data-today"));
+        }
+        var first = question.querySelector('input[name="open_step"]');
+        if (first) first.required = !!due;
+      }
+      var slip = question.querySelector("[data-slip-date]");
+      var chosen = question.querySelector('input[name="open_step"]:checked');
+      if (slip) {
+        var on = !!chosen && chosen.value === "slipped";
+        slip.hidden = !on;
+        var d = slip.querySelector('input[name="open_step_due"]');
+        if (d) d.required = on;
+      }
+    }
+    form.addEventListener("change", function (e) {
+      if (e.target && (e.target.name === "open_step" || e.target === dealPick)) syncQuestion();
+    });
+    syncQuestion();
+    // buttons that fill a date (tomorrow, in 3 days…) or "who" (the contacts)
+    form.querySelectorAll("[data-date-picks]").forEach(function (box) {
+      var input = form.querySelector('input[name="' + box.getAttribute("data-date-picks") + '"]');
+      if (!input) return;
+      box.hidden = false;
+      box.addEventListener("click", function (e) {
+        var b = e.target.closest("button[data-date]");
+        if (b) { input.value = b.getAttribute("data-date"); input.dispatchEvent(new Event("input", { bubbles: true })); }
+      });
+    });
+    form.querySelectorAll("[data-fill-chips]").forEach(function (box) {
+      var input = form.querySelector('input[name="' + box.getAttribute("data-fill-chips") + '"]');
+      if (!input) return;
+      box.hidden = false;
+      // with a choice of deals, only the chosen deal's account's contacts
+      if (dealPick) {
+        var syncChips = function () {
+          var opt = dealPick.options[dealPick.selectedIndex];
+          var acc = opt ? opt.getAttribute("data-account") : null;
+          var any = false;
+          box.querySelectorAll("button[data-account]").forEach(function (b) {
+            b.hidden = b.getAttribute("data-account") !== acc;
+            if (!b.hidden) any = true;
+          });
+          box.hidden = !any;
+        };
+        dealPick.addEventListener("change", syncChips);
+        syncChips();
+      }
+      box.addEventListener("click", function (e) {
+        var b = e.target.closest("button[data-value]");
+        if (b) input.value = b.getAttribute("data-value");
+      });
+    });
     form.addEventListener("change", function (e) {
       if (e.target && e.target.name === "outcome") sync();
     });

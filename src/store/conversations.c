@@ -20,8 +20,9 @@ enum err conversation_log(struct db_conn *c, struct arena *a, int64_t org_id,
 		return e;
 	int64_t account_id = in->account_id, deal_id = in->deal_id;
 	int progressed = 0;
+	struct db_stmt *st;
 	if (deal_id) {
-		struct db_stmt *st = DBQ(c, "SELECT d.account_id, d.status, s.position FROM deals d "
+		st = DBQ(c, "SELECT d.account_id, d.status, s.position FROM deals d "
 					 "JOIN stages s ON s.org_id = d.org_id AND s.id = d.stage_id "
 					 "WHERE d.org_id = $1 AND d.id = $2", P_I(org_id), P_I(deal_id));
 		int r = db_step(st);
@@ -67,7 +68,7 @@ enum err conversation_log(struct db_conn *c, struct arena *a, int64_t org_id,
 
 	int64_t cid = 0;
 	enum outcome oc = outcome_parse(in->outcome);
-	struct db_stmt *st = DBQ(c, "INSERT INTO conversations (org_id, rep_id, deal_id, account_id, kind, at, held_on, "
+	st = DBQ(c, "INSERT INTO conversations (org_id, rep_id, deal_id, account_id, kind, at, held_on, "
 				 "minutes, notes, gut_feeling, outcome, stop_reason, stop_note, progressed, created_at) "
 				 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
 				 P_I(org_id), P_I(li->rep_id), P_ID(deal_id), P_ID(account_id), P_T(in->kind),
@@ -81,23 +82,64 @@ enum err conversation_log(struct db_conn *c, struct arena *a, int64_t org_id,
 	if ((e = db_finish(st)))
 		goto fail;
 
-	/* the steps this conversation follows up: kept, or missed when it came
-	 * after the grace period (domain/commitment.c step_close_status). Which
-	 * steps it follows up is access_conversation_closes_step's rule
-	 * (domain/access.h): the deal's open steps, whoever logged them; without
-	 * a deal, only the author's own open steps on the account without a
-	 * deal — never another rep's, which would count in their figures. */
+	/* the steps this conversation follows up. Which ones is
+	 * access_conversation_closes_step's rule (domain/access.h): the deal's
+	 * open steps, whoever logged them; without a deal, only the author's
+	 * own open steps on the account without a deal — never another rep's,
+	 * which would count in their figures. How each ends is
+	 * step_answer_status's (domain/commitment.h): the user's answer for the
+	 * earliest of them (the one the form asks about), the rule for
+	 * unanswered steps for the others. */
+	enum step_answer ans = step_answer_parse(li->open_step);
+	/* a stop ends the deal's story: every step it follows up closes, due or not */
+	int close_all = oc == OUTCOME_STOP || li->close_by_dates;
+	int64_t asked_id = 0;
+	if (ans != STEP_ANSWER_NONE) {
+		/* the earliest of the steps it follows up */
+		st = deal_id ? DBQ(c, "SELECT id, due FROM steps WHERE org_id = $1 AND deal_id = $2 AND status = 'open' "
+				   "AND created_on <= $3 ORDER BY due, id LIMIT 1", P_I(org_id), P_I(deal_id), P_T(in->date))
+			: DBQ(c, "SELECT id, due FROM steps WHERE org_id = $1 AND account_id = $2 AND deal_id IS NULL "
+			      "AND rep_id = $4 AND status = 'open' AND created_on <= $3 ORDER BY due, id LIMIT 1",
+			      P_I(org_id), P_I(account_id), P_T(in->date), P_I(li->rep_id));
+		char due[11] = "";
+		if (db_step(st) == DB_ROW) {
+			asked_id = db_col_i64(st, 0);
+			snprintf(due, sizeof(due), "%s", db_col_text(st, 1));
+		}
+		if ((e = db_finish(st)))
+			goto fail;
+		if (asked_id) {
+			if (step_answer_check(ans, due, li->open_step_due, in->date, today, err)) {
+				e = E_INVALID;
+				goto fail;
+			}
+			enum step_status ss = step_answer_status(ans, due, in->date, grace_days, close_all);
+			if (ans == STEP_ANSWER_SLIPPED)
+				e = DBX(c, "UPDATE steps SET due = $3, slips = slips + 1 WHERE org_id = $1 AND id = $2 "
+					"AND status = 'open'", P_I(org_id), P_I(asked_id), P_T(li->open_step_due));
+			else if (ss != STEP_S_OPEN)
+				e = DBX(c, "UPDATE steps SET status = $3, done_on = $4 WHERE org_id = $1 AND id = $2 "
+					"AND status = 'open'", P_I(org_id), P_I(asked_id),
+					P_T(ss == STEP_S_MISSED ? "missed" : "kept"), P_T(in->date));
+			if (e)
+				goto fail;
+		}
+	}
+	/* the unanswered ones: those due by the day of the conversation (all
+	 * of them on a stop) kept, or missed after the grace period */
 	char late_limit[11];
 	date_add_days(in->date, -grace_days, late_limit);
 	if (deal_id) {
 		e = DBX(c, "UPDATE steps SET status = CASE WHEN due < $4 THEN 'missed' ELSE 'kept' END, done_on = $3 "
-			"WHERE org_id = $1 AND deal_id = $2 AND status = 'open' AND created_on <= $3",
-			P_I(org_id), P_I(deal_id), P_T(in->date), P_T(late_limit));
+			"WHERE org_id = $1 AND deal_id = $2 AND status = 'open' AND created_on <= $3 AND id <> $5 "
+			"AND (due <= $3 OR $6 = 1)",
+			P_I(org_id), P_I(deal_id), P_T(in->date), P_T(late_limit), P_I(asked_id), P_I(close_all));
 	} else {
 		e = DBX(c, "UPDATE steps SET status = CASE WHEN due < $4 THEN 'missed' ELSE 'kept' END, done_on = $3 "
 			"WHERE org_id = $1 AND account_id = $2 AND deal_id IS NULL AND rep_id = $5 AND status = 'open' "
-			"AND created_on <= $3",
-			P_I(org_id), P_I(account_id), P_T(in->date), P_T(late_limit), P_I(li->rep_id));
+			"AND created_on <= $3 AND id <> $7 AND (due <= $3 OR $6 = 1)",
+			P_I(org_id), P_I(account_id), P_T(in->date), P_T(late_limit), P_I(li->rep_id), P_I(close_all),
+			P_I(asked_id));
 	}
 	if (e)
 		goto fail;
@@ -110,7 +152,7 @@ enum err conversation_log(struct db_conn *c, struct arena *a, int64_t org_id,
 			P_T(in->step_what), P_T(in->step_who), P_T(in->step_due), P_T(in->date));
 		break;
 	case OUTCOME_STOP:
-		if (deal_id)
+		if (deal_id && !li->stop_keeps_deal)
 			e = deal_close(c, org_id, deal_id, in->stop_action, stop_to_lost_reason(in->stop_reason),
 				       in->stop_note, in->date);
 		break;
@@ -179,6 +221,20 @@ static void read_conv(struct db_stmt *st, struct arena *a, struct conversation *
 	v->step_due = arena_strdup(a, db_col_text(st, 20));
 	v->step_status = arena_strdup(a, db_col_text(st, 21));
 	v->step_slips = (int)db_col_i64(st, 22);
+}
+
+enum err conversation_last_kind(struct db_conn *c, struct arena *a, int64_t org_id, int64_t rep_id,
+				const char **kind, int *minutes)
+{
+	*kind = NULL;
+	*minutes = -1;
+	struct db_stmt *st = DBQ(c, "SELECT kind, minutes FROM conversations WHERE org_id = $1 AND rep_id = $2 "
+				 "ORDER BY held_on DESC, at DESC, id DESC LIMIT 1", P_I(org_id), P_I(rep_id));
+	if (db_step(st) == DB_ROW) {
+		*kind = arena_strdup(a, db_col_text(st, 0));
+		*minutes = (int)db_col_i64(st, 1);
+	}
+	return db_finish(st);
 }
 
 enum err conversation_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id,

@@ -1,8 +1,9 @@
 /*
  * conversations: logging a customer conversation and what follows from its
  * outcome, in one transaction: the conversation itself; the deal's open
- * steps closed as kept (or missed, when the conversation came after the
- * grace period); a new step for STEP; the deal lost or paused for STOP; and
+ * step as the user answered (kept, slipped to a new date, missed, left
+ * open), the unanswered ones by the rule of domain/commitment.h
+ * step_answer_status; a new step for STEP; the deal lost or paused for STOP; and
  * progress when the deal moved to a later stage. Plus the next steps'
  * own life: kept, moved (a slip) or cancelled from the agenda.
  */
@@ -39,6 +40,17 @@ struct conversation_log_input {
 	int64_t at;			/* epoch; held_on is in.date */
 	const char *notes;
 	int64_t new_stage_id;		/* 0: the deal stays in its stage */
+	/* the answer for the deal's open step (domain/commitment.h
+	 * step_answer): "kept", "slipped" (to open_step_due), "missed",
+	 * "open"; NULL when nobody answered */
+	const char *open_step, *open_step_due;
+	/* a STOP that leaves the deal open (the form: its reason is not one a
+	 * deal can be lost for) instead of stop_action's lost or paused */
+	int stop_keeps_deal;
+	/* every step it follows up closes by its dates — kept within the grace
+	 * period, else missed — even one not yet due (the demo's generated
+	 * history, in which each conversation is the step before it) */
+	int close_by_dates;
 };
 
 /* validates and stores; E_INVALID fills err (field + msgid) */
@@ -47,6 +59,10 @@ enum err conversation_log(struct db_conn *c, struct arena *a, int64_t org_id,
 			  int64_t *id, struct rule_error *err);
 enum err conversation_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id,
 			  struct conversation *out);
+/* the kind and minutes of the rep's latest conversation (the form
+ * pre-chooses them); *kind NULL and *minutes -1 when there is none */
+enum err conversation_last_kind(struct db_conn *c, struct arena *a, int64_t org_id, int64_t rep_id,
+				const char **kind, int *minutes);
 /* by deal (deal_id), or by rep (rep_id) in [from, to]; newest first */
 enum err conversation_list(struct db_conn *c, struct arena *a, int64_t org_id, int64_t deal_id,
 			   int64_t rep_id, const char *from, const char *to, int limit, int offset,

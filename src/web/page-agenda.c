@@ -268,6 +268,7 @@ static void render_agenda(struct request *r, int64_t rep_id, const char *rep_nam
 	section(r, &l, "week", T("This week"), today, sunday, T("No more steps this week."), today, back, m, 0, 0);
 	section(r, &l, "later", arena_printf(r->a, T("Next %d days"), AGENDA_DAYS), sunday, until,
 		T("Nothing planned further ahead."), today, back, m, pager_offset(r), LATER_SHOWN);
+	ui_log_button(r, 0, own ? "%2Fagenda" : arena_printf(r->a, "%%2Fagenda%%3Frep%%3D%lld", (long long)rep_id));
 	ui_page_end(r);
 }
 

@@ -32,6 +32,8 @@
 #include "../store/settings.h"
 #include "../lib/fmt.h"
 #include "../lib/util.h"
+#include "../lib/log.h"
+#include "../store/deals.h"
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -41,14 +43,19 @@
 #define NOTES_MAX CONV_NOTES_MAX
 #define TEXT_MAX STEP_TEXT_MAX
 
+/* the contacts offered with a choice of deals: of this many accounts, this
+ * many each */
+#define CHOICE_ACCOUNTS 40
+#define CHIPS_PER_ACCOUNT 12
+
 /* quick picks for the duration, in minutes */
 static const int minute_picks[] = { 15, 30, 45, 60, 90 };
 
 /* where the form was opened from: decides what the "about" part shows */
 enum from { FROM_PICK = 0, FROM_DEAL, FROM_ACCOUNT };
 
-/* the form as shown: values as typed, and the one error (validation stops
- * at the first) with the field it belongs to */
+/* the form as shown: values as typed, and every error at once, each with
+ * the field it belongs to (the first of each field) */
 struct conv_form {
 	enum from from;
 	const char *deal_id, *account_id;
@@ -56,7 +63,15 @@ struct conv_form {
 	const char *step_what, *step_due, *step_who;
 	const char *stop_reason, *stop_note, *stop_action;
 	const char *stage_id, *notes, *ret;
-	const char *err_field, *err;
+	/* the answer for the deal's open step, and its new date when slipped */
+	const char *open_step, *open_step_due;
+	/* a STOP closes the deal as lost with the same reason ("1"), else pauses it */
+	const char *close_lost;
+	/* a contact added to the account with the conversation */
+	const char *new_contact_name, *new_contact_role;
+	struct rule_error errs[CONV_ERRORS_MAX + 8];
+	size_t nerr;
+	int err;			/* any error */
 };
 
 /* what the form is about, loaded for showing it */
@@ -68,6 +83,7 @@ struct conv_ctx {
 	struct stage_list stages;
 	struct contact *contacts;
 	size_t ncontacts;
+	int many_accounts;		/* contacts of several accounts (a choice of deals) */
 	int grace_days;
 };
 
@@ -100,7 +116,10 @@ static const char *form_val(struct request *r, const char *key)
 /* the message for field name, or NULL */
 static const char *ferr(const struct conv_form *f, const char *name)
 {
-	return f->err_field && !strcmp(f->err_field, name) ? f->err : NULL;
+	for (size_t i = 0; i < f->nerr; i++)
+		if (!strcmp(f->errs[i].field, name))
+			return f->errs[i].message;
+	return NULL;
 }
 
 static void field_error(struct request *r, const struct conv_form *f, const char *name)
@@ -147,6 +166,40 @@ static int load_ctx(struct request *r, const struct conv_form *f, struct conv_ct
 		goto down;
 	if (account_id && (e = contact_list(r->db, r->a, r->me.org_id, account_id, &ctx->contacts, &ctx->ncontacts)))
 		goto down;
+	if (!account_id && ctx->choices.n) {
+		/* the contacts of the deals' accounts (the first CHOICE_ACCOUNTS
+		 * of them): app.js offers those of the chosen deal's account */
+		size_t cap = 0;
+		int64_t seen[CHOICE_ACCOUNTS];
+		size_t nseen = 0;
+		for (size_t i = 0; i < ctx->choices.n && nseen < CHOICE_ACCOUNTS; i++) {
+			int64_t acc = ctx->choices.items[i].account_id;
+			size_t k = 0;
+			while (k < nseen && seen[k] != acc)
+				k++;
+			if (k < nseen)
+				continue;
+			seen[nseen++] = acc;
+			struct contact *cs;
+			size_t n;
+			if ((e = contact_list(r->db, r->a, r->me.org_id, acc, &cs, &n)))
+				goto down;
+			if (n > CHIPS_PER_ACCOUNT)
+				n = CHIPS_PER_ACCOUNT;
+			if (ctx->ncontacts + n > cap) {
+				size_t ncap = (ctx->ncontacts + n) * 2;
+				struct contact *grown = arena_alloc(r->a, ncap * sizeof(*grown));
+				if (ctx->ncontacts)
+					memcpy(grown, ctx->contacts, ctx->ncontacts * sizeof(*grown));
+				ctx->contacts = grown;
+				cap = ncap;
+			}
+			if (n)
+				memcpy(ctx->contacts + ctx->ncontacts, cs, n * sizeof(*cs));
+			ctx->ncontacts += n;
+		}
+		ctx->many_accounts = 1;
+	}
 	return 0;
 down:
 	resp_store_error(r, E_OK);
@@ -177,6 +230,112 @@ static void radio_tiles(struct request *r, const char *name, const char *legend,
 	html(o, "</fieldset>");
 }
 
+/* buttons that fill the date field `name` (app.js; hidden without script):
+ * tomorrow, in 3 days, next Monday, in 2 weeks — counted from today */
+static void date_picks(struct request *r, const char *name)
+{
+	struct strbuf *o = &r->out;
+	const char *today = ui_today(r);
+	char d[4][11];
+	date_add_days(today, 1, d[0]);
+	date_add_days(today, 3, d[1]);
+	/* the Monday after today: 1..7 days on */
+	struct tm tm = { 0 };
+	tm.tm_year = atoi(today) - 1900;
+	tm.tm_mon = atoi(today + 5) - 1;
+	tm.tm_mday = atoi(today + 8);
+	tm.tm_hour = 12;
+	time_t t = timegm(&tm);
+	gmtime_r(&t, &tm);
+	int to_monday = (8 - tm.tm_wday) % 7;
+	date_add_days(today, to_monday ? to_monday : 7, d[2]);
+	date_add_days(today, 14, d[3]);
+	const char *labels[4] = { T("Tomorrow"), T("In 3 days"), T("Next Monday"), T("In 2 weeks") };
+	html_printf(o, "<div class=\"chips date-picks\" data-date-picks=\"%s\" hidden>", name);
+	for (int i = 0; i < 4; i++)
+		html_printf(o, "<button type=\"button\" class=\"chip\" data-date=\"%s\" title=\"%s\"><span>%s</span></button>",
+			    d[i], ui_date_text(r, d[i]), labels[i]);
+	html(o, "</div>");
+}
+
+/* the deal chosen in the select, when it is one of the choices */
+static const struct deal *chosen_deal(const struct conv_ctx *ctx, const struct conv_form *f)
+{
+	int64_t id = 0;
+	if (parse_i64(f->deal_id, &id) || !id)
+		return NULL;
+	for (size_t i = 0; i < ctx->choices.n; i++)
+		if (ctx->choices.items[i].id == id)
+			return ctx->choices.items[i].sig.has_open_step ? &ctx->choices.items[i] : NULL;
+	return NULL;
+}
+
+/* the deals to choose from; each option carries its open step, which
+ * app.js puts into the step question when it is chosen */
+static void deal_select(struct request *r, const struct conv_ctx *ctx, const struct conv_form *f, const char *label)
+{
+	struct strbuf *o = &r->out;
+	const char *m = ferr(f, "deal_id");
+	html_printf(o, "<div class=\"field%-s\"><label for=\"f-deal_id\">%s</label><select id=\"f-deal_id\" "
+		    "name=\"deal_id\" data-step-deals%-s><option value=\"\">%s</option>",
+		    m ? " invalid" : "", label, m ? " aria-invalid=\"true\" aria-describedby=\"e-deal_id\"" : "",
+		    f->from == FROM_ACCOUNT ? T("No deal: the account in general") : T("— choose the deal —"));
+	for (size_t i = 0; i < ctx->choices.n; i++) {
+		const struct deal *d = &ctx->choices.items[i];
+		const char *id = arena_printf(r->a, "%lld", (long long)d->id);
+		const char *text = f->from == FROM_ACCOUNT ? d->title
+			: d->owner_id == r->me.user_id ? arena_printf(r->a, "%s — %s", d->title, d->account_name)
+			: arena_printf(r->a, "%s — %s (%s)", d->title, d->account_name, d->owner_name);
+		html_printf(o, "<option value=\"%s\" data-account=\"%lld\"%-s", id, (long long)d->account_id,
+			    !strcmp(id, f->deal_id) ? " selected" : "");
+		if (d->sig.has_open_step && d->sig.next_due)
+			html_printf(o, " data-step-what=\"%s\" data-step-due=\"%s\" data-step-due-text=\"%s\"",
+				    d->next_what, d->sig.next_due, ui_date_text(r, d->sig.next_due));
+		html_printf(o, ">%s</option>", text);
+	}
+	html(o, "</select>");
+	if (m)
+		html_printf(o, "<p class=\"field-error\" id=\"e-deal_id\">%s</p>", m);
+	html(o, "</div>");
+}
+
+/*
+ * "Was the step '<what>' (due <date>) kept?" — kept, slipped to a new date,
+ * missed, or (while it is not yet due) left open. d is the deal with its
+ * open step, or NULL: then the question is rendered hidden and disabled for
+ * app.js to fill in when a deal with an open step is chosen.
+ */
+static void step_question(struct request *r, const struct conv_form *f, const struct deal *d)
+{
+	struct strbuf *o = &r->out;
+	const char *today = ui_today(r);
+	const char *m = ferr(f, "open_step");
+	/* TRANSLATORS: the step question; %s are the step's text and its due date */
+	const char *tmpl = T("Was the step \"%s\" (due %s) kept?");
+	html_printf(o, "<fieldset class=\"choices step-question%-s\" id=\"f-open_step\" data-step-question "
+		    "data-today=\"%s\" data-legend=\"%s\"%-s%-s><legend>",
+		    m ? " invalid" : "", today, tmpl, d ? "" : " hidden disabled",
+		    m ? " aria-describedby=\"e-open_step\"" : "");
+	if (d)
+		html_printf(o, "%s", arena_printf(r->a, tmpl, d->next_what, ui_date_text(r, d->sig.next_due)));
+	html(o, "</legend><div class=\"tiles\">");
+	static const char *const values[] = { "kept", "slipped", "missed", "open" };
+	const char *labels[] = { T("Kept"), T("Slipped to a new date"), T("Missed"), T("Not due yet: leave it open") };
+	int not_due = d && strcmp(d->sig.next_due, today) > 0;
+	for (int i = 0; i < 4; i++)
+		html_printf(o, "<label class=\"tile tile-%s\"%-s><input type=\"radio\" name=\"open_step\" value=\"%s\""
+			    "%-s%-s><span>%s</span></label>", values[i], i == 3 && !not_due ? " hidden" : "", values[i],
+			    !strcmp(f->open_step, values[i]) ? " checked" : "", i == 0 && d ? " required" : "",
+			    labels[i]);
+	html(o, "</div>");
+	field_error(r, f, "open_step");
+	html(o, "<div class=\"slip-date\" data-slip-date>");
+	ui_input(r, "open_step_due", T("The step's new date"), "date", f->open_step_due, ferr(f, "open_step_due"),
+		 arena_printf(r->a, " min=\"%s\"", today));
+	date_picks(r, "open_step_due");
+	html(o, "</div></fieldset>");
+}
+
 static void about_part(struct request *r, const struct conv_ctx *ctx, const struct conv_form *f)
 {
 	struct strbuf *o = &r->out;
@@ -194,30 +353,11 @@ static void about_part(struct request *r, const struct conv_ctx *ctx, const stru
 		html(o, "</div>");
 		if (!strcmp(d->status, "paused"))
 			ui_notice(r, "info", T("This deal is paused. A conversation that does not end in a stop opens it again."));
-		if (d->sig.has_open_step && d->sig.next_due)
-			html_printf(o, "<p class=\"hint open-step\">%s</p>",
-				    arena_printf(r->a, trn(r->lang,
-							   "Open next step: \"%s\", due %s. Logging this conversation marks it as "
-							   "kept, or as missed when it is more than %d day overdue.",
-							   "Open next step: \"%s\", due %s. Logging this conversation marks it as "
-							   "kept, or as missed when it is more than %d days overdue.",
-							   ctx->grace_days),
-						 d->next_what, ui_date_text(r, d->sig.next_due), ctx->grace_days));
+		step_question(r, f, d->sig.has_open_step ? d : NULL);
 		return;
 	}
 	/* a choice of deals: all the viewer's open ones, or the account's */
 	size_t n = ctx->choices.n;
-	const char **values = arena_alloc(r->a, (n + 1) * sizeof(char *));
-	const char **labels = arena_alloc(r->a, (n + 1) * sizeof(char *));
-	values[0] = "";
-	labels[0] = f->from == FROM_ACCOUNT ? T("No deal: the account in general") : T("— choose the deal —");
-	for (size_t i = 0; i < n; i++) {
-		const struct deal *d = &ctx->choices.items[i];
-		values[i + 1] = arena_printf(r->a, "%lld", (long long)d->id);
-		labels[i + 1] = f->from == FROM_ACCOUNT ? d->title
-			: d->owner_id == r->me.user_id ? arena_printf(r->a, "%s — %s", d->title, d->account_name)
-			: arena_printf(r->a, "%s — %s (%s)", d->title, d->account_name, d->owner_name);
-	}
 	if (f->from == FROM_ACCOUNT) {
 		html_printf(o, "<input type=\"hidden\" name=\"account_id\" value=\"%lld\">", (long long)ctx->account.id);
 		html_printf(o, "<div class=\"about\" id=\"f-account_id\"><p class=\"eyebrow\">%s</p>"
@@ -225,9 +365,10 @@ static void about_part(struct request *r, const struct conv_ctx *ctx, const stru
 			    T("Account"), (long long)ctx->account.id, ctx->account.name);
 		field_error(r, f, "account_id");
 		html(o, "</div>");
-		if (n)
-			ui_select(r, "deal_id", T("About one of its deals?"), values, labels, n + 1, f->deal_id,
-				  ferr(f, "deal_id"));
+		if (n) {
+			deal_select(r, ctx, f, T("About one of its deals?"));
+			step_question(r, f, chosen_deal(ctx, f));
+		}
 		return;
 	}
 	if (!n) {
@@ -238,7 +379,8 @@ static void about_part(struct request *r, const struct conv_ctx *ctx, const stru
 		field_error(r, f, "deal_id");
 		return;
 	}
-	ui_select(r, "deal_id", T("Deal"), values, labels, n + 1, f->deal_id, ferr(f, "deal_id"));
+	deal_select(r, ctx, f, T("Deal"));
+	step_question(r, f, chosen_deal(ctx, f));
 }
 
 static void when_part(struct request *r, const struct conv_form *f)
@@ -269,17 +411,42 @@ static void step_panel(struct request *r, const struct conv_ctx *ctx, const stru
 	html_printf(o, "<fieldset class=\"panel panel-step\" data-outcome-panel=\"step\"><legend>%s</legend>",
 		    T("Next step"));
 	ui_input(r, "step_what", T("What is the next step?"), "text", f->step_what, ferr(f, "step_what"),
-		 arena_printf(r->a, " maxlength=\"%d\" placeholder=\"%s\"", TEXT_MAX, attr_text(r, T("e.g. demo for the CFO"))));
+		 arena_printf(r->a, " maxlength=\"%d\" placeholder=\"%s\" data-step-required", TEXT_MAX,
+			      attr_text(r, T("e.g. demo for the CFO"))));
+	/* data-step-required: app.js makes these required while STEP is chosen */
 	ui_input(r, "step_due", T("By when?"), "date", f->step_due, ferr(f, "step_due"),
-		 arena_printf(r->a, " min=\"%s\"", date_valid(f->date) ? f->date : ui_today(r)));
+		 arena_printf(r->a, " min=\"%s\" data-step-required", date_valid(f->date) ? f->date : ui_today(r)));
+	date_picks(r, "step_due");
 	ui_input(r, "step_who", T("Who on the customer's side committed to it?"), "text", f->step_who,
-		 ferr(f, "step_who"), arena_printf(r->a, " maxlength=\"%d\" autocomplete=\"off\"%s", TEXT_MAX,
-						   ctx->ncontacts ? " list=\"contacts\"" : ""));
+		 ferr(f, "step_who"), arena_printf(r->a, " maxlength=\"%d\" autocomplete=\"off\" data-step-required%s",
+						   TEXT_MAX, ctx->ncontacts ? " list=\"contacts\"" : ""));
 	if (ctx->ncontacts) {
 		html(o, "<datalist id=\"contacts\">");
-		for (size_t i = 0; i < ctx->ncontacts; i++)
+		for (size_t i = 0; i < ctx->ncontacts && !ctx->many_accounts; i++)
 			html_printf(o, "<option value=\"%s\">", ctx->contacts[i].name);
 		html(o, "</datalist>");
+		/* the account's contacts as chips that fill in "who" (app.js) */
+		html_printf(o, "<div class=\"chips contact-chips\" data-fill-chips=\"step_who\" hidden aria-label=\"%s\">",
+			    T("The account's contacts"));
+		for (size_t i = 0; i < ctx->ncontacts && (ctx->many_accounts || i < CHIPS_PER_ACCOUNT); i++)
+			html_printf(o, "<button type=\"button\" class=\"chip\" data-value=\"%s\" data-account=\"%lld\"%-s>"
+				    "<span>%s</span></button>", ctx->contacts[i].name, (long long)ctx->contacts[i].account_id,
+				    ctx->many_accounts ? " hidden" : "", ctx->contacts[i].name);
+		html(o, "</div>");
+	}
+	if (ctx->has_deal || ctx->has_account || ctx->choices.n) {
+		int open = *f->new_contact_name || *f->new_contact_role || ferr(f, "new_contact_name") ||
+			   ferr(f, "new_contact_role");
+		html_printf(o, "<details class=\"new-contact\"%-s><summary>%s</summary>", open ? " open" : "",
+			    T("New contact"));
+		html_printf(o, "<p class=\"hint\">%s</p>",
+			    T("Saved to the account's contacts with the conversation; a blank \"who\" takes the name."));
+		ui_input(r, "new_contact_name", T("Name"), "text", f->new_contact_name, ferr(f, "new_contact_name"),
+			 arena_printf(r->a, " maxlength=\"%d\" autocomplete=\"off\"", NAME_MAX_LEN));
+		ui_input(r, "new_contact_role", T("Role"), "text", f->new_contact_role, ferr(f, "new_contact_role"),
+			 arena_printf(r->a, " maxlength=\"%d\" placeholder=\"%s\"", NAME_MAX_LEN,
+				      attr_text(r, T("e.g. CFO"))));
+		html(o, "</details>");
 	}
 	html(o, "</fieldset>");
 }
@@ -301,14 +468,18 @@ static void stop_panel(struct request *r, const struct conv_ctx *ctx, const stru
 	html_printf(o, "<div class=\"field\"><label for=\"f-stop_note\">%s</label>"
 		    "<textarea id=\"f-stop_note\" name=\"stop_note\" rows=\"2\" maxlength=\"%d\">%s</textarea></div>",
 		    T("In the customer's words (optional)"), STOP_NOTE_MAX, f->stop_note);
-	/* a stop on an account without a deal has nothing to close */
+	/* a stop on an account without a deal has nothing to close: ticked,
+	 * the deal is closed as lost with the same reason; unticked, paused */
 	if (f->from != FROM_ACCOUNT || ctx->choices.n) {
-		static const char *const actions[] = { "lost", "paused" };
-		static const char *const action_labels[] = { N_("Close the deal as lost"), N_("Pause the deal") };
-		radio_tiles(r, "stop_action", T("What happens to the deal?"),
-			    f->from == FROM_ACCOUNT ? T("Only when the conversation was about one of its deals.")
-			    : T("Pause it when the customer may come back later; it then leaves the pipeline until then."),
-			    actions, action_labels, 2, f->stop_action, "two", f);
+		const char *m = ferr(f, "stop_action");
+		html_printf(o, "<div class=\"field check%-s\" id=\"f-stop_action\"><label><input type=\"checkbox\" "
+			    "name=\"close_lost\" value=\"1\"%-s> %s</label><p class=\"hint\">%s</p>",
+			    m ? " invalid" : "", *f->close_lost ? " checked" : "", T("Close the deal as lost (reason: the same)"),
+			    f->from == FROM_ACCOUNT ? T("Only when the conversation was about one of its deals. Unticked, "
+							"the deal is paused.")
+			    : T("Unticked, the deal is paused: it leaves the pipeline until the customer comes back."));
+		field_error(r, f, "stop_action");
+		html(o, "</div>");
 	}
 	html(o, "</fieldset>");
 }
@@ -341,8 +512,11 @@ static void stage_part(struct request *r, const struct conv_ctx *ctx, const stru
 		values[k] = arena_printf(r->a, "%lld", (long long)s->id);
 		labels[k++] = s->name;
 	}
+	/* app.js hides (and disables) it once STOP is chosen: a stop moves no stage */
+	html(&r->out, "<div data-hide-on-outcome=\"stop\">");
 	ui_select(r, "stage_id", T("Move the deal to another stage?"), values, labels, k, f->stage_id,
 		  ferr(f, "stage_id"));
+	html(&r->out, "</div>");
 }
 
 /* the whole page; status is already set for a re-render */
@@ -351,9 +525,13 @@ static void render_form(struct request *r, const struct conv_ctx *ctx, const str
 	struct strbuf *o = &r->out;
 	ui_page_begin(r, T("Log a conversation"), f->from == FROM_DEAL || f->from == FROM_PICK ? "pipeline" : "accounts");
 	html_printf(o, "<div class=\"conv-page\"><h1>%s</h1>", T("Log a conversation"));
-	if (f->err) {
-		html_printf(o, "<div class=\"notice notice-error\" role=\"alert\">%s <a href=\"#f-%s\">%s</a></div>",
-			    T("The conversation was not logged."), f->err_field ? f->err_field : "outcome", f->err);
+	if (f->nerr) {
+		/* every error at once, each a link to its field */
+		html_printf(o, "<div class=\"notice notice-error\" role=\"alert\">%s<ul class=\"error-list\">",
+			    T("The conversation was not logged."));
+		for (size_t i = 0; i < f->nerr; i++)
+			html_printf(o, "<li><a href=\"#f-%s\">%s</a></li>", f->errs[i].field, f->errs[i].message);
+		html(o, "</ul></div>");
 	}
 	if (f->from == FROM_DEAL && (!strcmp(ctx->deal.status, "won") || !strcmp(ctx->deal.status, "lost"))) {
 		ui_notice(r, "info", T("This deal is closed. Reopen it before logging a conversation."));
@@ -419,7 +597,18 @@ void page_conversation_new(struct request *r)
 	f.kind = f.gut = f.outcome = "";
 	f.date = ui_today(r);
 	f.minutes = "30";
+	/* the kind and duration of this rep's latest conversation, pre-chosen */
+	const char *last_kind = NULL;
+	int last_minutes = -1;
+	if (!conversation_last_kind(r->db, r->a, r->me.org_id, r->me.user_id, &last_kind, &last_minutes)) {
+		if (last_kind && conv_kind_parse(last_kind) != CONV_INVALID)
+			f.kind = last_kind;
+		if (last_minutes >= 0)
+			f.minutes = arena_printf(r->a, "%d", last_minutes);
+	}
 	f.step_what = f.step_due = f.step_who = f.stop_reason = f.stop_note = f.stop_action = f.stage_id = f.notes = "";
+	f.open_step = f.open_step_due = f.new_contact_name = f.new_contact_role = "";
+	f.close_lost = "1";
 	f.ret = return_path(r, req_query(r, "return"));
 	struct conv_ctx ctx;
 	if (load_ctx(r, &f, &ctx))
@@ -458,10 +647,15 @@ static int form_int(const char *v, int def)
 	return (int)n;
 }
 
+/* one more error; only the first of a field is kept */
 static void set_err(struct request *r, struct conv_form *f, const char *field, const char *msgid)
 {
-	f->err_field = field;
-	f->err = T(msgid);
+	f->err = 1;
+	if (ferr(f, field) || f->nerr >= sizeof(f->errs) / sizeof(f->errs[0]))
+		return;
+	f->errs[f->nerr].field = field;
+	f->errs[f->nerr].message = T(msgid);
+	f->nerr++;
 }
 
 void page_conversations_post(struct request *r)
@@ -484,6 +678,11 @@ void page_conversations_post(struct request *r)
 	f.stop_action = form_val(r, "stop_action");
 	f.stage_id = form_val(r, "stage_id");
 	f.notes = form_val(r, "notes");
+	f.open_step = form_val(r, "open_step");
+	f.open_step_due = dealui_form_text(r, "open_step_due");
+	f.close_lost = form_val(r, "close_lost");
+	f.new_contact_name = dealui_form_text(r, "new_contact_name");
+	f.new_contact_role = dealui_form_text(r, "new_contact_role");
 	f.ret = return_path(r, req_form(r, "return"));
 	/* a form opened from a deal that lost its deal field is a form without one */
 	if (f.from == FROM_DEAL && !*f.deal_id)
@@ -493,11 +692,27 @@ void page_conversations_post(struct request *r)
 	if (load_ctx(r, &f, &ctx))
 		return;
 	int64_t deal_id = dealui_form_id(r, "deal_id"), account_id = dealui_form_id(r, "account_id");
-	/* a deal chosen from the list: it must exist and be the viewer's to work on */
+	/* the deal as it is now: the one the form is about, or the one chosen
+	 * from the list — which must exist and be the viewer's to work on */
+	const struct deal *deal = ctx.has_deal ? &ctx.deal : NULL;
 	if (deal_id && f.from != FROM_DEAL) {
-		if (!deal_load_or_reply(r, deal_id, NEED_CHANGE))
+		if (!(deal = deal_load_or_reply(r, deal_id, NEED_CHANGE)))
 			return;
 	}
+	enum outcome oc = outcome_parse(f.outcome);
+	/* a STOP on a deal: ticked, closed as lost with the same reason — when
+	 * that reason is one a deal can be lost for; else the deal stays open
+	 * and the notice says so. Unticked: paused. A form that names the
+	 * action itself (stop_action) is taken at its word. */
+	int stop_keeps_open = 0;
+	if (!*f.stop_action && oc == OUTCOME_STOP && deal_id) {
+		f.stop_action = *f.close_lost ? "lost" : "paused";
+		if (*f.close_lost && stop_reason_valid(f.stop_reason) && !lost_reason_valid(f.stop_reason))
+			stop_keeps_open = 1;
+	}
+	/* a new contact, given: its name is the "who" of a step left blank */
+	if (*f.new_contact_name && oc == OUTCOME_STEP && !*f.step_who)
+		f.step_who = f.new_contact_name;
 	struct conversation_log_input li = { 0 };
 	li.in.kind = f.kind;
 	li.in.date = f.date;
@@ -516,14 +731,43 @@ void page_conversations_post(struct request *r)
 	li.rep_id = r->me.user_id;
 	li.at = date_valid(f.date) ? conversation_epoch(f.date) : 0;
 	li.notes = f.notes;
-	li.new_stage_id = dealui_form_id(r, "stage_id");
-	if (*f.stage_id && !li.new_stage_id)
+	li.new_stage_id = oc == OUTCOME_STOP ? 0 : dealui_form_id(r, "stage_id");
+	li.stop_keeps_deal = stop_keeps_open;
+	/* every error at once: the stage, the texts, the rules of the outcome,
+	 * the step question, the new contact */
+	if (oc != OUTCOME_STOP && *f.stage_id && !li.new_stage_id)
 		set_err(r, &f, "stage_id", N_("Choose an open stage; close a deal as won or lost instead."));
-	else {
-		const char *field = NULL, *m = validate_conversation_text(f.notes, f.step_what, f.step_who,
-									 f.stop_note, &field);
-		if (m)
-			set_err(r, &f, field, m);
+	const char *tfield = NULL, *tm = validate_conversation_text(f.notes, f.step_what, f.step_who, f.stop_note,
+								    &tfield);
+	if (tm)
+		set_err(r, &f, tfield, tm);
+	struct rule_error found[CONV_ERRORS_MAX];
+	size_t nf = conversation_validate_all(&li.in, ui_today(r), found, CONV_ERRORS_MAX);
+	for (size_t i = 0; i < nf; i++)
+		set_err(r, &f, found[i].field, found[i].message);
+	/* the deal's open step: the form asks, and an answer is needed */
+	if (deal && deal->sig.has_open_step && deal->sig.next_due) {
+		enum step_answer ans = step_answer_parse(f.open_step);
+		struct rule_error se;
+		if (ans == STEP_ANSWER_NONE)
+			set_err(r, &f, "open_step", N_("Say whether the open step was kept, slipped to a new date or missed."));
+		else if (step_answer_check(ans, deal->sig.next_due, f.open_step_due,
+					   date_valid(f.date) ? f.date : ui_today(r), ui_today(r), &se))
+			set_err(r, &f, se.field, se.message);
+		li.open_step = f.open_step;
+		li.open_step_due = f.open_step_due;
+	}
+	int64_t contact_account = deal ? deal->account_id : account_id;
+	if (*f.new_contact_name || *f.new_contact_role) {
+		const char *m;
+		if (!contact_account)
+			set_err(r, &f, "new_contact_name", N_("Choose the deal or the account first: the contact is saved to its account."));
+		else if (!access_contact_add(&r->viewer, r->me.org_id))
+			set_err(r, &f, "new_contact_name", N_("You may not add contacts."));
+		else if ((m = validate_name(f.new_contact_name)))
+			set_err(r, &f, "new_contact_name", m);
+		if ((m = validate_text(f.new_contact_role, NAME_MAX_LEN)))
+			set_err(r, &f, "new_contact_role", m);
 	}
 
 	int64_t id = 0;
@@ -542,10 +786,15 @@ void page_conversations_post(struct request *r)
 		resp_store_error(r, E_OK);
 		return;
 	}
-	enum outcome oc = outcome_parse(f.outcome);
+	/* the new contact joins the account (after the conversation: a failure
+	 * here loses no conversation, and the form is not sent twice) */
+	if (*f.new_contact_name &&
+	    contact_create(r->db, r->me.org_id, contact_account, f.new_contact_name, f.new_contact_role, "", "", NULL))
+		log_error("conversation %lld: the new contact could not be saved", (long long)id);
 	const char *code = oc == OUTCOME_STEP ? "conversation-step"
 		: oc == OUTCOME_NONE ? "conversation-none"
 		: !deal_id ? "conversation-stop"
+		: stop_keeps_open ? "conversation-stop-open"
 		: !strcmp(f.stop_action, "paused") ? "conversation-paused" : "conversation-lost";
 	const char *back = f.ret ? f.ret
 		: deal_id ? arena_printf(r->a, "/deals/%lld", (long long)deal_id)

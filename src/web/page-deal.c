@@ -247,9 +247,11 @@ static void status_actions(struct request *r, const struct deal *d, const struct
 	const char *base = arena_printf(r->a, "/deals/%lld", (long long)d->id);
 	int closed = !strcmp(d->status, "won") || !strcmp(d->status, "lost");
 	html(o, "<div class=\"actions deal-actions\">");
-	if (!closed)
+	if (!closed) {
 		html_printf(o, "<a class=\"button primary\" href=\"/conversations/new?deal=%lld\">%s</a>",
 			    (long long)d->id, T("Log a conversation"));
+		ui_log_button(r, d->id, NULL);
+	}
 	if (!closed) {
 		html_printf(o, "<form method=\"post\" action=\"%s/close\">", base);
 		ui_csrf(r);

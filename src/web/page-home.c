@@ -202,5 +202,6 @@ void page_home(struct request *r)
 	if (!shown)
 		html_printf(o, "<p class=\"muted\">%s</p>", T("You are not in a team yet. An admin can add you to one."));
 	html(o, "</section>");
+	ui_log_button(r, 0, "%2F");
 	ui_page_end(r);
 }

@@ -223,5 +223,6 @@ void page_pipeline(struct request *r)
 		html_printf(o, "<p class=\"muted\">%s <a href=\"/deals/new\">%s</a></p>",
 			    rep || team || *q ? T("No open deals match the filter.") : T("No open deals yet."),
 			    T("Add a deal"));
+	ui_log_button(r, 0, "%2Fpipeline");
 	ui_page_end(r);
 }

@@ -132,6 +132,7 @@ static const struct { const char *code, *text; } done_notices[] = {
 	{ "conversation-lost", N_("The conversation was logged. The deal is closed as lost.") },
 	{ "conversation-paused", N_("The conversation was logged. The deal is paused.") },
 	{ "conversation-stop", N_("The conversation was logged as a stop.") },
+	{ "conversation-stop-open", N_("The conversation was logged as a stop. The deal stays open: its reason is not one a deal can be lost for; close it on the deal's page.") },
 	{ "conversation-none", N_("The conversation was logged without commitment. That is a red flag on the deal.") },
 	{ "step-kept", N_("The step is marked as done.") },
 	{ "step-moved", N_("The step was moved to its new date.") },
@@ -413,4 +414,20 @@ void ui_day_range(struct request *r, int default_days, struct day_range *p)
 		else if (span > 3660)
 			p->e_to = T("Choose a period of at most ten years.");
 	}
+}
+
+void ui_log_button(struct request *r, int64_t deal_id, const char *ret)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "/conversations/new");
+	char sep = '?';
+	if (deal_id) {
+		sb_addf(&sb, "?deal=%lld", (long long)deal_id);
+		sep = '&';
+	}
+	if (ret && *ret)
+		sb_addf(&sb, "%creturn=%s", sep, ret);
+	html_printf(&r->out, "<a class=\"button primary log-fab\" href=\"%s\" data-log-fab>%s</a>", sb.buf,
+		    T("Log a conversation"));
+	sb_release(&sb);
 }

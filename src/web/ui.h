@@ -12,6 +12,10 @@
 /* nav is the key of the active menu item: "home", "teams", "admin-users", ... */
 void ui_page_begin(struct request *r, const char *title, const char *nav);
 void ui_page_end(struct request *r);
+/* the "Log a conversation" button fixed at the bottom of a phone's screen
+ * (hidden on wider screens): deal_id pre-chooses the deal (0: none), ret is
+ * where the form returns to (a local path, URL-encoded, or NULL) */
+void ui_log_button(struct request *r, int64_t deal_id, const char *ret);
 /* a whole error page in the chrome; the status is already set */
 void ui_error_page(struct request *r, enum err e, const char *message);
 

@@ -134,9 +134,11 @@ test("a conversation without a deal on a shared account does not close other rep
   assert.ok([303, 200].includes(r.status), `the form: ${r.status} ${r.text.slice(0, 300)}`);
   assert.equal((await stepOf('rob@acme.test', robs.stepId)).status, 'open');
 
-  // Rob's own next conversation on the account follows his step up
+  // Rob's own next conversation on the account follows his step up (the
+  // step is not due until 11-26, so it closes as he answers: kept)
   const again = await rob.post('/api/v1/conversations', {
     account_id: acc, kind: 'call', at: '2026-11-22T10:00:00Z', minutes: 5, gut_feeling: 3, outcome: 'none',
+    open_step: { outcome: 'kept' },
   });
   assert.equal(again.status, 201, again.text);
   assert.equal((await stepOf('rob@acme.test', robs.stepId)).status, 'kept');

@@ -297,6 +297,72 @@ START_TEST(vocabulary)
 }
 END_TEST
 
+/* every fault at once, the first of each field, in the form's order */
+START_TEST(all_errors_at_once)
+{
+	struct conversation_input in = base();
+	in.kind = "fax";
+	in.minutes = 2000;
+	in.gut_feeling = 0;
+	in.step_what = "";
+	in.step_due = "2026-11-19";	/* before the conversation */
+	in.step_who = " ";
+	struct rule_error errs[CONV_ERRORS_MAX];
+	size_t n = conversation_validate_all(&in, TODAY, errs, CONV_ERRORS_MAX);
+	static const char *const want[] = { "kind", "minutes", "gut_feeling", "step_what", "step_due", "step_who" };
+	ck_assert_uint_eq(n, 6);
+	for (size_t i = 0; i < n; i++)
+		ck_assert_str_eq(errs[i].field, want[i]);
+	ck_assert_str_eq(errs[4].message, "The next step cannot be due before the conversation.");
+	/* at most max of them */
+	ck_assert_uint_eq(conversation_validate_all(&in, TODAY, errs, 2), 2);
+	/* conversation_validate gives the first */
+	struct rule_error first;
+	ck_assert_int_eq(conversation_validate(&in, TODAY, &first), -1);
+	ck_assert_str_eq(first.field, "kind");
+	in = base();
+	ck_assert_uint_eq(conversation_validate_all(&in, TODAY, errs, CONV_ERRORS_MAX), 0);
+}
+END_TEST
+
+/* "was the step kept?": the answers, their checks, and the rule without one */
+START_TEST(step_answers)
+{
+	ck_assert_int_eq(step_answer_parse(NULL), STEP_ANSWER_NONE);
+	ck_assert_int_eq(step_answer_parse(""), STEP_ANSWER_NONE);
+	ck_assert_int_eq(step_answer_parse("kept"), STEP_ANSWER_KEPT);
+	ck_assert_int_eq(step_answer_parse("slipped"), STEP_ANSWER_SLIPPED);
+	ck_assert_int_eq(step_answer_parse("missed"), STEP_ANSWER_MISSED);
+	ck_assert_int_eq(step_answer_parse("open"), STEP_ANSWER_OPEN);
+	ck_assert_int_eq(step_answer_parse("later"), STEP_ANSWER_INVALID);
+	struct rule_error err;
+	/* slipped: a real, new date, not in the past */
+	ck_assert_int_eq(step_answer_check(STEP_ANSWER_SLIPPED, "2026-11-20", "2026-12-01", "2026-11-22", TODAY, &err), 0);
+	ck_assert_int_eq(step_answer_check(STEP_ANSWER_SLIPPED, "2026-11-20", "", "2026-11-22", TODAY, &err), -1);
+	ck_assert_str_eq(err.field, "open_step_due");
+	ck_assert_int_eq(step_answer_check(STEP_ANSWER_SLIPPED, "2026-11-20", "2026-11-20", "2026-11-22", TODAY, &err), -1);
+	ck_assert_int_eq(step_answer_check(STEP_ANSWER_SLIPPED, "2026-11-20", "2026-11-22", "2026-11-22", TODAY, &err), -1);
+	/* open: only while not yet due on the day of the conversation */
+	ck_assert_int_eq(step_answer_check(STEP_ANSWER_OPEN, "2026-11-25", NULL, "2026-11-22", TODAY, &err), 0);
+	ck_assert_int_eq(step_answer_check(STEP_ANSWER_OPEN, "2026-11-22", NULL, "2026-11-22", TODAY, &err), -1);
+	ck_assert_str_eq(err.field, "open_step");
+	ck_assert_int_eq(step_answer_check(STEP_ANSWER_INVALID, "2026-11-22", NULL, "2026-11-22", TODAY, &err), -1);
+	ck_assert_int_eq(step_answer_check(STEP_ANSWER_KEPT, "2026-11-25", NULL, "2026-11-22", TODAY, &err), 0);
+	/* the user's answer wins over the dates */
+	ck_assert_int_eq(step_answer_status(STEP_ANSWER_KEPT, "2026-11-01", "2026-11-22", 3, 0), STEP_S_KEPT);
+	ck_assert_int_eq(step_answer_status(STEP_ANSWER_MISSED, "2026-11-25", "2026-11-22", 3, 0), STEP_S_MISSED);
+	ck_assert_int_eq(step_answer_status(STEP_ANSWER_SLIPPED, "2026-11-20", "2026-11-22", 3, 0), STEP_S_OPEN);
+	ck_assert_int_eq(step_answer_status(STEP_ANSWER_OPEN, "2026-11-25", "2026-11-22", 3, 0), STEP_S_OPEN);
+	/* no answer: not yet due stays open (but a stop ends it as kept);
+	 * due: kept within the grace period, missed after it */
+	ck_assert_int_eq(step_answer_status(STEP_ANSWER_NONE, "2026-11-25", "2026-11-22", 3, 0), STEP_S_OPEN);
+	ck_assert_int_eq(step_answer_status(STEP_ANSWER_NONE, "2026-11-25", "2026-11-22", 3, 1), STEP_S_KEPT);
+	ck_assert_int_eq(step_answer_status(STEP_ANSWER_NONE, "2026-11-22", "2026-11-22", 3, 0), STEP_S_KEPT);
+	ck_assert_int_eq(step_answer_status(STEP_ANSWER_NONE, "2026-11-19", "2026-11-22", 3, 0), STEP_S_KEPT);
+	ck_assert_int_eq(step_answer_status(STEP_ANSWER_NONE, "2026-11-18", "2026-11-22", 3, 0), STEP_S_MISSED);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("commitment");
@@ -305,6 +371,8 @@ int main(void)
 	tcase_add_test(tc, conversation_fields);
 	tcase_add_test(tc, step_life);
 	tcase_add_test(tc, step_slips);
+	tcase_add_test(tc, all_errors_at_once);
+	tcase_add_test(tc, step_answers);
 	tcase_add_test(tc, dates);
 	tcase_add_test(tc, deal_health_rules);
 	tcase_add_test(tc, figures);
