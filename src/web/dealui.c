@@ -1,5 +1,6 @@
 /* dealui: see dealui.h. */
 #include "dealui.h"
+#include "reasonui.h"
 #include "load.h"
 #include "../lib/fmt.h"
 #include "../lib/util.h"
@@ -162,7 +163,7 @@ void dealui_status(struct request *r, const struct deal *d, int with_reasons)
 	const char *cls = !strcmp(d->status, "won") ? "ok" : !strcmp(d->status, "lost") ? "bad" : "warn";
 	html_printf(&r->out, "<span class=\"badge %-s\">%s</span>", cls, dealui_status_label(r, d->status));
 	if (!strcmp(d->status, "lost") && *d->lost_reason)
-		html_printf(&r->out, " <span class=\"muted\">%s</span>", T(lost_reason_label(d->lost_reason)));
+		html_printf(&r->out, " <span class=\"muted\">%s</span>", reasonui_label(r, d->lost_reason));
 }
 
 int dealui_may_see(struct request *r, const struct deal *d)

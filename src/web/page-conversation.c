@@ -26,6 +26,7 @@
 #include "../lib/localpath.h"
 #include "ui.h"
 #include "dealui.h"
+#include "reasonui.h"
 #include "load.h"
 #include "../domain/validate.h"
 #include "../store/conversations.h"
@@ -288,16 +289,8 @@ static void stop_panel(struct request *r, const struct conv_ctx *ctx, const stru
 {
 	struct strbuf *o = &r->out;
 	html_printf(o, "<fieldset class=\"panel panel-stop\" data-outcome-panel=\"stop\"><legend>%s</legend>", T("Stop"));
-	const char **values = arena_alloc(r->a, (stop_reason_count + 1) * sizeof(char *));
-	const char **labels = arena_alloc(r->a, (stop_reason_count + 1) * sizeof(char *));
-	values[0] = "";
-	labels[0] = T("— choose the reason —");
-	for (size_t i = 0; i < stop_reason_count; i++) {
-		values[i + 1] = stop_reason_codes[i];
-		labels[i + 1] = T(stop_reason_label(stop_reason_codes[i]));
-	}
-	ui_select(r, "stop_reason", T("Why does it stop?"), values, labels, stop_reason_count + 1, f->stop_reason,
-		  ferr(f, "stop_reason"));
+	/* the one list of reasons, the same as a deal's close form */
+	reasonui_select(r, "stop_reason", T("Why does it stop?"), f->stop_reason, ferr(f, "stop_reason"));
 	html_printf(o, "<div class=\"field\"><label for=\"f-stop_note\">%s</label>"
 		    "<textarea id=\"f-stop_note\" name=\"stop_note\" rows=\"2\" maxlength=\"%d\">%s</textarea></div>",
 		    T("In the customer's words (optional)"), STOP_NOTE_MAX, f->stop_note);

@@ -18,6 +18,7 @@
  * picks one of the reps they lead, an admin anyone.
  */
 #include "pages.h"
+#include "reasonui.h"
 #include "ui.h"
 #include "who.h"
 #include "numbersui.h"
@@ -39,7 +40,7 @@ struct product_check {
 
 static const char *reason_name(struct request *r, const char *code)
 {
-	return T(lost_reason_label(code));
+	return reasonui_label(r, code);
 }
 
 /* the reason's name inside a sentence: "price" rather than "Price" (the
