@@ -64,6 +64,8 @@ static const struct nav_item nav[] = {
 	{ G_ADMIN, "admin-users", "/admin/users", N_("Users"), ROLE_ADMIN, ROLE_ADMIN, NULL },
 	{ G_ADMIN, "admin-teams", "/admin/teams", N_("Teams"), ROLE_ADMIN, ROLE_ADMIN, "teams" },
 	{ G_ADMIN, "admin-stages", "/admin/stages", N_("Stages"), ROLE_ADMIN, ROLE_ADMIN, NULL },
+	/* TRANSLATORS: menu item: the one list of reasons for a stop or a lost deal */
+	{ G_ADMIN, "admin-reasons", "/admin/reasons", N_("Reasons"), ROLE_ADMIN, ROLE_ADMIN, NULL },
 	{ G_ADMIN, "admin-numbers", "/admin/numbers", N_("Numbers settings"), ROLE_ADMIN, ROLE_ADMIN, NULL },
 	{ G_ADMIN, "import", "/import", N_("Import"), ROLE_ADMIN, ROLE_ADMIN, NULL },
 };
