@@ -211,3 +211,13 @@ enum err dealui_check_owner(struct request *r, const char *text, int64_t *id, co
 		*msg = T("You cannot give a deal to this person.");
 	return may < 0 ? e : E_OK;
 }
+
+int dealui_new_without_step(const struct deal *d)
+{
+	return !d->sig.has_open_step && !strcmp(d->status, "open") && !(d->health.reasons & HR_NO_NEXT_STEP);
+}
+
+const char *dealui_no_step_text(struct request *r, const struct deal *d)
+{
+	return dealui_new_without_step(d) ? T("New deal: log the first conversation") : T("No next step");
+}

@@ -109,7 +109,7 @@ static void deals_table(struct request *r, const struct deal_list *deals, const 
 			ui_date(r, d->sig.next_due);
 			html(o, "</span>");
 		} else if (!strcmp(d->status, "open")) {
-			html_printf(o, "<span class=\"muted\">%s</span>", T("No next step"));
+			html_printf(o, "<span class=\"muted\">%s</span>", dealui_no_step_text(r, d));
 		} else {
 			html(o, "–");
 		}

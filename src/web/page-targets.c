@@ -198,7 +198,7 @@ static void render(struct request *r, const struct targets_view *v)
 			    T("Whose targets"));
 		html_printf(o, "<input type=\"hidden\" name=\"period\" value=\"%s\">", v->p.label);
 		ui_select(r, "who", T("Whose targets"), v->opt.values, v->opt.labels, v->opt.n, v->w.value, NULL);
-		html_printf(o, "<div class=\"actions\"><button class=\"button\" type=\"submit\">%s</button></div></form>",
+		html_printf(o, "<div class=\"actions\"><button class=\"button small\" type=\"submit\">%s</button></div></form>",
 			    T("Show"));
 	}
 	ui_period_picker(r, "/targets", &v->p, v->w.kind == WHO_ORG ? "who=org" : who_query(r, &v->w));
