@@ -22,7 +22,7 @@ enum err org_create(struct db_conn *c, const char *slug, const char *name, const
 				 "VALUES ($1, $2, $3, $4, $5) RETURNING id",
 				 P_T(slug), P_T(name), P_T(locale), P_T(currency), P_I(now_epoch()));
 	int64_t new_id = db_step(st) == DB_ROW ? db_col_i64(st, 0) : 0;
-	if (id)
+	if (id && new_id)
 		*id = new_id;
 	enum err e = db_finish(st);
 	/* a new organisation starts with the one list of reasons (issue 14) */
