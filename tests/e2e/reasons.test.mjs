@@ -10,7 +10,9 @@
 // many targets at once (copy the period before's, fill one amount).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServer, testCleanStop, createToken, apiClient, addUser, unescapeHtml } from './lib.mjs';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { useServer, testCleanStop, createToken, apiClient, addUser, unescapeHtml, sg } from './lib.mjs';
 
 const ctx = useServer({ env: { SALESGARDEN_TODAY: '2026-11-23' } });
 const as = (email) => apiClient(ctx.base, createToken(ctx.db, email.endsWith('@beta.test') ? 'beta' : 'acme', email));
@@ -259,6 +261,32 @@ test('the excuse check counts "price" from a STOP and from a deal closed as lost
   const page = await s.get('/excuses?period=2026-Q4');
   assert.equal(page.status, 200);
   assert.match(page.text, /Price/);
+});
+
+test("the CSV import reads lost reasons against the organisation's list", async () => {
+  const ann = as('ann@acme.test');
+  let r = await ann.post('/api/v1/reasons', { label: 'Went quiet' });
+  assert.equal(r.status, 201, r.text);
+  r = await ann.post('/api/v1/reasons', { label: 'Old habit' });
+  assert.equal(r.status, 201, r.text);
+  r = await ann.send('PATCH', `/api/v1/reasons/${r.json.id}`, { retired: true });
+  assert.equal(r.status, 200, r.text);
+  const head = 'Deal - ID;Deal - Title;Deal - Organization;Deal - Owner;Deal - Value;Deal - Currency;Deal - Stage;'
+    + 'Deal - Status;Deal - Won time;Deal - Lost time;Deal - Expected close date;Deal - Deal created;Deal - Lost reason;'
+    + 'Deal - Product name';
+  const row = (id, title, reason) => `${id};${title};${title} AS;Rob Rep;100,00;EUR;Proposal;Lost;;20-10-2026 10:00:00;;`
+    + `01-10-2026 09:00:00;${reason};Garden Pro`;
+  const file = path.join(ctx.db.dir, 'reasons.csv');
+  writeFileSync(file, [head, row(901, 'Quiet deal', 'went quiet'), row(902, 'Pricey deal', 'Too expensive'),
+    row(903, 'Habit deal', 'Old habit'), row(904, 'Odd deal', 'Champion moved on')].join('\n') + '\n');
+  const out = sg(['import', 'deals', file, '--org', 'acme'], { db: ctx.db });
+  assert.equal(out.code, 0, out.stdout + out.stderr);
+  const deals = (await ann.get('/api/v1/deals?limit=500')).json.items;
+  const got = (title) => { const d = deals.find((x) => x.title === title); return [d.lost_reason, d.lost_note]; };
+  assert.deepEqual(got('Quiet deal'), ['went_quiet', ''], "an admin-added reason, by its label");
+  assert.deepEqual(got('Pricey deal'), ['price', ''], 'a seeded reason, by its keywords');
+  assert.deepEqual(got('Habit deal'), ['other', 'Old habit'], 'a retired reason is not given to new deals');
+  assert.deepEqual(got('Odd deal'), ['other', 'Champion moved on']);
 });
 
 test('stages move up and down with one button, for admins only', async () => {
