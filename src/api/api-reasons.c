@@ -103,10 +103,9 @@ void api_reasons_create(struct request *r)
 
 void api_reason_update(struct request *r)
 {
-	if (api_body(r))
-		return;
+	/* the caller's right to this reason first, then the body */
 	struct reason *x = reason_load_or_reply(r, r->id, NEED_CHANGE);
-	if (!x)
+	if (!x || api_body(r))
 		return;
 	int bad = 0;
 	const char *label = NULL;

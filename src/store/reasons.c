@@ -2,6 +2,7 @@
 #include "reasons.h"
 #include "../domain/reasons.h"
 #include "../lib/util.h"
+#include "../lib/i18n.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -74,7 +75,8 @@ int reason_usable(struct db_conn *c, int64_t org_id, const char *code)
 }
 
 /* whether another reason of the organisation already reads as label (its
- * typed label, or the English label of a seeded one not renamed) */
+ * typed label, or the label of a seeded one not renamed in any of our
+ * languages: "Prijs" is price to a Dutch admin) */
 static int label_taken(struct db_conn *c, struct arena *a, int64_t org_id, int64_t except, const char *label)
 {
 	struct reason_list l;
@@ -83,9 +85,15 @@ static int label_taken(struct db_conn *c, struct arena *a, int64_t org_id, int64
 	for (size_t i = 0; i < l.n; i++) {
 		if (l.items[i].id == except)
 			continue;
-		const char *shown = *l.items[i].label ? l.items[i].label : reason_seed_label(l.items[i].code);
-		if (shown && !strcasecmp(shown, label))
-			return 1;
+		if (*l.items[i].label) {
+			if (!strcasecmp(l.items[i].label, label))
+				return 1;
+			continue;
+		}
+		const char *seed = reason_seed_label(l.items[i].code);
+		for (int g = 0; seed && g < LANG_COUNT; g++)
+			if (!strcasecmp(tr((enum lang)g, seed), label))
+				return 1;
 	}
 	return l.n >= REASONS_MAX && !except ? 1 : 0;
 }

@@ -181,6 +181,9 @@ test('API: list, create, patch; bad input is 400 naming the field and stores not
   r = await ann.post('/api/v1/reasons', { label: 'our champion LEFT' });
   assert.equal(r.status, 409);
   assert.equal(r.json.field, 'label');
+  // a seeded reason's name in another of our languages is that reason too
+  r = await ann.post('/api/v1/reasons', { label: 'Prijs' });
+  assert.equal(r.status, 409, r.text);
   for (const [body, field] of [[{ retired: 'yes' }, 'retired'], [{ position: -1 }, 'position'],
     [{ label: '  ' }, 'label']]) {
     r = await ann.send('PATCH', `/api/v1/reasons/${id}`, body);
