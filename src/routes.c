@@ -88,6 +88,15 @@ const struct route routes[] = {
 	{ "POST", "/import/:id/run", page_import_run_post, R_ADMIN | R_CSRF },
 	{ "GET", "/imports/:id", page_import_job, R_ADMIN },
 
+	/* one list of reasons, the stages' order, targets in bulk (issue 14) */
+	{ "GET", "/admin/reasons", page_admin_reasons, R_ADMIN },
+	{ "POST", "/admin/reasons", page_admin_reasons_post, R_ADMIN | R_CSRF },
+	{ "POST", "/admin/reasons/:id", page_admin_reason_post, R_ADMIN | R_CSRF },
+	{ "POST", "/admin/reasons/:id/move", page_admin_reason_move_post, R_ADMIN | R_CSRF },
+	{ "POST", "/admin/stages/:id/move", page_admin_stage_move_post, R_ADMIN | R_CSRF },
+	{ "POST", "/targets/copy", page_targets_copy_post, R_MANAGER | R_CSRF },
+	{ "POST", "/targets/fill", page_targets_fill_post, R_MANAGER | R_CSRF },
+
 	/* development (issue 8): the competency framework and assessments */
 
 	/* development (issue 8): a rep's profile and the team matrix */
@@ -138,6 +147,11 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/concentration", api_concentration, R_MANAGER | R_JSON },
 	{ "GET", "/api/v1/excuses", api_excuses, R_REP | R_JSON },
 	{ "GET", "/api/v1/imports/:id", api_import_get, R_ADMIN | R_JSON },
+
+	/* one list of reasons (issue 14) — API */
+	{ "GET", "/api/v1/reasons", api_reasons_list, R_REP | R_JSON },
+	{ "POST", "/api/v1/reasons", api_reasons_create, R_ADMIN | R_JSON | R_CSRF },
+	{ "PATCH", "/api/v1/reasons/:id", api_reason_update, R_ADMIN | R_JSON | R_CSRF },
 
 	/* development (issue 8): the competency framework and assessments — API */
 

@@ -8,6 +8,7 @@
  * Amounts travel both as value_minor (cents, exact) and value (units).
  */
 #include "api.h"
+#include "../store/reasons.h"
 #include "../web/load.h"
 #include "../store/deals.h"
 #include "../store/stages.h"
@@ -361,9 +362,15 @@ void api_deal_update(struct request *r)
 	int lost = !strcmp(target, "lost");
 	if (lost && !lost_reason && strcmp(d.status, "lost"))
 		lost_reason = "";	/* closing as lost needs a reason */
-	if (lost_reason && !lost_reason_valid(lost_reason)) {
-		api_invalid(r, "lost_reason", T("Choose why the deal was lost: price, competitor, no_budget, no_need, "
-						"timing, no_decision or other."));
+	/* one of the organisation's reasons that is still offered (GET /api/v1/reasons) */
+	int usable = lost_reason ? reason_usable(r->db, r->me.org_id, lost_reason) : 1;
+	if (usable < 0) {
+		api_store_error(r, E_OK);
+		return;
+	}
+	if (!usable) {
+		api_invalid(r, "lost_reason", T("Choose why the deal was lost: the code of one of the organisation's "
+						"reasons (GET /api/v1/reasons)."));
 		return;
 	}
 	if ((lost_reason || lost_note) && !lost) {

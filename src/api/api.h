@@ -144,6 +144,11 @@ void api_excuses(struct request *r);
 /* api-imports.c: an import's progress and summary */
 void api_import_get(struct request *r);
 
+/* one list of reasons (issue 14) */
+void api_reasons_list(struct request *r);
+void api_reasons_create(struct request *r);
+void api_reason_update(struct request *r);
+
 /* development (issue 8): the competency framework and assessments */
 
 /* development (issue 8): a rep's profile and the team matrix */

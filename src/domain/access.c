@@ -203,6 +203,16 @@ enum default_scope access_default_scope(const struct viewer *v)
 	return DEFAULT_SELF;
 }
 
+int access_reason_see(const struct viewer *v, int64_t org_id)
+{
+	return member(v, org_id);
+}
+
+int access_reason_change(const struct viewer *v, int64_t org_id)
+{
+	return access_admin(v, org_id);
+}
+
 /* development (issue 8): the competency framework and assessments */
 
 /* development (issue 8): a rep's profile and the team matrix */

@@ -166,6 +166,11 @@ int access_tokens(const struct viewer *v, const struct person *owner);
  * organisation (an admin), else the viewer */
 int64_t access_tokens_owner(const struct viewer *v);
 
+/* the organisation's one list of reasons (STOP and lost, issue 14): every
+ * member reads it (it is what the selects offer); its admins change it */
+int access_reason_see(const struct viewer *v, int64_t org_id);
+int access_reason_change(const struct viewer *v, int64_t org_id);
+
 /* development (issue 8): the competency framework and assessments */
 
 /* development (issue 8): a rep's profile and the team matrix */

@@ -1,5 +1,6 @@
 /* commitment: see commitment.h. */
 #include "commitment.h"
+#include "reasons.h"
 #include "../lib/i18n.h"
 #include "../lib/util.h"
 #include <math.h>
@@ -10,18 +11,10 @@
 
 const char *const outcome_codes[] = { "step", "stop", "none" };
 const char *const conv_kind_codes[] = { "call", "meeting", "video", "visit", "demo" };
-const char *const stop_reason_codes[] = { "no_need", "no_budget", "no_authority", "timing",
-					  "competitor", "not_a_fit", "other" };
-const char *const lost_reason_codes[] = { "price", "competitor", "no_budget", "no_need", "timing",
-					  "no_decision", "other" };
-const size_t outcome_count = 3, conv_kind_count = 5, stop_reason_count = 7, lost_reason_count = 7;
+const size_t outcome_count = 3, conv_kind_count = 5;
 
 static const char *const outcome_labels[] = { N_("Step"), N_("Stop"), N_("No commitment") };
 static const char *const conv_kind_labels[] = { N_("Call"), N_("Meeting"), N_("Video call"), N_("Visit"), N_("Demo") };
-static const char *const stop_reason_labels[] = { N_("No need"), N_("No budget"), N_("No authority"), N_("Timing"),
-						  N_("Competitor"), N_("Not a fit"), N_("Other") };
-static const char *const lost_reason_labels[] = { N_("Price"), N_("Competitor"), N_("No budget"), N_("No need"),
-						  N_("Timing"), N_("No decision"), N_("Other") };
 
 static int index_of(const char *const *codes, size_t n, const char *code)
 {
@@ -39,8 +32,6 @@ static int index_of(const char *const *codes, size_t n, const char *code)
 	}
 LABEL_FN(outcome_label, outcome_codes, outcome_labels, outcome_count)
 LABEL_FN(conv_kind_label, conv_kind_codes, conv_kind_labels, conv_kind_count)
-LABEL_FN(stop_reason_label, stop_reason_codes, stop_reason_labels, stop_reason_count)
-LABEL_FN(lost_reason_label, lost_reason_codes, lost_reason_labels, lost_reason_count)
 
 enum outcome outcome_parse(const char *code)
 {
@@ -52,16 +43,6 @@ enum conv_kind conv_kind_parse(const char *code)
 {
 	int i = index_of(conv_kind_codes, conv_kind_count, code);
 	return i < 0 ? CONV_INVALID : (enum conv_kind)(i + 1);
-}
-
-int stop_reason_valid(const char *code)
-{
-	return index_of(stop_reason_codes, stop_reason_count, code) >= 0;
-}
-
-int lost_reason_valid(const char *code)
-{
-	return index_of(lost_reason_codes, lost_reason_count, code) >= 0;
 }
 
 int stop_action_valid(const char *code)
@@ -130,7 +111,9 @@ size_t conversation_validate_all(const struct conversation_input *in, const char
 	case OUTCOME_STOP:
 		if (has_step)
 			ADD("step_what", N_("A conversation that ends in a stop has no next step."));
-		if (!stop_reason_valid(in->stop_reason))
+		/* which codes the organisation offers is its list's to say
+		 * (store/conversations.c asks store/reasons.c) */
+		if (blank(in->stop_reason) || !reason_code_valid(in->stop_reason))
 			ADD("stop_reason", N_("Choose the reason for the stop."));
 		if (in->deal_id && !stop_action_valid(in->stop_action))
 			ADD("stop_action", N_("Choose whether the deal is lost or paused."));
@@ -280,19 +263,6 @@ int step_kept_on_time(const struct step *s)
 enum step_status step_close_status(const char *due, const char *held_on, int grace_days)
 {
 	return days_between(due, held_on) > grace_days ? STEP_S_MISSED : STEP_S_KEPT;
-}
-
-const char *stop_to_lost_reason(const char *stop_reason)
-{
-	static const struct { const char *stop, *lost; } map[] = {
-		{ "no_need", "no_need" }, { "no_budget", "no_budget" }, { "no_authority", "no_decision" },
-		{ "timing", "timing" }, { "competitor", "competitor" }, { "not_a_fit", "other" },
-		{ "other", "other" },
-	};
-	for (size_t i = 0; stop_reason && i < sizeof(map) / sizeof(map[0]); i++)
-		if (!strcmp(map[i].stop, stop_reason))
-			return map[i].lost;
-	return "other";
 }
 
 /* --- health --- */

@@ -21,20 +21,16 @@ enum conv_kind { CONV_INVALID = 0, CONV_CALL, CONV_MEETING, CONV_VIDEO, CONV_VIS
 /* the vocabularies, in display order; codes are what the database and API hold */
 extern const char *const outcome_codes[];	/* "step", "stop", "none" */
 extern const char *const conv_kind_codes[];	/* "call", "meeting", "video", "visit", "demo" */
-extern const char *const stop_reason_codes[];	/* "no_need", "no_budget", "no_authority", "timing", "competitor", "not_a_fit", "other" */
-extern const char *const lost_reason_codes[];	/* "price", "competitor", "no_budget", "no_need", "timing", "no_decision", "other" */
-extern const size_t outcome_count, conv_kind_count, stop_reason_count, lost_reason_count;
+extern const size_t outcome_count, conv_kind_count;
+/* the reasons of a STOP and of a lost deal are the organisation's one list:
+ * domain/reasons.h, store/reasons.h */
 
 /* the English label (an N_ msgid) of a code, or the code itself */
 const char *outcome_label(const char *code);
 const char *conv_kind_label(const char *code);
-const char *stop_reason_label(const char *code);
-const char *lost_reason_label(const char *code);
 
 enum outcome outcome_parse(const char *code);
 enum conv_kind conv_kind_parse(const char *code);
-int stop_reason_valid(const char *code);
-int lost_reason_valid(const char *code);
 /* a STOP closes the deal as lost or pauses it */
 int stop_action_valid(const char *code);	/* "lost", "paused" */
 
@@ -124,8 +120,6 @@ int step_answer_check(enum step_answer a, const char *due, const char *new_due, 
  * ends in a stop (is_stop), which ends the deal's story: then it is kept. */
 enum step_status step_answer_status(enum step_answer a, const char *due, const char *held_on, int grace_days,
 				    int is_stop);
-/* the deal's lost reason that a STOP reason amounts to */
-const char *stop_to_lost_reason(const char *stop_reason);
 
 /* days from a to b ("YYYY-MM-DD"), negative when b is earlier */
 int days_between(const char *a, const char *b);

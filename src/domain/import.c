@@ -12,6 +12,7 @@
  * CRM export with an extra column of ours still maps.
  */
 #include "import.h"
+#include "reasons.h"
 #include "commitment.h"
 #include "../lib/csv.h"
 #include "../lib/kv.h"
@@ -643,15 +644,34 @@ int import_lost_reason_exact(const char *text)
 {
 	char w[64], c[64];
 	word_norm(text, w, sizeof(w));
-	for (size_t i = 0; i < lost_reason_count; i++) {
-		word_norm(lost_reason_codes[i], c, sizeof(c));
+	for (size_t i = 0; i < reason_seed_count; i++) {
+		word_norm(reason_seed_codes[i], c, sizeof(c));
 		if (!strcmp(w, c))
 			return 1;
-		word_norm(lost_reason_label(lost_reason_codes[i]), c, sizeof(c));
+		word_norm(reason_seed_label(reason_seed_codes[i]), c, sizeof(c));
 		if (!strcmp(w, c))
 			return 1;
 	}
 	return 0;
+}
+
+const char *import_reason_in_list(const char *text, const struct import_reason *list, size_t n)
+{
+	char w[256], c[256];
+	word_norm(text, w, sizeof(w));
+	if (!*w)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		const char *names[3] = { list[i].code, list[i].label, reason_seed_label(list[i].code) };
+		for (int k = 0; k < 3; k++) {
+			if (!names[k] || !*names[k])
+				continue;
+			word_norm(names[k], c, sizeof(c));
+			if (!strcmp(w, c))
+				return list[i].code;
+		}
+	}
+	return NULL;
 }
 
 const char *import_lost_reason(const char *text)
@@ -679,13 +699,13 @@ const char *import_lost_reason(const char *text)
 	word_norm(text, w, sizeof(w));
 	if (!*w)
 		return "other";
-	for (size_t i = 0; i < lost_reason_count; i++) {
-		word_norm(lost_reason_codes[i], c, sizeof(c));
+	for (size_t i = 0; i < reason_seed_count; i++) {
+		word_norm(reason_seed_codes[i], c, sizeof(c));
 		if (!strcmp(w, c))
-			return lost_reason_codes[i];
-		word_norm(lost_reason_label(lost_reason_codes[i]), c, sizeof(c));
+			return reason_seed_codes[i];
+		word_norm(reason_seed_label(reason_seed_codes[i]), c, sizeof(c));
 		if (!strcmp(w, c))
-			return lost_reason_codes[i];
+			return reason_seed_codes[i];
 	}
 	for (size_t g = 0; g < sizeof(groups) / sizeof(groups[0]); g++)
 		for (size_t j = 0; groups[g].words[j]; j++)

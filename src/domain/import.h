@@ -132,11 +132,19 @@ int import_status_word(const char *s);
 /* "true", "yes", "1", "x", "ja", "won", ... 1; "false", "no", "0", "nee",
  * "nei", ... 0; -1 for anything else */
 int import_bool_word(const char *s);
-/* the lost reason code (lost_reason_codes) a reason's text amounts to, by
+/* the seeded reason code (domain/reasons.h) a reason's text amounts to, by
  * keywords in English, Dutch and Norwegian; "other" when none matches */
 const char *import_lost_reason(const char *text);
-/* whether the text is nothing but a reason's code or English label */
+/* whether the text is nothing but a seeded reason's code or English label */
 int import_lost_reason_exact(const char *text);
+/* one of the organisation's reasons: its code and its label as shown in the
+ * organisation's language */
+struct import_reason {
+	const char *code, *label;
+};
+/* the code of the reason among list[0..n) whose code, label or English
+ * label the text is (case and punctuation aside); NULL when none */
+const char *import_reason_in_list(const char *text, const struct import_reason *list, size_t n);
 /* a period as people write it, as a label period_parse reads: "2026-11",
  * "11-2026", "2026/11", "11/2026", "2026-Q1", "Q1 2026", "2026 Q1",
  * "FY2026", "FY 2026", "2026"; 0, or -1 when it is none of these */

@@ -54,6 +54,7 @@ struct request {
 	int64_t id2;			/* a second :id */
 	const char *tail;		/* what a trailing * of the pattern matched */
 	struct db_conn *db;
+	void *reasons;			/* web/reasonui.c: the organisation's reasons, loaded once */
 
 	/* who is asking */
 	int signed_in;

@@ -56,6 +56,8 @@
  *     reading goes on at the next line.
  */
 #include "import.h"
+#include "../store/reasons.h"
+#include "../domain/reasons.h"
 #include "../store/deals.h"
 #include "../store/people.h"
 #include "../store/users.h"
@@ -261,6 +263,8 @@ struct run {
 	int64_t *unknown_stage_id;	/* per index, the stage created for it (0: none yet) */
 	size_t capunknown;
 	struct map dupkeys;		/* title, owner, amount and close date of the deals there before */
+	struct import_reason *reasons;	/* the organisation's reasons still offered (store/reasons.h) */
+	size_t nreasons;
 	size_t loaded_bare, loaded_crm;	/* deals there before with a bare id, a "crm:" one */
 };
 
@@ -565,6 +569,32 @@ static enum err load_stages(struct run *r)
 {
 	enum err e = stages_ensure(r->c, r->org_id, r->org_lang);
 	return e ? e : import_rows_stages(r->c, r->org_id, stage_loaded, r);
+}
+
+/* the organisation's one list of reasons: a lost reason of the file is read
+ * as one of them (issue 14) */
+static enum err load_reasons(struct run *r)
+{
+	struct reason_list l;
+	enum err e = reason_list(r->c, r->mem, r->org_id, 0, &l);
+	if (e)
+		return e;
+	r->reasons = arena_alloc(r->mem, (l.n ? l.n : 1) * sizeof(*r->reasons));
+	r->nreasons = l.n;
+	for (size_t i = 0; i < l.n; i++) {
+		const char *seed = reason_seed_label(l.items[i].code);
+		r->reasons[i].code = l.items[i].code;
+		r->reasons[i].label = *l.items[i].label ? l.items[i].label : seed ? tr(r->org_lang, seed) : "";
+	}
+	return E_OK;
+}
+
+static int reason_offered(const struct run *r, const char *code)
+{
+	for (size_t i = 0; i < r->nreasons; i++)
+		if (!strcmp(r->reasons[i].code, code))
+			return 1;
+	return 0;
 }
 
 static int32_t day_num(const char *d)
@@ -1121,9 +1151,17 @@ static enum err deal_row(struct run *r)
 	v->lost_note = "";
 	if (status == IMPORT_ST_LOST) {
 		const char *lr = r->cell[DF_LOST_REASON];
-		v->lost_reason = import_lost_reason(lr);
-		if (!strcmp(v->lost_reason, "other") && !import_lost_reason_exact(lr))
-			v->lost_note = lr;
+		/* a reason of the organisation's list by its code or label, else
+		 * by keywords; what fits none is "other", its text kept as the note */
+		const char *code = import_reason_in_list(lr, r->reasons, r->nreasons);
+		if (!code) {
+			code = import_lost_reason(lr);
+			if (!reason_offered(r, code) || (!strcmp(code, "other") && !import_lost_reason_exact(lr))) {
+				code = "other";
+				v->lost_note = lr;
+			}
+		}
+		v->lost_reason = code;
 	}
 	if (!v->stage_id) {
 		row_error(r, -1, T("the pipeline has no open stage; add one first"), NULL);
@@ -1858,6 +1896,8 @@ enum err import_run(struct db_conn *c, struct arena *a, int64_t org_id, const ch
 		r->groups = deal_groups(r);
 		r->update_sql = import_rows_deal_update_sql(r->mem, r->groups);
 		e = load_stages(r);
+		if (!e)
+			e = load_reasons(r);
 		/* a stage name of the file read as one of the organisation's */
 		for (size_t i = 0; !e && i < o->nmap_stage; i++) {
 			const char *eq = strchr(o->map_stage[i], '=');

@@ -1,6 +1,7 @@
 /* conversations: see conversations.h. */
 #include "conversations.h"
 #include "deals.h"
+#include "reasons.h"
 #include "../lib/util.h"
 #include "../lib/i18n.h"
 #include <stdio.h>
@@ -15,6 +16,17 @@ enum err conversation_log(struct db_conn *c, struct arena *a, int64_t org_id,
 	const struct conversation_input *in = &li->in;
 	if (conversation_validate(in, today, err))
 		return E_INVALID;
+	/* a STOP names one of the organisation's reasons that is still offered */
+	if (outcome_parse(in->outcome) == OUTCOME_STOP) {
+		int ok = reason_usable(c, org_id, in->stop_reason);
+		if (ok < 0)
+			return db_last_error(c, NULL) ? db_last_error(c, NULL) : E_INTERNAL;
+		if (!ok) {
+			err->field = "stop_reason";
+			err->message = N_("Choose the reason for the stop.");
+			return E_INVALID;
+		}
+	}
 	enum err e = db_begin(c);
 	if (e)
 		return e;
@@ -152,9 +164,9 @@ enum err conversation_log(struct db_conn *c, struct arena *a, int64_t org_id,
 			P_T(in->step_what), P_T(in->step_who), P_T(in->step_due), P_T(in->date));
 		break;
 	case OUTCOME_STOP:
-		if (deal_id && !li->stop_keeps_deal)
-			e = deal_close(c, org_id, deal_id, in->stop_action, stop_to_lost_reason(in->stop_reason),
-				       in->stop_note, in->date);
+		if (deal_id)
+			/* one list of reasons: the STOP's reason is the deal's */
+			e = deal_close(c, org_id, deal_id, in->stop_action, in->stop_reason, in->stop_note, in->date);
 		break;
 	default:
 		break;

@@ -44,9 +44,6 @@ struct conversation_log_input {
 	 * step_answer): "kept", "slipped" (to open_step_due), "missed",
 	 * "open"; NULL when nobody answered */
 	const char *open_step, *open_step_due;
-	/* a STOP that leaves the deal open (the form: its reason is not one a
-	 * deal can be lost for) instead of stop_action's lost or paused */
-	int stop_keeps_deal;
 	/* every step it follows up closes by its dates — kept within the grace
 	 * period, else missed — even one not yet due (the demo's generated
 	 * history, in which each conversation is the step before it) */

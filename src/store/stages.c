@@ -156,3 +156,34 @@ enum err stage_count_all_deals(struct db_conn *c, int64_t org_id, struct stage_l
 	}
 	return db_finish(st);
 }
+
+enum err stage_move(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, int dir)
+{
+	struct stage_list l;
+	enum err e = stage_list(c, a, org_id, &l);
+	if (e)
+		return e;
+	size_t at = l.n;
+	for (size_t i = 0; i < l.n; i++)
+		if (l.items[i].id == id)
+			at = i;
+	if (at == l.n)
+		return E_NOTFOUND;
+	size_t to = dir < 0 ? (at ? at - 1 : at) : (at + 1 < l.n ? at + 1 : at);
+	if (to == at)
+		return E_OK;	/* first or last already */
+	struct stage t = l.items[at];
+	l.items[at] = l.items[to];
+	l.items[to] = t;
+	if ((e = db_begin(c)))
+		return e;
+	for (size_t i = 0; i < l.n && !e; i++)
+		if (l.items[i].position != (int)(i + 1) * 10)
+			e = DBX(c, "UPDATE stages SET position = $3 WHERE org_id = $1 AND id = $2", P_I(org_id),
+				P_I(l.items[i].id), P_I((int64_t)(i + 1) * 10));
+	if (e) {
+		db_rollback(c);
+		return e;
+	}
+	return db_commit(c);
+}

@@ -37,6 +37,9 @@ enum err stage_create(struct db_conn *c, int64_t org_id, const struct stage *s, 
 enum err stage_update(struct db_conn *c, int64_t org_id, const struct stage *s);
 /* E_CONFLICT when deals are still in the stage */
 enum err stage_delete(struct db_conn *c, int64_t org_id, int64_t id);
+/* moves the stage one place up (dir < 0) or down (dir > 0) in the order;
+ * positions are renumbered 10, 20, … (E_NOTFOUND when it is not there) */
+enum err stage_move(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, int dir);
 /* the first open stage, and the won/lost stages (0 when missing) */
 enum err stage_special(struct db_conn *c, int64_t org_id, int64_t *first_open, int64_t *won, int64_t *lost);
 

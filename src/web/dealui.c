@@ -1,5 +1,6 @@
 /* dealui: see dealui.h. */
 #include "dealui.h"
+#include "reasonui.h"
 #include "load.h"
 #include "../lib/fmt.h"
 #include "../lib/util.h"
@@ -162,7 +163,7 @@ void dealui_status(struct request *r, const struct deal *d, int with_reasons)
 	const char *cls = !strcmp(d->status, "won") ? "ok" : !strcmp(d->status, "lost") ? "bad" : "warn";
 	html_printf(&r->out, "<span class=\"badge %-s\">%s</span>", cls, dealui_status_label(r, d->status));
 	if (!strcmp(d->status, "lost") && *d->lost_reason)
-		html_printf(&r->out, " <span class=\"muted\">%s</span>", T(lost_reason_label(d->lost_reason)));
+		html_printf(&r->out, " <span class=\"muted\">%s</span>", reasonui_label(r, d->lost_reason));
 }
 
 int dealui_may_see(struct request *r, const struct deal *d)
@@ -209,4 +210,14 @@ enum err dealui_check_owner(struct request *r, const char *text, int64_t *id, co
 	if (!may)
 		*msg = T("You cannot give a deal to this person.");
 	return may < 0 ? e : E_OK;
+}
+
+int dealui_new_without_step(const struct deal *d)
+{
+	return !d->sig.has_open_step && !strcmp(d->status, "open") && !(d->health.reasons & HR_NO_NEXT_STEP);
+}
+
+const char *dealui_no_step_text(struct request *r, const struct deal *d)
+{
+	return dealui_new_without_step(d) ? T("New deal: log the first conversation") : T("No next step");
 }

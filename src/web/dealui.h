@@ -53,6 +53,13 @@ const char *dealui_status_label(struct request *r, const char *status);
 void dealui_status(struct request *r, const struct deal *d, int with_reasons);
 /* may the viewer see (and work on) this deal? */
 int dealui_may_see(struct request *r, const struct deal *d);
+/* an open deal without a next step that is still new (inside the grace
+ * period, so its health does not count the missing step): it shows as new,
+ * one state beside "healthy", not as a red "no next step" (issue 14) */
+int dealui_new_without_step(const struct deal *d);
+/* the words for the next step a deal lacks: "New deal: log the first
+ * conversation" or "No next step" */
+const char *dealui_no_step_text(struct request *r, const struct deal *d);
 
 /* checks of a deal's fields as posted, for the new-deal and the edit form.
  * Each sets *msg to a translated message (or NULL when fine); the ones that

@@ -206,6 +206,17 @@ int load_may_assign(struct request *r, int64_t id, enum err *e)
 	return access_deal_assign(&r->viewer, &p, u.active);
 }
 
+struct reason *reason_load_or_reply(struct request *r, int64_t id, enum access_need need)
+{
+	struct reason *x = arena_alloc(r->a, sizeof(*x));
+	enum err e = reason_get(r->db, r->a, r->me.org_id, id, x);
+	if (e)
+		return not_loaded(r, e, T("There is no such reason."));
+	int ok = need == NEED_SEE ? access_reason_see(&r->viewer, r->me.org_id)
+				  : access_reason_change(&r->viewer, r->me.org_id);
+	return ok ? x : forbidden(r, T("You do not have access to this page."));
+}
+
 /* development (issue 8): the competency framework and assessments */
 
 /* development (issue 8): a rep's profile and the team matrix */

@@ -22,6 +22,7 @@
 #include "../store/teams.h"
 #include "../store/numbers.h"
 #include "../store/stages.h"
+#include "../store/reasons.h"
 
 /* NEED_SEE, NEED_CHANGE, NEED_CLOSE: access_deal; NEED_REASSIGN as well (the
  * new owner is checked by load_check_new_owner) */
@@ -59,6 +60,10 @@ int load_may_assign(struct request *r, int64_t id, enum err *e);
 /* answers a store error: 503 with Retry-After when the database is away,
  * else logged and 500 */
 void load_store_error(struct request *r, enum err e);
+
+/* one of the organisation's reasons (issue 14). NEED_SEE: access_reason_see;
+ * NEED_CHANGE: access_reason_change */
+struct reason *reason_load_or_reply(struct request *r, int64_t id, enum access_need need);
 
 /* development (issue 8): the competency framework and assessments */
 

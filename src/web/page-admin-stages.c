@@ -2,7 +2,7 @@
  * page-admin-stages: the organisation's shared vocabulary of pipeline
  * stages and the thresholds of deal health, for admins (GET /admin/stages;
  * POST /admin/stages, /admin/stages/:id, /admin/stages/:id/delete,
- * /admin/health).
+ * /admin/stages/:id/move (up or down, without typing numbers), /admin/health).
  *
  * Why it matters: a team can only read one another's pipeline, forecast and
  * coach when everyone means the same thing by "qualified" or "proposal".
@@ -131,17 +131,33 @@ static int count_kind(const struct stage_list *l, const char *kind)
 	return n;
 }
 
+/* an up or down button: one POST, so reordering needs no typing of numbers */
+static void move_button(struct request *r, const struct stage *s, const char *dir, const char *text,
+			const char *aria, int disabled)
+{
+	html_printf(&r->out, "<form method=\"post\" action=\"/admin/stages/%lld/move\" class=\"inline-form\">",
+		    (long long)s->id);
+	ui_csrf(r);
+	html_printf(&r->out, "<input type=\"hidden\" name=\"dir\" value=\"%s\"><button class=\"button small\" "
+		    "type=\"submit\" aria-label=\"%s\"%-s>%s</button></form>", dir, aria, disabled ? " disabled" : "", text);
+}
+
 static void stage_item(struct request *r, const struct stage_list *l, const struct stage *s,
 		       const struct stage_form *edit)
 {
 	struct strbuf *o = &r->out;
 	int editing = edit && edit->id == s->id;
 	html_printf(o, "<li class=\"stage-item\" id=\"stage-%lld\"><div class=\"stage-head\"><span class=\"stage-pos\" "
-		    "title=\"%s\">%d</span><h3>%s</h3><span class=\"badge%-s\">%s</span><span class=\"muted\">%s</span></div>",
+		    "title=\"%s\">%d</span><h3>%s</h3><span class=\"badge%-s\">%s</span><span class=\"muted\">%s</span>",
 		    (long long)s->id, T("Position"), s->position, s->name,
 		    !strcmp(s->kind, "won") ? " ok" : !strcmp(s->kind, "lost") ? " bad" : "", kind_label(r, s->kind),
 		    arena_printf(r->a, trn(r->lang, "%lld open deal", "%lld open deals", (long)s->deals),
 				 (long long)s->deals));
+	size_t i = (size_t)(s - l->items);
+	html(o, "<span class=\"reason-moves\">");
+	move_button(r, s, "up", "↑", arena_printf(r->a, T("Move %s up"), s->name), i == 0);
+	move_button(r, s, "down", "↓", arena_printf(r->a, T("Move %s down"), s->name), i + 1 == l->n);
+	html(o, "</span></div>");
 	html_printf(o, "<dl class=\"details stage-text\"><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd></dl>",
 		    T("Definition"), *s->definition ? s->definition : "—",
 		    T("Commitment that moves a deal here"), *s->commitment ? s->commitment : "—");
@@ -225,6 +241,7 @@ static void render(struct request *r, const struct stage_form *sf, const struct 
 		{ "stage-saved", N_("The stage was saved.") },
 		{ "stage-deleted", N_("The stage was deleted.") },
 		{ "health-saved", N_("The thresholds were saved.") },
+		{ "stage-moved", N_("The stage was moved.") },
 	};
 	const char *code = req_query(r, "done");
 	for (size_t i = 0; code && i < sizeof(done) / sizeof(done[0]); i++)
@@ -478,4 +495,27 @@ void page_admin_health_post(struct request *r)
 		return;
 	}
 	resp_redirect(r, "/admin/stages?done=health-saved#health");
+}
+
+void page_admin_stage_move_post(struct request *r)
+{
+	struct stage_list l;
+	struct stage *s;
+	if (load(r, &l, &s))
+		return;
+	const char *dir = req_form(r, "dir");
+	if (!dir || (strcmp(dir, "up") && strcmp(dir, "down"))) {
+		resp_error(r, E_INVALID, T("Move a stage up or down."));
+		return;
+	}
+	enum err e = stage_move(r->db, r->a, r->me.org_id, s->id, !strcmp(dir, "up") ? -1 : 1);
+	if (e == E_NOTFOUND) {
+		resp_error(r, E_NOTFOUND, T("There is no such stage."));
+		return;
+	}
+	if (e) {
+		resp_store_error(r, e);
+		return;
+	}
+	resp_redirect(r, arena_printf(r->a, "/admin/stages?done=stage-moved#stage-%lld", (long long)s->id));
 }

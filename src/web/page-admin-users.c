@@ -83,7 +83,22 @@ static void status_badge(struct request *r, int active)
 		    active ? T("active") : T("inactive"));
 }
 
-static void users_table(struct request *r, const struct user_list *users)
+/* what the Team column says of a user: the team they are in, or for a
+ * manager who is in none the teams they lead ("leads North"), else "" —
+ * a manager used to show "—" (issue 14) */
+static const char *team_text(struct request *r, const struct user *u, const struct team_list *teams)
+{
+	if (*u->team_name)
+		return u->team_name;
+	const char *led = NULL;
+	for (size_t i = 0; teams && i < teams->n; i++)
+		if (teams->items[i].manager_id == u->id)
+			led = led ? arena_printf(r->a, "%s, %s", led, teams->items[i].name) : teams->items[i].name;
+	/* TRANSLATORS: the Team column of the users list for a manager: "leads North, South" */
+	return led ? arena_printf(r->a, T("leads %s"), led) : "";
+}
+
+static void users_table(struct request *r, const struct user_list *users, const struct team_list *teams)
 {
 	struct strbuf *o = &r->out;
 	html_printf(o, "<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -96,7 +111,7 @@ static void users_table(struct request *r, const struct user_list *users)
 		if (!strcmp(u->role, "rep"))
 			ui_rep_page_link(r, u->id, u->org_id, u->team_id, u->name);
 		html_printf(o, "</td><td>%s</td><td>%s</td><td>%s</td><td>", u->email,
-			    ui_role_label(r, u->role), *u->team_name ? u->team_name : "—");
+			    ui_role_label(r, u->role), *team_text(r, u, teams) ? team_text(r, u, teams) : "—");
 		status_badge(r, u->active);
 		html(o, "</td></tr>");
 	}
@@ -104,7 +119,8 @@ static void users_table(struct request *r, const struct user_list *users)
 }
 
 /* the users as a download (?format=csv|xlsx): what the list shows */
-static struct table *users_export_table(struct request *r, const struct user_list *users)
+static struct table *users_export_table(struct request *r, const struct user_list *users,
+					const struct team_list *teams)
 {
 	struct table *t = table_new(r->a, "users", 5);
 	table_col(t, 0, T("Name"), CELL_TEXT);
@@ -118,7 +134,7 @@ static struct table *users_export_table(struct request *r, const struct user_lis
 		table_text(t, row, 0, u->name);
 		table_text(t, row, 1, u->email);
 		table_text(t, row, 2, ui_role_label(r, u->role));
-		table_text(t, row, 3, u->team_name);
+		table_text(t, row, 3, team_text(r, u, teams));
 		table_text(t, row, 4, u->active ? T("active") : T("inactive"));
 	}
 	return t;
@@ -129,7 +145,9 @@ static void render_users(struct request *r, const struct user_form *f)
 {
 	struct user_list users;
 	struct options teams;
-	if (user_list_org(r->db, r->a, r->me.org_id, &users) || team_options(r, &teams)) {
+	struct team_list tl;
+	if (user_list_org(r->db, r->a, r->me.org_id, &users) || team_options(r, &teams) ||
+	    team_list_org(r->db, r->a, r->me.org_id, &tl)) {
 		resp_store_error(r, E_OK);
 		return;
 	}
@@ -138,7 +156,7 @@ static void render_users(struct request *r, const struct user_form *f)
 	html_printf(o, "<div class=\"page-head\"><h1>%s</h1><span class=\"muted\">%s</span></div>", T("Users"),
 		    arena_printf(r->a, trn(r->lang, "%zu user", "%zu users", (long)users.n), users.n));
 	html(o, "<section class=\"card\">");
-	users_table(r, &users);
+	users_table(r, &users, &tl);
 	ui_export_links(r);
 	html(o, "</section>");
 	html_printf(o, "<section class=\"card\" id=\"add\"><h2>%s</h2>", T("Add a user"));
@@ -162,11 +180,12 @@ void page_admin_users(struct request *r)
 {
 	if (export_wanted(r)) {
 		struct user_list users;
-		if (user_list_org(r->db, r->a, r->me.org_id, &users)) {
+		struct team_list tl;
+		if (user_list_org(r->db, r->a, r->me.org_id, &users) || team_list_org(r->db, r->a, r->me.org_id, &tl)) {
 			resp_store_error(r, E_OK);
 			return;
 		}
-		export_send(r, users_export_table(r, &users));
+		export_send(r, users_export_table(r, &users, &tl));
 		return;
 	}
 	struct user_form f = { .name = "", .email = "", .role = "rep", .team = "" };

@@ -26,6 +26,7 @@
 #include "../lib/localpath.h"
 #include "ui.h"
 #include "dealui.h"
+#include "reasonui.h"
 #include "load.h"
 #include "../domain/validate.h"
 #include "../store/conversations.h"
@@ -455,16 +456,8 @@ static void stop_panel(struct request *r, const struct conv_ctx *ctx, const stru
 {
 	struct strbuf *o = &r->out;
 	html_printf(o, "<fieldset class=\"panel panel-stop\" data-outcome-panel=\"stop\"><legend>%s</legend>", T("Stop"));
-	const char **values = arena_alloc(r->a, (stop_reason_count + 1) * sizeof(char *));
-	const char **labels = arena_alloc(r->a, (stop_reason_count + 1) * sizeof(char *));
-	values[0] = "";
-	labels[0] = T("— choose the reason —");
-	for (size_t i = 0; i < stop_reason_count; i++) {
-		values[i + 1] = stop_reason_codes[i];
-		labels[i + 1] = T(stop_reason_label(stop_reason_codes[i]));
-	}
-	ui_select(r, "stop_reason", T("Why does it stop?"), values, labels, stop_reason_count + 1, f->stop_reason,
-		  ferr(f, "stop_reason"));
+	/* the one list of reasons, the same as a deal's close form */
+	reasonui_select(r, "stop_reason", T("Why does it stop?"), f->stop_reason, ferr(f, "stop_reason"));
 	html_printf(o, "<div class=\"field\"><label for=\"f-stop_note\">%s</label>"
 		    "<textarea id=\"f-stop_note\" name=\"stop_note\" rows=\"2\" maxlength=\"%d\">%s</textarea></div>",
 		    T("In the customer's words (optional)"), STOP_NOTE_MAX, f->stop_note);
@@ -700,16 +693,12 @@ void page_conversations_post(struct request *r)
 			return;
 	}
 	enum outcome oc = outcome_parse(f.outcome);
-	/* a STOP on a deal: ticked, closed as lost with the same reason — when
-	 * that reason is one a deal can be lost for; else the deal stays open
-	 * and the notice says so. Unticked: paused. A form that names the
-	 * action itself (stop_action) is taken at its word. */
-	int stop_keeps_open = 0;
-	if (!*f.stop_action && oc == OUTCOME_STOP && deal_id) {
+	/* a STOP on a deal: ticked, closed as lost with the same reason (one
+	 * list of reasons: every STOP reason is one a deal is lost for);
+	 * unticked: paused. A form that names the action itself (stop_action)
+	 * is taken at its word. */
+	if (!*f.stop_action && oc == OUTCOME_STOP && deal_id)
 		f.stop_action = *f.close_lost ? "lost" : "paused";
-		if (*f.close_lost && stop_reason_valid(f.stop_reason) && !lost_reason_valid(f.stop_reason))
-			stop_keeps_open = 1;
-	}
 	/* a new contact, given: its name is the "who" of a step left blank */
 	if (*f.new_contact_name && oc == OUTCOME_STEP && !*f.step_who)
 		f.step_who = f.new_contact_name;
@@ -732,7 +721,6 @@ void page_conversations_post(struct request *r)
 	li.at = date_valid(f.date) ? conversation_epoch(f.date) : 0;
 	li.notes = f.notes;
 	li.new_stage_id = oc == OUTCOME_STOP ? 0 : dealui_form_id(r, "stage_id");
-	li.stop_keeps_deal = stop_keeps_open;
 	/* every error at once: the stage, the texts, the rules of the outcome,
 	 * the step question, the new contact */
 	if (oc != OUTCOME_STOP && *f.stage_id && !li.new_stage_id)
@@ -794,7 +782,6 @@ void page_conversations_post(struct request *r)
 	const char *code = oc == OUTCOME_STEP ? "conversation-step"
 		: oc == OUTCOME_NONE ? "conversation-none"
 		: !deal_id ? "conversation-stop"
-		: stop_keeps_open ? "conversation-stop-open"
 		: !strcmp(f.stop_action, "paused") ? "conversation-paused" : "conversation-lost";
 	const char *back = f.ret ? f.ret
 		: deal_id ? arena_printf(r->a, "/deals/%lld", (long long)deal_id)

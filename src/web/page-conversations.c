@@ -13,6 +13,7 @@
  * take a quarter into a spreadsheet.
  */
 #include "pages.h"
+#include "reasonui.h"
 #include "ui.h"
 #include "who.h"
 #include "export.h"
@@ -34,7 +35,7 @@ static const char *follow_up(struct request *r, const struct conversation *c)
 	if (!strcmp(c->outcome, "step"))
 		return c->step_what;
 	if (!strcmp(c->outcome, "stop") && *c->stop_reason) {
-		const char *reason = T(stop_reason_label(c->stop_reason));
+		const char *reason = reasonui_label(r, c->stop_reason);
 		return *c->stop_note ? arena_printf(r->a, "%s: %s", reason, c->stop_note) : reason;
 	}
 	return "";

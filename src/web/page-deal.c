@@ -16,6 +16,8 @@
  * javascript: links are dropped, so a note cannot carry script.
  */
 #include "pages.h"
+#include "reasonui.h"
+#include "../store/reasons.h"
 #include "dealui.h"
 #include "load.h"
 #include "../store/conversations.h"
@@ -173,7 +175,7 @@ static void timeline(struct request *r, const struct conversation_list *cl, cons
 		}
 		if (!strcmp(c->outcome, "stop")) {
 			html_printf(o, "<p class=\"tl-step\"><span class=\"muted\">%s:</span> %s", T("Stop"),
-				    T(stop_reason_label(c->stop_reason)));
+				    reasonui_label(r, c->stop_reason));
 			if (*c->stop_note)
 				html_printf(o, " — %s", c->stop_note);
 			html(o, "</p>");
@@ -230,7 +232,7 @@ static void facts(struct request *r, const struct deal *d)
 		ui_date(r, d->closed_on);
 	}
 	if (!strcmp(d->status, "lost") && *d->lost_reason)
-		html_printf(o, " · %s", T(lost_reason_label(d->lost_reason)));
+		html_printf(o, " · %s", reasonui_label(r, d->lost_reason));
 	if (strcmp(d->status, "open") && *d->lost_note)
 		html_printf(o, "<br><span class=\"muted\">%s</span>", d->lost_note);
 	html_printf(o, "</dd><dt>%s</dt><dd>", T("Time spent"));
@@ -278,15 +280,8 @@ static void status_actions(struct request *r, const struct deal *d, const struct
 	html_printf(o, "<form method=\"post\" action=\"%s/close#lose\" class=\"form\">", base);
 	ui_csrf(r);
 	html(o, "<input type=\"hidden\" name=\"status\" value=\"lost\">");
-	const char *values[16], *labels[16];
-	values[0] = "";
-	labels[0] = T("— choose —");
-	for (size_t i = 0; i < lost_reason_count && i < 15; i++) {
-		values[i + 1] = lost_reason_codes[i];
-		labels[i + 1] = T(lost_reason_label(lost_reason_codes[i]));
-	}
-	ui_select(r, "lost_reason", T("Why was it lost?"), values, labels, lost_reason_count + 1, s->lost_reason,
-		  s->e_lost_reason);
+	/* the one list of reasons, the same as a conversation's STOP */
+	reasonui_select(r, "lost_reason", T("Why was it lost?"), s->lost_reason, s->e_lost_reason);
 	ui_input(r, "note", T("Note (optional)"), "text", s->note, s->e_note, " maxlength=\"1000\"");
 	html_printf(o, "<div class=\"actions\"><button class=\"button danger\" type=\"submit\">%s</button></div>"
 		    "</form></details>", T("Close as lost"));
@@ -480,7 +475,13 @@ void page_deal_close_post(struct request *r)
 		return;
 	}
 	const char *m;
-	if (lost && !lost_reason_valid(s.lost_reason))
+	/* one of the organisation's reasons that is still offered */
+	int usable = lost ? reason_usable(r->db, r->me.org_id, s.lost_reason) : 1;
+	if (usable < 0) {
+		resp_store_error(r, E_OK);
+		return;
+	}
+	if (!usable)
 		s.e_lost_reason = T("Choose why the deal was lost.");
 	if ((m = validate_notes(s.note, NOTE_MAX)))
 		s.e_note = T(m);

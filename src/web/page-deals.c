@@ -12,6 +12,7 @@
  * seeing deals (domain/access.c), checked again on the way in.
  */
 #include "pages.h"
+#include "reasonui.h"
 #include "dealui.h"
 #include "export.h"
 #include "../store/settings.h"
@@ -108,7 +109,7 @@ static void deals_table(struct request *r, const struct deal_list *deals, const 
 			ui_date(r, d->sig.next_due);
 			html(o, "</span>");
 		} else if (!strcmp(d->status, "open")) {
-			html_printf(o, "<span class=\"muted\">%s</span>", T("No next step"));
+			html_printf(o, "<span class=\"muted\">%s</span>", dealui_no_step_text(r, d));
 		} else {
 			html(o, "–");
 		}
@@ -141,7 +142,7 @@ static struct table *deals_export_table(struct request *r, const struct deal_lis
 		table_money(t, row, 4, d->value_minor);
 		table_date(t, row, 5, d->expected_close);
 		table_text(t, row, 6, !strcmp(d->status, "lost") && *d->lost_reason
-			   ? arena_printf(r->a, "%s: %s", dealui_status_label(r, d->status), T(lost_reason_label(d->lost_reason)))
+			   ? arena_printf(r->a, "%s: %s", dealui_status_label(r, d->status), reasonui_label(r, d->lost_reason))
 			   : dealui_status_label(r, d->status));
 		if (d->sig.has_open_step) {
 			table_text(t, row, 7, d->next_what);

@@ -18,6 +18,7 @@
  * picks one of the reps they lead, an admin anyone.
  */
 #include "pages.h"
+#include "reasonui.h"
 #include "ui.h"
 #include "who.h"
 #include "numbersui.h"
@@ -39,7 +40,7 @@ struct product_check {
 
 static const char *reason_name(struct request *r, const char *code)
 {
-	return T(lost_reason_label(code));
+	return reasonui_label(r, code);
 }
 
 /* the reason's name inside a sentence: "price" rather than "Price" (the
@@ -103,9 +104,22 @@ static void render_head(struct request *r, const struct who *w, const struct who
 	if (opt->n) {
 		html_printf(o, "<form method=\"get\" action=\"/excuses\" class=\"form inline\" aria-label=\"%s\">",
 			    T("Whose excuse check"));
-		ui_select(r, "who", T("Rep"), opt->values, opt->labels, opt->n, w ? w->value : NULL, NULL);
+		/* before a rep is chosen the select says so, rather than showing
+		 * the first rep while the page asks to choose one (issue 14) */
+		const char **values = arena_alloc(r->a, (opt->n + 1) * sizeof(char *));
+		const char **labels = arena_alloc(r->a, (opt->n + 1) * sizeof(char *));
+		size_t n = 0;
+		if (!w) {
+			values[n] = "";
+			labels[n++] = T("— choose a rep —");
+		}
+		for (size_t i = 0; i < opt->n; i++, n++) {
+			values[n] = opt->values[i];
+			labels[n] = opt->labels[i];
+		}
+		ui_select(r, "who", T("Rep"), values, labels, n, w ? w->value : "", NULL);
 		html_printf(o, "<input type=\"hidden\" name=\"period\" value=\"%s\">"
-			    "<div class=\"actions\"><button class=\"button primary\" type=\"submit\">%s</button></div></form>",
+			    "<div class=\"actions\"><button class=\"button small\" type=\"submit\">%s</button></div></form>",
 			    p->label, T("Show"));
 	}
 	ui_period_picker(r, "/excuses", p, w ? who_query(r, w) : "");

@@ -199,7 +199,12 @@ void page_home(struct request *r)
 		html(o, "</li>");
 	}
 	html(o, "</ul>");
-	if (!shown)
+	if (!shown && r->viewer.role == ROLE_ADMIN)
+		/* the admin is the one who adds people to teams (issue 14) */
+		html_printf(o, "<p class=\"muted\">%s <a href=\"/admin/teams\">%s</a></p>",
+			    T("You lead no team and are in none. As an admin you set up the teams and their managers."),
+			    T("Manage the teams"));
+	else if (!shown)
 		html_printf(o, "<p class=\"muted\">%s</p>", T("You are not in a team yet. An admin can add you to one."));
 	html(o, "</section>");
 	ui_log_button(r, 0, "%2F");

@@ -412,7 +412,7 @@ static void render_head(struct request *r, const struct user *u, const struct pe
 			html_printf(o, "<input type=\"hidden\" name=\"period\" value=\"%s\">", p->label);
 			ui_select(r, "who", T("Whose numbers"), opt.values, opt.labels, k,
 				  arena_printf(r->a, "rep:%lld", (long long)u->id), NULL);
-			html_printf(o, "<div class=\"actions\"><button class=\"button\" type=\"submit\">%s</button></div>"
+			html_printf(o, "<div class=\"actions\"><button class=\"button small\" type=\"submit\">%s</button></div>"
 				    "</form>", T("Show"));
 		}
 	}
@@ -652,7 +652,21 @@ static void render_team_table(struct request *r, const struct team_row *rows, si
 		      "what is still needed over the days that are left."));
 }
 
-static void render_team_chart(struct request *r, const struct team_row *rows, size_t n, const char *currency)
+/* a bar's colour from its attainment against the organisation's tier
+ * thresholds (issue 14: a rep at 42 % is never green, whatever tier the
+ * periods before gave): from the superstar line dark green, from the
+ * underperformer line green, below it red */
+static const char *attainment_color(const struct tier_rules *rules, double att)
+{
+	if (att * 100.0 >= rules->superstar_pct)
+		return tier_color(TIER_SUPERSTAR);
+	if (att * 100.0 >= rules->under_pct)
+		return tier_color(TIER_CORE);
+	return tier_color(TIER_UNDER);
+}
+
+static void render_team_chart(struct request *r, const struct team_row *rows, size_t n, const char *currency,
+			      const struct tier_rules *rules)
 {
 	json_t *labels = json_array(), *data = json_array(), *colors = json_array(), *notes = json_array();
 	size_t shown = 0;
@@ -663,7 +677,7 @@ static void render_team_chart(struct request *r, const struct team_row *rows, si
 		shown++;
 		json_array_append_new(labels, json_string(x->rep->name));
 		json_array_append_new(data, json_real(round(x->a.attainment * 10000.0) / 10000.0));
-		json_array_append_new(colors, json_string(tier_color(x->tier)));
+		json_array_append_new(colors, json_string(attainment_color(rules, x->a.attainment)));
 		json_array_append_new(notes, json_string(arena_printf(r->a, T("%s result of %s target"),
 								      ui_money_text(r, x->result, currency),
 								      ui_money_text(r, x->target, currency))));
@@ -770,7 +784,7 @@ void page_numbers_team(struct request *r)
 			    T("Whose numbers"));
 		html_printf(o, "<input type=\"hidden\" name=\"period\" value=\"%s\">", p.label);
 		ui_select(r, "who", T("Whose numbers"), opt.values, opt.labels, opt.n, w.value, NULL);
-		html_printf(o, "<div class=\"actions\"><button class=\"button\" type=\"submit\">%s</button></div></form>",
+		html_printf(o, "<div class=\"actions\"><button class=\"button small\" type=\"submit\">%s</button></div></form>",
 			    T("Show"));
 	}
 	ui_period_picker(r, "/numbers/team", &p, w.kind == WHO_ORG ? "who=org" : who_query(r, &w));
@@ -788,7 +802,7 @@ void page_numbers_team(struct request *r)
 		ui_export_links(r);
 	}
 	html(o, "</section>");
-	render_team_chart(r, rows, g.nreps, s.currency);
+	render_team_chart(r, rows, g.nreps, s.currency, &s.rules);
 	html(o, "<script src=\"/static/chart.umd.js\" defer></script>");
 	ui_page_end(r);
 }

@@ -98,7 +98,12 @@ static void deal_card(struct request *r, const struct deal *d, const char *today
 		ui_date(r, d->sig.next_due);
 		html(o, "</time></div>");
 	} else {
-		html_printf(o, "<div class=\"deal-next none\">%s</div>", T("No next step"));
+		/* a new deal has its grace period: not red beside "healthy" */
+		html_printf(o, "<div class=\"deal-next %-s\"%-s>%s</div>", dealui_new_without_step(d) ? "new" : "none",
+			    dealui_new_without_step(d)
+			    ? arena_printf(r->a, " title=\"%s\"", T("A new deal has a few days to get its first next step "
+								     "before it counts as missing one.")) : "",
+			    dealui_no_step_text(r, d));
 	}
 	html_printf(o, "<div class=\"deal-foot\"><span title=\"%s\">", reasons_line(r, d->health.reasons));
 	ui_health(r, &d->health, 0);

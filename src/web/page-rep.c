@@ -20,6 +20,7 @@
  * whoever may see a group's reps one by one (repgroup.h, access_team_reps).
  */
 #include "pages.h"
+#include "reasonui.h"
 #include "ui.h"
 #include "who.h"
 #include "load.h"
@@ -237,7 +238,7 @@ static void render_rep_excuses(struct request *r, const struct user *u, const st
 		for (size_t k = 0; k < ep->nreasons; k++)
 			if (ch[k].verdict == VERDICT_NOT_SHARED) {
 				html_printf(&stand, "<li>%s: %s</li>", ep->product && *ep->product ? ep->product : T("No product"),
-					    T(lost_reason_label(ch[k].reason)));
+					    reasonui_label(r, ch[k].reason));
 				nstand++;
 			}
 	}

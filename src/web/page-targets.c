@@ -1,6 +1,9 @@
 /*
  * page-targets: setting the targets of a team's reps for one period
- * (GET /targets?period=P&team=ID|who=led|org, POST to the same address).
+ * (GET /targets?period=P&team=ID|who=led|org, POST to the same address;
+ * POST /targets/copy copies the period before's targets and POST
+ * /targets/fill one amount, each never replacing a target already set
+ * unless asked, and the page says how many were set).
  * One form, a row per rep: the target as it stands and a field for the new
  * amount, typed the way the reader writes amounts ("12.500" in Dutch).
  *
@@ -42,6 +45,8 @@ struct targets_view {
 	const char **typed, **error;
 	unsigned char *clear;
 	const char *notice;
+	/* the fill form after a failed POST: the amount as typed, its message */
+	const char *fill_typed, *fill_error;
 };
 
 /* an amount as a person would type it in their language: "12.500" or "12.500,50" */
@@ -141,6 +146,40 @@ static struct table *targets_table(struct request *r, const struct targets_view 
 	return t;
 }
 
+/* the first target set for exactly this period among the reps the viewer
+ * may set, as typed: what "fill down" offers (empty when none) */
+static const char *first_value(struct request *r, const struct targets_view *v)
+{
+	for (size_t i = 0; i < v->g.nreps; i++)
+		if (may_set(r, v->g.reps[i].user_id, v->g.reps[i].team_id) && v->exact_id[i])
+			return amount_text(r, v->exact_amount[i]);
+	return "";
+}
+
+/* many targets in one click: last period's, or one amount for every rep */
+static void bulk_forms(struct request *r, const struct targets_view *v)
+{
+	struct strbuf *o = &r->out;
+	struct period prev;
+	period_prev(&v->p, v->s.fiscal_start_month, &prev);
+	html_printf(o, "<div class=\"targets-bulk\" id=\"bulk\"><h3>%s</h3>", T("Many at once"));
+	html_printf(o, "<form method=\"post\" action=\"/targets/copy?%s\" class=\"form inline\">", page_query(r, v));
+	ui_csrf(r);
+	html_printf(o, "<label class=\"clear-box\"><input type=\"checkbox\" name=\"overwrite\" value=\"1\">%s</label>"
+		    "<div class=\"actions\"><button class=\"button\" type=\"submit\">%s</button></div></form>",
+		    T("Also replace targets already set"),
+		    arena_printf(r->a, T("Copy the targets of %s"), ui_period_name(r, &prev)));
+	html_printf(o, "<form method=\"post\" action=\"/targets/fill?%s#bulk\" class=\"form inline\">", page_query(r, v));
+	ui_csrf(r);
+	ui_input(r, "amount", arena_printf(r->a, T("One target for every rep (%s)"), v->s.currency), "text",
+		 v->fill_typed ? v->fill_typed : first_value(r, v), v->fill_error, " inputmode=\"decimal\" autocomplete=\"off\"");
+	html_printf(o, "<label class=\"clear-box\"><input type=\"checkbox\" name=\"overwrite\" value=\"1\">%s</label>"
+		    "<div class=\"actions\"><button class=\"button\" type=\"submit\">%s</button></div></form>"
+		    "<p class=\"muted\">%s</p></div>",
+		    T("Also replace targets already set"), T("Fill down"),
+		    T("Targets already set for this period stay as they are unless you ask to replace them."));
+}
+
 static void render(struct request *r, const struct targets_view *v)
 {
 	struct strbuf *o = &r->out;
@@ -159,7 +198,7 @@ static void render(struct request *r, const struct targets_view *v)
 			    T("Whose targets"));
 		html_printf(o, "<input type=\"hidden\" name=\"period\" value=\"%s\">", v->p.label);
 		ui_select(r, "who", T("Whose targets"), v->opt.values, v->opt.labels, v->opt.n, v->w.value, NULL);
-		html_printf(o, "<div class=\"actions\"><button class=\"button\" type=\"submit\">%s</button></div></form>",
+		html_printf(o, "<div class=\"actions\"><button class=\"button small\" type=\"submit\">%s</button></div></form>",
 			    T("Show"));
 	}
 	ui_period_picker(r, "/targets", &v->p, v->w.kind == WHO_ORG ? "who=org" : who_query(r, &v->w));
@@ -167,6 +206,17 @@ static void render(struct request *r, const struct targets_view *v)
 
 	if (v->notice)
 		ui_notice(r, "error", v->notice);
+	/* after "copy" or "fill": how many targets that set */
+	static const char *const bulk_keys[] = { "copied", "filled" };
+	for (size_t k = 0; k < 2; k++) {
+		const char *q = req_query(r, bulk_keys[k]);
+		int64_t n;
+		if (q && !parse_i64(q, &n) && n >= 0)
+			ui_notice(r, n ? "ok" : "info",
+				  n ? arena_printf(r->a, trn(r->lang, "%lld target was set.", "%lld targets were set.", (long)n),
+						   (long long)n)
+				    : T("No target was set: every rep here has one already, or there was nothing to copy."));
+	}
 
 	html_printf(o, "<section class=\"card\" id=\"targets\"><h2>%s</h2><p class=\"muted\">%s</p>",
 		    T("Set the targets"),
@@ -218,6 +268,7 @@ static void render(struct request *r, const struct targets_view *v)
 	}
 	html_printf(o, "</tbody></table></div><div class=\"actions\"><button class=\"button primary\" type=\"submit\">%s"
 		    "</button></div></form>", T("Save the targets"));
+	bulk_forms(r, v);
 	ui_export_links(r);
 	if (r->viewer.role == ROLE_ADMIN)
 		html_printf(o, "<p class=\"muted\">%s <a href=\"/import\">%s</a></p>",
@@ -400,4 +451,101 @@ void page_targets_post(struct request *r)
 		return;
 	}
 	ui_redirect_done(r, arena_printf(r->a, "/targets?%s", page_query(r, &v)), "targets-saved");
+}
+
+/* sets amount (or, with from, each rep's amount there) for every rep of the
+ * page the viewer may set, skipping a target already set unless overwrite;
+ * n: how many were set. 0, or -1 when the answer was sent. */
+static int bulk_set(struct request *r, const struct targets_view *v, const int64_t *amounts, int overwrite,
+		    size_t *n)
+{
+	*n = 0;
+	if (db_begin(r->db)) {
+		resp_store_error(r, E_OK);
+		return -1;
+	}
+	for (size_t i = 0; i < v->g.nreps; i++) {
+		const struct rep_row *rep = &v->g.reps[i];
+		if (amounts[i] < 0 || !may_set(r, rep->user_id, rep->team_id))
+			continue;
+		if (v->exact_id[i] && (!overwrite || v->exact_amount[i] == amounts[i]))
+			continue;
+		int64_t id;
+		int created;
+		if (target_set(r->db, r->me.org_id, rep->user_id, &v->p, amounts[i], v->s.currency, &id, &created)) {
+			db_rollback(r->db);
+			resp_store_error(r, E_OK);
+			return -1;
+		}
+		(*n)++;
+	}
+	if (db_commit(r->db)) {
+		db_rollback(r->db);
+		resp_store_error(r, E_OK);
+		return -1;
+	}
+	return 0;
+}
+
+void page_targets_copy_post(struct request *r)
+{
+	struct targets_view v;
+	if (load(r, &v))
+		return;
+	const char *ow = req_form(r, "overwrite");
+	struct period prev;
+	period_prev(&v.p, v.s.fiscal_start_month, &prev);
+	struct numbers_scope sc = repgroup_scope(r, &v.w);
+	struct target *t;
+	size_t nt;
+	int64_t total;
+	if (targets_list(r->db, r->a, r->me.org_id, &sc, prev.start, prev.end, v.s.fiscal_start_month, 0, 0, &t, &nt,
+			 &total)) {
+		resp_store_error(r, E_OK);
+		return;
+	}
+	/* per rep: the target set for exactly the period before, -1 when none */
+	int64_t *amounts = arena_alloc(r->a, (v.g.nreps ? v.g.nreps : 1) * sizeof(int64_t));
+	for (size_t i = 0; i < v.g.nreps; i++) {
+		amounts[i] = -1;
+		for (size_t k = 0; k < nt; k++)
+			if (t[k].user_id == v.g.reps[i].user_id && !strcmp(t[k].period.start, prev.start) &&
+			    !strcmp(t[k].period.end, prev.end))
+				amounts[i] = t[k].amount_minor;
+	}
+	size_t n;
+	if (bulk_set(r, &v, amounts, ow && !strcmp(ow, "1"), &n))
+		return;
+	resp_redirect(r, arena_printf(r->a, "/targets?%s&copied=%zu", page_query(r, &v), n));
+}
+
+void page_targets_fill_post(struct request *r)
+{
+	struct targets_view v;
+	if (load(r, &v))
+		return;
+	const char *ow = req_form(r, "overwrite");
+	const char *typed = req_form(r, "amount");
+	typed = str_trim(arena_strdup(r->a, typed ? typed : ""));
+	int64_t minor = 0;
+	if (!*typed)
+		v.fill_error = T("Enter the target to fill in.");
+	else if (parse_money(r->lang, typed, &minor))
+		v.fill_error = T("Enter an amount, such as 12500 or 12500.50, in the organisation's currency.");
+	else if (minor < 0)
+		v.fill_error = T("A target cannot be negative.");
+	if (v.fill_error) {
+		v.fill_typed = typed;
+		v.notice = T("No target was set. Check the field marked below.");
+		r->status = 400;
+		render(r, &v);
+		return;
+	}
+	int64_t *amounts = arena_alloc(r->a, (v.g.nreps ? v.g.nreps : 1) * sizeof(int64_t));
+	for (size_t i = 0; i < v.g.nreps; i++)
+		amounts[i] = minor;
+	size_t n;
+	if (bulk_set(r, &v, amounts, ow && !strcmp(ow, "1"), &n))
+		return;
+	resp_redirect(r, arena_printf(r->a, "/targets?%s&filled=%zu", page_query(r, &v), n));
 }

@@ -123,7 +123,7 @@ static void render_head(struct request *r, const struct who *w, const struct who
 			    T("Whose tiers"));
 		ui_select(r, "who", T("Whose tiers"), opt->values, opt->labels, opt->n, w->value, NULL);
 		html_printf(o, "<input type=\"hidden\" name=\"period\" value=\"%s\">"
-			    "<div class=\"actions\"><button class=\"button primary\" type=\"submit\">%s</button></div></form>",
+			    "<div class=\"actions\"><button class=\"button small\" type=\"submit\">%s</button></div></form>",
 			    p->label, T("Show"));
 	}
 	ui_period_picker(r, "/tiers", p, who_query(r, w));

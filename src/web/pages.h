@@ -104,6 +104,15 @@ void page_import_job(struct request *r);
 /* page-conversations.c: the conversations list */
 void page_conversations(struct request *r);
 
+/* one list of reasons, the stages' order, targets in bulk (issue 14) */
+void page_admin_reasons(struct request *r);
+void page_admin_reasons_post(struct request *r);
+void page_admin_reason_post(struct request *r);
+void page_admin_reason_move_post(struct request *r);
+void page_admin_stage_move_post(struct request *r);
+void page_targets_copy_post(struct request *r);
+void page_targets_fill_post(struct request *r);
+
 /* development (issue 8): the competency framework and assessments */
 
 /* development (issue 8): a rep's profile and the team matrix */

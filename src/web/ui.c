@@ -64,6 +64,8 @@ static const struct nav_item nav[] = {
 	{ G_ADMIN, "admin-users", "/admin/users", N_("Users"), ROLE_ADMIN, ROLE_ADMIN, NULL },
 	{ G_ADMIN, "admin-teams", "/admin/teams", N_("Teams"), ROLE_ADMIN, ROLE_ADMIN, "teams" },
 	{ G_ADMIN, "admin-stages", "/admin/stages", N_("Stages"), ROLE_ADMIN, ROLE_ADMIN, NULL },
+	/* TRANSLATORS: menu item: the one list of reasons for a stop or a lost deal */
+	{ G_ADMIN, "admin-reasons", "/admin/reasons", N_("Reasons"), ROLE_ADMIN, ROLE_ADMIN, NULL },
 	{ G_ADMIN, "admin-numbers", "/admin/numbers", N_("Numbers settings"), ROLE_ADMIN, ROLE_ADMIN, NULL },
 	{ G_ADMIN, "import", "/import", N_("Import"), ROLE_ADMIN, ROLE_ADMIN, NULL },
 };
@@ -132,7 +134,6 @@ static const struct { const char *code, *text; } done_notices[] = {
 	{ "conversation-lost", N_("The conversation was logged. The deal is closed as lost.") },
 	{ "conversation-paused", N_("The conversation was logged. The deal is paused.") },
 	{ "conversation-stop", N_("The conversation was logged as a stop.") },
-	{ "conversation-stop-open", N_("The conversation was logged as a stop. The deal stays open: its reason is not one a deal can be lost for; close it on the deal's page.") },
 	{ "conversation-none", N_("The conversation was logged without commitment. That is a red flag on the deal.") },
 	{ "step-kept", N_("The step is marked as done.") },
 	{ "step-moved", N_("The step was moved to its new date.") },

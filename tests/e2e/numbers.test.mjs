@@ -297,6 +297,9 @@ test('the team page: reps by attainment, the totals and what they count, and the
   assert.equal(spec.kind, 'pct-bars');
   assert.deepEqual(spec.labels, ['Rob Rep', 'Rita Rep']);
   assert.deepEqual(spec.datasets[0].data, [1.1, 0.45]);
+  // the bars are coloured by the tier thresholds of the settings: 45 % is below
+  // the underperformer line (80 %), so red, never green (issue 14)
+  assert.deepEqual(spec.datasets[0].colors, ['#2f9e5b', '#d92d20']);
   assert.equal(spec.refs[0].value, 1);
 
   const csv = await ann.get('/numbers/team?period=2026-Q4&format=csv');

@@ -185,6 +185,19 @@ const ROWS = {
   'GET /api/v1/tokens': { who: SIGNED_IN },
   'DELETE /api/v1/tokens/:id': { who: TOKEN_OWNER, fresh: 'token', path: (f) => `/api/v1/tokens/${f.token}` },
 
+  // one list of reasons, the stages' order, targets in bulk (issue 14): the
+  // list is the organisation's, read by every member, changed by its admins
+  'GET /admin/reasons': { who: ADMINS },
+  'POST /admin/reasons': { who: ADMINS },
+  'POST /admin/reasons/:id': { who: ADMIN_OF_A, path: (f) => `/admin/reasons/${f.reason}` },
+  'POST /admin/reasons/:id/move': { who: ADMIN_OF_A, path: (f) => `/admin/reasons/${f.reason}/move` },
+  'POST /admin/stages/:id/move': { who: ADMIN_OF_A, path: (f) => `/admin/stages/${f.stage}/move` },
+  'POST /targets/copy': { who: MANAGERS },
+  'POST /targets/fill': { who: MANAGERS },
+  'GET /api/v1/reasons': { who: SIGNED_IN },
+  'POST /api/v1/reasons': { who: ADMINS },
+  'PATCH /api/v1/reasons/:id': { who: ADMIN_OF_A, path: (f) => `/api/v1/reasons/${f.reason}` },
+
   // development (issue 8): the competency framework and assessments
 
   // development (issue 8): a rep's profile and the team matrix
@@ -270,6 +283,11 @@ async function fixture() {
     return Math.max(...l.json.items.map((t) => t.id));
   };
   f.token = await f.newToken();
+
+  // one list of reasons (issue 14): one of organisation A's
+  r = await ann.get('/api/v1/reasons');
+  assert.equal(r.status, 200, r.text);
+  f.reason = r.json.items.find((x) => x.code === 'timing').id;
 
   // development (issue 8): the competency framework and assessments
 

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 #include "domain/commitment.h"
+#include "domain/reasons.h"
 
 #define TODAY "2026-11-23"
 
@@ -36,7 +37,9 @@ START_TEST(outcome_combinations)
 		{ "stop", NULL, NULL, NULL, "no_budget", "lost", NULL },
 		{ "stop", NULL, NULL, NULL, "no_budget", "paused", NULL },
 		{ "stop", NULL, NULL, NULL, "no_budget", "", "stop_action" },
-		{ "stop", NULL, NULL, NULL, "price", "lost", "stop_reason" },	/* a lost reason, not a stop reason */
+		{ "stop", NULL, NULL, NULL, "price", "lost", NULL },	/* one list of reasons: price is one */
+		{ "stop", NULL, NULL, NULL, "", "lost", "stop_reason" },
+		{ "stop", NULL, NULL, NULL, "Price!", "lost", "stop_reason" },	/* not a code */
 		{ "stop", "demo", NULL, NULL, "timing", "lost", "step_what" },
 		{ "none", NULL, NULL, NULL, NULL, NULL, NULL },
 		{ "none", "demo", NULL, NULL, NULL, NULL, "step_what" },
@@ -282,13 +285,19 @@ START_TEST(vocabulary)
 	ck_assert_int_eq(outcome_parse("none"), OUTCOME_NONE);
 	ck_assert_int_eq(outcome_parse("STEP"), OUTCOME_INVALID);
 	ck_assert_int_eq(conv_kind_parse("visit"), CONV_VISIT);
-	ck_assert(stop_reason_valid("no_authority"));
-	ck_assert(!stop_reason_valid("price"));
-	ck_assert(lost_reason_valid("price"));
-	ck_assert_str_eq(stop_to_lost_reason("no_authority"), "no_decision");
-	ck_assert_str_eq(stop_to_lost_reason("not_a_fit"), "other");
-	ck_assert_str_eq(stop_to_lost_reason("competitor"), "competitor");
-	ck_assert_str_eq(stop_reason_label("no_budget"), "No budget");
+	ck_assert(reason_code_valid("no_authority"));
+	ck_assert(!reason_code_valid("No authority"));
+	ck_assert(!reason_code_valid(""));
+	ck_assert_str_eq(reason_seed_label("no_budget"), "No budget");
+	ck_assert_str_eq(reason_seed_label("price"), "Price");
+	ck_assert_ptr_null(reason_seed_label("went_dark"));
+	char code[48];
+	reason_code_from_label("  Went dark — no reply! ", code, sizeof(code));
+	ck_assert_str_eq(code, "went_dark_no_reply");
+	reason_code_from_label("Пропал", code, sizeof(code));
+	ck_assert_str_eq(code, "reason");
+	ck_assert_ptr_null(reason_label_check("Went dark"));
+	ck_assert_ptr_nonnull(reason_label_check("   "));
 	ck_assert_str_eq(conv_kind_label("video"), "Video call");
 	ck_assert_str_eq(outcome_label("bogus"), "bogus");
 	ck_assert_str_eq(health_reason_code(HR_NO_NEXT_STEP), "no_next_step");

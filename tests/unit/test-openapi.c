@@ -12,6 +12,7 @@
 #include "api/api.h"
 #include "domain/validate.h"
 #include "domain/commitment.h"
+#include "domain/reasons.h"
 #include "domain/tiers.h"
 #include "domain/excuses.h"
 #include <ctype.h>
@@ -157,10 +158,9 @@ START_TEST(vocabulary_is_the_codes)
 	enum_is("components/schemas/NewConversation/properties/kind/enum", conv_kind_codes, conv_kind_count);
 	enum_is("components/schemas/Conversation/properties/kind/enum", conv_kind_codes, conv_kind_count);
 	enum_is("components/schemas/NewConversation/properties/outcome/enum", outcome_codes, outcome_count);
-	enum_is("components/schemas/NewConversation/properties/stop_reason/enum", stop_reason_codes, stop_reason_count);
-	enum_is("components/schemas/Conversation/properties/stop_reason/enum", stop_reason_codes, stop_reason_count);
-	enum_is("components/schemas/DealPatch/properties/lost_reason/enum", lost_reason_codes, lost_reason_count);
-	enum_is("components/schemas/Deal/properties/lost_reason/enum", lost_reason_codes, lost_reason_count);
+	/* the reasons are the organisation's one list (GET /api/v1/reasons), not a fixed enum */
+	int_is("components/schemas/NewReason/properties/label/maxLength", REASON_LABEL_MAX);
+	int_is("components/schemas/ReasonPatch/properties/label/maxLength", REASON_LABEL_MAX);
 	const char *tiers[] = { tier_code(TIER_SUPERSTAR), tier_code(TIER_CORE), tier_code(TIER_AT_RISK),
 				tier_code(TIER_UNDER), tier_code(TIER_NONE) };
 	enum_is("components/schemas/TierRow/properties/tier/enum", tiers, N_ELEMS(tiers));
