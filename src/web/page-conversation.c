@@ -6,12 +6,20 @@
  * COMMITMENT, which is a red flag. Optionally the deal moves to another
  * stage, and there are notes (Markdown, rendered safely where shown).
  *
+ * When the deal has an open step, the form asks "Was the step '<what>'
+ * (due <date>) kept?" — kept, slipped to a new date, missed, or (not yet
+ * due) left open; nothing is marked kept without the answer. A STOP hides
+ * the stage question and, ticked by default, closes the deal as lost with
+ * the same reason. Date shortcuts fill the step's date, the account's
+ * contacts fill "who", a new contact can be added inline, and the rep's last
+ * kind and duration are pre-chosen.
+ *
  * The rules of which combinations are allowed live in domain/commitment.c
- * (conversation_validate); store/conversations.c stores it all in one
- * transaction — the open steps it follows up closed as kept (or missed),
- * the new step, the deal lost or paused on a STOP. This page only reads the
- * form, checks that the viewer may work on the deal, and puts a refusal
- * under the field it is about, keeping what was typed.
+ * (conversation_validate_all, step_answer_check); store/conversations.c
+ * stores it all in one transaction — the open step as answered, the new
+ * step, the deal lost or paused on a STOP. This page only reads the form,
+ * checks that the viewer may work on the deal, and shows every refusal at
+ * once, each under the field it is about, keeping what was typed.
  *
  * Without JavaScript every outcome's fieldset is visible and the server
  * decides; app.js shows only the chosen one and disables the others, so
