@@ -10,6 +10,8 @@
 #include "store/orgs.h"
 #include "store/users.h"
 #include "store/traits.h"
+#include "store/teams.h"
+#include "store/assessments.h"
 #include "lib/arena.h"
 #include "lib/assets.h"
 #include "lib/i18n.h"
@@ -136,6 +138,171 @@ START_TEST(traits_retired_and_scoped)
 }
 END_TEST
 
+/* a team North (manager Max, reps Rita and Rob, a deactivated rep) and a
+ * rep Sam of another team */
+struct team_world {
+	struct world w;
+	int64_t team, max, rita, rob, gone, sam, team2, mia;
+};
+
+static void team_world_new(struct team_world *t)
+{
+	char email[80];
+	world_new(&t->w);
+	const char *names[] = { "max", "rita", "rob", "gone", "sam", "mia" };
+	int64_t *ids[] = { &t->max, &t->rita, &t->rob, &t->gone, &t->sam, &t->mia };
+	for (int i = 0; i < 6; i++) {
+		snprintf(email, sizeof(email), "%s-%lld@assess.test", names[i], (long long)t->w.org);
+		OK(user_create(c, t->w.org, email, names[i], i == 0 || i == 5 ? "manager" : "rep", "x", ids[i]));
+	}
+	OK(team_create(c, t->w.org, "North", t->max, "", "", &t->team));
+	OK(team_create(c, t->w.org, "South", t->mia, "", "", &t->team2));
+	OK(user_set_team(c, t->w.org, t->rita, t->team));
+	OK(user_set_team(c, t->w.org, t->rob, t->team));
+	OK(user_set_team(c, t->w.org, t->gone, t->team));
+	OK(user_set_active(c, t->w.org, t->gone, 0));
+	OK(user_set_team(c, t->w.org, t->sam, t->team2));
+}
+
+static const struct assessment *form_of(const struct assessment_list *l, int64_t rep, const char *kind)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->items[i].rep_id == rep && !strcmp(l->items[i].rater_kind, kind))
+			return &l->items[i];
+	return NULL;
+}
+
+/* a team round: a self and a manager form for each active rep, none for
+ * the deactivated one; scores saved, replaced, submitted once; closing */
+START_TEST(rounds_forms_scores)
+{
+	struct team_world t;
+	team_world_new(&t);
+	struct arena *a = t.w.a;
+	int64_t rid = 0;
+	struct new_round nr = { .name = "2026 H2", .opened_on = "2026-07-01", .due_on = "2026-07-15",
+				.team_id = t.team, .opened_by = t.max };
+	OK(round_create(c, t.w.org, &nr, &rid));
+	struct assessment_round r;
+	OK(round_get(c, a, t.w.org, rid, &r));
+	ck_assert_str_eq(r.name, "2026 H2");
+	ck_assert_str_eq(r.team_name, "North");
+	ck_assert_str_eq(r.due_on, "2026-07-15");
+	ck_assert_int_eq(r.forms, 4);
+	ck_assert_int_eq(r.submitted, 0);
+	struct assessment_list l;
+	OK(assessment_list(c, a, t.w.org, rid, 0, 0, &l));
+	ck_assert_int_eq(l.n, 4);
+	const struct assessment *self = form_of(&l, t.rita, "self"), *mgr = form_of(&l, t.rita, "manager");
+	ck_assert_ptr_nonnull(self);
+	ck_assert_ptr_nonnull(mgr);
+	ck_assert_int_eq(self->rater_id, t.rita);
+	ck_assert_int_eq(mgr->rater_id, t.max);
+	ck_assert_int_eq(mgr->rep_team_id, t.team);
+	ck_assert_ptr_null(form_of(&l, t.gone, "self"));
+	/* scores */
+	struct trait_list tl;
+	OK(trait_list(c, a, t.w.org, LANG_EN, TRAITS_ACTIVE, &tl));
+	struct assessment_score sc[2] = {
+		{ tl.items[0].id, 0, 4, "" }, { tl.items[1].id, tl.items[1].subskills[0].id, 5, "Kept every promise" },
+	};
+	OK(db_begin(c));
+	OK(assessment_scores_save(c, t.w.org, mgr->id, sc, 2));
+	OK(db_commit(c));
+	sc[0].score = 3;
+	OK(assessment_scores_save(c, t.w.org, mgr->id, sc, 1));
+	struct assessment_score_list sl;
+	OK(assessment_scores(c, a, t.w.org, mgr->id, &sl));
+	ck_assert_int_eq(sl.n, 1);
+	ck_assert_int_eq(sl.items[0].score, 3);
+	OK(assessment_submit(c, t.w.org, mgr->id));
+	EXPECT(assessment_submit(c, t.w.org, mgr->id), E_CONFLICT);
+	struct assessment f;
+	OK(assessment_get(c, a, t.w.org, mgr->id, &f));
+	ck_assert_str_eq(f.status, "submitted");
+	ck_assert_int_gt(f.submitted_at, 0);
+	/* due: Rita's self form, not Max's submitted one */
+	OK(assessment_due(c, a, t.w.org, t.rita, &l));
+	ck_assert_int_eq(l.n, 1);
+	OK(assessment_due(c, a, t.w.org, t.max, &l));
+	ck_assert_int_eq(l.n, 1);	/* Rob's manager form */
+	/* rounds Max may be concerned with; not Mia */
+	struct assessment_round_list rl;
+	OK(round_list_for(c, a, t.w.org, t.max, &rl));
+	ck_assert_int_eq(rl.n, 1);
+	OK(round_list_for(c, a, t.w.org, t.mia, &rl));
+	ck_assert_int_eq(rl.n, 0);
+	/* peers: once per rep and round */
+	int64_t pid = 0;
+	OK(assessment_invite_peer(c, t.w.org, rid, t.rita, t.sam, t.max, &pid));
+	ck_assert_int_gt(pid, 0);
+	EXPECT(assessment_invite_peer(c, t.w.org, rid, t.rita, t.sam, t.max, &pid), E_CONFLICT);
+	OK(assessment_list_involving(c, a, t.w.org, t.sam, &l));
+	ck_assert_int_eq(l.n, 1);
+	ck_assert_str_eq(l.items[0].rater_kind, "peer");
+	/* closing, once */
+	OK(round_close(c, t.w.org, rid));
+	EXPECT(round_close(c, t.w.org, rid), E_CONFLICT);
+	OK(assessment_due(c, a, t.w.org, t.rita, &l));
+	ck_assert_int_eq(l.n, 0);
+	/* another organisation sees none of it */
+	struct world x;
+	world_new(&x);
+	EXPECT(round_get(c, x.a, x.org, rid, &r), E_NOTFOUND);
+	EXPECT(assessment_get(c, x.a, x.org, mgr->id, &f), E_NOTFOUND);
+	OK(assessment_scores(c, x.a, x.org, mgr->id, &sl));
+	ck_assert_int_eq(sl.n, 0);
+	world_free(&x);
+	world_free(&t.w);
+}
+END_TEST
+
+/* an ad-hoc round for one rep; the history holds submitted manager scores
+ * of the trait as a whole, oldest round first */
+START_TEST(adhoc_and_history)
+{
+	struct team_world t;
+	team_world_new(&t);
+	struct arena *a = t.w.a;
+	struct trait_list tl;
+	OK(trait_list(c, a, t.w.org, LANG_EN, TRAITS_ACTIVE, &tl));
+	int64_t r1 = 0, r2 = 0;
+	struct new_round nr = { .name = "2026 H1", .opened_on = "2026-01-05", .rep_id = t.rita, .opened_by = t.max };
+	OK(round_create(c, t.w.org, &nr, &r1));
+	nr.name = "2026 H2";
+	nr.opened_on = "2026-07-01";
+	OK(round_create(c, t.w.org, &nr, &r2));
+	struct assessment_list l;
+	OK(assessment_list(c, a, t.w.org, r1, 0, 0, &l));
+	ck_assert_int_eq(l.n, 2);
+	ck_assert_int_eq(form_of(&l, t.rita, "manager")->rater_id, t.max);
+	int scores[2] = { 2, 4 };
+	int64_t rounds[2] = { r1, r2 };
+	for (int i = 0; i < 2; i++) {
+		OK(assessment_list(c, a, t.w.org, rounds[i], t.rita, t.max, &l));
+		ck_assert_int_eq(l.n, 1);
+		struct assessment_score sc[2] = { { tl.items[0].id, 0, scores[i], "why" },
+						  { tl.items[0].id, tl.items[0].subskills[0].id, 1, "sub" } };
+		OK(assessment_scores_save(c, t.w.org, l.items[0].id, sc, 2));
+		OK(assessment_submit(c, t.w.org, l.items[0].id));
+	}
+	/* a self score is not history */
+	OK(assessment_list(c, a, t.w.org, r2, t.rita, t.rita, &l));
+	struct assessment_score self = { tl.items[0].id, 0, 5, "me" };
+	OK(assessment_scores_save(c, t.w.org, l.items[0].id, &self, 1));
+	OK(assessment_submit(c, t.w.org, l.items[0].id));
+	struct trait_history h;
+	OK(assessment_history(c, a, t.w.org, t.rita, &h));
+	ck_assert_int_eq(h.n, 2);
+	ck_assert_str_eq(h.items[0].round_name, "2026 H1");
+	ck_assert_int_eq(h.items[0].score, 2);
+	ck_assert_int_eq(h.items[1].score, 4);
+	OK(assessment_history(c, a, t.w.org, t.rob, &h));
+	ck_assert_int_eq(h.n, 0);
+	world_free(&t.w);
+}
+END_TEST
+
 static void cleanup(void)
 {
 	if (c)
@@ -188,6 +355,7 @@ int main(void)
 	Suite *s = suite_create(db_kind(db) == DB_SQLITE ? "assessments-sqlite" : "assessments-postgresql");
 	const TTest *tests[] = {
 		traits_seeded_on_create, traits_default_texts_translated, traits_retired_and_scoped,
+		rounds_forms_scores, adhoc_and_history,
 	};
 	TCase *fw = tcase_create("forwards"), *bw = tcase_create("backwards");
 	size_t n = N_ELEMS(tests);
