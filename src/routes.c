@@ -89,6 +89,14 @@ const struct route routes[] = {
 	{ "GET", "/imports/:id", page_import_job, R_ADMIN },
 
 	/* development (issue 8): the competency framework and assessments */
+	{ "GET", "/assessments", page_assessments, R_REP },
+	{ "POST", "/assessments/rounds", page_assessment_rounds_post, R_MANAGER | R_CSRF },
+	{ "GET", "/assessments/rounds/:id", page_assessment_round, R_MANAGER },
+	{ "POST", "/assessments/rounds/:id/close", page_assessment_round_close_post, R_MANAGER | R_CSRF },
+	{ "POST", "/assessments/rounds/:id/peers", page_assessment_round_peers_post, R_MANAGER | R_CSRF },
+	{ "GET", "/assessments/:id", page_assessment, R_REP },
+	{ "POST", "/assessments/:id", page_assessment_post, R_REP | R_CSRF },
+	{ "GET", "/reps/:id/assessments", page_rep_assessments, R_REP },
 
 	/* development (issue 8): a rep's profile and the team matrix */
 

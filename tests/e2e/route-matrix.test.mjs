@@ -186,6 +186,23 @@ const ROWS = {
   'DELETE /api/v1/tokens/:id': { who: TOKEN_OWNER, fresh: 'token', path: (f) => `/api/v1/tokens/${f.token}` },
 
   // development (issue 8): the competency framework and assessments
+  // Rita's assessments: she and the manager who leads her team — not an admin who does not
+  ...(() => {
+    const assessment = { anon: LOGIN, repA: OK, repB: 403, mgrA: OK, mgrB: 403, admin: 403, xAdmin: 404, xRep: 404 };
+    // a round of Rita's team opened by Max (a manager route: the role first); Ann neither opened nor leads it
+    const round = { ...assessment, repA: 403, xRep: 403 };
+    return {
+      'GET /assessments': { who: SIGNED_IN },
+      'POST /assessments/rounds': { who: MANAGERS },
+      'GET /assessments/rounds/:id': { who: round, path: (f) => `/assessments/rounds/${f.round}` },
+      'POST /assessments/rounds/:id/close': { who: round, path: (f) => `/assessments/rounds/${f.round}/close` },
+      'POST /assessments/rounds/:id/peers': { who: round, path: (f) => `/assessments/rounds/${f.round}/peers` },
+      // Rita's submitted self-assessment: she and Max read it, only she rates it (409 now: submitted)
+      'GET /assessments/:id': { who: assessment, path: (f) => `/assessments/${f.assessment}` },
+      'POST /assessments/:id': { who: AUTHOR, path: (f) => `/assessments/${f.assessment}` },
+      'GET /reps/:id/assessments': { who: assessment, path: (f) => `/reps/${f.rita}/assessments` },
+    };
+  })(),
 
   // development (issue 8): a rep's profile and the team matrix
 
@@ -232,6 +249,7 @@ async function fixture() {
   f.secretTitle = 'Matrix Secret Deal 7f3a';
   f.secretStep = 'Matrix private step 7f3a';
   f.secretNotes = 'Matrix private notes 7f3a';
+  f.secretEvidence = 'Matrix assessment evidence 7f3a';
   let r = await rita.post('/api/v1/accounts', { name: 'Matrix Account' });
   assert.equal(r.status, 201, r.text);
   f.account = r.json.id ?? r.json.account?.id;
@@ -272,6 +290,23 @@ async function fixture() {
   f.token = await f.newToken();
 
   // development (issue 8): the competency framework and assessments
+  {
+    const maxS = await ctx.signIn('max@acme.test');
+    r = await maxS.postForm('/assessments/rounds', { csrf_token: maxS.csrf, name: 'Matrix round', due: '2026-12-15', team: String(f.north) });
+    assert.equal(r.status, 303, r.text.slice(0, 300));
+    f.round = Number(/\/assessments\/rounds\/(\d+)/.exec(r.location)[1]);
+    const ritaS = await ctx.signIn('rita@acme.test');
+    r = await ritaS.get('/assessments');
+    f.assessment = Number(/href="\/assessments\/(\d+)">Matrix round/.exec(r.text)[1]);
+    r = await ritaS.get(`/assessments/${f.assessment}`);
+    const fields = { csrf_token: ritaS.csrf, action: 'submit' };
+    for (const m of r.text.matchAll(/name="score-(\d+)" value="1"/g)) {
+      fields[`score-${m[1]}`] = '2';
+      fields[`evidence-${m[1]}`] = f.secretEvidence;
+    }
+    r = await ritaS.postForm(`/assessments/${f.assessment}`, fields);
+    assert.equal(r.status, 303, r.text.slice(0, 300));
+  }
 
   // development (issue 8): a rep's profile and the team matrix
 
@@ -340,6 +375,9 @@ test('every route answers every caller as its row says, and leaks nothing', asyn
         if (!SEES_RITA.has(caller))
           for (const secret of [f.secretTitle, f.secretStep, f.secretNotes])
             if (r.text.includes(secret)) leaks.push(`${route.method} ${p} as ${caller} (${via}) shows "${secret}"`);
+        // the evidence of Rita's assessment: Rita and Max only, not the admin
+        if (!['repA', 'mgrA'].includes(caller) && r.text.includes(f.secretEvidence))
+          leaks.push(`${route.method} ${p} as ${caller} (${via}) shows "${f.secretEvidence}"`);
         if (caller === 'xAdmin' || caller === 'xRep')
           for (const mark of ['Acme Sales', 'Rita Rep', 'rita@acme.test', 'Matrix Account'])
             if (r.text.includes(mark)) leaks.push(`${route.method} ${p} as ${caller} (${via}) shows "${mark}"`);
