@@ -261,3 +261,72 @@ const struct trait *trait_find(const struct trait_list *l, int64_t id)
 			return &l->items[i];
 	return NULL;
 }
+
+static enum err changed_one(struct db_stmt *st)
+{
+	while (db_step(st) == DB_ROW)
+		;
+	int64_t n = db_changes(st);
+	enum err e = db_finish(st);
+	return e ? e : n ? E_OK : E_NOTFOUND;
+}
+
+#define S(x) P_T((x) ? (x) : "")
+
+enum err trait_create(struct db_conn *c, int64_t org_id, const struct trait_input *in, int64_t *id)
+{
+	struct db_stmt *st = DBQ(c, "INSERT INTO traits (org_id, code, name, definition, anchor1, anchor3, anchor5, "
+				 "position, created_at) VALUES ($1, '', $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+				 P_I(org_id), S(in->name), S(in->definition), S(in->anchor1), S(in->anchor3), S(in->anchor5),
+				 P_I(in->position), P_I(now_epoch()));
+	if (db_step(st) == DB_ROW && id)
+		*id = db_col_i64(st, 0);
+	return db_finish(st);
+}
+
+enum err trait_update(struct db_conn *c, int64_t org_id, int64_t id, const struct trait_input *in)
+{
+	return changed_one(DBQ(c, "UPDATE traits SET name = $3, definition = $4, anchor1 = $5, anchor3 = $6, "
+			       "anchor5 = $7, position = $8 WHERE org_id = $1 AND id = $2",
+			       P_I(org_id), P_I(id), S(in->name), S(in->definition), S(in->anchor1), S(in->anchor3),
+			       S(in->anchor5), P_I(in->position)));
+}
+
+enum err trait_set_retired(struct db_conn *c, int64_t org_id, int64_t id, int retired)
+{
+	return changed_one(DBQ(c, "UPDATE traits SET retired_at = $3 WHERE org_id = $1 AND id = $2",
+			       P_I(org_id), P_I(id), retired ? P_I(now_epoch()) : P_NULL));
+}
+
+enum err subskill_create(struct db_conn *c, int64_t org_id, int64_t trait_id, const char *name,
+			 const char *definition, int position, int64_t *id)
+{
+	struct db_stmt *st = DBQ(c, "INSERT INTO subskills (org_id, trait_id, name, definition, position, created_at) "
+				 "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+				 P_I(org_id), P_I(trait_id), S(name), S(definition), P_I(position), P_I(now_epoch()));
+	if (db_step(st) == DB_ROW && id)
+		*id = db_col_i64(st, 0);
+	return db_finish(st);
+}
+
+enum err subskill_update(struct db_conn *c, int64_t org_id, int64_t id, const char *name, const char *definition,
+			 int position)
+{
+	return changed_one(DBQ(c, "UPDATE subskills SET name = $3, definition = $4, position = $5 "
+			       "WHERE org_id = $1 AND id = $2",
+			       P_I(org_id), P_I(id), S(name), S(definition), P_I(position)));
+}
+
+enum err subskill_set_retired(struct db_conn *c, int64_t org_id, int64_t id, int retired)
+{
+	return changed_one(DBQ(c, "UPDATE subskills SET retired_at = $3 WHERE org_id = $1 AND id = $2",
+			       P_I(org_id), P_I(id), retired ? P_I(now_epoch()) : P_NULL));
+}
+
+int traits_last_position(struct db_conn *c, int64_t org_id, int64_t trait_id)
+{
+	return (int)(trait_id
+		? DB_I64(c, 0, "SELECT coalesce(max(position), 0) FROM subskills WHERE org_id = $1 AND trait_id = $2",
+			 P_I(org_id), P_I(trait_id))
+		: DB_I64(c, 0, "SELECT coalesce(max(position), 0) FROM traits WHERE org_id = $1", P_I(org_id)));
+}

@@ -59,6 +59,24 @@ enum err trait_get(struct db_conn *c, struct arena *a, int64_t org_id, enum lang
 /* the trait in a list by id (NULL when absent) */
 const struct trait *trait_find(const struct trait_list *l, int64_t id);
 
+/* what an admin types for a trait (texts as stored; NULL texts as "") */
+struct trait_input {
+	const char *name, *definition, *anchor1, *anchor3, *anchor5;
+	int position;
+};
+enum err trait_create(struct db_conn *c, int64_t org_id, const struct trait_input *in, int64_t *id);
+/* E_NOTFOUND when the organisation has no such trait */
+enum err trait_update(struct db_conn *c, int64_t org_id, int64_t id, const struct trait_input *in);
+/* retire (retired 1) or restore (0) a trait or a sub-skill; E_NOTFOUND when absent */
+enum err trait_set_retired(struct db_conn *c, int64_t org_id, int64_t id, int retired);
+enum err subskill_create(struct db_conn *c, int64_t org_id, int64_t trait_id, const char *name,
+			 const char *definition, int position, int64_t *id);
+enum err subskill_update(struct db_conn *c, int64_t org_id, int64_t id, const char *name, const char *definition,
+			 int position);
+enum err subskill_set_retired(struct db_conn *c, int64_t org_id, int64_t id, int retired);
+/* the highest position among the traits (sub-skills of trait_id when it is not 0), 0 when none */
+int traits_last_position(struct db_conn *c, int64_t org_id, int64_t trait_id);
+
 /* the text to show for a stored text of a trait with this code: translated
  * when it is one of that default trait's texts, else as stored */
 const char *trait_text(enum lang l, const char *code, const char *stored);

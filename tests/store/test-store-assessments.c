@@ -303,6 +303,47 @@ START_TEST(adhoc_and_history)
 }
 END_TEST
 
+/* an admin's framework: add, rename, reorder, retire and restore */
+START_TEST(traits_edit)
+{
+	struct world w, x;
+	world_new(&w);
+	world_new(&x);
+	ck_assert_int_eq(traits_last_position(c, w.org, 0), 50);
+	struct trait_input in = { "Resilient", "Bounces back.", "Gives up.", "Recovers.", "Grows from it.", 60 };
+	int64_t id = 0, sid = 0;
+	OK(trait_create(c, w.org, &in, &id));
+	OK(subskill_create(c, w.org, id, "Handling a no", "", 10, &sid));
+	struct trait_list l;
+	OK(trait_list(c, w.a, w.org, LANG_NL, TRAITS_ACTIVE, &l));
+	ck_assert_int_eq(l.n, 6);
+	ck_assert_str_eq(l.items[5].name, "Resilient");	/* added: shown as typed */
+	ck_assert_str_eq(l.items[5].code, "");
+	ck_assert_int_eq(l.items[5].nsubskills, 1);
+	in.position = 5;
+	in.name = "Veerkrachtig";
+	OK(trait_update(c, w.org, id, &in));
+	OK(subskill_update(c, w.org, sid, "Een nee verwerken", "x", 20));
+	OK(trait_list(c, w.a, w.org, LANG_EN, TRAITS_ACTIVE, &l));
+	ck_assert_str_eq(l.items[0].name, "Veerkrachtig");
+	ck_assert_str_eq(l.items[0].subskills[0].name, "Een nee verwerken");
+	OK(trait_set_retired(c, w.org, id, 1));
+	OK(subskill_set_retired(c, w.org, sid, 1));
+	OK(trait_list(c, w.a, w.org, LANG_EN, TRAITS_ACTIVE, &l));
+	ck_assert_int_eq(l.n, 5);
+	OK(trait_set_retired(c, w.org, id, 0));
+	OK(trait_list(c, w.a, w.org, LANG_EN, TRAITS_ACTIVE, &l));
+	ck_assert_int_eq(l.n, 6);
+	ck_assert_int_eq(l.items[0].nsubskills, 0);
+	/* another organisation's trait is not found */
+	EXPECT(trait_update(c, x.org, id, &in), E_NOTFOUND);
+	EXPECT(trait_set_retired(c, x.org, id, 1), E_NOTFOUND);
+	EXPECT(subskill_set_retired(c, x.org, sid, 0), E_NOTFOUND);
+	world_free(&w);
+	world_free(&x);
+}
+END_TEST
+
 static void cleanup(void)
 {
 	if (c)
@@ -355,7 +396,7 @@ int main(void)
 	Suite *s = suite_create(db_kind(db) == DB_SQLITE ? "assessments-sqlite" : "assessments-postgresql");
 	const TTest *tests[] = {
 		traits_seeded_on_create, traits_default_texts_translated, traits_retired_and_scoped,
-		rounds_forms_scores, adhoc_and_history,
+		rounds_forms_scores, adhoc_and_history, traits_edit,
 	};
 	TCase *fw = tcase_create("forwards"), *bw = tcase_create("backwards");
 	size_t n = N_ELEMS(tests);
