@@ -148,6 +148,17 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/imports/:id", api_import_get, R_ADMIN | R_JSON },
 
 	/* development (issue 8): the competency framework and assessments — API */
+	{ "GET", "/api/v1/traits", api_traits_list, R_REP | R_JSON },
+	{ "POST", "/api/v1/traits", api_traits_create, R_ADMIN | R_JSON | R_CSRF },
+	{ "PATCH", "/api/v1/traits/:id", api_trait_update, R_ADMIN | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/assessments", api_assessments_list, R_REP | R_JSON },
+	{ "GET", "/api/v1/assessments/:id", api_assessment_get, R_REP | R_JSON },
+	{ "PUT", "/api/v1/assessments/:id/scores", api_assessment_scores, R_REP | R_JSON | R_CSRF },
+	{ "POST", "/api/v1/assessments/:id/submit", api_assessment_submit, R_REP | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/assessment-rounds", api_rounds_list, R_MANAGER | R_JSON },
+	{ "POST", "/api/v1/assessment-rounds", api_rounds_create, R_MANAGER | R_JSON | R_CSRF },
+	{ "POST", "/api/v1/assessment-rounds/:id/close", api_round_close, R_MANAGER | R_JSON | R_CSRF },
+	{ "POST", "/api/v1/assessment-rounds/:id/peers", api_round_peers, R_MANAGER | R_JSON | R_CSRF },
 
 	/* development (issue 8): a rep's profile and the team matrix — API */
 

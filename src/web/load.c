@@ -258,6 +258,17 @@ struct assessment_round *round_load_or_reply(struct request *r, int64_t id, enum
 	return ok ? a : forbidden(r, T("You do not have access to this assessment round."));
 }
 
+struct trait *trait_load_or_reply(struct request *r, int64_t id, enum access_need need)
+{
+	struct trait *t = arena_alloc(r->a, sizeof(*t));
+	enum err e = trait_get(r->db, r->a, r->me.org_id, r->lang, id, t);
+	if (e)
+		return not_loaded(r, e, T("There is no such trait."));
+	int ok = need == NEED_SEE ? access_traits_see(&r->viewer, r->me.org_id)
+				  : access_traits_change(&r->viewer, r->me.org_id);
+	return ok ? t : forbidden(r, T("You do not have access to this page."));
+}
+
 /* development (issue 8): a rep's profile and the team matrix */
 
 /* development (issue 8): development plans and recognition */

@@ -70,6 +70,9 @@ struct assessment_form load_assessment_form(const struct assessment *a);
 struct assessment *assessment_load_or_reply(struct request *r, int64_t id, enum access_need need);
 /* a round: NEED_SEE: access_round_see; NEED_CHANGE: access_round_manage */
 struct assessment_round *round_load_or_reply(struct request *r, int64_t id, enum access_need need);
+#include "../store/traits.h"
+/* a trait (in the reader's language): NEED_SEE: access_traits_see; NEED_CHANGE: access_traits_change */
+struct trait *trait_load_or_reply(struct request *r, int64_t id, enum access_need need);
 
 /* development (issue 8): a rep's profile and the team matrix */
 

@@ -8,7 +8,7 @@
 // led by Mia), Ann the admin (leads no team), Bea and Ben of Beta.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServer, testCleanStop, formFrom, unescapeHtml } from './lib.mjs';
+import { useServer, testCleanStop, formFrom, unescapeHtml, createToken, apiClient } from './lib.mjs';
 
 const ctx = useServer({ env: { SALESGARDEN_TODAY: '2026-11-23' } });
 
@@ -257,6 +257,109 @@ test('a closed round takes no more ratings', async () => {
   r = await s.rita.get('/');
   assert.doesNotMatch(r.text, /Self-assessment due: (Ad hoc|2026 H2)/);
   assert.match(r.text, /Self-assessment due: Ann round/);
+});
+
+
+const api = (email) => apiClient(ctx.base, createToken(ctx.db, email.endsWith('@beta.test') ? 'beta' : 'acme', email));
+
+test('API: the framework for every member; admins add, rename and retire traits', async () => {
+  const rita = api('rita@acme.test'), ann = api('ann@acme.test'), max = api('max@acme.test');
+  let r = await rita.get('/api/v1/traits');
+  assert.equal(r.status, 200);
+  assert.deepEqual(r.json.items.map((t) => t.code), ['goal', 'accountable', 'learning', 'motivated', 'customer']);
+  assert.match(r.json.items[0].anchors['5'], /Sets goals beyond the target/);
+  assert.ok(r.json.items[4].subskills.some((x) => x.name === 'Closing the deal'));
+  r = await max.post('/api/v1/traits', { name: 'Resilient' });
+  assert.equal(r.status, 403);
+  r = await ann.post('/api/v1/traits', { name: '' });
+  assert.equal(r.status, 400);
+  assert.equal(r.json.field, 'name');
+  r = await ann.post('/api/v1/traits', { name: 'Resilient', anchor1: 'Gives up', anchor3: 'Recovers', anchor5: 'Grows from it' });
+  assert.equal(r.status, 201, r.text);
+  const id = r.json.id;
+  assert.equal(r.json.code, null);
+  r = await ann.send('PATCH', `/api/v1/traits/${id}`, { name: 'Veerkracht', retired: true });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.name, 'Veerkracht');
+  assert.equal(r.json.retired, true);
+  assert.equal(r.json.anchors['5'], 'Grows from it');
+  r = await ann.send('PATCH', `/api/v1/traits/${id}`, { retired: 'yes' });
+  assert.equal(r.status, 400);
+  assert.equal(r.json.field, 'retired');
+  // another organisation's admin does not find it
+  r = await api('bea@beta.test').send('PATCH', `/api/v1/traits/${id}`, { name: 'x' });
+  assert.equal(r.status, 404);
+});
+
+test('API: rounds, scores and submit under the same rules as the pages', async () => {
+  const rita = api('rita@acme.test'), max = api('max@acme.test'), rob = api('rob@acme.test'), mia = api('mia@acme.test');
+  let r = await mia.post('/api/v1/assessment-rounds', { name: 'API round', due_on: '2026-12-31', team_id: ctx.ids.north });
+  assert.equal(r.status, 403);
+  r = await max.post('/api/v1/assessment-rounds', { name: 'API round', due_on: 'soon', team_id: ctx.ids.north });
+  assert.equal(r.status, 400);
+  assert.equal(r.json.field, 'due_on');
+  r = await max.post('/api/v1/assessment-rounds', { name: 'API round', due_on: '2026-12-31', team_id: ctx.ids.north });
+  assert.equal(r.status, 201, r.text);
+  const round = r.json.id;
+  assert.equal(r.json.forms, 2);
+  r = await rita.get('/api/v1/assessments');
+  const self = r.json.items.find((f) => f.round === 'API round' && f.rater_kind === 'self');
+  assert.ok(self, r.text);
+  const traits = (await rita.get('/api/v1/traits')).json.items.filter((t) => !t.retired).map((t) => t.id);
+  const put = (body) => rita.send('PUT', `/api/v1/assessments/${self.id}/scores`, body);
+  // bad input: 400 naming the field, nothing stored
+  for (const [scores, field] of [
+    [[{ trait_id: traits[0], score: 0 }], 'scores[0].score'],
+    [[{ trait_id: traits[0], score: 6 }], 'scores[0].score'],
+    [[{ trait_id: traits[0], score: 3 }, { trait_id: 999999, score: 3 }], 'scores[1].trait_id'],
+    [[{ trait_id: traits[0], score: 5 }], 'scores[0].evidence'],
+    [[{ trait_id: traits[0], score: 2, evidence: '  ' }], 'scores[0].evidence'],
+  ]) {
+    r = await put({ scores });
+    assert.equal(r.status, 400, JSON.stringify(scores));
+    assert.equal(r.json.field, field);
+  }
+  assert.deepEqual((await rita.get(`/api/v1/assessments/${self.id}`)).json.scores, []);
+  r = await rita.post(`/api/v1/assessments/${self.id}/submit`, {});
+  assert.equal(r.status, 400);
+  assert.equal(r.json.field, 'scores');
+  r = await put({ scores: traits.map((t, i) => ({ trait_id: t, score: i === 0 ? 5 : 4, evidence: i === 0 ? SECRET_SELF : '' })) });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.scores.length, 5);
+  // hidden from the manager until submitted, in the API as on the page
+  assert.equal((await max.get(`/api/v1/assessments/${self.id}`)).status, 403);
+  r = await max.get(`/api/v1/assessments?rep=${ctx.ids.rita}`);
+  assert.ok(!r.json.items.some((f) => f.id === self.id), 'the draft is not listed for the manager');
+  r = await rita.post(`/api/v1/assessments/${self.id}/submit`, {});
+  assert.equal(r.status, 200);
+  assert.equal(r.json.status, 'submitted');
+  r = await max.get(`/api/v1/assessments/${self.id}`);
+  assert.equal(r.status, 200);
+  assert.ok(r.text.includes(SECRET_SELF));
+  // nobody else
+  for (const c of [rob, mia, api('ann@acme.test')]) {
+    assert.equal((await c.get(`/api/v1/assessments/${self.id}`)).status, 403);
+    const l = await c.get(`/api/v1/assessments?rep=${ctx.ids.rita}`);
+    assert.ok(!l.text.includes(SECRET_SELF) && !l.json.items.some((f) => f.rater_kind !== 'peer' && f.rep_id === ctx.ids.rita), l.text);
+  }
+  assert.equal((await api('ben@beta.test').get(`/api/v1/assessments/${self.id}`)).status, 404);
+  // peers: another organisation's user is refused naming the field
+  r = await max.post(`/api/v1/assessment-rounds/${round}/peers`, { rep_id: ctx.ids.rita, peer_id: ctx.ids.ben });
+  assert.equal(r.status, 400);
+  assert.equal(r.json.field, 'peer_id');
+  r = await max.post(`/api/v1/assessment-rounds/${round}/peers`, { rep_id: ctx.ids.rita, peer_id: ctx.ids.rob });
+  assert.equal(r.status, 201, r.text);
+  const peer = r.json.id;
+  // closed: a rating is refused, naming the round
+  r = await max.post(`/api/v1/assessment-rounds/${round}/close`, {});
+  assert.equal(r.status, 200);
+  assert.equal(r.json.status, 'closed');
+  r = await rob.send('PUT', `/api/v1/assessments/${peer}/scores`, { scores: [{ trait_id: traits[1], score: 3 }] });
+  assert.equal(r.status, 400);
+  assert.equal(r.json.field, 'round');
+  r = await max.get('/api/v1/assessment-rounds');
+  assert.ok(r.json.items.some((x) => x.id === round && x.submitted === 1 && x.forms === 3), r.text);
+  assert.ok(!r.text.includes(SECRET_SELF));
 });
 
 testCleanStop(ctx);

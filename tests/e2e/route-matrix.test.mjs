@@ -201,6 +201,17 @@ const ROWS = {
       'GET /assessments/:id': { who: assessment, path: (f) => `/assessments/${f.assessment}` },
       'POST /assessments/:id': { who: AUTHOR, path: (f) => `/assessments/${f.assessment}` },
       'GET /reps/:id/assessments': { who: assessment, path: (f) => `/reps/${f.rita}/assessments` },
+      'GET /api/v1/traits': { who: SIGNED_IN },
+      'POST /api/v1/traits': { who: ADMINS },
+      'PATCH /api/v1/traits/:id': { who: ADMIN_OF_A, path: (f) => `/api/v1/traits/${f.trait}` },
+      'GET /api/v1/assessments': { who: SIGNED_IN },
+      'GET /api/v1/assessments/:id': { who: assessment, path: (f) => `/api/v1/assessments/${f.assessment}` },
+      'PUT /api/v1/assessments/:id/scores': { who: AUTHOR, path: (f) => `/api/v1/assessments/${f.assessment}/scores` },
+      'POST /api/v1/assessments/:id/submit': { who: AUTHOR, path: (f) => `/api/v1/assessments/${f.assessment}/submit` },
+      'GET /api/v1/assessment-rounds': { who: MANAGERS },
+      'POST /api/v1/assessment-rounds': { who: MANAGERS },
+      'POST /api/v1/assessment-rounds/:id/close': { who: round, path: (f) => `/api/v1/assessment-rounds/${f.round}/close` },
+      'POST /api/v1/assessment-rounds/:id/peers': { who: round, path: (f) => `/api/v1/assessment-rounds/${f.round}/peers` },
     };
   })(),
 
@@ -306,6 +317,9 @@ async function fixture() {
     }
     r = await ritaS.postForm(`/assessments/${f.assessment}`, fields);
     assert.equal(r.status, 303, r.text.slice(0, 300));
+    r = await rita.get('/api/v1/traits');
+    assert.equal(r.status, 200, r.text);
+    f.trait = r.json.items[0].id;
   }
 
   // development (issue 8): a rep's profile and the team matrix
