@@ -97,6 +97,16 @@ const struct route routes[] = {
 	{ "GET", "/assessments/:id", page_assessment, R_REP },
 	{ "POST", "/assessments/:id", page_assessment_post, R_REP | R_CSRF },
 	{ "GET", "/reps/:id/assessments", page_rep_assessments, R_REP },
+	{ "GET", "/traits", page_traits, R_REP },
+	{ "GET", "/admin/traits", page_admin_traits, R_ADMIN },
+	{ "POST", "/admin/traits", page_admin_traits_post, R_ADMIN | R_CSRF },
+	{ "POST", "/admin/traits/:id", page_admin_trait_post, R_ADMIN | R_CSRF },
+	{ "POST", "/admin/traits/:id/move", page_admin_trait_move_post, R_ADMIN | R_CSRF },
+	{ "POST", "/admin/traits/:id/retire", page_admin_trait_retire_post, R_ADMIN | R_CSRF },
+	{ "POST", "/admin/traits/:id/subskills", page_admin_trait_subskills_post, R_ADMIN | R_CSRF },
+	{ "POST", "/admin/subskills/:id", page_admin_subskill_post, R_ADMIN | R_CSRF },
+	{ "POST", "/admin/subskills/:id/move", page_admin_subskill_move_post, R_ADMIN | R_CSRF },
+	{ "POST", "/admin/subskills/:id/retire", page_admin_subskill_retire_post, R_ADMIN | R_CSRF },
 
 	/* development (issue 8): a rep's profile and the team matrix */
 

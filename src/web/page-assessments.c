@@ -262,6 +262,8 @@ static void render_list(struct request *r, const struct round_form *rf)
 		      "manager until you submit it, and your manager's until they submit theirs."));
 	if (r->viewer.role == ROLE_ADMIN)
 		html_printf(o, "<p><a href=\"/admin/traits\">%s</a></p>", T("Edit the traits and their anchors"));
+	else
+		html_printf(o, "<p><a href=\"/traits\">%s</a></p>", T("The traits and what their scores mean"));
 	html(o, "</section>");
 	html_printf(o, "<section class=\"card\" id=\"forms\"><h2>%s</h2>", T("Your assessments"));
 	if (forms.n) {

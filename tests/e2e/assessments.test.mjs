@@ -362,4 +362,50 @@ test('API: rounds, scores and submit under the same rules as the pages', async (
   assert.ok(!r.text.includes(SECRET_SELF));
 });
 
+test('the framework: every member reads it; admins rename, reorder, retire and restore; a default shows in the reader\'s language', async () => {
+  let r = await s.rob.get('/traits');
+  assert.equal(r.status, 200);
+  assert.match(r.text, /<dt>5<\/dt><dd>Sets goals beyond the target/);
+  assert.doesNotMatch(r.text, /action="\/admin\/traits/);
+  assert.equal((await s.rob.get('/admin/traits')).status, 403);
+  assert.equal((await s.max.postForm('/admin/traits', { csrf_token: s.max.csrf, name: 'x' })).status, 403);
+  r = await s.ann.get('/admin/traits');
+  assert.equal(r.status, 200);
+  const ids = [...r.text.matchAll(/<section class="card trait-card[^"]*" id="trait-(\d+)"/g)].map((m) => m[1]);
+  const sub = /action="\/admin\/subskills\/(\d+)"/.exec(r.text)[1];
+  // bad input: all at once, typed text kept
+  r = await s.ann.postForm(`/admin/traits/${ids[1]}`, { csrf_token: s.ann.csrf, name: '', definition: 'Kept text 5e1' });
+  assert.equal(r.status, 400);
+  assert.match(r.text, /Kept text 5e1/);
+  // rename "Accountable"; a Dutch reader sees it as typed, the untouched ones translated
+  r = await s.ann.postForm(`/admin/traits/${ids[1]}`, { csrf_token: s.ann.csrf, name: 'Owner of the outcome', definition: 'Owns it.', anchor1: 'a', anchor3: 'b', anchor5: 'c' });
+  assert.equal(r.status, 303);
+  r = await s.ann.postForm(`/admin/traits/${ids[1]}/move`, { csrf_token: s.ann.csrf, dir: 'up' });
+  assert.equal(r.status, 303);
+  r = await s.ann.postForm(`/admin/subskills/${sub}/retire`, { csrf_token: s.ann.csrf, retired: '1' });
+  assert.equal(r.status, 303);
+  r = await s.ann.postForm(`/admin/traits/${ids[4]}/retire`, { csrf_token: s.ann.csrf, retired: '1' });
+  assert.equal(r.status, 303);
+  const nl = await ctx.signIn('rob@acme.test');
+  await nl.postForm('/lang', { csrf_token: nl.csrf, lang: 'nl', next: '/traits' });
+  r = await nl.get('/traits');
+  const names = [...r.text.matchAll(/id="trait-\d+"><h2>([^<]*)/g)].map((m) => unescapeHtml(m[1]));
+  assert.deepEqual(names, ['Owner of the outcome', 'Doelgericht', 'Leergierig', 'Gemotiveerd'], 'renamed first, retired gone');
+  assert.doesNotMatch(r.text, /Winning the customer|Het vertrouwen van de klant winnen/, 'the retired sub-skill');
+  // a new round's form leaves the retired trait out; the history keeps its old scores
+  r = await s.max.postForm('/assessments/rounds', { csrf_token: s.max.csrf, name: 'After the change', due: '2026-12-20', rep: String(ctx.ids.rita) });
+  assert.equal(r.status, 303);
+  const f = (await formsOf(s.rita)).find((x) => x.round === 'After the change');
+  r = await s.rita.get(`/assessments/${f.id}`);
+  assert.equal(traitIds(r.text).length, 4);
+  assert.doesNotMatch(r.text, /Customer-oriented/);
+  r = await s.rita.get(`/reps/${ctx.ids.rita}/assessments`);
+  assert.match(r.text, /Customer-oriented<\/td><td>2026 H2<\/td>/);
+  // restore
+  r = await s.ann.postForm(`/admin/traits/${ids[4]}/retire`, { csrf_token: s.ann.csrf, retired: '0' });
+  assert.equal(r.status, 303);
+  assert.match((await s.rob.get('/traits')).text, /Klantgericht/, 'Rob reads Dutch now');
+  assert.equal((await s.bea.postForm(`/admin/traits/${ids[4]}/retire`, { csrf_token: s.bea.csrf, retired: '1' })).status, 404);
+});
+
 testCleanStop(ctx);

@@ -201,6 +201,16 @@ const ROWS = {
       'GET /assessments/:id': { who: assessment, path: (f) => `/assessments/${f.assessment}` },
       'POST /assessments/:id': { who: AUTHOR, path: (f) => `/assessments/${f.assessment}` },
       'GET /reps/:id/assessments': { who: assessment, path: (f) => `/reps/${f.rita}/assessments` },
+      'GET /traits': { who: SIGNED_IN },
+      'GET /admin/traits': { who: ADMINS },
+      'POST /admin/traits': { who: ADMINS },
+      'POST /admin/traits/:id': { who: ADMIN_OF_A, path: (f) => `/admin/traits/${f.trait}` },
+      'POST /admin/traits/:id/move': { who: ADMIN_OF_A, path: (f) => `/admin/traits/${f.trait}/move` },
+      'POST /admin/traits/:id/retire': { who: ADMIN_OF_A, path: (f) => `/admin/traits/${f.trait}/retire` },
+      'POST /admin/traits/:id/subskills': { who: ADMIN_OF_A, path: (f) => `/admin/traits/${f.trait}/subskills` },
+      'POST /admin/subskills/:id': { who: ADMIN_OF_A, path: (f) => `/admin/subskills/${f.subskill}` },
+      'POST /admin/subskills/:id/move': { who: ADMIN_OF_A, path: (f) => `/admin/subskills/${f.subskill}/move` },
+      'POST /admin/subskills/:id/retire': { who: ADMIN_OF_A, path: (f) => `/admin/subskills/${f.subskill}/retire` },
       'GET /api/v1/traits': { who: SIGNED_IN },
       'POST /api/v1/traits': { who: ADMINS },
       'PATCH /api/v1/traits/:id': { who: ADMIN_OF_A, path: (f) => `/api/v1/traits/${f.trait}` },
@@ -320,6 +330,7 @@ async function fixture() {
     r = await rita.get('/api/v1/traits');
     assert.equal(r.status, 200, r.text);
     f.trait = r.json.items[0].id;
+    f.subskill = r.json.items[0].subskills[0].id;
   }
 
   // development (issue 8): a rep's profile and the team matrix
