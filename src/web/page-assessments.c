@@ -919,6 +919,44 @@ static struct table *history_table(struct request *r, const struct user *u, cons
 	return t;
 }
 
+/* the manager's score per trait over the rounds, as a line per trait
+ * (static/charts-assessments.js); the table below holds the same numbers */
+static void growth_chart(struct request *r, const struct trait_list *l, const struct trait_history *h)
+{
+	int64_t *rounds = arena_allocarray(r->a, h->n + 1, sizeof(int64_t));
+	size_t nr = 0;
+	json_t *labels = json_array(), *sets = json_array();
+	for (size_t k = 0; k < h->n; k++)
+		if (!nr || rounds[nr - 1] != h->items[k].round_id) {
+			rounds[nr++] = h->items[k].round_id;
+			json_array_append_new(labels, json_string(h->items[k].round_name));
+		}
+	for (size_t i = 0; i < l->n; i++) {
+		json_t *data = json_array();
+		int any = 0;
+		for (size_t j = 0; j < nr; j++) {
+			json_t *v = json_null();
+			for (size_t k = 0; k < h->n; k++)
+				if (h->items[k].round_id == rounds[j] && h->items[k].trait_id == l->items[i].id) {
+					json_decref(v);
+					v = json_integer(h->items[k].score);
+					any = 1;
+				}
+			json_array_append_new(data, v);
+		}
+		if (any)
+			json_array_append_new(sets, json_pack("{s:s, s:o}", "label", l->items[i].name, "data", data));
+		else
+			json_decref(data);
+	}
+	html_printf(&r->out, "<div class=\"chart-box\"><canvas data-scores=\"chart-growth\" role=\"img\" aria-label=\"%s\">"
+		    "</canvas></div>", T("The manager's score per trait over the rounds"));
+	ui_json_script(r, "chart-growth", json_pack("{s:o, s:o, s:s}", "rounds", labels, "datasets", sets, "yTitle",
+						    T("Manager's score")));
+	html(&r->out, "<script src=\"/static/chart.umd.js\" defer></script>"
+		      "<script src=\"/static/charts-assessments.js\" defer></script>");
+}
+
 void page_rep_assessments(struct request *r)
 {
 	struct user *u = user_load_or_reply(r, r->id, NEED_PRIVATE);
@@ -946,6 +984,7 @@ void page_rep_assessments(struct request *r)
 		    T("The manager's submitted score per trait and round, and the growth since the previous round "
 		      "where both rounds have one."));
 	if (t->nrows) {
+		growth_chart(r, &l, &h);
 		ui_table(r, t, NULL);
 		ui_export_links(r);
 	} else {

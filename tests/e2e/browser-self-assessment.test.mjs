@@ -90,6 +90,19 @@ test('a rep fills in and submits a self-assessment at 390×844', { skip, timeout
   await page.screenshot({ path: path.join(SHOTS, 'phone-self-assessment-nl.png'), fullPage: true });
   await page.goto(`${ctx.base}/assessments`);
   assert.equal(await sideways(page), null, 'the list in Dutch');
+  // once Max submits his form, her history shows the growth chart on the phone
+  const forms = await max.get('/assessments');
+  const mgrForm = /href="\/assessments\/(\d+)">2026 H2<\/a><\/td><td>Rita Rep<\/td><td>Manager/.exec(forms.text)[1];
+  const page2 = await max.get(`/assessments/${mgrForm}`);
+  const fields = { csrf_token: max.csrf, action: 'submit' };
+  for (const m of page2.text.matchAll(/name="score-(\d+)" value="1"/g)) fields[`score-${m[1]}`] = '4';
+  assert.equal((await max.postForm(`/assessments/${mgrForm}`, fields)).status, 303);
+  await page.goto(`${ctx.base}/reps/${ctx.ids.rita}/assessments`);
+  await page.waitForFunction(() => window.Chart && window.Chart.getChart(document.querySelector('canvas[data-scores]')));
+  const lines = await page.evaluate(() => window.Chart.getChart(document.querySelector('canvas[data-scores]')).data.datasets.length);
+  assert.equal(lines, 5, 'a line per trait');
+  assert.equal(await sideways(page), null, 'the history with its chart');
+  await page.screenshot({ path: path.join(SHOTS, 'phone-assessment-history-nl.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();
 });
