@@ -390,27 +390,54 @@ struct peer_form {
 	const char *notice;
 };
 
-static void render_round(struct request *r, const struct assessment_round *rd, const struct peer_form *pf)
+/* the forms of a round the viewer may know of: a form's state when they
+ * lead the rep's team (or see the form); an admin who does not lead it sees
+ * the counts only */
+static enum err round_forms(struct request *r, const struct assessment_round *rd, struct assessment_list *forms)
 {
-	struct assessment_list all, forms;
-	struct user_list users;
+	struct assessment_list all;
 	enum err e = assessment_list(r->db, r->a, r->me.org_id, rd->id, 0, 0, &all);
-	if (!e)
-		e = user_list_org(r->db, r->a, r->me.org_id, &users);
-	if (e) {
-		resp_store_error(r, e);
-		return;
-	}
-	/* per form, only what the viewer may know: its state when they lead the
-	 * rep's team (or rate it); an admin who does not lead it sees the counts */
-	forms.items = arena_allocarray(r->a, all.n ? all.n : 1, sizeof(*forms.items));
-	forms.n = 0;
+	if (e)
+		return e;
+	forms->items = arena_allocarray(r->a, all.n ? all.n : 1, sizeof(*forms->items));
+	forms->n = 0;
 	for (size_t i = 0; i < all.n; i++) {
 		const struct assessment *a = &all.items[i];
 		struct person rep = { a->rep_id, a->org_id, a->rep_team_id };
 		struct assessment_form f = load_assessment_form(a);
 		if (access_private(&r->viewer, &rep) || access_assessment_see(&r->viewer, &f))
-			forms.items[forms.n++] = *a;
+			forms->items[forms->n++] = *a;
+	}
+	return E_OK;
+}
+
+static struct table *round_table(struct request *r, const struct assessment_round *rd, const struct assessment_list *l)
+{
+	struct table *t = table_new(r->a, arena_printf(r->a, "assessment-round-%lld", (long long)rd->id), 4);
+	table_col(t, 0, T("Rep"), CELL_TEXT);
+	table_col(t, 1, T("Kind"), CELL_TEXT);
+	table_col(t, 2, T("Rater"), CELL_TEXT);
+	table_col(t, 3, T("Status"), CELL_TEXT);
+	for (size_t i = 0; i < l->n; i++) {
+		size_t row = table_row(t);
+		table_text(t, row, 0, l->items[i].rep_name);
+		table_text(t, row, 1, kind_label(r, l->items[i].rater_kind));
+		table_text(t, row, 2, l->items[i].rater_name);
+		table_text(t, row, 3, status_label(r, l->items[i].status));
+	}
+	return t;
+}
+
+static void render_round(struct request *r, const struct assessment_round *rd, const struct peer_form *pf)
+{
+	struct assessment_list forms;
+	struct user_list users;
+	enum err e = round_forms(r, rd, &forms);
+	if (!e)
+		e = user_list_org(r->db, r->a, r->me.org_id, &users);
+	if (e) {
+		resp_store_error(r, e);
+		return;
 	}
 	int open = !strcmp(rd->status, "open");
 	ui_page_begin(r, rd->name, "assessments");
@@ -445,6 +472,7 @@ static void render_round(struct request *r, const struct assessment_round *rd, c
 			html(o, "</td></tr>");
 		}
 		html(o, "</tbody></table></div>");
+		ui_export_links(r);
 	} else {
 		html_printf(o, "<p class=\"muted\">%s</p>", T("The scores of this round are for the managers who lead "
 								"its reps; you see how many forms are submitted."));
@@ -495,6 +523,16 @@ void page_assessment_round(struct request *r)
 	struct assessment_round *rd = round_load_or_reply(r, r->id, NEED_SEE);
 	if (!rd)
 		return;
+	if (export_wanted(r)) {
+		struct assessment_list forms;
+		enum err e = round_forms(r, rd, &forms);
+		if (e) {
+			resp_store_error(r, e);
+			return;
+		}
+		export_send(r, round_table(r, rd, &forms));
+		return;
+	}
 	struct peer_form pf = { .rep = "", .peer = "" };
 	render_round(r, rd, &pf);
 }

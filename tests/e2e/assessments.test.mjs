@@ -225,6 +225,12 @@ test('an admin who opened a round for a team they do not lead sees its name and 
   assert.equal(r.status, 200);
   assert.match(r.text, /0 of 2 forms submitted/);
   assert.doesNotMatch(r.text, /Rita Rep/);
+  // its download holds no form either; the team's manager downloads the states
+  r = await s.ann.get(`/assessments/rounds/${round}?format=csv`);
+  assert.equal(r.status, 200);
+  assert.equal(r.text.trim().split('\n').length, 1, r.text);
+  r = await s.max.get(`/assessments/rounds/${round}?format=csv`);
+  assert.match(r.text, /Rita Rep,Self,Rita Rep,draft/);
   assert.equal(formFrom(r.text, `/assessments/rounds/${round}/peers`), null);
 });
 
