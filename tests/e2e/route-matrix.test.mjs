@@ -270,7 +270,6 @@ async function fixture() {
   f.secretTitle = 'Matrix Secret Deal 7f3a';
   f.secretStep = 'Matrix private step 7f3a';
   f.secretNotes = 'Matrix private notes 7f3a';
-  f.secretEvidence = 'Matrix assessment evidence 7f3a';
   let r = await rita.post('/api/v1/accounts', { name: 'Matrix Account' });
   assert.equal(r.status, 201, r.text);
   f.account = r.json.id ?? r.json.account?.id;
@@ -312,6 +311,7 @@ async function fixture() {
 
   // development (issue 8): the competency framework and assessments
   {
+    f.secretEvidence = 'Matrix assessment evidence 7f3a';
     const maxS = await ctx.signIn('max@acme.test');
     r = await maxS.postForm('/assessments/rounds', { csrf_token: maxS.csrf, name: 'Matrix round', due: '2026-12-15', team: String(f.north) });
     assert.equal(r.status, 303, r.text.slice(0, 300));
