@@ -4,7 +4,7 @@
  *   GET   /api/v1/traits                        every member: the framework, retired ones flagged
  *   POST  /api/v1/traits                        admins: add a trait
  *   PATCH /api/v1/traits/:id                    admins: rename, anchors, position, retire/restore
- *   GET   /api/v1/assessments[?rep=]            the forms the caller may see
+ *   GET   /api/v1/assessments[?rep=]            the forms the caller may see (theirs, and of the reps they lead)
  *   GET   /api/v1/assessments/:id               one form with its scores, if visible
  *   PUT   /api/v1/assessments/:id/scores        the rater replaces the scores of a draft
  *   POST  /api/v1/assessments/:id/submit        the rater submits it
@@ -214,7 +214,7 @@ void api_assessments_list(struct request *r)
 		return;
 	struct assessment_list l;
 	enum err e = rep ? assessment_list(r->db, r->a, r->me.org_id, 0, rep, 0, &l)
-			 : assessment_list_involving(r->db, r->a, r->me.org_id, r->me.user_id, &l);
+			 : assessment_list_involving_led(r->db, r->a, r->me.org_id, r->me.user_id, &l);
 	if (e) {
 		api_store_error(r, e);
 		return;

@@ -186,6 +186,18 @@ enum err assessment_list_involving(struct db_conn *c, struct arena *a, int64_t o
 			  a, out);
 }
 
+enum err assessment_list_involving_led(struct db_conn *c, struct arena *a, int64_t org_id, int64_t user_id,
+				       struct assessment_list *out)
+{
+	return read_forms(DBQ(c, "SELECT " FORM_COLS " " FORM_FROM "WHERE a.org_id = $1 "
+			      "AND (a.rep_id = $2 OR a.rater_id = $2 OR a.rep_id IN (SELECT tm.user_id FROM team_members tm "
+			      "JOIN teams lt ON lt.org_id = tm.org_id AND lt.id = tm.team_id "
+			      "WHERE tm.org_id = $1 AND lt.manager_id = $2)) "
+			      "ORDER BY r.opened_on DESC, r.id DESC, ru.name, a.rater_kind DESC, a.id LIMIT $3",
+			      P_I(org_id), P_I(user_id), P_I(ASSESSMENT_LIST_MAX)),
+			  a, out);
+}
+
 enum err assessment_due(struct db_conn *c, struct arena *a, int64_t org_id, int64_t rater_id,
 			struct assessment_list *out)
 {

@@ -87,6 +87,10 @@ enum err assessment_list(struct db_conn *c, struct arena *a, int64_t org_id, int
 /* forms where the user is rater or rep (one list, newest first) */
 enum err assessment_list_involving(struct db_conn *c, struct arena *a, int64_t org_id, int64_t user_id,
 				   struct assessment_list *out);
+/* the same, and the forms about the reps of the teams the user leads (the
+ * caller filters with access_assessment_see) */
+enum err assessment_list_involving_led(struct db_conn *c, struct arena *a, int64_t org_id, int64_t user_id,
+				       struct assessment_list *out);
 /* a peer form; E_CONFLICT when the peer has a form for that rep in the round */
 enum err assessment_invite_peer(struct db_conn *c, int64_t org_id, int64_t round_id, int64_t rep_id,
 				int64_t peer_id, int64_t invited_by, int64_t *id);

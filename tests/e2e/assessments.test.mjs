@@ -342,6 +342,10 @@ test('API: rounds, scores and submit under the same rules as the pages', async (
   r = await max.get(`/api/v1/assessments/${self.id}`);
   assert.equal(r.status, 200);
   assert.ok(r.text.includes(SECRET_SELF));
+  // and in his list without ?rep=: the forms about the reps he leads, as far as he may see them
+  r = await max.get('/api/v1/assessments');
+  assert.ok(r.json.items.some((f) => f.id === self.id), 'the submitted self form');
+  assert.ok(!r.json.items.some((f) => f.rep_id === ctx.ids.rita && f.rater_kind === 'self' && f.status === 'draft'), 'no draft self form');
   // nobody else
   for (const c of [rob, mia, api('ann@acme.test')]) {
     assert.equal((await c.get(`/api/v1/assessments/${self.id}`)).status, 403);

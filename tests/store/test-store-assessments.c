@@ -240,6 +240,11 @@ START_TEST(rounds_forms_scores)
 	OK(assessment_list_involving(c, a, t.w.org, t.sam, &l));
 	ck_assert_int_eq(l.n, 1);
 	ck_assert_str_eq(l.items[0].rater_kind, "peer");
+	/* Max leads North: every form of its reps; Mia leads South: Sam's none */
+	OK(assessment_list_involving_led(c, a, t.w.org, t.max, &l));
+	ck_assert_int_eq(l.n, 5);
+	OK(assessment_list_involving_led(c, a, t.w.org, t.mia, &l));
+	ck_assert_int_eq(l.n, 0);
 	/* closing, once */
 	OK(round_close(c, t.w.org, rid));
 	EXPECT(round_close(c, t.w.org, rid), E_CONFLICT);
