@@ -98,6 +98,24 @@ const struct route routes[] = {
 	{ "POST", "/targets/fill", page_targets_fill_post, R_MANAGER | R_CSRF },
 
 	/* development (issue 8): the competency framework and assessments */
+	{ "GET", "/assessments", page_assessments, R_REP },
+	{ "POST", "/assessments/rounds", page_assessment_rounds_post, R_MANAGER | R_CSRF },
+	{ "GET", "/assessments/rounds/:id", page_assessment_round, R_MANAGER },
+	{ "POST", "/assessments/rounds/:id/close", page_assessment_round_close_post, R_MANAGER | R_CSRF },
+	{ "POST", "/assessments/rounds/:id/peers", page_assessment_round_peers_post, R_MANAGER | R_CSRF },
+	{ "GET", "/assessments/:id", page_assessment, R_REP },
+	{ "POST", "/assessments/:id", page_assessment_post, R_REP | R_CSRF },
+	{ "GET", "/reps/:id/assessments", page_rep_assessments, R_REP },
+	{ "GET", "/traits", page_traits, R_REP },
+	{ "GET", "/admin/traits", page_admin_traits, R_ADMIN },
+	{ "POST", "/admin/traits", page_admin_traits_post, R_ADMIN | R_CSRF },
+	{ "POST", "/admin/traits/:id", page_admin_trait_post, R_ADMIN | R_CSRF },
+	{ "POST", "/admin/traits/:id/move", page_admin_trait_move_post, R_ADMIN | R_CSRF },
+	{ "POST", "/admin/traits/:id/retire", page_admin_trait_retire_post, R_ADMIN | R_CSRF },
+	{ "POST", "/admin/traits/:id/subskills", page_admin_trait_subskills_post, R_ADMIN | R_CSRF },
+	{ "POST", "/admin/subskills/:id", page_admin_subskill_post, R_ADMIN | R_CSRF },
+	{ "POST", "/admin/subskills/:id/move", page_admin_subskill_move_post, R_ADMIN | R_CSRF },
+	{ "POST", "/admin/subskills/:id/retire", page_admin_subskill_retire_post, R_ADMIN | R_CSRF },
 
 	/* development (issue 8): a rep's profile and the team matrix */
 
@@ -154,6 +172,17 @@ const struct route routes[] = {
 	{ "PATCH", "/api/v1/reasons/:id", api_reason_update, R_ADMIN | R_JSON | R_CSRF },
 
 	/* development (issue 8): the competency framework and assessments — API */
+	{ "GET", "/api/v1/traits", api_traits_list, R_REP | R_JSON },
+	{ "POST", "/api/v1/traits", api_traits_create, R_ADMIN | R_JSON | R_CSRF },
+	{ "PATCH", "/api/v1/traits/:id", api_trait_update, R_ADMIN | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/assessments", api_assessments_list, R_REP | R_JSON },
+	{ "GET", "/api/v1/assessments/:id", api_assessment_get, R_REP | R_JSON },
+	{ "PUT", "/api/v1/assessments/:id/scores", api_assessment_scores, R_REP | R_JSON | R_CSRF },
+	{ "POST", "/api/v1/assessments/:id/submit", api_assessment_submit, R_REP | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/assessment-rounds", api_rounds_list, R_MANAGER | R_JSON },
+	{ "POST", "/api/v1/assessment-rounds", api_rounds_create, R_MANAGER | R_JSON | R_CSRF },
+	{ "POST", "/api/v1/assessment-rounds/:id/close", api_round_close, R_MANAGER | R_JSON | R_CSRF },
+	{ "POST", "/api/v1/assessment-rounds/:id/peers", api_round_peers, R_MANAGER | R_JSON | R_CSRF },
 
 	/* development (issue 8): a rep's profile and the team matrix — API */
 

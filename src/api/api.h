@@ -150,6 +150,18 @@ void api_reasons_create(struct request *r);
 void api_reason_update(struct request *r);
 
 /* development (issue 8): the competency framework and assessments */
+/* api-assessments.c */
+void api_traits_list(struct request *r);
+void api_traits_create(struct request *r);
+void api_trait_update(struct request *r);
+void api_assessments_list(struct request *r);
+void api_assessment_get(struct request *r);
+void api_assessment_scores(struct request *r);
+void api_assessment_submit(struct request *r);
+void api_rounds_list(struct request *r);
+void api_rounds_create(struct request *r);
+void api_round_close(struct request *r);
+void api_round_peers(struct request *r);
 
 /* development (issue 8): a rep's profile and the team matrix */
 

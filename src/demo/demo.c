@@ -122,6 +122,8 @@ enum err demo_create(struct db_conn *c, struct arena *a, FILE *logins_out)
 		return e;
 
 	/* development (issue 8): the competency framework and assessments */
+	if ((e = demo_assessments(c, a, org_id, user_ids, team_ids)))
+		return e;
 
 	/* development (issue 8): a rep's profile and the team matrix */
 

@@ -98,6 +98,15 @@ enum err demo_pipeline(struct db_conn *c, struct arena *a, int64_t org_id, const
 enum err demo_numbers(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
 
 /* development (issue 8): the competency framework and assessments */
+/*
+ * Four half-yearly assessment rounds per team from the cast's talent
+ * profile (assessments.c): growth for the reps who develop from within, the
+ * superstars strong on all five, the newest round open with forms to do.
+ * team_ids holds the id of each team of demo_teams, by index. Runs after
+ * demo_numbers, in its transaction.
+ */
+enum err demo_assessments(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids,
+			  const int64_t *team_ids);
 
 /* development (issue 8): a rep's profile and the team matrix */
 

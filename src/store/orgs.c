@@ -1,6 +1,7 @@
 /* orgs: see orgs.h. */
 #include "orgs.h"
 #include "reasons.h"
+#include "traits.h"
 #include "../lib/util.h"
 
 #define ORG_COLS "id, slug, name, locale, currency, fiscal_start_month"
@@ -22,11 +23,16 @@ enum err org_create(struct db_conn *c, const char *slug, const char *name, const
 				 "VALUES ($1, $2, $3, $4, $5) RETURNING id",
 				 P_T(slug), P_T(name), P_T(locale), P_T(currency), P_I(now_epoch()));
 	int64_t new_id = db_step(st) == DB_ROW ? db_col_i64(st, 0) : 0;
+	enum err e = db_finish(st);
+	if (e)
+		return e;
 	if (id && new_id)
 		*id = new_id;
-	enum err e = db_finish(st);
-	/* a new organisation starts with the one list of reasons (issue 14) */
-	return e ? e : reasons_ensure(c, new_id);
+	/* a new organisation starts with the one list of reasons (issue 14)
+	 * and the five traits of the articles (issue 8) */
+	if ((e = reasons_ensure(c, new_id)))
+		return e;
+	return traits_seed(c, new_id);
 }
 
 static enum err one(struct db_stmt *st, struct arena *a, struct org *out)

@@ -4,6 +4,7 @@
  * itself is always one of domain/access.c's.
  */
 #include "load.h"
+#include "../http/route.h"
 #include "../lib/log.h"
 #include "../lib/util.h"
 #include <string.h>
@@ -218,6 +219,66 @@ struct reason *reason_load_or_reply(struct request *r, int64_t id, enum access_n
 }
 
 /* development (issue 8): the competency framework and assessments */
+struct assessment_form load_assessment_form(const struct assessment *a)
+{
+	struct assessment_form f = {
+		.org_id = a->org_id, .rep = { a->rep_id, a->org_id, a->rep_team_id }, .rater_id = a->rater_id,
+		.kind = !strcmp(a->rater_kind, "self") ? RATER_SELF : !strcmp(a->rater_kind, "manager") ? RATER_MANAGER
+											   : RATER_PEER,
+		.submitted = !strcmp(a->status, "submitted"), .round_open = !strcmp(a->round_status, "open"),
+	};
+	return f;
+}
+
+struct assessment *assessment_load_or_reply(struct request *r, int64_t id, enum access_need need)
+{
+	struct assessment *a = arena_alloc(r->a, sizeof(*a));
+	enum err e = assessment_get(r->db, r->a, r->me.org_id, id, a);
+	if (e)
+		return not_loaded(r, e, T("There is no such assessment."));
+	struct assessment_form f = load_assessment_form(a);
+	if (!access_assessment_see(&r->viewer, &f))
+		return forbidden(r, T("You do not have access to this assessment."));
+	if (need == NEED_SEE || access_assessment_rate(&r->viewer, &f))
+		return a;
+	if (r->viewer.id != a->rater_id)
+		return forbidden(r, T("Only its rater fills in this assessment."));
+	if (!f.round_open) {
+		const char *m = T("This round is closed: no more ratings are taken.");
+		if ((r->route && (r->route->flags & R_JSON)) || str_has_prefix(r->path, "/api/"))
+			resp_json(r, 400, json_pack("{s:s, s:s, s:s}", "error", "INVALID", "message", m, "field", "round"));
+		else
+			resp_error(r, E_INVALID, m);
+		return NULL;
+	}
+	resp_error(r, E_CONFLICT, T("This assessment was submitted already; it no longer changes."));
+	return NULL;
+}
+
+struct assessment_round *round_load_or_reply(struct request *r, int64_t id, enum access_need need)
+{
+	struct assessment_round *a = arena_alloc(r->a, sizeof(*a));
+	enum err e = round_get(r->db, r->a, r->me.org_id, id, a);
+	if (e)
+		return not_loaded(r, e, T("There is no such assessment round."));
+	struct assessment_round_ref ref = {
+		.org_id = a->org_id, .team_id = a->team_id, .opened_by = a->opened_by,
+		.rep = { a->rep_id, a->rep_id ? a->org_id : 0, a->rep_team_id },
+	};
+	int ok = need == NEED_SEE ? access_round_see(&r->viewer, &ref) : access_round_manage(&r->viewer, &ref);
+	return ok ? a : forbidden(r, T("You do not have access to this assessment round."));
+}
+
+struct trait *trait_load_or_reply(struct request *r, int64_t id, enum access_need need)
+{
+	struct trait *t = arena_alloc(r->a, sizeof(*t));
+	enum err e = trait_get(r->db, r->a, r->me.org_id, r->lang, id, t);
+	if (e)
+		return not_loaded(r, e, T("There is no such trait."));
+	int ok = need == NEED_SEE ? access_traits_see(&r->viewer, r->me.org_id)
+				  : access_traits_change(&r->viewer, r->me.org_id);
+	return ok ? t : forbidden(r, T("You do not have access to this page."));
+}
 
 /* development (issue 8): a rep's profile and the team matrix */
 

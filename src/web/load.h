@@ -66,6 +66,18 @@ void load_store_error(struct request *r, enum err e);
 struct reason *reason_load_or_reply(struct request *r, int64_t id, enum access_need need);
 
 /* development (issue 8): the competency framework and assessments */
+#include "../store/assessments.h"
+/* the access.h view of a form (round_open: its round is open) */
+struct assessment_form load_assessment_form(const struct assessment *a);
+/* a form: NEED_SEE: access_assessment_see; NEED_CHANGE: access_assessment_rate
+ * — the rater of a form whose round is closed gets 400 (field "round"), of a
+ * form submitted already 409, anyone else 403/404 as for NEED_SEE */
+struct assessment *assessment_load_or_reply(struct request *r, int64_t id, enum access_need need);
+/* a round: NEED_SEE: access_round_see; NEED_CHANGE: access_round_manage */
+struct assessment_round *round_load_or_reply(struct request *r, int64_t id, enum access_need need);
+#include "../store/traits.h"
+/* a trait (in the reader's language): NEED_SEE: access_traits_see; NEED_CHANGE: access_traits_change */
+struct trait *trait_load_or_reply(struct request *r, int64_t id, enum access_need need);
 
 /* development (issue 8): a rep's profile and the team matrix */
 

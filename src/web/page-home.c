@@ -164,6 +164,7 @@ void page_home(struct request *r)
 	html_printf(o, "<p class=\"muted\">%s · %s</p>", r->me.org_name, ui_role_label(r, r->me.role));
 	home_steps_render(r, &steps);
 	/* development (issue 8): what is due — assessments to fill in */
+	assessments_home_due(r);
 
 	/* development (issue 8): what is due — plan actions, and recognition received */
 

@@ -314,6 +314,7 @@ void page_rep(struct request *r)
 	render_rep_excuses(r, u, &p, &ex, s.min_sample > 0 ? s.min_sample : 5);
 
 	/* development (issue 8): the competency framework and assessments */
+	assessments_rep_section(r, u->id);
 
 	/* development (issue 8): a rep's profile and the team matrix */
 

@@ -114,6 +114,30 @@ void page_targets_copy_post(struct request *r);
 void page_targets_fill_post(struct request *r);
 
 /* development (issue 8): the competency framework and assessments */
+/* page-assessments.c */
+void page_assessments(struct request *r);
+void page_assessment_rounds_post(struct request *r);
+void page_assessment_round(struct request *r);
+void page_assessment_round_close_post(struct request *r);
+void page_assessment_round_peers_post(struct request *r);
+void page_assessment(struct request *r);
+void page_assessment_post(struct request *r);
+void page_rep_assessments(struct request *r);
+/* page-traits.c */
+void page_traits(struct request *r);
+void page_admin_traits(struct request *r);
+void page_admin_traits_post(struct request *r);
+void page_admin_trait_post(struct request *r);
+void page_admin_trait_move_post(struct request *r);
+void page_admin_trait_retire_post(struct request *r);
+void page_admin_trait_subskills_post(struct request *r);
+void page_admin_subskill_post(struct request *r);
+void page_admin_subskill_move_post(struct request *r);
+void page_admin_subskill_retire_post(struct request *r);
+/* the home page's "what is due": the viewer's open forms to fill in */
+void assessments_home_due(struct request *r);
+/* the rep page's section: a link to the rep's assessment history */
+void assessments_rep_section(struct request *r, int64_t rep_id);
 
 /* development (issue 8): a rep's profile and the team matrix */
 

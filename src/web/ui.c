@@ -52,6 +52,9 @@ static const struct nav_item nav[] = {
 	{ G_NUMBERS, "figures", "/figures/commitment", N_("Step or stop"), ROLE_REP, ROLE_ADMIN, NULL },
 	{ G_NUMBERS, "strung-along", "/strung-along", N_("Strung along"), ROLE_REP, ROLE_ADMIN, NULL },
 	/* development (issue 8): the competency framework and assessments */
+	{ G_GROW, "assessments", "/assessments", N_("Assessments"), ROLE_REP, ROLE_ADMIN, NULL },
+	/* the framework; an admin's editing page counts as this item */
+	{ G_GROW, "traits", "/traits", N_("Traits"), ROLE_REP, ROLE_ADMIN, "admin-traits" },
 
 	/* development (issue 8): a rep's profile and the team matrix */
 

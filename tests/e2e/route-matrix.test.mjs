@@ -199,6 +199,44 @@ const ROWS = {
   'PATCH /api/v1/reasons/:id': { who: ADMIN_OF_A, path: (f) => `/api/v1/reasons/${f.reason}` },
 
   // development (issue 8): the competency framework and assessments
+  // Rita's assessments: she and the manager who leads her team — not an admin who does not
+  ...(() => {
+    const assessment = { anon: LOGIN, repA: OK, repB: 403, mgrA: OK, mgrB: 403, admin: 403, xAdmin: 404, xRep: 404 };
+    // a round of Rita's team opened by Max (a manager route: the role first); Ann neither opened nor leads it
+    const round = { ...assessment, repA: 403, xRep: 403 };
+    return {
+      'GET /assessments': { who: SIGNED_IN },
+      'POST /assessments/rounds': { who: MANAGERS },
+      'GET /assessments/rounds/:id': { who: round, path: (f) => `/assessments/rounds/${f.round}` },
+      'POST /assessments/rounds/:id/close': { who: round, path: (f) => `/assessments/rounds/${f.round}/close` },
+      'POST /assessments/rounds/:id/peers': { who: round, path: (f) => `/assessments/rounds/${f.round}/peers` },
+      // Rita's submitted self-assessment: she and Max read it, only she rates it (409 now: submitted)
+      'GET /assessments/:id': { who: assessment, path: (f) => `/assessments/${f.assessment}` },
+      'POST /assessments/:id': { who: AUTHOR, path: (f) => `/assessments/${f.assessment}` },
+      'GET /reps/:id/assessments': { who: assessment, path: (f) => `/reps/${f.rita}/assessments` },
+      'GET /traits': { who: SIGNED_IN },
+      'GET /admin/traits': { who: ADMINS },
+      'POST /admin/traits': { who: ADMINS },
+      'POST /admin/traits/:id': { who: ADMIN_OF_A, path: (f) => `/admin/traits/${f.trait}` },
+      'POST /admin/traits/:id/move': { who: ADMIN_OF_A, path: (f) => `/admin/traits/${f.trait}/move` },
+      'POST /admin/traits/:id/retire': { who: ADMIN_OF_A, path: (f) => `/admin/traits/${f.trait}/retire` },
+      'POST /admin/traits/:id/subskills': { who: ADMIN_OF_A, path: (f) => `/admin/traits/${f.trait}/subskills` },
+      'POST /admin/subskills/:id': { who: ADMIN_OF_A, path: (f) => `/admin/subskills/${f.subskill}` },
+      'POST /admin/subskills/:id/move': { who: ADMIN_OF_A, path: (f) => `/admin/subskills/${f.subskill}/move` },
+      'POST /admin/subskills/:id/retire': { who: ADMIN_OF_A, path: (f) => `/admin/subskills/${f.subskill}/retire` },
+      'GET /api/v1/traits': { who: SIGNED_IN },
+      'POST /api/v1/traits': { who: ADMINS },
+      'PATCH /api/v1/traits/:id': { who: ADMIN_OF_A, path: (f) => `/api/v1/traits/${f.trait}` },
+      'GET /api/v1/assessments': { who: SIGNED_IN },
+      'GET /api/v1/assessments/:id': { who: assessment, path: (f) => `/api/v1/assessments/${f.assessment}` },
+      'PUT /api/v1/assessments/:id/scores': { who: AUTHOR, path: (f) => `/api/v1/assessments/${f.assessment}/scores` },
+      'POST /api/v1/assessments/:id/submit': { who: AUTHOR, path: (f) => `/api/v1/assessments/${f.assessment}/submit` },
+      'GET /api/v1/assessment-rounds': { who: MANAGERS },
+      'POST /api/v1/assessment-rounds': { who: MANAGERS },
+      'POST /api/v1/assessment-rounds/:id/close': { who: round, path: (f) => `/api/v1/assessment-rounds/${f.round}/close` },
+      'POST /api/v1/assessment-rounds/:id/peers': { who: round, path: (f) => `/api/v1/assessment-rounds/${f.round}/peers` },
+    };
+  })(),
 
   // development (issue 8): a rep's profile and the team matrix
 
@@ -290,6 +328,28 @@ async function fixture() {
   f.reason = r.json.items.find((x) => x.code === 'timing').id;
 
   // development (issue 8): the competency framework and assessments
+  {
+    f.secretEvidence = 'Matrix assessment evidence 7f3a';
+    const maxS = await ctx.signIn('max@acme.test');
+    r = await maxS.postForm('/assessments/rounds', { csrf_token: maxS.csrf, name: 'Matrix round', due: '2026-12-15', team: String(f.north) });
+    assert.equal(r.status, 303, r.text.slice(0, 300));
+    f.round = Number(/\/assessments\/rounds\/(\d+)/.exec(r.location)[1]);
+    const ritaS = await ctx.signIn('rita@acme.test');
+    r = await ritaS.get('/assessments');
+    f.assessment = Number(/href="\/assessments\/(\d+)">Matrix round/.exec(r.text)[1]);
+    r = await ritaS.get(`/assessments/${f.assessment}`);
+    const fields = { csrf_token: ritaS.csrf, action: 'submit' };
+    for (const m of r.text.matchAll(/name="score-(\d+)" value="1"/g)) {
+      fields[`score-${m[1]}`] = '2';
+      fields[`evidence-${m[1]}`] = f.secretEvidence;
+    }
+    r = await ritaS.postForm(`/assessments/${f.assessment}`, fields);
+    assert.equal(r.status, 303, r.text.slice(0, 300));
+    r = await rita.get('/api/v1/traits');
+    assert.equal(r.status, 200, r.text);
+    f.trait = r.json.items[0].id;
+    f.subskill = r.json.items[0].subskills[0].id;
+  }
 
   // development (issue 8): a rep's profile and the team matrix
 
@@ -358,6 +418,9 @@ test('every route answers every caller as its row says, and leaks nothing', asyn
         if (!SEES_RITA.has(caller))
           for (const secret of [f.secretTitle, f.secretStep, f.secretNotes])
             if (r.text.includes(secret)) leaks.push(`${route.method} ${p} as ${caller} (${via}) shows "${secret}"`);
+        // the evidence of Rita's assessment: Rita and Max only, not the admin
+        if (!['repA', 'mgrA'].includes(caller) && r.text.includes(f.secretEvidence))
+          leaks.push(`${route.method} ${p} as ${caller} (${via}) shows "${f.secretEvidence}"`);
         if (caller === 'xAdmin' || caller === 'xRep')
           for (const mark of ['Acme Sales', 'Rita Rep', 'rita@acme.test', 'Matrix Account'])
             if (r.text.includes(mark)) leaks.push(`${route.method} ${p} as ${caller} (${via}) shows "${mark}"`);
