@@ -12,21 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum err profile_traits(struct db_conn *c, struct arena *a, int64_t org_id, struct pf_trait **out, size_t *n)
-{
-	*out = arena_alloc(a, PROFILE_TRAITS_MAX * sizeof(**out));
-	*n = 0;
-	struct db_stmt *st = DBQ(c, "SELECT id, code, name FROM traits WHERE org_id = $1 AND retired_at IS NULL "
-				 "ORDER BY position, id LIMIT $2", P_I(org_id), P_I(PROFILE_TRAITS_MAX));
-	while (db_step(st) == DB_ROW && *n < PROFILE_TRAITS_MAX) {
-		struct pf_trait *t = &(*out)[(*n)++];
-		t->id = db_col_i64(st, 0);
-		t->code = arena_strdup(a, db_col_text(st, 1));
-		t->name = arena_strdup(a, db_col_text(st, 2));
-	}
-	return db_finish(st);
-}
-
 #define SCORE_COLS "SELECT a.rep_id, r.id, r.name, r.opened_on, s.trait_id, a.rater_kind, s.score " \
 	"FROM assessments a " \
 	"JOIN assessment_rounds r ON r.org_id = a.org_id AND r.id = a.round_id " \

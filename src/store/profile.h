@@ -1,9 +1,9 @@
 /*
  * store/profile: what a rep's profile and the team matrix read (issue 8):
- * the organisation's active traits and the SUBMITTED ratings of a trait as
+ * the SUBMITTED ratings of a trait as
  * a whole (drafts never leave the database here, which is what keeps a
  * self-assessment from the manager and the manager's from the rep until
- * each is submitted). Read only; the forms that write them are
+ * each is submitted); the traits are store/traits.h's. Read only; the forms that write them are
  * store/assessments.c's.
  */
 #ifndef SG_STORE_PROFILE_H
@@ -13,16 +13,9 @@
 #include "../domain/profile.h"
 #include <stddef.h>
 
-/* an organisation has a handful of traits; more are not read */
-#define PROFILE_TRAITS_MAX 50
 /* ratings read at most for one rep, and for a group of reps */
 #define PROFILE_SCORES_REP_MAX 5000
 #define PROFILE_SCORES_GROUP_MAX 200000
-
-struct pf_trait {
-	int64_t id;
-	const char *code, *name;
-};
 
 struct pf_round {
 	int64_t id;
@@ -46,8 +39,6 @@ struct pf_data {
 	int cut;			/* the bound was reached */
 };
 
-/* the active traits, in their order */
-enum err profile_traits(struct db_conn *c, struct arena *a, int64_t org_id, struct pf_trait **out, size_t *n);
 /* the submitted ratings (whole traits) of the scope */
 enum err profile_scores(struct db_conn *c, struct arena *a, int64_t org_id, const struct pf_scope *s,
 			struct pf_data *out);
