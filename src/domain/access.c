@@ -206,6 +206,11 @@ enum default_scope access_default_scope(const struct viewer *v)
 /* development (issue 8): the competency framework and assessments */
 
 /* development (issue 8): a rep's profile and the team matrix */
+int access_team_traits(const struct viewer *v, int64_t org_id, int64_t team_id)
+{
+	return member(v, org_id) && (v->role == ROLE_MANAGER || v->role == ROLE_ADMIN) &&
+	       access_leads_team(v, team_id);
+}
 
 /* development (issue 8): development plans and recognition */
 

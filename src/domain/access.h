@@ -163,6 +163,13 @@ int64_t access_tokens_owner(const struct viewer *v);
 /* development (issue 8): the competency framework and assessments */
 
 /* development (issue 8): a rep's profile and the team matrix */
+/* a rep's competency profile (ratings, the weakest trait, growth) is the
+ * rep's private data: access_private, no rule of its own. The team matrix
+ * shows a team's reps' ratings one by one, so it is for whoever leads the
+ * team — its manager, or an admin who leads it; unlike the team's numbers
+ * (access_team_reps), not every admin: an admin who does not lead a rep's
+ * team does not read the rep's assessments */
+int access_team_traits(const struct viewer *v, int64_t org_id, int64_t team_id);
 
 /* development (issue 8): development plans and recognition */
 

@@ -63,6 +63,8 @@ void load_store_error(struct request *r, enum err e);
 /* development (issue 8): the competency framework and assessments */
 
 /* development (issue 8): a rep's profile and the team matrix */
+/* the team of the traits matrix: access_team_traits (its leader only) */
+struct team *team_traits_load_or_reply(struct request *r, int64_t id);
 
 /* development (issue 8): development plans and recognition */
 
