@@ -315,6 +315,7 @@ void page_rep(struct request *r)
 	/* development (issue 8): the competency framework and assessments */
 
 	/* development (issue 8): a rep's profile and the team matrix */
+	ui_rep_profile_summary(r, u);
 
 	/* development (issue 8): development plans and recognition */
 
