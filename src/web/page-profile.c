@@ -343,7 +343,7 @@ static struct table *matrix_table(struct request *r, const struct team_matrix *m
 		table_text(t, row, 1, x->u->team_name ? x->u->team_name : "");
 		table_text(t, row, 2, tier_text(r, x->tier));
 		table_text(t, row, 3, x->p.weakest >= 0 ? m->traits.items[x->p.weakest].name : "");
-		table_text(t, row, 4, profile_verdict_code(x->p.verdict));
+		table_text(t, row, 4, profile_verdict_name(r, x->p.verdict));
 		for (size_t i = 0; i < nt; i++)
 			num_or_empty(t, row, 5 + i, x->rows[i].manager);
 	}

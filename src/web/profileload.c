@@ -102,6 +102,18 @@ const char *profile_verdict_text(struct request *r, const struct rep_profile *rp
 	}
 }
 
+const char *profile_verdict_name(struct request *r, enum profile_verdict v)
+{
+	switch (v) {
+	case VERDICT_ELITE: return T("Elite");
+	/* TRANSLATORS: the verdict of a profile with a trait below 4 */
+	case VERDICT_WEAK: return T("Weak trait");
+	/* TRANSLATORS: the verdict of a profile with traits the manager has not scored */
+	case VERDICT_INCOMPLETE: return T("Incomplete");
+	default: return T("Not judged");
+	}
+}
+
 const char *profile_superstar_reason(struct request *r, const struct rep_profile *rp)
 {
 	if (rp->sp.shown)

@@ -47,6 +47,8 @@ enum err rep_profile_load(struct request *r, const struct user *u, int with_star
 /* the verdict in words: "Elite: all 5 traits at 4 or above", "Judged by its
  * weakest trait: Customer-oriented 2", ... */
 const char *profile_verdict_text(struct request *r, const struct rep_profile *rp);
+/* the verdict in a word or two ("Elite", "Weak trait", ...) */
+const char *profile_verdict_name(struct request *r, enum profile_verdict v);
 /* why the superstar profile is hidden ("only 2 superstars with scores; 3
  * needed"), NULL when it is shown */
 const char *profile_superstar_reason(struct request *r, const struct rep_profile *rp);
