@@ -264,4 +264,18 @@ test('the matrix shows no rep of a team the caller does not lead', async () => {
   assert.equal((await api('bea@beta.test').get(`/api/v1/assessments/matrix?team=${f.north}`)).status, 404);
 });
 
+test('in Dutch and Norwegian, the profile and the matrix have no English left', async () => {
+  const f = fixture();
+  const words = /Judged by|Development focus|weakest|Growth over|Self, manager|superstar|Download:|Team traits|Reps and traits|Previous round/;
+  for (const [lang, verdict] of [['nl', 'Beoordeeld op de zwakste eigenschap'], ['nb', 'Bedømt etter den svakeste egenskapen']]) {
+    const c = await ctx.signIn('max@acme.test');
+    await c.postForm('/lang', { csrf_token: c.csrf, lang, next: '/' });
+    const p = textOf((await c.get(`/reps/${f.rita}/profile`)).text);
+    assert.match(p, new RegExp(verdict));
+    assert.doesNotMatch(p, words, `${lang}: the profile`);
+    const m = textOf((await c.get('/team/traits')).text);
+    assert.doesNotMatch(m, words, `${lang}: the matrix`);
+  }
+});
+
 testCleanStop(ctx);
