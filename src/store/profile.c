@@ -144,3 +144,15 @@ enum err profile_scores(struct db_conn *c, struct arena *a, int64_t org_id, cons
 	free(raw);
 	return E_OK;
 }
+
+enum err profile_forms_version(struct db_conn *c, int64_t org_id, int64_t *count, int64_t *last_id)
+{
+	*count = *last_id = 0;
+	struct db_stmt *st = DBQ(c, "SELECT count(*), coalesce(max(id), 0) FROM assessments WHERE org_id = $1 AND "
+				 "status = 'submitted'", P_I(org_id));
+	if (db_step(st) == DB_ROW) {
+		*count = db_col_i64(st, 0);
+		*last_id = db_col_i64(st, 1);
+	}
+	return db_finish(st);
+}

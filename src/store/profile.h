@@ -43,4 +43,8 @@ struct pf_data {
 enum err profile_scores(struct db_conn *c, struct arena *a, int64_t org_id, const struct pf_scope *s,
 			struct pf_data *out);
 
+/* what changes when a form is submitted: how many forms of the organisation
+ * are submitted, and the newest id among them (a cache's key) */
+enum err profile_forms_version(struct db_conn *c, int64_t org_id, int64_t *count, int64_t *last_id);
+
 #endif

@@ -4,8 +4,11 @@
 #include "../domain/tiers-grid.h"
 #include "../store/numbers.h"
 #include <math.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static void trait_ids(struct request *r, const struct trait_list *t, int64_t **ids)
 {
@@ -14,28 +17,128 @@ static void trait_ids(struct request *r, const struct trait_list *t, int64_t **i
 		(*ids)[i] = t->items[i].id;
 }
 
-/* the reps who were superstars in the last STAR_QUARTERS completed quarters */
-static enum err superstars(struct request *r, struct period *quarters, int64_t **stars, size_t *nstars)
+/* the reps who were superstars in the STAR_QUARTERS completed quarters */
+static enum err superstars(struct request *r, const struct numbers_settings *s, const struct period *quarters,
+			   int64_t **stars, size_t *nstars)
 {
-	struct numbers_settings s;
-	settings_numbers(r->db, r->a, r->me.org_id, &s);
-	struct period cur, prev;
-	period_containing(PERIOD_QUARTER, ui_today(r), s.fiscal_start_month, &cur);
-	period_prev(&cur, s.fiscal_start_month, &prev);
-	period_history(&prev, s.fiscal_start_month, STAR_QUARTERS, quarters);
 	struct numbers_grid g;
 	enum err e = numbers_grid_load(r->db, r->a, r->me.org_id, &(struct numbers_scope){ 0, 0, 0 }, quarters,
-				       STAR_QUARTERS, s.source, &g);
+				       STAR_QUARTERS, s->source, &g);
 	if (e)
 		return e;
 	enum tier *tier = arena_alloc(r->a, (g.nreps * STAR_QUARTERS + 1) * sizeof(*tier));
 	struct tiers_grid_input in = { g.nreps, STAR_QUARTERS, g.has_target, g.target_minor, g.result_minor, g.team_id };
-	tiers_grid_compute(&s.rules, &in, tier, NULL, NULL);
+	tiers_grid_compute(&s->rules, &in, tier, NULL, NULL);
 	*stars = arena_alloc(r->a, (g.nreps + 1) * sizeof(**stars));
 	*nstars = 0;
 	for (size_t i = 0; i < g.nreps; i++)
 		if (profile_was_superstar(tier + i * STAR_QUARTERS, STAR_QUARTERS))
 			(*stars)[(*nstars)++] = g.reps[i].user_id;
+	return E_OK;
+}
+
+/*
+ * The superstar profile is the same for every rep of an organisation, and
+ * costs a year of its won deals (the tiers of four quarters) and the ratings
+ * of every superstar: at scale (1,000 reps) far more than the rest of the
+ * page. It is kept per organisation and worked out again when a form has
+ * been submitted since (the count and the newest id of the submitted forms
+ * change), when the quarters move on, when the active traits change, or
+ * after STAR_CACHE_SECONDS — the results and targets of completed quarters
+ * seldom change (a late correction shows within that time).
+ */
+#define STAR_CACHE_SECONDS 300
+#define STAR_CACHE_ORGS 32
+
+struct star_entry {
+	int64_t org_id;
+	char first_quarter[12];
+	int64_t forms, last_form;
+	time_t at;
+	size_t ntraits;
+	int64_t ids[TRAITS_MAX];
+	double mean[TRAITS_MAX];
+	size_t n[TRAITS_MAX];
+	size_t nstars, nscored;
+	int shown;
+};
+static struct star_entry star_cache[STAR_CACHE_ORGS];
+static pthread_mutex_t star_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int star_entry_fits(const struct star_entry *x, int64_t org_id, const char *first, int64_t forms,
+			   int64_t last, const int64_t *ids, size_t nt, time_t now)
+{
+	return x->org_id == org_id && !strcmp(x->first_quarter, first) && x->forms == forms && x->last_form == last &&
+	       x->ntraits == nt && !memcmp(x->ids, ids, nt * sizeof(*ids)) && now - x->at < STAR_CACHE_SECONDS &&
+	       now >= x->at;
+}
+
+static enum err superstar_profile(struct request *r, struct rep_profile *out)
+{
+	size_t nt = out->traits.n < TRAITS_MAX ? out->traits.n : TRAITS_MAX;
+	double *mean = arena_alloc(r->a, (out->traits.n + 1) * sizeof(double));
+	size_t *n = arena_alloc(r->a, (out->traits.n + 1) * sizeof(size_t));
+	struct numbers_settings s;
+	settings_numbers(r->db, r->a, r->me.org_id, &s);
+	struct period cur, prev;
+	period_containing(PERIOD_QUARTER, ui_today(r), s.fiscal_start_month, &cur);
+	period_prev(&cur, s.fiscal_start_month, &prev);
+	period_history(&prev, s.fiscal_start_month, STAR_QUARTERS, out->quarters);
+	int64_t forms, last;
+	enum err e = profile_forms_version(r->db, r->me.org_id, &forms, &last);
+	if (e)
+		return e;
+	time_t now = time(NULL);
+	pthread_mutex_lock(&star_lock);
+	for (size_t k = 0; k < STAR_CACHE_ORGS; k++) {
+		const struct star_entry *x = &star_cache[k];
+		if (!star_entry_fits(x, r->me.org_id, out->quarters[0].label, forms, last, out->ids, nt, now))
+			continue;
+		memcpy(mean, x->mean, nt * sizeof(double));
+		memcpy(n, x->n, nt * sizeof(size_t));
+		out->sp = (struct superstar_profile){ x->nstars, x->nscored, x->shown, mean, n };
+		pthread_mutex_unlock(&star_lock);
+		return E_OK;
+	}
+	pthread_mutex_unlock(&star_lock);
+
+	int64_t *stars = NULL;
+	size_t nstars = 0;
+	if ((e = superstars(r, &s, out->quarters, &stars, &nstars)))
+		return e;
+	struct pf_data sd;
+	if ((e = profile_scores(r->db, r->a, r->me.org_id,
+				&(struct pf_scope){ .reps = stars, .nreps = nstars, .manager_only = 1 }, &sd)))
+		return e;
+	profile_superstars(out->ids, out->traits.n, sd.scores, sd.nscores, stars, nstars, sd.nrounds, mean, n, &out->sp);
+
+	/* kept in the organisation's slot, else the oldest */
+	pthread_mutex_lock(&star_lock);
+	size_t slot = 0;
+	for (size_t k = 0; k < STAR_CACHE_ORGS; k++) {
+		if (star_cache[k].org_id == r->me.org_id) {
+			slot = k;
+			break;
+		}
+		if (star_cache[k].at < star_cache[slot].at)
+			slot = k;
+	}
+	struct star_entry *x = &star_cache[slot];
+	if (out->traits.n <= TRAITS_MAX) {
+		x->org_id = r->me.org_id;
+		snprintf(x->first_quarter, sizeof(x->first_quarter), "%s", out->quarters[0].label);
+		x->forms = forms;
+		x->last_form = last;
+		x->at = now;
+		x->ntraits = nt;
+		memcpy(x->ids, out->ids, nt * sizeof(*out->ids));
+		memcpy(x->mean, mean, nt * sizeof(double));
+		memcpy(x->n, n, nt * sizeof(size_t));
+		x->nstars = out->sp.nstars;
+		x->nscored = out->sp.nscored;
+		x->shown = out->sp.shown;
+	}
+	pthread_mutex_unlock(&star_lock);
 	return E_OK;
 }
 
@@ -58,17 +161,12 @@ enum err rep_profile_load(struct request *r, const struct user *u, int with_star
 	for (size_t k = 0; k < out->d.nrounds; k++)
 		out->nhist += out->has[k];
 
-	int64_t *stars = NULL;
-	size_t nstars = 0;
-	if (with_stars && (e = superstars(r, out->quarters, &stars, &nstars)))
-		return e;
-	struct pf_data sd;
-	if ((e = profile_scores(r->db, r->a, r->me.org_id,
-				&(struct pf_scope){ .reps = stars, .nreps = nstars, .manager_only = 1 }, &sd)))
-		return e;
-	double *mean = arena_alloc(r->a, (nt + 1) * sizeof(double));
-	size_t *n = arena_alloc(r->a, (nt + 1) * sizeof(size_t));
-	profile_superstars(out->ids, nt, sd.scores, sd.nscores, stars, nstars, sd.nrounds, mean, n, &out->sp);
+	if (with_stars)
+		return superstar_profile(r, out);
+	out->sp.mean = arena_alloc(r->a, (nt + 1) * sizeof(double));
+	out->sp.n = arena_alloc(r->a, (nt + 1) * sizeof(size_t));
+	for (size_t i = 0; i < nt; i++)
+		out->sp.mean[i] = NAN;
 	return E_OK;
 }
 
