@@ -88,7 +88,8 @@ void api_rep_profile(struct request *r)
 void api_assessments_matrix(struct request *r)
 {
 	int64_t team_id;
-	if (api_query_id(r, "team", &team_id))
+	const char *dirs[] = { "asc", "desc" }, *dir;
+	if (api_query_id(r, "team", &team_id) || api_query_enum(r, "dir", dirs, 2, &dir))
 		return;
 	if (team_id && !team_traits_load_or_reply(r, team_id))
 		return;
@@ -98,9 +99,6 @@ void api_assessments_matrix(struct request *r)
 		api_store_error(r, e);
 		return;
 	}
-	const char *dirs[] = { "asc", "desc" }, *dir;
-	if (api_query_enum(r, "dir", dirs, 2, &dir))
-		return;
 	int key;
 	if (team_matrix_sort_key(&m, req_query(r, "sort"), &key)) {
 		api_invalid(r, "sort", T("Sort by weakest, name, tier or t followed by a trait's id."));

@@ -145,14 +145,21 @@ enum err profile_scores(struct db_conn *c, struct arena *a, int64_t org_id, cons
 	return E_OK;
 }
 
-enum err profile_forms_version(struct db_conn *c, int64_t org_id, int64_t *count, int64_t *last_id)
+enum err profile_forms_version(struct db_conn *c, int64_t org_id, struct pf_version *out)
 {
-	*count = *last_id = 0;
-	struct db_stmt *st = DBQ(c, "SELECT count(*), coalesce(max(id), 0) FROM assessments WHERE org_id = $1 AND "
-				 "status = 'submitted'", P_I(org_id));
+	memset(out, 0, sizeof(*out));
+	struct db_stmt *st = DBQ(c, "SELECT coalesce(max(submitted_at), 0) FROM assessments WHERE org_id = $1 AND "
+				 "submitted_at IS NOT NULL", P_I(org_id));
+	if (db_step(st) == DB_ROW)
+		out->at = db_col_i64(st, 0);
+	enum err e = db_finish(st);
+	if (e || !out->at)
+		return e;
+	st = DBQ(c, "SELECT count(*), coalesce(max(id), 0) FROM assessments WHERE org_id = $1 AND submitted_at = $2",
+		 P_I(org_id), P_I(out->at));
 	if (db_step(st) == DB_ROW) {
-		*count = db_col_i64(st, 0);
-		*last_id = db_col_i64(st, 1);
+		out->n = db_col_i64(st, 0);
+		out->id = db_col_i64(st, 1);
 	}
 	return db_finish(st);
 }

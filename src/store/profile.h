@@ -43,8 +43,12 @@ struct pf_data {
 enum err profile_scores(struct db_conn *c, struct arena *a, int64_t org_id, const struct pf_scope *s,
 			struct pf_data *out);
 
-/* what changes when a form is submitted: how many forms of the organisation
- * are submitted, and the newest id among them (a cache's key) */
-enum err profile_forms_version(struct db_conn *c, int64_t org_id, int64_t *count, int64_t *last_id);
+/* what changes when a form of the organisation is submitted (a cache's
+ * key): the newest submitted_at, how many forms were submitted in that
+ * second and the highest id among them; two index seeks (0014) */
+struct pf_version {
+	int64_t at, n, id;
+};
+enum err profile_forms_version(struct db_conn *c, int64_t org_id, struct pf_version *out);
 
 #endif

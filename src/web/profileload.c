@@ -42,8 +42,7 @@ static enum err superstars(struct request *r, const struct numbers_settings *s, 
  * costs a year of its won deals (the tiers of four quarters) and the ratings
  * of every superstar: at scale (1,000 reps) far more than the rest of the
  * page. It is kept per organisation and worked out again when a form has
- * been submitted since (the count and the newest id of the submitted forms
- * change), when the quarters move on, when the active traits change, or
+ * been submitted since (store/profile.h's pf_version changes), when the quarters move on, when the active traits change, or
  * after STAR_CACHE_SECONDS — the results and targets of completed quarters
  * seldom change (a late correction shows within that time).
  */
@@ -53,7 +52,7 @@ static enum err superstars(struct request *r, const struct numbers_settings *s, 
 struct star_entry {
 	int64_t org_id;
 	char first_quarter[12];
-	int64_t forms, last_form;
+	struct pf_version v;
 	time_t at;
 	size_t ntraits;
 	int64_t ids[TRAITS_MAX];
@@ -65,10 +64,11 @@ struct star_entry {
 static struct star_entry star_cache[STAR_CACHE_ORGS];
 static pthread_mutex_t star_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static int star_entry_fits(const struct star_entry *x, int64_t org_id, const char *first, int64_t forms,
-			   int64_t last, const int64_t *ids, size_t nt, time_t now)
+static int star_entry_fits(const struct star_entry *x, int64_t org_id, const char *first, const struct pf_version *v,
+			   const int64_t *ids, size_t nt, time_t now)
 {
-	return x->org_id == org_id && !strcmp(x->first_quarter, first) && x->forms == forms && x->last_form == last &&
+	return x->org_id == org_id && !strcmp(x->first_quarter, first) && x->v.at == v->at && x->v.n == v->n &&
+	       x->v.id == v->id &&
 	       x->ntraits == nt && !memcmp(x->ids, ids, nt * sizeof(*ids)) && now - x->at < STAR_CACHE_SECONDS &&
 	       now >= x->at;
 }
@@ -84,15 +84,15 @@ static enum err superstar_profile(struct request *r, struct rep_profile *out)
 	period_containing(PERIOD_QUARTER, ui_today(r), s.fiscal_start_month, &cur);
 	period_prev(&cur, s.fiscal_start_month, &prev);
 	period_history(&prev, s.fiscal_start_month, STAR_QUARTERS, out->quarters);
-	int64_t forms, last;
-	enum err e = profile_forms_version(r->db, r->me.org_id, &forms, &last);
+	struct pf_version v;
+	enum err e = profile_forms_version(r->db, r->me.org_id, &v);
 	if (e)
 		return e;
 	time_t now = time(NULL);
 	pthread_mutex_lock(&star_lock);
 	for (size_t k = 0; k < STAR_CACHE_ORGS; k++) {
 		const struct star_entry *x = &star_cache[k];
-		if (!star_entry_fits(x, r->me.org_id, out->quarters[0].label, forms, last, out->ids, nt, now))
+		if (!star_entry_fits(x, r->me.org_id, out->quarters[0].label, &v, out->ids, nt, now))
 			continue;
 		memcpy(mean, x->mean, nt * sizeof(double));
 		memcpy(n, x->n, nt * sizeof(size_t));
@@ -127,8 +127,7 @@ static enum err superstar_profile(struct request *r, struct rep_profile *out)
 	if (out->traits.n <= TRAITS_MAX) {
 		x->org_id = r->me.org_id;
 		snprintf(x->first_quarter, sizeof(x->first_quarter), "%s", out->quarters[0].label);
-		x->forms = forms;
-		x->last_form = last;
+		x->v = v;
 		x->at = now;
 		x->ntraits = nt;
 		memcpy(x->ids, out->ids, nt * sizeof(*out->ids));

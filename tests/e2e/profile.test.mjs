@@ -57,9 +57,12 @@ function fixture() {
   assert.equal(f.traits.length, 5, 'the five seeded traits');
   const round = (name, team, opened, by) => Number(sql(`INSERT INTO assessment_rounds (org_id, name, team_id, opened_by,
     opened_on, created_at) VALUES (${org}, '${name}', ${team}, ${by}, '${opened}', 1) RETURNING id`));
+  let second = 1790000000;
   const rate = (rnd, rep, rater, kind, status, scores) => {
-    const id = Number(sql(`INSERT INTO assessments (org_id, round_id, rep_id, rater_id, rater_kind, status, created_at)
-      VALUES (${org}, ${rnd}, ${rep}, ${rater}, '${kind}', '${status}', 1) RETURNING id`));
+    // a submitted form carries the second it was submitted in, as the forms leave it
+    const at = status === 'submitted' ? ++second : 'NULL';
+    const id = Number(sql(`INSERT INTO assessments (org_id, round_id, rep_id, rater_id, rater_kind, status, submitted_at,
+      created_at) VALUES (${org}, ${rnd}, ${rep}, ${rater}, '${kind}', '${status}', ${at}, 1) RETURNING id`));
     scores.forEach((s, i) => {
       if (s) sql(`INSERT INTO assessment_scores (org_id, assessment_id, trait_id, score, evidence)
         VALUES (${org}, ${id}, ${f.traits[i].id}, ${s}, 'Secret evidence of ${kind}')`);

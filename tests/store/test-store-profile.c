@@ -180,6 +180,29 @@ START_TEST(scores_submitted_only_and_rounds_in_order)
 	ck_assert_int_eq(d.nscores, 0);
 	OK(profile_scores(c, w.a, other.org, &(struct pf_scope){ .rep_id = w.rita }, &d));
 	ck_assert_int_eq(d.nscores, 0);
+
+	/* the version of the submitted forms: the newest second, how many in it, their highest id */
+	struct pf_version v0, v1, v2;
+	OK(profile_forms_version(c, w.org, &v0));
+	ck_assert_int_eq(v0.at, 0);
+	OK(DBX(c, "UPDATE assessments SET submitted_at = 100 WHERE org_id = $1 AND status = 'submitted'", P_I(w.org)));
+	OK(profile_forms_version(c, w.org, &v1));
+	ck_assert_int_eq(v1.at, 100);
+	ck_assert_int_eq(v1.n, 5);		/* Rita: 2 manager, self, peer; Rob: manager */
+	int64_t draft = 0;
+	{
+		int64_t r2 = round_new(&w, "Late", "2026-10-01", w.north);
+		rate(&w, r2, w.rob, w.mia, "manager", "draft", (int[]){ 2, 2, 0 });
+		draft = DB_I64(c, 0, "SELECT max(id) FROM assessments WHERE org_id = $1", P_I(w.org));
+	}
+	OK(DBX(c, "UPDATE assessments SET status = 'submitted', submitted_at = 100 WHERE org_id = $1 AND id = $2",
+	       P_I(w.org), P_I(draft)));
+	OK(profile_forms_version(c, w.org, &v2));
+	ck_assert_int_eq(v2.at, 100);
+	ck_assert_int_eq(v2.n, 6);		/* submitted in the same second: the count tells */
+	ck_assert_int_eq(v2.id, draft);
+	OK(profile_forms_version(c, other.org, &v0));
+	ck_assert_int_eq(v0.at, 0);		/* the other organisation's form has no submitted_at */
 	world_free(&w);
 	world_free(&other);
 }
