@@ -253,7 +253,8 @@ enum err team_matrix_load(struct request *r, int64_t team_id, struct team_matrix
 
 	/* the ratings: one query for the team or the viewer's teams */
 	struct pf_data d;
-	struct pf_scope sc = { 0 };
+	/* the matrix shows the managers' scores only */
+	struct pf_scope sc = { .manager_only = 1 };
 	if (team_id)
 		sc.team_id = team_id;
 	else
