@@ -80,6 +80,47 @@ fi
 # new migrations (indexes) apply to the kept data too
 ./salesgarden migrate >/dev/null
 today=$(cat "$dir/today")
+
+# --- development (issue 8): assessments for a rep's profile and the team matrix
+# A second generator step, on the kept data: 8 rounds per team (one a quarter
+# back from today), each rep rated on every active trait by themself, the
+# team's manager and one peer (a teammate), all submitted — 24,000 forms and
+# 120,000 scores for the 1,000 reps. Done once (skipped when the
+# organisation already has rounds); BENCH_FRESH=1 starts over.
+bench_org=$(sqlite3 "$db" "SELECT id FROM orgs WHERE slug = 'bench'")
+if [ "$(sqlite3 "$db" "SELECT count(*) FROM assessment_rounds WHERE org_id = $bench_org")" = 0 ]; then
+  echo "bench: generating the assessments (8 rounds x 5 traits x 3 rater kinds for the 1,000 reps)..."
+  sqlite3 "$db" <<SQL
+BEGIN;
+INSERT INTO assessment_rounds (org_id, name, team_id, opened_by, opened_on, status, created_at)
+SELECT t.org_id, 'Round ' || r.n, t.id, t.manager_id, date('$today', '-' || (3 * (8 - r.n)) || ' months'), 'closed', 0
+FROM teams t, (WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 8) SELECT n FROM k) r
+WHERE t.org_id = $bench_org AND t.manager_id IS NOT NULL;
+INSERT OR IGNORE INTO assessments (org_id, round_id, rep_id, rater_id, rater_kind, status, submitted_at, created_at)
+SELECT ar.org_id, ar.id, tm.user_id,
+       CASE k.kind WHEN 'self' THEN tm.user_id WHEN 'manager' THEN ar.opened_by
+       ELSE (SELECT min(o.user_id) FROM team_members o JOIN users ou ON ou.id = o.user_id AND ou.role = 'rep'
+             WHERE o.team_id = tm.team_id AND o.user_id <> tm.user_id) END,
+       k.kind, 'submitted', 0, 0
+FROM assessment_rounds ar
+JOIN team_members tm ON tm.org_id = ar.org_id AND tm.team_id = ar.team_id
+JOIN users u ON u.id = tm.user_id AND u.role = 'rep'
+CROSS JOIN (SELECT 'self' AS kind UNION ALL SELECT 'manager' UNION ALL SELECT 'peer') k
+WHERE ar.org_id = $bench_org;
+DELETE FROM assessments WHERE org_id = $bench_org AND rater_id IS NULL;
+INSERT INTO assessment_scores (org_id, assessment_id, trait_id, score)
+SELECT a.org_id, a.id, t.id, 1 + abs(random()) % 5
+FROM assessments a JOIN traits t ON t.org_id = a.org_id AND t.retired_at IS NULL
+WHERE a.org_id = $bench_org;
+COMMIT;
+ANALYZE;
+SQL
+fi
+bench_rep=$(sqlite3 "$db" "SELECT min(tm.user_id) FROM team_members tm JOIN users u ON u.id = tm.user_id
+  AND u.role = 'rep' JOIN teams t ON t.id = tm.team_id JOIN users m ON m.id = t.manager_id
+  WHERE m.email = 'manager01@bench.example'")
+echo "bench: $(sqlite3 "$db" "SELECT count(*) FROM assessments WHERE org_id = $bench_org") assessments,
+       $(sqlite3 "$db" "SELECT count(*) FROM assessment_scores WHERE org_id = $bench_org") scores; profile of rep $bench_rep"
 pw=$(cat "$dir/password")
 export SALESGARDEN_TODAY=$today
 from=$(date -d "$today -364 days" +%F)
@@ -128,7 +169,7 @@ start_server() {	# start_server PORT LOG [ENV...]: waits until it answers
 port=${BENCH_PORT:-$(free_port)}
 tport=$(free_port $((port + 1)))
 
-pages=(figures pipeline api tiers conc tiers-api accounts deals-new)
+pages=(figures pipeline api tiers conc tiers-api accounts deals-new profile traits traits-api)
 declare -A path
 path[figures]="/figures/commitment?team=$team&from=$from&to=$today"
 path[pipeline]="/pipeline?team=$team"
@@ -140,12 +181,17 @@ path[tiers-api]="/api/v1/tiers?kind=month"
 # the big organisation, as its admin
 path[accounts]="/accounts"
 path[deals-new]="/deals/new"
+# development (issue 8): one rep's profile (with the organisation's superstar
+# profile) and the team traits matrix of manager01's team, as manager01
+path[profile]="/reps/$bench_rep/profile"
+path[traits]="/team/traits"
+path[traits-api]="/api/v1/assessments/matrix"
 
 fetch() {	# fetch PAGE [curl options]: the request of a page, to the server at $at
   local p=$1
   shift
   case $p in
-    api) curl -s -H "Authorization: Bearer $token" "$@" "$at${path[$p]}" || true ;;
+    api|traits-api) curl -s -H "Authorization: Bearer $token" "$@" "$at${path[$p]}" || true ;;
     tiers-api) curl -s -H "Authorization: Bearer $admin_token" "$@" "$at${path[$p]}" || true ;;
     tiers|conc) curl -s -b "$admin_jar" "$@" "$at${path[$p]}" || true ;;
     accounts|deals-new) curl -s -b "$big_jar" "$@" "$at${path[$p]}" || true ;;

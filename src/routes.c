@@ -118,6 +118,9 @@ const struct route routes[] = {
 	{ "POST", "/admin/subskills/:id/retire", page_admin_subskill_retire_post, R_ADMIN | R_CSRF },
 
 	/* development (issue 8): a rep's profile and the team matrix */
+	{ "GET", "/reps/:id/profile", page_profile, R_REP },
+	{ "GET", "/profile", page_profile_me, R_REP },
+	{ "GET", "/team/traits", page_team_traits, R_MANAGER },
 
 	/* development (issue 8): development plans and recognition */
 
@@ -185,6 +188,8 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/assessment-rounds/:id/peers", api_round_peers, R_MANAGER | R_JSON | R_CSRF },
 
 	/* development (issue 8): a rep's profile and the team matrix — API */
+	{ "GET", "/api/v1/reps/:id/profile", api_rep_profile, R_REP | R_JSON },
+	{ "GET", "/api/v1/assessments/matrix", api_assessments_matrix, R_MANAGER | R_JSON },
 
 	/* development (issue 8): development plans and recognition — API */
 

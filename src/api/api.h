@@ -164,6 +164,9 @@ void api_round_close(struct request *r);
 void api_round_peers(struct request *r);
 
 /* development (issue 8): a rep's profile and the team matrix */
+/* api-profile.c: a rep's profile and the team traits matrix */
+void api_rep_profile(struct request *r);
+void api_assessments_matrix(struct request *r);
 
 /* development (issue 8): development plans and recognition */
 

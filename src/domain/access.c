@@ -284,6 +284,11 @@ int access_traits_change(const struct viewer *v, int64_t org_id)
 }
 
 /* development (issue 8): a rep's profile and the team matrix */
+int access_team_traits(const struct viewer *v, int64_t org_id, int64_t team_id)
+{
+	return member(v, org_id) && (v->role == ROLE_MANAGER || v->role == ROLE_ADMIN) &&
+	       access_leads_team(v, team_id);
+}
 
 /* development (issue 8): development plans and recognition */
 

@@ -228,6 +228,13 @@ int access_traits_see(const struct viewer *v, int64_t org_id);
 int access_traits_change(const struct viewer *v, int64_t org_id);
 
 /* development (issue 8): a rep's profile and the team matrix */
+/* a rep's competency profile (ratings, the weakest trait, growth) is the
+ * rep's private data: access_private, no rule of its own. The team matrix
+ * shows a team's reps' ratings one by one, so it is for whoever leads the
+ * team — its manager, or an admin who leads it; unlike the team's numbers
+ * (access_team_reps), not every admin: an admin who does not lead a rep's
+ * team does not read the rep's assessments */
+int access_team_traits(const struct viewer *v, int64_t org_id, int64_t team_id);
 
 /* development (issue 8): development plans and recognition */
 

@@ -281,6 +281,15 @@ struct trait *trait_load_or_reply(struct request *r, int64_t id, enum access_nee
 }
 
 /* development (issue 8): a rep's profile and the team matrix */
+struct team *team_traits_load_or_reply(struct request *r, int64_t id)
+{
+	struct team *t = arena_alloc(r->a, sizeof(*t));
+	enum err e = team_get(r->db, r->a, r->me.org_id, id, t);
+	if (e)
+		return not_loaded(r, e, T("There is no such team."));
+	return access_team_traits(&r->viewer, t->org_id, t->id) ? t
+	       : forbidden(r, T("Only the manager who leads this team sees its reps' traits."));
+}
 
 /* development (issue 8): development plans and recognition */
 

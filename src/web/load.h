@@ -80,6 +80,8 @@ struct assessment_round *round_load_or_reply(struct request *r, int64_t id, enum
 struct trait *trait_load_or_reply(struct request *r, int64_t id, enum access_need need);
 
 /* development (issue 8): a rep's profile and the team matrix */
+/* the team of the traits matrix: access_team_traits (its leader only) */
+struct team *team_traits_load_or_reply(struct request *r, int64_t id);
 
 /* development (issue 8): development plans and recognition */
 

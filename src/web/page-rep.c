@@ -317,6 +317,7 @@ void page_rep(struct request *r)
 	assessments_rep_section(r, u->id);
 
 	/* development (issue 8): a rep's profile and the team matrix */
+	ui_rep_profile_summary(r, u);
 
 	/* development (issue 8): development plans and recognition */
 

@@ -140,6 +140,13 @@ void assessments_home_due(struct request *r);
 void assessments_rep_section(struct request *r, int64_t rep_id);
 
 /* development (issue 8): a rep's profile and the team matrix */
+/* page-profile.c: a rep's competency profile, one's own, the team traits
+ * matrix, and the profile's summary on the rep page */
+void page_profile(struct request *r);
+void page_profile_me(struct request *r);
+void page_team_traits(struct request *r);
+struct user;
+void ui_rep_profile_summary(struct request *r, const struct user *u);
 
 /* development (issue 8): development plans and recognition */
 

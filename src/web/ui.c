@@ -57,6 +57,9 @@ static const struct nav_item nav[] = {
 	{ G_GROW, "traits", "/traits", N_("Traits"), ROLE_REP, ROLE_ADMIN, "admin-traits" },
 
 	/* development (issue 8): a rep's profile and the team matrix */
+	{ G_GROW, "profile", "/profile", N_("My profile"), ROLE_REP, ROLE_ADMIN, NULL },
+	/* TRANSLATORS: a menu item: the reps × traits matrix of the manager's teams; keep it short */
+	{ G_GROW, "team-traits", "/team/traits", N_("Team traits"), ROLE_MANAGER, ROLE_ADMIN, NULL },
 
 	/* development (issue 8): development plans and recognition */
 

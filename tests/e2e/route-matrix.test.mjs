@@ -21,7 +21,7 @@
 // detail; this file is the exhaustive, shallow part.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServer, testCleanStop, createToken, apiClient, Client, sgOk, addUser } from './lib.mjs';
+import { useServer, testCleanStop, createToken, apiClient, Client, sgOk, addUser, sqlExec } from './lib.mjs';
 
 const ctx = useServer({ env: { SALESGARDEN_TODAY: '2026-11-23' } });
 
@@ -239,6 +239,15 @@ const ROWS = {
   })(),
 
   // development (issue 8): a rep's profile and the team matrix
+  // Rita's profile is her private data (access_private): herself and her
+  // team's manager, not an admin who does not lead her team; /profile sends
+  // each caller to their own; the matrix is a manager route whose rows are
+  // the reps of the teams the caller leads
+  'GET /reps/:id/profile': { who: { ...RITAS, admin: 403 }, path: (f) => `/reps/${f.rita}/profile` },
+  'GET /profile': { who: SIGNED_IN },
+  'GET /team/traits': { who: MANAGERS },
+  'GET /api/v1/reps/:id/profile': { who: { ...RITAS, admin: 403 }, path: (f) => `/api/v1/reps/${f.rita}/profile` },
+  'GET /api/v1/assessments/matrix': { who: MANAGERS },
 
   // development (issue 8): development plans and recognition
 
@@ -352,6 +361,20 @@ async function fixture() {
   }
 
   // development (issue 8): a rep's profile and the team matrix
+  {
+    // a round of team North with Max's submitted assessment of Rita: its
+    // name is on her profile, so it must reach nobody who may not see it
+    const sql = (q) => sqlExec(ctx.db, q).trim();
+    f.secretRound = 'Matrix Round 7f3a';
+    (f.secrets ??= []).push(f.secretRound);
+    const org = ctx.ids.acme, max = ctx.ids.max;
+    const round = sql(`INSERT INTO assessment_rounds (org_id, name, team_id, opened_by, opened_on, created_at)
+      VALUES (${org}, '${f.secretRound}', ${f.north}, ${max}, '2026-10-01', 1) RETURNING id`);
+    const form = sql(`INSERT INTO assessments (org_id, round_id, rep_id, rater_id, rater_kind, status, submitted_at, created_at)
+      VALUES (${org}, ${round}, ${f.rita}, ${max}, 'manager', 'submitted', 1, 1) RETURNING id`);
+    sql(`INSERT INTO assessment_scores (org_id, assessment_id, trait_id, score, evidence)
+      SELECT org_id, ${form}, id, 3, 'Matrix evidence 7f3a' FROM traits WHERE org_id = ${org}`);
+  }
 
   // development (issue 8): development plans and recognition
 
@@ -416,7 +439,7 @@ test('every route answers every caller as its row says, and leaks nothing', asyn
         if (!verdict(want, r, json))
           wrong.push(`${route.method} ${p} as ${caller} (${via}): ${r.status}${r.location ? ` → ${r.location}` : ''}, want ${want}`);
         if (!SEES_RITA.has(caller))
-          for (const secret of [f.secretTitle, f.secretStep, f.secretNotes])
+          for (const secret of [f.secretTitle, f.secretStep, f.secretNotes, ...(f.secrets || [])])
             if (r.text.includes(secret)) leaks.push(`${route.method} ${p} as ${caller} (${via}) shows "${secret}"`);
         // the evidence of Rita's assessment: Rita and Max only, not the admin
         if (!['repA', 'mgrA'].includes(caller) && r.text.includes(f.secretEvidence))
