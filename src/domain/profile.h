@@ -49,8 +49,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "tiers.h"
+#include "access.h"	/* enum rater_kind: self, manager, peer (0, 1, 2) */
 
-enum rater_kind { RATER_SELF = 0, RATER_MANAGER = 1, RATER_PEER = 2 };
 #define RATER_COUNT 3
 
 /* "self", "manager", "peer" -> kind; -1 otherwise */
