@@ -62,4 +62,41 @@ double goal_progress(double baseline, double target, double current);
 /* do the inclusive day ranges a..b and c..d ("YYYY-MM-DD") share a day? */
 int plan_periods_overlap(const char *a_start, const char *a_end, const char *c_start, const char *c_end);
 
+/* --- input: one set of rules for the forms and the API --- */
+
+#define PLAN_TITLE_MAX 200
+#define PLAN_TEXT_MAX 500	/* a goal's title, an action's what */
+#define PLAN_NOTE_MAX 4000	/* a check-in's or recognition's note */
+
+/* a field at fault and its message (an English msgid, N_) */
+struct plan_field_error {
+	const char *field, *message;
+};
+#define PLAN_ERRORS_MAX 8
+
+struct plan_input {
+	const char *title, *period_start, *period_end;
+};
+struct goal_input {
+	const char *kind, *title, *metric;	/* metric "" or NULL: none */
+	int has_target, has_baseline;		/* a metric needs a target */
+	double target, baseline;		/* fractions (0.8 = 80%) */
+};
+struct action_input {
+	const char *what, *due;			/* due "" or NULL: none */
+};
+struct checkin_input {
+	const char *on_date, *note;
+};
+struct recognition_input {
+	const char *kind, *note;
+};
+/* each fills errs (at most PLAN_ERRORS_MAX) and returns how many: every
+ * mistake at once, so a form shows them all */
+size_t plan_input_check(const struct plan_input *in, struct plan_field_error *errs);
+size_t goal_input_check(const struct goal_input *in, struct plan_field_error *errs);
+size_t action_input_check(const struct action_input *in, struct plan_field_error *errs);
+size_t checkin_input_check(const struct checkin_input *in, struct plan_field_error *errs);
+size_t recognition_input_check(const struct recognition_input *in, struct plan_field_error *errs);
+
 #endif

@@ -404,3 +404,18 @@ enum err plan_trait_name(struct db_conn *c, struct arena *a, int64_t org_id, int
 	enum err e = db_finish(st);
 	return e ? e : r == DB_ROW ? E_OK : E_NOTFOUND;
 }
+
+enum err plan_traits_list(struct db_conn *c, struct arena *a, int64_t org_id, struct plan_trait **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	struct db_stmt *st = DBQ(c, "SELECT id, name FROM traits WHERE org_id = $1 AND retired_at IS NULL "
+				 "ORDER BY position, id LIMIT 50", P_I(org_id));
+	size_t cap = 0;
+	while (db_step(st) == DB_ROW) {
+		*out = grow(a, *out, *n, &cap, sizeof(struct plan_trait));
+		(*out)[*n].id = db_col_i64(st, 0);
+		(*out)[(*n)++].name = arena_strdup(a, db_col_text(st, 1));
+	}
+	return db_finish(st);
+}

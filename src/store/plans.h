@@ -117,4 +117,11 @@ enum err recognitions_list(struct db_conn *c, struct arena *a, int64_t org_id, c
 /* the trait's name when the organisation has it (E_NOTFOUND otherwise) */
 enum err plan_trait_name(struct db_conn *c, struct arena *a, int64_t org_id, int64_t trait_id, const char **name);
 
+/* the organisation's traits in use (not retired), by position, at most 50 */
+struct plan_trait {
+	int64_t id;
+	const char *name;
+};
+enum err plan_traits_list(struct db_conn *c, struct arena *a, int64_t org_id, struct plan_trait **out, size_t *n);
+
 #endif

@@ -95,6 +95,42 @@ START_TEST(overlap)
 }
 END_TEST
 
+/* the field named first for each mistake, every mistake at once */
+START_TEST(input)
+{
+	struct plan_field_error e[PLAN_ERRORS_MAX];
+	struct goal_input g = { .kind = NULL, .title = "Handle the price objection", .metric = "" };
+	ck_assert_uint_eq(goal_input_check(&g, e), 1);
+	ck_str(e[0].field, "kind", "goal without kind");
+	g.kind = "wish";
+	ck_assert_uint_eq(goal_input_check(&g, e), 1);
+	ck_str(e[0].field, "kind", "unknown kind");
+	g = (struct goal_input){ .kind = "achievement", .title = "", .metric = "revenue" };
+	ck_assert_uint_eq(goal_input_check(&g, e), 2);
+	ck_str(e[0].field, "title", "no title");
+	ck_str(e[1].field, "metric", "unknown metric");
+	g = (struct goal_input){ .kind = "result", .title = "Attainment", .metric = "attainment" };
+	ck_assert_uint_eq(goal_input_check(&g, e), 1);
+	ck_str(e[0].field, "target", "a metric without a target");
+	g.has_target = 1;
+	g.target = 1.0;
+	ck_assert_uint_eq(goal_input_check(&g, e), 0);
+	struct plan_input p = { "H1", "2026-07-01", "2026-06-30" };
+	ck_assert_uint_eq(plan_input_check(&p, e), 1);
+	ck_str(e[0].field, "period_end", "ends before it begins");
+	p = (struct plan_input){ "H1", "2026-02-30", "" };
+	ck_assert_uint_eq(plan_input_check(&p, e), 2);
+	struct recognition_input ri = { "effort", "" };
+	ck_assert_uint_eq(recognition_input_check(&ri, e), 1);
+	ck_str(e[0].field, "note", "recognition without note");
+	struct checkin_input ci = { "2026-05-01", "went well" };
+	ck_assert_uint_eq(checkin_input_check(&ci, e), 0);
+	struct action_input ai = { "Prepare", "tomorrow" };
+	ck_assert_uint_eq(action_input_check(&ai, e), 1);
+	ck_str(e[0].field, "due", "bad due date");
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("plans");
@@ -103,6 +139,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, progress);
 	tcase_add_test(tc, vocabularies);
 	tcase_add_test(tc, overlap);
+	tcase_add_test(tc, input);
 	suite_add_tcase(s, tc);
 	return s;
 }
