@@ -14,6 +14,7 @@
 #include "../web/plansui.h"
 #include "../web/ui.h"
 #include "../store/plans.h"
+#include "../store/traits.h"
 #include "../domain/plans.h"
 #include "../lib/util.h"
 #include <math.h>
@@ -34,11 +35,11 @@ static json_t *balance_json(const struct plan_balance *b)
 			 b->result_only);
 }
 
-static json_t *goal_json(const struct plan_goal *g, double current, double progress)
+static json_t *goal_json(struct request *r, const struct plan_goal *g, double current, double progress)
 {
 	return json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s}", "id", (json_int_t)g->id, "kind",
 			 g->kind, "title", g->title, "trait_id", api_id_or_null(g->trait_id), "trait_name",
-			 api_text_or_null(g->trait_name), "metric", api_text_or_null(g->metric), "baseline",
+			 api_text_or_null(trait_text(r->lang, g->trait_code, g->trait_name)), "metric", api_text_or_null(g->metric), "baseline",
 			 api_real_or_null(g->baseline), "target", api_real_or_null(g->target), "current",
 			 api_real_or_null(current), "progress", api_real_or_null(progress), "status", g->status);
 }
@@ -145,7 +146,7 @@ static void reply_plan(struct request *r, int status, struct plan *p)
 			api_store_error(r, e);
 			return;
 		}
-		json_array_append_new(goals, goal_json(&g[i], cur, prog));
+		json_array_append_new(goals, goal_json(r, &g[i], cur, prog));
 	}
 	for (size_t i = 0; i < nx; i++)
 		json_array_append_new(actions, action_json(&x[i]));
@@ -318,7 +319,7 @@ void api_plan_goals_create(struct request *r)
 		api_store_error(r, e);
 		return;
 	}
-	api_reply(r, 201, goal_json(&g, cur, prog));
+	api_reply(r, 201, goal_json(r, &g, cur, prog));
 }
 
 void api_plan_goal_update(struct request *r)
@@ -357,7 +358,7 @@ void api_plan_goal_update(struct request *r)
 		api_store_error(r, e);
 		return;
 	}
-	api_reply(r, 200, goal_json(g, cur, prog));
+	api_reply(r, 200, goal_json(r, g, cur, prog));
 }
 
 void api_plan_actions_create(struct request *r)

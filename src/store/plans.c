@@ -150,7 +150,7 @@ enum err plan_update(struct db_conn *c, int64_t org_id, int64_t id, const char *
 /* --- goals --- */
 
 #define GOAL_COLS "g.id, g.plan_id, g.kind, g.title, coalesce(g.trait_id, 0), coalesce(tr.name, ''), g.metric, " \
-	"g.baseline, g.target, g.status, g.position"
+	"g.baseline, g.target, g.status, g.position, coalesce(tr.code, '')"
 #define GOAL_FROM "FROM plan_goals g LEFT JOIN traits tr ON tr.org_id = g.org_id AND tr.id = g.trait_id "
 
 static void read_goal(struct db_stmt *st, struct arena *a, struct plan_goal *g)
@@ -166,6 +166,7 @@ static void read_goal(struct db_stmt *st, struct arena *a, struct plan_goal *g)
 	g->target = col_real(st, 8);
 	g->status = arena_strdup(a, db_col_text(st, 9));
 	g->position = db_col_i64(st, 10);
+	g->trait_code = arena_strdup(a, db_col_text(st, 11));
 }
 
 enum err plan_goal_add(struct db_conn *c, int64_t org_id, int64_t plan_id, const char *kind, const char *title,
@@ -397,7 +398,7 @@ enum err recognitions_list(struct db_conn *c, struct arena *a, int64_t org_id, c
 
 enum err plan_trait_name(struct db_conn *c, struct arena *a, int64_t org_id, int64_t trait_id, const char **name)
 {
-	struct db_stmt *st = DBQ(c, "SELECT name FROM traits WHERE org_id = $1 AND id = $2", P_I(org_id), P_I(trait_id));
+	struct db_stmt *st = DBQ(c, "SELECT name FROM traits WHERE org_id = $1 AND id = $2 AND retired_at IS NULL", P_I(org_id), P_I(trait_id));
 	int r = db_step(st);
 	if (r == DB_ROW)
 		*name = arena_strdup(a, db_col_text(st, 0));
@@ -405,17 +406,3 @@ enum err plan_trait_name(struct db_conn *c, struct arena *a, int64_t org_id, int
 	return e ? e : r == DB_ROW ? E_OK : E_NOTFOUND;
 }
 
-enum err plan_traits_list(struct db_conn *c, struct arena *a, int64_t org_id, struct plan_trait **out, size_t *n)
-{
-	*out = NULL;
-	*n = 0;
-	struct db_stmt *st = DBQ(c, "SELECT id, name FROM traits WHERE org_id = $1 AND retired_at IS NULL "
-				 "ORDER BY position, id LIMIT 50", P_I(org_id));
-	size_t cap = 0;
-	while (db_step(st) == DB_ROW) {
-		*out = grow(a, *out, *n, &cap, sizeof(struct plan_trait));
-		(*out)[*n].id = db_col_i64(st, 0);
-		(*out)[(*n)++].name = arena_strdup(a, db_col_text(st, 1));
-	}
-	return db_finish(st);
-}

@@ -51,7 +51,8 @@ struct plan_goal {
 	int64_t id, plan_id;
 	const char *kind, *title;
 	int64_t trait_id;		/* 0: none */
-	const char *trait_name;		/* "" when none */
+	const char *trait_name;		/* "" when none, as stored (see trait_text) */
+	const char *trait_code;		/* the default trait it was seeded from, "" if none */
 	const char *metric;		/* "" when none */
 	double baseline, target;
 	const char *status;
@@ -114,14 +115,8 @@ enum err recognition_add(struct db_conn *c, int64_t org_id, int64_t rep_id, int6
 enum err recognitions_list(struct db_conn *c, struct arena *a, int64_t org_id, const struct plan_scope *s,
 			   int64_t limit, int64_t offset, struct recognition **out, size_t *n, int64_t *total);
 
-/* the trait's name when the organisation has it (E_NOTFOUND otherwise) */
+/* the trait's name when the organisation has it in use (E_NOTFOUND for
+ * none, or a retired one) */
 enum err plan_trait_name(struct db_conn *c, struct arena *a, int64_t org_id, int64_t trait_id, const char **name);
-
-/* the organisation's traits in use (not retired), by position, at most 50 */
-struct plan_trait {
-	int64_t id;
-	const char *name;
-};
-enum err plan_traits_list(struct db_conn *c, struct arena *a, int64_t org_id, struct plan_trait **out, size_t *n);
 
 #endif

@@ -27,6 +27,7 @@
 #include "plansui.h"
 #include "../store/plans.h"
 #include "../store/users.h"
+#include "../store/traits.h"
 #include "../domain/plans.h"
 #include "../domain/period.h"
 #include "../lib/fmt.h"
@@ -307,8 +308,7 @@ struct plan_view {
 	size_t nactions;
 	struct plan_checkin *checkins;
 	size_t ncheckins;
-	struct plan_trait *traits;
-	size_t ntraits;
+	struct trait_list traits;
 	int manage, checkin, recognise;
 	/* what a failed POST brought back, per form */
 	const char *form;		/* "goal", "action", "checkin", "recognition" */
@@ -327,7 +327,7 @@ static int plan_view_load(struct request *r, int64_t id, enum access_need need, 
 	if ((e = plan_goals_list(r->db, r->a, r->me.org_id, id, &v->goals, &v->ngoals)) ||
 	    (e = plan_actions_list(r->db, r->a, r->me.org_id, id, &v->actions, &v->nactions)) ||
 	    (e = plan_checkins_list(r->db, r->a, r->me.org_id, id, &v->checkins, &v->ncheckins)) ||
-	    (e = plan_traits_list(r->db, r->a, r->me.org_id, &v->traits, &v->ntraits))) {
+	    (e = trait_list(r->db, r->a, r->me.org_id, r->lang, TRAITS_ACTIVE, &v->traits))) {
 		resp_store_error(r, e);
 		return -1;
 	}
@@ -378,7 +378,7 @@ static struct table *goals_table(struct request *r, const struct plan_view *v)
 		size_t row = table_row(t);
 		table_text(t, row, 0, !strcmp(g->kind, "achievement") ? T("Achievement goal") : T("Result goal"));
 		table_text(t, row, 1, g->title);
-		table_text(t, row, 2, g->trait_name);
+		table_text(t, row, 2, trait_text(r->lang, g->trait_code, g->trait_name));
 		table_text(t, row, 3, *g->metric ? T(goal_metric_label(g->metric)) : "");
 		table_pct(t, row, 4, g->baseline);
 		table_pct(t, row, 5, v->current[i]);
@@ -445,7 +445,7 @@ static void render_goal_list(struct request *r, const struct plan_view *v, const
 		html_printf(o, "<li class=\"goal goal-%s\"><p><strong>%s</strong> <span class=\"tag\">%s</span>", g->status,
 			    g->title, T(!strcmp(g->status, "open") ? "Open" : !strcmp(g->status, "done") ? "Done" : "Dropped"));
 		if (*g->trait_name)
-			html_printf(o, " <span class=\"tag trait\">%s</span>", g->trait_name);
+			html_printf(o, " <span class=\"tag trait\">%s</span>", trait_text(r->lang, g->trait_code, g->trait_name));
 		html(o, "</p>");
 		if (*g->metric) {
 			html_printf(o, "<p class=\"goal-metric\">%s: %s → <strong>%s</strong> → %s</p>",
@@ -493,15 +493,16 @@ static void render_goal_form(struct request *r, const struct plan_view *v)
 	ui_select(r, "kind", T("Kind"), kinds, klabels, 3, typed(r, v, "goal", "kind", ""), verr(r, v, "goal", "kind"));
 	ui_input(r, "title", T("Goal"), "text", typed(r, v, "goal", "title", ""), verr(r, v, "goal", "title"),
 		 " maxlength=\"500\" placeholder=\"Handle the price objection without a discount\"");
-	const char **tv = arena_alloc(r->a, (v->ntraits + 1) * sizeof(char *));
-	const char **tl = arena_alloc(r->a, (v->ntraits + 1) * sizeof(char *));
+	size_t nt = v->traits.n;
+	const char **tv = arena_alloc(r->a, (nt + 1) * sizeof(char *));
+	const char **tl = arena_alloc(r->a, (nt + 1) * sizeof(char *));
 	tv[0] = "";
 	tl[0] = T("None");
-	for (size_t i = 0; i < v->ntraits; i++) {
-		tv[i + 1] = arena_printf(r->a, "%lld", (long long)v->traits[i].id);
-		tl[i + 1] = v->traits[i].name;
+	for (size_t i = 0; i < nt; i++) {
+		tv[i + 1] = arena_printf(r->a, "%lld", (long long)v->traits.items[i].id);
+		tl[i + 1] = v->traits.items[i].name;
 	}
-	ui_select(r, "trait_id", T("Trait"), tv, tl, v->ntraits + 1, typed(r, v, "goal", "trait_id", ""),
+	ui_select(r, "trait_id", T("Trait"), tv, tl, nt + 1, typed(r, v, "goal", "trait_id", ""),
 		  verr(r, v, "goal", "trait_id"));
 	const char *mv[] = { "", "commitment_rate", "steps_kept", "attainment" };
 	const char *ml[] = { T("None"), T(goal_metric_label(mv[1])), T(goal_metric_label(mv[2])), T(goal_metric_label(mv[3])) };

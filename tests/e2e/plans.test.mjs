@@ -23,7 +23,7 @@
 // pages, API and the plans list's CSV/Excel export.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServer, testCleanStop, createToken, apiClient, unescapeHtml, formFrom } from './lib.mjs';
+import { useServer, testCleanStop, createToken, apiClient, unescapeHtml, formFrom, sqlExec } from './lib.mjs';
 
 const TODAY = '2026-11-23';
 const ctx = useServer({ env: { SALESGARDEN_TODAY: TODAY } });
@@ -174,7 +174,19 @@ test('bad input: 400 naming the field, nothing stored', async () => {
     assert.equal(r.status, 400, `${JSON.stringify(body)}: ${r.text}`);
     assert.equal(r.json.field, field, r.text);
   }
+  // another organisation's trait is unknown here
+  const betaTrait = Number(sqlExec(ctx.db, "SELECT min(t.id) FROM traits t JOIN orgs o ON o.id = t.org_id WHERE o.slug = 'beta'").trim());
+  assert.ok(betaTrait > 0, 'the other organisation has traits');
+  let r = await max.post(`/api/v1/plans/${f.plan}/goals`, { kind: 'achievement', title: 'Foreign trait', trait_id: betaTrait });
+  assert.equal(r.status, 400, r.text);
+  assert.equal(r.json.field, 'trait_id');
   assert.equal(await count(), n, 'no goal stored');
+  // a goal linked to one of the organisation's traits
+  const trait = Number(sqlExec(ctx.db, "SELECT min(t.id) FROM traits t JOIN orgs o ON o.id = t.org_id WHERE o.slug = 'acme' AND t.code = 'customer'").trim());
+  r = await max.post(`/api/v1/plans/${f.plan}/goals`, { kind: 'achievement', title: 'Ask the right questions', trait_id: trait });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json.trait_id, trait);
+  assert.ok(r.json.trait_name, 'the trait is named');
   // an action owned by someone of another organisation, or another rep
   const ben = Number((await as('ben@beta.test').get('/api/v1/me')).json.id ?? (await as('ben@beta.test').get('/api/v1/me')).json.user?.id);
   for (const owner of [ben, ctx.ids.rob]) {
