@@ -55,6 +55,18 @@ static const char *form_text(struct request *r, const char *key)
 	return v ? str_trim(arena_strdup(r->a, v)) : NULL;
 }
 
+/* " placeholder=\"…\"" with the text escaped, for ui_input's extra attributes */
+static const char *placeholder(struct request *r, const char *text)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, " placeholder=\"");
+	html_attr(&sb, text);
+	sb_adds(&sb, "\"");
+	const char *out = arena_strdup(r->a, sb.buf);
+	sb_release(&sb);
+	return out;
+}
+
 static const char *pct_text(struct request *r, double f)
 {
 	return isnan(f) ? "–" : ui_percent_text(r, f);
@@ -220,7 +232,7 @@ static void render_new(struct request *r, const struct user *u, const struct new
 	html_printf(o, "<form class=\"card form\" method=\"post\" action=\"/plans/new?rep=%lld\">", (long long)u->id);
 	ui_csrf(r);
 	ui_input(r, "title", T("Title"), "text", f->title, field_error(r, f->errs, f->nerr, "title"),
-		 " maxlength=\"200\" placeholder=\"2026 H2\"");
+		 arena_printf(r->a, " maxlength=\"200\"%s", placeholder(r, T("e.g. Second half of 2026"))));
 	ui_input(r, "period_start", T("From"), "date", f->start, field_error(r, f->errs, f->nerr, "period_start"),
 		 " required");
 	ui_input(r, "period_end", T("To"), "date", f->end, field_error(r, f->errs, f->nerr, "period_end"), " required");
@@ -492,7 +504,8 @@ static void render_goal_form(struct request *r, const struct plan_view *v)
 	const char *klabels[] = { T("Choose…"), T("Achievement goal (a skill or a process)"), T("Result goal (revenue, deals)") };
 	ui_select(r, "kind", T("Kind"), kinds, klabels, 3, typed(r, v, "goal", "kind", ""), verr(r, v, "goal", "kind"));
 	ui_input(r, "title", T("Goal"), "text", typed(r, v, "goal", "title", ""), verr(r, v, "goal", "title"),
-		 " maxlength=\"500\" placeholder=\"Handle the price objection without a discount\"");
+		 arena_printf(r->a, " maxlength=\"500\"%s",
+			      placeholder(r, T("e.g. Handle the price objection without a discount"))));
 	size_t nt = v->traits.n;
 	const char **tv = arena_alloc(r->a, (nt + 1) * sizeof(char *));
 	const char **tl = arena_alloc(r->a, (nt + 1) * sizeof(char *));
