@@ -61,12 +61,6 @@ const TOKEN_OWNER = { anon: LOGIN, repA: OK, repB: 404, mgrA: 404, mgrB: 404, ad
 // the token page revokes one's own tokens only
 const OWN_TOKEN = { ...TOKEN_OWNER, admin: 404 };
 
-// development plans and recognition (issue 8): Rita's plan is seen by her
-// and Max only; written by Max; a new plan or a recognition for Rita by Max
-const PLAN_SEE = { anon: LOGIN, repA: OK, repB: 403, mgrA: OK, mgrB: 403, admin: 403, xAdmin: 404, xRep: 404 };
-const PLAN_WRITE = { ...PLAN_SEE, repA: 403 };
-const PLAN_NEW = { anon: LOGIN, repA: 403, repB: 403, mgrA: OK, mgrB: 403, admin: 403, xAdmin: 404, xRep: 403 };
-
 /*
  * One row per route: who (the expectation per caller), and the path to ask
  * when the pattern has an id or a * (a function of the fixture). fresh: an
@@ -196,30 +190,39 @@ const ROWS = {
   // development (issue 8): a rep's profile and the team matrix
 
   // development (issue 8): development plans and recognition
-  // a plan is Rita's private data: she and Max (who leads North) — not Rob,
-  // Mia or Ann (an admin who does not lead North); only Max writes it; both
-  // add check-ins; Rita marks her own actions done
-  'GET /plans': { who: SIGNED_IN },
-  'GET /plans/new': { who: PLAN_NEW, path: (f) => `/plans/new?rep=${f.rita}` },
-  'POST /plans/new': { who: PLAN_NEW, path: (f) => `/plans/new?rep=${f.rita}` },
-  'GET /plans/:id': { who: PLAN_SEE, path: (f) => `/plans/${f.plan}` },
-  'POST /plans/:id/goals': { who: PLAN_WRITE, path: (f) => `/plans/${f.plan}/goals` },
-  'POST /plans/:id/goals/:id/status': { who: PLAN_WRITE, path: (f) => `/plans/${f.plan}/goals/${f.planGoal}/status` },
-  'POST /plans/:id/actions': { who: PLAN_WRITE, path: (f) => `/plans/${f.plan}/actions` },
-  'POST /plans/:id/actions/:id/done': { who: PLAN_SEE, path: (f) => `/plans/${f.plan}/actions/${f.planAction}/done` },
-  'POST /plans/:id/checkins': { who: PLAN_SEE, path: (f) => `/plans/${f.plan}/checkins` },
-  'POST /plans/:id/close': { who: PLAN_WRITE, path: (f) => `/plans/${f.plan2}/close` },
-  'POST /reps/:id/recognition': { who: PLAN_NEW, path: (f) => `/reps/${f.rita}/recognition` },
-  'GET /api/v1/plans': { who: SIGNED_IN },
-  'POST /api/v1/plans': { who: MANAGERS },
-  'GET /api/v1/plans/:id': { who: PLAN_SEE, path: (f) => `/api/v1/plans/${f.plan}` },
-  'PATCH /api/v1/plans/:id': { who: PLAN_WRITE, path: (f) => `/api/v1/plans/${f.plan}` },
-  'POST /api/v1/plans/:id/goals': { who: PLAN_WRITE, path: (f) => `/api/v1/plans/${f.plan}/goals` },
-  'PATCH /api/v1/plans/:id/goals/:id': { who: PLAN_WRITE, path: (f) => `/api/v1/plans/${f.plan}/goals/${f.planGoal}` },
-  'POST /api/v1/plans/:id/actions': { who: PLAN_WRITE, path: (f) => `/api/v1/plans/${f.plan}/actions` },
-  'PATCH /api/v1/plans/:id/actions/:id': { who: PLAN_SEE, path: (f) => `/api/v1/plans/${f.plan}/actions/${f.planAction}` },
-  'POST /api/v1/plans/:id/checkins': { who: PLAN_SEE, path: (f) => `/api/v1/plans/${f.plan}/checkins` },
-  'GET /api/v1/recognitions': { who: SIGNED_IN },
+  ...(() => {
+    // Rita's plan is seen by her and Max only; written by Max; a new plan
+    // or a recognition for Rita by Max
+    const PLAN_SEE = { anon: LOGIN, repA: OK, repB: 403, mgrA: OK, mgrB: 403, admin: 403, xAdmin: 404, xRep: 404 };
+    const PLAN_WRITE = { ...PLAN_SEE, repA: 403 };
+    const PLAN_NEW = { anon: LOGIN, repA: 403, repB: 403, mgrA: OK, mgrB: 403, admin: 403, xAdmin: 404, xRep: 403 };
+    return {
+      // a plan is Rita's private data: she and Max (who leads North) — not Rob,
+      // Mia or Ann (an admin who does not lead North); only Max writes it; both
+      // add check-ins; Rita marks her own actions done
+      'GET /plans': { who: SIGNED_IN },
+      'GET /plans/new': { who: PLAN_NEW, path: (f) => `/plans/new?rep=${f.rita}` },
+      'POST /plans/new': { who: PLAN_NEW, path: (f) => `/plans/new?rep=${f.rita}` },
+      'GET /plans/:id': { who: PLAN_SEE, path: (f) => `/plans/${f.plan}` },
+      'POST /plans/:id/goals': { who: PLAN_WRITE, path: (f) => `/plans/${f.plan}/goals` },
+      'POST /plans/:id/goals/:id/status': { who: PLAN_WRITE, path: (f) => `/plans/${f.plan}/goals/${f.planGoal}/status` },
+      'POST /plans/:id/actions': { who: PLAN_WRITE, path: (f) => `/plans/${f.plan}/actions` },
+      'POST /plans/:id/actions/:id/done': { who: PLAN_SEE, path: (f) => `/plans/${f.plan}/actions/${f.planAction}/done` },
+      'POST /plans/:id/checkins': { who: PLAN_SEE, path: (f) => `/plans/${f.plan}/checkins` },
+      'POST /plans/:id/close': { who: PLAN_WRITE, path: (f) => `/plans/${f.plan2}/close` },
+      'POST /reps/:id/recognition': { who: PLAN_NEW, path: (f) => `/reps/${f.rita}/recognition` },
+      'GET /api/v1/plans': { who: SIGNED_IN },
+      'POST /api/v1/plans': { who: MANAGERS },
+      'GET /api/v1/plans/:id': { who: PLAN_SEE, path: (f) => `/api/v1/plans/${f.plan}` },
+      'PATCH /api/v1/plans/:id': { who: PLAN_WRITE, path: (f) => `/api/v1/plans/${f.plan}` },
+      'POST /api/v1/plans/:id/goals': { who: PLAN_WRITE, path: (f) => `/api/v1/plans/${f.plan}/goals` },
+      'PATCH /api/v1/plans/:id/goals/:id': { who: PLAN_WRITE, path: (f) => `/api/v1/plans/${f.plan}/goals/${f.planGoal}` },
+      'POST /api/v1/plans/:id/actions': { who: PLAN_WRITE, path: (f) => `/api/v1/plans/${f.plan}/actions` },
+      'PATCH /api/v1/plans/:id/actions/:id': { who: PLAN_SEE, path: (f) => `/api/v1/plans/${f.plan}/actions/${f.planAction}` },
+      'POST /api/v1/plans/:id/checkins': { who: PLAN_SEE, path: (f) => `/api/v1/plans/${f.plan}/checkins` },
+      'GET /api/v1/recognitions': { who: SIGNED_IN },
+    };
+  })(),
 
   // development (issue 8): field coaching and one-on-ones
 
