@@ -276,4 +276,22 @@ test('nobody else sees Rita\'s plan or recognition notes: pages, API, exports', 
   }
 });
 
+test('the plan pages speak Dutch and Norwegian, with no English left in what they add', async () => {
+  const f = await fixture();
+  const english = ['Achievement goals', 'Result goals', 'Check-ins', 'Add a goal', 'Add an action', 'Recognise effort',
+    'Close the plan', 'What you recognise', 'Figure it tracks', 'Development plan', 'of the way', 'Balance:'];
+  for (const lang of ['nl', 'nb']) {
+    const c = await ctx.signIn('max@acme.test');
+    const r = await c.postForm('/lang', { csrf_token: c.csrf, lang, next: '/' });
+    assert.equal(r.status, 303, r.text.slice(0, 300));
+    const page = await c.get(`/plans/${f.plan}`);
+    assert.equal(page.status, 200);
+    const t = textOf(page.text);
+    assert.match(t, lang === 'nl' ? /Ontwikkelingsdoelen/ : /Utviklingsmål/, `${lang}: the page is in ${lang}`);
+    for (const w of english) assert.ok(!t.includes(w), `${lang}: "${w}" on the plan page`);
+    const list = textOf((await c.get('/plans')).text);
+    for (const w of ['Development plans', 'Achievement share', 'New plan']) assert.ok(!list.includes(w), `${lang}: "${w}" on the list`);
+  }
+});
+
 testCleanStop(ctx);
