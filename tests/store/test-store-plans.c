@@ -10,6 +10,7 @@
 #include "store/users.h"
 #include "store/teams.h"
 #include "store/plans.h"
+#include "store/traits.h"
 #include "lib/arena.h"
 #include <math.h>
 #include <stdint.h>
@@ -228,6 +229,35 @@ START_TEST(actions_checkins_recognitions)
 }
 END_TEST
 
+START_TEST(goal_traits)
+{
+	struct world w, other;
+	world_new(&w);
+	world_new(&other);
+	struct trait_list tl, xl;
+	OK(trait_list(c, w.a, w.org, LANG_EN, TRAITS_ACTIVE, &tl));
+	OK(trait_list(c, w.a, other.org, LANG_EN, TRAITS_ACTIVE, &xl));
+	ck_assert_uint_ge(tl.n, 5);
+	const char *name;
+	OK(plan_trait_name(c, w.a, w.org, tl.items[0].id, &name));
+	ck_str(name, tl.items[0].name, "trait name");
+	/* another organisation's trait, and a retired one, are not for goals */
+	EXPECT(plan_trait_name(c, w.a, w.org, xl.items[0].id, &name), E_NOTFOUND);
+	OK(DBX(c, "UPDATE traits SET retired_at = 1 WHERE org_id = $1 AND id = $2", P_I(w.org), P_I(tl.items[1].id)));
+	EXPECT(plan_trait_name(c, w.a, w.org, tl.items[1].id, &name), E_NOTFOUND);
+	/* a goal names its trait and the default it was seeded from */
+	int64_t id, g;
+	OK(plan_create(c, w.org, w.rita, "T", "2026-01-01", "2026-03-31", w.max, &id));
+	OK(plan_goal_add(c, w.org, id, "achievement", "Ask", tl.items[0].id, "", NAN, NAN, &g));
+	struct plan_goal one;
+	OK(plan_goal_get(c, w.a, w.org, g, &one));
+	ck_assert_int_eq(one.trait_id, tl.items[0].id);
+	ck_str(one.trait_code, tl.items[0].code, "trait code");
+	arena_free(w.a);
+	arena_free(other.a);
+}
+END_TEST
+
 static void cleanup(void)
 {
 	if (c)
@@ -271,7 +301,7 @@ int main(void)
 	}
 	sb_release(&err);
 	Suite *s = suite_create(db_kind(db) == DB_SQLITE ? "plans-sqlite" : "plans-postgresql");
-	const TTest *tests[] = { plan_goals_balance_and_overlap, plans_scoped, actions_checkins_recognitions };
+	const TTest *tests[] = { plan_goals_balance_and_overlap, plans_scoped, actions_checkins_recognitions, goal_traits };
 	TCase *fw = tcase_create("forwards"), *bw = tcase_create("backwards");
 	size_t n = N_ELEMS(tests);
 	for (size_t i = 0; i < n; i++) {
