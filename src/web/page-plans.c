@@ -628,24 +628,27 @@ static void render_checkins(struct request *r, const struct plan_view *v)
 	html(o, "</section>");
 }
 
-static void render_recognition_form(struct request *r, const struct plan_view *v)
+/* the recognition form for rep_id, from plan v (NULL: directly, from the
+ * rep page) */
+static void render_recognition_form(struct request *r, int64_t rep_id, const struct plan_view *v)
 {
 	struct strbuf *o = &r->out;
 	html_printf(o, "<section class=\"card\" id=\"recognition\"><h2>%s</h2><p class=\"muted\">%s</p>",
 		    T("Recognise effort"),
 		    T("Recognise effort, improvement and progress, not only wins. The rep sees it on their home page."));
-	html_printf(o, "<form class=\"form\" method=\"post\" action=\"/reps/%lld/recognition\">", (long long)v->p->rep_id);
+	html_printf(o, "<form class=\"form\" method=\"post\" action=\"/reps/%lld/recognition\">", (long long)rep_id);
 	ui_csrf(r);
-	html_printf(o, "<input type=\"hidden\" name=\"plan_id\" value=\"%lld\">", (long long)v->p->id);
+	if (v)
+		html_printf(o, "<input type=\"hidden\" name=\"plan_id\" value=\"%lld\">", (long long)v->p->id);
 	const char *kl[4];
 	for (size_t i = 0; i < recognition_kind_count; i++)
 		kl[i] = T(recognition_kind_label(recognition_kind_codes[i]));
 	ui_select(r, "kind", T("What you recognise"), recognition_kind_codes, kl, recognition_kind_count,
-		  typed(r, v, "recognition", "kind", "effort"), verr(r, v, "recognition", "kind"));
-	const char *e = verr(r, v, "recognition", "note");
+		  v ? typed(r, v, "recognition", "kind", "effort") : "effort", v ? verr(r, v, "recognition", "kind") : NULL);
+	const char *e = v ? verr(r, v, "recognition", "note") : NULL;
 	html_printf(o, "<div class=\"field%-s\"><label for=\"f-rnote\">%s</label><textarea id=\"f-rnote\" name=\"note\" "
 		    "rows=\"2\" maxlength=\"4000\">%s</textarea>", e ? " invalid" : "", T("What you saw"),
-		    typed(r, v, "recognition", "note", ""));
+		    v ? typed(r, v, "recognition", "note", "") : "");
 	if (e)
 		html_printf(o, "<p class=\"field-error\">%s</p>", e);
 	html_printf(o, "</div><div class=\"actions\"><button class=\"button primary\" type=\"submit\">%s</button></div>"
@@ -684,7 +687,7 @@ static void render_plan(struct request *r, const struct plan_view *v)
 	render_actions(r, v);
 	render_checkins(r, v);
 	if (v->recognise)
-		render_recognition_form(r, v);
+		render_recognition_form(r, v->p->rep_id, v);
 	if (v->manage) {
 		html_printf(o, "<form class=\"card form\" method=\"post\" action=\"/plans/%lld/close\">", (long long)p->id);
 		ui_csrf(r);
@@ -970,7 +973,20 @@ void plans_home_section(struct request *r)
 	html(o, "</section>");
 }
 
+static void rep_plan_part(struct request *r, const struct user *u);
+
 void plans_rep_section(struct request *r, const struct user *u)
+{
+	rep_plan_part(r, u);
+	struct person rep = { u->id, u->org_id, u->team_id };
+	if (access_recognise(&r->viewer, &rep)) {
+		if (req_query(r, "recognised"))
+			ui_notice(r, "ok", T("Saved."));
+		render_recognition_form(r, u->id, NULL);
+	}
+}
+
+static void rep_plan_part(struct request *r, const struct user *u)
 {
 	struct strbuf *o = &r->out;
 	struct plan p;

@@ -243,6 +243,18 @@ test('actions, check-ins and recognition: who may do what; the rep sees what is 
   assert.match(form.html, /<select[^>]*name="kind"[^>]*><option value="effort"/);
   r = await post('mia@acme.test', `/reps/${ctx.ids.rita}/recognition`, { kind: 'win', note: 'Not mine to give' });
   assert.equal(r.status, 403);
+  // or directly, from the rep page: source "other"
+  const repPage = await (await web('max@acme.test')).get(`/reps/${ctx.ids.rita}`);
+  assert.ok(formFrom(repPage.text, `/reps/${ctx.ids.rita}/recognition`), 'a recognition form on the rep page');
+  r = await post('max@acme.test', `/reps/${ctx.ids.rita}/recognition`, { kind: 'improvement', note: 'Direct recognition 3d' });
+  assert.equal(r.status, 303, r.text.slice(0, 300));
+  const direct = (await rita.get('/api/v1/recognitions')).json.items.find((x) => x.note === 'Direct recognition 3d');
+  assert.equal(direct.source, 'other');
+  assert.equal(direct.kind, 'improvement');
+  // a recognition without a note is refused, nothing stored
+  r = await post('max@acme.test', `/reps/${ctx.ids.rita}/recognition`, { kind: 'effort', note: '' });
+  assert.equal(r.status, 400);
+  assert.equal((await rita.get('/api/v1/recognitions')).json.total, recs.json.total + 1);
   // the rep page shows the open plan's goals with progress
   const rp = await (await web('max@acme.test')).get(`/reps/${ctx.ids.rita}`);
   assert.match(textOf(rp.text), /Development plan .*71% of the way/);
