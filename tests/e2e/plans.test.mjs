@@ -23,6 +23,10 @@
 // pages, API and the plans list's CSV/Excel export.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { useServer, testCleanStop, createToken, apiClient, unescapeHtml, formFrom, sqlExec } from './lib.mjs';
 
 const TODAY = '2026-11-23';
@@ -45,9 +49,23 @@ async function web(email) {
 const textOf = (html) => unescapeHtml(html.replace(/<script[\s\S]*?<\/script>/g, ' ').replace(/<[^>]+>/g, ' '))
   .replace(/[ \t\r\n\u00a0\u202f]+/g, ' ');
 
-async function post(email, path, fields) {
+async function post(email, p, fields) {
   const c = await web(email);
-  return c.postForm(path, { csrf_token: c.csrf, ...fields });
+  return c.postForm(p, { csrf_token: c.csrf, ...fields });
+}
+
+/** the first sheet of an .xlsx download, as XML text (its strings are inline) */
+async function xlsxSheet(c, p) {
+  const res = await fetch(ctx.base + p, { headers: { Cookie: c.cookieHeader() } });
+  assert.equal(res.status, 200, p);
+  const dir = mkdtempSync(path.join(tmpdir(), 'sg-plans-xlsx-'));
+  try {
+    const file = path.join(dir, 'f.xlsx');
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    return execFileSync('unzip', ['-p', file, 'xl/worksheets/sheet1.xml'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 let fx;
@@ -269,6 +287,7 @@ test('nobody else sees Rita\'s plan or recognition notes: pages, API, exports', 
     assert.match(p.text, new RegExp(SECRET_GOAL));
     const l = await (await web(email)).get('/plans?format=csv');
     assert.match(l.text, new RegExp(SECRET_TITLE), email);
+    assert.match(await xlsxSheet(await web(email), '/plans?format=xlsx'), new RegExp(SECRET_TITLE), `${email} xlsx`);
   }
   for (const email of ['rob@acme.test', 'mia@acme.test', 'ann@acme.test', 'bea@beta.test', 'ben@beta.test']) {
     const other = email.endsWith('@beta.test');
@@ -278,8 +297,9 @@ test('nobody else sees Rita\'s plan or recognition notes: pages, API, exports', 
     const a = await as(email).get(`/api/v1/plans/${f.plan}`);
     assert.equal(a.status, other ? 404 : 403, `${email} api`);
     const answers = [p.text, a.text];
-    for (const u of ['/plans', '/plans?format=csv', '/plans?format=xlsx', '/', `/reps/${ctx.ids.rita}`])
+    for (const u of ['/plans', '/plans?format=csv', '/', `/reps/${ctx.ids.rita}`])
       answers.push((await s.get(u)).text);
+    answers.push(await xlsxSheet(s, '/plans?format=xlsx'));
     for (const u of ['/api/v1/plans', `/api/v1/plans?rep=${ctx.ids.rita}`, '/api/v1/recognitions', `/api/v1/recognitions?rep=${ctx.ids.rita}`])
       answers.push((await as(email).get(u)).text);
     for (const text of answers)
