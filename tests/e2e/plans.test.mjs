@@ -137,6 +137,29 @@ test('the manager makes a plan with goals of both kinds; metric progress is the 
   assert.equal(api.json.balance.result_only, false);
 });
 
+// attainment over the plan's period, which is exactly the quarter 2026-Q4:
+// Rita's target € 10,000, a deal of € 2,500 won today: 2,500 / 10,000 = 25 %;
+// from a typed starting point of 10 % towards 100 %: (0.25 − 0.1) / 0.9 = 17 %
+test('a result goal on attainment: the hand-computed figure and progress', async () => {
+  const f = await fixture();
+  const max = as('max@acme.test'), rita = as('rita@acme.test');
+  const t = await max.post('/api/v1/targets', { rep_id: ctx.ids.rita, period: '2026-Q4', amount: 10000 });
+  assert.ok([200, 201].includes(t.status), t.text);
+  const d = await rita.post('/api/v1/deals', { title: 'Plan deal C', account_id: f.accountId, value_minor: 250000, currency: 'EUR' });
+  assert.equal(d.status, 201, d.text);
+  const won = await rita.send('PATCH', `/api/v1/deals/${d.json.id ?? d.json.deal?.id}`, { status: 'won' });
+  assert.equal(won.status, 200, won.text);
+  const g = await max.post(`/api/v1/plans/${f.plan}/goals`, { kind: 'result', title: 'Attainment goal', metric: 'attainment', target: 1.0, baseline: 0.1 });
+  assert.equal(g.status, 201, g.text);
+  assert.ok(Math.abs(g.json.current - 0.25) < 1e-9, `current ${g.json.current}`);
+  assert.ok(Math.abs(g.json.progress - 0.15 / 0.9) < 1e-9, `progress ${g.json.progress}`);
+  const page = textOf((await (await web('rita@acme.test')).get(`/plans/${f.plan}`)).text);
+  assert.match(page, /Attainment: from 10% → now 25% → target 100%/);
+  assert.match(page, /17% of the way/);
+  // the rep does not write her plan: no goal form for her
+  assert.doesNotMatch((await (await web('rita@acme.test')).get(`/plans/${f.plan}`)).text, /id="goal-form"/);
+});
+
 test('one open plan per rep per period: an overlapping second plan is refused, nothing stored', async () => {
   const f = await fixture();
   const before = (await as('max@acme.test').get(`/api/v1/plans?rep=${ctx.ids.rita}`)).json.items.length;
