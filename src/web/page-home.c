@@ -167,6 +167,7 @@ void page_home(struct request *r)
 	assessments_home_due(r);
 
 	/* development (issue 8): what is due — plan actions, and recognition received */
+	plans_home_section(r);
 
 	/* development (issue 8): what is due — one-on-ones */
 

@@ -320,6 +320,7 @@ void page_rep(struct request *r)
 	ui_rep_profile_summary(r, u);
 
 	/* development (issue 8): development plans and recognition */
+	plans_rep_section(r, u);
 
 	/* development (issue 8): field coaching and one-on-ones */
 

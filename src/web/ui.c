@@ -62,6 +62,7 @@ static const struct nav_item nav[] = {
 	{ G_GROW, "team-traits", "/team/traits", N_("Team traits"), ROLE_MANAGER, ROLE_ADMIN, NULL },
 
 	/* development (issue 8): development plans and recognition */
+	{ G_GROW, "plans", "/plans", N_("Plans"), ROLE_REP, ROLE_ADMIN, NULL },
 
 	/* development (issue 8): field coaching and one-on-ones */
 
