@@ -204,6 +204,74 @@ enum default_scope access_default_scope(const struct viewer *v)
 }
 
 /* development (issue 8): the competency framework and assessments */
+/* the rep's team is led by the viewer (a manager, or an admin who leads it) */
+static int leads_rep(const struct viewer *v, const struct person *rep)
+{
+	return (v->role == ROLE_MANAGER || v->role == ROLE_ADMIN) && access_leads_team(v, rep->team_id);
+}
+
+int access_assessment_see(const struct viewer *v, const struct assessment_form *f)
+{
+	if (!f || !member(v, f->org_id) || f->rep.org_id != f->org_id)
+		return 0;
+	if (v->id == f->rater_id)
+		return 1;
+	if (v->id == f->rep.id)		/* the rep: the manager's, once submitted */
+		return f->kind == RATER_MANAGER && f->submitted;
+	if (leads_rep(v, &f->rep))	/* the manager: the others', once submitted */
+		return f->kind == RATER_MANAGER || f->submitted;
+	return 0;			/* peers, other reps, admins who do not lead the team */
+}
+
+int access_assessment_rate(const struct viewer *v, const struct assessment_form *f)
+{
+	return f && member(v, f->org_id) && v->id == f->rater_id && !f->submitted && f->round_open;
+}
+
+int access_round_open(const struct viewer *v, int64_t org_id, int64_t team_id)
+{
+	return team_id && access_manages_team(v, org_id, team_id);
+}
+
+int access_round_open_rep(const struct viewer *v, const struct person *rep)
+{
+	if (!rep || !member(v, rep->org_id) || v->id == rep->id)
+		return 0;
+	return v->role == ROLE_ADMIN || leads_rep(v, rep);
+}
+
+int access_round_see(const struct viewer *v, const struct assessment_round_ref *r)
+{
+	if (!r || !member(v, r->org_id))
+		return 0;
+	if (v->id == r->opened_by && (v->role == ROLE_MANAGER || v->role == ROLE_ADMIN))
+		return 1;
+	if (r->rep.id)
+		return r->rep.org_id == r->org_id && leads_rep(v, &r->rep);
+	return (v->role == ROLE_MANAGER || v->role == ROLE_ADMIN) && access_leads_team(v, r->team_id);
+}
+
+int access_round_manage(const struct viewer *v, const struct assessment_round_ref *r)
+{
+	return access_round_see(v, r);
+}
+
+int access_peer_invite(const struct viewer *v, const struct person *rep, const struct person *peer,
+		       int peer_active)
+{
+	return rep && peer && member(v, rep->org_id) && peer->org_id == rep->org_id && peer->id != rep->id &&
+	       peer_active;
+}
+
+int access_traits_see(const struct viewer *v, int64_t org_id)
+{
+	return member(v, org_id);
+}
+
+int access_traits_change(const struct viewer *v, int64_t org_id)
+{
+	return access_admin(v, org_id);
+}
 
 /* development (issue 8): a rep's profile and the team matrix */
 

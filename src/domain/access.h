@@ -161,6 +161,60 @@ int access_tokens(const struct viewer *v, const struct person *owner);
 int64_t access_tokens_owner(const struct viewer *v);
 
 /* development (issue 8): the competency framework and assessments */
+/*
+ * Assessments. A form is one rater's ratings of one rep in one round: the
+ * rep's own (self), the manager's, or an invited peer's. The rules:
+ *   - nothing crosses organisations; a deactivated or role-less caller sees
+ *     nothing;
+ *   - the rater sees their own form, and changes it while it is a draft and
+ *     its round is open;
+ *   - the rep sees their own self form, and the manager's form once it is
+ *     submitted (so the manager's scores do not anchor the rep's own); never
+ *     a peer's form;
+ *   - whoever leads the rep's team (a manager, or an admin who leads it)
+ *     sees the manager form, the rep's self form once the rep submitted it,
+ *     and peer forms once submitted;
+ *   - a peer sees only the form they were invited to, never the others;
+ *   - an admin who does not lead the rep's team sees no scores at all: they
+ *     see the names and completion counts of the rounds they opened (and of
+ *     teams they lead), nothing more (access_round_see);
+ * The framework itself (traits, sub-skills, anchors) is seen by every member
+ * and changed by the organisation's admins (access_traits_see/_change).
+ */
+enum rater_kind { RATER_SELF = 0, RATER_MANAGER, RATER_PEER };
+struct assessment_form {
+	int64_t org_id;
+	struct person rep;		/* whose assessment (their current team) */
+	int64_t rater_id;
+	enum rater_kind kind;
+	int submitted;
+	int round_open;
+};
+/* see the form and its scores */
+int access_assessment_see(const struct viewer *v, const struct assessment_form *f);
+/* save or submit scores on it */
+int access_assessment_rate(const struct viewer *v, const struct assessment_form *f);
+/* a round of a team (team_id) or an ad-hoc one for one rep (rep.id) */
+struct assessment_round_ref {
+	int64_t org_id, team_id, opened_by;
+	struct person rep;		/* ad hoc: the rep; else id 0 */
+};
+/* open a round for a team: its leader, or any admin of the organisation */
+int access_round_open(const struct viewer *v, int64_t org_id, int64_t team_id);
+/* open an ad-hoc round for one rep: whoever leads the rep's team, or an admin */
+int access_round_open_rep(const struct viewer *v, const struct person *rep);
+/* see a round's name, due date and completion counts (not its scores):
+ * whoever opened it, and whoever leads its team (the rep's team, ad hoc) */
+int access_round_see(const struct viewer *v, const struct assessment_round_ref *r);
+/* close a round, invite peers into it: the same people as access_round_see */
+int access_round_manage(const struct viewer *v, const struct assessment_round_ref *r);
+/* may peer be invited to rate rep: an active member of the same
+ * organisation, not the rep */
+int access_peer_invite(const struct viewer *v, const struct person *rep, const struct person *peer,
+		       int peer_active);
+/* the competency framework: seen by every member, changed by admins */
+int access_traits_see(const struct viewer *v, int64_t org_id);
+int access_traits_change(const struct viewer *v, int64_t org_id);
 
 /* development (issue 8): a rep's profile and the team matrix */
 

@@ -1,5 +1,6 @@
 /* orgs: see orgs.h. */
 #include "orgs.h"
+#include "traits.h"
 #include "../lib/util.h"
 
 #define ORG_COLS "id, slug, name, locale, currency, fiscal_start_month"
@@ -20,9 +21,14 @@ enum err org_create(struct db_conn *c, const char *slug, const char *name, const
 	struct db_stmt *st = DBQ(c, "INSERT INTO orgs (slug, name, locale, currency, created_at) "
 				 "VALUES ($1, $2, $3, $4, $5) RETURNING id",
 				 P_T(slug), P_T(name), P_T(locale), P_T(currency), P_I(now_epoch()));
-	if (db_step(st) == DB_ROW && id)
-		*id = db_col_i64(st, 0);
-	return db_finish(st);
+	int64_t new_id = db_step(st) == DB_ROW ? db_col_i64(st, 0) : 0;
+	enum err e = db_finish(st);
+	if (e)
+		return e;
+	if (id)
+		*id = new_id;
+	/* every organisation starts with the five traits of the articles */
+	return traits_seed(c, new_id);
 }
 
 static enum err one(struct db_stmt *st, struct arena *a, struct org *out)

@@ -11,6 +11,7 @@ struct org {
 	int fiscal_start_month;
 };
 
+/* also seeds the default competency framework (traits_seed) */
 enum err org_create(struct db_conn *c, const char *slug, const char *name, const char *locale,
 		    const char *currency, int64_t *id);
 /* E_NOTFOUND when there is none */
