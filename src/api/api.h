@@ -151,6 +151,14 @@ void api_import_get(struct request *r);
 /* development (issue 8): development plans and recognition */
 
 /* development (issue 8): field coaching and one-on-ones */
+/* api-one-on-ones.c: one-on-ones, their points and actions */
+void api_one_on_ones_list(struct request *r);
+void api_one_on_ones_create(struct request *r);
+void api_one_on_one_get(struct request *r);
+void api_one_on_one_update(struct request *r);
+void api_one_on_one_points_create(struct request *r);
+void api_one_on_one_actions_create(struct request *r);
+void api_one_on_one_action_update(struct request *r);
 
 /* the JSON shapes of the resources (new references) */
 struct team;

@@ -114,6 +114,25 @@ enum err ooo_list_rep(struct db_conn *c, struct arena *a, int64_t org_id, int64_
 	return db_finish(st);
 }
 
+#define VISIBLE "WHERE o.org_id = $1 AND (o.rep_id = $2 OR tm.team_id IN " \
+	"(SELECT lt.id FROM teams lt WHERE lt.org_id = $1 AND lt.manager_id = $2)) "
+
+enum err ooo_list_visible(struct db_conn *c, struct arena *a, int64_t org_id, int64_t viewer_id, int64_t limit,
+			  int64_t offset, struct ooo_list *out, int64_t *total)
+{
+	out->n = 0;
+	if (limit > OOO_LIST_MAX)
+		limit = OOO_LIST_MAX;
+	out->items = arena_allocarray(a, (size_t)limit + 1, sizeof(*out->items));
+	*total = DB_I64(c, 0, "SELECT count(*) FROM one_on_ones o LEFT JOIN team_members tm ON tm.org_id = o.org_id "
+			"AND tm.user_id = o.rep_id " VISIBLE, P_I(org_id), P_I(viewer_id));
+	struct db_stmt *st = DBQ(c, "SELECT " OOO_COLS OOO_FROM VISIBLE "ORDER BY o.scheduled_on DESC, o.id DESC "
+				 "LIMIT $3 OFFSET $4", P_I(org_id), P_I(viewer_id), P_I(limit), P_I(offset));
+	while (db_step(st) == DB_ROW && out->n < (size_t)limit)
+		read_ooo(st, a, &out->items[out->n++]);
+	return db_finish(st);
+}
+
 enum err ooo_last_held_before(struct db_conn *c, struct arena *a, int64_t org_id, int64_t rep_id, const char *before,
 			      int64_t not_id, const char **out)
 {

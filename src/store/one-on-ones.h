@@ -63,6 +63,10 @@ enum err ooo_create(struct db_conn *c, int64_t org_id, int64_t rep_id, int64_t m
 enum err ooo_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct one_on_one *out);
 /* a rep's one-on-ones, newest first */
 enum err ooo_list_rep(struct db_conn *c, struct arena *a, int64_t org_id, int64_t rep_id, struct ooo_list *out);
+/* the one-on-ones of the reps now in the teams manager_id leads, and the
+ * viewer's own (rep_id = viewer_id), newest first; *total counts them all */
+enum err ooo_list_visible(struct db_conn *c, struct arena *a, int64_t org_id, int64_t viewer_id, int64_t limit,
+			  int64_t offset, struct ooo_list *out, int64_t *total);
 /* the day of the rep's last one-on-one held before `before` ("" when none) */
 enum err ooo_last_held_before(struct db_conn *c, struct arena *a, int64_t org_id, int64_t rep_id, const char *before,
 			      int64_t not_id, const char **out);

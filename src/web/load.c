@@ -213,3 +213,30 @@ int load_may_assign(struct request *r, int64_t id, enum err *e)
 /* development (issue 8): development plans and recognition */
 
 /* development (issue 8): field coaching and one-on-ones */
+struct one_on_one *ooo_load_or_reply(struct request *r, int64_t id, enum access_need need)
+{
+	struct one_on_one *o = arena_alloc(r->a, sizeof(*o));
+	enum err e = ooo_get(r->db, r->a, r->me.org_id, id, o);
+	if (e)
+		return not_loaded(r, e, T("There is no such one-on-one."));
+	struct person rep = { o->rep_id, r->me.org_id, o->rep_team_id };
+	if (!access_one_on_one_see(&r->viewer, &rep))
+		return forbidden(r, T("One-on-ones are seen by the rep and the manager who leads the rep's team only."));
+	if (need != NEED_SEE && !access_one_on_one_manage(&r->viewer, &rep))
+		return forbidden(r, T("Only the manager who leads the rep's team can do this."));
+	return o;
+}
+
+struct user *ooo_rep_load_or_reply(struct request *r, int64_t rep_id, enum access_need need)
+{
+	struct user *u = arena_alloc(r->a, sizeof(*u));
+	enum err e = user_get(r->db, r->a, r->me.org_id, rep_id, u);
+	if (e)
+		return not_loaded(r, e, T("There is no such user."));
+	struct person rep = { u->id, u->org_id, u->team_id };
+	if (!access_one_on_one_see(&r->viewer, &rep))
+		return forbidden(r, T("One-on-ones are seen by the rep and the manager who leads the rep's team only."));
+	if (need != NEED_SEE && !access_one_on_one_manage(&r->viewer, &rep))
+		return forbidden(r, T("Only the manager who leads the rep's team can do this."));
+	return u;
+}

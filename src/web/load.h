@@ -67,5 +67,14 @@ void load_store_error(struct request *r, enum err e);
 /* development (issue 8): development plans and recognition */
 
 /* development (issue 8): field coaching and one-on-ones */
+#include "../store/one-on-ones.h"
+/* a one-on-one: NEED_SEE access_one_on_one_see (the rep and whoever leads the
+ * rep's team: its agenda, points, shared notes and actions); NEED_CHANGE
+ * access_one_on_one_manage (that manager: notes, held, scheduling) */
+struct one_on_one *ooo_load_or_reply(struct request *r, int64_t id, enum access_need need);
+/* the rep whose one-on-ones the caller asks for: NEED_SEE
+ * access_one_on_one_see, NEED_CHANGE access_one_on_one_manage (set the
+ * cadence, schedule one) */
+struct user *ooo_rep_load_or_reply(struct request *r, int64_t rep_id, enum access_need need);
 
 #endif

@@ -168,6 +168,7 @@ void page_home(struct request *r)
 	/* development (issue 8): what is due — plan actions, and recognition received */
 
 	/* development (issue 8): what is due — one-on-ones */
+	coaching_home_due(r);
 
 
 	if (r->viewer.role == ROLE_ADMIN) {
