@@ -192,6 +192,23 @@ const ROWS = {
   // development (issue 8): development plans and recognition
 
   // development (issue 8): field coaching and one-on-ones
+  // Rita's one-on-one: herself and the manager who leads her team; not Ann
+  'GET /one-on-ones': { who: SIGNED_IN },
+  'POST /one-on-ones': { who: MANAGERS },
+  'POST /one-on-ones/cadence': { who: MANAGERS },
+  'GET /one-on-ones/:id': { who: { ...RITAS, admin: 403 }, path: (f) => `/one-on-ones/${f.ooo}` },
+  'POST /one-on-ones/:id/points': { who: { ...RITAS, admin: 403 }, path: (f) => `/one-on-ones/${f.ooo}/points` },
+  'POST /one-on-ones/:id/actions': { who: { ...RITAS, admin: 403 }, path: (f) => `/one-on-ones/${f.ooo}/actions` },
+  'POST /one-on-ones/:id/actions/:action_id/done': { who: { ...RITAS, admin: 403 }, path: (f) => `/one-on-ones/${f.ooo}/actions/${f.oooAction}/done` },
+  'POST /one-on-ones/:id/notes': { who: { ...TARGET_SET, admin: 403 }, path: (f) => `/one-on-ones/${f.ooo}/notes` },
+  'POST /one-on-ones/:id/held': { who: { ...TARGET_SET, admin: 403 }, path: (f) => `/one-on-ones/${f.ooo}/held` },
+  'GET /api/v1/one-on-ones': { who: SIGNED_IN },
+  'POST /api/v1/one-on-ones': { who: MANAGERS },
+  'GET /api/v1/one-on-ones/:id': { who: { ...RITAS, admin: 403 }, path: (f) => `/api/v1/one-on-ones/${f.ooo}` },
+  'PATCH /api/v1/one-on-ones/:id': { who: { ...TARGET_SET, admin: 403 }, path: (f) => `/api/v1/one-on-ones/${f.ooo}` },
+  'POST /api/v1/one-on-ones/:id/points': { who: { ...RITAS, admin: 403 }, path: (f) => `/api/v1/one-on-ones/${f.ooo}/points` },
+  'POST /api/v1/one-on-ones/:id/actions': { who: { ...RITAS, admin: 403 }, path: (f) => `/api/v1/one-on-ones/${f.ooo}/actions` },
+  'PATCH /api/v1/one-on-ones/:id/actions/:action_id': { who: { ...RITAS, admin: 403 }, path: (f) => `/api/v1/one-on-ones/${f.ooo}/actions/${f.oooAction}` },
 
   'GET /healthz': { who: PUBLIC },
   'GET /static/*': { who: PUBLIC, path: () => '/static/app.css' },
@@ -278,6 +295,21 @@ async function fixture() {
   // development (issue 8): development plans and recognition
 
   // development (issue 8): field coaching and one-on-ones
+  {
+    // a one-on-one of Rita's with Max, an agenda point, an action, and notes
+    // (the private ones Max's alone; the secrets are checked in one-on-ones.test.mjs)
+    const maxApi = api('max@acme.test');
+    r = await maxApi.post('/api/v1/one-on-ones', { rep_id: f.rita, scheduled_on: '2026-11-20' });
+    assert.equal(r.status, 201, r.text);
+    f.ooo = r.json.id;
+    r = await rita.post(`/api/v1/one-on-ones/${f.ooo}/points`, { text: 'Matrix one-on-one point 7f3a' });
+    assert.equal(r.status, 201, r.text);
+    r = await rita.post(`/api/v1/one-on-ones/${f.ooo}/actions`, { what: 'Matrix one-on-one action 7f3a' });
+    assert.equal(r.status, 201, r.text);
+    f.oooAction = r.json.id;
+    r = await maxApi.send('PATCH', `/api/v1/one-on-ones/${f.ooo}`, { shared_notes: 'Matrix shared 7f3a', private_notes: 'Matrix private 7f3a' });
+    assert.equal(r.status, 200, r.text);
+  }
 
   return f;
 }
