@@ -93,6 +93,17 @@ const struct route routes[] = {
 	/* development (issue 8): a rep's profile and the team matrix */
 
 	/* development (issue 8): development plans and recognition */
+	{ "GET", "/plans", page_plans, R_REP },
+	{ "GET", "/plans/new", page_plan_new, R_MANAGER },
+	{ "POST", "/plans/new", page_plan_new_post, R_MANAGER | R_CSRF },
+	{ "GET", "/plans/:id", page_plan, R_REP },
+	{ "POST", "/plans/:id/goals", page_plan_goals_post, R_REP | R_CSRF },
+	{ "POST", "/plans/:id/goals/:id/status", page_plan_goal_status_post, R_REP | R_CSRF },
+	{ "POST", "/plans/:id/actions", page_plan_actions_post, R_REP | R_CSRF },
+	{ "POST", "/plans/:id/actions/:id/done", page_plan_action_done_post, R_REP | R_CSRF },
+	{ "POST", "/plans/:id/checkins", page_plan_checkins_post, R_REP | R_CSRF },
+	{ "POST", "/plans/:id/close", page_plan_close_post, R_REP | R_CSRF },
+	{ "POST", "/reps/:id/recognition", page_rep_recognition_post, R_MANAGER | R_CSRF },
 
 	/* development (issue 8): field coaching and one-on-ones */
 	{ "GET", "/one-on-ones", page_one_on_ones, R_REP },
@@ -153,6 +164,16 @@ const struct route routes[] = {
 	/* development (issue 8): a rep's profile and the team matrix — API */
 
 	/* development (issue 8): development plans and recognition — API */
+	{ "GET", "/api/v1/plans", api_plans_list, R_REP | R_JSON },
+	{ "POST", "/api/v1/plans", api_plans_create, R_MANAGER | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/plans/:id", api_plan_get, R_REP | R_JSON },
+	{ "PATCH", "/api/v1/plans/:id", api_plan_update, R_REP | R_JSON | R_CSRF },
+	{ "POST", "/api/v1/plans/:id/goals", api_plan_goals_create, R_REP | R_JSON | R_CSRF },
+	{ "PATCH", "/api/v1/plans/:id/goals/:id", api_plan_goal_update, R_REP | R_JSON | R_CSRF },
+	{ "POST", "/api/v1/plans/:id/actions", api_plan_actions_create, R_REP | R_JSON | R_CSRF },
+	{ "PATCH", "/api/v1/plans/:id/actions/:id", api_plan_action_update, R_REP | R_JSON | R_CSRF },
+	{ "POST", "/api/v1/plans/:id/checkins", api_plan_checkins_create, R_REP | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/recognitions", api_recognitions_list, R_REP | R_JSON },
 
 	/* development (issue 8): field coaching and one-on-ones — API */
 	{ "GET", "/api/v1/one-on-ones", api_one_on_ones_list, R_REP | R_JSON },

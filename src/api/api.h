@@ -149,6 +149,18 @@ void api_import_get(struct request *r);
 /* development (issue 8): a rep's profile and the team matrix */
 
 /* development (issue 8): development plans and recognition */
+/* api-plans.c: development plans, their goals, actions and check-ins, and
+ * recognitions */
+void api_plans_list(struct request *r);
+void api_plans_create(struct request *r);
+void api_plan_get(struct request *r);
+void api_plan_update(struct request *r);
+void api_plan_goals_create(struct request *r);
+void api_plan_goal_update(struct request *r);
+void api_plan_actions_create(struct request *r);
+void api_plan_action_update(struct request *r);
+void api_plan_checkins_create(struct request *r);
+void api_recognitions_list(struct request *r);
 
 /* development (issue 8): field coaching and one-on-ones */
 /* api-one-on-ones.c: one-on-ones, their points and actions */

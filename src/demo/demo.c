@@ -126,6 +126,8 @@ enum err demo_create(struct db_conn *c, struct arena *a, FILE *logins_out)
 	/* development (issue 8): a rep's profile and the team matrix */
 
 	/* development (issue 8): development plans and recognition */
+	if ((e = demo_plans(c, a, org_id, user_ids)))
+		return e;
 
 	/* development (issue 8): field coaching and one-on-ones */
 

@@ -102,6 +102,10 @@ enum err demo_numbers(struct db_conn *c, struct arena *a, int64_t org_id, const 
 /* development (issue 8): a rep's profile and the team matrix */
 
 /* development (issue 8): development plans and recognition */
+/* open plans for some reps of each team (plans.c), after the history:
+ * goals of both kinds (one plan of result goals only), actions, check-ins,
+ * recognition. In the caller's transaction. */
+enum err demo_plans(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
 
 /* development (issue 8): field coaching and one-on-ones */
 

@@ -276,6 +276,37 @@ int access_traits_change(const struct viewer *v, int64_t org_id)
 /* development (issue 8): a rep's profile and the team matrix */
 
 /* development (issue 8): development plans and recognition */
+int access_plan_see(const struct viewer *v, const struct person *rep)
+{
+	return access_private(v, rep);
+}
+
+int access_plan_manage(const struct viewer *v, const struct person *rep)
+{
+	return access_private(v, rep) && v->id != rep->id;
+}
+
+int access_plan_checkin(const struct viewer *v, const struct person *rep)
+{
+	return access_private(v, rep);
+}
+
+int access_plan_action_done(const struct viewer *v, const struct person *rep, int64_t owner_id)
+{
+	if (access_plan_manage(v, rep))
+		return 1;
+	return access_private(v, rep) && v->id == rep->id && owner_id == v->id;
+}
+
+int access_recognise(const struct viewer *v, const struct person *rep)
+{
+	return access_plan_manage(v, rep);
+}
+
+int access_recognition_see(const struct viewer *v, const struct person *rep)
+{
+	return access_private(v, rep);
+}
 
 /* development (issue 8): field coaching and one-on-ones */
 /* whoever leads the rep's team: a manager, or an admin who leads it */

@@ -219,6 +219,25 @@ int access_traits_change(const struct viewer *v, int64_t org_id);
 /* development (issue 8): a rep's profile and the team matrix */
 
 /* development (issue 8): development plans and recognition */
+/* development plans and recognition. A plan is the rep's private data
+ * (access_private): seen by the rep and by the managers who lead the rep's
+ * team (an admin only if they lead it too), nobody else. Who does what:
+ *   - the manager (access_plan_manage: leads the rep's team, and is not the
+ *     rep) creates the plan, adds and edits goals and actions, closes it,
+ *     and recognises the rep's effort; the rep does not write their own plan
+ *     (it is agreed with the manager, who answers for it);
+ *   - the rep and the manager both add check-ins (access_plan_checkin: the
+ *     rep reports on their own progress between meetings);
+ *   - an action is marked done by the manager, or by the rep when the rep
+ *     owns it (access_plan_action_done) — not the manager's own actions;
+ *   - a recognition's note is seen by the rep and their managers only
+ *     (access_recognition_see); others never see it. */
+int access_plan_see(const struct viewer *v, const struct person *rep);
+int access_plan_manage(const struct viewer *v, const struct person *rep);
+int access_plan_checkin(const struct viewer *v, const struct person *rep);
+int access_plan_action_done(const struct viewer *v, const struct person *rep, int64_t owner_id);
+int access_recognise(const struct viewer *v, const struct person *rep);
+int access_recognition_see(const struct viewer *v, const struct person *rep);
 
 /* development (issue 8): field coaching and one-on-ones */
 /*

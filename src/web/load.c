@@ -211,6 +211,79 @@ int load_may_assign(struct request *r, int64_t id, enum err *e)
 /* development (issue 8): a rep's profile and the team matrix */
 
 /* development (issue 8): development plans and recognition */
+struct plan *plan_load_or_reply(struct request *r, int64_t id, enum access_need need, struct person *rep)
+{
+	struct plan *p = arena_alloc(r->a, sizeof(*p));
+	enum err e = plan_get(r->db, r->a, r->me.org_id, id, p);
+	if (e)
+		return not_loaded(r, e, T("There is no such plan."));
+	struct person who = { p->rep_id, p->org_id, p->rep_team_id };
+	if (!access_plan_see(&r->viewer, &who))
+		return forbidden(r, T("You do not have access to this plan."));
+	if (need == NEED_CHANGE && !access_plan_manage(&r->viewer, &who))
+		return forbidden(r, T("Only the rep's manager changes this plan."));
+	if (need == NEED_PRIVATE && !access_plan_checkin(&r->viewer, &who))
+		return forbidden(r, T("You do not have access to this plan."));
+	if (rep)
+		*rep = who;
+	return p;
+}
+
+struct plan_action *plan_action_load_or_reply(struct request *r, int64_t plan_id, int64_t id, enum access_need need)
+{
+	struct person rep;
+	struct plan *p = plan_load_or_reply(r, plan_id, NEED_SEE, &rep);
+	if (!p)
+		return NULL;
+	struct plan_action *x = arena_alloc(r->a, sizeof(*x));
+	enum err e = plan_action_get(r->db, r->a, r->me.org_id, id, x);
+	if (!e && x->plan_id != p->id)
+		e = E_NOTFOUND;
+	if (e)
+		return not_loaded(r, e, T("There is no such action in this plan."));
+	int ok = need == NEED_SEE ? 1 : need == NEED_CLOSE ? access_plan_action_done(&r->viewer, &rep, x->owner_id)
+		 : access_plan_manage(&r->viewer, &rep);
+	return ok ? x : forbidden(r, T("Only the rep's manager, or the rep for their own actions, marks an action done."));
+}
+
+struct plan_goal *plan_goal_load_or_reply(struct request *r, int64_t plan_id, int64_t id, enum access_need need)
+{
+	if (!plan_load_or_reply(r, plan_id, need == NEED_SEE ? NEED_SEE : NEED_CHANGE, NULL))
+		return NULL;
+	struct plan_goal *g = arena_alloc(r->a, sizeof(*g));
+	enum err e = plan_goal_get(r->db, r->a, r->me.org_id, id, g);
+	if (!e && g->plan_id != plan_id)
+		e = E_NOTFOUND;
+	if (e)
+		return not_loaded(r, e, T("There is no such goal in this plan."));
+	return g;
+}
+
+struct user *plan_rep_load_or_reply(struct request *r, int64_t rep_id, enum access_need need)
+{
+	struct user *u = arena_alloc(r->a, sizeof(*u));
+	enum err e = user_get(r->db, r->a, r->me.org_id, rep_id, u);
+	if (e)
+		return not_loaded(r, e, T("There is no such user."));
+	struct person p = { u->id, u->org_id, u->team_id };
+	if (!access_plan_see(&r->viewer, &p))
+		return forbidden(r, T("You do not have access to this rep's plans."));
+	if (need == NEED_CHANGE && !access_plan_manage(&r->viewer, &p))
+		return forbidden(r, T("Only the rep's manager makes a plan for the rep."));
+	return u;
+}
+
+struct user *recognise_load_or_reply(struct request *r, int64_t rep_id)
+{
+	struct user *u = arena_alloc(r->a, sizeof(*u));
+	enum err e = user_get(r->db, r->a, r->me.org_id, rep_id, u);
+	if (e)
+		return not_loaded(r, e, T("There is no such user."));
+	struct person p = { u->id, u->org_id, u->team_id };
+	if (!access_recognise(&r->viewer, &p))
+		return forbidden(r, T("Only the rep's manager gives recognition."));
+	return u;
+}
 
 /* development (issue 8): field coaching and one-on-ones */
 struct one_on_one *ooo_load_or_reply(struct request *r, int64_t id, enum access_need need)

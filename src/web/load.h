@@ -65,6 +65,23 @@ void load_store_error(struct request *r, enum err e);
 /* development (issue 8): a rep's profile and the team matrix */
 
 /* development (issue 8): development plans and recognition */
+#include "../store/plans.h"
+/* a development plan, with its rep as a person (access.h). NEED_SEE:
+ * access_plan_see; NEED_CHANGE: access_plan_manage (goals, actions, close);
+ * NEED_PRIVATE: access_plan_checkin (add a check-in). rep may be NULL. */
+struct plan *plan_load_or_reply(struct request *r, int64_t id, enum access_need need, struct person *rep);
+/* an action of plan plan_id (404 when the plan has no such action), with
+ * its plan: NEED_SEE: access_plan_see; NEED_CLOSE: access_plan_action_done;
+ * NEED_CHANGE: access_plan_manage */
+struct plan_action *plan_action_load_or_reply(struct request *r, int64_t plan_id, int64_t id, enum access_need need);
+/* a goal of plan plan_id (404 when the plan has no such goal): NEED_SEE or
+ * NEED_CHANGE as for its plan */
+struct plan_goal *plan_goal_load_or_reply(struct request *r, int64_t plan_id, int64_t id, enum access_need need);
+/* the rep a plan is made for: NEED_CHANGE: access_plan_manage; NEED_SEE:
+ * access_plan_see (their plans listed) */
+struct user *plan_rep_load_or_reply(struct request *r, int64_t rep_id, enum access_need need);
+/* a rep to recognise (access_recognise), NULL after answering */
+struct user *recognise_load_or_reply(struct request *r, int64_t rep_id);
 
 /* development (issue 8): field coaching and one-on-ones */
 #include "../store/one-on-ones.h"

@@ -166,6 +166,7 @@ void page_home(struct request *r)
 	/* development (issue 8): what is due — assessments to fill in */
 
 	/* development (issue 8): what is due — plan actions, and recognition received */
+	plans_home_section(r);
 
 	/* development (issue 8): what is due — one-on-ones */
 	coaching_home_due(r);

@@ -317,6 +317,7 @@ void page_rep(struct request *r)
 	/* development (issue 8): a rep's profile and the team matrix */
 
 	/* development (issue 8): development plans and recognition */
+	plans_rep_section(r, u);
 
 	/* development (issue 8): field coaching and one-on-ones */
 

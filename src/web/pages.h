@@ -109,6 +109,22 @@ void page_conversations(struct request *r);
 /* development (issue 8): a rep's profile and the team matrix */
 
 /* development (issue 8): development plans and recognition */
+/* page-plans.c: development plans, their goals, actions and check-ins, and
+ * recognition; the plan parts of the home page and the rep page */
+struct user;
+void page_plans(struct request *r);
+void page_plan_new(struct request *r);
+void page_plan_new_post(struct request *r);
+void page_plan(struct request *r);
+void page_plan_goals_post(struct request *r);
+void page_plan_goal_status_post(struct request *r);
+void page_plan_actions_post(struct request *r);
+void page_plan_action_done_post(struct request *r);
+void page_plan_checkins_post(struct request *r);
+void page_plan_close_post(struct request *r);
+void page_rep_recognition_post(struct request *r);
+void plans_home_section(struct request *r);
+void plans_rep_section(struct request *r, const struct user *u);
 
 /* development (issue 8): field coaching and one-on-ones */
 /* page-one-on-ones.c: one-on-ones on a cadence, the agenda, points, actions, notes */

@@ -56,6 +56,7 @@ static const struct nav_item nav[] = {
 	/* development (issue 8): a rep's profile and the team matrix */
 
 	/* development (issue 8): development plans and recognition */
+	{ G_GROW, "plans", "/plans", N_("Plans"), ROLE_REP, ROLE_ADMIN, NULL },
 
 	/* development (issue 8): field coaching and one-on-ones */
 	{ G_GROW, "one-on-ones", "/one-on-ones", N_("One-on-ones"), ROLE_REP, ROLE_ADMIN, NULL },

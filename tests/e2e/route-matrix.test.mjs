@@ -61,6 +61,12 @@ const TOKEN_OWNER = { anon: LOGIN, repA: OK, repB: 404, mgrA: 404, mgrB: 404, ad
 // the token page revokes one's own tokens only
 const OWN_TOKEN = { ...TOKEN_OWNER, admin: 404 };
 
+// development plans and recognition (issue 8): Rita's plan is seen by her
+// and Max only; written by Max; a new plan or a recognition for Rita by Max
+const PLAN_SEE = { anon: LOGIN, repA: OK, repB: 403, mgrA: OK, mgrB: 403, admin: 403, xAdmin: 404, xRep: 404 };
+const PLAN_WRITE = { ...PLAN_SEE, repA: 403 };
+const PLAN_NEW = { anon: LOGIN, repA: 403, repB: 403, mgrA: OK, mgrB: 403, admin: 403, xAdmin: 404, xRep: 403 };
+
 /*
  * One row per route: who (the expectation per caller), and the path to ask
  * when the pattern has an id or a * (a function of the fixture). fresh: an
@@ -190,6 +196,30 @@ const ROWS = {
   // development (issue 8): a rep's profile and the team matrix
 
   // development (issue 8): development plans and recognition
+  // a plan is Rita's private data: she and Max (who leads North) — not Rob,
+  // Mia or Ann (an admin who does not lead North); only Max writes it; both
+  // add check-ins; Rita marks her own actions done
+  'GET /plans': { who: SIGNED_IN },
+  'GET /plans/new': { who: PLAN_NEW, path: (f) => `/plans/new?rep=${f.rita}` },
+  'POST /plans/new': { who: PLAN_NEW, path: (f) => `/plans/new?rep=${f.rita}` },
+  'GET /plans/:id': { who: PLAN_SEE, path: (f) => `/plans/${f.plan}` },
+  'POST /plans/:id/goals': { who: PLAN_WRITE, path: (f) => `/plans/${f.plan}/goals` },
+  'POST /plans/:id/goals/:id/status': { who: PLAN_WRITE, path: (f) => `/plans/${f.plan}/goals/${f.planGoal}/status` },
+  'POST /plans/:id/actions': { who: PLAN_WRITE, path: (f) => `/plans/${f.plan}/actions` },
+  'POST /plans/:id/actions/:id/done': { who: PLAN_SEE, path: (f) => `/plans/${f.plan}/actions/${f.planAction}/done` },
+  'POST /plans/:id/checkins': { who: PLAN_SEE, path: (f) => `/plans/${f.plan}/checkins` },
+  'POST /plans/:id/close': { who: PLAN_WRITE, path: (f) => `/plans/${f.plan2}/close` },
+  'POST /reps/:id/recognition': { who: PLAN_NEW, path: (f) => `/reps/${f.rita}/recognition` },
+  'GET /api/v1/plans': { who: SIGNED_IN },
+  'POST /api/v1/plans': { who: MANAGERS },
+  'GET /api/v1/plans/:id': { who: PLAN_SEE, path: (f) => `/api/v1/plans/${f.plan}` },
+  'PATCH /api/v1/plans/:id': { who: PLAN_WRITE, path: (f) => `/api/v1/plans/${f.plan}` },
+  'POST /api/v1/plans/:id/goals': { who: PLAN_WRITE, path: (f) => `/api/v1/plans/${f.plan}/goals` },
+  'PATCH /api/v1/plans/:id/goals/:id': { who: PLAN_WRITE, path: (f) => `/api/v1/plans/${f.plan}/goals/${f.planGoal}` },
+  'POST /api/v1/plans/:id/actions': { who: PLAN_WRITE, path: (f) => `/api/v1/plans/${f.plan}/actions` },
+  'PATCH /api/v1/plans/:id/actions/:id': { who: PLAN_SEE, path: (f) => `/api/v1/plans/${f.plan}/actions/${f.planAction}` },
+  'POST /api/v1/plans/:id/checkins': { who: PLAN_SEE, path: (f) => `/api/v1/plans/${f.plan}/checkins` },
+  'GET /api/v1/recognitions': { who: SIGNED_IN },
 
   // development (issue 8): field coaching and one-on-ones
   // Rita's one-on-one: herself and the manager who leads her team; not Ann
@@ -293,6 +323,29 @@ async function fixture() {
   // development (issue 8): a rep's profile and the team matrix
 
   // development (issue 8): development plans and recognition
+  {
+    const secrets = { title: 'Matrix plan title 7f3a', goal: 'Matrix plan goal 7f3a', checkin: 'Matrix plan check-in 7f3a',
+      recognition: 'Matrix recognition note 7f3a' };
+    let p = await max.post('/api/v1/plans', { rep_id: f.rita, title: secrets.title, period_start: '2026-10-01', period_end: '2026-12-31' });
+    assert.equal(p.status, 201, p.text);
+    f.plan = p.json.id;
+    p = await max.post('/api/v1/plans', { rep_id: f.rita, title: 'Matrix plan to close', period_start: '2027-01-01', period_end: '2027-03-31' });
+    assert.equal(p.status, 201, p.text);
+    f.plan2 = p.json.id;
+    p = await max.post(`/api/v1/plans/${f.plan}/goals`, { kind: 'achievement', title: secrets.goal });
+    assert.equal(p.status, 201, p.text);
+    f.planGoal = p.json.id;
+    p = await max.post(`/api/v1/plans/${f.plan}/actions`, { what: 'Matrix action', owner_id: f.rita, due: '2026-12-01' });
+    assert.equal(p.status, 201, p.text);
+    f.planAction = p.json.id;
+    p = await max.post(`/api/v1/plans/${f.plan}/checkins`, { on_date: '2026-11-20', note: secrets.checkin });
+    assert.equal(p.status, 201, p.text);
+    const maxWeb = await ctx.signIn('max@acme.test');
+    p = await maxWeb.postForm(`/reps/${f.rita}/recognition`, { csrf_token: maxWeb.csrf, kind: 'effort', note: secrets.recognition });
+    assert.equal(p.status, 303, p.text);
+    // seen by Rita and Max only (not Ann, who sees Rita's deals)
+    f.ritaAndMaxOnly = Object.values(secrets);
+  }
 
   // development (issue 8): field coaching and one-on-ones
   {
@@ -371,6 +424,9 @@ test('every route answers every caller as its row says, and leaks nothing', asyn
           wrong.push(`${route.method} ${p} as ${caller} (${via}): ${r.status}${r.location ? ` → ${r.location}` : ''}, want ${want}`);
         if (!SEES_RITA.has(caller))
           for (const secret of [f.secretTitle, f.secretStep, f.secretNotes])
+            if (r.text.includes(secret)) leaks.push(`${route.method} ${p} as ${caller} (${via}) shows "${secret}"`);
+        if (!['repA', 'mgrA'].includes(caller))
+          for (const secret of f.ritaAndMaxOnly ?? [])
             if (r.text.includes(secret)) leaks.push(`${route.method} ${p} as ${caller} (${via}) shows "${secret}"`);
         if (caller === 'xAdmin' || caller === 'xRep')
           for (const mark of ['Acme Sales', 'Rita Rep', 'rita@acme.test', 'Matrix Account'])
