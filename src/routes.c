@@ -115,6 +115,7 @@ const struct route routes[] = {
 	{ "POST", "/one-on-ones/:id/actions/:action_id/done", page_one_on_one_action_done_post, R_REP | R_CSRF },
 	{ "POST", "/one-on-ones/:id/notes", page_one_on_one_notes_post, R_MANAGER | R_CSRF },
 	{ "POST", "/one-on-ones/:id/held", page_one_on_one_held_post, R_MANAGER | R_CSRF },
+	{ "POST", "/one-on-ones/:id/recognition", page_one_on_one_recognition_post, R_MANAGER | R_CSRF },
 
 	/* JSON API */
 	{ "GET", "/api/v1", api_describe, R_ANON | R_JSON | R_NODB },

@@ -17,9 +17,6 @@ void ooo_rep_due(struct request *r, const struct ooo_rep *x, const char **due, i
 /* in a one-on-one's facts: the observations of the rep from..to (the
  * viewer may see the one-on-one, so the rep's observations too) */
 void coaching_render_facts_observations(struct request *r, int64_t rep_id, const char *from, const char *to);
-/* on a one-on-one: the manager's form to recognise effort, improvement or
- * progress (nothing for anyone else) */
-void coaching_render_recognise(struct request *r, const struct one_on_one *m);
 /* the rep page's section and the home page's "what is due" are in pages.h */
 
 #endif

@@ -10,8 +10,3 @@ void coaching_render_facts_observations(struct request *r, int64_t rep_id, const
 {
 	(void)r, (void)rep_id, (void)from, (void)to;
 }
-
-void coaching_render_recognise(struct request *r, const struct one_on_one *m)
-{
-	(void)r, (void)m;
-}

@@ -26,6 +26,8 @@
 #include "repnumbers.h"
 #include "coaching.h"
 #include "../domain/cadence.h"
+#include "../domain/plans.h"
+#include "../store/plans.h"
 #include "../domain/period.h"
 #include "../domain/validate.h"
 #include "../store/one-on-ones.h"
@@ -431,8 +433,9 @@ void page_one_on_ones_post(struct request *r)
 /* ---------------------------------------------------------------- the agenda */
 
 struct agenda_form {
-	const char *p_section, *p_text, *a_what, *a_due, *a_owner, *h_on, *n_shared, *n_private;
+	const char *p_section, *p_text, *a_what, *a_due, *a_owner, *h_on, *n_shared, *n_private, *r_kind, *r_note;
 	const char *e_p_section, *e_p_text, *e_a_what, *e_a_due, *e_a_owner, *e_h_on, *e_n_shared, *e_n_private;
+	const char *e_r_kind, *e_r_note;
 	const char *notice;
 };
 
@@ -565,6 +568,30 @@ static void export_links_for(struct request *r, const char *table)
 		    "<a href=\"?table=%s&amp;format=xlsx\" download>%s</a></p>", T("Download:"), table, table, T("Excel"));
 }
 
+/* recognition of effort, improvement or progress from the one-on-one: the
+ * manager's (access_recognise, the plans' rule), stored by the plans'
+ * recognition_add with the one-on-one as its source */
+static void render_recognise(struct request *r, const struct one_on_one *m, const struct agenda_form *f)
+{
+	struct person rep = { m->rep_id, r->me.org_id, m->rep_team_id };
+	if (!access_recognise(&r->viewer, &rep))
+		return;
+	struct strbuf *o = &r->out;
+	html_printf(o, "<section class=\"card\" id=\"recognition\"><h2>%s</h2><p class=\"muted\">%s</p>"
+		    "<form method=\"post\" action=\"/one-on-ones/%lld/recognition\" class=\"form\">",
+		    T("Recognise effort"), T("Effort, improvement and progress count, not only wins. The rep sees it on "
+					     "their home page."), (long long)m->id);
+	ui_csrf(r);
+	const char **kl = arena_allocarray(r->a, recognition_kind_count, sizeof(char *));
+	for (size_t i = 0; i < recognition_kind_count; i++)
+		kl[i] = T(recognition_kind_label(recognition_kind_codes[i]));
+	ui_select(r, "r_kind", T("What you recognise"), recognition_kind_codes, kl, recognition_kind_count,
+		  f && f->r_kind ? f->r_kind : "effort", f ? f->e_r_kind : NULL);
+	textarea(r, "r_note", T("What you saw"), f ? f->r_note : NULL, f ? f->e_r_note : NULL, 2);
+	html_printf(o, "<div class=\"actions\"><button class=\"button\" type=\"submit\">%s</button></div></form></section>",
+		    T("Recognise"));
+}
+
 static void render_agenda(struct request *r, const struct one_on_one *m, const struct facts *x,
 			  const struct ooo_point_list *pl, const struct ooo_action_list *al, const struct agenda_form *f)
 {
@@ -687,7 +714,7 @@ static void render_agenda(struct request *r, const struct one_on_one *m, const s
 		html_printf(o, "<p class=\"empty muted\">%s</p>", T("No shared notes yet."));
 	}
 	html(o, "</section>");
-	coaching_render_recognise(r, m);
+	render_recognise(r, m, f);
 	ui_page_end(r);
 }
 
@@ -880,4 +907,39 @@ void page_one_on_one_held_post(struct request *r)
 		return;
 	}
 	resp_redirect(r, back(r, m, "facts"));
+}
+
+void page_one_on_one_recognition_post(struct request *r)
+{
+	struct one_on_one *m = ooo_load_or_reply(r, r->id, NEED_SEE);
+	if (!m)
+		return;
+	struct person rep = { m->rep_id, r->me.org_id, m->rep_team_id };
+	if (!access_recognise(&r->viewer, &rep)) {
+		resp_error(r, E_FORBIDDEN, T("Only the rep's manager gives recognition."));
+		return;
+	}
+	struct agenda_form f = { 0 };
+	f.r_kind = req_form(r, "r_kind");
+	f.r_note = req_form(r, "r_note");
+	struct recognition_input in = { f.r_kind, f.r_note };
+	struct plan_field_error errs[PLAN_ERRORS_MAX];
+	size_t nerr = recognition_input_check(&in, errs);
+	for (size_t i = 0; i < nerr; i++) {
+		if (!strcmp(errs[i].field, "kind"))
+			f.e_r_kind = T(errs[i].message);
+		else
+			f.e_r_note = T(errs[i].message);
+	}
+	if (nerr) {
+		agenda_again(r, m, &f);
+		return;
+	}
+	enum err e = recognition_add(r->db, r->me.org_id, m->rep_id, r->me.user_id, in.kind, in.note ? in.note : "",
+				     "one_on_one", m->id, NULL);
+	if (e) {
+		resp_store_error(r, e);
+		return;
+	}
+	resp_redirect(r, back(r, m, "recognition"));
 }

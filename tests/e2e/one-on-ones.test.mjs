@@ -117,6 +117,16 @@ test('the rep adds her points; notes are shared, private notes the manager\'s al
   const maxApi = api('max@acme.test');
   r = await maxApi.get(`/api/v1/one-on-ones/${f.m1}`);
   assert.equal(r.json.private_notes, SECRET_PRIVATE);
+  // recognition of effort from the one-on-one: the manager's; the rep sees it on her home page
+  r = await rita.postForm(`/one-on-ones/${f.m1}/recognition`, { csrf_token: page.csrf, r_kind: 'effort', r_note: 'x' });
+  assert.equal(r.status, 403);
+  r = await max.postForm(`/one-on-ones/${f.m1}/recognition`, { csrf_token: mp.csrf, r_kind: 'bravery', r_note: '' });
+  assert.equal(r.status, 400);
+  assert.match(r.text, /id="e-r_kind"/);
+  r = await max.postForm(`/one-on-ones/${f.m1}/recognition`, { csrf_token: mp.csrf, r_kind: 'effort', r_note: 'Forty calls, all logged' });
+  assert.equal(r.status, 303, r.text.slice(0, 300));
+  r = await rita.get('/');
+  assert.match(r.text, /Forty calls, all logged/);
   // the rep cannot change notes through the API either
   r = await ritaApi.send('PATCH', `/api/v1/one-on-ones/${f.m1}`, { shared_notes: 'x' });
   assert.equal(r.status, 403);

@@ -232,6 +232,7 @@ const ROWS = {
   'POST /one-on-ones/:id/actions/:action_id/done': { who: { ...RITAS, admin: 403 }, path: (f) => `/one-on-ones/${f.ooo}/actions/${f.oooAction}/done` },
   'POST /one-on-ones/:id/notes': { who: { ...TARGET_SET, admin: 403 }, path: (f) => `/one-on-ones/${f.ooo}/notes` },
   'POST /one-on-ones/:id/held': { who: { ...TARGET_SET, admin: 403 }, path: (f) => `/one-on-ones/${f.ooo}/held` },
+  'POST /one-on-ones/:id/recognition': { who: { ...TARGET_SET, admin: 403 }, path: (f) => `/one-on-ones/${f.ooo}/recognition` },
   'GET /api/v1/one-on-ones': { who: SIGNED_IN },
   'POST /api/v1/one-on-ones': { who: MANAGERS },
   'GET /api/v1/one-on-ones/:id': { who: { ...RITAS, admin: 403 }, path: (f) => `/api/v1/one-on-ones/${f.ooo}` },
