@@ -116,6 +116,11 @@ const struct route routes[] = {
 	{ "POST", "/one-on-ones/:id/notes", page_one_on_one_notes_post, R_MANAGER | R_CSRF },
 	{ "POST", "/one-on-ones/:id/held", page_one_on_one_held_post, R_MANAGER | R_CSRF },
 	{ "POST", "/one-on-ones/:id/recognition", page_one_on_one_recognition_post, R_MANAGER | R_CSRF },
+	{ "GET", "/observations", page_observations, R_REP },
+	{ "GET", "/observations/new", page_observation_new, R_REP },
+	{ "POST", "/observations", page_observations_post, R_REP | R_CSRF },
+	{ "GET", "/observations/:id", page_observation, R_REP },
+	{ "POST", "/observations/:id/recognition", page_observation_recognition_post, R_MANAGER | R_CSRF },
 
 	/* JSON API */
 	{ "GET", "/api/v1", api_describe, R_ANON | R_JSON | R_NODB },
@@ -184,6 +189,9 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/one-on-ones/:id/points", api_one_on_one_points_create, R_REP | R_JSON | R_CSRF },
 	{ "POST", "/api/v1/one-on-ones/:id/actions", api_one_on_one_actions_create, R_REP | R_JSON | R_CSRF },
 	{ "PATCH", "/api/v1/one-on-ones/:id/actions/:action_id", api_one_on_one_action_update, R_REP | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/observations", api_observations_list, R_REP | R_JSON },
+	{ "POST", "/api/v1/observations", api_observations_create, R_REP | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/observations/:id", api_observation_get, R_REP | R_JSON },
 
 	/* plumbing */
 	{ "GET", "/healthz", page_healthz, R_ANON | R_NODB },

@@ -171,6 +171,10 @@ void api_one_on_one_update(struct request *r);
 void api_one_on_one_points_create(struct request *r);
 void api_one_on_one_actions_create(struct request *r);
 void api_one_on_one_action_update(struct request *r);
+/* api-observations.c: field-coaching observations */
+void api_observations_list(struct request *r);
+void api_observations_create(struct request *r);
+void api_observation_get(struct request *r);
 
 /* the JSON shapes of the resources (new references) */
 struct team;

@@ -348,3 +348,8 @@ int access_observation_write(const struct viewer *v, const struct person *rep)
 		return 0;
 	return coach_of(v, rep) || (rep->team_id && v->team_id == rep->team_id);
 }
+
+int access_observation_list(const struct viewer *v, const struct person *rep)
+{
+	return access_one_on_one_see(v, rep);
+}

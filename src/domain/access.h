@@ -271,6 +271,10 @@ struct observation_ref {
 };
 int access_observation_see(const struct viewer *v, const struct observation_ref *o);
 int access_observation_write(const struct viewer *v, const struct person *rep);
+/* the list of a rep's observations and the trait evidence from them: the
+ * rep and whoever leads the rep's team (an observer reaches their own one
+ * by one, access_observation_see) */
+int access_observation_list(const struct viewer *v, const struct person *rep);
 
 /* whose figures when nobody is named: see above */
 enum default_scope { DEFAULT_SELF = 0, DEFAULT_LED, DEFAULT_ORG };

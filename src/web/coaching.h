@@ -19,4 +19,11 @@ void ooo_rep_due(struct request *r, const struct ooo_rep *x, const char **due, i
 void coaching_render_facts_observations(struct request *r, int64_t rep_id, const char *from, const char *to);
 /* the rep page's section and the home page's "what is due" are in pages.h */
 
+/* the observations of a rep and the table of their trait evidence (marked
+ * "observed"), as the rep page and /observations?rep= show them */
+struct obs_list;
+struct table;
+struct user;
+void coaching_rep_observations(struct request *r, const struct user *u, const struct obs_list *l, const struct table *t);
+
 #endif

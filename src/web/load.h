@@ -93,5 +93,13 @@ struct one_on_one *ooo_load_or_reply(struct request *r, int64_t id, enum access_
  * access_one_on_one_see, NEED_CHANGE access_one_on_one_manage (set the
  * cadence, schedule one) */
 struct user *ooo_rep_load_or_reply(struct request *r, int64_t rep_id, enum access_need need);
+#include "../store/observations.h"
+/* an observation: access_observation_see (the rep, whoever leads the rep's
+ * team, its observer) */
+struct observation *obs_load_or_reply(struct request *r, int64_t id);
+/* the rep an observation is about, for writing one: access_observation_write */
+struct user *obs_rep_load_or_reply(struct request *r, int64_t rep_id);
+/* the rep whose observations are listed: access_observation_list */
+struct user *obs_list_load_or_reply(struct request *r, int64_t rep_id);
 
 #endif

@@ -138,6 +138,12 @@ void page_one_on_one_action_done_post(struct request *r);
 void page_one_on_one_notes_post(struct request *r);
 void page_one_on_one_held_post(struct request *r);
 void page_one_on_one_recognition_post(struct request *r);
+/* page-observations.c: field coaching observations */
+void page_observations(struct request *r);
+void page_observation_new(struct request *r);
+void page_observations_post(struct request *r);
+void page_observation(struct request *r);
+void page_observation_recognition_post(struct request *r);
 /* coaching.c: the home page's "what is due" of one-on-ones (a manager's
  * overdue ones, a rep's next one), and the rep page's coaching section */
 void coaching_home_due(struct request *r);

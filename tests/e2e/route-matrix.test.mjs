@@ -233,6 +233,15 @@ const ROWS = {
   'POST /one-on-ones/:id/notes': { who: { ...TARGET_SET, admin: 403 }, path: (f) => `/one-on-ones/${f.ooo}/notes` },
   'POST /one-on-ones/:id/held': { who: { ...TARGET_SET, admin: 403 }, path: (f) => `/one-on-ones/${f.ooo}/held` },
   'POST /one-on-ones/:id/recognition': { who: { ...TARGET_SET, admin: 403 }, path: (f) => `/one-on-ones/${f.ooo}/recognition` },
+  // observations of Rita: she, Max and the observer; written by Max or a team-mate
+  'GET /observations': { who: { ...RITAS, admin: 403 }, path: (f) => `/observations?rep=${f.rita}` },
+  'GET /observations/new': { who: { ...TARGET_SET, repA: 403, admin: 403, xRep: 404 }, path: (f) => `/observations/new?rep=${f.rita}` },
+  'POST /observations': { who: { ...TARGET_SET, repA: 403, admin: 403, xRep: 404 }, path: (f) => `/observations?rep=${f.rita}` },
+  'GET /observations/:id': { who: { ...RITAS, admin: 403 }, path: (f) => `/observations/${f.obs}` },
+  'POST /observations/:id/recognition': { who: { ...TARGET_SET, admin: 403 }, path: (f) => `/observations/${f.obs}/recognition` },
+  'GET /api/v1/observations': { who: { ...RITAS, admin: 403 }, path: (f) => `/api/v1/observations?rep=${f.rita}` },
+  'POST /api/v1/observations': { who: SIGNED_IN },
+  'GET /api/v1/observations/:id': { who: { ...RITAS, admin: 403 }, path: (f) => `/api/v1/observations/${f.obs}` },
   'GET /api/v1/one-on-ones': { who: SIGNED_IN },
   'POST /api/v1/one-on-ones': { who: MANAGERS },
   'GET /api/v1/one-on-ones/:id': { who: { ...RITAS, admin: 403 }, path: (f) => `/api/v1/one-on-ones/${f.ooo}` },
@@ -363,6 +372,12 @@ async function fixture() {
     f.oooAction = r.json.id;
     r = await maxApi.send('PATCH', `/api/v1/one-on-ones/${f.ooo}`, { shared_notes: 'Matrix shared 7f3a', private_notes: 'Matrix private 7f3a' });
     assert.equal(r.status, 200, r.text);
+    const { sqlExec } = await import('./lib.mjs');
+    const trait = Number(sqlExec(ctx.db, `SELECT min(id) FROM traits WHERE org_id = ${ctx.ids.acme}`).trim().split(/\s+/).filter((x) => /^\d+$/.test(x))[0]);
+    r = await maxApi.post('/api/v1/observations', { rep_id: f.rita, kind: 'joint_call', observed_on: '2026-11-20',
+      went_well: 'Matrix went well 7f3a', scores: [{ trait_id: trait, score: 4, seen: 'Matrix seen 7f3a' }] });
+    assert.equal(r.status, 201, r.text);
+    f.obs = r.json.id;
   }
 
   return f;

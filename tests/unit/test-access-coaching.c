@@ -108,6 +108,8 @@ START_TEST(observations)
 				      rel_names[r], (long long)observers[o]);
 		}
 		ck_assert_msg(access_observation_write(&v, &rita) == obs_write[r], "write: %s", rel_names[r]);
+		/* the list: the rep and the team's leaders, as a one-on-one */
+		ck_assert_msg(access_observation_list(&v, &rita) == one_on_one[r][0], "list: %s", rel_names[r]);
 	}
 	/* an observer in another organisation with the same id sees nothing */
 	struct viewer x = { .id = 13, .org_id = 2, .role = ROLE_REP, .team_id = 100 };
