@@ -11,6 +11,8 @@
 #include "store/users.h"
 #include "store/teams.h"
 #include "store/one-on-ones.h"
+#include "store/observations.h"
+#include "store/traits.h"
 #include "lib/arena.h"
 #include "lib/assets.h"
 #include "lib/i18n.h"
@@ -228,6 +230,86 @@ START_TEST(one_on_one_actions_carry_forward)
 }
 END_TEST
 
+
+/* observations with their scores, by rep and days, scoped to the organisation */
+START_TEST(observations_scores_and_scope)
+{
+	struct team_world t;
+	team_world_new(&t);
+	struct arena *a = t.w.a;
+	struct trait_list tl;
+	OK(trait_list(c, a, t.w.org, LANG_EN, TRAITS_ACTIVE, &tl));
+	ck_assert_int_ge(tl.n, 2);
+	int64_t sub = tl.items[1].nsubskills ? tl.items[1].subskills[0].id : 0;
+	struct obs_score sc[] = {
+		{ .trait_id = tl.items[1].id, .subskill_id = sub, .score = 2, .seen = "Skipped the question" },
+		{ .trait_id = tl.items[0].id, .score = 4, .seen = "Knew the numbers" },
+		{ .trait_id = tl.items[1].id, .score = 0, .seen = "Only seen" },
+	};
+	struct new_observation no = { t.rita, t.max, 0, "joint_call", "2026-11-20", "Calm", "Closing", "Ask for a date",
+				      sc, 3 };
+	int64_t o1, o2, o3;
+	OK(obs_create(c, t.w.org, &no, &o1));
+	struct new_observation no2 = { t.rita, t.rob, 0, "ride_along", "2026-10-01", "", "", "", sc + 1, 1 };
+	OK(obs_create(c, t.w.org, &no2, &o2));
+	struct new_observation no3 = { t.rob, t.max, 0, "joint_call", "2026-11-21", "", "", "", sc + 1, 1 };
+	OK(obs_create(c, t.w.org, &no3, &o3));
+	struct observation ob;
+	OK(obs_get(c, a, t.w.org, o1, &ob));
+	ck_assert_str_eq(ob.kind, "joint_call");
+	ck_assert_str_eq(ob.rep_name, "rita");
+	ck_assert_str_eq(ob.observer_name, "max");
+	ck_assert_int_eq(ob.rep_team_id, t.team);
+	ck_assert_str_eq(ob.agreed_action, "Ask for a date");
+	ck_assert_int_eq(ob.nscores, 3);
+	ck_assert_int_eq(ob.scores[0].trait_id, tl.items[0].id);	/* in the traits' order */
+	ck_assert_int_eq(ob.scores[0].score, 4);
+	ck_assert_str_eq(ob.scores[0].trait_code, "goal");
+	int found_only_seen = 0;
+	for (size_t i = 0; i < ob.nscores; i++)
+		if (!strcmp(ob.scores[i].seen, "Only seen")) {
+			found_only_seen = 1;
+			ck_assert_int_eq(ob.scores[i].score, 0);	/* stored as NULL */
+		}
+	ck_assert(found_only_seen);
+	struct obs_list l;
+	OK(obs_list_rep(c, a, t.w.org, t.rita, NULL, NULL, &l));
+	ck_assert_int_eq(l.n, 2);
+	ck_assert_int_eq(l.items[0].id, o1);	/* newest first */
+	ck_assert_int_eq(l.items[0].nscores, 3);
+	ck_assert_int_eq(l.items[1].nscores, 1);
+	OK(obs_list_rep(c, a, t.w.org, t.rita, "2026-11-01", "2026-11-30", &l));
+	ck_assert_int_eq(l.n, 1);
+	ck_assert_int_eq(l.items[0].nscores, 3);
+	OK(obs_list_rep(c, a, t.w.org, t.rita, "2026-11-21", NULL, &l));
+	ck_assert_int_eq(l.n, 0);
+	/* a trait twice (the same sub-skill) is refused, and nothing of it stays */
+	struct obs_score twice[] = { sc[1], sc[1] };
+	struct new_observation bad = { t.rita, t.max, 0, "joint_call", "2026-11-22", "", "", "", twice, 2 };
+	OK(db_begin(c));
+	ck_assert_int_ne(obs_create(c, t.w.org, &bad, NULL), E_OK);
+	OK(db_rollback(c));
+	OK(obs_list_rep(c, a, t.w.org, t.rita, NULL, NULL, &l));
+	ck_assert_int_eq(l.n, 2);
+	/* another organisation reaches none of it */
+	struct team_world u;
+	team_world_new(&u);
+	EXPECT(obs_get(c, a, u.w.org, o1, &ob), E_NOTFOUND);
+	OK(obs_list_rep(c, a, u.w.org, t.rita, NULL, NULL, &l));
+	ck_assert_int_eq(l.n, 0);
+	/* nor may its rows point into this one: a trait of the other organisation */
+	struct trait_list ul;
+	OK(trait_list(c, a, u.w.org, LANG_EN, TRAITS_ACTIVE, &ul));
+	struct obs_score foreign = { .trait_id = tl.items[0].id, .score = 3, .seen = "" };
+	struct new_observation x = { u.rita, u.max, 0, "joint_call", "2026-11-22", "", "", "", &foreign, 1 };
+	OK(db_begin(c));
+	ck_assert_int_ne(obs_create(c, u.w.org, &x, NULL), E_OK);
+	OK(db_rollback(c));
+	world_free(&u.w);
+	world_free(&t.w);
+}
+END_TEST
+
 static void cleanup(void)
 {
 	if (c)
@@ -279,7 +361,7 @@ int main(void)
 
 	Suite *s = suite_create(db_kind(db) == DB_SQLITE ? "coaching-sqlite" : "coaching-postgresql");
 	const TTest *tests[] = {
-		one_on_ones_list_and_meetings, one_on_one_actions_carry_forward,
+		one_on_ones_list_and_meetings, one_on_one_actions_carry_forward, observations_scores_and_scope,
 	};
 	TCase *fw = tcase_create("forwards"), *bw = tcase_create("backwards");
 	size_t n = N_ELEMS(tests);
