@@ -254,4 +254,25 @@ test('actions carry forward to later one-on-ones until done', async () => {
   assert.equal(r.status, 404);
 });
 
+test('the pages speak Dutch and Norwegian, with no English left', async () => {
+  const english = ['One-on-ones', 'Set a cadence', 'Schedule a one-on-one', 'Since the last one-on-one', 'Mark as held',
+    'Shared notes', 'Private notes', 'What to strengthen', 'The rep\'s own points', 'Open actions', 'Next due', 'Last held',
+    'OVERDUE', 'Recognise effort', 'Add a point', 'New action', 'Save the notes', 'Every two weeks', 'Commitment rate'];
+  const maxApi = api('max@acme.test');
+  let r = await maxApi.post('/api/v1/one-on-ones', { rep_id: ctx.ids.rita, scheduled_on: '2026-11-24' });
+  assert.equal(r.status, 201, r.text);
+  const id = r.json.id;
+  for (const lang of ['nl', 'nb']) {
+    const max = await ctx.signIn('max@acme.test');
+    r = await max.postForm('/lang', { csrf_token: max.csrf, lang, next: '/' });
+    assert.equal(r.status, 303);
+    for (const p of ['/one-on-ones', `/one-on-ones/${id}`, '/']) {
+      r = await max.get(p);
+      assert.equal(r.status, 200);
+      const text = unescapeHtml(r.text);
+      for (const e of english) assert.ok(!text.includes(`>${e}<`) && !text.includes(`>${e} `), `${lang} ${p}: "${e}"`);
+    }
+  }
+});
+
 testCleanStop(ctx);
