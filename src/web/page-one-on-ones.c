@@ -449,6 +449,10 @@ struct facts {
 	struct rep_numbers n;
 	struct period p;
 	struct numbers_settings s;
+	/* the rep's open plan on the day (plan.id 0: none), its goals done and
+	 * counted (not dropped), its actions open */
+	struct plan plan;
+	size_t goals, goals_done, actions_open;
 };
 
 static int facts_load(struct request *r, const struct one_on_one *m, struct facts *x)
@@ -484,6 +488,23 @@ static int facts_load(struct request *r, const struct one_on_one *m, struct fact
 	if (rep_numbers_load(r, u, &x->s, &x->p, &x->n))
 		return resp_store_error(r, E_OK), -1;
 	x->has_numbers = 1;
+	e = plan_current(r->db, r->a, r->me.org_id, m->rep_id, x->to, &x->plan);
+	if (e == E_NOTFOUND) {
+		x->plan.id = 0;
+		return 0;
+	}
+	struct plan_goal *g;
+	struct plan_action *pa;
+	size_t ng, na;
+	if (e || (e = plan_goals_list(r->db, r->a, r->me.org_id, x->plan.id, &g, &ng)) ||
+	    (e = plan_actions_list(r->db, r->a, r->me.org_id, x->plan.id, &pa, &na)))
+		return resp_store_error(r, e), -1;
+	for (size_t i = 0; i < ng; i++) {
+		x->goals += strcmp(g[i].status, "dropped") != 0;
+		x->goals_done += !strcmp(g[i].status, "done");
+	}
+	for (size_t i = 0; i < na; i++)
+		x->actions_open += !*pa[i].done_on;
 	return 0;
 }
 
@@ -507,7 +528,14 @@ static void render_facts(struct request *r, const struct one_on_one *m, const st
 			    x->n.has_target ? ui_money_text(r, x->n.target, cur) : "–");
 		html_printf(o, "<div><dt>%s</dt><dd>%s</dd></div>", T("Attainment"), ui_percent_text(r, x->n.a.attainment));
 	}
+	if (x->plan.id)
+		html_printf(o, "<div><dt>%s</dt><dd>%s</dd></div>", T("Plan progress"),
+			    arena_printf(r->a, T("%zu of %zu goals done, %zu actions open"), x->goals_done, x->goals,
+					 x->actions_open));
 	html(o, "</dl>");
+	if (x->plan.id)
+		html_printf(o, "<p><a href=\"/plans/%lld\">%s</a></p>", (long long)x->plan.id, x->plan.title && *x->plan.title
+			    ? x->plan.title : T("The development plan"));
 	coaching_render_facts_observations(r, m->rep_id, x->from, x->to);
 	html_printf(o, "<p><a href=\"/figures/commitment?rep=%lld&amp;from=%s&amp;to=%s\">%s</a></p></section>",
 		    (long long)m->rep_id, x->from, x->to, T("All figures for these days"));
