@@ -42,7 +42,7 @@ stamp=$(sha256sum "$0" | cut -c1-16)
 if [ "$(cat "$dir/stamp-coaching" 2>/dev/null)" != "$stamp" ]; then
   echo "bench-coaching: generating the coaching data (26 one-on-ones per rep per year)..."
   start=$(date +%s)
-  sqlite3 "$db" <<SQL
+  sqlite3 -bail "$db" <<SQL
 PRAGMA foreign_keys = ON;
 BEGIN;
 DELETE FROM one_on_one_actions WHERE org_id = $org;
@@ -71,9 +71,9 @@ INSERT INTO one_on_one_points (org_id, meeting_id, author_id, section, text, pos
   FROM one_on_ones o, s WHERE o.org_id = $org;
 INSERT INTO one_on_one_actions (org_id, meeting_id, rep_id, owner_id, what, due, done_on, done_meeting_id, created_at)
   SELECT o.org_id, o.id, o.rep_id, o.rep_id, 'Give every open deal a dated next step', date(o.scheduled_on, '+7 days'),
-    (SELECT n.held_on FROM one_on_ones n WHERE n.org_id = o.org_id AND n.rep_id = o.rep_id AND n.status = 'held'
-       AND n.scheduled_on > o.scheduled_on ORDER BY n.scheduled_on LIMIT 1 OFFSET (CASE WHEN o.id % 4 = 3 THEN 3 ELSE 0 END)),
-    NULL, 0
+    CASE WHEN date(o.scheduled_on, '+' || (CASE WHEN o.id % 4 = 3 THEN 56 ELSE 14 END) || ' days') <=
+      (SELECT max(n.held_on) FROM one_on_ones n WHERE n.org_id = o.org_id AND n.rep_id = o.rep_id)
+    THEN date(o.scheduled_on, '+' || (CASE WHEN o.id % 4 = 3 THEN 56 ELSE 14 END) || ' days') END, NULL, 0
   FROM one_on_ones o WHERE o.org_id = $org AND o.status = 'held';
 WITH RECURSIVE k(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM k WHERE n < 1)
 INSERT INTO observations (org_id, rep_id, observer_id, kind, observed_on, went_well, to_strengthen, agreed_action, created_at)
