@@ -378,6 +378,10 @@ async function fixture() {
       went_well: 'Matrix went well 7f3a', scores: [{ trait_id: trait, score: 4, seen: 'Matrix seen 7f3a' }] });
     assert.equal(r.status, 201, r.text);
     f.obs = r.json.id;
+    // Rita's and Max's only; the private notes Max's alone
+    f.ritaAndMaxOnly = [...(f.ritaAndMaxOnly ?? []), 'Matrix one-on-one point 7f3a', 'Matrix one-on-one action 7f3a',
+      'Matrix shared 7f3a', 'Matrix went well 7f3a', 'Matrix seen 7f3a'];
+    f.privateTexts = [...(f.privateTexts ?? []), ['Matrix private 7f3a', ['mgrA']]];
   }
 
   return f;
@@ -441,6 +445,10 @@ test('every route answers every caller as its row says, and leaks nothing', asyn
         if (!SEES_RITA.has(caller))
           for (const secret of [f.secretTitle, f.secretStep, f.secretNotes])
             if (r.text.includes(secret)) leaks.push(`${route.method} ${p} as ${caller} (${via}) shows "${secret}"`);
+        // texts seen by fewer than SEES_RITA (a feature's fixture lists them with who may see each)
+        for (const [secret, seers] of f.privateTexts ?? [])
+          if (!seers.includes(caller) && r.text.includes(secret))
+            leaks.push(`${route.method} ${p} as ${caller} (${via}) shows "${secret}"`);
         if (!['repA', 'mgrA'].includes(caller))
           for (const secret of f.ritaAndMaxOnly ?? [])
             if (r.text.includes(secret)) leaks.push(`${route.method} ${p} as ${caller} (${via}) shows "${secret}"`);
