@@ -8,10 +8,15 @@
  * and actions — most done at the next one, the latest still open and so
  * carried forward. For most reps the next one is planned; for every third
  * rep the manager let it slip, so it is overdue today and the manager's
- * home page and list flag it.
+ * home page and list flag it. The first two reps of each team also have
+ * observations: two by their manager from joined calls, scored from the
+ * cast's talent profile on the rep's weakest and strongest traits, and one
+ * by a team-mate who rode along.
  */
 #include "demo.h"
 #include "../store/one-on-ones.h"
+#include "../store/observations.h"
+#include "../store/traits.h"
 #include "../domain/cadence.h"
 #include "../domain/period.h"
 #include "../lib/util.h"
@@ -56,14 +61,44 @@ static const char *const actions[] = {
 	"Het gesprek met de inkoper voorbereiden",
 };
 
+static const char *const trait_codes[DEMO_TRAITS] = { "goal", "accountable", "learning", "motivated", "customer" };
+
+static enum err observe(struct db_conn *c, int64_t org_id, const struct demo_person *rp, int64_t rep, int64_t observer,
+			const char *kind, const char *day, const int64_t *trait_ids)
+{
+	int weak = demo_weakest_trait(rp), strong = 0;
+	for (int k = 1; k < DEMO_TRAITS; k++)
+		if (rp->traits[k] > rp->traits[strong])
+			strong = k;
+	struct obs_score sc[2] = {
+		{ .trait_id = trait_ids[weak], .score = rp->traits[weak] ? rp->traits[weak] : 3,
+		  .seen = "Gaf bij het prijsbezwaar meteen korting in plaats van door te vragen." },
+		{ .trait_id = trait_ids[strong], .score = rp->traits[strong] ? rp->traits[strong] : 4,
+		  .seen = "Opende met de vraag naar het doel van de klant en vatte het goed samen." },
+	};
+	if (!trait_ids[weak] || !trait_ids[strong])
+		return E_OK;
+	struct new_observation o = { rep, observer, 0, kind, day, "Rustig en goed voorbereid; de klant voelde zich gehoord.",
+				     "Bij een bezwaar eerst twee vragen stellen.", "Volgende week elk prijsbezwaar met een vraag beantwoorden.",
+				     sc, weak == strong ? 1 : 2 };
+	return obs_create(c, org_id, &o, NULL);
+}
+
 enum err demo_coaching(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids)
 {
-	(void)a;
 	char today[11], anchor[11];
 	today_date(today);
 	day_add(today, -365, anchor);
 	int nrep = 0;
 	enum err e;
+	struct trait_list traits;
+	int64_t trait_ids[DEMO_TRAITS] = { 0 };
+	if ((e = trait_list(c, a, org_id, LANG_EN, TRAITS_ACTIVE, &traits)))
+		return e;
+	for (size_t t = 0; t < traits.n; t++)
+		for (int k = 0; k < DEMO_TRAITS; k++)
+			if (!strcmp(traits.items[t].code, trait_codes[k]))
+				trait_ids[k] = traits.items[t].id;
 	for (size_t t = 0; t < demo_teams_count; t++) {
 		int m = index_of(demo_teams[t].manager_email);
 		if (m < 0)
@@ -74,6 +109,26 @@ enum err demo_coaching(struct db_conn *c, struct arena *a, int64_t org_id, const
 			if (strcmp(rp->role, "rep") || !rp->team || strcmp(rp->team, demo_teams[t].name))
 				continue;
 			int64_t rep = user_ids[i];
+			int in_team = 0;
+			for (size_t j = 0; j < i; j++)
+				in_team += !strcmp(demo_people[j].role, "rep") && demo_people[j].team &&
+					   !strcmp(demo_people[j].team, demo_teams[t].name);
+			if (in_team < 2) {
+				char d1[11], d2[11], d3[11];
+				day_add(today, -40 - 7 * in_team, d1);
+				day_add(today, -9 - in_team, d2);
+				day_add(today, -20, d3);
+				/* the team-mate who rides along: the next rep of the team */
+				int64_t mate = 0;
+				for (size_t j = i + 1; j < demo_people_count && !mate; j++)
+					if (!strcmp(demo_people[j].role, "rep") && demo_people[j].team &&
+					    !strcmp(demo_people[j].team, demo_teams[t].name))
+						mate = user_ids[j];
+				if ((e = observe(c, org_id, rp, rep, mgr, "joint_call", d1, trait_ids)) ||
+				    (e = observe(c, org_id, rp, rep, mgr, "joint_call", d2, trait_ids)) ||
+				    (mate && (e = observe(c, org_id, rp, rep, mate, "ride_along", d3, trait_ids))))
+					return e;
+			}
 			enum cadence_every every = (enum cadence_every)(nrep % 3);
 			int overdue = nrep % 3 == 1;	/* every third rep: the manager let it slip */
 			nrep++;
