@@ -95,6 +95,7 @@ test: test-deps
 bench: test-deps
 	@$(MAKE) --no-print-directory salesgarden
 	@scripts/bench.sh
+	@scripts/bench-coaching.sh
 
 # translations: extract the marked strings and merge them into each catalog
 po-update:

@@ -136,6 +136,21 @@ const struct route routes[] = {
 	{ "POST", "/reps/:id/recognition", page_rep_recognition_post, R_MANAGER | R_CSRF },
 
 	/* development (issue 8): field coaching and one-on-ones */
+	{ "GET", "/one-on-ones", page_one_on_ones, R_REP },
+	{ "POST", "/one-on-ones", page_one_on_ones_post, R_MANAGER | R_CSRF },
+	{ "POST", "/one-on-ones/cadence", page_one_on_ones_cadence_post, R_MANAGER | R_CSRF },
+	{ "GET", "/one-on-ones/:id", page_one_on_one, R_REP },
+	{ "POST", "/one-on-ones/:id/points", page_one_on_one_points_post, R_REP | R_CSRF },
+	{ "POST", "/one-on-ones/:id/actions", page_one_on_one_actions_post, R_REP | R_CSRF },
+	{ "POST", "/one-on-ones/:id/actions/:action_id/done", page_one_on_one_action_done_post, R_REP | R_CSRF },
+	{ "POST", "/one-on-ones/:id/notes", page_one_on_one_notes_post, R_MANAGER | R_CSRF },
+	{ "POST", "/one-on-ones/:id/held", page_one_on_one_held_post, R_MANAGER | R_CSRF },
+	{ "POST", "/one-on-ones/:id/recognition", page_one_on_one_recognition_post, R_MANAGER | R_CSRF },
+	{ "GET", "/observations", page_observations, R_REP },
+	{ "GET", "/observations/new", page_observation_new, R_REP },
+	{ "POST", "/observations", page_observations_post, R_REP | R_CSRF },
+	{ "GET", "/observations/:id", page_observation, R_REP },
+	{ "POST", "/observations/:id/recognition", page_observation_recognition_post, R_MANAGER | R_CSRF },
 
 	/* JSON API */
 	{ "GET", "/api/v1", api_describe, R_ANON | R_JSON | R_NODB },
@@ -215,6 +230,16 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/recognitions", api_recognitions_list, R_REP | R_JSON },
 
 	/* development (issue 8): field coaching and one-on-ones — API */
+	{ "GET", "/api/v1/one-on-ones", api_one_on_ones_list, R_REP | R_JSON },
+	{ "POST", "/api/v1/one-on-ones", api_one_on_ones_create, R_MANAGER | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/one-on-ones/:id", api_one_on_one_get, R_REP | R_JSON },
+	{ "PATCH", "/api/v1/one-on-ones/:id", api_one_on_one_update, R_MANAGER | R_JSON | R_CSRF },
+	{ "POST", "/api/v1/one-on-ones/:id/points", api_one_on_one_points_create, R_REP | R_JSON | R_CSRF },
+	{ "POST", "/api/v1/one-on-ones/:id/actions", api_one_on_one_actions_create, R_REP | R_JSON | R_CSRF },
+	{ "PATCH", "/api/v1/one-on-ones/:id/actions/:action_id", api_one_on_one_action_update, R_REP | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/observations", api_observations_list, R_REP | R_JSON },
+	{ "POST", "/api/v1/observations", api_observations_create, R_REP | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/observations/:id", api_observation_get, R_REP | R_JSON },
 
 	/* plumbing */
 	{ "GET", "/healthz", page_healthz, R_ANON | R_NODB },

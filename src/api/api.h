@@ -183,6 +183,18 @@ void api_plan_checkins_create(struct request *r);
 void api_recognitions_list(struct request *r);
 
 /* development (issue 8): field coaching and one-on-ones */
+/* api-one-on-ones.c: one-on-ones, their points and actions */
+void api_one_on_ones_list(struct request *r);
+void api_one_on_ones_create(struct request *r);
+void api_one_on_one_get(struct request *r);
+void api_one_on_one_update(struct request *r);
+void api_one_on_one_points_create(struct request *r);
+void api_one_on_one_actions_create(struct request *r);
+void api_one_on_one_action_update(struct request *r);
+/* api-observations.c: field-coaching observations */
+void api_observations_list(struct request *r);
+void api_observations_create(struct request *r);
+void api_observation_get(struct request *r);
 
 /* the JSON shapes of the resources (new references) */
 struct team;

@@ -132,6 +132,8 @@ enum err demo_create(struct db_conn *c, struct arena *a, FILE *logins_out)
 		return e;
 
 	/* development (issue 8): field coaching and one-on-ones */
+	if ((e = demo_coaching(c, a, org_id, user_ids)))
+		return e;
 
 	fprintf(logins_out, "Demo organisation \"%s\" (slug %s) created.\n", DEMO_ORG_NAME, DEMO_SLUG);
 	fprintf(logins_out, LOGIN_FMT, "role", "e-mail", "password", "name");

@@ -117,5 +117,9 @@ enum err demo_assessments(struct db_conn *c, struct arena *a, int64_t org_id, co
 enum err demo_plans(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
 
 /* development (issue 8): field coaching and one-on-ones */
+/* cadences and a year of one-on-ones for every rep in a team (coaching.c):
+ * notes, points, actions carried forward, some overdue now. In the caller's
+ * transaction. */
+enum err demo_coaching(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
 
 #endif

@@ -324,3 +324,47 @@ int access_recognition_see(const struct viewer *v, const struct person *rep)
 }
 
 /* development (issue 8): field coaching and one-on-ones */
+/* whoever leads the rep's team: a manager, or an admin who leads it */
+static int coach_of(const struct viewer *v, const struct person *rep)
+{
+	return rep->team_id && (v->role == ROLE_MANAGER || v->role == ROLE_ADMIN) &&
+	       access_leads_team(v, rep->team_id);
+}
+
+int access_one_on_one_see(const struct viewer *v, const struct person *rep)
+{
+	if (!rep || !member(v, rep->org_id))
+		return 0;
+	return v->id == rep->id || coach_of(v, rep);
+}
+
+int access_one_on_one_manage(const struct viewer *v, const struct person *rep)
+{
+	if (!rep || !member(v, rep->org_id) || v->id == rep->id)
+		return 0;
+	return coach_of(v, rep);
+}
+
+int access_one_on_one_private(const struct viewer *v, const struct person *rep)
+{
+	return access_one_on_one_manage(v, rep);
+}
+
+int access_observation_see(const struct viewer *v, const struct observation_ref *o)
+{
+	if (!o || !member(v, o->rep.org_id))
+		return 0;
+	return v->id == o->rep.id || v->id == o->observer_id || coach_of(v, &o->rep);
+}
+
+int access_observation_write(const struct viewer *v, const struct person *rep)
+{
+	if (!rep || !member(v, rep->org_id) || v->id == rep->id)
+		return 0;
+	return coach_of(v, rep) || (rep->team_id && v->team_id == rep->team_id);
+}
+
+int access_observation_list(const struct viewer *v, const struct person *rep)
+{
+	return access_one_on_one_see(v, rep);
+}

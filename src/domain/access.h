@@ -258,6 +258,41 @@ int access_recognise(const struct viewer *v, const struct person *rep);
 int access_recognition_see(const struct viewer *v, const struct person *rep);
 
 /* development (issue 8): field coaching and one-on-ones */
+/*
+ * One-on-ones and field coaching. The rules:
+ *   - nothing crosses organisations; a deactivated or role-less caller sees
+ *     nothing;
+ *   - a one-on-one (its agenda, points, shared notes and actions) is seen by
+ *     the rep and by whoever leads the rep's team (a manager, or an admin who
+ *     leads it) — not by other managers, other reps, nor by an admin who
+ *     does not lead the team (access_one_on_one_see); the rep and that
+ *     manager add points and actions and tick actions done;
+ *   - the cadence, scheduling, marking held, the shared notes and the
+ *     private manager notes are the leading manager's alone, never the
+ *     rep's (access_one_on_one_manage); private notes are seen by that
+ *     manager only (access_one_on_one_private);
+ *   - an observation is seen by the rep, by whoever leads the rep's team,
+ *     and by its observer (a colleague who rode along sees their own, no
+ *     other) (access_observation_see);
+ *   - an observation of a rep is written by whoever leads the rep's team, or
+ *     by a colleague of the same team who rode along — never by the rep
+ *     about themself, never about a rep of another team
+ *     (access_observation_write).
+ * rep is the rep's person record with their current team.
+ */
+int access_one_on_one_see(const struct viewer *v, const struct person *rep);
+int access_one_on_one_manage(const struct viewer *v, const struct person *rep);
+int access_one_on_one_private(const struct viewer *v, const struct person *rep);
+struct observation_ref {
+	struct person rep;
+	int64_t observer_id;
+};
+int access_observation_see(const struct viewer *v, const struct observation_ref *o);
+int access_observation_write(const struct viewer *v, const struct person *rep);
+/* the list of a rep's observations and the trait evidence from them: the
+ * rep and whoever leads the rep's team (an observer reaches their own one
+ * by one, access_observation_see) */
+int access_observation_list(const struct viewer *v, const struct person *rep);
 
 /* whose figures when nobody is named: see above */
 enum default_scope { DEFAULT_SELF = 0, DEFAULT_LED, DEFAULT_ORG };

@@ -367,3 +367,67 @@ struct user *recognise_load_or_reply(struct request *r, int64_t rep_id)
 }
 
 /* development (issue 8): field coaching and one-on-ones */
+struct one_on_one *ooo_load_or_reply(struct request *r, int64_t id, enum access_need need)
+{
+	struct one_on_one *o = arena_alloc(r->a, sizeof(*o));
+	enum err e = ooo_get(r->db, r->a, r->me.org_id, id, o);
+	if (e)
+		return not_loaded(r, e, T("There is no such one-on-one."));
+	struct person rep = { o->rep_id, r->me.org_id, o->rep_team_id };
+	if (!access_one_on_one_see(&r->viewer, &rep))
+		return forbidden(r, T("One-on-ones are seen by the rep and the manager who leads the rep's team only."));
+	if (need != NEED_SEE && !access_one_on_one_manage(&r->viewer, &rep))
+		return forbidden(r, T("Only the manager who leads the rep's team can do this."));
+	return o;
+}
+
+struct user *ooo_rep_load_or_reply(struct request *r, int64_t rep_id, enum access_need need)
+{
+	struct user *u = arena_alloc(r->a, sizeof(*u));
+	enum err e = user_get(r->db, r->a, r->me.org_id, rep_id, u);
+	if (e)
+		return not_loaded(r, e, T("There is no such user."));
+	struct person rep = { u->id, u->org_id, u->team_id };
+	if (!access_one_on_one_see(&r->viewer, &rep))
+		return forbidden(r, T("One-on-ones are seen by the rep and the manager who leads the rep's team only."));
+	if (need != NEED_SEE && !access_one_on_one_manage(&r->viewer, &rep))
+		return forbidden(r, T("Only the manager who leads the rep's team can do this."));
+	return u;
+}
+
+struct observation *obs_load_or_reply(struct request *r, int64_t id)
+{
+	struct observation *ob = arena_alloc(r->a, sizeof(*ob));
+	enum err e = obs_get(r->db, r->a, r->me.org_id, id, ob);
+	if (e)
+		return not_loaded(r, e, T("There is no such observation."));
+	struct observation_ref ref = { { ob->rep_id, r->me.org_id, ob->rep_team_id }, ob->observer_id };
+	if (!access_observation_see(&r->viewer, &ref))
+		return forbidden(r, T("An observation is seen by the rep, the manager who leads the rep's team and its "
+				      "observer only."));
+	return ob;
+}
+
+/* the user rep_id when rule allows the caller, else NULL after answering */
+static struct user *rep_for(struct request *r, int64_t rep_id, int (*rule)(const struct viewer *, const struct person *),
+			    const char *message)
+{
+	struct user *u = arena_alloc(r->a, sizeof(*u));
+	enum err e = user_get(r->db, r->a, r->me.org_id, rep_id, u);
+	if (e)
+		return not_loaded(r, e, T("There is no such user."));
+	struct person p = { u->id, u->org_id, u->team_id };
+	return rule(&r->viewer, &p) ? u : forbidden(r, message);
+}
+
+struct user *obs_rep_load_or_reply(struct request *r, int64_t rep_id)
+{
+	return rep_for(r, rep_id, access_observation_write,
+		       T("Observations of a rep are written by the manager who leads the rep's team or a team-mate."));
+}
+
+struct user *obs_list_load_or_reply(struct request *r, int64_t rep_id)
+{
+	return rep_for(r, rep_id, access_observation_list,
+		       T("Observations are seen by the rep and the manager who leads the rep's team only."));
+}

@@ -103,5 +103,22 @@ struct user *plan_rep_load_or_reply(struct request *r, int64_t rep_id, enum acce
 struct user *recognise_load_or_reply(struct request *r, int64_t rep_id);
 
 /* development (issue 8): field coaching and one-on-ones */
+#include "../store/one-on-ones.h"
+/* a one-on-one: NEED_SEE access_one_on_one_see (the rep and whoever leads the
+ * rep's team: its agenda, points, shared notes and actions); NEED_CHANGE
+ * access_one_on_one_manage (that manager: notes, held, scheduling) */
+struct one_on_one *ooo_load_or_reply(struct request *r, int64_t id, enum access_need need);
+/* the rep whose one-on-ones the caller asks for: NEED_SEE
+ * access_one_on_one_see, NEED_CHANGE access_one_on_one_manage (set the
+ * cadence, schedule one) */
+struct user *ooo_rep_load_or_reply(struct request *r, int64_t rep_id, enum access_need need);
+#include "../store/observations.h"
+/* an observation: access_observation_see (the rep, whoever leads the rep's
+ * team, its observer) */
+struct observation *obs_load_or_reply(struct request *r, int64_t id);
+/* the rep an observation is about, for writing one: access_observation_write */
+struct user *obs_rep_load_or_reply(struct request *r, int64_t rep_id);
+/* the rep whose observations are listed: access_observation_list */
+struct user *obs_list_load_or_reply(struct request *r, int64_t rep_id);
 
 #endif

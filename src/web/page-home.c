@@ -170,6 +170,7 @@ void page_home(struct request *r)
 	plans_home_section(r);
 
 	/* development (issue 8): what is due — one-on-ones */
+	coaching_home_due(r);
 
 
 	if (r->viewer.role == ROLE_ADMIN) {

@@ -323,6 +323,7 @@ void page_rep(struct request *r)
 	plans_rep_section(r, u);
 
 	/* development (issue 8): field coaching and one-on-ones */
+	coaching_rep_section(r, u);
 
 	ui_page_end(r);
 }

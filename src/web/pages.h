@@ -167,5 +167,27 @@ void plans_home_section(struct request *r);
 void plans_rep_section(struct request *r, const struct user *u);
 
 /* development (issue 8): field coaching and one-on-ones */
+/* page-one-on-ones.c: one-on-ones on a cadence, the agenda, points, actions, notes */
+void page_one_on_ones(struct request *r);
+void page_one_on_ones_post(struct request *r);
+void page_one_on_ones_cadence_post(struct request *r);
+void page_one_on_one(struct request *r);
+void page_one_on_one_points_post(struct request *r);
+void page_one_on_one_actions_post(struct request *r);
+void page_one_on_one_action_done_post(struct request *r);
+void page_one_on_one_notes_post(struct request *r);
+void page_one_on_one_held_post(struct request *r);
+void page_one_on_one_recognition_post(struct request *r);
+/* page-observations.c: field coaching observations */
+void page_observations(struct request *r);
+void page_observation_new(struct request *r);
+void page_observations_post(struct request *r);
+void page_observation(struct request *r);
+void page_observation_recognition_post(struct request *r);
+/* coaching.c: the home page's "what is due" of one-on-ones (a manager's
+ * overdue ones, a rep's next one), and the rep page's coaching section */
+void coaching_home_due(struct request *r);
+struct user;
+void coaching_rep_section(struct request *r, const struct user *u);
 
 #endif

@@ -65,6 +65,7 @@ static const struct nav_item nav[] = {
 	{ G_GROW, "plans", "/plans", N_("Plans"), ROLE_REP, ROLE_ADMIN, NULL },
 
 	/* development (issue 8): field coaching and one-on-ones */
+	{ G_GROW, "one-on-ones", "/one-on-ones", N_("One-on-ones"), ROLE_REP, ROLE_ADMIN, NULL },
 
 	/* an admin manages the teams instead: one "Teams" item, not two */
 	{ G_TEAM, "teams", "/teams", N_("Teams"), ROLE_REP, ROLE_MANAGER, NULL },

@@ -285,6 +285,33 @@ const ROWS = {
   })(),
 
   // development (issue 8): field coaching and one-on-ones
+  // Rita's one-on-one: herself and the manager who leads her team; not Ann
+  'GET /one-on-ones': { who: SIGNED_IN },
+  'POST /one-on-ones': { who: MANAGERS },
+  'POST /one-on-ones/cadence': { who: MANAGERS },
+  'GET /one-on-ones/:id': { who: { ...RITAS, admin: 403 }, path: (f) => `/one-on-ones/${f.ooo}` },
+  'POST /one-on-ones/:id/points': { who: { ...RITAS, admin: 403 }, path: (f) => `/one-on-ones/${f.ooo}/points` },
+  'POST /one-on-ones/:id/actions': { who: { ...RITAS, admin: 403 }, path: (f) => `/one-on-ones/${f.ooo}/actions` },
+  'POST /one-on-ones/:id/actions/:action_id/done': { who: { ...RITAS, admin: 403 }, path: (f) => `/one-on-ones/${f.ooo}/actions/${f.oooAction}/done` },
+  'POST /one-on-ones/:id/notes': { who: { ...TARGET_SET, admin: 403 }, path: (f) => `/one-on-ones/${f.ooo}/notes` },
+  'POST /one-on-ones/:id/held': { who: { ...TARGET_SET, admin: 403 }, path: (f) => `/one-on-ones/${f.ooo}/held` },
+  'POST /one-on-ones/:id/recognition': { who: { ...TARGET_SET, admin: 403 }, path: (f) => `/one-on-ones/${f.ooo}/recognition` },
+  // observations of Rita: she, Max and the observer; written by Max or a team-mate
+  'GET /observations': { who: { ...RITAS, admin: 403 }, path: (f) => `/observations?rep=${f.rita}` },
+  'GET /observations/new': { who: { ...TARGET_SET, repA: 403, admin: 403, xRep: 404 }, path: (f) => `/observations/new?rep=${f.rita}` },
+  'POST /observations': { who: { ...TARGET_SET, repA: 403, admin: 403, xRep: 404 }, path: (f) => `/observations?rep=${f.rita}` },
+  'GET /observations/:id': { who: { ...RITAS, admin: 403 }, path: (f) => `/observations/${f.obs}` },
+  'POST /observations/:id/recognition': { who: { ...TARGET_SET, admin: 403 }, path: (f) => `/observations/${f.obs}/recognition` },
+  'GET /api/v1/observations': { who: { ...RITAS, admin: 403 }, path: (f) => `/api/v1/observations?rep=${f.rita}` },
+  'POST /api/v1/observations': { who: SIGNED_IN },
+  'GET /api/v1/observations/:id': { who: { ...RITAS, admin: 403 }, path: (f) => `/api/v1/observations/${f.obs}` },
+  'GET /api/v1/one-on-ones': { who: SIGNED_IN },
+  'POST /api/v1/one-on-ones': { who: MANAGERS },
+  'GET /api/v1/one-on-ones/:id': { who: { ...RITAS, admin: 403 }, path: (f) => `/api/v1/one-on-ones/${f.ooo}` },
+  'PATCH /api/v1/one-on-ones/:id': { who: { ...TARGET_SET, admin: 403 }, path: (f) => `/api/v1/one-on-ones/${f.ooo}` },
+  'POST /api/v1/one-on-ones/:id/points': { who: { ...RITAS, admin: 403 }, path: (f) => `/api/v1/one-on-ones/${f.ooo}/points` },
+  'POST /api/v1/one-on-ones/:id/actions': { who: { ...RITAS, admin: 403 }, path: (f) => `/api/v1/one-on-ones/${f.ooo}/actions` },
+  'PATCH /api/v1/one-on-ones/:id/actions/:action_id': { who: { ...RITAS, admin: 403 }, path: (f) => `/api/v1/one-on-ones/${f.ooo}/actions/${f.oooAction}` },
 
   'GET /healthz': { who: PUBLIC },
   'GET /static/*': { who: PUBLIC, path: () => '/static/app.css' },
@@ -435,6 +462,31 @@ async function fixture() {
   }
 
   // development (issue 8): field coaching and one-on-ones
+  {
+    // a one-on-one of Rita's with Max, an agenda point, an action, and notes
+    // (the private ones Max's alone; the secrets are checked in one-on-ones.test.mjs)
+    const maxApi = api('max@acme.test');
+    r = await maxApi.post('/api/v1/one-on-ones', { rep_id: f.rita, scheduled_on: '2026-11-20' });
+    assert.equal(r.status, 201, r.text);
+    f.ooo = r.json.id;
+    r = await rita.post(`/api/v1/one-on-ones/${f.ooo}/points`, { text: 'Matrix one-on-one point 7f3a' });
+    assert.equal(r.status, 201, r.text);
+    r = await rita.post(`/api/v1/one-on-ones/${f.ooo}/actions`, { what: 'Matrix one-on-one action 7f3a' });
+    assert.equal(r.status, 201, r.text);
+    f.oooAction = r.json.id;
+    r = await maxApi.send('PATCH', `/api/v1/one-on-ones/${f.ooo}`, { shared_notes: 'Matrix shared 7f3a', private_notes: 'Matrix private 7f3a' });
+    assert.equal(r.status, 200, r.text);
+    const { sqlExec } = await import('./lib.mjs');
+    const trait = Number(sqlExec(ctx.db, `SELECT min(id) FROM traits WHERE org_id = ${ctx.ids.acme}`).trim().split(/\s+/).filter((x) => /^\d+$/.test(x))[0]);
+    r = await maxApi.post('/api/v1/observations', { rep_id: f.rita, kind: 'joint_call', observed_on: '2026-11-20',
+      went_well: 'Matrix went well 7f3a', scores: [{ trait_id: trait, score: 4, seen: 'Matrix seen 7f3a' }] });
+    assert.equal(r.status, 201, r.text);
+    f.obs = r.json.id;
+    // Rita's and Max's only; the private notes Max's alone
+    f.ritaAndMaxOnly = [...(f.ritaAndMaxOnly ?? []), 'Matrix one-on-one point 7f3a', 'Matrix one-on-one action 7f3a',
+      'Matrix shared 7f3a', 'Matrix went well 7f3a', 'Matrix seen 7f3a'];
+    f.privateTexts = [...(f.privateTexts ?? []), ['Matrix private 7f3a', ['mgrA']]];
+  }
 
   return f;
 }
@@ -497,6 +549,10 @@ test('every route answers every caller as its row says, and leaks nothing', asyn
         if (!SEES_RITA.has(caller))
           for (const secret of [f.secretTitle, f.secretStep, f.secretNotes, ...(f.secrets || [])])
             if (r.text.includes(secret)) leaks.push(`${route.method} ${p} as ${caller} (${via}) shows "${secret}"`);
+        // texts seen by fewer than SEES_RITA (a feature's fixture lists them with who may see each)
+        for (const [secret, seers] of f.privateTexts ?? [])
+          if (!seers.includes(caller) && r.text.includes(secret))
+            leaks.push(`${route.method} ${p} as ${caller} (${via}) shows "${secret}"`);
         // Rita's assessment evidence, plan and recognition notes: Rita and
         // Max only, not the admin (who sees her deals)
         if (!['repA', 'mgrA'].includes(caller))
