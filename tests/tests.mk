@@ -33,12 +33,13 @@ $(B)/tests/test-%: tests/unit/test-%.c tests/unit/check-util.h $(TEST_LIB)
 	$(CC) $(CFLAGS) $(CHECK_CFLAGS) -Itests/unit -o $@ $< $(TEST_LIB) $(LIBS) $(CHECK_LIBS)
 
 # test-store: the first organisation's store; the others (test-store-pipeline:
-# stages, deals and steps, ...) make their own organisations
-$(B)/tests/test-store: tests/store/test-store.c tests/unit/check-util.h $(TEST_LIB)
+# stages, deals and steps, ...) make their own organisations; all share
+# tests/store/store-harness.h (the database, the run)
+$(B)/tests/test-store: tests/store/test-store.c tests/store/store-harness.h tests/unit/check-util.h $(TEST_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(CHECK_CFLAGS) -Itests/unit -o $@ $< $(TEST_LIB) $(LIBS) $(CHECK_LIBS)
 
-$(B)/tests/test-store-%: tests/store/test-store-%.c tests/unit/check-util.h $(TEST_LIB)
+$(B)/tests/test-store-%: tests/store/test-store-%.c tests/store/store-harness.h tests/unit/check-util.h $(TEST_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(CHECK_CFLAGS) -Itests/unit -o $@ $< $(TEST_LIB) $(LIBS) $(CHECK_LIBS)
 

@@ -22,9 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static struct db *db;
-static struct db_conn *c;
-static char tmpdir[64], tmpfile_[128];
+#include "store-harness.h"
 
 #define TODAY "2026-11-20"
 
@@ -383,49 +381,10 @@ END_TEST
 
 /* ---------------------------------------------------------------- main */
 
-static void cleanup(void)
-{
-	if (c)
-		db_release(c);
-	c = NULL;
-	db_close(db);
-	db = NULL;
-	if (tmpfile_[0]) {
-		char p[160];
-		unlink(tmpfile_);
-		snprintf(p, sizeof(p), "%s-wal", tmpfile_);
-		unlink(p);
-		snprintf(p, sizeof(p), "%s-shm", tmpfile_);
-		unlink(p);
-		rmdir(tmpdir);
-	}
-}
-
 int main(void)
 {
-	const char *url = getenv("SG_TEST_DB");
-	char urlbuf[160];
-	if (!url || !*url || !strcmp(url, "sqlite:")) {
-		snprintf(tmpdir, sizeof(tmpdir), "/tmp/sg-store-XXXXXX");
-		if (!mkdtemp(tmpdir)) {
-			perror("mkdtemp");
-			return EXIT_FAILURE;
-		}
-		snprintf(tmpfile_, sizeof(tmpfile_), "%s/test.db", tmpdir);
-		snprintf(urlbuf, sizeof(urlbuf), "sqlite:%s", tmpfile_);
-		url = urlbuf;
-	}
-	struct strbuf err = STRBUF_INIT;
-	int applied = 0;
-	if (db_open(url, 1, &db, &err) != E_OK || !(c = db_acquire(db, &err)) ||
-	    db_migrate(c, &err, &applied) != E_OK) {
-		fprintf(stderr, "test-store-pipeline: cannot open and migrate %s: %s\n", url, err.buf);
-		sb_release(&err);
-		cleanup();
+	if (store_harness_open("test-store-pipeline", 0))
 		return EXIT_FAILURE;
-	}
-	sb_release(&err);
-	fprintf(stderr, "test-store-pipeline: on %s\n", db_kind(db) == DB_SQLITE ? "SQLite" : "PostgreSQL");
 
 	Suite *s = suite_create(db_kind(db) == DB_SQLITE ? "pipeline-sqlite" : "pipeline-postgresql");
 	/* forwards, then backwards: a test that leaned on an earlier one fails
@@ -443,11 +402,5 @@ int main(void)
 	}
 	suite_add_tcase(s, fw);
 	suite_add_tcase(s, bw);
-	SRunner *sr = srunner_create(s);
-	srunner_set_fork_status(sr, CK_NOFORK);	/* one connection */
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	cleanup();
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return store_harness_run(s);
 }

@@ -35,9 +35,7 @@
 #include <pthread.h>
 #include <sodium.h>
 
-static struct db *db;
-static struct db_conn *c;
-static char tmpdir[64], tmpfile_[128];
+#include "store-harness.h"
 
 /* what earlier tests made and later ones use */
 static int64_t org_a, org_b;
@@ -1491,26 +1489,6 @@ START_TEST(numbers_cascade)
 }
 END_TEST
 
-/* ---------------------------------------------------------------- main */
-
-static void cleanup(void)
-{
-	if (c)
-		db_release(c);
-	c = NULL;
-	db_close(db);
-	db = NULL;
-	if (tmpfile_[0]) {
-		char p[160];
-		unlink(tmpfile_);
-		snprintf(p, sizeof(p), "%s-wal", tmpfile_);
-		unlink(p);
-		snprintf(p, sizeof(p), "%s-shm", tmpfile_);
-		unlink(p);
-		rmdir(tmpdir);
-	}
-}
-
 /* --------------------------------------------------------------- imports */
 
 /* Each import test makes its own organisation (with a rep, rita@<slug>.test)
@@ -1762,34 +1740,21 @@ START_TEST(imports_dead_runs_undone)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- main */
+
 int main(void)
 {
 	if (sodium_init() < 0)
 		return EXIT_FAILURE;
+	/* a named SQLite file must not exist yet: the tests start from nothing */
 	const char *url = getenv("SG_TEST_DB");
-	char urlbuf[160];
-	if (!url || !*url || !strcmp(url, "sqlite:")) {
-		snprintf(tmpdir, sizeof(tmpdir), "/tmp/sg-store-XXXXXX");
-		if (!mkdtemp(tmpdir)) {
-			perror("mkdtemp");
-			return EXIT_FAILURE;
-		}
-		snprintf(tmpfile_, sizeof(tmpfile_), "%s/test.db", tmpdir);
-		snprintf(urlbuf, sizeof(urlbuf), "sqlite:%s", tmpfile_);
-		url = urlbuf;
-	} else if (!strncmp(url, "sqlite:", 7) && access(url + 7, F_OK) == 0) {
+	if (url && strcmp(url, "sqlite:") && !strncmp(url, "sqlite:", 7) && access(url + 7, F_OK) == 0) {
 		fprintf(stderr, "test-store: %s exists; the store tests need a fresh database\n", url + 7);
 		return EXIT_FAILURE;
 	}
-	struct strbuf err = STRBUF_INIT;
-	if (db_open(url, 1, &db, &err) != E_OK || !(c = db_acquire(db, &err))) {
-		fprintf(stderr, "test-store: cannot open %s: %s\n", url, err.buf);
-		sb_release(&err);
-		cleanup();
+	/* migrate_twice migrates */
+	if (store_harness_open("test-store", STORE_HARNESS_NO_MIGRATE))
 		return EXIT_FAILURE;
-	}
-	sb_release(&err);
-	fprintf(stderr, "test-store: on %s\n", db_kind(db) == DB_SQLITE ? "SQLite" : "PostgreSQL");
 
 	Suite *s = suite_create(db_kind(db) == DB_SQLITE ? "store-sqlite" : "store-postgresql");
 	TCase *tc = tcase_create("db");
@@ -1843,11 +1808,5 @@ int main(void)
 	tcase_add_test(tc, imports_dead_runs_undone);
 	suite_add_tcase(s, tc);
 
-	SRunner *sr = srunner_create(s);
-	srunner_set_fork_status(sr, CK_NOFORK);	/* one connection, tests in order */
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	cleanup();
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return store_harness_run(s);
 }
