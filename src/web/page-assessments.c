@@ -1010,11 +1010,13 @@ void page_assessment_post(struct request *r)
 static struct table *history_table(struct request *r, const struct user *u, const struct trait_list *l,
 				   const struct trait_history *h)
 {
-	struct table *t = table_new(r->a, arena_printf(r->a, "assessment-history-%lld", (long long)u->id), 4);
+	struct table *t = table_new(r->a, arena_printf(r->a, "assessment-history-%lld", (long long)u->id), 5);
 	table_col(t, 0, T("Trait"), CELL_TEXT);
 	table_col(t, 1, T("Round"), CELL_TEXT);
 	table_col(t, 2, T("Manager's score"), CELL_INT);
 	table_col(t, 3, T("Growth since the previous round"), CELL_INT);
+	/* TRANSLATORS: a column header; its cells say "observed" when the evidence came from field coaching */
+	table_col(t, 4, T("Evidence from"), CELL_TEXT);
 	for (size_t i = 0; i < l->n; i++) {
 		const struct trait *tr_ = &l->items[i];
 		int prev = 0;
@@ -1028,6 +1030,8 @@ static struct table *history_table(struct request *r, const struct user *u, cons
 			int g;
 			if (assessment_growth(h->items[k].score, prev, &g))
 				table_int(t, row, 3, g);
+			if (h->items[k].observed)
+				table_text(t, row, 4, T("observed"));
 			prev = h->items[k].score;
 		}
 	}
