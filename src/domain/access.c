@@ -373,7 +373,7 @@ int access_assessment_observations(const struct viewer *v, const struct assessme
 {
 	if (!f || f->kind == RATER_PEER || f->rep.org_id != f->org_id || !member(v, f->org_id))
 		return 0;
-	if (f->kind == RATER_SELF && v->id != f->rep.id)
+	if (v->id != f->rater_id || (f->kind == RATER_SELF && v->id != f->rep.id))
 		return 0;
 	return access_observation_list(v, &f->rep);
 }
