@@ -8,7 +8,11 @@
 // manager's) and a peer's form for Rita never list Rita's observations.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServer, testCleanStop, createToken, apiClient, sqlExec } from './lib.mjs';
+import { existsSync } from 'node:fs';
+import { useServer, testCleanStop, createToken, apiClient, sqlExec, PASSWORD } from './lib.mjs';
+
+const CHROMIUM = process.env.SG_CHROMIUM || '/usr/bin/chromium';
+const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed (apt-get install chromium)`;
 
 const ctx = useServer({ env: { SALESGARDEN_TODAY: '2026-11-23' } });
 
@@ -90,6 +94,34 @@ test("the manager's form lists Rita's observation of the trait, with its date, o
   // Rita's own self form may list her observations too
   const self = await f.ritaC.get(`/assessments/${f.selfForm}`);
   assert.deepEqual(listed(self.text, t), [f.rita]);
+});
+
+test('"Use as evidence" appends the observation, suggests its score and names it, on a 390 px phone', { skip, timeout: 180_000 }, async (t) => {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  t.after(() => browser.close());
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${ctx.base}/login`);
+  await page.fill('input[name="email"]', 'max@acme.test');
+  await page.fill('input[name="password"]', PASSWORD);
+  await Promise.all([page.waitForURL(`${ctx.base}/`), page.click('form[action="/login"] button[type="submit"]')]);
+  await page.goto(`${ctx.base}/assessments/${f.mgrForm}`);
+  const tr = f.traits[4];
+  await page.fill(`#ev-${tr}`, 'Typed first');
+  await page.tap(`button[data-obs-use="${f.rita}"]`);
+  assert.equal(await page.inputValue(`#ev-${tr}`), `Typed first\n2026-11-20 (observed): ${SECRET_RITA}`);
+  assert.equal(await page.isChecked(`#score-${tr}-5`), true);
+  assert.equal(await page.inputValue(`#obs-${tr}`), String(f.rita));
+  // a score already chosen is kept
+  await page.tap(`label[for="score-${tr}-3"]`);
+  await page.tap(`button[data-obs-use="${f.rita}"]`);
+  assert.equal(await page.isChecked(`#score-${tr}-3`), true);
+  const w = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+  assert.ok(w <= 0, `the form scrolls sideways by ${w}px`);
+  assert.deepEqual(errors, []);
 });
 
 test("another rep's or another organisation's observation is refused, naming the field, nothing stored", async () => {
