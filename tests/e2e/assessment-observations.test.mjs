@@ -91,6 +91,16 @@ test("the manager's form lists Rita's observation of the trait, with its date, o
   // older than 12 months (no previous round): not listed; other traits list nothing
   assert.ok(!r.text.includes(SECRET_OLD));
   for (const o of f.traits.slice(0, 4)) assert.deepEqual(listed(r.text, o), [], `trait ${o}`);
+  // in Dutch and Norwegian, no English of the list is left
+  for (const [lang, words] of [['nl', /Geobserveerd bij coaching in het veld[\s\S]*score 5[\s\S]*Als onderbouwing gebruiken/],
+    ['nb', /Observert under coaching i felten[\s\S]*score 5[\s\S]*Bruk som begrunnelse/]]) {
+    const c = await ctx.signIn('max@acme.test');
+    await c.postForm('/lang', { csrf_token: c.csrf, lang, next: '/' });
+    const x = await c.get(`/assessments/${f.mgrForm}`);
+    assert.match(x.text, words, lang);
+    assert.doesNotMatch(x.text, /Use as evidence|Observed in field coaching|not scored/, lang);
+    await c.postForm('/lang', { csrf_token: c.csrf, lang: 'en', next: '/' });	// the choice is Max's, not the session's
+  }
   // Rita's own self form may list her observations too
   const self = await f.ritaC.get(`/assessments/${f.selfForm}`);
   assert.deepEqual(listed(self.text, t), [f.rita]);
