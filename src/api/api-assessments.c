@@ -15,7 +15,9 @@
  *
  * The rights are the pages' (domain/access.c through web/load.c); a score
  * follows domain/assessments.c. Bad input answers 400 naming the field, with
- * nothing stored.
+ * nothing stored. A score may carry observation_id, the field-coaching
+ * observation its evidence was pulled from, checked like the form's
+ * (web/load.c obs_evidence_check), never trusted.
  */
 #include "api.h"
 #include "../web/load.h"

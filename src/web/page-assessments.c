@@ -22,6 +22,17 @@
  * decides it. Scores are 1-5 per trait, optionally per sub-skill; 1, 2 and 5
  * need evidence (domain/assessments.c). A refused form shows every problem
  * next to its trait and keeps everything typed.
+ *
+ * Field coaching as evidence: on the manager's form (and the rep's own self
+ * form) each trait lists the rep's observations of it since the rep's
+ * previous round, or the last 12 months (web/load.c obs_for_assessment,
+ * access_assessment_observations; never on a peer's form). "Use as
+ * evidence" (static/app.js) appends one to the evidence and names it in the
+ * hidden field observation-<trait>; the server stores it with the trait's
+ * score only after obs_evidence_check (same organisation, same rep, seen by
+ * the rater, of that trait), else 400 naming the field. A score whose
+ * evidence came from an observation is marked "observed" on the form and in
+ * the history.
  */
 #include "pages.h"
 #include "ui.h"
