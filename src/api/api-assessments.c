@@ -15,7 +15,9 @@
  *
  * The rights are the pages' (domain/access.c through web/load.c); a score
  * follows domain/assessments.c. Bad input answers 400 naming the field, with
- * nothing stored.
+ * nothing stored. A score may carry observation_id, the field-coaching
+ * observation its evidence was pulled from, checked like the form's
+ * (web/load.c obs_evidence_check), never trusted.
  */
 #include "api.h"
 #include "../web/load.h"
@@ -192,9 +194,11 @@ static json_t *form_json(const struct assessment *a, const struct assessment_sco
 	if (o && s) {
 		json_t *arr = json_array();
 		for (size_t i = 0; i < s->n; i++)
-			json_array_append_new(arr, json_pack("{s:I, s:o, s:i, s:s}", "trait_id", (json_int_t)s->items[i].trait_id,
-							     "subskill_id", api_id_or_null(s->items[i].subskill_id), "score",
-							     s->items[i].score, "evidence", s->items[i].evidence));
+			json_array_append_new(arr, json_pack("{s:I, s:o, s:i, s:s, s:o}", "trait_id",
+							     (json_int_t)s->items[i].trait_id, "subskill_id",
+							     api_id_or_null(s->items[i].subskill_id), "score", s->items[i].score,
+							     "evidence", s->items[i].evidence, "observation_id",
+							     api_id_or_null(s->items[i].observation_id)));
 		json_object_set_new(o, "scores", arr);
 	}
 	return o;
@@ -253,7 +257,8 @@ void api_assessment_get(struct request *r)
 
 /* the "scores" member checked against the active framework: 0 with the
  * scores, or -1 after answering 400 naming the field */
-static int read_scores(struct request *r, const struct trait_list *l, struct assessment_score **out, size_t *n)
+static int read_scores(struct request *r, const struct assessment *a, const struct trait_list *l,
+		       struct assessment_score **out, size_t *n)
 {
 	json_t *arr = json_object_get(r->json, "scores");
 	if (!json_is_array(arr)) {
@@ -314,7 +319,25 @@ static int read_scores(struct request *r, const struct trait_list *l, struct ass
 				api_invalid(r, f, T("This trait or sub-skill is scored twice."));
 				return -1;
 			}
-		(*out)[(*n)++] = (struct assessment_score){ t->id, sub, score, ev };
+		/* the observation the evidence was pulled from: checked, never trusted */
+		json_t *jo = json_object_get(it, "observation_id");
+		int64_t oid = 0;
+		if (jo && !json_is_null(jo)) {
+			enum err e = json_is_integer(jo) && json_integer_value(jo) > 0 && !sub
+					     ? obs_evidence_check(r, a, (int64_t)json_integer_value(jo), t->id)
+					     : E_FORBIDDEN;
+			if (e && e != E_FORBIDDEN) {
+				api_store_error(r, e);
+				return -1;
+			}
+			if (e) {
+				api_invalid(r, arena_printf(r->a, "%s.observation_id", f),
+					    T("This is not an observation of this rep and trait that you may use as evidence."));
+				return -1;
+			}
+			oid = (int64_t)json_integer_value(jo);
+		}
+		(*out)[(*n)++] = (struct assessment_score){ t->id, sub, score, ev, oid };
 	}
 	return 0;
 }
@@ -334,7 +357,7 @@ void api_assessment_scores(struct request *r)
 	}
 	struct assessment_score *sc;
 	size_t n;
-	if (read_scores(r, &l, &sc, &n))
+	if (read_scores(r, a, &l, &sc, &n))
 		return;
 	e = db_begin(r->db);
 	if (!e) {

@@ -132,7 +132,7 @@ static enum err rate(struct db_conn *c, int64_t org_id, const struct trait_list 
 		int m = manager_score(p, idx, trait, k);
 		int s = !strcmp(f->rater_kind, "self") ? self_score(p, idx, trait, k, m)
 			: !strcmp(f->rater_kind, "peer") ? (m < 5 && trait % 2 ? m + 1 : m) : m;
-		sc[n++] = (struct assessment_score){ tl->items[i].id, 0, s, evidence(p, trait, s) };
+		sc[n++] = (struct assessment_score){ tl->items[i].id, 0, s, evidence(p, trait, s), 0 };
 	}
 	enum err e = assessment_scores_save(c, org_id, f->id, sc, n);
 	return e || !submit ? e : assessment_submit(c, org_id, f->id);

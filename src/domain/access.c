@@ -368,3 +368,20 @@ int access_observation_list(const struct viewer *v, const struct person *rep)
 {
 	return access_one_on_one_see(v, rep);
 }
+
+int access_assessment_observations(const struct viewer *v, const struct assessment_form *f)
+{
+	if (!f || f->kind == RATER_PEER || f->rep.org_id != f->org_id || !member(v, f->org_id))
+		return 0;
+	if (v->id != f->rater_id || (f->kind == RATER_SELF && v->id != f->rep.id))
+		return 0;
+	return access_observation_list(v, &f->rep);
+}
+
+int access_assessment_observation_use(const struct viewer *v, const struct assessment_form *f,
+				      const struct observation_ref *o)
+{
+	if (!o || !access_assessment_observations(v, f))
+		return 0;
+	return o->rep.org_id == f->org_id && o->rep.id == f->rep.id && access_observation_see(v, o);
+}

@@ -293,6 +293,17 @@ int access_observation_write(const struct viewer *v, const struct person *rep);
  * rep and whoever leads the rep's team (an observer reaches their own one
  * by one, access_observation_see) */
 int access_observation_list(const struct viewer *v, const struct person *rep);
+/* observations pulled into an assessment as evidence: the form's own rater
+ * — of a manager form, or the rep on their own self form — sees the rep's
+ * observations beside the traits when they may list them
+ * (access_observation_list: the rep, whoever leads the rep's team); a peer's
+ * form never lists them, nor does anyone who is not the form's rater */
+int access_assessment_observations(const struct viewer *v, const struct assessment_form *f);
+/* and may store one (o) as a score's evidence: the form lists observations,
+ * the observation is of the same organisation and the same rep as the form,
+ * and the viewer may see it (access_observation_see) */
+int access_assessment_observation_use(const struct viewer *v, const struct assessment_form *f,
+				      const struct observation_ref *o);
 
 /* whose figures when nobody is named: see above */
 enum default_scope { DEFAULT_SELF = 0, DEFAULT_LED, DEFAULT_ORG };

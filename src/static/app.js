@@ -140,6 +140,32 @@
       });
     }
   });
+  // assessment form (page-assessments.c): "Use as evidence" beside a field-
+  // coaching observation appends its text to the trait's evidence (prefixed
+  // with its date and "observed"), suggests its score when none is chosen,
+  // and names it in the hidden field observation-<trait>, which the server
+  // checks. Without script the buttons stay hidden and the list is read.
+  document.querySelectorAll("button[data-obs-use]").forEach(function (b) {
+    b.hidden = false;
+    b.addEventListener("click", function () {
+      var t = b.getAttribute("data-trait");
+      var ev = document.getElementById("ev-" + t);
+      var line = b.getAttribute("data-date") + " (" + b.getAttribute("data-label") + "): " +
+        b.getAttribute("data-text");
+      if (ev) {
+        var was = ev.value.replace(/\s+$/, "");
+        ev.value = was ? was + "\n" + line : line;
+      }
+      var score = b.getAttribute("data-score");
+      if (score !== "0" && !document.querySelector('input[name="score-' + t + '"]:checked')) {
+        var radio = document.getElementById("score-" + t + "-" + score);
+        if (radio) radio.checked = true;
+      }
+      var hidden = document.getElementById("obs-" + t);
+      if (hidden) hidden.value = b.getAttribute("data-obs-use");
+      b.setAttribute("aria-pressed", "true");
+    });
+  });
   // charts (figures page): a <canvas data-chart="ID"> is drawn by Chart.js,
   // which only chart pages load, from <script type="application/json"
   // id="ID">. The same numbers stand in a table beside each chart, so nothing

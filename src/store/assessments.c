@@ -225,7 +225,8 @@ enum err assessment_scores(struct db_conn *c, struct arena *a, int64_t org_id, i
 {
 	out->n = 0;
 	out->items = arena_allocarray(a, SCORES_MAX, sizeof(*out->items));
-	struct db_stmt *st = DBQ(c, "SELECT trait_id, subskill_id, score, evidence FROM assessment_scores "
+	struct db_stmt *st = DBQ(c, "SELECT trait_id, subskill_id, score, evidence, coalesce(observation_id, 0) "
+				 "FROM assessment_scores "
 				 "WHERE org_id = $1 AND assessment_id = $2 ORDER BY trait_id, subskill_id LIMIT $3",
 				 P_I(org_id), P_I(assessment_id), P_I(SCORES_MAX));
 	while (db_step(st) == DB_ROW) {
@@ -234,6 +235,7 @@ enum err assessment_scores(struct db_conn *c, struct arena *a, int64_t org_id, i
 		s->subskill_id = db_col_i64(st, 1);
 		s->score = (int)db_col_i64(st, 2);
 		s->evidence = arena_strdup(a, db_col_text(st, 3));
+		s->observation_id = db_col_i64(st, 4);
 	}
 	return db_finish(st);
 }
@@ -244,11 +246,27 @@ enum err assessment_scores_save(struct db_conn *c, int64_t org_id, int64_t asses
 	enum err e = DBX(c, "DELETE FROM assessment_scores WHERE org_id = $1 AND assessment_id = $2",
 			 P_I(org_id), P_I(assessment_id));
 	for (size_t i = 0; !e && i < n; i++)
-		e = DBX(c, "INSERT INTO assessment_scores (org_id, assessment_id, trait_id, subskill_id, score, evidence) "
-			"VALUES ($1, $2, $3, $4, $5, $6)",
+		e = DBX(c, "INSERT INTO assessment_scores (org_id, assessment_id, trait_id, subskill_id, score, evidence, "
+			"observation_id) VALUES ($1, $2, $3, $4, $5, $6, $7)",
 			P_I(org_id), P_I(assessment_id), P_I(s[i].trait_id), P_I(s[i].subskill_id), P_I(s[i].score),
-			P_T(s[i].evidence ? s[i].evidence : ""));
+			P_T(s[i].evidence ? s[i].evidence : ""), P_ID(s[i].observation_id));
 	return e;
+}
+
+enum err assessment_previous_round_on(struct db_conn *c, struct arena *a, int64_t org_id, int64_t rep_id,
+				      int64_t round_id, const char **out)
+{
+	struct db_stmt *st = DBQ(c, "SELECT r.opened_on FROM assessment_rounds r "
+				 "JOIN assessment_rounds cur ON cur.org_id = r.org_id AND cur.id = $3 "
+				 "WHERE r.org_id = $1 AND r.id <> cur.id "
+				 "AND (r.opened_on < cur.opened_on OR (r.opened_on = cur.opened_on AND r.id < cur.id)) "
+				 "AND EXISTS (SELECT 1 FROM assessments a WHERE a.org_id = r.org_id AND a.round_id = r.id "
+				 "AND a.rep_id = $2) ORDER BY r.opened_on DESC, r.id DESC LIMIT 1",
+				 P_I(org_id), P_I(rep_id), P_I(round_id));
+	*out = "";
+	if (db_step(st) == DB_ROW)
+		*out = arena_strdup(a, db_col_text(st, 0));
+	return db_finish(st);
 }
 
 enum err assessment_submit(struct db_conn *c, int64_t org_id, int64_t id)
@@ -268,7 +286,8 @@ enum err assessment_history(struct db_conn *c, struct arena *a, int64_t org_id, 
 {
 	out->n = 0;
 	out->items = arena_allocarray(a, ASSESSMENT_LIST_MAX, sizeof(*out->items));
-	struct db_stmt *st = DBQ(c, "SELECT r.id, s.trait_id, r.name, r.opened_on, s.score FROM assessment_scores s "
+	struct db_stmt *st = DBQ(c, "SELECT r.id, s.trait_id, r.name, r.opened_on, s.score, "
+				 "CASE WHEN s.observation_id IS NULL THEN 0 ELSE 1 END FROM assessment_scores s "
 				 "JOIN assessments a ON a.org_id = s.org_id AND a.id = s.assessment_id "
 				 "JOIN assessment_rounds r ON r.org_id = a.org_id AND r.id = a.round_id "
 				 "WHERE s.org_id = $1 AND a.rep_id = $2 AND a.rater_kind = 'manager' "
@@ -282,6 +301,7 @@ enum err assessment_history(struct db_conn *c, struct arena *a, int64_t org_id, 
 		h->round_name = arena_strdup(a, db_col_text(st, 2));
 		h->opened_on = arena_strdup(a, db_col_text(st, 3));
 		h->score = (int)db_col_i64(st, 4);
+		h->observed = (int)db_col_i64(st, 5);
 	}
 	return db_finish(st);
 }

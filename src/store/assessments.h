@@ -54,6 +54,7 @@ struct assessment_score {
 	int64_t trait_id, subskill_id;	/* subskill_id 0: the trait as a whole */
 	int score;
 	const char *evidence;
+	int64_t observation_id;		/* the observation the evidence was pulled from, 0: none */
 };
 
 struct assessment_score_list {
@@ -99,6 +100,10 @@ enum err assessment_scores(struct db_conn *c, struct arena *a, int64_t org_id, i
 /* replaces the form's scores by these (run it inside a transaction) */
 enum err assessment_scores_save(struct db_conn *c, int64_t org_id, int64_t assessment_id,
 				const struct assessment_score *s, size_t n);
+/* the day the rep's round before this one was opened (the latest round of
+ * another form of the rep opened before it); "" when there is none */
+enum err assessment_previous_round_on(struct db_conn *c, struct arena *a, int64_t org_id, int64_t rep_id,
+				      int64_t round_id, const char **out);
 /* draft -> submitted; E_CONFLICT when it was submitted already */
 enum err assessment_submit(struct db_conn *c, int64_t org_id, int64_t id);
 
@@ -108,6 +113,7 @@ struct trait_history_cell {
 	int64_t round_id, trait_id;
 	const char *round_name, *opened_on;
 	int score;
+	int observed;			/* its evidence was pulled from an observation */
 };
 struct trait_history {
 	struct trait_history_cell *items;

@@ -431,3 +431,41 @@ struct user *obs_list_load_or_reply(struct request *r, int64_t rep_id)
 	return rep_for(r, rep_id, access_observation_list,
 		       T("Observations are seen by the rep and the manager who leads the rep's team only."));
 }
+
+enum err obs_for_assessment(struct request *r, const struct assessment *a, struct obs_list *out)
+{
+	out->n = 0;
+	out->items = NULL;
+	struct assessment_form f = load_assessment_form(a);
+	if (!access_assessment_observations(&r->viewer, &f))
+		return E_OK;
+	const char *from;
+	enum err e = assessment_previous_round_on(r->db, r->a, r->me.org_id, a->rep_id, a->round_id, &from);
+	if (e)
+		return e;
+	if (!*from) {
+		char today[11];
+		today_date(today);
+		int y = (today[0] - '0') * 1000 + (today[1] - '0') * 100 + (today[2] - '0') * 10 + (today[3] - '0');
+		from = arena_printf(r->a, "%04d%s", y - 1, today + 4);
+	}
+	return obs_list_rep(r->db, r->a, r->me.org_id, a->rep_id, from, NULL, out);
+}
+
+enum err obs_evidence_check(struct request *r, const struct assessment *a, int64_t obs_id, int64_t trait_id)
+{
+	struct observation ob;
+	enum err e = obs_get(r->db, r->a, r->me.org_id, obs_id, &ob);
+	if (e == E_NOTFOUND)
+		return E_FORBIDDEN;
+	if (e)
+		return e;
+	struct assessment_form f = load_assessment_form(a);
+	struct observation_ref ref = { { ob.rep_id, ob.org_id, ob.rep_team_id }, ob.observer_id };
+	if (!access_assessment_observation_use(&r->viewer, &f, &ref))
+		return E_FORBIDDEN;
+	for (size_t i = 0; i < ob.nscores; i++)
+		if (ob.scores[i].trait_id == trait_id)
+			return E_OK;
+	return E_FORBIDDEN;
+}

@@ -120,5 +120,16 @@ struct observation *obs_load_or_reply(struct request *r, int64_t id);
 struct user *obs_rep_load_or_reply(struct request *r, int64_t rep_id);
 /* the rep whose observations are listed: access_observation_list */
 struct user *obs_list_load_or_reply(struct request *r, int64_t rep_id);
+/* the rep's observations beside an assessment form (newest first): those
+ * since the rep's previous round (the last 12 months when there is none);
+ * none when the caller may not list them on this form
+ * (access_assessment_observations) */
+enum err obs_for_assessment(struct request *r, const struct assessment *a, struct obs_list *out);
+/* may observation obs_id be stored as the evidence of trait_id on form a:
+ * E_OK; E_FORBIDDEN when there is no such observation in the organisation,
+ * it is another rep's, the caller may not see it
+ * (access_assessment_observation_use), or it neither scored nor described
+ * the trait; other store errors as they come */
+enum err obs_evidence_check(struct request *r, const struct assessment *a, int64_t obs_id, int64_t trait_id);
 
 #endif

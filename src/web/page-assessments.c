@@ -22,6 +22,17 @@
  * decides it. Scores are 1-5 per trait, optionally per sub-skill; 1, 2 and 5
  * need evidence (domain/assessments.c). A refused form shows every problem
  * next to its trait and keeps everything typed.
+ *
+ * Field coaching as evidence: on the manager's form (and the rep's own self
+ * form) each trait lists the rep's observations of it since the rep's
+ * previous round, or the last 12 months (web/load.c obs_for_assessment,
+ * access_assessment_observations; never on a peer's form). "Use as
+ * evidence" (static/app.js) appends one to the evidence and names it in the
+ * hidden field observation-<trait>; the server stores it with the trait's
+ * score only after obs_evidence_check (same organisation, same rep, seen by
+ * the rater, of that trait), else 400 naming the field. A score whose
+ * evidence came from an observation is marked "observed" on the form and in
+ * the history.
  */
 #include "pages.h"
 #include "ui.h"
@@ -624,6 +635,7 @@ void page_assessment_round_peers_post(struct request *r)
  * message per trait */
 struct rate_form {
 	const char **score, **evidence, **error;	/* by trait index */
+	const char **obs;				/* by trait: the observation pulled in ("" none) */
 	const char ***sscore, ***sevidence, ***serror;	/* by trait, then sub-skill index */
 	const char *notice;
 };
@@ -635,12 +647,13 @@ static void rate_form_alloc(struct request *r, const struct trait_list *l, struc
 	f->score = arena_allocarray(r->a, n, sizeof(char *));
 	f->evidence = arena_allocarray(r->a, n, sizeof(char *));
 	f->error = arena_allocarray(r->a, n, sizeof(char *));
+	f->obs = arena_allocarray(r->a, n, sizeof(char *));
 	f->sscore = arena_allocarray(r->a, n, sizeof(char **));
 	f->sevidence = arena_allocarray(r->a, n, sizeof(char **));
 	f->serror = arena_allocarray(r->a, n, sizeof(char **));
 	for (size_t i = 0; i < l->n; i++) {
 		size_t m = l->items[i].nsubskills ? l->items[i].nsubskills : 1;
-		f->score[i] = f->evidence[i] = "";
+		f->score[i] = f->evidence[i] = f->obs[i] = "";
 		f->sscore[i] = arena_allocarray(r->a, m, sizeof(char *));
 		f->sevidence[i] = arena_allocarray(r->a, m, sizeof(char *));
 		f->serror[i] = arena_allocarray(r->a, m, sizeof(char *));
@@ -662,6 +675,8 @@ static void rate_form_fill(struct request *r, const struct trait_list *l, const 
 			if (!s->items[k].subskill_id) {
 				f->score[i] = sc;
 				f->evidence[i] = s->items[k].evidence;
+				if (s->items[k].observation_id)
+					f->obs[i] = arena_printf(r->a, "%lld", (long long)s->items[k].observation_id);
 			}
 			for (size_t j = 0; j < t->nsubskills; j++)
 				if (t->subskills[j].id == s->items[k].subskill_id) {
@@ -685,8 +700,46 @@ static void score_buttons(struct request *r, const char *name, const char *curre
 	html(o, "</div>");
 }
 
+/* the rep's observations that scored or described trait t, each with a
+ * button (shown by app.js) that pulls it into the trait's evidence */
+static void obs_evidence_html(struct request *r, const struct trait *t, const struct obs_list *obs)
+{
+	struct strbuf *o = &r->out;
+	size_t shown = 0;
+	for (size_t k = 0; obs && k < obs->n; k++) {
+		const struct observation *ob = &obs->items[k];
+		int score = 0, hit = 0;
+		const char *text = "";
+		for (size_t j = 0; j < ob->nscores; j++) {
+			const struct obs_score *sc = &ob->scores[j];
+			if (sc->trait_id != t->id)
+				continue;
+			hit = 1;
+			if (!sc->subskill_id && sc->score)
+				score = sc->score;
+			if (!*sc->seen)
+				continue;
+			text = arena_printf(r->a, "%s%s%s%s%s", text, *text ? " " : "", sc->subskill_name,
+					    *sc->subskill_name ? ": " : "", sc->seen);
+		}
+		if (!hit)
+			continue;
+		if (!shown++)
+			html_printf(o, "<div class=\"obs-evidence\" id=\"obs-list-%lld\"><p><strong>%s</strong></p><ul>",
+				    (long long)t->id, T("Observed in field coaching"));
+		html_printf(o, "<li data-obs=\"%lld\"><span class=\"muted\">%s · %s · %s</span> %s "
+			    "<button type=\"button\" class=\"button small\" hidden data-obs-use=\"%lld\" data-trait=\"%lld\" "
+			    "data-date=\"%s\" data-score=\"%d\" data-text=\"%s\" data-label=\"%s\">%s</button></li>",
+			    (long long)ob->id, ui_date_text(r, ob->observed_on), ob->observer_name,
+			    score ? arena_printf(r->a, T("score %d"), score) : T("not scored"), text, (long long)ob->id,
+			    (long long)t->id, ob->observed_on, score, text, T("observed"), T("Use as evidence"));
+	}
+	if (shown)
+		html(o, "</ul></div>");
+}
+
 static void render_form(struct request *r, const struct assessment *a, const struct trait_list *l,
-			const struct rate_form *f, int editable)
+			const struct rate_form *f, int editable, const struct obs_list *obs)
 {
 	ui_page_begin(r, arena_printf(r->a, T("Assessment of %s"), a->rep_name), "assessments");
 	struct strbuf *o = &r->out;
@@ -718,6 +771,10 @@ static void render_form(struct request *r, const struct assessment *a, const str
 			continue;
 		html_printf(o, "<fieldset class=\"trait-rate card%-s\" id=\"trait-%lld\"><legend id=\"tl-%lld\">%s</legend>",
 			    f->error[i] ? " invalid" : "", (long long)t->id, (long long)t->id, t->name);
+		/* TRANSLATORS: marks a score whose evidence was pulled from a field-coaching observation */
+		if (*f->obs[i] && *f->score[i])
+			html_printf(o, "<p><span class=\"badge observed\" id=\"observed-%lld\">%s</span></p>", (long long)t->id,
+				    T("observed"));
 		if (*t->definition)
 			html_printf(o, "<p class=\"muted\">%s</p>", t->definition);
 		score_buttons(r, arena_printf(r->a, "score-%lld", (long long)t->id), f->score[i],
@@ -733,7 +790,11 @@ static void render_form(struct request *r, const struct assessment *a, const str
 				    f->error[i] ? arena_printf(r->a, " aria-invalid=\"true\" aria-describedby=\"e-trait-%lld\"",
 							       (long long)t->id) : "",
 				    f->evidence[i]);
-		else if (*f->evidence[i])
+		if (editable) {
+			html_printf(o, "<input type=\"hidden\" id=\"obs-%lld\" name=\"observation-%lld\" value=\"%s\">",
+				    (long long)t->id, (long long)t->id, f->obs[i]);
+			obs_evidence_html(r, t, obs);
+		} else if (*f->evidence[i])
 			html_printf(o, "<p class=\"evidence\"><strong>%s</strong> %s</p>", T("Evidence:"), f->evidence[i]);
 		if (t->nsubskills) {
 			int any_sub = 0, sub_error = 0;
@@ -796,10 +857,15 @@ void page_assessment(struct request *r)
 		resp_store_error(r, e);
 		return;
 	}
+	struct obs_list obs = { 0 };
+	if (editable && (e = obs_for_assessment(r, a, &obs))) {
+		resp_store_error(r, e);
+		return;
+	}
 	struct rate_form f;
 	rate_form_alloc(r, &l, &f);
 	rate_form_fill(r, &l, &s, &f);
-	render_form(r, a, &l, &f, editable);
+	render_form(r, a, &l, &f, editable, &obs);
 }
 
 /* a score field's value: 0 when empty, -1 when not 1..5 */
@@ -862,7 +928,8 @@ void page_assessment_post(struct request *r)
 	 * organisation: refused whole, naming it */
 	for (size_t k = 0; k < r->form.n; k++) {
 		const char *key = r->form.items[k].key;
-		if (unknown_id(key, "score-", &l, 0) || unknown_id(key, "sub-", &l, 1)) {
+		if (unknown_id(key, "score-", &l, 0) || unknown_id(key, "sub-", &l, 1) ||
+		    unknown_id(key, "observation-", &l, 0)) {
 			resp_error(r, E_INVALID, arena_printf(r->a, T("%s: there is no such trait or sub-skill."), key));
 			return;
 		}
@@ -884,10 +951,26 @@ void page_assessment_post(struct request *r)
 		f.error[i] = score_error(r, f.score[i], f.evidence[i], &v);
 		if (!f.error[i] && !v && submit)
 			f.error[i] = T("Choose a score from 1 to 5 before you submit.");
+		/* the observation pulled in: checked, never trusted */
+		const char *okey = arena_printf(r->a, "observation-%lld", (long long)t->id);
+		f.obs[i] = form_text(r, okey);
+		int64_t oid = 0;
+		if (*f.obs[i]) {
+			e = parse_i64(f.obs[i], &oid) || oid <= 0 ? E_FORBIDDEN : obs_evidence_check(r, a, oid, t->id);
+			if (e && e != E_FORBIDDEN) {
+				resp_store_error(r, e);
+				return;
+			}
+			if (e) {
+				f.error[i] = arena_printf(r->a, T("%s: this is not an observation of this rep and trait that "
+								  "you may use as evidence."), okey);
+				f.obs[i] = "";
+			}
+		}
 		if (f.error[i])
 			bad++;
 		else if (v)
-			sc[n++] = (struct assessment_score){ t->id, 0, v, f.evidence[i] };
+			sc[n++] = (struct assessment_score){ t->id, 0, v, f.evidence[i], oid };
 		for (size_t j = 0; j < t->nsubskills; j++) {
 			const struct subskill *s = &t->subskills[j];
 			f.sscore[i][j] = form_text(r, arena_printf(r->a, "sub-%lld", (long long)s->id));
@@ -898,7 +981,7 @@ void page_assessment_post(struct request *r)
 				if (!f.error[i])
 					f.error[i] = T("A sub-skill below needs attention.");
 			} else if (v) {
-				sc[n++] = (struct assessment_score){ t->id, s->id, v, f.sevidence[i][j] };
+				sc[n++] = (struct assessment_score){ t->id, s->id, v, f.sevidence[i][j], 0 };
 			}
 		}
 	}
@@ -906,7 +989,12 @@ void page_assessment_post(struct request *r)
 		r->status = 400;
 		f.notice = submit ? T("The assessment was not submitted. Check the traits marked below.")
 				  : T("The draft was not saved. Check the traits marked below.");
-		render_form(r, a, &l, &f, 1);
+		struct obs_list obs = { 0 };
+		if ((e = obs_for_assessment(r, a, &obs))) {
+			resp_store_error(r, e);
+			return;
+		}
+		render_form(r, a, &l, &f, 1, &obs);
 		return;
 	}
 	e = db_begin(r->db);
@@ -933,11 +1021,13 @@ void page_assessment_post(struct request *r)
 static struct table *history_table(struct request *r, const struct user *u, const struct trait_list *l,
 				   const struct trait_history *h)
 {
-	struct table *t = table_new(r->a, arena_printf(r->a, "assessment-history-%lld", (long long)u->id), 4);
+	struct table *t = table_new(r->a, arena_printf(r->a, "assessment-history-%lld", (long long)u->id), 5);
 	table_col(t, 0, T("Trait"), CELL_TEXT);
 	table_col(t, 1, T("Round"), CELL_TEXT);
 	table_col(t, 2, T("Manager's score"), CELL_INT);
 	table_col(t, 3, T("Growth since the previous round"), CELL_INT);
+	/* TRANSLATORS: a column header; its cells say "observed" when the evidence came from field coaching */
+	table_col(t, 4, T("Evidence from"), CELL_TEXT);
 	for (size_t i = 0; i < l->n; i++) {
 		const struct trait *tr_ = &l->items[i];
 		int prev = 0;
@@ -951,6 +1041,8 @@ static struct table *history_table(struct request *r, const struct user *u, cons
 			int g;
 			if (assessment_growth(h->items[k].score, prev, &g))
 				table_int(t, row, 3, g);
+			if (h->items[k].observed)
+				table_text(t, row, 4, T("observed"));
 			prev = h->items[k].score;
 		}
 	}

@@ -12,6 +12,7 @@
 #include "store/traits.h"
 #include "store/teams.h"
 #include "store/assessments.h"
+#include "store/observations.h"
 #include "lib/arena.h"
 #include "lib/assets.h"
 #include "lib/i18n.h"
@@ -202,7 +203,7 @@ START_TEST(rounds_forms_scores)
 	struct trait_list tl;
 	OK(trait_list(c, a, t.w.org, LANG_EN, TRAITS_ACTIVE, &tl));
 	struct assessment_score sc[2] = {
-		{ tl.items[0].id, 0, 4, "" }, { tl.items[1].id, tl.items[1].subskills[0].id, 5, "Kept every promise" },
+		{ tl.items[0].id, 0, 4, "", 0 }, { tl.items[1].id, tl.items[1].subskills[0].id, 5, "Kept every promise", 0 },
 	};
 	OK(db_begin(c));
 	OK(assessment_scores_save(c, t.w.org, mgr->id, sc, 2));
@@ -269,12 +270,30 @@ START_TEST(adhoc_and_history)
 	struct arena *a = t.w.a;
 	struct trait_list tl;
 	OK(trait_list(c, a, t.w.org, LANG_EN, TRAITS_ACTIVE, &tl));
-	int64_t r1 = 0, r2 = 0;
+	int64_t r1 = 0, r2 = 0, r3 = 0;
 	struct new_round nr = { .name = "2026 H1", .opened_on = "2026-01-05", .rep_id = t.rita, .opened_by = t.max };
 	OK(round_create(c, t.w.org, &nr, &r1));
 	nr.name = "2026 H2";
 	nr.opened_on = "2026-07-01";
 	OK(round_create(c, t.w.org, &nr, &r2));
+	/* the rep's previous round: none before the first, the first before
+	 * the second; another rep's round in between does not count */
+	nr = (struct new_round){ .name = "Rob ad hoc", .opened_on = "2026-03-01", .rep_id = t.rob, .opened_by = t.max };
+	OK(round_create(c, t.w.org, &nr, &r3));
+	const char *prev = NULL;
+	OK(assessment_previous_round_on(c, a, t.w.org, t.rita, r1, &prev));
+	ck_assert_str_eq(prev, "");
+	OK(assessment_previous_round_on(c, a, t.w.org, t.rita, r2, &prev));
+	ck_assert_str_eq(prev, "2026-01-05");
+	OK(assessment_previous_round_on(c, a, t.w.org, t.rob, r3, &prev));
+	ck_assert_str_eq(prev, "");
+	/* an observation the first round's evidence is pulled from */
+	struct obs_score os = { tl.items[0].id, 0, 2, "Talked over the buyer", "", "", "" };
+	struct new_observation no = { .rep_id = t.rita, .observer_id = t.max, .kind = "joint_call",
+				      .observed_on = "2025-12-10", .went_well = "", .to_strengthen = "",
+				      .agreed_action = "", .scores = &os, .nscores = 1 };
+	int64_t oid = 0;
+	OK(obs_create(c, t.w.org, &no, &oid));
 	struct assessment_list l;
 	OK(assessment_list(c, a, t.w.org, r1, 0, 0, &l));
 	ck_assert_int_eq(l.n, 2);
@@ -284,14 +303,14 @@ START_TEST(adhoc_and_history)
 	for (int i = 0; i < 2; i++) {
 		OK(assessment_list(c, a, t.w.org, rounds[i], t.rita, t.max, &l));
 		ck_assert_int_eq(l.n, 1);
-		struct assessment_score sc[2] = { { tl.items[0].id, 0, scores[i], "why" },
-						  { tl.items[0].id, tl.items[0].subskills[0].id, 1, "sub" } };
+		struct assessment_score sc[2] = { { tl.items[0].id, 0, scores[i], "why", i ? 0 : oid },
+						  { tl.items[0].id, tl.items[0].subskills[0].id, 1, "sub", 0 } };
 		OK(assessment_scores_save(c, t.w.org, l.items[0].id, sc, 2));
 		OK(assessment_submit(c, t.w.org, l.items[0].id));
 	}
 	/* a self score is not history */
 	OK(assessment_list(c, a, t.w.org, r2, t.rita, t.rita, &l));
-	struct assessment_score self = { tl.items[0].id, 0, 5, "me" };
+	struct assessment_score self = { tl.items[0].id, 0, 5, "me", 0 };
 	OK(assessment_scores_save(c, t.w.org, l.items[0].id, &self, 1));
 	OK(assessment_submit(c, t.w.org, l.items[0].id));
 	struct trait_history h;
@@ -300,6 +319,14 @@ START_TEST(adhoc_and_history)
 	ck_assert_str_eq(h.items[0].round_name, "2026 H1");
 	ck_assert_int_eq(h.items[0].score, 2);
 	ck_assert_int_eq(h.items[1].score, 4);
+	ck_assert_int_eq(h.items[0].observed, 1);
+	ck_assert_int_eq(h.items[1].observed, 0);
+	struct assessment_score_list sl;
+	OK(assessment_list(c, a, t.w.org, r1, t.rita, t.max, &l));
+	OK(assessment_scores(c, a, t.w.org, l.items[0].id, &sl));
+	ck_assert_int_eq(sl.n, 2);
+	ck_assert_int_eq(sl.items[0].observation_id, oid);
+	ck_assert_int_eq(sl.items[1].observation_id, 0);
 	OK(assessment_history(c, a, t.w.org, t.rob, &h));
 	ck_assert_int_eq(h.n, 0);
 	world_free(&t.w);
