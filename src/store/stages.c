@@ -1,5 +1,6 @@
 /* stages: see stages.h. */
 #include "stages.h"
+#include "ordering.h"
 #include <string.h>
 
 /* a sensible default pipeline; the texts are msgids, seeded in the
@@ -163,27 +164,11 @@ enum err stage_move(struct db_conn *c, struct arena *a, int64_t org_id, int64_t 
 	enum err e = stage_list(c, a, org_id, &l);
 	if (e)
 		return e;
-	size_t at = l.n;
-	for (size_t i = 0; i < l.n; i++)
-		if (l.items[i].id == id)
-			at = i;
-	if (at == l.n)
-		return E_NOTFOUND;
-	size_t to = dir < 0 ? (at ? at - 1 : at) : (at + 1 < l.n ? at + 1 : at);
-	if (to == at)
-		return E_OK;	/* first or last already */
-	struct stage t = l.items[at];
-	l.items[at] = l.items[to];
-	l.items[to] = t;
-	if ((e = db_begin(c)))
-		return e;
-	for (size_t i = 0; i < l.n && !e; i++)
-		if (l.items[i].position != (int)(i + 1) * 10)
-			e = DBX(c, "UPDATE stages SET position = $3 WHERE org_id = $1 AND id = $2", P_I(org_id),
-				P_I(l.items[i].id), P_I((int64_t)(i + 1) * 10));
-	if (e) {
-		db_rollback(c);
-		return e;
+	int64_t *ids = arena_alloc(a, (l.n + 1) * sizeof(*ids));
+	int *pos = arena_alloc(a, (l.n + 1) * sizeof(*pos));
+	for (size_t i = 0; i < l.n; i++) {
+		ids[i] = l.items[i].id;
+		pos[i] = l.items[i].position;
 	}
-	return db_commit(c);
+	return order_move(c, ORDERED_STAGES, org_id, ids, pos, l.n, id, dir);
 }

@@ -1,5 +1,6 @@
 /* traits: see traits.h. */
 #include "traits.h"
+#include "ordering.h"
 #include "../lib/util.h"
 #include <string.h>
 
@@ -329,4 +330,34 @@ int traits_last_position(struct db_conn *c, int64_t org_id, int64_t trait_id)
 		? DB_I64(c, 0, "SELECT coalesce(max(position), 0) FROM subskills WHERE org_id = $1 AND trait_id = $2",
 			 P_I(org_id), P_I(trait_id))
 		: DB_I64(c, 0, "SELECT coalesce(max(position), 0) FROM traits WHERE org_id = $1", P_I(org_id)));
+}
+
+enum err trait_move(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, int dir)
+{
+	struct trait_list l;
+	enum err e = trait_list(c, a, org_id, LANG_EN, TRAITS_ALL, &l);
+	if (e)
+		return e;
+	int64_t *ids = arena_alloc(a, (l.n + 1) * sizeof(*ids));
+	int *pos = arena_alloc(a, (l.n + 1) * sizeof(*pos));
+	for (size_t i = 0; i < l.n; i++) {
+		ids[i] = l.items[i].id;
+		pos[i] = l.items[i].position;
+	}
+	return order_move(c, ORDERED_TRAITS, org_id, ids, pos, l.n, id, dir);
+}
+
+enum err subskill_move(struct db_conn *c, struct arena *a, int64_t org_id, int64_t trait_id, int64_t id, int dir)
+{
+	struct trait t;
+	enum err e = trait_get(c, a, org_id, LANG_EN, trait_id, &t);
+	if (e)
+		return e;
+	int64_t *ids = arena_alloc(a, (t.nsubskills + 1) * sizeof(*ids));
+	int *pos = arena_alloc(a, (t.nsubskills + 1) * sizeof(*pos));
+	for (size_t i = 0; i < t.nsubskills; i++) {
+		ids[i] = t.subskills[i].id;
+		pos[i] = t.subskills[i].position;
+	}
+	return order_move(c, ORDERED_SUBSKILLS, org_id, ids, pos, t.nsubskills, id, dir);
 }

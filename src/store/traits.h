@@ -74,6 +74,11 @@ enum err subskill_create(struct db_conn *c, int64_t org_id, int64_t trait_id, co
 enum err subskill_update(struct db_conn *c, int64_t org_id, int64_t id, const char *name, const char *definition,
 			 int position);
 enum err subskill_set_retired(struct db_conn *c, int64_t org_id, int64_t id, int retired);
+/* one place up (dir < 0) or down (dir > 0) among the organisation's traits
+ * (retired ones included), or among the sub-skills of trait_id; positions are
+ * renumbered 10, 20, … (store/ordering.h). E_NOTFOUND when it is not there */
+enum err trait_move(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, int dir);
+enum err subskill_move(struct db_conn *c, struct arena *a, int64_t org_id, int64_t trait_id, int64_t id, int dir);
 /* the highest position among the traits (sub-skills of trait_id when it is not 0), 0 when none */
 int traits_last_position(struct db_conn *c, int64_t org_id, int64_t trait_id);
 

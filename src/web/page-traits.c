@@ -274,7 +274,7 @@ void page_admin_trait_post(struct request *r)
 	ui_redirect_done(r, "/admin/traits", "trait-saved");
 }
 
-/* renumbers the list 10, 20, ... with item i swapped with its neighbour */
+/* the dir= of a move: -1 up, 1 down, 0 neither */
 static int move_dir(struct request *r)
 {
 	const char *d = req_form(r, "dir");
@@ -291,29 +291,7 @@ void page_admin_trait_move_post(struct request *r)
 		resp_error(r, E_INVALID, T("dir: say up or down."));
 		return;
 	}
-	struct trait_list l;
-	enum err e = trait_list(r->db, r->a, r->me.org_id, LANG_EN, TRAITS_ALL, &l);
-	size_t i = 0;
-	while (i < l.n && l.items[i].id != t->id)
-		i++;
-	if (!e && i < l.n && (dir < 0 ? i > 0 : i + 1 < l.n)) {
-		size_t j = dir < 0 ? i - 1 : i + 1;
-		struct trait tmp = l.items[i];
-		l.items[i] = l.items[j];
-		l.items[j] = tmp;
-		if (!(e = db_begin(r->db))) {
-			for (size_t k = 0; !e && k < l.n; k++) {
-				const struct trait *x = &l.items[k];
-				struct trait_input in = { x->name, x->definition, x->anchor1, x->anchor3, x->anchor5, (int)(k + 1) * 10 };
-				if (x->position != in.position)
-					e = trait_update(r->db, r->me.org_id, x->id, &in);
-			}
-			if (e)
-				db_rollback(r->db);
-			else
-				e = db_commit(r->db);
-		}
-	}
+	enum err e = trait_move(r->db, r->a, r->me.org_id, t->id, dir);
 	if (e) {
 		resp_store_error(r, e);
 		return;
@@ -426,24 +404,7 @@ void page_admin_subskill_move_post(struct request *r)
 		resp_error(r, E_INVALID, T("dir: say up or down."));
 		return;
 	}
-	enum err e = E_OK;
-	if (dir < 0 ? i > 0 : i + 1 < t->nsubskills) {
-		size_t j = dir < 0 ? i - 1 : i + 1;
-		struct subskill tmp = t->subskills[i];
-		t->subskills[i] = t->subskills[j];
-		t->subskills[j] = tmp;
-		if (!(e = db_begin(r->db))) {
-			for (size_t k = 0; !e && k < t->nsubskills; k++) {
-				const struct subskill *s = &t->subskills[k];
-				if (s->position != (int)(k + 1) * 10)
-					e = subskill_update(r->db, r->me.org_id, s->id, s->name, s->definition, (int)(k + 1) * 10);
-			}
-			if (e)
-				db_rollback(r->db);
-			else
-				e = db_commit(r->db);
-		}
-	}
+	enum err e = subskill_move(r->db, r->a, r->me.org_id, t->id, t->subskills[i].id, dir);
 	if (e) {
 		resp_store_error(r, e);
 		return;

@@ -374,6 +374,45 @@ START_TEST(traits_edit)
 }
 END_TEST
 
+/* a trait or sub-skill moves one place and the list is renumbered 10, 20,
+ * ...; first stays first, last stays last; another organisation's is not
+ * found (store/ordering.c, which stages and reasons move with too) */
+START_TEST(traits_move)
+{
+	struct world w, x;
+	world_new(&w);
+	world_new(&x);
+	struct trait_list l;
+	OK(trait_list(c, w.a, w.org, LANG_EN, TRAITS_ALL, &l));
+	ck_assert_int_eq(l.n, 5);
+	int64_t first = l.items[0].id, second = l.items[1].id, last = l.items[4].id;
+	OK(trait_move(c, w.a, w.org, second, -1));
+	OK(trait_list(c, w.a, w.org, LANG_EN, TRAITS_ALL, &l));
+	ck_assert(l.items[0].id == second && l.items[1].id == first);
+	for (size_t i = 0; i < l.n; i++)
+		ck_assert_int_eq(l.items[i].position, (int)(i + 1) * 10);
+	OK(trait_move(c, w.a, w.org, second, -1));	/* first already */
+	OK(trait_move(c, w.a, w.org, last, 1));		/* last already */
+	OK(trait_list(c, w.a, w.org, LANG_EN, TRAITS_ALL, &l));
+	ck_assert(l.items[0].id == second && l.items[4].id == last);
+	EXPECT(trait_move(c, x.a, x.org, second, 1), E_NOTFOUND);
+
+	const struct trait *t = &l.items[1];
+	ck_assert_uint_ge(t->nsubskills, 2);
+	int64_t s0 = t->subskills[0].id, s1 = t->subskills[1].id;
+	OK(subskill_move(c, w.a, w.org, t->id, s0, 1));
+	struct trait g;
+	OK(trait_get(c, w.a, w.org, LANG_EN, t->id, &g));
+	ck_assert(g.subskills[0].id == s1 && g.subskills[1].id == s0);
+	ck_assert_int_eq(g.subskills[1].position, 20);
+	/* a sub-skill of another trait is not in this trait's list */
+	EXPECT(subskill_move(c, w.a, w.org, l.items[0].id, s0, 1), E_NOTFOUND);
+	EXPECT(subskill_move(c, x.a, x.org, t->id, s0, 1), E_NOTFOUND);
+	world_free(&w);
+	world_free(&x);
+}
+END_TEST
+
 int main(void)
 {
 	const struct asset *mo;
@@ -387,7 +426,7 @@ int main(void)
 	Suite *s = suite_create(db_kind(db) == DB_SQLITE ? "assessments-sqlite" : "assessments-postgresql");
 	const TTest *tests[] = {
 		traits_seeded_on_create, traits_default_texts_translated, traits_retired_and_scoped,
-		rounds_forms_scores, adhoc_and_history, traits_edit,
+		rounds_forms_scores, adhoc_and_history, traits_edit, traits_move,
 	};
 	TCase *fw = tcase_create("forwards"), *bw = tcase_create("backwards");
 	size_t n = N_ELEMS(tests);
