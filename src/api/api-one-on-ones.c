@@ -23,7 +23,6 @@
 #include "../lib/util.h"
 #include <string.h>
 
-static const char *const sections[] = { "effort", "improvement", "progress", "works", "strengthen", "rep" };
 
 static json_t *summary_json(const struct one_on_one *m)
 {
@@ -222,13 +221,11 @@ void api_one_on_one_points_create(struct request *r)
 	const char *text = api_str(r, "text", &bad);
 	if (bad)
 		return;
+	struct person rep = { m->rep_id, r->me.org_id, m->rep_team_id };
 	int is_rep = r->me.user_id == m->rep_id;
 	if (!section)
 		section = is_rep ? "rep" : "";
-	int ok = 0;
-	for (size_t i = 0; i < sizeof(sections) / sizeof(sections[0]); i++)
-		ok |= !strcmp(section, sections[i]);
-	if (!ok || (is_rep && strcmp(section, "rep"))) {
+	if (ooo_section_index(section) < 0 || !access_one_on_one_point(&r->viewer, &rep, section)) {
 		api_invalid(r, "section", is_rep ? T("The rep adds their own points (section rep).")
 						 : T("Choose a section of the agenda."));
 		return;

@@ -350,6 +350,13 @@ int access_one_on_one_private(const struct viewer *v, const struct person *rep)
 	return access_one_on_one_manage(v, rep);
 }
 
+int access_one_on_one_point(const struct viewer *v, const struct person *rep, const char *section)
+{
+	if (!section || !access_one_on_one_see(v, rep))
+		return 0;
+	return v->id == rep->id ? !strcmp(section, "rep") : access_one_on_one_manage(v, rep);
+}
+
 int access_observation_see(const struct viewer *v, const struct observation_ref *o)
 {
 	if (!o || !member(v, o->rep.org_id))

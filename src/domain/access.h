@@ -283,6 +283,9 @@ int access_recognition_see(const struct viewer *v, const struct person *rep);
 int access_one_on_one_see(const struct viewer *v, const struct person *rep);
 int access_one_on_one_manage(const struct viewer *v, const struct person *rep);
 int access_one_on_one_private(const struct viewer *v, const struct person *rep);
+/* an agenda point in a section: the rep adds to their own points (section
+ * "rep") only, the leading manager to any section */
+int access_one_on_one_point(const struct viewer *v, const struct person *rep, const char *section);
 struct observation_ref {
 	struct person rep;
 	int64_t observer_id;

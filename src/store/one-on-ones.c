@@ -279,3 +279,13 @@ enum err ooo_action_done(struct db_conn *c, int64_t org_id, int64_t id, int64_t 
 			   P_I(org_id), P_I(id), P_T(day), P_ID(meeting_id)),
 		       E_CONFLICT);
 }
+
+const char *const ooo_sections[OOO_NSECTIONS] = { "effort", "improvement", "progress", "works", "strengthen", "rep" };
+
+int ooo_section_index(const char *code)
+{
+	for (int i = 0; i < OOO_NSECTIONS; i++)
+		if (code && !strcmp(code, ooo_sections[i]))
+			return i;
+	return -1;
+}

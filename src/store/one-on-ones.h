@@ -77,7 +77,12 @@ enum err ooo_mark_held(struct db_conn *c, int64_t org_id, int64_t id, const char
 /* moves a planned one to another day; E_CONFLICT when it is not planned */
 enum err ooo_reschedule(struct db_conn *c, int64_t org_id, int64_t id, const char *day);
 
-/* agenda points */
+/* agenda points: the template's sections, then the rep's own points (the
+ * CHECK of one_on_one_points.section, migration 0011) */
+#define OOO_NSECTIONS 6
+extern const char *const ooo_sections[OOO_NSECTIONS];
+/* the index of a section code in ooo_sections, -1 when it is none */
+int ooo_section_index(const char *code);
 struct ooo_point {
 	int64_t id, author_id;
 	const char *section;		/* effort, improvement, progress, works, strengthen, rep */

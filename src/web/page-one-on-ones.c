@@ -50,7 +50,6 @@ const char *ooo_every_label(struct request *r, const char *code)
 	return T("No cadence");
 }
 
-static const char *const section_codes[] = { "effort", "improvement", "progress", "works", "strengthen", "rep" };
 static const char *const section_labels[] = {
 	N_("Effort"), N_("Improvement"), N_("Progress"), N_("What works"), N_("What to strengthen"),
 	/* TRANSLATORS: the agenda section where the rep adds their own points before a one-on-one */
@@ -64,15 +63,7 @@ static const char *const section_prompts[] = {
 	N_("One thing to strengthen next, and how."),
 	N_("What the rep wants to talk about."),
 };
-#define NSECTIONS 6
 
-static int section_index(const char *code)
-{
-	for (int i = 0; i < NSECTIONS; i++)
-		if (code && !strcmp(code, section_codes[i]))
-			return i;
-	return -1;
-}
 
 static const char *status_label(struct request *r, const char *status)
 {
@@ -548,7 +539,7 @@ static struct table *points_table(struct request *r, const struct one_on_one *m,
 	table_col(t, 1, T("By"), CELL_TEXT);
 	table_col(t, 2, T("Point"), CELL_TEXT);
 	for (size_t i = 0; i < pl->n; i++) {
-		int s = section_index(pl->items[i].section);
+		int s = ooo_section_index(pl->items[i].section);
 		size_t row = table_row(t);
 		table_text(t, row, 0, s >= 0 ? T(section_labels[s]) : pl->items[i].section);
 		table_text(t, row, 1, pl->items[i].author_name);
@@ -652,12 +643,12 @@ static void render_agenda(struct request *r, const struct one_on_one *m, const s
 
 	/* the agenda, section by section */
 	html_printf(o, "<section class=\"card\" id=\"agenda\"><h2>%s</h2>", T("Agenda"));
-	for (int s = 0; s < NSECTIONS; s++) {
+	for (int s = 0; s < OOO_NSECTIONS; s++) {
 		html_printf(o, "<h3>%s</h3><p class=\"muted\">%s</p><ul class=\"ooo-points\">", T(section_labels[s]),
 			    T(section_prompts[s]));
 		size_t shown = 0;
 		for (size_t i = 0; i < pl->n; i++)
-			if (!strcmp(pl->items[i].section, section_codes[s])) {
+			if (!strcmp(pl->items[i].section, ooo_sections[s])) {
 				html_printf(o, "<li>%s <span class=\"muted\">— %s</span></li>", pl->items[i].text,
 					    pl->items[i].author_name);
 				shown++;
@@ -671,10 +662,10 @@ static void render_agenda(struct request *r, const struct one_on_one *m, const s
 	html_printf(o, "<form method=\"post\" action=\"/one-on-ones/%lld/points\" class=\"form\">", id);
 	ui_csrf(r);
 	if (!is_rep) {
-		const char *labels[NSECTIONS];
-		for (int s = 0; s < NSECTIONS; s++)
+		const char *labels[OOO_NSECTIONS];
+		for (int s = 0; s < OOO_NSECTIONS; s++)
 			labels[s] = T(section_labels[s]);
-		ui_select(r, "p_section", T("Section"), section_codes, labels, NSECTIONS, f && f->p_section ? f->p_section : "effort",
+		ui_select(r, "p_section", T("Section"), ooo_sections, labels, OOO_NSECTIONS, f && f->p_section ? f->p_section : "effort",
 			  f ? f->e_p_section : NULL);
 	}
 	textarea(r, "p_text", is_rep ? T("Add your own point") : T("Add a point"), f ? f->p_text : NULL,
@@ -814,12 +805,13 @@ void page_one_on_one_points_post(struct request *r)
 	if (!m)
 		return;
 	struct agenda_form f = { 0 };
-	int is_rep = r->me.user_id == m->rep_id;
-	f.p_section = is_rep ? "rep" : req_form(r, "p_section");
+	struct person rep = { m->rep_id, r->me.org_id, m->rep_team_id };
+	/* the rep's own points are the only section a rep adds to */
+	f.p_section = r->me.user_id == m->rep_id ? "rep" : req_form(r, "p_section");
 	f.p_text = req_form(r, "p_text");
 	if (f.p_text)
 		f.p_text = str_trim(arena_strdup(r->a, f.p_text));
-	if (section_index(f.p_section) < 0)
+	if (ooo_section_index(f.p_section) < 0 || !access_one_on_one_point(&r->viewer, &rep, f.p_section))
 		f.e_p_section = T("Choose a section of the agenda.");
 	f.e_p_text = required_text(r, f.p_text, OOO_TEXT_MAX);
 	if (f.e_p_section || f.e_p_text) {

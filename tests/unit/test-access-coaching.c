@@ -65,6 +65,13 @@ START_TEST(one_on_ones)
 		ck_assert_msg(access_one_on_one_see(&v, &rita) == one_on_one[r][0], "see: %s", rel_names[r]);
 		ck_assert_msg(access_one_on_one_manage(&v, &rita) == one_on_one[r][1], "manage: %s", rel_names[r]);
 		ck_assert_msg(access_one_on_one_private(&v, &rita) == one_on_one[r][2], "private: %s", rel_names[r]);
+		/* agenda points: the rep in their own section only, the leading
+		 * manager in any; nobody else in any */
+		ck_assert_msg(access_one_on_one_point(&v, &rita, "rep") == one_on_one[r][0], "point rep: %s",
+			      rel_names[r]);
+		ck_assert_msg(access_one_on_one_point(&v, &rita, "effort") == one_on_one[r][1], "point effort: %s",
+			      rel_names[r]);
+		ck_assert_int_eq(access_one_on_one_point(&v, &rita, NULL), 0);
 	}
 	struct viewer max = caller(MGR_LEADS);
 	ck_assert_int_eq(access_one_on_one_see(&max, NULL), 0);
