@@ -2,7 +2,8 @@
 // demo organisation (a year of deals, conversations and targets, so tables
 // are really wide), headless Chromium at 390×844 signs in as a rep, a manager
 // and an admin, switches to each language and loads every page the menu
-// offers (with the numbers tabs, a deal, an account, the conversation form and
+// offers (with the numbers tabs, a deal, an account, the conversation form,
+// the first plan, one-on-one, assessment, round, profile and rep page, and
 // a 404): none may scroll sideways. The grouped menu opens with one tap and
 // shows every page on screen; at 1366×900 it is one line. Screenshots go to
 // build/screenshots/. The plain-HTTP checks (the 404 keeps the menu, one
@@ -161,6 +162,18 @@ test('on a phone no page of the menu scrolls sideways, for every role and langua
       await page.goto(`${ctx.base}/accounts`);
       const account = await page.$eval('main a[href^="/accounts/"]', (a) => a.getAttribute('href')).catch(() => null);
       if (account) extra.push(account);
+      // the development pages behind the Grow menu's lists: a plan, a
+      // one-on-one, an assessment form, a rep's profile and rep page, an
+      // observation — the first of each the person may open
+      for (const [list, sel] of [['/plans', 'main a[href^="/plans/"]:not([href^="/plans/new"])'],
+        ['/one-on-ones', 'main a[href^="/one-on-ones/"]'], ['/assessments', 'main a[href^="/assessments/"]:not([href^="/assessments/rounds"])'],
+        ['/assessments', 'main a[href^="/assessments/rounds/"]'], ['/team/traits', 'main a[href$="/profile"]'],
+        ['/team/traits', 'main a[href^="/reps/"]:not([href$="/profile"])'], ['/', 'main a[href^="/observations/"]']]) {
+        if (!menu.includes(list) && list !== '/') continue;
+        await page.goto(`${ctx.base}${list}`);
+        const href = await page.$eval(sel, (a) => a.getAttribute('href')).catch(() => null);
+        if (href) extra.push(href.split('#')[0]);
+      }
       await page.goto(`${ctx.base}/numbers`);
       const tabs = await page.$$eval('.num-tabs a', (as) => as.map((a) => a.getAttribute('href')));
       const all = [...new Set([...menu, ...tabs, ...extra])];
