@@ -18,9 +18,10 @@
 #
 # N times each after warm-ups (curl, median and p90), in turns with the
 # sqlite3 shell running the very SQL the page ran (captured by bench.sh's
-# statement trace, tools/sqltrace.c), as bench.sh does. The aim: well under
-# 20 ms; a WARNING says when a median is over 20 ms or the server slower
-# than the shell. A bench reports; it exits 0 once it could measure.
+# statement trace, tools/sqltrace.c), with the timing harness bench.sh uses
+# (scripts/bench-lib.sh). The aim: well under 20 ms; a WARNING says when a
+# median is over 20 ms or the server slower than the shell. A bench
+# reports; it exits 0 once it could measure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -98,124 +99,38 @@ meeting=$(sqlite3 "$db" "SELECT o.id FROM one_on_ones o JOIN team_members tm ON 
 nmeet=$(sqlite3 "$db" "SELECT count(*) FROM one_on_ones WHERE org_id = $org")
 echo "bench-coaching: $nmeet one-on-ones; team $team, one-on-one $meeting; N=$N after $WARM warm-ups"
 
-# --- servers (as bench.sh) ----------------------------------------------------
-free_port() {
-  local p
-  for p in $(seq "${1:-18900}" 18949); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-  done
-  return 1
-}
-pids=()
-cleanup() {
-  local p
-  for p in "${pids[@]+"${pids[@]}"}"; do kill "$p" 2>/dev/null || true; done
-}
-trap cleanup EXIT
-start_server() {	# start_server PORT LOG [ENV...]: waits until it answers
-  local port=$1 log=$2
-  shift 2
-  env "$@" ./salesgarden serve --listen "127.0.0.1:$port" >"$log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 100); do
-    curl -s -o /dev/null "http://127.0.0.1:$port/login" && return 0
-    sleep 0.1
-  done
-  echo "bench-coaching: the server on port $port did not start (log: $log)"
-  return 1
-}
-port=${BENCH_PORT:-$(free_port)}
-tport=$(free_port $((port + 1)))
+# --- servers and timing (scripts/bench-lib.sh, as bench.sh) ------------------
+# shellcheck source=scripts/bench-lib.sh
+. scripts/bench-lib.sh
+port=${BENCH_PORT:-$(bench_free_port 18900 18949)}
+tport=$(bench_free_port $((port + 1)) 18949)
 
 pages=(ooo-list ooo-page ooo-api)
 declare -A path
 path[ooo-list]="/one-on-ones"
 path[ooo-page]="/one-on-ones/$meeting"
 path[ooo-api]="/api/v1/one-on-ones/$meeting"
-fetch() {
+fetch() {	# fetch PAGE [curl options]: the request of a page, to the server at $bench_at
   local p=$1
   shift
   case $p in
-    ooo-api) curl -s -H "Authorization: Bearer $token" "$@" "$at${path[$p]}" || true ;;
-    *) curl -s -b "$jar" "$@" "$at${path[$p]}" || true ;;
+    ooo-api) curl -s -H "Authorization: Bearer $token" "$@" "$bench_at${path[$p]}" || true ;;
+    *) curl -s -b "$jar" "$@" "$bench_at${path[$p]}" || true ;;
   esac
-}
-stats() {
-  sort -g | awk '{ v[NR] = $1 } END {
-    if (!NR) { print "- -"; exit }
-    m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-    i = int(0.9 * NR + 0.999999); if (i < 1) i = 1
-    printf "%.1f %.1f\n", m, v[i] }'
 }
 
 trace=$dir/trace-coaching.sql
-rm -f "$trace"
-start_server "$tport" "$dir/serve-trace-coaching.log" SG_SQLTRACE="$PWD/$trace" LD_PRELOAD="$PWD/$dir/sqltrace.so" || exit 0
-at=http://127.0.0.1:$tport
+bench_start_trace_server bench-coaching "$tport" "$dir/serve-trace-coaching.log" "$trace" "$dir/sqltrace.so" || exit 0
+trace_pid=$bench_server_pid
 jar=$dir/cookies-coaching
-rm -f "$jar"
-csrf=$(curl -s -c "$jar" -b "$jar" "$at/login" | grep -o 'name="csrf_token"[^>]*value="[^"]*"' |
-  sed 's/.*value="//; s/"$//' | head -n 1)
-code=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "csrf_token=$csrf" \
-  --data-urlencode "email=manager01@bench.example" --data-urlencode "password=$pw" "$at/login")
+code=$(bench_sign_in "$jar" manager01@bench.example "$pw")
 [ "$code" = 303 ] || { echo "bench-coaching: signing in answered $code"; exit 0; }
 token=$(./salesgarden token create --org bench --email manager01@bench.example --label bench-coaching 2>/dev/null || true)
+bench_capture "$trace" "$dir" "$dir/pragmas-coaching.sql" "${pages[@]}"
+kill "$trace_pid" 2>/dev/null || true
 
-declare -A srv srv_med srv_p90 sh sh_med nstmt status
-for p in "${pages[@]}"; do
-  status[$p]=$(fetch "$p" -o /dev/null -w '%{http_code}')
-  [ "${status[$p]}" = 200 ] || continue
-  sleep 0.2
-  before=$(stat -c %s "$trace")
-  fetch "$p" -o /dev/null
-  sleep 0.2
-  tail -c +$((before + 1)) "$trace" | grep -E '^(SELECT|WITH) ' >"$dir/$p.sql" || true
-  nstmt[$p]=$(wc -l <"$dir/$p.sql")
-done
-kill "${pids[0]}" 2>/dev/null || true
-grep -E '^PRAGMA ' "$trace" | awk '!seen[$0]++' | grep -v -i 'journal_mode' >"$dir/pragmas-coaching.sql" || true
+bench_start_server bench-coaching "$port" "$dir/serve-coaching.log" || exit 0
+bench_measure "$db" "$dir" "$dir/pragmas-coaching.sql" "$N" "$WARM" "${pages[@]}"
 
-start_server "$port" "$dir/serve-coaching.log" || exit 0
-at=http://127.0.0.1:$port
-shell_run() {
-  {
-    echo ".output /dev/null"
-    cat "$dir/pragmas-coaching.sql" "$1"
-    echo ".shell date +%s%N"
-    echo ".shell date +%s%N"
-    cat "$1"
-    echo ".shell date +%s%N"
-  } | sqlite3 "$db" | awk '{ t[NR] = $1 } END {
-      v = (t[3] - t[2]) - (t[2] - t[1]); printf "%.3f\n", (v < 0 ? 0 : v) / 1e6 }'
-}
-for p in "${pages[@]}"; do
-  [ "${status[$p]}" = 200 ] || continue
-  for _ in $(seq "$WARM"); do fetch "$p" -o /dev/null; done
-  srv[$p]="" sh[$p]=""
-  for _ in $(seq "$N"); do
-    srv[$p]+="$(fetch "$p" -o /dev/null -w '%{time_total}' | awk '{ printf "%.3f", $1 * 1000 }') "
-    sh[$p]+="$(shell_run "$dir/$p.sql") "
-  done
-  read -r srv_med[$p] srv_p90[$p] < <(tr ' ' '\n' <<<"${srv[$p]}" | grep . | stats)
-  read -r sh_med[$p] _ < <(tr ' ' '\n' <<<"${sh[$p]}" | grep . | stats)
-done
-
-echo
-printf '%-10s %-40s %9s %9s %9s %6s %12s\n' page request "median ms" "p90 ms" "shell ms" stmts server/shell
-warn=()
-for p in "${pages[@]}"; do
-  if [ "${status[$p]}" != 200 ]; then
-    printf '%-10s %-40s %s\n' "$p" "${path[$p]}" "not measured: HTTP ${status[$p]}"
-    warn+=("WARNING: $p answered HTTP ${status[$p]}; not measured")
-    continue
-  fi
-  ratio=$(awk -v a="${srv_med[$p]}" -v b="${sh_med[$p]}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "-" }')
-  printf '%-10s %-40s %9s %9s %9s %6s %12s\n' "$p" "${path[$p]}" "${srv_med[$p]}" "${srv_p90[$p]}" \
-    "${sh_med[$p]}" "${nstmt[$p]}" "$ratio"
-  awk -v m="${srv_med[$p]}" 'BEGIN { exit !(m > 20) }' &&
-    warn+=("WARNING: $p: the median ${srv_med[$p]} ms is over 20 ms")
-  [ "$ratio" != - ] && awk -v r="$ratio" 'BEGIN { exit !(r > 1) }' &&
-    warn+=("WARNING: $p: the server (${srv_med[$p]} ms) is slower than the sqlite3 shell on the same SQL (${sh_med[$p]} ms)")
-done
-for w in "${warn[@]+"${warn[@]}"}"; do echo "$w"; done
+bench_report 40 20 "" "${pages[@]}"
 exit 0

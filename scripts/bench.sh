@@ -24,7 +24,9 @@
 # parameters SQLite bound expanded into it — on the same database.
 # The ratio server/shell shows what the server adds to the database work; a
 # WARNING says when a page's median is over 100 ms or the ratio above 1.
-# A bench reports; it always exits 0 once it could measure.
+# A bench reports; it always exits 0 once it could measure. The timing
+# harness (servers, statement trace, timed loop, report) is
+# scripts/bench-lib.sh, shared with scripts/bench-coaching.sh.
 #
 #   BENCH_N=20       timed requests per page (after BENCH_WARM=3 warm-ups)
 #   BENCH_PORT=...   port of the server (default: the first free in 18950-18999)
@@ -138,36 +140,11 @@ big_counts=$(sqlite3 -separator ' ' "$db" "SELECT (SELECT count(*) FROM accounts
 read -r nbig_accounts nbig_open <<<"$big_counts"
 echo "       big organisation: $nbig_accounts accounts, $nbig_open open deals"
 
-# --- servers ----------------------------------------------------------------
-free_port() {
-  local p
-  for p in $(seq "${1:-18950}" 18999); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-  done
-  return 1
-}
-pids=()
-cleanup() {
-  local p
-  for p in "${pids[@]+"${pids[@]}"}"; do kill "$p" 2>/dev/null || true; done
-}
-trap cleanup EXIT
-
-start_server() {	# start_server PORT LOG [ENV...]: waits until it answers
-  local port=$1 log=$2
-  shift 2
-  env "$@" ./salesgarden serve --listen "127.0.0.1:$port" >"$log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 100); do
-    curl -s -o /dev/null "http://127.0.0.1:$port/login" && return 0
-    sleep 0.1
-  done
-  echo "bench: the server on port $port did not start (log: $log)"
-  return 1
-}
-
-port=${BENCH_PORT:-$(free_port)}
-tport=$(free_port $((port + 1)))
+# --- servers and timing (scripts/bench-lib.sh) ------------------------------
+# shellcheck source=scripts/bench-lib.sh
+. scripts/bench-lib.sh
+port=${BENCH_PORT:-$(bench_free_port 18950 18999)}
+tport=$(bench_free_port $((port + 1)) 18999)
 
 pages=(figures pipeline api tiers conc tiers-api accounts deals-new profile traits traits-api)
 declare -A path
@@ -187,127 +164,42 @@ path[profile]="/reps/$bench_rep/profile"
 path[traits]="/team/traits"
 path[traits-api]="/api/v1/assessments/matrix"
 
-fetch() {	# fetch PAGE [curl options]: the request of a page, to the server at $at
+fetch() {	# fetch PAGE [curl options]: the request of a page, to the server at $bench_at
   local p=$1
   shift
   case $p in
-    api|traits-api) curl -s -H "Authorization: Bearer $token" "$@" "$at${path[$p]}" || true ;;
-    tiers-api) curl -s -H "Authorization: Bearer $admin_token" "$@" "$at${path[$p]}" || true ;;
-    tiers|conc) curl -s -b "$admin_jar" "$@" "$at${path[$p]}" || true ;;
-    accounts|deals-new) curl -s -b "$big_jar" "$@" "$at${path[$p]}" || true ;;
-    *) curl -s -b "$jar" "$@" "$at${path[$p]}" || true ;;
+    api|traits-api) curl -s -H "Authorization: Bearer $token" "$@" "$bench_at${path[$p]}" || true ;;
+    tiers-api) curl -s -H "Authorization: Bearer $admin_token" "$@" "$bench_at${path[$p]}" || true ;;
+    tiers|conc) curl -s -b "$admin_jar" "$@" "$bench_at${path[$p]}" || true ;;
+    accounts|deals-new) curl -s -b "$big_jar" "$@" "$bench_at${path[$p]}" || true ;;
+    *) curl -s -b "$jar" "$@" "$bench_at${path[$p]}" || true ;;
   esac
 }
 
-# median and p90 (nearest rank) of the numbers on stdin, in ms with one decimal
-stats() {
-  sort -g | awk '{ v[NR] = $1 } END {
-    if (!NR) { print "- -"; exit }
-    m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-    i = int(0.9 * NR + 0.999999); if (i < 1) i = 1
-    printf "%.1f %.1f\n", m, v[i] }'
-}
-
-# 1. The SQL of each page: a server with the statement trace answers each
-# page twice (the second, warm request is the one kept); the reads it ran,
-# with their parameters expanded, are what the shell replays. Sessions and
-# tokens live in the database, so the sign-in holds for both servers.
+# 1. The SQL of each page, from a server with the statement trace.
 trace=$dir/trace.sql
-rm -f "$trace"
-start_server "$tport" "$dir/serve-trace.log" SG_SQLTRACE="$PWD/$trace" LD_PRELOAD="$PWD/$dir/sqltrace.so" || exit 0
-at=http://127.0.0.1:$tport
+bench_start_trace_server bench "$tport" "$dir/serve-trace.log" "$trace" "$dir/sqltrace.so" || exit 0
+trace_pid=$bench_server_pid
 jar=$dir/cookies
-rm -f "$jar"
-csrf=$(curl -s -c "$jar" -b "$jar" "$at/login" | grep -o 'name="csrf_token"[^>]*value="[^"]*"' |
-  sed 's/.*value="//; s/"$//' | head -n 1)
-code=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "csrf_token=$csrf" \
-  --data-urlencode "email=manager01@bench.example" --data-urlencode "password=$pw" "$at/login")
+code=$(bench_sign_in "$jar" manager01@bench.example "$pw")
 [ "$code" = 303 ] || { echo "bench: signing in answered $code"; exit 0; }
 token=$(./salesgarden token create --org bench --email manager01@bench.example --label bench 2>/dev/null || true)
 admin_jar=$dir/cookies-admin
-rm -f "$admin_jar"
-csrf=$(curl -s -c "$admin_jar" -b "$admin_jar" "$at/login" | grep -o 'name="csrf_token"[^>]*value="[^"]*"' |
-  sed 's/.*value="//; s/"$//' | head -n 1)
-code=$(curl -s -o /dev/null -w '%{http_code}' -c "$admin_jar" -b "$admin_jar" --data-urlencode "csrf_token=$csrf" \
-  --data-urlencode "email=admin@bench.example" --data-urlencode "password=$pw" "$at/login")
+code=$(bench_sign_in "$admin_jar" admin@bench.example "$pw")
 [ "$code" = 303 ] || { echo "bench: signing in as the admin answered $code"; exit 0; }
 admin_token=$(./salesgarden token create --org bench --email admin@bench.example --label bench 2>/dev/null || true)
 big_jar=$dir/cookies-big
-rm -f "$big_jar"
-csrf=$(curl -s -c "$big_jar" -b "$big_jar" "$at/login" | grep -o 'name="csrf_token"[^>]*value="[^"]*"' |
-  sed 's/.*value="//; s/"$//' | head -n 1)
-code=$(curl -s -o /dev/null -w '%{http_code}' -c "$big_jar" -b "$big_jar" --data-urlencode "csrf_token=$csrf" \
-  --data-urlencode "email=admin@big.example" --data-urlencode "password=$pw" "$at/login")
+code=$(bench_sign_in "$big_jar" admin@big.example "$pw")
 [ "$code" = 303 ] || { echo "bench: signing in as the big organisation's admin answered $code"; exit 0; }
+bench_capture "$trace" "$dir" "$dir/pragmas.sql" "${pages[@]}"
+kill "$trace_pid" 2>/dev/null || true
 
-declare -A srv srv_med srv_p90 sh sh_med nstmt status
-for p in "${pages[@]}"; do
-  status[$p]=$(fetch "$p" -o /dev/null -w '%{http_code}')
-  [ "${status[$p]}" = 200 ] || continue
-  sleep 0.2
-  before=$(stat -c %s "$trace")
-  fetch "$p" -o /dev/null
-  sleep 0.2
-  # the reads of the request; writes (a session's or token's last use) are left out
-  tail -c +$((before + 1)) "$trace" | grep -E '^(SELECT|WITH) ' >"$dir/$p.sql" || true
-  nstmt[$p]=$(wc -l <"$dir/$p.sql")
-done
-kill "${pids[0]}" 2>/dev/null || true
-# the settings each server connection starts with (db-sqlite.c), so that the
-# shell runs the SQL the way the server does
-grep -E '^PRAGMA ' "$trace" | awk '!seen[$0]++' | grep -v -i 'journal_mode' >"$dir/pragmas.sql" || true
-
-# 2. Server and shell in turns, so both meet the same load on the machine:
-# a request to the server (curl's time_total), then a sqlite3 shell that runs
-# the page's SQL once to warm up and once more between `.shell date +%s%N`
-# markers — "marker, marker, statements, marker", so that what a marker
-# costs (spawning date) is measured beside the run and subtracted.
-start_server "$port" "$dir/serve.log" || exit 0
-at=http://127.0.0.1:$port
-shell_run() {	# shell_run FILE: the time of one warm run of FILE, in ms
-  {
-    echo ".output /dev/null"
-    cat "$dir/pragmas.sql" "$1"
-    echo ".shell date +%s%N"
-    echo ".shell date +%s%N"
-    cat "$1"
-    echo ".shell date +%s%N"
-  } | sqlite3 "$db" | awk '{ t[NR] = $1 } END {
-      v = (t[3] - t[2]) - (t[2] - t[1]); printf "%.3f\n", (v < 0 ? 0 : v) / 1e6 }'
-}
-for p in "${pages[@]}"; do
-  [ "${status[$p]}" = 200 ] || continue
-  for _ in $(seq "$WARM"); do fetch "$p" -o /dev/null; done
-  srv[$p]="" sh[$p]=""
-  for _ in $(seq "$N"); do
-    srv[$p]+="$(fetch "$p" -o /dev/null -w '%{time_total}' | awk '{ printf "%.3f", $1 * 1000 }') "
-    sh[$p]+="$(shell_run "$dir/$p.sql") "
-  done
-  read -r srv_med[$p] srv_p90[$p] < <(tr ' ' '\n' <<<"${srv[$p]}" | grep . | stats)
-  read -r sh_med[$p] _ < <(tr ' ' '\n' <<<"${sh[$p]}" | grep . | stats)
-done
+# 2. Server and shell in turns.
+bench_start_server bench "$port" "$dir/serve.log" || exit 0
+bench_measure "$db" "$dir" "$dir/pragmas.sql" "$N" "$WARM" "${pages[@]}"
 
 # --- report -----------------------------------------------------------------
-echo
-printf '%-10s %-52s %9s %9s %9s %6s %12s\n' page request "median ms" "p90 ms" "shell ms" stmts server/shell
-warn=()
-for p in "${pages[@]}"; do
-  if [ "${status[$p]}" != 200 ]; then
-    printf '%-10s %-52s %s\n' "$p" "${path[$p]:0:52}" "not measured: HTTP ${status[$p]}"
-    warn+=("WARNING: $p answered HTTP ${status[$p]}; not measured")
-    continue
-  fi
-  ratio=$(awk -v a="${srv_med[$p]}" -v b="${sh_med[$p]}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "-" }')
-  printf '%-10s %-52s %9s %9s %9s %6s %12s\n' "$p" "${path[$p]:0:52}" "${srv_med[$p]}" "${srv_p90[$p]}" \
-    "${sh_med[$p]}" "${nstmt[$p]}" "$ratio"
-  awk -v m="${srv_med[$p]}" 'BEGIN { exit !(m > 100) }' &&
-    warn+=("WARNING: $p: the median ${srv_med[$p]} ms is over 100 ms")
-  [ "$ratio" != - ] && awk -v r="$ratio" 'BEGIN { exit !(r > 1) }' &&
-    warn+=("WARNING: $p: the server (${srv_med[$p]} ms) is slower than the sqlite3 shell on the same SQL (${sh_med[$p]} ms)")
-done
-echo "(shell: the SELECTs the page ran, replayed in the sqlite3 shell on the same database with the server's"
-echo " connection settings ($(tr '\n' ' ' <"$dir/pragmas.sql" | sed 's/ $//')); stmts: how many)"
-for w in "${warn[@]+"${warn[@]}"}"; do echo "$w"; done
+bench_report 52 100 "$dir/pragmas.sql" "${pages[@]}"
 
 if [ -n "${BENCH_VERBOSE:-}" ]; then
   for p in "${pages[@]}"; do

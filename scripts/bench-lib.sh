@@ -1,0 +1,183 @@
+# shellcheck shell=bash disable=SC2154  # path: the sourcing script's (see below)
+# bench-lib.sh: the timing harness that scripts/bench.sh and
+# scripts/bench-coaching.sh share (sourced by both, run by neither alone).
+#
+# It holds: finding a free port, starting servers (stopped again on exit),
+# signing in, the statement trace of a server (LD_PRELOAD of
+# build/bench/sqltrace.so, tools/sqltrace.c) that captures the SQL each page
+# runs, the timed loop — server and sqlite3 shell in turns on that SQL,
+# warm-ups then N requests, median and p90 — and the report table with its
+# WARNING lines. Each script keeps its own data, pages and sign-ins.
+#
+# What a script provides (the only globals the harness reads):
+#   path[PAGE]                 the request of each page (an associative array)
+#   fetch PAGE [curl options]  a function: the request of PAGE (with its
+#                              cookie jar or token) to the server at $bench_at,
+#                              curl's output on stdout
+# What the harness leaves (associative arrays by page, for the report):
+#   status  the HTTP status of the first request (only 200 is measured)
+#   nstmt   how many reads the page ran
+#   srv_med srv_p90 sh_med   medians and p90 in ms
+# and bench_at (the server the next fetch goes to), bench_server_pid.
+
+declare -A status nstmt srv_med srv_p90 sh_med
+bench_at=
+bench_server_pid=
+bench_pids=()
+
+bench_cleanup() {	# stops every server started by bench_start_server
+  local p
+  for p in "${bench_pids[@]+"${bench_pids[@]}"}"; do kill "$p" 2>/dev/null || true; done
+}
+trap bench_cleanup EXIT
+
+bench_free_port() {	# bench_free_port FIRST LAST: the first port of FIRST..LAST nobody listens on
+  local p
+  for p in $(seq "$1" "$2"); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+  return 1
+}
+
+# bench_start_server NAME PORT LOG [ENV...]: starts ./salesgarden serve on
+# 127.0.0.1:PORT (ENV as `env` takes it), waits until it answers and sets
+# bench_at to it and bench_server_pid; NAME prefixes the message if it won't.
+bench_start_server() {
+  local name=$1 port=$2 log=$3
+  shift 3
+  env "$@" ./salesgarden serve --listen "127.0.0.1:$port" >"$log" 2>&1 &
+  bench_server_pid=$!
+  bench_pids+=("$bench_server_pid")
+  bench_at=http://127.0.0.1:$port
+  for _ in $(seq 100); do
+    curl -s -o /dev/null "$bench_at/login" && return 0
+    sleep 0.1
+  done
+  echo "$name: the server on port $port did not start (log: $log)"
+  return 1
+}
+
+# bench_start_trace_server NAME PORT LOG TRACE SO: bench_start_server with the
+# statement trace (the LD_PRELOAD library SO) writing to TRACE, made empty first
+bench_start_trace_server() {
+  local name=$1 port=$2 log=$3 trace=$4 so=$5
+  rm -f "$trace"
+  bench_start_server "$name" "$port" "$log" SG_SQLTRACE="$PWD/$trace" LD_PRELOAD="$PWD/$so"
+}
+
+# bench_sign_in JAR EMAIL PASSWORD: signs in at the server at $bench_at with a
+# fresh cookie jar JAR; prints the HTTP status (303 when it worked). Sessions
+# live in the database, so the sign-in holds for every server on it.
+bench_sign_in() {
+  local jar=$1 email=$2 password=$3 csrf
+  rm -f "$jar"
+  csrf=$(curl -s -c "$jar" -b "$jar" "$bench_at/login" | grep -o 'name="csrf_token"[^>]*value="[^"]*"' |
+    sed 's/.*value="//; s/"$//' | head -n 1)
+  curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "csrf_token=$csrf" \
+    --data-urlencode "email=$email" --data-urlencode "password=$password" "$bench_at/login"
+}
+
+# median and p90 (nearest rank) of the numbers on stdin, in ms with one decimal
+bench_stats() {
+  sort -g | awk '{ v[NR] = $1 } END {
+    if (!NR) { print "- -"; exit }
+    m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+    i = int(0.9 * NR + 0.999999); if (i < 1) i = 1
+    printf "%.1f %.1f\n", m, v[i] }'
+}
+
+# bench_capture TRACE SQLDIR PRAGMAS PAGE...: the SQL of each page. The trace
+# server (at $bench_at) answers each page twice (the second, warm request is
+# the one kept); the reads it ran, with their parameters expanded, go to
+# SQLDIR/PAGE.sql for the shell to replay (writes — a session's or token's
+# last use — are left out). Sets status[PAGE] and nstmt[PAGE]. Then PRAGMAS
+# gets the settings each server connection starts with (db-sqlite.c), so that
+# the shell runs the SQL the way the server does.
+bench_capture() {
+  local trace=$1 sqldir=$2 pragmas=$3 p before
+  shift 3
+  for p in "$@"; do
+    status[$p]=$(fetch "$p" -o /dev/null -w '%{http_code}')
+    [ "${status[$p]}" = 200 ] || continue
+    sleep 0.2
+    before=$(stat -c %s "$trace")
+    fetch "$p" -o /dev/null
+    sleep 0.2
+    tail -c +$((before + 1)) "$trace" | grep -E '^(SELECT|WITH) ' >"$sqldir/$p.sql" || true
+    nstmt[$p]=$(wc -l <"$sqldir/$p.sql")
+  done
+  grep -E '^PRAGMA ' "$trace" | awk '!seen[$0]++' | grep -v -i 'journal_mode' >"$pragmas" || true
+}
+
+# bench_shell_run DB PRAGMAS FILE: the time of one warm run of FILE's SQL in
+# the sqlite3 shell on DB, in ms: PRAGMAS and FILE once to warm up, then FILE
+# between `.shell date +%s%N` markers — "marker, marker, statements, marker",
+# so that what a marker costs (spawning date) is measured beside the run and
+# subtracted.
+bench_shell_run() {
+  local db=$1 pragmas=$2 file=$3
+  {
+    echo ".output /dev/null"
+    cat "$pragmas" "$file"
+    echo ".shell date +%s%N"
+    echo ".shell date +%s%N"
+    cat "$file"
+    echo ".shell date +%s%N"
+  } | sqlite3 "$db" | awk '{ t[NR] = $1 } END {
+      v = (t[3] - t[2]) - (t[2] - t[1]); printf "%.3f\n", (v < 0 ? 0 : v) / 1e6 }'
+}
+
+# bench_measure DB SQLDIR PRAGMAS N WARM PAGE...: server and shell in turns, so
+# both meet the same load on the machine: WARM warm-up requests, then N times
+# a request to the server at $bench_at (curl's time_total) and a
+# bench_shell_run of SQLDIR/PAGE.sql. Pages whose status is not 200 are left
+# out. Sets srv_med[PAGE], srv_p90[PAGE] and sh_med[PAGE].
+bench_measure() {
+  local db=$1 sqldir=$2 pragmas=$3 n=$4 warm=$5 p srv sh
+  shift 5
+  for p in "$@"; do
+    [ "${status[$p]}" = 200 ] || continue
+    for _ in $(seq "$warm"); do fetch "$p" -o /dev/null; done
+    srv="" sh=""
+    for _ in $(seq "$n"); do
+      srv+="$(fetch "$p" -o /dev/null -w '%{time_total}' | awk '{ printf "%.3f", $1 * 1000 }') "
+      sh+="$(bench_shell_run "$db" "$pragmas" "$sqldir/$p.sql") "
+    done
+    read -r "srv_med[$p]" "srv_p90[$p]" < <(tr ' ' '\n' <<<"$srv" | grep . | bench_stats)
+    read -r "sh_med[$p]" _ < <(tr ' ' '\n' <<<"$sh" | grep . | bench_stats)
+  done
+}
+
+# bench_report WIDTH LIMIT_MS PRAGMAS PAGE...: the table (the request column
+# WIDTH characters wide, a longer request cut to it), then — when PRAGMAS is
+# not empty — a note on the shell column naming those settings, then a
+# WARNING for each page that was not measured, whose median is over LIMIT_MS
+# or whose server was slower than the shell on the same SQL.
+bench_report() {
+  local width=$1 limit=$2 pragmas=$3 p ratio w
+  local -a warn=()
+  shift 3
+  echo
+  printf "%-10s %-${width}s %9s %9s %9s %6s %12s\n" page request "median ms" "p90 ms" "shell ms" stmts server/shell
+  for p in "$@"; do
+    if [ "${status[$p]}" != 200 ]; then
+      printf "%-10s %-${width}s %s\n" "$p" "${path[$p]:0:$width}" "not measured: HTTP ${status[$p]}"
+      warn+=("WARNING: $p answered HTTP ${status[$p]}; not measured")
+      continue
+    fi
+    ratio=$(awk -v a="${srv_med[$p]}" -v b="${sh_med[$p]}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "-" }')
+    printf "%-10s %-${width}s %9s %9s %9s %6s %12s\n" "$p" "${path[$p]:0:$width}" "${srv_med[$p]}" "${srv_p90[$p]}" \
+      "${sh_med[$p]}" "${nstmt[$p]}" "$ratio"
+    if awk -v m="${srv_med[$p]}" -v l="$limit" 'BEGIN { exit !(m > l) }'; then
+      warn+=("WARNING: $p: the median ${srv_med[$p]} ms is over $limit ms")
+    fi
+    if [ "$ratio" != - ] && awk -v r="$ratio" 'BEGIN { exit !(r > 1) }'; then
+      warn+=("WARNING: $p: the server (${srv_med[$p]} ms) is slower than the sqlite3 shell on the same SQL (${sh_med[$p]} ms)")
+    fi
+  done
+  if [ -n "$pragmas" ]; then
+    echo "(shell: the SELECTs the page ran, replayed in the sqlite3 shell on the same database with the server's"
+    echo " connection settings ($(tr '\n' ' ' <"$pragmas" | sed 's/ $//')); stmts: how many)"
+  fi
+  for w in "${warn[@]+"${warn[@]}"}"; do echo "$w"; done
+}
