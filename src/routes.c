@@ -135,6 +135,14 @@ const struct route routes[] = {
 	{ "POST", "/plans/:id/close", page_plan_close_post, R_REP | R_CSRF },
 	{ "POST", "/reps/:id/recognition", page_rep_recognition_post, R_MANAGER | R_CSRF },
 
+	/* learning (issue 9): the learning log and suggested or mandatory training */
+
+	/* learning (issue 9): the achievement-orientation index and the team's learning */
+
+	/* learning (issue 9): the library */
+
+	/* learning (issue 9): sales meetings and the case library */
+
 	/* development (issue 8): field coaching and one-on-ones */
 	{ "GET", "/one-on-ones", page_one_on_ones, R_REP },
 	{ "POST", "/one-on-ones", page_one_on_ones_post, R_MANAGER | R_CSRF },
@@ -228,6 +236,14 @@ const struct route routes[] = {
 	{ "PATCH", "/api/v1/plans/:id/actions/:id", api_plan_action_update, R_REP | R_JSON | R_CSRF },
 	{ "POST", "/api/v1/plans/:id/checkins", api_plan_checkins_create, R_REP | R_JSON | R_CSRF },
 	{ "GET", "/api/v1/recognitions", api_recognitions_list, R_REP | R_JSON },
+
+	/* learning (issue 9): the learning log and suggested or mandatory training — API */
+
+	/* learning (issue 9): the achievement-orientation index and the team's learning — API */
+
+	/* learning (issue 9): the library — API */
+
+	/* learning (issue 9): sales meetings and the case library — API */
 
 	/* development (issue 8): field coaching and one-on-ones — API */
 	{ "GET", "/api/v1/one-on-ones", api_one_on_ones_list, R_REP | R_JSON },

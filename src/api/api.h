@@ -182,6 +182,14 @@ void api_plan_action_update(struct request *r);
 void api_plan_checkins_create(struct request *r);
 void api_recognitions_list(struct request *r);
 
+/* learning (issue 9): the learning log and suggested or mandatory training */
+
+/* learning (issue 9): the achievement-orientation index and the team's learning */
+
+/* learning (issue 9): the library */
+
+/* learning (issue 9): sales meetings and the case library */
+
 /* development (issue 8): field coaching and one-on-ones */
 /* api-one-on-ones.c: one-on-ones, their points and actions */
 void api_one_on_ones_list(struct request *r);

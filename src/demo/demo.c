@@ -135,6 +135,14 @@ enum err demo_create(struct db_conn *c, struct arena *a, FILE *logins_out)
 	if ((e = demo_coaching(c, a, org_id, user_ids)))
 		return e;
 
+	/* learning (issue 9): the learning log and suggested or mandatory training */
+
+	/* learning (issue 9): the achievement-orientation index and the team's learning */
+
+	/* learning (issue 9): the library */
+
+	/* learning (issue 9): sales meetings and the case library */
+
 	fprintf(logins_out, "Demo organisation \"%s\" (slug %s) created.\n", DEMO_ORG_NAME, DEMO_SLUG);
 	fprintf(logins_out, LOGIN_FMT, "role", "e-mail", "password", "name");
 	for (size_t i = 0; i < demo_people_count; i++)

@@ -116,6 +116,14 @@ enum err demo_assessments(struct db_conn *c, struct arena *a, int64_t org_id, co
  * recognition. In the caller's transaction. */
 enum err demo_plans(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
 
+/* learning (issue 9): the learning log and suggested or mandatory training */
+
+/* learning (issue 9): the achievement-orientation index and the team's learning */
+
+/* learning (issue 9): the library */
+
+/* learning (issue 9): sales meetings and the case library */
+
 /* development (issue 8): field coaching and one-on-ones */
 /* cadences and a year of one-on-ones for every rep in a team (coaching.c):
  * notes, points, actions carried forward, some overdue now. In the caller's

@@ -323,6 +323,14 @@ int access_recognition_see(const struct viewer *v, const struct person *rep)
 	return access_private(v, rep);
 }
 
+/* learning (issue 9): the learning log and suggested or mandatory training */
+
+/* learning (issue 9): the achievement-orientation index and the team's learning */
+
+/* learning (issue 9): the library */
+
+/* learning (issue 9): sales meetings and the case library */
+
 /* development (issue 8): field coaching and one-on-ones */
 /* whoever leads the rep's team: a manager, or an admin who leads it */
 static int coach_of(const struct viewer *v, const struct person *rep)

@@ -257,6 +257,14 @@ int access_plan_action_done(const struct viewer *v, const struct person *rep, in
 int access_recognise(const struct viewer *v, const struct person *rep);
 int access_recognition_see(const struct viewer *v, const struct person *rep);
 
+/* learning (issue 9): the learning log and suggested or mandatory training */
+
+/* learning (issue 9): the achievement-orientation index and the team's learning */
+
+/* learning (issue 9): the library */
+
+/* learning (issue 9): sales meetings and the case library */
+
 /* development (issue 8): field coaching and one-on-ones */
 /*
  * One-on-ones and field coaching. The rules:

@@ -366,6 +366,14 @@ struct user *recognise_load_or_reply(struct request *r, int64_t rep_id)
 	return u;
 }
 
+/* learning (issue 9): the learning log and suggested or mandatory training */
+
+/* learning (issue 9): the achievement-orientation index and the team's learning */
+
+/* learning (issue 9): the library */
+
+/* learning (issue 9): sales meetings and the case library */
+
 /* development (issue 8): field coaching and one-on-ones */
 struct one_on_one *ooo_load_or_reply(struct request *r, int64_t id, enum access_need need)
 {

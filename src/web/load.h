@@ -102,6 +102,14 @@ struct user *plan_rep_load_or_reply(struct request *r, int64_t rep_id, enum acce
 /* a rep to recognise (access_recognise), NULL after answering */
 struct user *recognise_load_or_reply(struct request *r, int64_t rep_id);
 
+/* learning (issue 9): the learning log and suggested or mandatory training */
+
+/* learning (issue 9): the achievement-orientation index and the team's learning */
+
+/* learning (issue 9): the library */
+
+/* learning (issue 9): sales meetings and the case library */
+
 /* development (issue 8): field coaching and one-on-ones */
 #include "../store/one-on-ones.h"
 /* a one-on-one: NEED_SEE access_one_on_one_see (the rep and whoever leads the

@@ -169,9 +169,14 @@ void page_home(struct request *r)
 	/* development (issue 8): what is due — plan actions, and recognition received */
 	plans_home_section(r);
 
+	/* learning (issue 9): the learning log and suggested or mandatory training — what is due */
+
+	/* learning (issue 9): the library — what is due */
+
+	/* learning (issue 9): sales meetings and the case library — what is due */
+
 	/* development (issue 8): what is due — one-on-ones */
 	coaching_home_due(r);
-
 
 	if (r->viewer.role == ROLE_ADMIN) {
 		html(o, "<div class=\"stats\">");

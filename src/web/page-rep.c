@@ -322,6 +322,14 @@ void page_rep(struct request *r)
 	/* development (issue 8): development plans and recognition */
 	plans_rep_section(r, u);
 
+	/* learning (issue 9): the learning log and suggested or mandatory training */
+
+	/* learning (issue 9): the achievement-orientation index and the team's learning */
+
+	/* learning (issue 9): the library */
+
+	/* learning (issue 9): sales meetings and the case library */
+
 	/* development (issue 8): field coaching and one-on-ones */
 	coaching_rep_section(r, u);
 

@@ -166,6 +166,18 @@ void page_rep_recognition_post(struct request *r);
 void plans_home_section(struct request *r);
 void plans_rep_section(struct request *r, const struct user *u);
 
+/* learning (issue 9): the learning log and suggested or mandatory training */
+
+/* learning (issue 9): the achievement-orientation index and the team's learning */
+/* the rep's index with its parts and the formula in words, for the rep's own
+ * learning page and the manager's view of it (web/learningindex.c); the
+ * caller has already checked that the viewer may see the rep's learning */
+void learning_index_section(struct request *r, int64_t rep_id);
+
+/* learning (issue 9): the library */
+
+/* learning (issue 9): sales meetings and the case library */
+
 /* development (issue 8): field coaching and one-on-ones */
 /* page-one-on-ones.c: one-on-ones on a cadence, the agenda, points, actions, notes */
 void page_one_on_ones(struct request *r);

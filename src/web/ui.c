@@ -67,6 +67,14 @@ static const struct nav_item nav[] = {
 	/* development (issue 8): field coaching and one-on-ones */
 	{ G_GROW, "one-on-ones", "/one-on-ones", N_("One-on-ones"), ROLE_REP, ROLE_ADMIN, NULL },
 
+	/* learning (issue 9): the learning log and suggested or mandatory training */
+
+	/* learning (issue 9): the achievement-orientation index and the team's learning */
+
+	/* learning (issue 9): the library */
+
+	/* learning (issue 9): sales meetings and the case library */
+
 	/* an admin manages the teams instead: one "Teams" item, not two */
 	{ G_TEAM, "teams", "/teams", N_("Teams"), ROLE_REP, ROLE_MANAGER, NULL },
 	{ G_ADMIN, "admin-users", "/admin/users", N_("Users"), ROLE_ADMIN, ROLE_ADMIN, NULL },

@@ -284,6 +284,14 @@ const ROWS = {
     };
   })(),
 
+  // learning (issue 9): the learning log and suggested or mandatory training
+
+  // learning (issue 9): the achievement-orientation index and the team's learning
+
+  // learning (issue 9): the library
+
+  // learning (issue 9): sales meetings and the case library
+
   // development (issue 8): field coaching and one-on-ones
   // Rita's one-on-one: herself and the manager who leads her team; not Ann
   'GET /one-on-ones': { who: SIGNED_IN },
@@ -460,6 +468,14 @@ async function fixture() {
     // seen by Rita and Max only (not Ann, who sees Rita's deals)
     f.ritaAndMaxOnly = Object.values(secrets);
   }
+
+  // learning (issue 9): the learning log and suggested or mandatory training
+
+  // learning (issue 9): the achievement-orientation index and the team's learning
+
+  // learning (issue 9): the library
+
+  // learning (issue 9): sales meetings and the case library
 
   // development (issue 8): field coaching and one-on-ones
   {
