@@ -324,6 +324,49 @@ int access_recognition_see(const struct viewer *v, const struct person *rep)
 }
 
 /* learning (issue 9): the learning log and suggested or mandatory training */
+/* whoever leads the rep's team: a manager, or an admin who leads it */
+static int learning_coach(const struct viewer *v, const struct person *rep)
+{
+	return rep->team_id && (v->role == ROLE_MANAGER || v->role == ROLE_ADMIN) &&
+	       access_leads_team(v, rep->team_id);
+}
+
+int access_learning_see(const struct viewer *v, const struct person *rep)
+{
+	if (!rep || !member(v, rep->org_id))
+		return 0;
+	return v->id == rep->id || learning_coach(v, rep);
+}
+
+int access_learning_log(const struct viewer *v, const struct person *rep)
+{
+	return access_learning_see(v, rep);
+}
+
+int access_learning_change(const struct viewer *v, const struct learning_ref *l)
+{
+	if (!l || !l->status || !access_learning_see(v, &l->rep))
+		return 0;
+	if (v->id == l->rep.id)
+		return strcmp(l->status, "suggested") && strcmp(l->status, "assigned");
+	return v->id == l->created_by && learning_coach(v, &l->rep);
+}
+
+int access_learning_suggest(const struct viewer *v, const struct person *rep)
+{
+	return access_learning_see(v, rep) && v->id != rep->id;
+}
+
+int access_learning_answer(const struct viewer *v, const struct learning_ref *l)
+{
+	return l && access_learning_see(v, &l->rep) && v->id == l->rep.id;
+}
+
+int access_learning_assign(const struct viewer *v, int64_t org_id, int64_t team_id)
+{
+	return member(v, org_id) && (v->role == ROLE_MANAGER || v->role == ROLE_ADMIN) &&
+	       access_leads_team(v, team_id);
+}
 
 /* learning (issue 9): the achievement-orientation index and the team's learning */
 

@@ -258,6 +258,35 @@ int access_recognise(const struct viewer *v, const struct person *rep);
 int access_recognition_see(const struct viewer *v, const struct person *rep);
 
 /* learning (issue 9): the learning log and suggested or mandatory training */
+/*
+ * The learning log. A rep's activities and their reflections are the rep's
+ * private data, as a one-on-one is: seen by the rep and by whoever leads
+ * the rep's team (a manager, or an admin who leads it) — not other reps,
+ * not a manager of another team, not an admin who does not lead the team
+ * (access_learning_see). Who does what:
+ *   - the rep logs their own; the leading manager logs for the rep
+ *     (access_learning_log);
+ *   - an activity is changed or deleted by the rep (their own log, but not
+ *     an open suggestion or an open mandatory training: those are answered
+ *     or completed) and by whoever logged it while they lead the rep's team
+ *     (access_learning_change);
+ *   - the leading manager (not the rep) suggests an activity to the rep
+ *     (access_learning_suggest); only the rep accepts, declines or marks
+ *     done what was suggested or assigned to them (access_learning_answer);
+ *   - a mandatory training is assigned to a team, and its completion table
+ *     seen, by whoever leads that team (access_learning_assign).
+ */
+struct learning_ref {
+	struct person rep;		/* whose activity (their current team) */
+	int64_t created_by;
+	const char *status;		/* "done", "suggested", "accepted", "declined", "assigned" */
+};
+int access_learning_see(const struct viewer *v, const struct person *rep);
+int access_learning_log(const struct viewer *v, const struct person *rep);
+int access_learning_change(const struct viewer *v, const struct learning_ref *l);
+int access_learning_suggest(const struct viewer *v, const struct person *rep);
+int access_learning_answer(const struct viewer *v, const struct learning_ref *l);
+int access_learning_assign(const struct viewer *v, int64_t org_id, int64_t team_id);
 
 /* learning (issue 9): the achievement-orientation index and the team's learning */
 

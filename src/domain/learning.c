@@ -136,3 +136,90 @@ const char *learning_minutes_check(int minutes)
 		return N_("Enter the hours as a number from 0 to 24.");
 	return NULL;
 }
+
+int learning_overdue(const char *due_on, const char *today)
+{
+	if (!due_on || !today || !date_valid(due_on) || !date_valid(today))
+		return 0;
+	return strcmp(due_on, today) < 0;
+}
+
+static int blank(const char *s)
+{
+	if (!s)
+		return 1;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+int learning_has_reflection(const char *learned, const char *will_change)
+{
+	return !blank(learned) || !blank(will_change);
+}
+
+static void add_err(struct learning_field_error *errs, size_t *n, const char *field, const char *message)
+{
+	if (*n < LEARNING_ERRORS_MAX)
+		errs[(*n)++] = (struct learning_field_error){ field, message };
+}
+
+static void check_common(const struct learning_input *in, struct learning_field_error *errs, size_t *n)
+{
+	if (!learning_kind_valid(in->kind))
+		add_err(errs, n, "kind", N_("Choose the kind of activity."));
+	if (blank(in->title))
+		add_err(errs, n, "title", N_("Enter a title."));
+	else if (strlen(in->title) > LEARNING_TITLE_MAX)
+		add_err(errs, n, "title", N_("The title is too long (300 characters at most)."));
+}
+
+static void check_hours(const char *hours, int optional, int *minutes, struct learning_field_error *errs, size_t *n)
+{
+	*minutes = 0;
+	if (optional && blank(hours))
+		return;
+	int m = learning_parse_hours(hours);
+	if (m < 0)
+		add_err(errs, n, "hours", N_("Enter the hours as a number from 0 to 24, such as 1.5 or 1:30."));
+	else
+		*minutes = m;
+}
+
+size_t learning_check_done(const struct learning_input *in, const char *today, int *minutes,
+			   struct learning_field_error *errs)
+{
+	size_t n = 0;
+	check_common(in, errs, &n);
+	const char *m = learning_date_check(in->done_on, today);
+	if (m)
+		add_err(errs, &n, "done_on", m);
+	check_hours(in->hours, 0, minutes, errs, &n);
+	if (in->origin && !learning_origin_valid(in->origin))
+		add_err(errs, &n, "origin", N_("Choose who started it: self-initiated, suggested or mandatory."));
+	if (in->learned && strlen(in->learned) > LEARNING_REFLECTION_MAX)
+		add_err(errs, &n, "learned", N_("Too long: 2,000 characters at most."));
+	if (in->will_change && strlen(in->will_change) > LEARNING_REFLECTION_MAX)
+		add_err(errs, &n, "will_change", N_("Too long: 2,000 characters at most."));
+	return n;
+}
+
+size_t learning_check_planned(const struct learning_input *in, const char *today, int need_due, int *minutes,
+			      struct learning_field_error *errs)
+{
+	size_t n = 0;
+	check_common(in, errs, &n);
+	if (blank(in->due_on)) {
+		if (need_due)
+			add_err(errs, &n, "due_on", N_("Enter the due date."));
+	} else if (!date_valid(in->due_on)) {
+		add_err(errs, &n, "due_on", N_("Enter the date as a date (YYYY-MM-DD)."));
+	} else if (today && date_valid(today) && strcmp(in->due_on, today) < 0) {
+		add_err(errs, &n, "due_on", N_("The due date has passed already."));
+	} else if (today && date_valid(today) && day_diff(today, in->due_on) > 366) {
+		add_err(errs, &n, "due_on", N_("The date is more than a year in the future."));
+	}
+	check_hours(in->hours, 1, minutes, errs, &n);
+	return n;
+}

@@ -50,4 +50,34 @@ const char *learning_date_check(const char *day, const char *today);
 /* minutes for one activity on one day: NULL when 0..24 h, else a message */
 const char *learning_minutes_check(int minutes);
 
+/* is an open activity due on due_on overdue today: the due day has passed
+ * (due today is not overdue yet); 0 for no or an invalid date */
+int learning_overdue(const char *due_on, const char *today);
+
+/* what a person typed for one activity (texts as typed, NULL when absent) */
+struct learning_input {
+	const char *kind, *title, *done_on, *hours, *origin;
+	const char *learned, *will_change;
+	const char *due_on;		/* a suggestion's or an assignment's due day (optional) */
+};
+struct learning_field_error {
+	const char *field;		/* "kind", "title", "done_on", "hours", "origin", "learned", "will_change", "due_on" */
+	const char *message;		/* English (N_) */
+};
+#define LEARNING_ERRORS_MAX 8
+/* the checks of a logged (done) activity: kind one of the 13, a title
+ * (1..LEARNING_TITLE_MAX), done_on a date at most a year after today,
+ * hours parsed by learning_parse_hours, origin (when given) one of the
+ * three, each reflection at most LEARNING_REFLECTION_MAX; every error at
+ * once into errs; their number. *minutes gets the parsed hours. */
+size_t learning_check_done(const struct learning_input *in, const char *today, int *minutes,
+			   struct learning_field_error *errs);
+/* a suggestion or a mandatory training: kind, title, due_on (optional for a
+ * suggestion, required when need_due; not before today, at most a year
+ * ahead), hours optional (an assignment's expected hours) */
+size_t learning_check_planned(const struct learning_input *in, const char *today, int need_due, int *minutes,
+			      struct learning_field_error *errs);
+/* whether an activity has a reflection (either text, not only spaces) */
+int learning_has_reflection(const char *learned, const char *will_change);
+
 #endif
