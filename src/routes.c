@@ -136,6 +136,21 @@ const struct route routes[] = {
 	{ "POST", "/reps/:id/recognition", page_rep_recognition_post, R_MANAGER | R_CSRF },
 
 	/* learning (issue 9): the learning log and suggested or mandatory training */
+	{ "GET", "/learning", page_learning, R_REP },
+	{ "GET", "/learning/new", page_learning_new, R_REP },
+	{ "POST", "/learning", page_learning_post, R_REP | R_CSRF },
+	{ "GET", "/learning/suggest", page_learning_suggest, R_MANAGER },
+	{ "POST", "/learning/suggest", page_learning_suggest_post, R_MANAGER | R_CSRF },
+	{ "GET", "/learning/assignments", page_learning_assignments, R_MANAGER },
+	{ "POST", "/learning/assignments", page_learning_assignments_post, R_MANAGER | R_CSRF },
+	{ "GET", "/learning/assignments/:id", page_learning_assignment, R_MANAGER },
+	{ "GET", "/learning/:id", page_learning_one, R_REP },
+	{ "POST", "/learning/:id", page_learning_one_post, R_REP | R_CSRF },
+	{ "POST", "/learning/:id/delete", page_learning_delete_post, R_REP | R_CSRF },
+	{ "POST", "/learning/:id/accept", page_learning_accept_post, R_REP | R_CSRF },
+	{ "POST", "/learning/:id/decline", page_learning_decline_post, R_REP | R_CSRF },
+	{ "POST", "/learning/:id/done", page_learning_done_post, R_REP | R_CSRF },
+	{ "GET", "/reps/:id/learning", page_rep_learning, R_REP },
 
 	/* learning (issue 9): the achievement-orientation index and the team's learning */
 
@@ -238,6 +253,18 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/recognitions", api_recognitions_list, R_REP | R_JSON },
 
 	/* learning (issue 9): the learning log and suggested or mandatory training — API */
+	{ "GET", "/api/v1/learning", api_learning_list, R_REP | R_JSON },
+	{ "POST", "/api/v1/learning", api_learning_create, R_REP | R_JSON | R_CSRF },
+	{ "POST", "/api/v1/learning/suggestions", api_learning_suggest, R_MANAGER | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/learning/assignments", api_learning_assignments_list, R_MANAGER | R_JSON },
+	{ "POST", "/api/v1/learning/assignments", api_learning_assignments_create, R_MANAGER | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/learning/assignments/:id", api_learning_assignment_get, R_MANAGER | R_JSON },
+	{ "GET", "/api/v1/learning/:id", api_learning_get, R_REP | R_JSON },
+	{ "PATCH", "/api/v1/learning/:id", api_learning_update, R_REP | R_JSON | R_CSRF },
+	{ "DELETE", "/api/v1/learning/:id", api_learning_delete, R_REP | R_JSON | R_CSRF },
+	{ "POST", "/api/v1/learning/:id/accept", api_learning_accept, R_REP | R_JSON | R_CSRF },
+	{ "POST", "/api/v1/learning/:id/decline", api_learning_decline, R_REP | R_JSON | R_CSRF },
+	{ "POST", "/api/v1/learning/:id/done", api_learning_done, R_REP | R_JSON | R_CSRF },
 
 	/* learning (issue 9): the achievement-orientation index and the team's learning — API */
 

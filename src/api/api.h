@@ -183,6 +183,19 @@ void api_plan_checkins_create(struct request *r);
 void api_recognitions_list(struct request *r);
 
 /* learning (issue 9): the learning log and suggested or mandatory training */
+/* api-learning.c: the learning log, suggestions and mandatory trainings */
+void api_learning_list(struct request *r);
+void api_learning_create(struct request *r);
+void api_learning_get(struct request *r);
+void api_learning_update(struct request *r);
+void api_learning_delete(struct request *r);
+void api_learning_accept(struct request *r);
+void api_learning_decline(struct request *r);
+void api_learning_done(struct request *r);
+void api_learning_suggest(struct request *r);
+void api_learning_assignments_list(struct request *r);
+void api_learning_assignments_create(struct request *r);
+void api_learning_assignment_get(struct request *r);
 
 /* learning (issue 9): the achievement-orientation index and the team's learning */
 

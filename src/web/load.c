@@ -367,6 +367,62 @@ struct user *recognise_load_or_reply(struct request *r, int64_t rep_id)
 }
 
 /* learning (issue 9): the learning log and suggested or mandatory training */
+struct learning_row *learning_load_or_reply(struct request *r, int64_t id, enum access_need need, struct person *rep)
+{
+	struct learning_row *l = arena_alloc(r->a, sizeof(*l));
+	enum err e = learning_get(r->db, r->a, r->me.org_id, id, l);
+	if (e)
+		return not_loaded(r, e, T("There is no such learning activity."));
+	struct learning_ref ref = { { l->rep_id, l->org_id, l->rep_team_id }, l->created_by, l->status };
+	if (!access_learning_see(&r->viewer, &ref.rep))
+		return forbidden(r, T("A learning activity is seen by the rep and the manager who leads the rep's team only."));
+	if (need == NEED_CHANGE && !access_learning_change(&r->viewer, &ref))
+		return forbidden(r, T("Only the rep, or whoever logged it, changes this activity; a suggestion or a "
+				      "mandatory training is answered or marked done instead."));
+	if (need == NEED_CLOSE && !access_learning_answer(&r->viewer, &ref))
+		return forbidden(r, T("Only the rep answers a suggestion or marks a training done."));
+	if (rep)
+		*rep = ref.rep;
+	return l;
+}
+
+struct user *learning_rep_load_or_reply(struct request *r, int64_t rep_id, enum access_need need)
+{
+	struct user *u = arena_alloc(r->a, sizeof(*u));
+	enum err e = user_get(r->db, r->a, r->me.org_id, rep_id, u);
+	if (e)
+		return not_loaded(r, e, T("There is no such user."));
+	struct person p = { u->id, u->org_id, u->team_id };
+	if (!access_learning_see(&r->viewer, &p))
+		return forbidden(r, T("A rep's learning is seen by the rep and the manager who leads the rep's team only."));
+	if (need == NEED_CHANGE && !access_learning_log(&r->viewer, &p))
+		return forbidden(r, T("A rep's learning is seen by the rep and the manager who leads the rep's team only."));
+	if (need == NEED_REASSIGN && !access_learning_suggest(&r->viewer, &p))
+		return forbidden(r, T("Only the manager who leads the rep's team suggests an activity."));
+	return u;
+}
+
+struct team *learning_team_load_or_reply(struct request *r, int64_t team_id)
+{
+	struct team *t = arena_alloc(r->a, sizeof(*t));
+	enum err e = team_get(r->db, r->a, r->me.org_id, team_id, t);
+	if (e)
+		return not_loaded(r, e, T("There is no such team."));
+	return access_learning_assign(&r->viewer, t->org_id, t->id) ? t
+	       : forbidden(r, T("Only the manager who leads the team assigns it a training."));
+}
+
+struct learning_assignment *learning_assignment_load_or_reply(struct request *r, int64_t id)
+{
+	struct learning_assignment *a = arena_alloc(r->a, sizeof(*a));
+	char today[11];
+	today_date(today);
+	enum err e = learning_assignment_get(r->db, r->a, r->me.org_id, id, today, a);
+	if (e)
+		return not_loaded(r, e, T("There is no such training."));
+	return access_learning_assign(&r->viewer, a->org_id, a->team_id) ? a
+	       : forbidden(r, T("A team's mandatory trainings are seen by the manager who leads the team."));
+}
 
 /* learning (issue 9): the achievement-orientation index and the team's learning */
 

@@ -103,6 +103,19 @@ struct user *plan_rep_load_or_reply(struct request *r, int64_t rep_id, enum acce
 struct user *recognise_load_or_reply(struct request *r, int64_t rep_id);
 
 /* learning (issue 9): the learning log and suggested or mandatory training */
+#include "../store/learning-log.h"
+/* an activity of the learning log, with its rep as a person (rep may be
+ * NULL). NEED_SEE: access_learning_see; NEED_CHANGE: access_learning_change
+ * (edit, delete); NEED_CLOSE: access_learning_answer (accept, decline, done) */
+struct learning_row *learning_load_or_reply(struct request *r, int64_t id, enum access_need need, struct person *rep);
+/* the rep whose log the caller asks for: NEED_SEE access_learning_see (the
+ * log), NEED_CHANGE access_learning_log (log one for the rep), NEED_REASSIGN
+ * access_learning_suggest (suggest one to the rep) */
+struct user *learning_rep_load_or_reply(struct request *r, int64_t rep_id, enum access_need need);
+/* a team to assign a mandatory training to: access_learning_assign */
+struct team *learning_team_load_or_reply(struct request *r, int64_t team_id);
+/* a mandatory training and its counts as of today: access_learning_assign on its team */
+struct learning_assignment *learning_assignment_load_or_reply(struct request *r, int64_t id);
 
 /* learning (issue 9): the achievement-orientation index and the team's learning */
 

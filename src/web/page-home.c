@@ -170,6 +170,7 @@ void page_home(struct request *r)
 	plans_home_section(r);
 
 	/* learning (issue 9): the learning log and suggested or mandatory training — what is due */
+	learning_home_due(r);
 
 	/* learning (issue 9): the library — what is due */
 

@@ -323,6 +323,7 @@ void page_rep(struct request *r)
 	plans_rep_section(r, u);
 
 	/* learning (issue 9): the learning log and suggested or mandatory training */
+	learning_rep_section(r, u);
 
 	/* learning (issue 9): the achievement-orientation index and the team's learning */
 

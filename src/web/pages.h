@@ -167,6 +167,27 @@ void plans_home_section(struct request *r);
 void plans_rep_section(struct request *r, const struct user *u);
 
 /* learning (issue 9): the learning log and suggested or mandatory training */
+/* page-learning.c: the learning log, suggestions and mandatory trainings */
+void page_learning(struct request *r);
+void page_rep_learning(struct request *r);
+void page_learning_new(struct request *r);
+void page_learning_post(struct request *r);
+void page_learning_one(struct request *r);
+void page_learning_one_post(struct request *r);
+void page_learning_delete_post(struct request *r);
+void page_learning_accept_post(struct request *r);
+void page_learning_decline_post(struct request *r);
+void page_learning_done_post(struct request *r);
+void page_learning_suggest(struct request *r);
+void page_learning_suggest_post(struct request *r);
+void page_learning_assignments(struct request *r);
+void page_learning_assignments_post(struct request *r);
+void page_learning_assignment(struct request *r);
+/* the rep page's section (hours in the last 12 months by origin, the last 5
+ * activities) when the viewer may see the rep's learning, and home's "what
+ * is due" (open suggestions and trainings; the teams' overdue count) */
+void learning_rep_section(struct request *r, const struct user *u);
+void learning_home_due(struct request *r);
 
 /* learning (issue 9): the achievement-orientation index and the team's learning */
 /* the rep's index with its parts and the formula in words, for the rep's own

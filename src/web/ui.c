@@ -68,6 +68,7 @@ static const struct nav_item nav[] = {
 	{ G_GROW, "one-on-ones", "/one-on-ones", N_("One-on-ones"), ROLE_REP, ROLE_ADMIN, NULL },
 
 	/* learning (issue 9): the learning log and suggested or mandatory training */
+	{ G_GROW, "learning", "/learning", N_("Learning"), ROLE_REP, ROLE_ADMIN, NULL },
 
 	/* learning (issue 9): the achievement-orientation index and the team's learning */
 
