@@ -285,6 +285,44 @@ const ROWS = {
   })(),
 
   // learning (issue 9): the learning log and suggested or mandatory training
+  ...(() => {
+    // Rita's log is seen by her and Max (who leads North) only — not Ann, an
+    // admin who does not lead North; she changes what she logged; only she
+    // answers Max's suggestion; a suggestion, a training: Max's (a manager
+    // route: the role first)
+    const SEE = { anon: LOGIN, repA: OK, repB: 403, mgrA: OK, mgrB: 403, admin: 403, xAdmin: 404, xRep: 404 };
+    const MAX_ONLY = { anon: LOGIN, repA: 403, repB: 403, mgrA: OK, mgrB: 403, admin: 403, xAdmin: 404, xRep: 403 };
+    const next = (f) => f.learningPool.shift();
+    return {
+      'GET /learning': { who: SIGNED_IN },
+      'GET /learning/new': { who: SIGNED_IN },
+      'POST /learning': { who: SIGNED_IN },
+      'GET /learning/suggest': { who: MAX_ONLY, path: (f) => `/learning/suggest?rep=${f.rita}` },
+      'POST /learning/suggest': { who: MAX_ONLY, path: (f) => `/learning/suggest?rep=${f.rita}` },
+      'GET /learning/assignments': { who: MANAGERS },
+      'POST /learning/assignments': { who: MANAGERS },
+      'GET /learning/assignments/:id': { who: MAX_ONLY, path: (f) => `/learning/assignments/${f.learningAssignment}` },
+      'GET /learning/:id': { who: SEE, path: (f) => `/learning/${f.learning}` },
+      'POST /learning/:id': { who: AUTHOR, path: (f) => `/learning/${f.learning}` },
+      'POST /learning/:id/delete': { who: AUTHOR, path: (f) => `/learning/${next(f)}/delete` },
+      'POST /learning/:id/accept': { who: AUTHOR, path: (f) => `/learning/${f.learningSuggested}/accept` },
+      'POST /learning/:id/decline': { who: AUTHOR, path: (f) => `/learning/${f.learningSuggested}/decline` },
+      'POST /learning/:id/done': { who: AUTHOR, path: (f) => `/learning/${f.learningSuggested}/done` },
+      'GET /reps/:id/learning': { who: SEE, path: (f) => `/reps/${f.rita}/learning` },
+      'GET /api/v1/learning': { who: SIGNED_IN },
+      'POST /api/v1/learning': { who: SIGNED_IN },
+      'POST /api/v1/learning/suggestions': { who: MANAGERS },
+      'GET /api/v1/learning/assignments': { who: MANAGERS },
+      'POST /api/v1/learning/assignments': { who: MANAGERS },
+      'GET /api/v1/learning/assignments/:id': { who: MAX_ONLY, path: (f) => `/api/v1/learning/assignments/${f.learningAssignment}` },
+      'GET /api/v1/learning/:id': { who: SEE, path: (f) => `/api/v1/learning/${f.learning}` },
+      'PATCH /api/v1/learning/:id': { who: AUTHOR, path: (f) => `/api/v1/learning/${f.learning}` },
+      'DELETE /api/v1/learning/:id': { who: AUTHOR, path: (f) => `/api/v1/learning/${next(f)}` },
+      'POST /api/v1/learning/:id/accept': { who: AUTHOR, path: (f) => `/api/v1/learning/${f.learningSuggested}/accept` },
+      'POST /api/v1/learning/:id/decline': { who: AUTHOR, path: (f) => `/api/v1/learning/${f.learningSuggested}/decline` },
+      'POST /api/v1/learning/:id/done': { who: AUTHOR, path: (f) => `/api/v1/learning/${f.learningSuggested}/done` },
+    };
+  })(),
 
   // learning (issue 9): the achievement-orientation index and the team's learning
 
@@ -470,6 +508,29 @@ async function fixture() {
   }
 
   // learning (issue 9): the learning log and suggested or mandatory training
+  {
+    // Rita's activity with a reflection (hers and Max's only), Max's
+    // suggestion to her, a training of North, and activities of hers to delete
+    const secrets = { title: 'Matrix learning title 7f3a', learned: 'Matrix learning reflection 7f3a',
+      change: 'Matrix learning change 7f3a' };
+    r = await rita.post('/api/v1/learning', { kind: 'book', title: secrets.title, hours: '1.5', done_on: '2026-11-20',
+      learned: secrets.learned, will_change: secrets.change });
+    assert.equal(r.status, 201, r.text);
+    f.learning = r.json.id;
+    r = await max.post('/api/v1/learning/suggestions', { rep_id: f.rita, kind: 'webinar', title: 'Matrix suggestion' });
+    assert.equal(r.status, 201, r.text);
+    f.learningSuggested = r.json.id;
+    r = await max.post('/api/v1/learning/assignments', { team_id: f.north, kind: 'course', title: 'Matrix training', due_on: '2026-12-15' });
+    assert.equal(r.status, 201, r.text);
+    f.learningAssignment = r.json.id;
+    f.learningPool = [];
+    for (let i = 0; i < 24; i++) {
+      r = await rita.post('/api/v1/learning', { kind: 'article', title: `Matrix pool ${i}`, hours: 1 });
+      assert.equal(r.status, 201, r.text);
+      f.learningPool.push(r.json.id);
+    }
+    f.ritaAndMaxOnly = [...(f.ritaAndMaxOnly ?? []), ...Object.values(secrets)];
+  }
 
   // learning (issue 9): the achievement-orientation index and the team's learning
 
