@@ -472,7 +472,7 @@ static void item(struct request *r, const struct learning_row *a, int own, const
 		    overdue ? " overdue" : "", (long long)a->id, a->title);
 	html_printf(o, " <span class=\"badge learn-origin-%s\">%s</span>", a->origin, origin_text(r, a->origin));
 	if (overdue)
-		html_printf(o, " <span class=\"badge flag-bad\">%s</span>", T("OVERDUE"));
+		html_printf(o, " <span class=\"badge bad\">%s</span>", T("OVERDUE"));
 	html(o, "</div>");
 	html_printf(o, "<div class=\"muted\">%s · %s", kind_text(r, a->kind), status_text(r, a, today));
 	if (a->minutes)
@@ -991,7 +991,7 @@ static void render_assignments(struct request *r, const struct assignment_list *
 		overdue += l->items[i].overdue;
 	html_printf(o, "<section class=\"card\" id=\"assignments\"><h2>%s</h2>", T("Assigned to your teams"));
 	if (overdue)
-		html_printf(o, "<p class=\"flag-bad learn-overdue-count\">%s</p>",
+		html_printf(o, "<p class=\"learn-overdue\">%s</p>",
 			    arena_printf(r->a, trn(r->lang, "%lld member is overdue.", "%lld members are overdue.", (long)overdue),
 					 (long long)overdue));
 	if (!l->n) {
@@ -1006,7 +1006,7 @@ static void render_assignments(struct request *r, const struct assignment_list *
 			html_printf(o, "<div>%s · %s", arena_printf(r->a, T("due on %s"), ui_date_text(r, a->due_on)),
 				    arena_printf(r->a, T("%lld of %lld done"), (long long)a->done, (long long)a->members));
 			if (a->overdue)
-				html_printf(o, " · <span class=\"badge flag-bad\">%s</span>",
+				html_printf(o, " · <span class=\"badge bad\">%s</span>",
 					    arena_printf(r->a, T("%lld overdue"), (long long)a->overdue));
 			html(o, "</div></li>");
 		}
@@ -1185,7 +1185,7 @@ void page_learning_assignment(struct request *r)
 	html_printf(o, "<section class=\"card\"><p><strong>%s</strong>",
 		    arena_printf(r->a, T("%lld of %lld done"), (long long)a->done, (long long)a->members));
 	if (a->overdue)
-		html_printf(o, " · <span class=\"badge flag-bad\">%s</span>",
+		html_printf(o, " · <span class=\"badge bad\">%s</span>",
 			    arena_printf(r->a, T("%lld overdue"), (long long)a->overdue));
 	html(o, "</p>");
 	ui_table(r, t, NULL);
@@ -1252,7 +1252,7 @@ void learning_home_due(struct request *r)
 		html(o, "</ul>");
 	}
 	if (team_overdue)
-		html_printf(o, "<p><a class=\"flag-bad\" href=\"/learning/assignments\">%s</a></p>",
+		html_printf(o, "<p><a class=\"learn-overdue\" href=\"/learning/assignments\">%s</a></p>",
 			    arena_printf(r->a, trn(r->lang, "Your teams: %lld mandatory training is overdue.",
 						   "Your teams: %lld mandatory trainings are overdue.", (long)team_overdue),
 					 (long long)team_overdue));

@@ -267,7 +267,7 @@ test('Max assigns a mandatory training to North: one row per member, n of m done
   assert.match(page.text, /1 overdue/);
   page = await max.page('/learning/assignments');
   assert.match(page.text, /1 of 2 done/);
-  assert.match(page.text, /class="badge flag-bad">1 overdue/);
+  assert.match(page.text, /class="badge bad">1 overdue/);
   r = await max.get('/learning/assignments?format=csv');
   assert.equal(r.status, 200);
   assert.match(r.text, /Compliance training 2026/);
