@@ -136,6 +136,8 @@ enum err demo_create(struct db_conn *c, struct arena *a, FILE *logins_out)
 		return e;
 
 	/* learning (issue 9): the learning log and suggested or mandatory training */
+	if ((e = demo_learning(c, a, org_id, user_ids, team_ids)))
+		return e;
 
 	/* learning (issue 9): the achievement-orientation index and the team's learning */
 

@@ -117,6 +117,13 @@ enum err demo_assessments(struct db_conn *c, struct arena *a, int64_t org_id, co
 enum err demo_plans(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
 
 /* learning (issue 9): the learning log and suggested or mandatory training */
+/* a year of the learning log (learning.c): the superstars learn from
+ * within, the "lesser gods" only the mandatory training; two mandatory
+ * trainings per team (the last one with an overdue member), suggestions,
+ * a few still open. team_ids as for demo_assessments. In the caller's
+ * transaction. */
+enum err demo_learning(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids,
+		       const int64_t *team_ids);
 
 /* learning (issue 9): the achievement-orientation index and the team's learning */
 
