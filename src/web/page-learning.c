@@ -504,7 +504,7 @@ static void summary_stats(struct request *r, const struct learning_summary *s)
 	for (int i = 0; i < 3; i++)
 		html_printf(o, "<div class=\"stat\"><span class=\"stat-value\">%s</span><span class=\"stat-label\">%s</span>"
 			    "<span class=\"stat-note\">%s</span></div>", hours_text(r, (int)s->minutes[i]),
-			    arena_printf(r->a, T("Hours %s"), origin_text(r, codes[i])),
+			    arena_printf(r->a, T("Hours: %s"), origin_text(r, codes[i])),
 			    T("done in the last 12 months"));
 	html_printf(o, "<div class=\"stat\"><span class=\"stat-value\">%lld / %lld</span><span class=\"stat-label\">%s</span>"
 		    "<span class=\"stat-note\">%s</span></div></div>", (long long)s->reflected, (long long)s->count,

@@ -97,7 +97,7 @@ test('Rita logs an activity in one form; bad input is named and nothing is store
   assert.match(page.text, /with a reflection/);
   assert.match(page.text, /no reflection yet/);
   assert.match(page.text, /1 \/ 3/, 'one of three with a reflection');
-  assert.match(page.text, /<span class="stat-value">5<\/span><span class="stat-label">Hours Self-initiated/);
+  assert.match(page.text, /<span class="stat-value">5<\/span><span class="stat-label">Hours: Self-initiated/);
 
   // edit and delete her own
   page = await rita.page(`/learning/${f.book}`);
