@@ -346,7 +346,7 @@ test('the learning pages in Dutch and Norwegian hold no English', async () => {
     const r = await rita.get('/learning/new');
     assert.match(r.text, dutch);
   }
-  sqlExec(ctx.db, `UPDATE users SET locale = '' WHERE email IN ('rita@acme.test', 'max@acme.test')`);
+  sqlExec(ctx.db, `UPDATE users SET locale = 'en' WHERE email IN ('rita@acme.test', 'max@acme.test')`);
 });
 
 testCleanStop(ctx);
