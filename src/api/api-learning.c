@@ -297,7 +297,7 @@ void api_learning_update(struct request *r)
 
 void api_learning_delete(struct request *r)
 {
-	struct learning_row *l = learning_load_or_reply(r, r->id, NEED_CHANGE, NULL);
+	struct learning_row *l = learning_load_or_reply(r, r->id, NEED_ADMINISTER, NULL);
 	if (!l)
 		return;
 	enum err e = learning_delete(r->db, r->me.org_id, l->id);

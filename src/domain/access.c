@@ -352,6 +352,11 @@ int access_learning_change(const struct viewer *v, const struct learning_ref *l)
 	return v->id == l->created_by && learning_coach(v, &l->rep);
 }
 
+int access_learning_delete(const struct viewer *v, const struct learning_ref *l)
+{
+	return l && !l->assignment_id && access_learning_change(v, l);
+}
+
 int access_learning_suggest(const struct viewer *v, const struct person *rep)
 {
 	return access_learning_see(v, rep) && v->id != rep->id;

@@ -269,7 +269,9 @@ int access_recognition_see(const struct viewer *v, const struct person *rep);
  *   - an activity is changed or deleted by the rep (their own log, but not
  *     an open suggestion or an open mandatory training: those are answered
  *     or completed) and by whoever logged it while they lead the rep's team
- *     (access_learning_change);
+ *     (access_learning_change); a mandatory training's row is never
+ *     deleted, done or not, so its completion stays counted
+ *     (access_learning_delete);
  *   - the leading manager (not the rep) suggests an activity to the rep
  *     (access_learning_suggest); only the rep accepts, declines or marks
  *     done what was suggested or assigned to them (access_learning_answer);
@@ -280,10 +282,12 @@ struct learning_ref {
 	struct person rep;		/* whose activity (their current team) */
 	int64_t created_by;
 	const char *status;		/* "done", "suggested", "accepted", "declined", "assigned" */
+	int64_t assignment_id;		/* 0: not a mandatory training's row */
 };
 int access_learning_see(const struct viewer *v, const struct person *rep);
 int access_learning_log(const struct viewer *v, const struct person *rep);
 int access_learning_change(const struct viewer *v, const struct learning_ref *l);
+int access_learning_delete(const struct viewer *v, const struct learning_ref *l);
 int access_learning_suggest(const struct viewer *v, const struct person *rep);
 int access_learning_answer(const struct viewer *v, const struct learning_ref *l);
 int access_learning_assign(const struct viewer *v, int64_t org_id, int64_t team_id);

@@ -373,12 +373,15 @@ struct learning_row *learning_load_or_reply(struct request *r, int64_t id, enum 
 	enum err e = learning_get(r->db, r->a, r->me.org_id, id, l);
 	if (e)
 		return not_loaded(r, e, T("There is no such learning activity."));
-	struct learning_ref ref = { { l->rep_id, l->org_id, l->rep_team_id }, l->created_by, l->status };
+	struct learning_ref ref = { { l->rep_id, l->org_id, l->rep_team_id }, l->created_by, l->status, l->assignment_id };
 	if (!access_learning_see(&r->viewer, &ref.rep))
 		return forbidden(r, T("A learning activity is seen by the rep and the manager who leads the rep's team only."));
 	if (need == NEED_CHANGE && !access_learning_change(&r->viewer, &ref))
 		return forbidden(r, T("Only the rep, or whoever logged it, changes this activity; a suggestion or a "
 				      "mandatory training is answered or marked done instead."));
+	if (need == NEED_ADMINISTER && !access_learning_delete(&r->viewer, &ref))
+		return forbidden(r, T("Only the rep, or whoever logged it, deletes this activity; a mandatory training "
+				      "stays, so that its completion is counted."));
 	if (need == NEED_CLOSE && !access_learning_answer(&r->viewer, &ref))
 		return forbidden(r, T("Only the rep answers a suggestion or marks a training done."));
 	if (rep)

@@ -106,7 +106,8 @@ struct user *recognise_load_or_reply(struct request *r, int64_t rep_id);
 #include "../store/learning-log.h"
 /* an activity of the learning log, with its rep as a person (rep may be
  * NULL). NEED_SEE: access_learning_see; NEED_CHANGE: access_learning_change
- * (edit, delete); NEED_CLOSE: access_learning_answer (accept, decline, done) */
+ * (edit); NEED_ADMINISTER: access_learning_delete (delete); NEED_CLOSE:
+ * access_learning_answer (accept, decline, done) */
 struct learning_row *learning_load_or_reply(struct request *r, int64_t id, enum access_need need, struct person *rep);
 /* the rep whose log the caller asks for: NEED_SEE access_learning_see (the
  * log), NEED_CHANGE access_learning_log (log one for the rep), NEED_REASSIGN

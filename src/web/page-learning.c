@@ -594,6 +594,7 @@ static void render_log(struct request *r, const struct user *u)
 		ui_pager(r, offset, PAGE_SIZE, l.n, l.total);
 	}
 	ui_export_links(r);
+	ui_export_cut(r, l.total + (int64_t)open.n, LEARNING_LIST_MAX);
 	html(o, "</section>");
 	ui_page_end(r);
 }
@@ -618,8 +619,9 @@ static void render_one(struct request *r, const struct learning_row *a, const st
 {
 	struct strbuf *o = &r->out;
 	const char *today = ui_today(r);
-	struct learning_ref ref = { *rep, a->created_by, a->status };
+	struct learning_ref ref = { *rep, a->created_by, a->status, a->assignment_id };
 	int may_change = access_learning_change(&r->viewer, &ref), may_answer = access_learning_answer(&r->viewer, &ref);
+	int may_delete = access_learning_delete(&r->viewer, &ref);
 	ui_page_begin(r, a->title, "learning");
 	html_printf(o, "<div class=\"page-head\"><div><p class=\"eyebrow\">%s</p><h1>%s</h1><p class=\"muted\">%s · %s · %s</p>"
 		    "</div></div>", r->me.user_id == a->rep_id ? T("My learning") : arena_printf(r->a, T("Learning of %s"),
@@ -674,7 +676,7 @@ static void render_one(struct request *r, const struct learning_row *a, const st
 		html_printf(o, "<div class=\"actions\"><button class=\"button primary\" type=\"submit\">%s</button></div>"
 			    "</form></section>", T("Save"));
 	}
-	if (may_change) {
+	if (may_delete) {
 		html_printf(o, "<section class=\"card\"><form method=\"post\" action=\"/learning/%lld/delete\" "
 			    "data-confirm=\"%s\">", (long long)a->id, T("Delete this activity?"));
 		ui_csrf(r);
@@ -765,7 +767,7 @@ void page_learning_one_post(struct request *r)
 
 void page_learning_delete_post(struct request *r)
 {
-	struct learning_row *a = learning_load_or_reply(r, r->id, NEED_CHANGE, NULL);
+	struct learning_row *a = learning_load_or_reply(r, r->id, NEED_ADMINISTER, NULL);
 	if (!a)
 		return;
 	enum err e = learning_delete(r->db, r->me.org_id, a->id);

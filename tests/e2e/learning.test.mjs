@@ -260,6 +260,10 @@ test('Max assigns a mandatory training to North: one row per member, n of m done
   assert.equal(r.status, 403, 'an open mandatory training is completed, not deleted');
   r = await rita.postForm(`/learning/${mine}/done`, { csrf_token: page.csrf, day: 'today', hours_pick: '4' });
   assert.equal(r.status, 303, r.text.slice(0, 300));
+  r = await rita.postForm(`/learning/${mine}/delete`, { csrf_token: page.csrf });
+  assert.equal(r.status, 403, 'a done mandatory training stays, so its completion is counted');
+  r = await api('rita@acme.test').send('DELETE', `/api/v1/learning/${mine}`);
+  assert.equal(r.status, 403);
   sqlExec(ctx.db, `UPDATE learning_activities SET due_on = '2026-11-20' WHERE assignment_id = ${id}`);
   sqlExec(ctx.db, `UPDATE learning_assignments SET due_on = '2026-11-20' WHERE id = ${id}`);
   page = await max.page(`/learning/assignments/${id}`);

@@ -91,7 +91,7 @@ START_TEST(change_and_answer)
 		struct viewer v = caller((enum rel)r);
 		for (size_t s = 0; s < N_ELEMS(statuses); s++) {
 			int open_plan = !strcmp(statuses[s], "suggested") || !strcmp(statuses[s], "assigned");
-			struct learning_ref own = { rita, 11, statuses[s] }, by_mgr = { rita, 20, statuses[s] };
+			struct learning_ref own = { rita, 11, statuses[s], 0 }, by_mgr = { rita, 20, statuses[s], 0 };
 			/* the rep: their own log, but not an open suggestion or training (answered instead) */
 			int want_own = r == SELF && !open_plan;
 			int want_mgr = (r == SELF && !open_plan) || r == MGR_LEADS;
@@ -100,19 +100,27 @@ START_TEST(change_and_answer)
 				      rel_names[r]);
 			ck_assert_msg(access_learning_answer(&v, &by_mgr) == (r == SELF), "answer %s: %s", statuses[s],
 				      rel_names[r]);
+			/* deleted as changed, but never a mandatory training's row */
+			ck_assert_msg(access_learning_delete(&v, &own) == want_own, "delete own %s: %s", statuses[s],
+				      rel_names[r]);
+			struct learning_ref training = { rita, 20, statuses[s], 77 };
+			ck_assert_msg(access_learning_delete(&v, &training) == 0, "delete a training's %s: %s", statuses[s],
+				      rel_names[r]);
+			ck_assert_msg(access_learning_change(&v, &training) == want_mgr, "change a training's %s: %s",
+				      statuses[s], rel_names[r]);
 		}
 	}
 	/* another organisation's caller with the rep's own id sees nothing */
 	struct viewer x = { .id = 11, .org_id = 2, .role = ROLE_REP, .team_id = 100 };
-	struct learning_ref ref = { rita, 11, "done" };
+	struct learning_ref ref = { rita, 11, "done", 0 };
 	ck_assert_int_eq(access_learning_see(&x, &rita), 0);
 	ck_assert_int_eq(access_learning_change(&x, &ref), 0);
 	ck_assert_int_eq(access_learning_answer(&x, &ref), 0);
 	/* a manager who logged it but no longer leads the team */
 	struct viewer former = caller(MGR_OTHER);
-	struct learning_ref by_former = { rita, 30, "done" };
+	struct learning_ref by_former = { rita, 30, "done", 0 };
 	ck_assert_int_eq(access_learning_change(&former, &by_former), 0);
-	struct learning_ref nostatus = { rita, 11, NULL };
+	struct learning_ref nostatus = { rita, 11, NULL, 0 };
 	struct viewer self = caller(SELF);
 	ck_assert_int_eq(access_learning_change(&self, &nostatus), 0);
 }
