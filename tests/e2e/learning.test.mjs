@@ -149,6 +149,38 @@ test('the API logs, lists with paging, changes and refuses bad input naming the 
   assert.equal(count(`id = ${f.course}`), 0);
 });
 
+test('Max logs an activity for Rita and picks its origin; Mia, who does not lead North, may not', async () => {
+  const max = await ctx.signIn('max@acme.test');
+  let page = await max.page(`/learning/new?rep=${ctx.ids.rita}`);
+  assert.equal(page.status, 200, page.text.slice(0, 300));
+  assert.match(page.text, /For Rita Rep/);
+  assert.match(page.text, /name="origin"/, 'a manager logging for a rep picks the origin');
+  let r = await max.postForm(`/learning?rep=${ctx.ids.rita}`, { csrf_token: page.csrf, kind: 'joint_call', title: 'Joint call at Acme',
+    hours_pick: '1', origin: 'boss' });
+  assert.equal(r.status, 400);
+  assert.match(r.text, /id="e-origin"/);
+  r = await max.postForm(`/learning?rep=${ctx.ids.rita}`, { csrf_token: page.csrf, kind: 'joint_call', title: 'Joint call at Acme',
+    hours_pick: '1', origin: 'mandatory' });
+  assert.equal(r.status, 303, r.text.slice(0, 300));
+  assert.equal(r.location, `/reps/${ctx.ids.rita}/learning?saved=logged`);
+  assert.equal(sqlExec(ctx.db, `SELECT origin, created_by FROM learning_activities WHERE title = 'Joint call at Acme'`).trim(),
+    `mandatory|${ctx.ids.max}`);
+  const mia = await ctx.signIn('mia@acme.test');
+  r = await mia.get(`/learning/new?rep=${ctx.ids.rita}`);
+  assert.equal(r.status, 403);
+  const before = count();
+  r = await mia.postForm(`/learning?rep=${ctx.ids.rita}`, { csrf_token: mia.csrf, kind: 'book', title: 'x', hours_pick: '1' });
+  assert.equal(r.status, 403);
+  r = await api('mia@acme.test').post('/api/v1/learning', { rep_id: ctx.ids.rita, kind: 'book', title: 'x', hours: 1 });
+  assert.equal(r.status, 403);
+  assert.equal(count(), before);
+  // Max reads her log through the API
+  r = await api('max@acme.test').get(`/api/v1/learning?rep=${ctx.ids.rita}&status=done`);
+  assert.equal(r.status, 200, r.text);
+  assert.ok(r.json.items.some((x) => x.learned === SECRET_LEARNED));
+  assert.ok(r.json.items.every((x) => x.status === 'done'));
+});
+
 test('Max suggests; Rita accepts one and declines another, and completes it with Done', async () => {
   const max = await ctx.signIn('max@acme.test');
   let page = await max.page(`/learning/suggest?rep=${ctx.ids.rita}`);
@@ -240,7 +272,7 @@ test('Max assigns a mandatory training to North: one row per member, n of m done
   r = await mia.postForm('/learning/assignments', { csrf_token: mia.csrf, team: String(ctx.ids.north), kind: 'course',
     title: 'x', due_on: '2026-12-01' });
   assert.equal(r.status, 403);
-  assert.equal(count(`origin = 'mandatory'`), 0);
+  assert.equal(count('assignment_id IS NOT NULL'), 0);
   r = await max.postForm('/learning/assignments', { csrf_token: page.csrf, team: String(ctx.ids.north), kind: 'training_day',
     title: 'Compliance training 2026', due_on: '2026-11-30', hours_pick: '4' });
   assert.equal(r.status, 303, r.text.slice(0, 300));
