@@ -138,6 +138,7 @@ const struct route routes[] = {
 	/* learning (issue 9): the learning log and suggested or mandatory training */
 
 	/* learning (issue 9): the achievement-orientation index and the team's learning */
+	{ "GET", "/team/learning", page_team_learning, R_REP },
 
 	/* learning (issue 9): the library */
 
@@ -240,6 +241,7 @@ const struct route routes[] = {
 	/* learning (issue 9): the learning log and suggested or mandatory training — API */
 
 	/* learning (issue 9): the achievement-orientation index and the team's learning — API */
+	{ "GET", "/api/v1/learning-index", api_learning_index, R_REP | R_JSON },
 
 	/* learning (issue 9): the library — API */
 

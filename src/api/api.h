@@ -185,6 +185,8 @@ void api_recognitions_list(struct request *r);
 /* learning (issue 9): the learning log and suggested or mandatory training */
 
 /* learning (issue 9): the achievement-orientation index and the team's learning */
+/* api-learning-index.c: GET /api/v1/learning-index?rep= | ?team= */
+void api_learning_index(struct request *r);
 
 /* learning (issue 9): the library */
 

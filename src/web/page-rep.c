@@ -325,6 +325,7 @@ void page_rep(struct request *r)
 	/* learning (issue 9): the learning log and suggested or mandatory training */
 
 	/* learning (issue 9): the achievement-orientation index and the team's learning */
+	learning_index_rep_summary(r, u);
 
 	/* learning (issue 9): the library */
 
