@@ -390,3 +390,34 @@ void learning_index_rep_summary(struct request *r, const struct user *u)
 	parts_list(r, &x.x);
 	html_printf(o, "<p class=\"muted fig-basis\">%s</p></section>", li_formula_text(r));
 }
+
+/* ------------------------------------------------------------ ties */
+
+const char *li_kind_counts_text(struct request *r, const struct li_kind_count *k, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		long c = k[i].count;
+		const char *s;
+		const char *kd = k[i].kind;
+		if (!strcmp(kd, "course")) s = trn(r->lang, "%ld course", "%ld courses", c);
+		else if (!strcmp(kd, "training_day")) s = trn(r->lang, "%ld training day", "%ld training days", c);
+		else if (!strcmp(kd, "book")) s = trn(r->lang, "%ld book", "%ld books", c);
+		else if (!strcmp(kd, "article")) s = trn(r->lang, "%ld article", "%ld articles", c);
+		else if (!strcmp(kd, "seminar")) s = trn(r->lang, "%ld seminar", "%ld seminars", c);
+		else if (!strcmp(kd, "webinar")) s = trn(r->lang, "%ld webinar", "%ld webinars", c);
+		else if (!strcmp(kd, "coaching")) s = trn(r->lang, "%ld coaching session", "%ld coaching sessions", c);
+		else if (!strcmp(kd, "ride_along")) s = trn(r->lang, "%ld ride-along", "%ld ride-alongs", c);
+		else if (!strcmp(kd, "joint_call")) s = trn(r->lang, "%ld joint call", "%ld joint calls", c);
+		else if (!strcmp(kd, "practice_case")) s = trn(r->lang, "%ld practice case", "%ld practice cases", c);
+		else if (!strcmp(kd, "mentoring")) s = trn(r->lang, "%ld mentoring session", "%ld mentoring sessions", c);
+		else if (!strcmp(kd, "workshop")) s = trn(r->lang, "%ld workshop", "%ld workshops", c);
+		else s = trn(r->lang, "%ld other activity", "%ld other activities", c);
+		if (i)
+			sb_adds(&sb, ", ");
+		sb_adds(&sb, arena_printf(r->a, s, c));
+	}
+	const char *out = arena_strdup(r->a, n ? sb.buf : T("no learning activity"));
+	sb_release(&sb);
+	return out;
+}

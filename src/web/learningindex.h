@@ -74,4 +74,9 @@ struct table *li_hours_table(struct request *r, const char *name, const char *fr
 json_t *li_rep_json(const struct li_rep *x, int with_attainment);
 json_t *li_months_json(const char *from, const long minutes[LI_MONTHS][LI_ORIGINS]);
 
+/* the one-on-one agenda's "since last time": "2 books, 1 ride-along"
+ * ("no learning activity" when n is 0) */
+struct li_kind_count;
+const char *li_kind_counts_text(struct request *r, const struct li_kind_count *k, size_t n);
+
 #endif
