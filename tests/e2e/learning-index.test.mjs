@@ -251,4 +251,41 @@ test('ties: the profile shows learning per trait beside growth; the one-on-one a
   sql(`DELETE FROM learning_activities WHERE rep_id = ${f.sue} AND title IN ('Rode along', 'Second book')`);
 });
 
+test('ties: a plan goal "read one book on questioning this quarter" fills itself in', async () => {
+  const f = fixture();
+  const org = f.acme;
+  const trait = sql(`SELECT id FROM traits WHERE org_id = ${org} AND retired_at IS NULL ORDER BY position, id LIMIT 1 OFFSET 1`);
+  const maxApi = api('max@acme.test');
+  const plan = await maxApi.post('/api/v1/plans', { rep_id: f.rita, title: 'Learning Q4', period_start: '2026-10-01', period_end: '2026-12-31' });
+  assert.equal(plan.status, 201, plan.text);
+  const max = await web('max@acme.test');
+  const post = (fields) => max.postForm(`/plans/${plan.json.id}/goals`, { csrf_token: max.csrf, baseline: '', ...fields });
+  // a kind of learning with a figure that is not a learning one: refused, naming the field, nothing stored
+  let r = await post({ kind: 'achievement', title: 'Wrong kind', metric: 'commitment_rate', learning_kind: 'book', target: '80', trait_id: '' });
+  assert.equal(r.status, 400);
+  assert.match(textOf(r.text), /A kind of learning goes with a learning figure only/);
+  r = await post({ kind: 'achievement', title: 'Read one book on questioning', metric: 'learning_activities', learning_kind: 'book',
+    target: '1', trait_id: String(trait) });
+  assert.equal(r.status, 303, r.text.slice(0, 300));
+  let page = textOf((await max.get(`/plans/${plan.json.id}`)).text);
+  assert.doesNotMatch(page, /Wrong kind/);
+  // Rita's book of 11-02 is on no trait yet: 0 of 1
+  assert.match(page, /Learning activities done \(Book\): from 0 → now 0 → target 1/);
+  sql(`UPDATE learning_activities SET trait_id = ${trait} WHERE rep_id = ${f.rita} AND done_on = '2026-11-02'`);
+  page = textOf((await max.get(`/plans/${plan.json.id}`)).text);
+  assert.match(page, /Learning activities done \(Book\): from 0 → now 1 → target 1/);
+  assert.match(page, /100% of the way/);
+  // learning hours in the API: Rita's 3 hours of Q4 (the assigned training of 12-01 is not done)
+  const g = await maxApi.post(`/api/v1/plans/${plan.json.id}/goals`, { kind: 'achievement', title: 'Ten hours', metric: 'learning_hours', target: 10 });
+  assert.equal(g.status, 201, g.text);
+  const got = await maxApi.get(`/api/v1/plans/${plan.json.id}`);
+  const hours = (got.json.goals ?? []).find((x) => x.title === 'Ten hours');
+  assert.equal(hours.current, 3);
+  assert.equal(hours.baseline, 0);
+  const bad = await maxApi.post(`/api/v1/plans/${plan.json.id}/goals`, { kind: 'achievement', title: 'Zero', metric: 'learning_hours', target: 0 });
+  assert.equal(bad.status, 400);
+  assert.equal(bad.json.field, 'target');
+  sql(`UPDATE learning_activities SET trait_id = NULL WHERE rep_id = ${f.rita} AND done_on = '2026-11-02'`);
+});
+
 testCleanStop(ctx);
