@@ -2,10 +2,10 @@
 // Headless Chromium at 390×844 signs in as the manager (Max, who sees every
 // rep's index, the scatter chart and the team's hours) and a rep of his team
 // (Rita, who sees the team's hours only), in each language, and loads
-// /team/learning and Rita's rep page with the index: none may scroll
-// sideways (tables scroll inside their own box), and the charts are drawn
-// (Chart.js has put pixels on every canvas). Screenshots go to
-// build/screenshots/.
+// /team/learning, Rita's rep page with the index and her profile with the
+// learning per trait: none may scroll sideways (tables scroll inside their
+// own box), and the charts are drawn (Chart.js has put pixels on every
+// canvas). Screenshots go to build/screenshots/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -43,8 +43,9 @@ test('the team learning page draws its charts and does not scroll sideways on a 
   mkdirSync(SHOTS, { recursive: true });
   const wide = [], blank = [];
   const pages = {
-    'max@acme.test': [[`/team/learning?team=${ctx.ids.north}`, 2], [`/reps/${ctx.ids.rita}`, 0]],
-    'rita@acme.test': [['/team/learning', 1], [`/reps/${ctx.ids.rita}`, 0]],
+    'max@acme.test': [[`/team/learning?team=${ctx.ids.north}`, 2], [`/reps/${ctx.ids.rita}`, 0],
+      [`/reps/${ctx.ids.rita}/profile`, 0]],
+    'rita@acme.test': [['/team/learning', 1], [`/reps/${ctx.ids.rita}`, 0], [`/reps/${ctx.ids.rita}/profile`, 0]],
   };
   for (const [email, paths] of Object.entries(pages)) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
