@@ -96,6 +96,7 @@ bench: test-deps
 	@$(MAKE) --no-print-directory salesgarden
 	@scripts/bench.sh
 	@scripts/bench-coaching.sh
+	@scripts/bench-learning.sh
 
 # translations: extract the marked strings and merge them into each catalog
 po-update:

@@ -153,6 +153,7 @@ const struct route routes[] = {
 	{ "GET", "/reps/:id/learning", page_rep_learning, R_REP },
 
 	/* learning (issue 9): the achievement-orientation index and the team's learning */
+	{ "GET", "/team/learning", page_team_learning, R_REP },
 
 	/* learning (issue 9): the library */
 
@@ -267,6 +268,7 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/learning/:id/done", api_learning_done, R_REP | R_JSON | R_CSRF },
 
 	/* learning (issue 9): the achievement-orientation index and the team's learning — API */
+	{ "GET", "/api/v1/learning-index", api_learning_index, R_REP | R_JSON },
 
 	/* learning (issue 9): the library — API */
 

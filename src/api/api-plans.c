@@ -341,9 +341,11 @@ void api_plan_goal_update(struct request *r)
 		api_invalid(r, "status", T("A goal is open, done or dropped."));
 		return;
 	}
-	if (has_target && (!*g->metric || target < 0 || target > 10)) {
-		api_invalid(r, "target", *g->metric ? T("Enter the target as a fraction between 0 and 10.")
-						    : T("A target needs a figure to track."));
+	if (has_target && (!*g->metric || (goal_metric_counts(g->metric) ? goal_target_check(g->metric, target) != NULL
+									 : target < 0 || target > 10))) {
+		api_invalid(r, "target", !*g->metric ? T("A target needs a figure to track.")
+					 : goal_metric_counts(g->metric) ? T(goal_target_check(g->metric, target))
+					 : T("Enter the target as a fraction between 0 and 10."));
 		return;
 	}
 	struct plan p;

@@ -198,6 +198,8 @@ void api_learning_assignments_create(struct request *r);
 void api_learning_assignment_get(struct request *r);
 
 /* learning (issue 9): the achievement-orientation index and the team's learning */
+/* api-learning-index.c: GET /api/v1/learning-index?rep= | ?team= */
+void api_learning_index(struct request *r);
 
 /* learning (issue 9): the library */
 

@@ -374,6 +374,20 @@ int access_learning_assign(const struct viewer *v, int64_t org_id, int64_t team_
 }
 
 /* learning (issue 9): the achievement-orientation index and the team's learning */
+int access_learning_index_see(const struct viewer *v, const struct person *rep)
+{
+	return access_private(v, rep);
+}
+
+int access_learning_team_aggregate(const struct viewer *v, int64_t org_id, int64_t team_id)
+{
+	return team_id && access_team_aggregates(v, org_id, team_id);
+}
+
+int access_learning_team_reps(const struct viewer *v, int64_t org_id, int64_t team_id)
+{
+	return access_team_traits(v, org_id, team_id);
+}
 
 /* learning (issue 9): the library */
 

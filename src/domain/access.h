@@ -293,6 +293,22 @@ int access_learning_answer(const struct viewer *v, const struct learning_ref *l)
 int access_learning_assign(const struct viewer *v, int64_t org_id, int64_t team_id);
 
 /* learning (issue 9): the achievement-orientation index and the team's learning */
+/*
+ * The achievement-orientation index and the team's learning. A rep's index,
+ * its parts and their learning hours are the rep's private data
+ * (access_private): the rep and whoever leads the rep's team (a manager,
+ * or an admin who leads it). The team's learning page shows:
+ *   - the team's aggregate (learning hours per month by origin, no one
+ *     rep's figures) to its members and whoever manages it
+ *     (access_team_aggregates, admins included);
+ *   - the rep-by-rep table (each rep's index, the lists of names, the
+ *     scatter against attainment, the superstars' share) to whoever leads
+ *     the team only, as the team traits matrix (access_team_traits): an
+ *     admin who does not lead the team does not read its reps' indexes.
+ */
+int access_learning_index_see(const struct viewer *v, const struct person *rep);
+int access_learning_team_aggregate(const struct viewer *v, int64_t org_id, int64_t team_id);
+int access_learning_team_reps(const struct viewer *v, int64_t org_id, int64_t team_id);
 
 /* learning (issue 9): the library */
 

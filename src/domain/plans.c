@@ -1,5 +1,6 @@
 /* plans: see plans.h for the rules in words. */
 #include "plans.h"
+#include "learning.h"
 #include "../lib/i18n.h"
 #include "../lib/util.h"
 #include "validate.h"
@@ -22,18 +23,46 @@ const char *goal_kind_code(enum goal_kind k)
 	return k == GOAL_ACHIEVEMENT ? "achievement" : k == GOAL_RESULT ? "result" : "";
 }
 
-const char *const goal_metric_codes[] = { "commitment_rate", "steps_kept", "attainment" };
+const char *const goal_metric_codes[] = { "commitment_rate", "steps_kept", "attainment", "learning_activities",
+					  "learning_hours" };
 const size_t goal_metric_count = sizeof(goal_metric_codes) / sizeof(goal_metric_codes[0]);
 static const char *const goal_metric_labels[] = {
-	N_("Commitment rate"), N_("Steps kept on time"), N_("Attainment"),
+	N_("Commitment rate"), N_("Steps kept on time"), N_("Attainment"), N_("Learning activities done"),
+	N_("Learning hours"),
 };
+
+/* the length of the metric's code before a ":kind" */
+static size_t base_len(const char *s)
+{
+	const char *colon = strchr(s, ':');
+	return colon ? (size_t)(colon - s) : strlen(s);
+}
+
+int goal_metric_is(const char *code, const char *base)
+{
+	return code && base && base_len(code) == strlen(base) && !strncmp(code, base, strlen(base));
+}
+
+int goal_metric_counts(const char *code)
+{
+	return goal_metric_is(code, "learning_activities") || goal_metric_is(code, "learning_hours");
+}
+
+const char *goal_metric_kind(const char *code)
+{
+	const char *colon = code ? strchr(code, ':') : NULL;
+	return colon ? colon + 1 : NULL;
+}
 
 int goal_metric_valid(const char *s)
 {
 	if (!s || !*s)
 		return s != NULL;
+	const char *kind = goal_metric_kind(s);
+	if (kind && (!goal_metric_counts(s) || !learning_kind_valid(kind)))
+		return 0;
 	for (size_t i = 0; i < goal_metric_count; i++)
-		if (!strcmp(s, goal_metric_codes[i]))
+		if (goal_metric_is(s, goal_metric_codes[i]))
 			return 1;
 	return 0;
 }
@@ -41,9 +70,17 @@ int goal_metric_valid(const char *s)
 const char *goal_metric_label(const char *code)
 {
 	for (size_t i = 0; code && i < goal_metric_count; i++)
-		if (!strcmp(code, goal_metric_codes[i]))
+		if (goal_metric_is(code, goal_metric_codes[i]))
 			return goal_metric_labels[i];
 	return code;
+}
+
+const char *goal_target_check(const char *metric, double v)
+{
+	if (goal_metric_counts(metric))
+		return isnan(v) || v <= 0 || v > 10000 ? N_("Enter the target as a number from 1 to 10000: activities, or hours.")
+						       : NULL;
+	return isnan(v) || v < 0 || v > 10 ? N_("Enter the target as a percentage between 0 and 1000.") : NULL;
 }
 
 int goal_status_valid(const char *s)
@@ -147,9 +184,13 @@ size_t goal_input_check(const struct goal_input *in, struct plan_field_error *er
 		n = add(errs, n, "metric", N_("Choose a figure from the list, or none."));
 	else if (in->metric && *in->metric && !in->has_target)
 		n = add(errs, n, "target", N_("A goal that tracks a figure needs a target for it."));
-	if (in->has_target && (isnan(in->target) || in->target < 0 || in->target > 10))
-		n = add(errs, n, "target", N_("Enter the target as a percentage between 0 and 1000."));
-	if (in->has_baseline && (isnan(in->baseline) || in->baseline < 0 || in->baseline > 10))
+	const char *tm;
+	if (in->has_target && (tm = goal_target_check(in->metric, in->target)))
+		n = add(errs, n, "target", tm);
+	if (in->has_baseline && goal_metric_counts(in->metric)) {
+		if (isnan(in->baseline) || in->baseline < 0 || in->baseline > 10000)
+			n = add(errs, n, "baseline", N_("Enter the starting point as a number from 0 to 10000."));
+	} else if (in->has_baseline && (isnan(in->baseline) || in->baseline < 0 || in->baseline > 10))
 		n = add(errs, n, "baseline", N_("Enter the starting point as a percentage between 0 and 1000."));
 	if ((in->has_target || in->has_baseline) && !(in->metric && *in->metric))
 		n = add(errs, n, "metric", N_("A target needs a figure to track."));

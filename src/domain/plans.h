@@ -17,6 +17,13 @@
  *     goal is made; progress = (current − baseline) / (target − baseline),
  *     clamped to 0..1 — NaN when there is no figure yet, no target, or the
  *     target equals the baseline (nothing to travel).
+ *   - learning (issue 9): 'learning_activities' (done learning activities
+ *     in the plan's period) and 'learning_hours' (their hours) are counts,
+ *     not fractions: "learning_activities:book" counts books only, and a
+ *     goal with a trait counts the activities on that trait only — "read
+ *     one book on questioning this quarter" is learning_activities:book, the
+ *     trait, target 1, and fills itself in. Their baseline is 0 (the count
+ *     of the plan's period starts at nothing), their target 1 to 10000.
  *   - two plans of a rep overlap when their periods share a day; a rep has
  *     one open plan at a time for any day.
  */
@@ -31,12 +38,21 @@ enum goal_kind goal_kind_parse(const char *s);
 const char *goal_kind_code(enum goal_kind k);
 
 /* the figures a goal may track, in display order; "" (none) is not listed */
-extern const char *const goal_metric_codes[];	/* "commitment_rate", "steps_kept", "attainment" */
+extern const char *const goal_metric_codes[];	/* "commitment_rate", "steps_kept", "attainment", "learning_activities", "learning_hours" */
 extern const size_t goal_metric_count;
 /* 1 for "" (none) and every code above, 0 otherwise */
 int goal_metric_valid(const char *s);
 /* the English label (an N_ msgid) of a metric, or the code itself */
 const char *goal_metric_label(const char *code);
+/* learning (issue 9): is code the metric base ("learning_activities" for
+ * "learning_activities:book" too)? */
+int goal_metric_is(const char *code, const char *base);
+/* a count (learning activities or hours), not a fraction */
+int goal_metric_counts(const char *code);
+/* the kind after "learning_activities:", NULL for any */
+const char *goal_metric_kind(const char *code);
+/* NULL when v is a sensible target for the metric, else the message (N_) */
+const char *goal_target_check(const char *metric, double v);
 
 /* goal status: "open", "done", "dropped" */
 int goal_status_valid(const char *s);

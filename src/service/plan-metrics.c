@@ -2,6 +2,8 @@
 #include "plan-metrics.h"
 #include "../store/figures.h"
 #include "../store/numbers.h"
+#include "../store/learning-index.h"
+#include "../domain/plans.h"
 #include "../domain/commitment.h"
 #include "../domain/period.h"
 #include <math.h>
@@ -53,15 +55,32 @@ static void attainment_period(int fiscal_start_month, const char *start, const c
 static int known(const char *metric)
 {
 	return metric && (!strcmp(metric, "commitment_rate") || !strcmp(metric, "steps_kept") ||
-			  !strcmp(metric, "attainment"));
+			  !strcmp(metric, "attainment") || (goal_metric_counts(metric) && goal_metric_valid(metric)));
 }
 
 enum err plan_metric_current(struct db_conn *c, struct arena *a, int64_t org_id, int64_t rep_id, const char *metric,
 			     const char *period_start, const char *period_end, const char *today, double *out)
 {
+	return plan_metric_current_on(c, a, org_id, rep_id, metric, 0, period_start, period_end, today, out);
+}
+
+enum err plan_metric_current_on(struct db_conn *c, struct arena *a, int64_t org_id, int64_t rep_id, const char *metric,
+				int64_t trait_id, const char *period_start, const char *period_end, const char *today,
+				double *out)
+{
 	*out = NAN;
 	if (!known(metric))
 		return E_INVALID;
+	if (goal_metric_counts(metric)) {
+		if (strcmp(today, period_start) < 0)
+			return E_OK;	/* the plan has not begun: no figure yet */
+		long n, minutes;
+		enum err e = learning_goal_sums(c, org_id, rep_id, period_start, strcmp(today, period_end) < 0 ? today : period_end,
+						goal_metric_kind(metric), trait_id, &n, &minutes);
+		if (!e)
+			*out = goal_metric_is(metric, "learning_hours") ? (double)minutes / 60.0 : (double)n;
+		return e;
+	}
 	if (!strcmp(metric, "attainment")) {
 		struct numbers_settings ns;
 		settings_numbers(c, a, org_id, &ns);
@@ -82,6 +101,10 @@ enum err plan_metric_baseline(struct db_conn *c, struct arena *a, int64_t org_id
 	*out = NAN;
 	if (!known(metric))
 		return E_INVALID;
+	if (goal_metric_counts(metric)) {
+		*out = 0;	/* a count of the plan's period starts at nothing */
+		return E_OK;
+	}
 	if (!strcmp(metric, "attainment")) {
 		struct numbers_settings ns;
 		settings_numbers(c, a, org_id, &ns);

@@ -13,6 +13,11 @@
  *                    month, quarter or fiscal year, else the quarter holding
  *                    the window's last day
  *
+ *   learning_activities[:kind], learning_hours[:kind]  (learning, issue 9)
+ *                    done learning activities of the rep in the window (of
+ *                    the kind, and on the goal's trait when it has one), or
+ *                    their hours (store/learning-index.c); baseline 0
+ *
  * The CURRENT figure of a goal is over the plan's period up to today (its
  * last day at most). Its BASELINE, taken when the goal is made (unless one
  * is typed), is the same figure over the 90 days up to that day; for
@@ -28,6 +33,11 @@
  * target); E_INVALID for an unknown metric */
 enum err plan_metric_current(struct db_conn *c, struct arena *a, int64_t org_id, int64_t rep_id, const char *metric,
 			     const char *period_start, const char *period_end, const char *today, double *out);
+/* the same, for a goal on trait_id (0: none): the learning metrics count the
+ * activities on that trait only */
+enum err plan_metric_current_on(struct db_conn *c, struct arena *a, int64_t org_id, int64_t rep_id, const char *metric,
+				int64_t trait_id, const char *period_start, const char *period_end, const char *today,
+				double *out);
 enum err plan_metric_baseline(struct db_conn *c, struct arena *a, int64_t org_id, int64_t rep_id, const char *metric,
 			      const char *period_start, const char *period_end, const char *today, double *out);
 

@@ -428,6 +428,28 @@ struct learning_assignment *learning_assignment_load_or_reply(struct request *r,
 }
 
 /* learning (issue 9): the achievement-orientation index and the team's learning */
+struct user *learning_rep_load_or_reply(struct request *r, int64_t rep_id)
+{
+	struct user *u = arena_alloc(r->a, sizeof(*u));
+	enum err e = user_get(r->db, r->a, r->me.org_id, rep_id, u);
+	if (e)
+		return not_loaded(r, e, T("There is no such user."));
+	struct person p = { u->id, u->org_id, u->team_id };
+	if (!access_learning_index_see(&r->viewer, &p))
+		return forbidden(r, T("Only the rep and the managers who lead the rep's team see the rep's learning."));
+	return u;
+}
+
+struct team *learning_team_load_or_reply(struct request *r, int64_t team_id)
+{
+	struct team *t = arena_alloc(r->a, sizeof(*t));
+	enum err e = team_get(r->db, r->a, r->me.org_id, team_id, t);
+	if (e)
+		return not_loaded(r, e, T("There is no such team."));
+	if (!access_learning_team_aggregate(&r->viewer, t->org_id, t->id))
+		return forbidden(r, T("Only the team's members and its managers see the team's learning."));
+	return t;
+}
 
 /* learning (issue 9): the library */
 

@@ -28,6 +28,8 @@
 #include "../domain/cadence.h"
 #include "../domain/plans.h"
 #include "../store/plans.h"
+#include "../store/learning-index.h"
+#include "learningindex.h"
 #include "../domain/period.h"
 #include "../domain/validate.h"
 #include "../store/one-on-ones.h"
@@ -444,6 +446,8 @@ struct facts {
 	 * counted (not dropped), its actions open */
 	struct plan plan;
 	size_t goals, goals_done, actions_open;
+	/* learning (issue 9): done learning activities in the days, by kind */
+	struct li_kind_counts learning;
 };
 
 static int facts_load(struct request *r, const struct one_on_one *m, struct facts *x)
@@ -479,6 +483,10 @@ static int facts_load(struct request *r, const struct one_on_one *m, struct fact
 	if (rep_numbers_load(r, u, &x->s, &x->p, &x->n))
 		return resp_store_error(r, E_OK), -1;
 	x->has_numbers = 1;
+	char before[11];
+	day_add(x->from, -1, before);
+	if ((e = learning_kind_counts(r->db, r->a, r->me.org_id, m->rep_id, before, x->to, &x->learning)))
+		return resp_store_error(r, e), -1;
 	e = plan_current(r->db, r->a, r->me.org_id, m->rep_id, x->to, &x->plan);
 	if (e == E_NOTFOUND) {
 		x->plan.id = 0;
@@ -523,6 +531,8 @@ static void render_facts(struct request *r, const struct one_on_one *m, const st
 		html_printf(o, "<div><dt>%s</dt><dd>%s</dd></div>", T("Plan progress"),
 			    arena_printf(r->a, T("%zu of %zu goals done, %zu actions open"), x->goals_done, x->goals,
 					 x->actions_open));
+	html_printf(o, "<div class=\"ooo-learning\"><dt>%s</dt><dd>%s</dd></div>", T("Learning since last time"),
+		    li_kind_counts_text(r, x->learning.items, x->learning.n));
 	html(o, "</dl>");
 	if (x->plan.id)
 		html_printf(o, "<p><a href=\"/plans/%lld\">%s</a></p>", (long long)x->plan.id, x->plan.title && *x->plan.title

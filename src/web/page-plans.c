@@ -29,6 +29,7 @@
 #include "../store/users.h"
 #include "../store/traits.h"
 #include "../domain/plans.h"
+#include "../domain/learning.h"
 #include "../domain/period.h"
 #include "../lib/fmt.h"
 #include "../lib/table.h"
@@ -70,6 +71,23 @@ static const char *placeholder(struct request *r, const char *text)
 static const char *pct_text(struct request *r, double f)
 {
 	return isnan(f) ? "–" : ui_percent_text(r, f);
+}
+
+/* a goal's figure as shown: a percentage, or (learning, issue 9) a count of
+ * activities or hours */
+static const char *fig_text(struct request *r, const char *metric, double f)
+{
+	if (!goal_metric_counts(metric))
+		return pct_text(r, f);
+	return isnan(f) ? "–" : ui_decimal_text(r, f, f == floor(f) ? 0 : 1);
+}
+
+/* the metric's name, with the kind of learning it counts */
+static const char *metric_text(struct request *r, const char *metric)
+{
+	const char *kind = goal_metric_kind(metric);
+	const char *name = T(goal_metric_label(metric));
+	return kind ? arena_printf(r->a, "%s (%s)", name, T(learning_kind_label(kind))) : name;
 }
 
 /* an id from a form or query field: 0 when empty, -1 when not an id */
@@ -391,10 +409,16 @@ static struct table *goals_table(struct request *r, const struct plan_view *v)
 		table_text(t, row, 0, !strcmp(g->kind, "achievement") ? T("Achievement goal") : T("Result goal"));
 		table_text(t, row, 1, g->title);
 		table_text(t, row, 2, trait_text(r->lang, g->trait_code, g->trait_name));
-		table_text(t, row, 3, *g->metric ? T(goal_metric_label(g->metric)) : "");
-		table_pct(t, row, 4, g->baseline);
-		table_pct(t, row, 5, v->current[i]);
-		table_pct(t, row, 6, g->target);
+		if (goal_metric_counts(g->metric)) {
+			/* a count, not a percentage: written in the metric's cell */
+			table_text(t, row, 3, arena_printf(r->a, T("%s: %s of %s"), metric_text(r, g->metric),
+							   fig_text(r, g->metric, v->current[i]), fig_text(r, g->metric, g->target)));
+		} else {
+			table_text(t, row, 3, *g->metric ? T(goal_metric_label(g->metric)) : "");
+			table_pct(t, row, 4, g->baseline);
+			table_pct(t, row, 5, v->current[i]);
+			table_pct(t, row, 6, g->target);
+		}
 		table_pct(t, row, 7, v->progress[i]);
 		table_text(t, row, 8, !strcmp(g->status, "open") ? T("Open") : !strcmp(g->status, "done") ? T("Done")
 				      : T("Dropped"));
@@ -461,10 +485,10 @@ static void render_goal_list(struct request *r, const struct plan_view *v, const
 		html(o, "</p>");
 		if (*g->metric) {
 			html_printf(o, "<p class=\"goal-metric\">%s: %s → <strong>%s</strong> → %s</p>",
-				    T(goal_metric_label(g->metric)),
-				    arena_printf(r->a, T("from %s"), pct_text(r, g->baseline)),
-				    arena_printf(r->a, T("now %s"), pct_text(r, v->current[i])),
-				    arena_printf(r->a, T("target %s"), pct_text(r, g->target)));
+				    metric_text(r, g->metric),
+				    arena_printf(r->a, T("from %s"), fig_text(r, g->metric, g->baseline)),
+				    arena_printf(r->a, T("now %s"), fig_text(r, g->metric, v->current[i])),
+				    arena_printf(r->a, T("target %s"), fig_text(r, g->metric, g->target)));
 			if (!isnan(v->progress[i]))
 				html_printf(o, "<p class=\"goal-progress\"><progress max=\"100\" value=\"%.0f\"></progress> "
 					    "<span>%s</span></p>", v->progress[i] * 100,
@@ -517,13 +541,28 @@ static void render_goal_form(struct request *r, const struct plan_view *v)
 	}
 	ui_select(r, "trait_id", T("Trait"), tv, tl, nt + 1, typed(r, v, "goal", "trait_id", ""),
 		  verr(r, v, "goal", "trait_id"));
-	const char *mv[] = { "", "commitment_rate", "steps_kept", "attainment" };
-	const char *ml[] = { T("None"), T(goal_metric_label(mv[1])), T(goal_metric_label(mv[2])), T(goal_metric_label(mv[3])) };
-	ui_select(r, "metric", T("Figure it tracks"), mv, ml, 4, typed(r, v, "goal", "metric", ""),
+	const char *mv[8] = { "" }, *ml[8] = { T("None") };
+	size_t nm = 1;
+	for (size_t i = 0; i < goal_metric_count && nm < 8; i++, nm++) {
+		mv[nm] = goal_metric_codes[i];
+		ml[nm] = T(goal_metric_label(mv[nm]));
+	}
+	ui_select(r, "metric", T("Figure it tracks"), mv, ml, nm, typed(r, v, "goal", "metric", ""),
 		  verr(r, v, "goal", "metric"));
+	/* learning (issue 9): which kind of learning activity a learning figure counts */
+	const char **kv = arena_alloc(r->a, (learning_kind_count + 1) * sizeof(char *));
+	const char **kl = arena_alloc(r->a, (learning_kind_count + 1) * sizeof(char *));
+	kv[0] = "";
+	kl[0] = T("Any kind");
+	for (size_t i = 0; i < learning_kind_count; i++) {
+		kv[i + 1] = learning_kind_codes[i];
+		kl[i + 1] = T(learning_kind_label(learning_kind_codes[i]));
+	}
+	ui_select(r, "learning_kind", T("Kind of learning (for a learning figure)"), kv, kl, learning_kind_count + 1,
+		  typed(r, v, "goal", "learning_kind", ""), verr(r, v, "goal", "learning_kind"));
 	/* xgettext:no-c-format */
-	ui_input(r, "target", T("Target (%)"), "text", typed(r, v, "goal", "target", ""), verr(r, v, "goal", "target"),
-		 " inputmode=\"decimal\"");
+	ui_input(r, "target", T("Target (%; for learning: activities or hours)"), "text", typed(r, v, "goal", "target", ""),
+		 verr(r, v, "goal", "target"), " inputmode=\"decimal\"");
 	/* xgettext:no-c-format */
 	ui_input(r, "baseline", T("Starting point (%), empty: the figure now"), "text",
 		 typed(r, v, "goal", "baseline", ""), verr(r, v, "goal", "baseline"), " inputmode=\"decimal\"");
@@ -747,21 +786,39 @@ void page_plan_goals_post(struct request *r)
 				 .metric = form_text(r, "metric") };
 	struct plan_field_error errs[PLAN_ERRORS_MAX];
 	size_t nerr = 0;
+	/* learning (issue 9): a kind of learning narrows a learning figure
+	 * ("learning_activities:book"); with another figure it is refused */
+	const char *lk = form_text(r, "learning_kind");
+	int bad_kind = 0;
+	if (lk && *lk) {
+		if (in.metric && goal_metric_counts(in.metric) && !goal_metric_kind(in.metric) && learning_kind_valid(lk))
+			in.metric = arena_printf(r->a, "%s:%s", in.metric, lk);
+		else
+			bad_kind = 1;
+	}
+	int counts = goal_metric_counts(in.metric);
 	const char *target = form_text(r, "target"), *baseline = form_text(r, "baseline");
 	int bad_number = 0;
 	if (target && *target) {
 		in.has_target = 1;
 		if (plansui_parse_percent(r, target, &in.target))
 			in.target = NAN, bad_number = 1;
+		else if (counts)
+			in.target *= 100;	/* a number as typed, not a percentage */
 	}
 	if (baseline && *baseline) {
 		in.has_baseline = 1;
 		if (plansui_parse_percent(r, baseline, &in.baseline))
 			in.baseline = NAN, bad_number = 1;
+		else if (counts)
+			in.baseline *= 100;
 	}
 	(void)bad_number;
 	int64_t trait = id_field(form_text(r, "trait_id"));
 	enum err e = plansui_goal_check(r, v.p, &in, trait, errs, &nerr);
+	if (!e && bad_kind && nerr < PLAN_ERRORS_MAX)
+		errs[nerr++] = (struct plan_field_error){ "learning_kind",
+							  N_("A kind of learning goes with a learning figure only.") };
 	if (e) {
 		resp_store_error(r, e);
 		return;
@@ -1023,7 +1080,7 @@ static void rep_plan_part(struct request *r, const struct user *u)
 		html_printf(o, "<li><span class=\"tag\">%s</span> %s", !strcmp(g[i].kind, "achievement")
 			    ? T("Achievement goal") : T("Result goal"), g[i].title);
 		if (*g[i].metric)
-			html_printf(o, " · %s %s", T(goal_metric_label(g[i].metric)),
+			html_printf(o, " · %s %s", metric_text(r, g[i].metric),
 				    isnan(prog) ? "–" : arena_printf(r->a, T("%s of the way"), pct_text(r, prog)));
 		html(o, "</li>");
 	}

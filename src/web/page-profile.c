@@ -25,6 +25,8 @@
 #include "repnumbers.h"
 #include "profileload.h"
 #include "../store/teams.h"
+#include "../store/learning-index.h"
+#include "learningindex.h"
 #include "../lib/table.h"
 #include <jansson.h>
 #include <math.h>
@@ -255,6 +257,46 @@ static void render_growth(struct request *r, const struct rep_profile *rp, const
 	html(o, "</section>");
 }
 
+/* learning (issue 9): per trait, the learning activities on it in the 12
+ * months beside the trait's growth in the assessments (the rep's private
+ * data, as the whole page: access_learning_index_see) */
+static void render_learning(struct request *r, const struct rep_profile *rp)
+{
+	struct strbuf *o = &r->out;
+	const struct user *u = rp->u;
+	if (!access_learning_index_see(&r->viewer, &(struct person){ u->id, u->org_id, u->team_id }))
+		return;
+	char from[11], to[11];
+	li_window(r, from, to);
+	struct li_trait_sums ls;
+	if (learning_trait_sums(r->db, r->a, r->me.org_id, u->id, from, to, &ls))
+		return;
+	html_printf(o, "<section class=\"card\" id=\"learning\"><h2>%s</h2><div class=\"table-wrap\"><table "
+		    "class=\"profile-learning\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
+		    "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th><th scope=\"col\">%s</th>"
+		    "</tr></thead><tbody>", T("Learning and growth per trait"), T("Trait"), T("Growth"),
+		    T("Learning activities"), T("Learning hours"), T("The last one"));
+	for (size_t i = 0; i < rp->traits.n; i++) {
+		const struct profile_row *x = &rp->rows[i];
+		const struct li_trait_sum *l = NULL;
+		for (size_t k = 0; k < ls.n; k++)
+			if (ls.items[k].trait_id == rp->ids[i])
+				l = &ls.items[k];
+		const char *growth = isnan(x->growth) ? "–"
+				     : arena_printf(r->a, "%s%s", x->growth > 0 ? "+" : "", profile_score_text(r, x->growth));
+		html_printf(o, "<tr data-trait=\"%lld\"><th scope=\"row\">%s</th><td class=\"num\">%s</td>"
+			    "<td class=\"num\">%ld</td><td class=\"num\">%s</td><td>%s</td></tr>",
+			    (long long)rp->ids[i], rp->traits.items[i].name, growth, l ? l->count : 0L,
+			    li_hours_text(r, l ? l->minutes : 0),
+			    l ? arena_printf(r->a, "%s (%s)", l->last_title, ui_date_text(r, l->last_on)) : "–");
+	}
+	html(o, "</tbody></table></div>");
+	html_printf(o, "<p class=\"muted fig-basis\">%s</p></section>",
+		    arena_printf(r->a, T("Learning activities that took place from %s to %s on each trait, beside the "
+					 "growth of the manager's score since the round before. Activities without a "
+					 "trait are not counted here."), ui_date_text(r, from), ui_date_text(r, to)));
+}
+
 void page_profile(struct request *r)
 {
 	struct user *u = user_load_or_reply(r, r->id, NEED_PRIVATE);
@@ -291,6 +333,7 @@ void page_profile(struct request *r)
 	render_verdict(r, &rp);
 	render_radar(r, &rp, base);
 	render_growth(r, &rp, base);
+	render_learning(r, &rp);
 	html(o, "<script src=\"/static/chart.umd.js\" defer></script><script src=\"/static/charts-profile.js\" defer></script>");
 	ui_page_end(r);
 }

@@ -326,6 +326,7 @@ void page_rep(struct request *r)
 	learning_rep_section(r, u);
 
 	/* learning (issue 9): the achievement-orientation index and the team's learning */
+	learning_index_rep_summary(r, u);
 
 	/* learning (issue 9): the library */
 

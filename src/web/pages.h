@@ -194,6 +194,10 @@ void learning_home_due(struct request *r);
  * learning page and the manager's view of it (web/learningindex.c); the
  * caller has already checked that the viewer may see the rep's learning */
 void learning_index_section(struct request *r, int64_t rep_id);
+/* the short version on the rep page (the rep and their managers only) */
+void learning_index_rep_summary(struct request *r, const struct user *u);
+/* GET /team/learning?team=ID: the team's learning (web/page-team-learning.c) */
+void page_team_learning(struct request *r);
 
 /* learning (issue 9): the library */
 

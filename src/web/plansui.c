@@ -50,8 +50,8 @@ enum err plansui_goal_progress(struct request *r, const struct plan *p, const st
 	*current = *progress = NAN;
 	if (!*g->metric)
 		return E_OK;
-	enum err e = plan_metric_current(r->db, r->a, r->me.org_id, p->rep_id, g->metric, p->period_start,
-					 p->period_end, ui_today(r), current);
+	enum err e = plan_metric_current_on(r->db, r->a, r->me.org_id, p->rep_id, g->metric, g->trait_id,
+					    p->period_start, p->period_end, ui_today(r), current);
 	if (e == E_INVALID)	/* a figure this version does not know: none */
 		return E_OK;
 	if (e)

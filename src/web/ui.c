@@ -71,6 +71,8 @@ static const struct nav_item nav[] = {
 	{ G_GROW, "learning", "/learning", N_("Learning"), ROLE_REP, ROLE_ADMIN, NULL },
 
 	/* learning (issue 9): the achievement-orientation index and the team's learning */
+	/* TRANSLATORS: a menu item: the team's learning and each rep's achievement-orientation index; keep it short */
+	{ G_GROW, "team-learning", "/team/learning", N_("Team learning"), ROLE_REP, ROLE_ADMIN, NULL },
 
 	/* learning (issue 9): the library */
 

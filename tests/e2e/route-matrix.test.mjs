@@ -325,6 +325,10 @@ const ROWS = {
   })(),
 
   // learning (issue 9): the achievement-orientation index and the team's learning
+  // the team's aggregate: North's members, its manager and the admins; its reps
+  // one by one only for Max (page-team-learning.c); Rita's index: herself and Max
+  'GET /team/learning': { who: RITAS, path: (f) => `/team/learning?team=${f.north}` },
+  'GET /api/v1/learning-index': { who: { ...RITAS, admin: 403 }, path: (f) => `/api/v1/learning-index?rep=${f.rita}` },
 
   // learning (issue 9): the library
 
