@@ -465,8 +465,14 @@ enum err library_return_loan(struct db_conn *c, int64_t org_id, int64_t loan_id,
 enum err library_wait_join(struct db_conn *c, int64_t org_id, int64_t item_id, int64_t user_id)
 {
 	int64_t n;
-	enum err e = one_i64(DBQ(c, "SELECT count(*) FROM library_waitlist WHERE org_id = $1 AND item_id = $2 AND "
-				 "user_id = $3 AND served_at IS NULL", P_I(org_id), P_I(item_id), P_I(user_id)), &n);
+	enum err e = one_i64(DBQ(c, "SELECT count(*) FROM library_items WHERE org_id = $1 AND id = $2",
+				 P_I(org_id), P_I(item_id)), &n);
+	if (e)
+		return e;
+	if (!n)
+		return E_NOTFOUND;
+	e = one_i64(DBQ(c, "SELECT count(*) FROM library_waitlist WHERE org_id = $1 AND item_id = $2 AND "
+			"user_id = $3 AND served_at IS NULL", P_I(org_id), P_I(item_id), P_I(user_id)), &n);
 	if (e)
 		return e;
 	if (n)
