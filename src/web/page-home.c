@@ -172,6 +172,7 @@ void page_home(struct request *r)
 	/* learning (issue 9): the learning log and suggested or mandatory training — what is due */
 
 	/* learning (issue 9): the library — what is due */
+	library_home_section(r);
 
 	/* learning (issue 9): sales meetings and the case library — what is due */
 

@@ -327,6 +327,7 @@ void page_rep(struct request *r)
 	/* learning (issue 9): the achievement-orientation index and the team's learning */
 
 	/* learning (issue 9): the library */
+	library_rep_section(r, u);
 
 	/* learning (issue 9): sales meetings and the case library */
 

@@ -72,6 +72,7 @@ static const struct nav_item nav[] = {
 	/* learning (issue 9): the achievement-orientation index and the team's learning */
 
 	/* learning (issue 9): the library */
+	{ G_GROW, "library", "/library", N_("Library"), ROLE_REP, ROLE_ADMIN, NULL },
 
 	/* learning (issue 9): sales meetings and the case library */
 
