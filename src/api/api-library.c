@@ -293,11 +293,10 @@ void api_library_unwait(struct request *r)
 	struct library_item *it = library_item_load_or_reply(r, r->id, NEED_SEE);
 	if (!it)
 		return;
+	/* leaving a list one is not on leaves it as it was */
 	enum err e = library_wait_leave(r->db, r->me.org_id, it->id, r->me.user_id);
-	if (e == E_NOTFOUND) {
-		resp_error(r, E_NOTFOUND, T("You are not on the waiting list."));
-		return;
-	}
+	if (e == E_NOTFOUND)
+		e = E_OK;
 	json_t *j = e ? NULL : waitlist_json(r, it->id, &e);
 	if (e) {
 		api_store_error(r, e);
