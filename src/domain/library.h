@@ -98,7 +98,8 @@ const char *library_rating_check(const char *rating, int *out);
 
 /* --- recommendations per trait --- */
 
-/* one submitted manager score of a reader on a trait, on a day */
+/* one submitted manager score of a reader on a trait, on a day (its
+ * round's) */
 struct library_score {
 	int64_t reader_id, trait_id;
 	char day[11];

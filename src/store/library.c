@@ -573,12 +573,14 @@ enum err library_reader_scores(struct db_conn *c, struct arena *a, int64_t org_i
 {
 	*out = NULL;
 	*n = 0;
-	struct db_stmt *st = DBQ(c, "SELECT a.rep_id, s.trait_id, coalesce(a.submitted_at, a.created_at), s.score "
+	/* an assessment's day is its round's (the profile orders them so too) */
+	struct db_stmt *st = DBQ(c, "SELECT a.rep_id, s.trait_id, r.opened_on, s.score "
 				 "FROM assessment_scores s JOIN assessments a ON a.org_id = s.org_id AND "
-				 "a.id = s.assessment_id WHERE s.org_id = $1 AND a.rater_kind = 'manager' AND "
+				 "a.id = s.assessment_id JOIN assessment_rounds r ON r.org_id = a.org_id AND r.id = a.round_id "
+				 "WHERE s.org_id = $1 AND a.rater_kind = 'manager' AND "
 				 "a.status = 'submitted' AND s.subskill_id = 0 AND ($2 = 0 OR s.trait_id = $2) AND "
 				 "a.rep_id IN (SELECT l.borrower_id FROM library_loans l WHERE l.org_id = $1 AND "
-				 "l.returned_on IS NOT NULL) ORDER BY a.rep_id, s.trait_id, 3 LIMIT $3",
+				 "l.returned_on IS NOT NULL) ORDER BY a.rep_id, s.trait_id, r.opened_on, a.id LIMIT $3",
 				 P_I(org_id), P_I(trait_id), P_I(LIBRARY_SCORES_MAX));
 	size_t cap = 0;
 	while (db_step(st) == DB_ROW) {
@@ -586,7 +588,7 @@ enum err library_reader_scores(struct db_conn *c, struct arena *a, int64_t org_i
 		struct library_score *s = &(*out)[(*n)++];
 		s->reader_id = db_col_i64(st, 0);
 		s->trait_id = db_col_i64(st, 1);
-		epoch_to_date(db_col_i64(st, 2), s->day);
+		snprintf(s->day, sizeof(s->day), "%s", db_col_text(st, 2));
 		s->score = (int)db_col_i64(st, 3);
 	}
 	return db_finish(st);

@@ -134,7 +134,8 @@ enum err library_suggest(struct db_conn *c, int64_t org_id, const struct library
 
 /* what the recommendations read: every returned loan × trait of an item
  * (trait_id 0: every trait), and the submitted manager scores of whole
- * traits of the readers (day of submission) */
+ * traits of the readers, each on the day its round opened (the order the
+ * profile shows them in) */
 enum err library_readings(struct db_conn *c, struct arena *a, int64_t org_id, int64_t trait_id,
 			  struct library_reading **out, size_t *n);
 enum err library_reader_scores(struct db_conn *c, struct arena *a, int64_t org_id, int64_t trait_id,

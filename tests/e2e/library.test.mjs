@@ -272,11 +272,32 @@ test('the catalogue filters and pages; the loans overview lists overdue first, a
 });
 
 test('recommendations per trait: readers whose manager score rose, with the rule in words', async () => {
-  const max = await web('max@acme.test');
-  const r = await max.get('/library');
+  const [t1, t2] = await traitIds();
+  const id = await addItem('Growth Book of Goals');
+  let r = await as('rita@acme.test').post(`/api/v1/library/${id}/borrow`, {});
+  assert.equal(r.status, 201, r.text);
+  r = await as('rita@acme.test').post(`/api/v1/library/loans/${r.json.id}/return`, { takeaway: 'Goals first.', rating: 5 });
+  assert.equal(r.status, 200, r.text);
+  // Max scored Rita 2 on the first trait before the loan and 4 after it; 3 and 3 on the second
+  const org = ctx.ids.acme, max = ctx.ids.max, rita = ctx.ids.rita;
+  for (const [opened, s1, s2] of [['2026-10-01', 2, 3], ['2026-11-30', 4, 3]]) {
+    const round = sql(`INSERT INTO assessment_rounds (org_id, name, team_id, opened_by, opened_on, created_at)
+      VALUES (${org}, 'Library round ${opened}', ${ctx.ids.north}, ${max}, '${opened}', 1) RETURNING id`);
+    const form = sql(`INSERT INTO assessments (org_id, round_id, rep_id, rater_id, rater_kind, status, submitted_at, created_at)
+      VALUES (${org}, ${round}, ${rita}, ${max}, 'manager', 'submitted', 1, 1) RETURNING id`);
+    sql(`INSERT INTO assessment_scores (org_id, assessment_id, trait_id, score) VALUES (${org}, ${form}, ${t1}, ${s1}),
+      (${org}, ${form}, ${t2}, ${s2})`);
+  }
+  const c = await web('rob@acme.test');
+  r = await c.get(`/library?trait=${t1}`);
   assert.equal(r.status, 200);
-  assert.match(textOf(r.text), /What helped colleagues grow/);
-  assert.match(textOf(r.text), /last submitted manager assessment before the loan/);
+  let t = textOf(r.text);
+  assert.match(t, /What helped colleagues grow/);
+  assert.match(t, /last submitted manager assessment before the loan/);
+  assert.match(t, /Growth Book of Goals 1 reader grew, average rating 5\.0 of 5 \(1 rating\)/);
+  // on the second trait Rita did not grow: not recommended there
+  r = await c.get(`/library?trait=${t2}`);
+  assert.doesNotMatch(textOf(r.text), /Growth Book of Goals 1 reader grew/);
 });
 
 /** two reps race for the last copy, ten times; exactly one wins each */
