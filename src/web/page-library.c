@@ -298,7 +298,7 @@ void page_library(struct request *r)
 	}
 	struct strbuf *o = &r->out;
 	ui_page_begin(r, T("Library"), "library");
-	html_printf(o, "<div class=\"page-head\"><div><p class=\"eyebrow\">%s</p><h1>%s</h1><p class=\"muted\">%s</p></div>",
+	html_printf(o, "<div class=\"page-head lib-top\"><div><p class=\"eyebrow\">%s</p><h1>%s</h1><p class=\"muted\">%s</p></div>",
 		    T("Learning"), T("Library"),
 		    arena_printf(r->a, trn(r->lang, "%lld item", "%lld items", (long)total), (long long)total));
 	if (access_library_manage(&r->viewer, r->me.org_id))
@@ -358,7 +358,7 @@ static void render_item_form(struct request *r, const struct library_item *it, c
 {
 	struct strbuf *o = &r->out;
 	ui_page_begin(r, it ? T("Edit the item") : T("Add an item"), "library");
-	html_printf(o, "<div class=\"page-head\"><div><p class=\"eyebrow\"><a href=\"/library\">%s</a></p><h1>%s</h1></div></div>",
+	html_printf(o, "<div class=\"page-head lib-top\"><div><p class=\"eyebrow\"><a href=\"/library\">%s</a></p><h1>%s</h1></div></div>",
 		    T("Library"), it ? it->title : T("Add an item"));
 	if (f->nerr || f->e_traits)
 		ui_notice(r, "error", T("Nothing was saved. Check the fields marked below."));
@@ -606,7 +606,7 @@ static void render_item(struct request *r, const struct library_item *it, const 
 	const char *today = ui_today(r);
 	struct strbuf *o = &r->out;
 	ui_page_begin(r, it->title, "library");
-	html_printf(o, "<div class=\"page-head\"><div><p class=\"eyebrow\"><a href=\"/library\">%s</a> · %s</p><h1>%s</h1>",
+	html_printf(o, "<div class=\"page-head lib-top\"><div><p class=\"eyebrow\"><a href=\"/library\">%s</a> · %s</p><h1>%s</h1>",
 		    T("Library"), kind_label(r, it->kind), it->title);
 	if (*it->author)
 		html_printf(o, "<p class=\"muted\">%s</p>", arena_printf(r->a, T("by %s"), it->author));
@@ -964,7 +964,7 @@ void page_library_loans(struct request *r)
 		late += library_overdue(loans[i].due_on, today) != 0;
 	struct strbuf *o = &r->out;
 	ui_page_begin(r, T("Open loans"), "library");
-	html_printf(o, "<div class=\"page-head\"><div><p class=\"eyebrow\"><a href=\"/library\">%s</a></p><h1>%s</h1>"
+	html_printf(o, "<div class=\"page-head lib-top\"><div><p class=\"eyebrow\"><a href=\"/library\">%s</a></p><h1>%s</h1>"
 		    "<p class=\"muted\">%s · %s</p></div></div>", T("Library"), T("Open loans"),
 		    arena_printf(r->a, trn(r->lang, "%lld copy lent", "%lld copies lent", (long)total), (long long)total),
 		    arena_printf(r->a, trn(r->lang, "%zu overdue", "%zu overdue", (long)late), late));
