@@ -156,6 +156,19 @@ const struct route routes[] = {
 	{ "GET", "/team/learning", page_team_learning, R_REP },
 
 	/* learning (issue 9): the library */
+	{ "GET", "/library", page_library, R_REP },
+	{ "GET", "/library/new", page_library_new, R_MANAGER },
+	{ "POST", "/library/new", page_library_new_post, R_MANAGER | R_CSRF },
+	{ "GET", "/library/loans", page_library_loans, R_MANAGER },
+	{ "POST", "/library/loans/:id/return", page_library_return_post, R_REP | R_CSRF },
+	{ "GET", "/library/:id", page_library_item, R_REP },
+	{ "GET", "/library/:id/edit", page_library_edit, R_MANAGER },
+	{ "POST", "/library/:id/edit", page_library_edit_post, R_MANAGER | R_CSRF },
+	{ "POST", "/library/:id/retire", page_library_retire_post, R_MANAGER | R_CSRF },
+	{ "POST", "/library/:id/borrow", page_library_borrow_post, R_REP | R_CSRF },
+	{ "POST", "/library/:id/wait", page_library_wait_post, R_REP | R_CSRF },
+	{ "POST", "/library/:id/unwait", page_library_unwait_post, R_REP | R_CSRF },
+	{ "POST", "/library/:id/suggest", page_library_suggest_post, R_MANAGER | R_CSRF },
 
 	/* learning (issue 9): sales meetings and the case library */
 
@@ -271,6 +284,15 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/learning-index", api_learning_index, R_REP | R_JSON },
 
 	/* learning (issue 9): the library — API */
+	{ "GET", "/api/v1/library", api_library_list, R_REP | R_JSON },
+	{ "POST", "/api/v1/library", api_library_create, R_MANAGER | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/library/loans", api_library_loans, R_REP | R_JSON },
+	{ "POST", "/api/v1/library/loans/:id/return", api_library_return, R_REP | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/library/:id", api_library_get, R_REP | R_JSON },
+	{ "PATCH", "/api/v1/library/:id", api_library_update, R_MANAGER | R_JSON | R_CSRF },
+	{ "POST", "/api/v1/library/:id/borrow", api_library_borrow, R_REP | R_JSON | R_CSRF },
+	{ "POST", "/api/v1/library/:id/wait", api_library_wait, R_REP | R_JSON | R_CSRF },
+	{ "DELETE", "/api/v1/library/:id/wait", api_library_unwait, R_REP | R_JSON | R_CSRF },
 
 	/* learning (issue 9): sales meetings and the case library — API */
 

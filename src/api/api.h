@@ -202,6 +202,17 @@ void api_learning_assignment_get(struct request *r);
 void api_learning_index(struct request *r);
 
 /* learning (issue 9): the library */
+/* api-library.c: items (copies are a field), lending, the waiting list,
+ * loans and returns */
+void api_library_list(struct request *r);
+void api_library_create(struct request *r);
+void api_library_get(struct request *r);
+void api_library_update(struct request *r);
+void api_library_borrow(struct request *r);
+void api_library_wait(struct request *r);
+void api_library_unwait(struct request *r);
+void api_library_loans(struct request *r);
+void api_library_return(struct request *r);
 
 /* learning (issue 9): sales meetings and the case library */
 

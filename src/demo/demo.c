@@ -142,6 +142,8 @@ enum err demo_create(struct db_conn *c, struct arena *a, FILE *logins_out)
 	/* learning (issue 9): the achievement-orientation index and the team's learning */
 
 	/* learning (issue 9): the library */
+	if ((e = demo_library(c, a, org_id, user_ids)))
+		return e;
 
 	/* learning (issue 9): sales meetings and the case library */
 

@@ -128,6 +128,11 @@ enum err demo_learning(struct db_conn *c, struct arena *a, int64_t org_id, const
 /* learning (issue 9): the achievement-orientation index and the team's learning */
 
 /* learning (issue 9): the library */
+/* the library (library.c): about thirty titles linked to the traits, a
+ * year of loans returned with takeaways and ratings (learning activities
+ * through learning_add), open loans (one overdue), a waiting list on a
+ * popular book, articles a manager suggested. In the caller's transaction. */
+enum err demo_library(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
 
 /* learning (issue 9): sales meetings and the case library */
 

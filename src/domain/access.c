@@ -390,6 +390,41 @@ int access_learning_team_reps(const struct viewer *v, int64_t org_id, int64_t te
 }
 
 /* learning (issue 9): the library */
+int access_library_see(const struct viewer *v, int64_t org_id)
+{
+	return member(v, org_id);
+}
+
+int access_library_borrow(const struct viewer *v, int64_t org_id)
+{
+	return member(v, org_id);
+}
+
+int access_library_manage(const struct viewer *v, int64_t org_id)
+{
+	return member(v, org_id) && (v->role == ROLE_MANAGER || v->role == ROLE_ADMIN);
+}
+
+int access_library_loans(const struct viewer *v, int64_t org_id)
+{
+	return access_library_manage(v, org_id);
+}
+
+int access_library_return(const struct viewer *v, const struct person *borrower)
+{
+	if (!borrower || !member(v, borrower->org_id))
+		return 0;
+	if (v->id == borrower->id || v->role == ROLE_ADMIN)
+		return 1;
+	return v->role == ROLE_MANAGER && borrower->team_id && access_leads_team(v, borrower->team_id);
+}
+
+int access_library_suggest(const struct viewer *v, const struct person *rep)
+{
+	if (!rep || !member(v, rep->org_id) || v->id == rep->id)
+		return 0;
+	return rep->team_id && (v->role == ROLE_MANAGER || v->role == ROLE_ADMIN) && access_leads_team(v, rep->team_id);
+}
 
 /* learning (issue 9): sales meetings and the case library */
 

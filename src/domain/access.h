@@ -311,6 +311,24 @@ int access_learning_team_aggregate(const struct viewer *v, int64_t org_id, int64
 int access_learning_team_reps(const struct viewer *v, int64_t org_id, int64_t team_id);
 
 /* learning (issue 9): the library */
+/* the library is the organisation's: every member sees the catalogue, an
+ * item, who has each lent copy (the borrower's NAME and the loan's dates —
+ * nothing else about the borrower), the waiting list and the ratings; a
+ * takeaway is the reader's reflection and goes to their learning log
+ * (access_private), never onto the item. Who does what:
+ *   - every member borrows, joins and leaves a waiting list for themself;
+ *   - managers and admins add, edit and retire items, and see the overview
+ *     of open loans (/library/loans);
+ *   - a loan is returned by its borrower, by a manager who leads the
+ *     borrower's team, or by an admin (a book handed in at the desk);
+ *   - a manager suggests an item to a rep of a team they lead (an admin
+ *     only when they lead the rep's team too), never to themself. */
+int access_library_see(const struct viewer *v, int64_t org_id);
+int access_library_borrow(const struct viewer *v, int64_t org_id);
+int access_library_manage(const struct viewer *v, int64_t org_id);
+int access_library_loans(const struct viewer *v, int64_t org_id);
+int access_library_return(const struct viewer *v, const struct person *borrower);
+int access_library_suggest(const struct viewer *v, const struct person *rep);
 
 /* learning (issue 9): sales meetings and the case library */
 

@@ -452,6 +452,40 @@ struct team *learning_team_load_or_reply(struct request *r, int64_t team_id)
 }
 
 /* learning (issue 9): the library */
+static struct user *rep_for(struct request *r, int64_t rep_id, int (*rule)(const struct viewer *, const struct person *),
+			    const char *message);
+struct library_item *library_item_load_or_reply(struct request *r, int64_t id, enum access_need need)
+{
+	struct library_item *it = arena_alloc(r->a, sizeof(*it));
+	enum err e = library_item_get(r->db, r->a, r->lang, r->me.org_id, id, it);
+	if (e)
+		return not_loaded(r, e, T("There is no such item in the library."));
+	if (!access_library_see(&r->viewer, it->org_id))
+		return forbidden(r, T("You do not have access to the library."));
+	if (need != NEED_SEE && !access_library_manage(&r->viewer, it->org_id))
+		return forbidden(r, T("Only managers and admins change the library."));
+	return it;
+}
+
+struct library_loan *library_loan_load_or_reply(struct request *r, int64_t id, enum access_need need)
+{
+	struct library_loan *l = arena_alloc(r->a, sizeof(*l));
+	enum err e = library_loan_get(r->db, r->a, r->me.org_id, id, l);
+	if (e)
+		return not_loaded(r, e, T("There is no such loan."));
+	if (!access_library_see(&r->viewer, r->me.org_id))
+		return forbidden(r, T("You do not have access to the library."));
+	struct person borrower = { l->borrower_id, r->me.org_id, l->borrower_team_id };
+	if (need != NEED_SEE && !access_library_return(&r->viewer, &borrower))
+		return forbidden(r, T("A loan is returned by its borrower, their manager or an admin."));
+	return l;
+}
+
+struct user *library_suggest_rep_load_or_reply(struct request *r, int64_t rep_id)
+{
+	return rep_for(r, rep_id, access_library_suggest,
+		       T("An item is suggested by the manager who leads the rep's team, to a rep of that team."));
+}
 
 /* learning (issue 9): sales meetings and the case library */
 

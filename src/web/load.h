@@ -128,6 +128,17 @@ struct user *learning_rep_load_or_reply(struct request *r, int64_t rep_id);
 struct team *learning_team_load_or_reply(struct request *r, int64_t team_id);
 
 /* learning (issue 9): the library */
+#include "../store/library.h"
+/* a library item (in the reader's language): NEED_SEE access_library_see
+ * (every member); NEED_CHANGE access_library_manage (managers and admins:
+ * edit, retire, suggest) */
+struct library_item *library_item_load_or_reply(struct request *r, int64_t id, enum access_need need);
+/* a loan: NEED_SEE access_library_see (the borrower's name is the
+ * organisation's); NEED_CLOSE access_library_return (its borrower, the
+ * manager who leads the borrower's team, an admin) */
+struct library_loan *library_loan_load_or_reply(struct request *r, int64_t id, enum access_need need);
+/* the rep an item is suggested to: access_library_suggest */
+struct user *library_suggest_rep_load_or_reply(struct request *r, int64_t rep_id);
 
 /* learning (issue 9): sales meetings and the case library */
 

@@ -173,6 +173,7 @@ void page_home(struct request *r)
 	learning_home_due(r);
 
 	/* learning (issue 9): the library — what is due */
+	library_home_section(r);
 
 	/* learning (issue 9): sales meetings and the case library — what is due */
 

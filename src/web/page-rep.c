@@ -329,6 +329,7 @@ void page_rep(struct request *r)
 	learning_index_rep_summary(r, u);
 
 	/* learning (issue 9): the library */
+	library_rep_section(r, u);
 
 	/* learning (issue 9): sales meetings and the case library */
 

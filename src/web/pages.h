@@ -200,6 +200,25 @@ void learning_index_rep_summary(struct request *r, const struct user *u);
 void page_team_learning(struct request *r);
 
 /* learning (issue 9): the library */
+/* page-library.c: the catalogue, an item, lending, the waiting list,
+ * returns with a takeaway, suggesting an item, the managers' loans; the
+ * library's parts of the home page and the rep page */
+void page_library(struct request *r);
+void page_library_new(struct request *r);
+void page_library_new_post(struct request *r);
+void page_library_loans(struct request *r);
+void page_library_return_post(struct request *r);
+void page_library_item(struct request *r);
+void page_library_edit(struct request *r);
+void page_library_edit_post(struct request *r);
+void page_library_retire_post(struct request *r);
+void page_library_borrow_post(struct request *r);
+void page_library_wait_post(struct request *r);
+void page_library_unwait_post(struct request *r);
+void page_library_suggest_post(struct request *r);
+struct user;
+void library_home_section(struct request *r);
+void library_rep_section(struct request *r, const struct user *u);
 
 /* learning (issue 9): sales meetings and the case library */
 

@@ -75,6 +75,7 @@ static const struct nav_item nav[] = {
 	{ G_GROW, "team-learning", "/team/learning", N_("Team learning"), ROLE_REP, ROLE_ADMIN, NULL },
 
 	/* learning (issue 9): the library */
+	{ G_GROW, "library", "/library", N_("Library"), ROLE_REP, ROLE_ADMIN, NULL },
 
 	/* learning (issue 9): sales meetings and the case library */
 

@@ -331,6 +331,39 @@ const ROWS = {
   'GET /api/v1/learning-index': { who: { ...RITAS, admin: 403 }, path: (f) => `/api/v1/learning-index?rep=${f.rita}` },
 
   // learning (issue 9): the library
+  ...(() => {
+    // the library is the organisation's: every member sees the catalogue,
+    // an item and who has its copies, borrows and waits; managers and admins
+    // keep the catalogue (the role first, then the item's organisation); a
+    // loan of Rita's is returned by her, the manager who leads her team or an
+    // admin; an item is suggested by a manager (the rep is checked after)
+    const KEEP = { ...MANAGERS, xAdmin: 404 };
+    const RETURN = { anon: LOGIN, repA: OK, repB: 403, mgrA: OK, mgrB: 403, admin: OK, xAdmin: 404, xRep: 404 };
+    return {
+      'GET /library': { who: SIGNED_IN },
+      'GET /library/new': { who: MANAGERS },
+      'POST /library/new': { who: MANAGERS },
+      'GET /library/loans': { who: MANAGERS },
+      'POST /library/loans/:id/return': { who: RETURN, path: (f) => `/library/loans/${f.libLoan}/return` },
+      'GET /library/:id': { who: SHARED, path: (f) => `/library/${f.libItem}` },
+      'GET /library/:id/edit': { who: KEEP, path: (f) => `/library/${f.libItem}/edit` },
+      'POST /library/:id/edit': { who: KEEP, path: (f) => `/library/${f.libItem}/edit` },
+      'POST /library/:id/retire': { who: KEEP, path: (f) => `/library/${f.libItem2}/retire` },
+      'POST /library/:id/borrow': { who: SHARED, path: (f) => `/library/${f.libItem}/borrow` },
+      'POST /library/:id/wait': { who: SHARED, path: (f) => `/library/${f.libItem}/wait` },
+      'POST /library/:id/unwait': { who: SHARED, path: (f) => `/library/${f.libItem}/unwait` },
+      'POST /library/:id/suggest': { who: KEEP, path: (f) => `/library/${f.libItem}/suggest` },
+      'GET /api/v1/library': { who: SIGNED_IN },
+      'POST /api/v1/library': { who: MANAGERS },
+      'GET /api/v1/library/loans': { who: SIGNED_IN },
+      'POST /api/v1/library/loans/:id/return': { who: RETURN, path: (f) => `/api/v1/library/loans/${f.libLoan}/return` },
+      'GET /api/v1/library/:id': { who: SHARED, path: (f) => `/api/v1/library/${f.libItem}` },
+      'PATCH /api/v1/library/:id': { who: KEEP, path: (f) => `/api/v1/library/${f.libItem}` },
+      'POST /api/v1/library/:id/borrow': { who: SHARED, path: (f) => `/api/v1/library/${f.libItem}/borrow` },
+      'POST /api/v1/library/:id/wait': { who: SHARED, path: (f) => `/api/v1/library/${f.libItem}/wait` },
+      'DELETE /api/v1/library/:id/wait': { who: SHARED, path: (f) => `/api/v1/library/${f.libItem}/wait` },
+    };
+  })(),
 
   // learning (issue 9): sales meetings and the case library
 
@@ -539,6 +572,28 @@ async function fixture() {
   // learning (issue 9): the achievement-orientation index and the team's learning
 
   // learning (issue 9): the library
+  {
+    // two books of Max's; Rita has one copy of the first (the loan to
+    // return) and returned another book with a takeaway — her reflection,
+    // seen by her and Max only, never on the item or in Ann's answers
+    const maxApi = api('max@acme.test');
+    const item = async (title, copies) => {
+      const x = await maxApi.post('/api/v1/library', { kind: 'book', title, copies, trait_ids: [f.trait] });
+      assert.equal(x.status, 201, x.text);
+      return x.json.id;
+    };
+    f.libItem = await item('Matrix library book', 5);
+    f.libItem2 = await item('Matrix library book to retire', 1);
+    const read = await item('Matrix library book read', 1);
+    r = await rita.post(`/api/v1/library/${f.libItem}/borrow`, {});
+    assert.equal(r.status, 201, r.text);
+    f.libLoan = r.json.id;
+    r = await rita.post(`/api/v1/library/${read}/borrow`, {});
+    assert.equal(r.status, 201, r.text);
+    r = await rita.post(`/api/v1/library/loans/${r.json.id}/return`, { takeaway: 'Matrix library takeaway 7f3a', rating: 4 });
+    assert.equal(r.status, 200, r.text);
+    f.ritaAndMaxOnly = [...(f.ritaAndMaxOnly ?? []), 'Matrix library takeaway 7f3a'];
+  }
 
   // learning (issue 9): sales meetings and the case library
 
