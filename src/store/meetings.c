@@ -382,7 +382,7 @@ enum err case_update(struct db_conn *c, int64_t org_id, int64_t id, const char *
 
 enum err case_retire(struct db_conn *c, int64_t org_id, int64_t id, int retired)
 {
-	return changed(DBQ(c, "UPDATE practice_cases SET retired_at = CASE WHEN $3 = 1 THEN $4 ELSE NULL END "
+	return changed(DBQ(c, "UPDATE practice_cases SET retired_at = CASE WHEN $3 = 1 THEN CAST($4 AS BIGINT) ELSE NULL END "
 			   "WHERE org_id = $1 AND id = $2", P_I(org_id), P_I(id), P_I(retired ? 1 : 0), P_I(now_epoch())),
 		       E_NOTFOUND);
 }
