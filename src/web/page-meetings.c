@@ -225,7 +225,7 @@ void page_meetings(struct request *r)
 	}
 	struct strbuf *o = &r->out;
 	ui_page_begin(r, T("Sales meetings"), "meetings");
-	html_printf(o, "<div class=\"page-head\"><div><p class=\"eyebrow\">%s</p><h1>%s</h1><p class=\"muted\">%s</p></div>",
+	html_printf(o, "<div class=\"page-head mt-head\"><div><p class=\"eyebrow\">%s</p><h1>%s</h1><p class=\"muted\">%s</p></div>",
 		    T("Grow"), t ? arena_printf(r->a, T("Sales meetings of %s"), t->name) : T("Sales meetings"),
 		    T("Every sales meeting has a practice case or a piece of theory on its agenda."));
 	if (t && access_meeting_manage(&r->viewer, r->me.org_id, t->id))
@@ -288,7 +288,7 @@ static void render_new(struct request *r, const struct new_form *f)
 	size_t n = managed_teams(r, &vis, values, labels);
 	struct strbuf *o = &r->out;
 	ui_page_begin(r, T("New sales meeting"), "meetings");
-	html_printf(o, "<div class=\"page-head\"><div><p class=\"eyebrow\">%s</p><h1>%s</h1></div>"
+	html_printf(o, "<div class=\"page-head mt-head\"><div><p class=\"eyebrow\">%s</p><h1>%s</h1></div>"
 		    "<a class=\"button\" href=\"/meetings\">%s</a></div>", T("Sales meetings"), T("New sales meeting"),
 		    T("All meetings"));
 	if (f && f->notice)
@@ -585,7 +585,7 @@ static void render_meeting(struct request *r, const struct meeting *m, const str
 	struct strbuf *o = &r->out;
 	int manage = access_meeting_manage(&r->viewer, r->me.org_id, m->team_id);
 	ui_page_begin(r, *m->title ? m->title : T("Sales meeting"), "meetings");
-	html_printf(o, "<div class=\"page-head\"><div><p class=\"eyebrow\">%s</p><h1>%s</h1><p class=\"muted\">%s · %s · %s · "
+	html_printf(o, "<div class=\"page-head mt-head\"><div><p class=\"eyebrow\">%s</p><h1>%s</h1><p class=\"muted\">%s · %s · %s · "
 		    "<span class=\"%-s\">%s</span></p></div><a class=\"button\" href=\"/meetings?team=%lld\">%s</a></div>",
 		    arena_printf(r->a, T("Sales meeting of %s"), m->team_name), *m->title ? m->title : T("Sales meeting"),
 		    ui_date_text(r, m->held_on), m->starts_at, arena_printf(r->a, T("%d minutes"), m->minutes),
@@ -1048,7 +1048,7 @@ static void render_cases(struct request *r, const struct case_form *f)
 	struct strbuf *o = &r->out;
 	int change = access_case_change(&r->viewer, r->me.org_id);
 	ui_page_begin(r, T("Case library"), "cases");
-	html_printf(o, "<div class=\"page-head\"><div><p class=\"eyebrow\">%s</p><h1>%s</h1><p class=\"muted\">%s</p></div>"
+	html_printf(o, "<div class=\"page-head mt-head\"><div><p class=\"eyebrow\">%s</p><h1>%s</h1><p class=\"muted\">%s</p></div>"
 		    "<a class=\"button\" href=\"/meetings\">%s</a></div>", T("Grow"), T("Case library"),
 		    T("Situations to practise at the sales meetings. Never used and least recently used cases come first, "
 		      "so cases rotate instead of repeating."), T("Sales meetings"));
@@ -1175,7 +1175,7 @@ static void render_case(struct request *r, const struct practice_case *c, const 
 	}
 	struct strbuf *o = &r->out;
 	ui_page_begin(r, c->title, "cases");
-	html_printf(o, "<div class=\"page-head\"><div><p class=\"eyebrow\">%s</p><h1>%s</h1><p class=\"muted\">%s</p></div>"
+	html_printf(o, "<div class=\"page-head mt-head\"><div><p class=\"eyebrow\">%s</p><h1>%s</h1><p class=\"muted\">%s</p></div>"
 		    "<a class=\"button\" href=\"/cases\">%s</a></div>", T("Case library"), c->title,
 		    trait_name(&tl, c->trait_id), T("All cases"));
 	if (f && f->notice)
