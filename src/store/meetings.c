@@ -152,6 +152,14 @@ enum err meeting_item_add(struct db_conn *c, int64_t org_id, int64_t meeting_id,
 			     P_ID(library_item_id), P_ID(presenter_id)), id);
 }
 
+enum err meeting_library_item_check(struct db_conn *c, int64_t org_id, int64_t id)
+{
+	struct db_stmt *st = DBQ(c, "SELECT 1 FROM library_items WHERE org_id = $1 AND id = $2", P_I(org_id), P_I(id));
+	int r = db_step(st);
+	enum err e = db_finish(st);
+	return e ? e : r == DB_ROW ? E_OK : E_NOTFOUND;
+}
+
 enum err meeting_item_delete(struct db_conn *c, int64_t org_id, int64_t meeting_id, int64_t item_id)
 {
 	return changed(DBQ(c, "DELETE FROM meeting_items WHERE org_id = $1 AND meeting_id = $2 AND id = $3",

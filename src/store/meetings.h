@@ -65,6 +65,9 @@ enum err meeting_items(struct db_conn *c, struct arena *a, int64_t org_id, int64
  * presenter_id 0 for none */
 enum err meeting_item_add(struct db_conn *c, int64_t org_id, int64_t meeting_id, const char *kind, const char *title,
 			  int64_t case_id, int64_t library_item_id, int64_t presenter_id, int64_t *id);
+/* E_OK when the organisation's library has item id (a piece of theory may
+ * name one), else E_NOTFOUND */
+enum err meeting_library_item_check(struct db_conn *c, int64_t org_id, int64_t id);
 /* E_NOTFOUND when the meeting has no such item */
 enum err meeting_item_delete(struct db_conn *c, int64_t org_id, int64_t meeting_id, int64_t item_id);
 /* swaps the item with the one above (up) or below; E_NOTFOUND when the

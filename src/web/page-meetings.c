@@ -693,8 +693,7 @@ const char *meetings_item_check(struct request *r, const struct meeting *m, cons
 	}
 	if (library_item_id < 0)
 		return *field = "library_item_id", T("Enter the number of an item of the library, or leave it empty.");
-	if (library_item_id && DB_I64(r->db, 0, "SELECT count(*) FROM library_items WHERE org_id = $1 AND id = $2",
-				      P_I(r->me.org_id), P_I(library_item_id)) != 1)
+	if (library_item_id && meeting_library_item_check(r->db, r->me.org_id, library_item_id))
 		return *field = "library_item_id", T("There is no such item in the library.");
 	if (presenter_id) {
 		struct user u;
