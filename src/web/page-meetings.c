@@ -526,7 +526,18 @@ static void render_agenda(struct request *r, const struct meeting *m, const stru
 	if (!v->cases.n)
 		html_printf(o, "<p class=\"empty muted\">%s <a href=\"/cases\">%s</a></p>", T("The case library is empty."),
 			    T("Add a case"));
-	html(o, "<ul class=\"mt-cases\">");
+	if (v->cases.n) {
+		/* one form: the presenter chosen once, the case by the button tapped */
+		html_printf(o, "<form method=\"post\" action=\"/meetings/%lld/items\" class=\"form\">", id);
+		ui_csrf(r);
+		html(o, "<input type=\"hidden\" name=\"kind\" value=\"case\">");
+		html_printf(o, "<div class=\"field\"><label for=\"f-case-presenter\">%s</label><select id=\"f-case-presenter\" "
+			    "name=\"presenter_id\">", T("Presented by"));
+		for (size_t i = 0; i < n; i++)
+			html_printf(o, "<option value=\"%s\">%s</option>", pv[i], pl[i]);
+		html(o, "</select></div>");
+		html(o, "<ul class=\"mt-cases\">");
+	}
 	for (size_t i = 0; i < v->cases.n; i++) {
 		const struct practice_case *c = find_case(&v->cases, v->rot[i].id);
 		html_printf(o, "<li class=\"mt-case\"><div><a href=\"/cases/%lld\">%s</a>", (long long)c->id, c->title);
@@ -534,13 +545,12 @@ static void render_agenda(struct request *r, const struct meeting *m, const stru
 			html_printf(o, " <span class=\"badge warn\">%s</span>", T("used recently"));
 		html_printf(o, "<br><span class=\"muted\">%s · %s</span></div>", trait_name(&v->traits, c->trait_id),
 			    *c->last_used ? arena_printf(r->a, T("last used %s"), ui_date_text(r, c->last_used)) : T("never used"));
-		html_printf(o, "<form method=\"post\" action=\"/meetings/%lld/items\">", id);
-		ui_csrf(r);
-		html_printf(o, "<input type=\"hidden\" name=\"kind\" value=\"case\"><input type=\"hidden\" name=\"case_id\" "
-			    "value=\"%lld\"><button class=\"button small\" type=\"submit\" data-case=\"%lld\">%s</button></form></li>",
-			    (long long)c->id, (long long)c->id, T("Add to the agenda"));
+		html_printf(o, "<button class=\"button small\" type=\"submit\" name=\"case_id\" value=\"%lld\" "
+			    "data-case=\"%lld\">%s</button></li>", (long long)c->id, (long long)c->id, T("Add to the agenda"));
 	}
-	html(o, "</ul></section>");
+	if (v->cases.n)
+		html(o, "</ul></form>");
+	html(o, "</section>");
 }
 
 static void render_attendance(struct request *r, const struct meeting *m, const struct meeting_view *v, int manage,
