@@ -171,6 +171,22 @@ const struct route routes[] = {
 	{ "POST", "/library/:id/suggest", page_library_suggest_post, R_MANAGER | R_CSRF },
 
 	/* learning (issue 9): sales meetings and the case library */
+	{ "GET", "/meetings", page_meetings, R_REP },
+	{ "GET", "/meetings/new", page_meeting_new, R_MANAGER },
+	{ "POST", "/meetings", page_meetings_post, R_MANAGER | R_CSRF },
+	{ "GET", "/meetings/:id", page_meeting, R_REP },
+	{ "POST", "/meetings/:id/items", page_meeting_items_post, R_MANAGER | R_CSRF },
+	{ "POST", "/meetings/:id/items/:item_id/delete", page_meeting_item_delete_post, R_MANAGER | R_CSRF },
+	{ "POST", "/meetings/:id/items/:item_id/move", page_meeting_item_move_post, R_MANAGER | R_CSRF },
+	{ "POST", "/meetings/:id/notes", page_meeting_notes_post, R_MANAGER | R_CSRF },
+	{ "POST", "/meetings/:id/prepared", page_meeting_prepared_post, R_MANAGER | R_CSRF },
+	{ "POST", "/meetings/:id/held", page_meeting_held_post, R_MANAGER | R_CSRF },
+	{ "POST", "/meetings/:id/attendance", page_meeting_attendance_post, R_MANAGER | R_CSRF },
+	{ "GET", "/cases", page_cases, R_REP },
+	{ "POST", "/cases", page_cases_post, R_MANAGER | R_CSRF },
+	{ "GET", "/cases/:id", page_case, R_REP },
+	{ "POST", "/cases/:id", page_case_post, R_MANAGER | R_CSRF },
+	{ "POST", "/cases/:id/retire", page_case_retire_post, R_MANAGER | R_CSRF },
 
 	/* development (issue 8): field coaching and one-on-ones */
 	{ "GET", "/one-on-ones", page_one_on_ones, R_REP },
@@ -295,6 +311,19 @@ const struct route routes[] = {
 	{ "DELETE", "/api/v1/library/:id/wait", api_library_unwait, R_REP | R_JSON | R_CSRF },
 
 	/* learning (issue 9): sales meetings and the case library — API */
+	{ "GET", "/api/v1/meetings", api_meetings_list, R_REP | R_JSON },
+	{ "POST", "/api/v1/meetings", api_meetings_create, R_MANAGER | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/meetings/:id", api_meeting_get, R_REP | R_JSON },
+	{ "PATCH", "/api/v1/meetings/:id", api_meeting_update, R_MANAGER | R_JSON | R_CSRF },
+	{ "POST", "/api/v1/meetings/:id/items", api_meeting_items_create, R_MANAGER | R_JSON | R_CSRF },
+	{ "DELETE", "/api/v1/meetings/:id/items/:item_id", api_meeting_item_delete, R_MANAGER | R_JSON | R_CSRF },
+	{ "PUT", "/api/v1/meetings/:id/attendance", api_meeting_attendance, R_MANAGER | R_JSON | R_CSRF },
+	{ "POST", "/api/v1/meetings/:id/prepared", api_meeting_prepared, R_MANAGER | R_JSON | R_CSRF },
+	{ "POST", "/api/v1/meetings/:id/held", api_meeting_held, R_MANAGER | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/cases", api_cases_list, R_REP | R_JSON },
+	{ "POST", "/api/v1/cases", api_cases_create, R_MANAGER | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/cases/:id", api_case_get, R_REP | R_JSON },
+	{ "PATCH", "/api/v1/cases/:id", api_case_update, R_MANAGER | R_JSON | R_CSRF },
 
 	/* development (issue 8): field coaching and one-on-ones — API */
 	{ "GET", "/api/v1/one-on-ones", api_one_on_ones_list, R_REP | R_JSON },

@@ -215,6 +215,21 @@ void api_library_loans(struct request *r);
 void api_library_return(struct request *r);
 
 /* learning (issue 9): sales meetings and the case library */
+/* api-meetings.c: a team's sales meetings, their agenda items and
+ * attendance, and the case library */
+void api_meetings_list(struct request *r);
+void api_meetings_create(struct request *r);
+void api_meeting_get(struct request *r);
+void api_meeting_update(struct request *r);
+void api_meeting_items_create(struct request *r);
+void api_meeting_item_delete(struct request *r);
+void api_meeting_attendance(struct request *r);
+void api_meeting_prepared(struct request *r);
+void api_meeting_held(struct request *r);
+void api_cases_list(struct request *r);
+void api_cases_create(struct request *r);
+void api_case_get(struct request *r);
+void api_case_update(struct request *r);
 
 /* development (issue 8): field coaching and one-on-ones */
 /* api-one-on-ones.c: one-on-ones, their points and actions */

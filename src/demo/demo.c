@@ -146,6 +146,8 @@ enum err demo_create(struct db_conn *c, struct arena *a, FILE *logins_out)
 		return e;
 
 	/* learning (issue 9): sales meetings and the case library */
+	if ((e = demo_meetings(c, a, org_id, user_ids, team_ids)))
+		return e;
 
 	fprintf(logins_out, "Demo organisation \"%s\" (slug %s) created.\n", DEMO_ORG_NAME, DEMO_SLUG);
 	fprintf(logins_out, LOGIN_FMT, "role", "e-mail", "password", "name");

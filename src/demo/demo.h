@@ -135,6 +135,13 @@ enum err demo_learning(struct db_conn *c, struct arena *a, int64_t org_id, const
 enum err demo_library(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
 
 /* learning (issue 9): sales meetings and the case library */
+/* the case library and two sales meetings a month per team for the past
+ * year and the month ahead (meetings.c): a case on each, rotating, with
+ * attendance that writes the present reps' learning activities; exactly one
+ * held without a case. team_ids as for demo_assessments. In the caller's
+ * transaction. */
+enum err demo_meetings(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids,
+		       const int64_t *team_ids);
 
 /* development (issue 8): field coaching and one-on-ones */
 /* cadences and a year of one-on-ones for every rep in a team (coaching.c):

@@ -427,6 +427,30 @@ int access_library_suggest(const struct viewer *v, const struct person *rep)
 }
 
 /* learning (issue 9): sales meetings and the case library */
+int access_meeting_see(const struct viewer *v, int64_t org_id, int64_t team_id)
+{
+	return team_id && access_team(v, org_id, team_id);
+}
+
+int access_meeting_manage(const struct viewer *v, int64_t org_id, int64_t team_id)
+{
+	return team_id && access_manages_team(v, org_id, team_id);
+}
+
+int access_meeting_attendee(const struct person *p, int64_t org_id, int64_t team_id)
+{
+	return p && team_id && p->org_id == org_id && p->team_id == team_id;
+}
+
+int access_case_see(const struct viewer *v, int64_t org_id)
+{
+	return member(v, org_id);
+}
+
+int access_case_change(const struct viewer *v, int64_t org_id)
+{
+	return member(v, org_id) && (v->role == ROLE_ADMIN || (v->role == ROLE_MANAGER && v->nled > 0));
+}
 
 /* development (issue 8): field coaching and one-on-ones */
 /* whoever leads the rep's team: a manager, or an admin who leads it */

@@ -331,6 +331,29 @@ int access_library_return(const struct viewer *v, const struct person *borrower)
 int access_library_suggest(const struct viewer *v, const struct person *rep);
 
 /* learning (issue 9): sales meetings and the case library */
+/*
+ * A team's sales meetings and the case library. The rules:
+ *   - nothing crosses organisations; a deactivated or role-less caller sees
+ *     nothing;
+ *   - a meeting (its agenda, notes and attendance) is team business: seen
+ *     by the team's members, the manager who leads the team and the
+ *     organisation's admins, as the team's other pages are
+ *     (access_meeting_see = access_team);
+ *   - the team's managers create and run its meetings — the agenda, notes,
+ *     prepared, held, attendance — and so do the admins
+ *     (access_meeting_manage = access_manages_team); reps do not;
+ *   - attendance is taken of the members of the meeting's team only
+ *     (access_meeting_attendee): a rep of another team is refused;
+ *   - the case library is the organisation's: every member reads it
+ *     (access_case_see); managers who lead a team and the admins add, edit
+ *     and retire cases (access_case_change).
+ */
+int access_meeting_see(const struct viewer *v, int64_t org_id, int64_t team_id);
+int access_meeting_manage(const struct viewer *v, int64_t org_id, int64_t team_id);
+/* may p be on the attendance list of a meeting of team_id */
+int access_meeting_attendee(const struct person *p, int64_t org_id, int64_t team_id);
+int access_case_see(const struct viewer *v, int64_t org_id);
+int access_case_change(const struct viewer *v, int64_t org_id);
 
 /* development (issue 8): field coaching and one-on-ones */
 /*

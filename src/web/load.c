@@ -488,6 +488,31 @@ struct user *library_suggest_rep_load_or_reply(struct request *r, int64_t rep_id
 }
 
 /* learning (issue 9): sales meetings and the case library */
+struct meeting *meeting_load_or_reply(struct request *r, int64_t id, enum access_need need)
+{
+	struct meeting *m = arena_alloc(r->a, sizeof(*m));
+	enum err e = meeting_get(r->db, r->a, r->me.org_id, id, m);
+	if (e)
+		return not_loaded(r, e, T("There is no such meeting."));
+	if (!access_meeting_see(&r->viewer, m->org_id, m->team_id))
+		return forbidden(r, T("A team's sales meetings are seen by its members and its manager."));
+	if (need != NEED_SEE && !access_meeting_manage(&r->viewer, m->org_id, m->team_id))
+		return forbidden(r, T("Only the team's manager runs its sales meetings."));
+	return m;
+}
+
+struct practice_case *case_load_or_reply(struct request *r, int64_t id, enum access_need need)
+{
+	struct practice_case *x = arena_alloc(r->a, sizeof(*x));
+	enum err e = case_get(r->db, r->a, r->me.org_id, id, x);
+	if (e)
+		return not_loaded(r, e, T("There is no such case."));
+	if (!access_case_see(&r->viewer, x->org_id))
+		return forbidden(r, T("You do not have access to this page."));
+	if (need != NEED_SEE && !access_case_change(&r->viewer, x->org_id))
+		return forbidden(r, T("Managers and admins change the case library."));
+	return x;
+}
 
 /* development (issue 8): field coaching and one-on-ones */
 struct one_on_one *ooo_load_or_reply(struct request *r, int64_t id, enum access_need need)

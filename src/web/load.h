@@ -141,6 +141,13 @@ struct library_loan *library_loan_load_or_reply(struct request *r, int64_t id, e
 struct user *library_suggest_rep_load_or_reply(struct request *r, int64_t rep_id);
 
 /* learning (issue 9): sales meetings and the case library */
+#include "../store/meetings.h"
+/* a team's sales meeting: NEED_SEE access_meeting_see (the team's members,
+ * its manager, the admins); NEED_CHANGE access_meeting_manage (its manager
+ * and the admins: agenda, notes, prepared, held, attendance) */
+struct meeting *meeting_load_or_reply(struct request *r, int64_t id, enum access_need need);
+/* a case of the library: NEED_SEE access_case_see; NEED_CHANGE access_case_change */
+struct practice_case *case_load_or_reply(struct request *r, int64_t id, enum access_need need);
 
 /* development (issue 8): field coaching and one-on-ones */
 #include "../store/one-on-ones.h"

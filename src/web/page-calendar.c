@@ -14,6 +14,7 @@
  * event, and its SEQUENCE (the number of slips) tells the calendar it changed.
  */
 #include "pages.h"
+#include "meetingsui.h"
 #include "ui.h"
 #include "../store/calendar.h"
 #include "../store/auth.h"
@@ -253,6 +254,8 @@ void page_calendar_ics(struct request *r)
 	ical_prop(o, "X-PUBLISHED-TTL", "PT1H", 0);
 	for (size_t i = 0; i < steps.n; i++)
 		step_event(r, o, &steps.items[i], stamp, base);
+	/* learning (issue 9): the sales meetings of the user's teams */
+	meetings_ical_events(r, o, f.org_id, f.user_id, stamp, base);
 	ical_prop(o, "END", "VCALENDAR", 0);
 	r->status = 200;
 	r->content_type = "text/calendar; charset=utf-8";

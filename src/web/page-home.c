@@ -176,6 +176,7 @@ void page_home(struct request *r)
 	library_home_section(r);
 
 	/* learning (issue 9): sales meetings and the case library — what is due */
+	meetings_home_due(r);
 
 	/* development (issue 8): what is due — one-on-ones */
 	coaching_home_due(r);

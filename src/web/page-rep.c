@@ -332,6 +332,7 @@ void page_rep(struct request *r)
 	library_rep_section(r, u);
 
 	/* learning (issue 9): sales meetings and the case library */
+	meetings_rep_section(r, u);
 
 	/* development (issue 8): field coaching and one-on-ones */
 	coaching_rep_section(r, u);

@@ -221,6 +221,27 @@ void library_home_section(struct request *r);
 void library_rep_section(struct request *r, const struct user *u);
 
 /* learning (issue 9): sales meetings and the case library */
+/* page-meetings.c: a team's sales meetings, their agenda and attendance, the
+ * case library; the meetings' parts of the home page, the rep page and the
+ * calendar feed */
+void page_meetings(struct request *r);
+void page_meeting_new(struct request *r);
+void page_meetings_post(struct request *r);
+void page_meeting(struct request *r);
+void page_meeting_items_post(struct request *r);
+void page_meeting_item_delete_post(struct request *r);
+void page_meeting_item_move_post(struct request *r);
+void page_meeting_notes_post(struct request *r);
+void page_meeting_prepared_post(struct request *r);
+void page_meeting_held_post(struct request *r);
+void page_meeting_attendance_post(struct request *r);
+void page_cases(struct request *r);
+void page_cases_post(struct request *r);
+void page_case(struct request *r);
+void page_case_post(struct request *r);
+void page_case_retire_post(struct request *r);
+void meetings_home_due(struct request *r);
+void meetings_rep_section(struct request *r, const struct user *u);
 
 /* development (issue 8): field coaching and one-on-ones */
 /* page-one-on-ones.c: one-on-ones on a cadence, the agenda, points, actions, notes */

@@ -78,6 +78,10 @@ static const struct nav_item nav[] = {
 	{ G_GROW, "library", "/library", N_("Library"), ROLE_REP, ROLE_ADMIN, NULL },
 
 	/* learning (issue 9): sales meetings and the case library */
+	/* TRANSLATORS: a menu item: the team's sales meetings; keep it short */
+	{ G_GROW, "meetings", "/meetings", N_("Meetings"), ROLE_REP, ROLE_ADMIN, NULL },
+	/* TRANSLATORS: a menu item: the library of practice cases for sales meetings; keep it short */
+	{ G_GROW, "cases", "/cases", N_("Cases"), ROLE_REP, ROLE_ADMIN, NULL },
 
 	/* an admin manages the teams instead: one "Teams" item, not two */
 	{ G_TEAM, "teams", "/teams", N_("Teams"), ROLE_REP, ROLE_MANAGER, NULL },

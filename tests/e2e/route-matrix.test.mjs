@@ -366,6 +366,47 @@ const ROWS = {
   })(),
 
   // learning (issue 9): sales meetings and the case library
+  ...(() => {
+    // a meeting of team North (Rita's): seen by its members, Max and Ann;
+    // run by Max and Ann (manager routes: the role first). The case library
+    // is the organisation's: read by all, changed by managers and admins
+    const MEETING_SEE = RITAS;
+    const MEETING_RUN = { anon: LOGIN, repA: 403, repB: 403, mgrA: OK, mgrB: 403, admin: OK, xAdmin: 404, xRep: 403 };
+    const CASE_CHANGE = { anon: LOGIN, repA: 403, repB: 403, mgrA: OK, mgrB: OK, admin: OK, xAdmin: 404, xRep: 403 };
+    // an item that is not on the agenda: the rights first, so only those who run the meeting get as far as the 404
+    const ITEM_NONE = { ...MEETING_RUN, mgrA: 404, admin: 404 };
+    return {
+      'GET /meetings': { who: SIGNED_IN },
+      'GET /meetings/new': { who: MANAGERS },
+      'POST /meetings': { who: MANAGERS },
+      'GET /meetings/:id': { who: MEETING_SEE, path: (f) => `/meetings/${f.meeting}` },
+      'POST /meetings/:id/items': { who: MEETING_RUN, path: (f) => `/meetings/${f.meeting}/items` },
+      'POST /meetings/:id/items/:item_id/delete': { who: ITEM_NONE, path: (f) => `/meetings/${f.meeting}/items/999999/delete` },
+      'POST /meetings/:id/items/:item_id/move': { who: MEETING_RUN, path: (f) => `/meetings/${f.meeting}/items/${f.meetingItem}/move` },
+      'POST /meetings/:id/notes': { who: MEETING_RUN, path: (f) => `/meetings/${f.meeting2}/notes` },
+      'POST /meetings/:id/prepared': { who: MEETING_RUN, path: (f) => `/meetings/${f.meeting}/prepared` },
+      'POST /meetings/:id/held': { who: MEETING_RUN, path: (f) => `/meetings/${f.meeting}/held` },
+      'POST /meetings/:id/attendance': { who: MEETING_RUN, path: (f) => `/meetings/${f.meeting}/attendance` },
+      'GET /cases': { who: SIGNED_IN },
+      'POST /cases': { who: MANAGERS },
+      'GET /cases/:id': { who: SHARED, path: (f) => `/cases/${f.practiceCase}` },
+      'POST /cases/:id': { who: CASE_CHANGE, path: (f) => `/cases/${f.practiceCase}` },
+      'POST /cases/:id/retire': { who: CASE_CHANGE, path: (f) => `/cases/${f.practiceCase2}/retire` },
+      'GET /api/v1/meetings': { who: SIGNED_IN },
+      'POST /api/v1/meetings': { who: MANAGERS },
+      'GET /api/v1/meetings/:id': { who: MEETING_SEE, path: (f) => `/api/v1/meetings/${f.meeting}` },
+      'PATCH /api/v1/meetings/:id': { who: MEETING_RUN, path: (f) => `/api/v1/meetings/${f.meeting}` },
+      'POST /api/v1/meetings/:id/items': { who: MEETING_RUN, path: (f) => `/api/v1/meetings/${f.meeting}/items` },
+      'DELETE /api/v1/meetings/:id/items/:item_id': { who: ITEM_NONE, path: (f) => `/api/v1/meetings/${f.meeting}/items/999999` },
+      'PUT /api/v1/meetings/:id/attendance': { who: MEETING_RUN, path: (f) => `/api/v1/meetings/${f.meeting}/attendance` },
+      'POST /api/v1/meetings/:id/prepared': { who: MEETING_RUN, path: (f) => `/api/v1/meetings/${f.meeting}/prepared` },
+      'POST /api/v1/meetings/:id/held': { who: MEETING_RUN, path: (f) => `/api/v1/meetings/${f.meeting}/held` },
+      'GET /api/v1/cases': { who: SIGNED_IN },
+      'POST /api/v1/cases': { who: MANAGERS },
+      'GET /api/v1/cases/:id': { who: SHARED, path: (f) => `/api/v1/cases/${f.practiceCase}` },
+      'PATCH /api/v1/cases/:id': { who: CASE_CHANGE, path: (f) => `/api/v1/cases/${f.practiceCase}` },
+    };
+  })(),
 
   // development (issue 8): field coaching and one-on-ones
   // Rita's one-on-one: herself and the manager who leads her team; not Ann
@@ -596,6 +637,28 @@ async function fixture() {
   }
 
   // learning (issue 9): sales meetings and the case library
+  {
+    // a meeting of team North with a case on its agenda, and North's notes
+    // (team business: Rita, Max and Ann see them; not Rob, Mia or another
+    // organisation); a second meeting for the notes route; two cases
+    const maxApi = api('max@acme.test');
+    r = await maxApi.post('/api/v1/cases', { title: 'Matrix case', situation: 'S', challenge: 'C', good_handling: 'G' });
+    assert.equal(r.status, 201, r.text);
+    f.practiceCase = r.json.id;
+    r = await maxApi.post('/api/v1/cases', { title: 'Matrix case 2', situation: 'S', challenge: 'C', good_handling: 'G' });
+    assert.equal(r.status, 201, r.text);
+    f.practiceCase2 = r.json.id;
+    r = await maxApi.post('/api/v1/meetings', { team_id: f.north, held_on: '2026-11-20', title: 'Matrix meeting', notes: 'Matrix meeting notes 7f3a' });
+    assert.equal(r.status, 201, r.text);
+    f.meeting = r.json.id;
+    r = await maxApi.post(`/api/v1/meetings/${f.meeting}/items`, { kind: 'case', case_id: f.practiceCase });
+    assert.equal(r.status, 201, r.text);
+    f.meetingItem = r.json.id;
+    r = await maxApi.post('/api/v1/meetings', { team_id: f.north, held_on: '2026-11-27', title: 'Matrix meeting 2', notes: 'Matrix meeting notes 7f3a' });
+    assert.equal(r.status, 201, r.text);
+    f.meeting2 = r.json.id;
+    f.privateTexts = [...(f.privateTexts ?? []), ['Matrix meeting notes 7f3a', ['repA', 'mgrA', 'admin']]];
+  }
 
   // development (issue 8): field coaching and one-on-ones
   {
