@@ -41,7 +41,7 @@ void api_learning_index(struct request *r)
 		return;
 	}
 	if (!team_id) {
-		struct user *u = learning_rep_load_or_reply(r, rep_id ? rep_id : r->me.user_id);
+		struct user *u = learning_index_rep_load_or_reply(r, rep_id ? rep_id : r->me.user_id);
 		if (!u)
 			return;
 		struct li_rep x;
@@ -59,7 +59,7 @@ void api_learning_index(struct request *r)
 		api_reply(r, 200, v);
 		return;
 	}
-	struct team *t = learning_team_load_or_reply(r, team_id);
+	struct team *t = learning_index_team_load_or_reply(r, team_id);
 	if (!t)
 		return;
 	int reps_shown = access_learning_team_reps(&r->viewer, t->org_id, t->id);

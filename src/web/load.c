@@ -428,7 +428,7 @@ struct learning_assignment *learning_assignment_load_or_reply(struct request *r,
 }
 
 /* learning (issue 9): the achievement-orientation index and the team's learning */
-struct user *learning_rep_load_or_reply(struct request *r, int64_t rep_id)
+struct user *learning_index_rep_load_or_reply(struct request *r, int64_t rep_id)
 {
 	struct user *u = arena_alloc(r->a, sizeof(*u));
 	enum err e = user_get(r->db, r->a, r->me.org_id, rep_id, u);
@@ -440,7 +440,7 @@ struct user *learning_rep_load_or_reply(struct request *r, int64_t rep_id)
 	return u;
 }
 
-struct team *learning_team_load_or_reply(struct request *r, int64_t team_id)
+struct team *learning_index_team_load_or_reply(struct request *r, int64_t team_id)
 {
 	struct team *t = arena_alloc(r->a, sizeof(*t));
 	enum err e = team_get(r->db, r->a, r->me.org_id, team_id, t);

@@ -121,11 +121,11 @@ struct learning_assignment *learning_assignment_load_or_reply(struct request *r,
 /* learning (issue 9): the achievement-orientation index and the team's learning */
 /* the rep whose index the caller asks for: access_learning_index_see (the
  * rep, whoever leads the rep's team) */
-struct user *learning_rep_load_or_reply(struct request *r, int64_t rep_id);
+struct user *learning_index_rep_load_or_reply(struct request *r, int64_t rep_id);
 /* the team whose learning the caller asks for: access_learning_team_aggregate
  * (its members and managers, the organisation's admins); the caller asks
  * access_learning_team_reps before showing its reps one by one */
-struct team *learning_team_load_or_reply(struct request *r, int64_t team_id);
+struct team *learning_index_team_load_or_reply(struct request *r, int64_t team_id);
 
 /* learning (issue 9): the library */
 #include "../store/library.h"

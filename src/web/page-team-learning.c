@@ -200,7 +200,7 @@ void page_team_learning(struct request *r)
 			resp_error(r, E_INVALID, T("team: the team must be a number."));
 			return;
 		}
-		if (!(team = learning_team_load_or_reply(r, (int64_t)v)))
+		if (!(team = learning_index_team_load_or_reply(r, (int64_t)v)))
 			return;
 		teams = &team->id;
 		nteams = 1;
