@@ -50,7 +50,8 @@ if [ "$(cat "$dir/stamp-learning" 2>/dev/null)" != "$stamp" ]; then
 PRAGMA foreign_keys = ON;
 BEGIN;
 DELETE FROM learning_activities WHERE org_id = $org;
-WITH RECURSIVE k(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM k WHERE n < 19)
+WITH RECURSIVE k(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM k WHERE n < 19),
+  tr(i, id) AS (SELECT row_number() OVER (ORDER BY position, id) - 1, id FROM traits WHERE org_id = $org)
 INSERT INTO learning_activities (org_id, rep_id, kind, title, origin, status, done_on, minutes, trait_id, learned,
     will_change, created_by, created_at)
   SELECT u.org_id, u.id,
@@ -60,10 +61,10 @@ INSERT INTO learning_activities (org_id, rep_id, kind, title, origin, status, do
       ELSE CASE k.n % 3 WHEN 0 THEN 'self' WHEN 1 THEN 'suggested' ELSE 'mandatory' END END,
     'done', date('$today', '-' || ((k.n * 18 + u.id % 17) % 364) || ' days'),
     30 + (k.n * 37 + u.id) % 450,
-    (SELECT t.id FROM traits t WHERE t.org_id = u.org_id ORDER BY t.position, t.id LIMIT 1 OFFSET (k.n % 5)),
+    tr.id,
     CASE WHEN k.n % 2 = 0 THEN 'Open questions first' ELSE '' END,
     CASE WHEN k.n % 4 = 0 THEN 'Ask for the next step every time' ELSE '' END, u.id, 0
-  FROM users u, k WHERE u.org_id = $org AND u.role = 'rep';
+  FROM users u CROSS JOIN k LEFT JOIN tr ON tr.i = k.n % 5 WHERE u.org_id = $org AND u.role = 'rep';
 INSERT INTO learning_activities (org_id, rep_id, kind, title, origin, status, due_on, minutes, created_by, created_at)
   SELECT u.org_id, u.id, 'training_day', 'Compliance day', 'mandatory', 'assigned', date('$today', '+30 days'), 480,
     u.id, 0
