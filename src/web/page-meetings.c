@@ -170,8 +170,9 @@ static void meeting_rows(struct request *r, const struct meeting_list *l, int pa
 	struct strbuf *o = &r->out;
 	const char *today = ui_today(r);
 	size_t shown = 0;
-	for (size_t i = 0; i < l->n; i++) {
-		const struct meeting *m = &l->items[i];
+	/* upcoming: the next first; past: the latest first */
+	for (size_t k = 0; k < l->n; k++) {
+		const struct meeting *m = &l->items[past ? l->n - 1 - k : k];
 		int is_past = !strcmp(m->status, "held") || strcmp(m->held_on, today) < 0;
 		if (is_past != past)
 			continue;
