@@ -215,6 +215,9 @@ test('the case library: last used, who presented it, times used, and rotation', 
   r = await max.get('/cases?format=csv');
   assert.equal(r.status, 200);
   assert.match(r.text, /Price objection/);
+  r = await max.get('/cases?format=xlsx');
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get('content-type') || '', /spreadsheet/);
   // edit
   r = await api('max@acme.test').send('PATCH', `/api/v1/cases/${f.c2}`, { title: 'Send it in writing', retired: false });
   assert.equal(r.status, 200, r.text);
