@@ -228,6 +228,8 @@ void api_meeting_update(struct request *r)
 	if (meeting_body(r, 1, &in, &minutes))
 		return;
 	enum err e = meeting_update(r->db, r->me.org_id, m->id, in.title, in.held_on, in.starts_at, minutes, in.notes);
+	if (!e)
+		e = meetings_resync(r, m->id);
 	if (e) {
 		api_store_error(r, e);
 		return;
@@ -263,6 +265,8 @@ void api_meeting_items_create(struct request *r)
 	struct meeting_item *items;
 	size_t n = 0;
 	if (!e)
+		e = meetings_resync(r, m->id);
+	if (!e)
 		e = meeting_items(r->db, r->a, r->me.org_id, m->id, &items, &n);
 	if (e) {
 		api_store_error(r, e);
@@ -286,6 +290,8 @@ void api_meeting_item_delete(struct request *r)
 		resp_error(r, E_NOTFOUND, T("There is no such item on this agenda."));
 		return;
 	}
+	if (!e)
+		e = meetings_resync(r, m->id);
 	if (e) {
 		api_store_error(r, e);
 		return;

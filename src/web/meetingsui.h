@@ -26,6 +26,10 @@ const char *meetings_prepare(struct request *r, const struct meeting *m, int *st
  * attendance of a meeting not held; 500/503: the store) */
 const char *meetings_attendance(struct request *r, const struct meeting *m, const int64_t *present, size_t npresent,
 				int mark, int *status);
+/* after a held meeting changed (its day, length, title or agenda): its
+ * learning activities written again from its attendance, so they say what
+ * the meeting was; E_OK when it is not held */
+enum err meetings_resync(struct request *r, int64_t meeting_id);
 /* the trait a case names: its id, 0 for none, -1 when not the organisation's */
 int64_t meetings_case_trait(struct request *r, const char *v);
 /* the VEVENTs of the meetings of the user's teams (page-calendar.c) */

@@ -170,8 +170,9 @@ static void meeting_rows(struct request *r, const struct meeting_list *l, int pa
 	struct strbuf *o = &r->out;
 	const char *today = ui_today(r);
 	size_t shown = 0;
-	for (size_t i = 0; i < l->n; i++) {
-		const struct meeting *m = &l->items[i];
+	/* upcoming: the next first; past: the latest first */
+	for (size_t k = 0; k < l->n; k++) {
+		const struct meeting *m = &l->items[past ? l->n - 1 - k : k];
 		int is_past = !strcmp(m->status, "held") || strcmp(m->held_on, today) < 0;
 		if (is_past != past)
 			continue;
@@ -767,6 +768,8 @@ void page_meeting_items_post(struct request *r)
 		return;
 	}
 	enum err e = meeting_item_add(r->db, r->me.org_id, m->id, f.i_kind, title, case_id, lib, pres, NULL);
+	if (!e)
+		e = meetings_resync(r, m->id);
 	if (e) {
 		resp_store_error(r, e);
 		return;
@@ -784,6 +787,8 @@ void page_meeting_item_delete_post(struct request *r)
 		resp_error(r, E_NOTFOUND, T("There is no such item on this agenda."));
 		return;
 	}
+	if (!e)
+		e = meetings_resync(r, m->id);
 	if (e) {
 		resp_store_error(r, e);
 		return;
@@ -921,6 +926,25 @@ const char *meetings_attendance(struct request *r, const struct meeting *m, cons
 	if (e)
 		return *status = e == E_UNAVAILABLE ? 503 : 500, "";
 	return NULL;
+}
+
+enum err meetings_resync(struct request *r, int64_t meeting_id)
+{
+	struct meeting m;
+	enum err e = meeting_get(r->db, r->a, r->me.org_id, meeting_id, &m);
+	if (e || strcmp(m.status, "held"))
+		return e;
+	struct meeting_member *mem;
+	size_t n;
+	if ((e = meeting_members(r->db, r->a, r->me.org_id, m.id, m.team_id, &mem, &n)))
+		return e;
+	int64_t *ids = arena_allocarray(r->a, n + 1, sizeof(*ids));
+	size_t np = 0;
+	for (size_t i = 0; i < n; i++)
+		if (mem[i].present == 1)
+			ids[np++] = mem[i].user_id;
+	int status = 0;
+	return meetings_attendance(r, &m, ids, np, 0, &status) ? E_INTERNAL : E_OK;
 }
 
 static void attendance_post(struct request *r, int mark)

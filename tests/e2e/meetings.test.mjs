@@ -128,6 +128,13 @@ test('held with attendance: one mandatory learning activity per member present, 
   r = await maxApi.send('PUT', `/api/v1/meetings/${f.m1}/attendance`, { present: [ctx.ids.rita] });
   assert.equal(r.status, 200, r.text);
   assert.equal(rows().split('\n').length, 1);
+  // the meeting changed after it was held: its learning says what it was
+  r = await maxApi.send('PATCH', `/api/v1/meetings/${f.m1}`, { minutes: 50 });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(rows(), `${ctx.ids.rita}|practice_case|mandatory|Sales meeting: Monday meeting|50|2026-11-16`);
+  r = await maxApi.send('PATCH', `/api/v1/meetings/${f.m1}`, { minutes: 0 });
+  assert.equal(r.status, 400, r.text);
+  assert.equal(r.json.field, 'minutes');
   // notes
   r = await max.postForm(`/meetings/${f.m1}/notes`, { csrf_token: page.csrf, notes: NOTES });
   assert.equal(r.status, 303);
@@ -208,6 +215,9 @@ test('the case library: last used, who presented it, times used, and rotation', 
   r = await max.get('/cases?format=csv');
   assert.equal(r.status, 200);
   assert.match(r.text, /Price objection/);
+  r = await max.get('/cases?format=xlsx');
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get('content-type') || '', /spreadsheet/);
   // edit
   r = await api('max@acme.test').send('PATCH', `/api/v1/cases/${f.c2}`, { title: 'Send it in writing', retired: false });
   assert.equal(r.status, 200, r.text);
