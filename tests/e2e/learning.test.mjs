@@ -98,6 +98,13 @@ test('Rita logs an activity in one form; bad input is named and nothing is store
   assert.match(page.text, /no reflection yet/);
   assert.match(page.text, /1 \/ 3/, 'one of three with a reflection');
   assert.match(page.text, /<span class="stat-value">5<\/span><span class="stat-label">Hours: Self-initiated/);
+  // hours per month by origin: a chart and the same figures in a table, downloadable
+  assert.match(page.text, /data-learning-months="chart-learning-months"/);
+  assert.match(page.text, /<td[^>]*>2026-11<\/td>/);
+  let csv = await rita.get('/learning?table=months&format=csv');
+  assert.equal(csv.status, 200);
+  assert.match(csv.text, /Month.*Hours: Self-initiated.*Hours: Suggested.*Hours: Mandatory/);
+  assert.match(csv.text, /2026-11[,;]5([.,]00?)?[,;]0/);
 
   // edit and delete her own
   page = await rita.page(`/learning/${f.book}`);
