@@ -306,19 +306,3 @@ enum err learning_library_title(struct db_conn *c, struct arena *a, int64_t org_
 		e = E_NOTFOUND;
 	return e;
 }
-
-enum err learning_monthly_rep(struct db_conn *c, int64_t org_id, int64_t rep_id, const char *from,
-			      void (*add)(void *ctx, const char *month, int origin, int64_t minutes), void *ctx)
-{
-	struct db_stmt *st = DBQ(c, "SELECT substr(done_on, 1, 7), origin, sum(minutes) FROM learning_activities "
-				 "WHERE org_id = $1 AND rep_id = $2 AND status = 'done' AND done_on >= $3 "
-				 "GROUP BY substr(done_on, 1, 7), origin ORDER BY 1 LIMIT 100",
-				 P_I(org_id), P_I(rep_id), P_T(from ? from : ""));
-	while (db_step(st) == DB_ROW) {
-		const char *o = db_col_text(st, 1);
-		int i = !strcmp(o, "self") ? 0 : !strcmp(o, "suggested") ? 1 : !strcmp(o, "mandatory") ? 2 : -1;
-		if (i >= 0)
-			add(ctx, db_col_text(st, 0), i, db_col_i64(st, 2));
-	}
-	return db_finish(st);
-}

@@ -74,11 +74,6 @@ enum err learning_summary_rep(struct db_conn *c, int64_t org_id, int64_t rep_id,
  * E_NOTFOUND when there is none */
 enum err learning_library_title(struct db_conn *c, struct arena *a, int64_t org_id, int64_t item_id, const char **title);
 
-/* a rep's done minutes per month ('YYYY-MM') and origin (0 self, 1
- * suggested, 2 mandatory) from `from` on; calls add for each sum */
-enum err learning_monthly_rep(struct db_conn *c, int64_t org_id, int64_t rep_id, const char *from,
-			      void (*add)(void *ctx, const char *month, int origin, int64_t minutes), void *ctx);
-
 /* mandatory trainings */
 struct new_assignment {
 	int64_t team_id;

@@ -371,9 +371,25 @@ void learning_index_section(struct request *r, int64_t rep_id)
 	html_printf(o, "<p class=\"muted fig-basis\">%s %s</p>", li_formula_text(r),
 		    arena_printf(r->a, T("The 12 months: %s to %s."), ui_date_text(r, from), ui_date_text(r, to)));
 	html_printf(o, "<h3>%s</h3>", T("Learning hours per month by origin"));
-	li_hours_chart(r, "chart-learning-rep", from, (const long(*)[LI_ORIGINS])x.in.minutes, NULL);
+	li_hours_chart(r, "chart-learning-rep", from, (const long(*)[LI_ORIGINS])x.in.minutes,
+		       rep_id == r->me.user_id ? "/learning?table=months"
+					       : arena_printf(r->a, "/reps/%lld/learning?table=months", (long long)rep_id));
 	html(o, "<script src=\"/static/chart.umd.js\" defer></script><script src=\"/static/charts-learning.js\" defer>"
 	     "</script></section>");
+}
+
+void learning_index_months_export(struct request *r, const struct user *u)
+{
+	struct li_rep x;
+	enum err e = li_rep_load(r, u, &x);
+	if (e) {
+		resp_store_error(r, e);
+		return;
+	}
+	char from[11], to[11];
+	li_window(r, from, to);
+	export_send(r, li_hours_table(r, arena_printf(r->a, "learning-hours-%lld", (long long)u->id), from,
+				      (const long(*)[LI_ORIGINS])x.in.minutes));
 }
 
 void learning_index_rep_summary(struct request *r, const struct user *u)

@@ -70,6 +70,9 @@ void li_hours_chart(struct request *r, const char *id, const char *from, const l
 struct table *li_hours_table(struct request *r, const char *name, const char *from,
 			     const long minutes[LI_MONTHS][LI_ORIGINS]);
 
+/* the rep's hours per month by origin as CSV or Excel (?table=months of the
+ * learning page; the caller has checked access_learning_see) */
+void learning_index_months_export(struct request *r, const struct user *u);
 /* JSON of one rep's figures (the API's) */
 json_t *li_rep_json(const struct li_rep *x, int with_attainment);
 json_t *li_months_json(const char *from, const long minutes[LI_MONTHS][LI_ORIGINS]);

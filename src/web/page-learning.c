@@ -36,6 +36,7 @@
 #include "../store/learning-log.h"
 #include "../store/traits.h"
 #include "../store/teams.h"
+#include "learningindex.h"
 #include "../lib/table.h"
 #include "../lib/log.h"
 #include "../lib/util.h"
@@ -415,87 +416,6 @@ void page_learning_post(struct request *r)
 									(long long)f.rep->id));
 }
 
-/* ------------------------------------------------------------ hours per month */
-
-struct months {
-	char keys[12][8];		/* 'YYYY-MM', oldest first */
-	int64_t minutes[12][3];		/* by origin: self, suggested, mandatory */
-};
-
-static void month_add(void *ctx, const char *month, int origin, int64_t minutes)
-{
-	struct months *m = ctx;
-	for (int i = 0; i < 12; i++)
-		if (!strncmp(m->keys[i], month, 7))
-			m->minutes[i][origin] += minutes;
-}
-
-/* the 12 months up to and including this one; 0, or -1 after answering */
-static int load_months(struct request *r, const struct user *u, struct months *m)
-{
-	memset(m, 0, sizeof(*m));
-	const char *today = ui_today(r);
-	int y = (today[0] - '0') * 1000 + (today[1] - '0') * 100 + (today[2] - '0') * 10 + (today[3] - '0');
-	int mo = (today[5] - '0') * 10 + (today[6] - '0');
-	for (int i = 11; i >= 0; i--) {
-		snprintf(m->keys[i], sizeof(m->keys[i]), "%04d-%02d", y, mo);
-		if (--mo == 0)
-			mo = 12, y--;
-	}
-	enum err e = learning_monthly_rep(r->db, r->me.org_id, u->id, arena_printf(r->a, "%s-01", m->keys[0]),
-					  month_add, m);
-	if (e) {
-		resp_store_error(r, e);
-		return -1;
-	}
-	return 0;
-}
-
-static struct table *months_table(struct request *r, const struct user *u, const struct months *m)
-{
-	struct table *t = table_new(r->a, arena_printf(r->a, "learning-hours-%lld", (long long)u->id), 4);
-	table_col(t, 0, T("Month"), CELL_TEXT);
-	for (int k = 0; k < 3; k++)
-		table_col(t, (size_t)k + 1, arena_printf(r->a, T("Hours: %s"), origin_text(r, learning_origin_codes[k])),
-			  CELL_NUM);
-	for (int i = 0; i < 12; i++) {
-		size_t row = table_row(t);
-		table_text(t, row, 0, m->keys[i]);
-		for (int k = 0; k < 3; k++)
-			table_num(t, row, (size_t)k + 1, m->minutes[i][k] / 60.0);
-	}
-	return t;
-}
-
-/* hours done per month by origin as stacked bars (static/charts-learning-log.js),
- * the same figures in the table below */
-static void months_chart(struct request *r, const struct user *u, const struct months *m)
-{
-	json_t *labels = json_array(), *sets = json_array();
-	for (int i = 0; i < 12; i++)
-		json_array_append_new(labels, json_string(m->keys[i]));
-	for (int k = 0; k < 3; k++) {
-		json_t *data = json_array();
-		for (int i = 0; i < 12; i++)
-			json_array_append_new(data, json_real(m->minutes[i][k] / 60.0));
-		json_array_append_new(sets, json_pack("{s:s, s:s, s:o}", "label", origin_text(r, learning_origin_codes[k]),
-						      "origin", learning_origin_codes[k], "data", data));
-	}
-	struct strbuf *o = &r->out;
-	html_printf(o, "<h3>%s</h3><div class=\"chart-box\"><canvas data-learning-months=\"chart-learning-months\" "
-		    "role=\"img\" aria-label=\"%s\"></canvas></div>", T("Hours done per month, by origin"),
-		    T("Hours done per month, by origin"));
-	ui_json_script(r, "chart-learning-months", json_pack("{s:o, s:o, s:s}", "months", labels, "datasets", sets,
-								 "yTitle", T("Hours")));
-	html(o, "<script src=\"/static/chart.umd.js\" defer></script>"
-		"<script src=\"/static/charts-learning-log.js\" defer></script>");
-	ui_table(r, months_table(r, u, m), NULL);
-	const char *base = u->id == r->me.user_id ? "/learning" : arena_printf(r->a, "/reps/%lld/learning", (long long)u->id);
-	html_printf(o, "<p class=\"export-links muted\">%s <a href=\"%s?table=months&amp;format=csv\" download>CSV</a>"
-		    " · <a href=\"%s?table=months&amp;format=xlsx\" download>%s</a></p>", T("Download:"), base, base,
-		    T("Excel"));
-}
-
 /* ------------------------------------------------------------ the log */
 
 static struct table *log_table(struct request *r, const struct user *u, const struct learning_list *l)
@@ -593,11 +513,14 @@ static void summary_stats(struct request *r, const struct learning_summary *s)
 		    T("With a reflection"), T("activities done in the last 12 months that have one"));
 }
 
+/* the first day of the 12 months the index counts (learningindex.c
+ * li_window: the 12 calendar months up to and including this one), so the
+ * hours here and the index's parts count the same activities */
 static const char *year_ago(struct request *r)
 {
-	char *d = arena_alloc(r->a, 11);
-	day_add(ui_today(r), -365, d);
-	return d;
+	char *from = arena_alloc(r->a, 11), to[11];
+	li_window(r, from, to);
+	return from;
 }
 
 static void saved_notice(struct request *r)
@@ -627,12 +550,9 @@ static void render_log(struct request *r, const struct user *u)
 	struct learning_list l, open;
 	struct learning_summary s;
 	enum err e;
-	struct months m;
-	if (load_months(r, u, &m))
-		return;
 	const char *which = req_query(r, "table");
 	if (export_wanted(r) && which && !strcmp(which, "months")) {
-		export_send(r, months_table(r, u, &m));
+		learning_index_months_export(r, u);
 		return;
 	}
 	if (export_wanted(r)) {
@@ -671,7 +591,6 @@ static void render_log(struct request *r, const struct user *u)
 	}
 	html_printf(o, "<section class=\"card\" id=\"hours\"><h2>%s</h2>", T("The last 12 months"));
 	summary_stats(r, &s);
-	months_chart(r, u, &m);
 	html(o, "</section>");
 	learning_index_section(r, u->id);
 	html_printf(o, "<section class=\"card\" id=\"log\"><h2>%s</h2>", T("Done"));

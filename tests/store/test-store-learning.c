@@ -72,24 +72,6 @@ static int64_t add(struct world *w, int64_t rep, const char *origin, const char 
 	return id;
 }
 
-struct month_sum {
-	char month[8];
-	int origin;
-	int64_t minutes;
-};
-static struct month_sum sums[16];
-static size_t nsums;
-
-static void month_add(void *ctx, const char *month, int origin, int64_t minutes)
-{
-	(void)ctx;
-	if (nsums < N_ELEMS(sums)) {
-		snprintf(sums[nsums].month, sizeof(sums[nsums].month), "%s", month);
-		sums[nsums].origin = origin;
-		sums[nsums++].minutes = minutes;
-	}
-}
-
 START_TEST(add_list_and_hours)
 {
 	struct world w, x;
@@ -125,17 +107,7 @@ START_TEST(add_list_and_hours)
 	ck_assert_int_eq(s.minutes[2], 240);
 	ck_assert_int_eq(s.count, 3);
 	ck_assert_int_eq(s.reflected, 1);
-	/* per month and origin */
 	add(&w, w.rita, "self", "2026-11-02", 30, "");
-	nsums = 0;
-	OK(learning_monthly_rep(c, w.org, w.rita, "2025-12-01", month_add, NULL));
-	ck_assert_uint_eq(nsums, 3);
-	ck_str(sums[0].month, "2026-03", "oldest month first");
-	ck_assert_int_eq(sums[0].origin, 2);
-	ck_assert_int_eq(sums[0].minutes, 240);
-	ck_str(sums[2].month, "2026-11", "November");
-	ck_assert_int_eq(sums[2].origin, 0);
-	ck_assert_int_eq(sums[2].minutes, 120);
 	/* get, update, delete — by organisation */
 	int64_t id = add(&w, w.rita, "self", "2026-11-21", 45, "");
 	struct learning_row row;
