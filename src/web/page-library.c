@@ -110,6 +110,7 @@ struct lib_query {
 	const char *kind, *q;
 	int64_t trait;
 	int offset;
+	int retired;			/* managers: the retired items instead */
 	const char *e_kind, *e_trait;
 };
 
@@ -133,6 +134,8 @@ static void read_query(struct request *r, struct lib_query *lq)
 	if (strlen(lq->q) > LIBRARY_TITLE_MAX)
 		lq->q = "";
 	lq->offset = pager_offset(r);
+	const char *ret = req_query(r, "retired");
+	lq->retired = ret && !strcmp(ret, "1") && access_library_manage(&r->viewer, r->me.org_id);
 }
 
 static struct table *items_table(struct request *r, const struct library_item *items, size_t n)
@@ -183,6 +186,8 @@ static void filter_form(struct request *r, const struct lib_query *lq, const str
 	ui_select(r, "trait", T("Trait"), tv, tl, traits->n + 1,
 		  lq->trait ? arena_printf(r->a, "%lld", (long long)lq->trait) : "", lq->e_trait);
 	ui_input(r, "q", T("Search"), "search", lq->q, NULL, arena_printf(r->a, " placeholder=\"%s\"", T("Title or author")));
+	if (lq->retired)
+		html(o, "<input type=\"hidden\" name=\"retired\" value=\"1\">");
 	html_printf(o, "<div class=\"actions\"><button class=\"button\" type=\"submit\">%s</button>"
 		    "<a class=\"button small\" href=\"/library\">%s</a></div></form>", T("Filter"), T("Clear"));
 }
@@ -281,7 +286,7 @@ void page_library(struct request *r)
 		resp_store_error(r, e);
 		return;
 	}
-	struct library_filter f = { lq.kind, lq.trait, lq.q, 0 };
+	struct library_filter f = { lq.kind, lq.trait, lq.q, lq.retired };
 	struct library_item *items;
 	size_t n;
 	int64_t total;
@@ -302,10 +307,15 @@ void page_library(struct request *r)
 		    T("Learning"), T("Library"),
 		    arena_printf(r->a, trn(r->lang, "%lld item", "%lld items", (long)total), (long long)total));
 	if (access_library_manage(&r->viewer, r->me.org_id))
-		html_printf(o, "<div class=\"actions\"><a class=\"button\" href=\"/library/loans\">%s</a>"
-			    "<a class=\"button primary\" href=\"/library/new\">%s</a></div>", T("Open loans"), T("Add an item"));
+		html_printf(o, "<div class=\"actions\"><a class=\"button small\" href=\"%s\">%s</a>"
+			    "<a class=\"button\" href=\"/library/loans\">%s</a>"
+			    "<a class=\"button primary\" href=\"/library/new\">%s</a></div>",
+			    lq.retired ? "/library" : "/library?retired=1", lq.retired ? T("The catalogue") : T("Retired items"),
+			    T("Open loans"), T("Add an item"));
 	html(o, "</div>");
 	ok_notice(r);
+	if (lq.retired)
+		ui_notice(r, "info", T("The retired items: no longer lent or listed. Open one to bring it back."));
 	filter_form(r, &lq, &traits);
 	html(o, "<section class=\"card\" id=\"catalogue\">");
 	if (!n) {
@@ -320,7 +330,8 @@ void page_library(struct request *r)
 	}
 	ui_pager(r, lq.offset, PAGE_SIZE, n, total);
 	html(o, "</section>");
-	recommendations(r, &traits, lq.trait);
+	if (!lq.retired)
+		recommendations(r, &traits, lq.trait);
 	ui_page_end(r);
 }
 

@@ -262,6 +262,18 @@ test('the catalogue filters and pages; the loans overview lists overdue first, a
   assert.doesNotMatch(textOf(r.text), /Overdue Book/);
   r = await max.get('/library?kind=podcast');
   assert.match(textOf(r.text), /Choose a kind/);
+  // retiring takes an item out of the catalogue, into the retired list (a manager's), and back
+  const plan = Number(sql("SELECT id FROM library_items WHERE title = 'Plan the Week'"));
+  r = await post('max@acme.test', `/library/${plan}/retire`, {});
+  assert.equal(r.status, 303);
+  assert.doesNotMatch(textOf((await max.get('/library')).text), /Plan the Week/);
+  assert.match(textOf((await max.get('/library?retired=1')).text), /Plan the Week/);
+  r = await (await web('rita@acme.test')).get('/library?retired=1');
+  assert.doesNotMatch(textOf(r.text), /Plan the Week/);
+  assert.equal((await post('rita@acme.test', `/library/${plan}/borrow`, {})).status, 409);
+  r = await post('max@acme.test', `/library/${plan}/retire`, {});
+  assert.equal(r.status, 303);
+  assert.match(textOf((await max.get('/library')).text), /Plan the Week/);
   r = await as('max@acme.test').get('/api/v1/library?limit=2&offset=1');
   assert.equal(r.status, 200);
   assert.equal(r.json.items.length, 2);
@@ -336,7 +348,7 @@ test('the pages speak Dutch and Norwegian, with no English left', async () => {
   const english = ['Library', 'Borrow', 'Join the waiting list', 'Waiting list', 'Lent copies', 'Open loans', 'Add an item',
     'What helped colleagues grow', 'Traits', 'Copies', 'Rating', 'Return', 'Suggest', 'Edit', 'Retire', 'Filter',
     'All kinds', 'All traits', 'Kind', 'Title', 'Author', 'Summary', 'Save', 'Cancel', 'overdue', 'Nobody is waiting.',
-    'What is due: the library', 'On loan from the library', 'Your copy', 'Book'];
+    'What is due: the library', 'On loan from the library', 'Your copy', 'Book', 'Retired items'];
   for (const lang of ['nl', 'nb']) {
     for (const who of ['max@acme.test', 'rita@acme.test']) {
       const c = await ctx.signIn(who);
