@@ -224,6 +224,19 @@ test('a suggested book, returned, completes the suggestion (origin suggested); a
     `done|suggested|${TODAY}|Block Monday mornings.`);
   assert.equal(sql(`SELECT count(*) FROM learning_activities WHERE library_item_id = ${id}`), '1');
 
+  // Max lends a copy to Rita (his team); Mia may not (she leads South)
+  const lendable = await addItem('Lent by the Manager', { copies: '2' });
+  r = await post('mia@acme.test', `/library/${lendable}/lend`, { rep: String(ctx.ids.rita) });
+  assert.equal(r.status, 403);
+  r = await post('max@acme.test', `/library/${lendable}/lend`, { rep: String(ctx.ids.rita) });
+  assert.equal(r.status, 303, r.text.slice(0, 500));
+  assert.equal(sql(`SELECT borrower_id || '|' || due_on FROM library_loans WHERE item_id = ${lendable}`), `${ctx.ids.rita}|${DUE}`);
+  r = await post('max@acme.test', `/library/${lendable}/lend`, { rep: String(ctx.ids.rita) });
+  assert.equal(r.status, 409);
+  assert.match(textOf(r.text), /The rep has a copy of this item already/);
+  r = await as('rita@acme.test').get(`/api/v1/library/loans?item=${lendable}&open=1`);
+  await as('rita@acme.test').post(`/api/v1/library/loans/${r.json.items[0].id}/return`, { takeaway: 'Handed back.' });
+
   const link = await addItem('Ten Questions (article)', { kind: 'article', copies: '0', url: 'https://example.com/ten' });
   r = await post('rita@acme.test', `/library/${link}/borrow`, {});
   assert.equal(r.status, 409);
