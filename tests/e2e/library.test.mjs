@@ -361,7 +361,7 @@ test('the pages speak Dutch and Norwegian, with no English left', async () => {
   const english = ['Library', 'Borrow', 'Join the waiting list', 'Waiting list', 'Lent copies', 'Open loans', 'Add an item',
     'What helped colleagues grow', 'Traits', 'Copies', 'Rating', 'Return', 'Suggest', 'Edit', 'Retire', 'Filter',
     'All kinds', 'All traits', 'Kind', 'Title', 'Author', 'Summary', 'Save', 'Cancel', 'overdue', 'Nobody is waiting.',
-    'What is due: the library', 'On loan from the library', 'Your copy', 'Book', 'Retired items'];
+    'What is due: the library', 'On loan from the library', 'Your copy', 'Book', 'Retired items', 'Lend'];
   for (const lang of ['nl', 'nb']) {
     for (const who of ['max@acme.test', 'rita@acme.test']) {
       const c = await ctx.signIn(who);
