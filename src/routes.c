@@ -169,6 +169,7 @@ const struct route routes[] = {
 	{ "POST", "/library/:id/wait", page_library_wait_post, R_REP | R_CSRF },
 	{ "POST", "/library/:id/unwait", page_library_unwait_post, R_REP | R_CSRF },
 	{ "POST", "/library/:id/suggest", page_library_suggest_post, R_MANAGER | R_CSRF },
+	{ "POST", "/library/:id/lend", page_library_lend_post, R_MANAGER | R_CSRF },
 
 	/* learning (issue 9): sales meetings and the case library */
 	{ "GET", "/meetings", page_meetings, R_REP },

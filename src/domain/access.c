@@ -426,6 +426,11 @@ int access_library_suggest(const struct viewer *v, const struct person *rep)
 	return rep->team_id && (v->role == ROLE_MANAGER || v->role == ROLE_ADMIN) && access_leads_team(v, rep->team_id);
 }
 
+int access_library_lend_for(const struct viewer *v, const struct person *rep)
+{
+	return access_library_suggest(v, rep);
+}
+
 /* learning (issue 9): sales meetings and the case library */
 int access_meeting_see(const struct viewer *v, int64_t org_id, int64_t team_id)
 {

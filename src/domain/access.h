@@ -322,13 +322,15 @@ int access_learning_team_reps(const struct viewer *v, int64_t org_id, int64_t te
  *   - a loan is returned by its borrower, by a manager who leads the
  *     borrower's team, or by an admin (a book handed in at the desk);
  *   - a manager suggests an item to a rep of a team they lead (an admin
- *     only when they lead the rep's team too), never to themself. */
+ *     only when they lead the rep's team too), never to themself, and may
+ *     lend a copy to such a rep (access_library_lend_for, the same rule). */
 int access_library_see(const struct viewer *v, int64_t org_id);
 int access_library_borrow(const struct viewer *v, int64_t org_id);
 int access_library_manage(const struct viewer *v, int64_t org_id);
 int access_library_loans(const struct viewer *v, int64_t org_id);
 int access_library_return(const struct viewer *v, const struct person *borrower);
 int access_library_suggest(const struct viewer *v, const struct person *rep);
+int access_library_lend_for(const struct viewer *v, const struct person *rep);
 
 /* learning (issue 9): sales meetings and the case library */
 /*

@@ -487,6 +487,12 @@ struct user *library_suggest_rep_load_or_reply(struct request *r, int64_t rep_id
 		       T("An item is suggested by the manager who leads the rep's team, to a rep of that team."));
 }
 
+struct user *library_lend_rep_load_or_reply(struct request *r, int64_t rep_id)
+{
+	return rep_for(r, rep_id, access_library_lend_for,
+		       T("A manager lends a copy to a rep of a team they lead."));
+}
+
 /* learning (issue 9): sales meetings and the case library */
 struct meeting *meeting_load_or_reply(struct request *r, int64_t id, enum access_need need)
 {

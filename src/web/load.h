@@ -139,6 +139,8 @@ struct library_item *library_item_load_or_reply(struct request *r, int64_t id, e
 struct library_loan *library_loan_load_or_reply(struct request *r, int64_t id, enum access_need need);
 /* the rep an item is suggested to: access_library_suggest */
 struct user *library_suggest_rep_load_or_reply(struct request *r, int64_t rep_id);
+/* the rep a manager lends a copy to: access_library_lend_for */
+struct user *library_lend_rep_load_or_reply(struct request *r, int64_t rep_id);
 
 /* learning (issue 9): sales meetings and the case library */
 #include "../store/meetings.h"

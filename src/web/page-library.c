@@ -15,6 +15,7 @@
  *   POST /library/:id/borrow       lends a free copy to the caller
  *   POST /library/:id/wait|unwait  joins or leaves the waiting list
  *   POST /library/:id/suggest      a manager suggests it to a rep
+ *   POST /library/:id/lend         a manager lends a copy to a rep of their team
  *   POST /library/loans/:id/return the takeaway and a rating; the loan ends
  *        and the learning activity is written in one transaction
  *   GET  /library/loans            the managers' overview of open loans,
@@ -91,6 +92,7 @@ static void ok_notice(struct request *r)
 		{ "waiting", N_("You are on the waiting list. The home page tells you when a copy waits for you.") },
 		{ "left", N_("You left the waiting list.") },
 		{ "suggested", N_("Suggested. The rep sees it on their learning page.") },
+		{ "lent", N_("The copy is lent to the rep.") },
 		{ "retired", N_("The item is retired: no longer in the catalogue.") },
 		{ "restored", N_("The item is back in the catalogue.") },
 	};
@@ -110,6 +112,7 @@ struct lib_query {
 	const char *kind, *q;
 	int64_t trait;
 	int offset;
+	int retired;			/* managers: the retired items instead */
 	const char *e_kind, *e_trait;
 };
 
@@ -133,6 +136,8 @@ static void read_query(struct request *r, struct lib_query *lq)
 	if (strlen(lq->q) > LIBRARY_TITLE_MAX)
 		lq->q = "";
 	lq->offset = pager_offset(r);
+	const char *ret = req_query(r, "retired");
+	lq->retired = ret && !strcmp(ret, "1") && access_library_manage(&r->viewer, r->me.org_id);
 }
 
 static struct table *items_table(struct request *r, const struct library_item *items, size_t n)
@@ -183,6 +188,8 @@ static void filter_form(struct request *r, const struct lib_query *lq, const str
 	ui_select(r, "trait", T("Trait"), tv, tl, traits->n + 1,
 		  lq->trait ? arena_printf(r->a, "%lld", (long long)lq->trait) : "", lq->e_trait);
 	ui_input(r, "q", T("Search"), "search", lq->q, NULL, arena_printf(r->a, " placeholder=\"%s\"", T("Title or author")));
+	if (lq->retired)
+		html(o, "<input type=\"hidden\" name=\"retired\" value=\"1\">");
 	html_printf(o, "<div class=\"actions\"><button class=\"button\" type=\"submit\">%s</button>"
 		    "<a class=\"button small\" href=\"/library\">%s</a></div></form>", T("Filter"), T("Clear"));
 }
@@ -281,7 +288,7 @@ void page_library(struct request *r)
 		resp_store_error(r, e);
 		return;
 	}
-	struct library_filter f = { lq.kind, lq.trait, lq.q, 0 };
+	struct library_filter f = { lq.kind, lq.trait, lq.q, lq.retired };
 	struct library_item *items;
 	size_t n;
 	int64_t total;
@@ -302,10 +309,15 @@ void page_library(struct request *r)
 		    T("Learning"), T("Library"),
 		    arena_printf(r->a, trn(r->lang, "%lld item", "%lld items", (long)total), (long long)total));
 	if (access_library_manage(&r->viewer, r->me.org_id))
-		html_printf(o, "<div class=\"actions\"><a class=\"button\" href=\"/library/loans\">%s</a>"
-			    "<a class=\"button primary\" href=\"/library/new\">%s</a></div>", T("Open loans"), T("Add an item"));
+		html_printf(o, "<div class=\"actions\"><a class=\"button small\" href=\"%s\">%s</a>"
+			    "<a class=\"button\" href=\"/library/loans\">%s</a>"
+			    "<a class=\"button primary\" href=\"/library/new\">%s</a></div>",
+			    lq.retired ? "/library" : "/library?retired=1", lq.retired ? T("The catalogue") : T("Retired items"),
+			    T("Open loans"), T("Add an item"));
 	html(o, "</div>");
 	ok_notice(r);
+	if (lq.retired)
+		ui_notice(r, "info", T("The retired items: no longer lent or listed. Open one to bring it back."));
 	filter_form(r, &lq, &traits);
 	html(o, "<section class=\"card\" id=\"catalogue\">");
 	if (!n) {
@@ -320,7 +332,8 @@ void page_library(struct request *r)
 	}
 	ui_pager(r, lq.offset, PAGE_SIZE, n, total);
 	html(o, "</section>");
-	recommendations(r, &traits, lq.trait);
+	if (!lq.retired)
+		recommendations(r, &traits, lq.trait);
 	ui_page_end(r);
 }
 
@@ -755,8 +768,20 @@ static void render_item(struct request *r, const struct library_item *it, const 
 				ui_csrf(r);
 				ui_select(r, "rep", T("Rep"), v, lb, k, NULL, NULL);
 				html_printf(o, "<div class=\"actions\"><button class=\"button\" type=\"submit\">%s</button></div>"
-					    "</form><p class=\"muted\">%s</p></section>", T("Suggest"),
+					    "</form><p class=\"muted\">%s</p>", T("Suggest"),
 					    T("The rep accepts or declines it on their learning page; returning the item completes it."));
+				if (it->copies) {
+					html_printf(o, "<h3>%s</h3><form method=\"post\" action=\"/library/%lld/lend\" class=\"form inline\">",
+						    T("Lend a copy to…"), (long long)it->id);
+					ui_csrf(r);
+					html_printf(o, "<div class=\"field\"><label for=\"f-lend-rep\">%s</label><select id=\"f-lend-rep\" name=\"rep\">",
+						    T("Rep"));
+					for (size_t i = 0; i < k; i++)
+						html_printf(o, "<option value=\"%s\">%s</option>", v[i], lb[i]);
+					html_printf(o, "</select></div><div class=\"actions\"><button class=\"button\" type=\"submit\">%s</button>"
+						    "</div></form>", T("Lend"));
+				}
+				html(o, "</section>");
 			}
 		}
 	}
@@ -869,6 +894,43 @@ void page_library_suggest_post(struct request *r)
 		return;
 	}
 	redirect_ok(r, it->id, "suggested");
+}
+
+void page_library_lend_post(struct request *r)
+{
+	struct library_item *it = library_item_load_or_reply(r, r->id, NEED_SEE);
+	if (!it)
+		return;
+	int64_t rep_id = 0;
+	const char *v = req_form(r, "rep");
+	if (!v || parse_i64(v, &rep_id) || rep_id <= 0) {
+		resp_error(r, E_INVALID, T("rep: choose a rep."));
+		return;
+	}
+	struct user *u = library_lend_rep_load_or_reply(r, rep_id);
+	if (!u)
+		return;
+	const char *today = ui_today(r);
+	char due[11];
+	library_due_on(today, LIBRARY_LOAN_DAYS, due);
+	enum library_lend why = LEND_OK;
+	enum err e = library_lend(r->db, r->me.org_id, it->id, u->id, today, due, &why, NULL);
+	if (e == E_CONFLICT) {
+		struct item_state st = { 0 };
+		st.error = why == LEND_LINK	 ? T("This item is a link: open it, there is no copy to lend.")
+			   : why == LEND_RETIRED ? T("This item is retired and no longer lent.")
+			   : why == LEND_HAS_COPY ? T("The rep has a copy of this item already.")
+			   : why == LEND_HELD	 ? T("The free copy is held for a colleague who is first on the waiting list.")
+						 : T("No copy is free: every copy is lent.");
+		r->status = 409;
+		render_item(r, it, &st);
+		return;
+	}
+	if (e) {
+		resp_store_error(r, e);
+		return;
+	}
+	redirect_ok(r, it->id, "lent");
 }
 
 void page_library_return_post(struct request *r)

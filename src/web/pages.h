@@ -216,6 +216,7 @@ void page_library_borrow_post(struct request *r);
 void page_library_wait_post(struct request *r);
 void page_library_unwait_post(struct request *r);
 void page_library_suggest_post(struct request *r);
+void page_library_lend_post(struct request *r);
 struct user;
 void library_home_section(struct request *r);
 void library_rep_section(struct request *r, const struct user *u);

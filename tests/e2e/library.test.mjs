@@ -224,6 +224,19 @@ test('a suggested book, returned, completes the suggestion (origin suggested); a
     `done|suggested|${TODAY}|Block Monday mornings.`);
   assert.equal(sql(`SELECT count(*) FROM learning_activities WHERE library_item_id = ${id}`), '1');
 
+  // Max lends a copy to Rita (his team); Mia may not (she leads South)
+  const lendable = await addItem('Lent by the Manager', { copies: '2' });
+  r = await post('mia@acme.test', `/library/${lendable}/lend`, { rep: String(ctx.ids.rita) });
+  assert.equal(r.status, 403);
+  r = await post('max@acme.test', `/library/${lendable}/lend`, { rep: String(ctx.ids.rita) });
+  assert.equal(r.status, 303, r.text.slice(0, 500));
+  assert.equal(sql(`SELECT borrower_id || '|' || due_on FROM library_loans WHERE item_id = ${lendable}`), `${ctx.ids.rita}|${DUE}`);
+  r = await post('max@acme.test', `/library/${lendable}/lend`, { rep: String(ctx.ids.rita) });
+  assert.equal(r.status, 409);
+  assert.match(textOf(r.text), /The rep has a copy of this item already/);
+  r = await as('rita@acme.test').get(`/api/v1/library/loans?item=${lendable}&open=1`);
+  await as('rita@acme.test').post(`/api/v1/library/loans/${r.json.items[0].id}/return`, { takeaway: 'Handed back.' });
+
   const link = await addItem('Ten Questions (article)', { kind: 'article', copies: '0', url: 'https://example.com/ten' });
   r = await post('rita@acme.test', `/library/${link}/borrow`, {});
   assert.equal(r.status, 409);
@@ -262,6 +275,18 @@ test('the catalogue filters and pages; the loans overview lists overdue first, a
   assert.doesNotMatch(textOf(r.text), /Overdue Book/);
   r = await max.get('/library?kind=podcast');
   assert.match(textOf(r.text), /Choose a kind/);
+  // retiring takes an item out of the catalogue, into the retired list (a manager's), and back
+  const plan = Number(sql("SELECT id FROM library_items WHERE title = 'Plan the Week'"));
+  r = await post('max@acme.test', `/library/${plan}/retire`, {});
+  assert.equal(r.status, 303);
+  assert.doesNotMatch(textOf((await max.get('/library')).text), /Plan the Week/);
+  assert.match(textOf((await max.get('/library?retired=1')).text), /Plan the Week/);
+  r = await (await web('rita@acme.test')).get('/library?retired=1');
+  assert.doesNotMatch(textOf(r.text), /Plan the Week/);
+  assert.equal((await post('rita@acme.test', `/library/${plan}/borrow`, {})).status, 409);
+  r = await post('max@acme.test', `/library/${plan}/retire`, {});
+  assert.equal(r.status, 303);
+  assert.match(textOf((await max.get('/library')).text), /Plan the Week/);
   r = await as('max@acme.test').get('/api/v1/library?limit=2&offset=1');
   assert.equal(r.status, 200);
   assert.equal(r.json.items.length, 2);
@@ -336,7 +361,7 @@ test('the pages speak Dutch and Norwegian, with no English left', async () => {
   const english = ['Library', 'Borrow', 'Join the waiting list', 'Waiting list', 'Lent copies', 'Open loans', 'Add an item',
     'What helped colleagues grow', 'Traits', 'Copies', 'Rating', 'Return', 'Suggest', 'Edit', 'Retire', 'Filter',
     'All kinds', 'All traits', 'Kind', 'Title', 'Author', 'Summary', 'Save', 'Cancel', 'overdue', 'Nobody is waiting.',
-    'What is due: the library', 'On loan from the library', 'Your copy', 'Book'];
+    'What is due: the library', 'On loan from the library', 'Your copy', 'Book', 'Retired items', 'Lend'];
   for (const lang of ['nl', 'nb']) {
     for (const who of ['max@acme.test', 'rita@acme.test']) {
       const c = await ctx.signIn(who);

@@ -353,6 +353,7 @@ const ROWS = {
       'POST /library/:id/wait': { who: SHARED, path: (f) => `/library/${f.libItem}/wait` },
       'POST /library/:id/unwait': { who: SHARED, path: (f) => `/library/${f.libItem}/unwait` },
       'POST /library/:id/suggest': { who: KEEP, path: (f) => `/library/${f.libItem}/suggest` },
+      'POST /library/:id/lend': { who: KEEP, path: (f) => `/library/${f.libItem}/lend` },
       'GET /api/v1/library': { who: SIGNED_IN },
       'POST /api/v1/library': { who: MANAGERS },
       'GET /api/v1/library/loans': { who: SIGNED_IN },

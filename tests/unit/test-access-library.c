@@ -44,10 +44,10 @@ static struct viewer caller(enum rel rel)
 
 static const struct person rep11 = { 11, 1, 100 };
 
-enum q { SEE, BORROW, MANAGE, LOANS, RETURN, SUGGEST, NQ };
+enum q { SEE, BORROW, MANAGE, LOANS, RETURN, SUGGEST, LEND_FOR, NQ };
 static const char *const q_names[NQ] = {
 	"see the catalogue and loans", "borrow or wait", "add, edit, retire items", "see the loans overview",
-	"return rep 11's loan", "suggest an item to rep 11",
+	"return rep 11's loan", "suggest an item to rep 11", "lend a copy to rep 11",
 };
 
 static int ask(enum q q, const struct viewer *v)
@@ -59,21 +59,22 @@ static int ask(enum q q, const struct viewer *v)
 	case LOANS: return access_library_loans(v, 1);
 	case RETURN: return access_library_return(v, &rep11);
 	case SUGGEST: return access_library_suggest(v, &rep11);
+	case LEND_FOR: return access_library_lend_for(v, &rep11);
 	default: return -1;
 	}
 }
 
 static const int want[NREL][NQ] = {
-	/*               SEE BOR MAN LOA RET SUG */
-	[SELF]        = { 1,  1,  0,  0,  1,  0 },
-	[SAME_TEAM]   = { 1,  1,  0,  0,  0,  0 },
-	[OTHER_TEAM]  = { 1,  1,  0,  0,  0,  0 },
-	[MGR_LEADS]   = { 1,  1,  1,  1,  1,  1 },
-	[MGR_OTHER]   = { 1,  1,  1,  1,  0,  0 },
-	[ADMIN]       = { 1,  1,  1,  1,  1,  0 },
-	[ADMIN_LEADS] = { 1,  1,  1,  1,  1,  1 },
-	[ADMIN_ORG2]  = { 0,  0,  0,  0,  0,  0 },
-	[INACTIVE]    = { 0,  0,  0,  0,  0,  0 },
+	/*               SEE BOR MAN LOA RET SUG LND */
+	[SELF]        = { 1,  1,  0,  0,  1,  0,  0 },
+	[SAME_TEAM]   = { 1,  1,  0,  0,  0,  0,  0 },
+	[OTHER_TEAM]  = { 1,  1,  0,  0,  0,  0,  0 },
+	[MGR_LEADS]   = { 1,  1,  1,  1,  1,  1,  1 },
+	[MGR_OTHER]   = { 1,  1,  1,  1,  0,  0,  0 },
+	[ADMIN]       = { 1,  1,  1,  1,  1,  0,  0 },
+	[ADMIN_LEADS] = { 1,  1,  1,  1,  1,  1,  1 },
+	[ADMIN_ORG2]  = { 0,  0,  0,  0,  0,  0,  0 },
+	[INACTIVE]    = { 0,  0,  0,  0,  0,  0,  0 },
 };
 
 START_TEST(rule_table)
