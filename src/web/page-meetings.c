@@ -227,7 +227,7 @@ void page_meetings(struct request *r)
 	struct strbuf *o = &r->out;
 	ui_page_begin(r, T("Sales meetings"), "meetings");
 	html_printf(o, "<div class=\"page-head mt-head\"><div><p class=\"eyebrow\">%s</p><h1>%s</h1><p class=\"muted\">%s</p></div>",
-		    T("Grow"), t ? arena_printf(r->a, T("Sales meetings of %s"), t->name) : T("Sales meetings"),
+		    T("Learn"), t ? arena_printf(r->a, T("Sales meetings of %s"), t->name) : T("Sales meetings"),
 		    T("Every sales meeting has a practice case or a piece of theory on its agenda."));
 	if (t && access_meeting_manage(&r->viewer, r->me.org_id, t->id))
 		html_printf(o, "<a class=\"button primary\" href=\"/meetings/new?team=%lld\">%s</a>", (long long)t->id,
@@ -1082,7 +1082,7 @@ static void render_cases(struct request *r, const struct case_form *f)
 	int change = access_case_change(&r->viewer, r->me.org_id);
 	ui_page_begin(r, T("Case library"), "cases");
 	html_printf(o, "<div class=\"page-head mt-head\"><div><p class=\"eyebrow\">%s</p><h1>%s</h1><p class=\"muted\">%s</p></div>"
-		    "<a class=\"button\" href=\"/meetings\">%s</a></div>", T("Grow"), T("Case library"),
+		    "<a class=\"button\" href=\"/meetings\">%s</a></div>", T("Learn"), T("Case library"),
 		    T("Situations to practise at the sales meetings. Never used and least recently used cases come first, "
 		      "so cases rotate instead of repeating."), T("Sales meetings"));
 	if (f && f->notice)

@@ -237,7 +237,7 @@ void page_team_learning(struct request *r)
 		      : nteams > 1 || (nteams && r->viewer.nled) ? T("The teams I lead")
 		      : nteams ? T("My team") : T("In no team");
 	html_printf(o, "<div class=\"page-head\"><div><p class=\"eyebrow\">%s</p><h1>%s</h1><p class=\"muted\">%s · %s</p>"
-		    "</div></div>", T("Grow"), T("Team learning"), who,
+		    "</div></div>", T("Learn"), T("Team learning"), who,
 		    arena_printf(r->a, T("%s to %s"), ui_date_text(r, t.from), ui_date_text(r, t.to)));
 	/* which team: the teams led, or (an admin) any team of the organisation */
 	struct team_list tl = { NULL, 0 };

@@ -19,7 +19,7 @@
  * group of one page is a plain link, and the current group shows the
  * current page's name, so the page is never hidden in a closed menu.
  */
-enum nav_group { G_SELL, G_NUMBERS, G_GROW, G_TEAM, G_ADMIN, G_COUNT };
+enum nav_group { G_SELL, G_NUMBERS, G_GROW, G_LEARN, G_TEAM, G_ADMIN, G_COUNT };
 
 static const char *const group_labels[G_COUNT] = {
 	/* TRANSLATORS: a group of the main menu: the daily selling pages; keep it short (phone) */
@@ -28,6 +28,8 @@ static const char *const group_labels[G_COUNT] = {
 	N_("Numbers"),
 	/* TRANSLATORS: a group of the main menu: developing people (assessments, plans, one-on-ones); keep it short (phone) */
 	N_("Grow"),
+	/* TRANSLATORS: a group of the main menu: learning (the learning log, the library, sales meetings and their cases); keep it short (phone) */
+	N_("Learn"),
 	/* TRANSLATORS: a group of the main menu; keep it short (phone) */
 	N_("Team"),
 	/* TRANSLATORS: a group of the main menu: the admin's settings (users, teams, stages); keep it short (phone) */
@@ -68,20 +70,20 @@ static const struct nav_item nav[] = {
 	{ G_GROW, "one-on-ones", "/one-on-ones", N_("One-on-ones"), ROLE_REP, ROLE_ADMIN, NULL },
 
 	/* learning (issue 9): the learning log and suggested or mandatory training */
-	{ G_GROW, "learning", "/learning", N_("Learning"), ROLE_REP, ROLE_ADMIN, NULL },
+	{ G_LEARN, "learning", "/learning", N_("My learning"), ROLE_REP, ROLE_ADMIN, NULL },
 
 	/* learning (issue 9): the achievement-orientation index and the team's learning */
 	/* TRANSLATORS: a menu item: the team's learning and each rep's achievement-orientation index; keep it short */
-	{ G_GROW, "team-learning", "/team/learning", N_("Team learning"), ROLE_REP, ROLE_ADMIN, NULL },
+	{ G_LEARN, "team-learning", "/team/learning", N_("Team learning"), ROLE_REP, ROLE_ADMIN, NULL },
 
 	/* learning (issue 9): the library */
-	{ G_GROW, "library", "/library", N_("Library"), ROLE_REP, ROLE_ADMIN, NULL },
+	{ G_LEARN, "library", "/library", N_("Library"), ROLE_REP, ROLE_ADMIN, NULL },
 
 	/* learning (issue 9): sales meetings and the case library */
 	/* TRANSLATORS: a menu item: the team's sales meetings; keep it short */
-	{ G_GROW, "meetings", "/meetings", N_("Meetings"), ROLE_REP, ROLE_ADMIN, NULL },
+	{ G_LEARN, "meetings", "/meetings", N_("Meetings"), ROLE_REP, ROLE_ADMIN, NULL },
 	/* TRANSLATORS: a menu item: the library of practice cases for sales meetings; keep it short */
-	{ G_GROW, "cases", "/cases", N_("Cases"), ROLE_REP, ROLE_ADMIN, NULL },
+	{ G_LEARN, "cases", "/cases", N_("Cases"), ROLE_REP, ROLE_ADMIN, NULL },
 
 	/* an admin manages the teams instead: one "Teams" item, not two */
 	{ G_TEAM, "teams", "/teams", N_("Teams"), ROLE_REP, ROLE_MANAGER, NULL },

@@ -67,7 +67,7 @@ test('the menu is grouped; an admin has one "Teams", the one that manages them',
   assert.equal((nav.match(/>Teams</g) || []).length, 1, nav);
   assert.match(nav, /href="\/admin\/teams">Teams</);
   assert.doesNotMatch(nav, /href="\/teams"/);
-  for (const g of ['Sell', 'Numbers', 'Manage']) assert.match(nav, new RegExp(`class="g-name">${g}<`));
+  for (const g of ['Sell', 'Numbers', 'Grow', 'Learn', 'Manage']) assert.match(nav, new RegExp(`class="g-name">${g}<`));
   // the current page is named in its group, and marked
   const pipe = await a.get('/pipeline');
   const pnav = pipe.text.split('<nav class="nav"')[1].split('</nav>')[0];
