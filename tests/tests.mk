@@ -28,7 +28,7 @@ $(TEST_LIB): $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $(LIB_OBJ)
 
 # -MMD (in CFLAGS) records the headers each test includes
-$(B)/tests/test-%: tests/unit/test-%.c tests/unit/check-util.h $(TEST_LIB)
+$(B)/tests/test-%: tests/unit/test-%.c tests/unit/check-util.h tests/unit/access-callers.h $(TEST_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(CHECK_CFLAGS) -Itests/unit -o $@ $< $(TEST_LIB) $(LIBS) $(CHECK_LIBS)
 

@@ -9,34 +9,7 @@
 #include "check-util.h"
 #include "domain/access.h"
 
-static const int64_t led_a[] = { 100 }, led_b[] = { 200 };
-
-enum rel { SELF, SAME_TEAM, OTHER_TEAM, MGR_LEADS, MGR_OTHER, ADMIN, ADMIN_LEADS, ADMIN_ORG2, INACTIVE, NREL };
-static const char *const rel_names[NREL] = {
-	"the rep", "same-team rep", "other-team rep", "manager leading the team", "manager of another team",
-	"admin not leading the team", "admin leading the team", "admin of another organisation", "deactivated rep",
-};
-
-static struct viewer caller(enum rel rel)
-{
-	switch (rel) {
-	case SELF: return (struct viewer){ .id = 11, .org_id = 1, .role = ROLE_REP, .team_id = 100 };
-	case SAME_TEAM: return (struct viewer){ .id = 13, .org_id = 1, .role = ROLE_REP, .team_id = 100 };
-	case OTHER_TEAM: return (struct viewer){ .id = 12, .org_id = 1, .role = ROLE_REP, .team_id = 200 };
-	case MGR_LEADS:
-		return (struct viewer){ .id = 20, .org_id = 1, .role = ROLE_MANAGER, .led_teams = led_a, .nled = 1 };
-	case MGR_OTHER:
-		return (struct viewer){ .id = 30, .org_id = 1, .role = ROLE_MANAGER, .led_teams = led_b, .nled = 1 };
-	case ADMIN: return (struct viewer){ .id = 50, .org_id = 1, .role = ROLE_ADMIN };
-	case ADMIN_LEADS:
-		return (struct viewer){ .id = 51, .org_id = 1, .role = ROLE_ADMIN, .led_teams = led_a, .nled = 1 };
-	case ADMIN_ORG2:
-		return (struct viewer){ .id = 40, .org_id = 2, .role = ROLE_ADMIN, .led_teams = led_a, .nled = 1 };
-	default: return (struct viewer){ .id = 11, .org_id = 1, .role = ROLE_REP, .team_id = 100, .inactive = 1 };
-	}
-}
-
-static const struct person rep11 = { 11, 1, 100 };
+#include "access-callers.h"
 
 enum q { INDEX, AGGREGATE, REPS, NQ };
 static const char *const q_names[NQ] = { "see the rep's index", "see team A's aggregate", "see team A's reps one by one" };
@@ -44,7 +17,7 @@ static const char *const q_names[NQ] = { "see the rep's index", "see team A's ag
 static int ask(enum q q, const struct viewer *v)
 {
 	switch (q) {
-	case INDEX: return access_learning_index_see(v, &rep11);
+	case INDEX: return access_learning_index_see(v, &rita);
 	case AGGREGATE: return access_learning_team_aggregate(v, 1, 100);
 	case REPS: return access_learning_team_reps(v, 1, 100);
 	default: return -1;
@@ -54,7 +27,7 @@ static int ask(enum q q, const struct viewer *v)
 static const int want[NREL][NQ] = {
 	/*               IDX AGG REPS */
 	[SELF]        = { 1,  1,  0 },
-	[SAME_TEAM]   = { 0,  1,  0 },
+	[MATE]   = { 0,  1,  0 },
 	[OTHER_TEAM]  = { 0,  0,  0 },
 	[MGR_LEADS]   = { 1,  1,  1 },
 	[MGR_OTHER]   = { 0,  0,  0 },

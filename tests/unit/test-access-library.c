@@ -11,38 +11,7 @@
 #include "check-util.h"
 #include "domain/access.h"
 
-/* organisation 1: team A (100) led by manager 20, team B (200) by manager
- * 30; admin 50 leads no team, admin 51 leads team A; organisation 2's
- * admin 40 "leads" the same team id to catch a check that forgets the
- * organisation */
-static const int64_t led_a[] = { 100 }, led_b[] = { 200 };
-
-enum rel { SELF, SAME_TEAM, OTHER_TEAM, MGR_LEADS, MGR_OTHER, ADMIN, ADMIN_LEADS, ADMIN_ORG2, INACTIVE, NREL };
-static const char *const rel_names[NREL] = {
-	"the rep", "same-team rep", "other-team rep", "manager leading the team", "manager of another team",
-	"admin not leading the team", "admin leading the team", "admin of another organisation", "deactivated rep",
-};
-
-static struct viewer caller(enum rel rel)
-{
-	switch (rel) {
-	case SELF: return (struct viewer){ .id = 11, .org_id = 1, .role = ROLE_REP, .team_id = 100 };
-	case SAME_TEAM: return (struct viewer){ .id = 13, .org_id = 1, .role = ROLE_REP, .team_id = 100 };
-	case OTHER_TEAM: return (struct viewer){ .id = 12, .org_id = 1, .role = ROLE_REP, .team_id = 200 };
-	case MGR_LEADS:
-		return (struct viewer){ .id = 20, .org_id = 1, .role = ROLE_MANAGER, .led_teams = led_a, .nled = 1 };
-	case MGR_OTHER:
-		return (struct viewer){ .id = 30, .org_id = 1, .role = ROLE_MANAGER, .led_teams = led_b, .nled = 1 };
-	case ADMIN: return (struct viewer){ .id = 50, .org_id = 1, .role = ROLE_ADMIN };
-	case ADMIN_LEADS:
-		return (struct viewer){ .id = 51, .org_id = 1, .role = ROLE_ADMIN, .led_teams = led_a, .nled = 1 };
-	case ADMIN_ORG2:
-		return (struct viewer){ .id = 40, .org_id = 2, .role = ROLE_ADMIN, .led_teams = led_a, .nled = 1 };
-	default: return (struct viewer){ .id = 11, .org_id = 1, .role = ROLE_REP, .team_id = 100, .inactive = 1 };
-	}
-}
-
-static const struct person rep11 = { 11, 1, 100 };
+#include "access-callers.h"
 
 enum q { SEE, BORROW, MANAGE, LOANS, RETURN, SUGGEST, LEND_FOR, NQ };
 static const char *const q_names[NQ] = {
@@ -57,9 +26,9 @@ static int ask(enum q q, const struct viewer *v)
 	case BORROW: return access_library_borrow(v, 1);
 	case MANAGE: return access_library_manage(v, 1);
 	case LOANS: return access_library_loans(v, 1);
-	case RETURN: return access_library_return(v, &rep11);
-	case SUGGEST: return access_library_suggest(v, &rep11);
-	case LEND_FOR: return access_library_lend_for(v, &rep11);
+	case RETURN: return access_library_return(v, &rita);
+	case SUGGEST: return access_library_suggest(v, &rita);
+	case LEND_FOR: return access_library_lend_for(v, &rita);
 	default: return -1;
 	}
 }
@@ -67,7 +36,7 @@ static int ask(enum q q, const struct viewer *v)
 static const int want[NREL][NQ] = {
 	/*               SEE BOR MAN LOA RET SUG LND */
 	[SELF]        = { 1,  1,  0,  0,  1,  0,  0 },
-	[SAME_TEAM]   = { 1,  1,  0,  0,  0,  0,  0 },
+	[MATE]   = { 1,  1,  0,  0,  0,  0,  0 },
 	[OTHER_TEAM]  = { 1,  1,  0,  0,  0,  0,  0 },
 	[MGR_LEADS]   = { 1,  1,  1,  1,  1,  1,  1 },
 	[MGR_OTHER]   = { 1,  1,  1,  1,  0,  0,  0 },
