@@ -18,6 +18,8 @@
 # a plain table.
 #
 #   BENCH_IMPORT_ROWS=1000000   rows in the file
+#   BENCH_SG=./salesgarden      the binary whose import is timed (another build,
+#                               to compare two in the same conditions)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,6 +31,7 @@ done
 [ -x ./salesgarden ] || { echo "bench-import: ./salesgarden is missing (make salesgarden)"; exit 0; }
 
 rows=${BENCH_IMPORT_ROWS:-1000000}
+sg=${BENCH_SG:-./salesgarden}
 csv=$dir/deals-$rows.csv
 if [ ! -s "$csv" ]; then
   awk -v n="$rows" 'BEGIN {
@@ -93,9 +96,9 @@ INSERT INTO deals (org_id, title, account_id, value_minor, currency, owner_id, s
 COMMIT;
 SQL
 t2=$(ns_now)
-out=$(./salesgarden import deals "$csv" --org imp --create-missing --db "sqlite:$imp" 2>&1 | tail -n 3 || true)
+out=$("$sg" import deals "$csv" --org imp --create-missing --db "sqlite:$imp" 2>&1 | tail -n 3 || true)
 t3=$(ns_now)
-again=$(./salesgarden import deals "$csv" --org imp --create-missing --db "sqlite:$imp" 2>&1 | tail -n 3 || true)
+again=$("$sg" import deals "$csv" --org imp --create-missing --db "sqlite:$imp" 2>&1 | tail -n 3 || true)
 t4=$(ns_now)
 n_sch=$(sqlite3 "$sch" "SELECT count(*) FROM deals")
 n_imp=$(sqlite3 "$imp" "SELECT count(*) FROM deals")
@@ -159,9 +162,9 @@ INSERT INTO deals (org_id, title, account_id, value_minor, currency, owner_id, s
 COMMIT;
 SQL
   p2=$(ns_now)
-  pout=$(./salesgarden import deals "$csv" --org imp --create-missing --db "$pg" 2>&1 | tail -n 3 || true)
+  pout=$("$sg" import deals "$csv" --org imp --create-missing --db "$pg" 2>&1 | tail -n 3 || true)
   p3=$(ns_now)
-  pagain=$(./salesgarden import deals "$csv" --org imp --create-missing --db "$pg" 2>&1 | tail -n 3 || true)
+  pagain=$("$sg" import deals "$csv" --org imp --create-missing --db "$pg" 2>&1 | tail -n 3 || true)
   p4=$(ns_now)
   pn_sch=$(psql -qAt "$ps" -c "SELECT count(*) FROM deals")
   pn_imp=$(psql -qAt "$pg" -c "SELECT count(*) FROM deals")
