@@ -130,11 +130,12 @@ static uint64_t hash_key(const char *s)
 		h ^= (unsigned char)*s;
 		h *= 1099511628211ULL;
 	}
-	/* FNV's low bits, which pick the slot, barely differ between keys
-	 * that differ in their last digits ("crm-0000001", "crm-0000002"):
-	 * linear probing then walked long runs (a fifth of a re-import's time
-	 * was map_put). A finaliser (MurmurHash3's fmix64) spreads every bit
-	 * over the low ones. */
+	/* the slot is picked by the low bits, and FNV's low bits depend only
+	 * on the low bits of each byte: keys that differ in their last digits
+	 * ("crm-0000001", "crm-0000002") risk long runs under linear probing.
+	 * A finaliser (MurmurHash3's fmix64) spreads every bit over the low
+	 * ones. (map_put's time in a re-import is cache misses on the first
+	 * probe, which this does not change.) */
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdULL;
 	h ^= h >> 33;
@@ -728,8 +729,9 @@ static void dupkey_loaded(void *cls, const char *external_id, int64_t id, const 
 
 /* the deals there before by what makes two alike to a person, read when the
  * file first writes a deal — nothing of the run has changed them yet — and
- * not at all by a re-import that changes nothing (they were a third of its
- * time: a formatted, lower-cased key and a map entry per deal) */
+ * not at all by a re-import that changes nothing, which spent much of its
+ * time on them (a formatted, lower-cased key and a map entry per deal). A
+ * file that does write reads the deals a second time for them. */
 static enum err dupkeys_ready(struct run *r)
 {
 	if (!r->dupkeys_pending)
