@@ -32,8 +32,12 @@
 #   BENCH_PORT=...   port of the server (default: the first free in 18950-18999)
 #   BENCH_VERBOSE=1  also list each page's slowest statements with their plans
 #   BENCH_FRESH=1    generate the data again
+#   scripts/bench.sh import   only the import part (scripts/bench-import.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# `scripts/bench.sh import`: the import part alone
+if [ "${1:-}" = import ]; then exec scripts/bench-import.sh; fi
 
 N=${BENCH_N:-20}
 WARM=${BENCH_WARM:-3}
@@ -215,49 +219,6 @@ if [ -n "${BENCH_VERBOSE:-}" ]; then
   done
 fi
 # --- import -------------------------------------------------------------------
-# A 1,000,000-row deals CSV (1,000 owners, 40,000 accounts, won, lost and open
-# deals) imported by `salesgarden import deals` into a fresh database — every
-# row read, validated and upserted, owners and accounts created — beside the
-# sqlite3 shell's `.import` of the same file into a plain table, in the same
-# run. Then the same file again: a re-import that must change nothing.
-rows=${BENCH_IMPORT_ROWS:-1000000}
-csv=$dir/deals-$rows.csv
-if [ ! -s "$csv" ]; then
-  awk -v n="$rows" 'BEGIN {
-    srand(42)
-    print "external_id,title,account,owner,amount,currency,stage,status,close_date,created_date,product,lost_reason"
-    split("Cloud,Connect,Onboarding & training,Support Plus", prod, ",")
-    split("price,competitor,no_budget,timing,no_decision", why, ",")
-    for (i = 1; i <= n; i++) {
-      r = int(rand() * 1000) + 1; a = int(rand() * 40000) + 1; x = rand()
-      st = x < 0.3 ? "won" : x < 0.7 ? "lost" : "open"
-      m = int(rand() * 12) + 1; d = int(rand() * 28) + 1
-      printf "crm-%07d,Deal %07d,Account %05d B.V.,rep%04d@import.example,%d.%02d,EUR,%s,%s,2026-%02d-%02d,2025-%02d-%02d,\"%s\",%s\n",
-        i, i, a, r, int(rand() * 50000) + 500, int(rand() * 100), st == "open" ? "Proposal" : "", st,
-        m, d, m, d, prod[int(rand() * 4) + 1], st == "lost" ? why[int(rand() * 5) + 1] : ""
-    }
-  }' >"$csv"
-fi
-ms_now() { date +%s%N; }
-imp=$dir/import.db raw=$dir/import-raw.db
-rm -f "$imp" "$imp-wal" "$imp-shm" "$raw"
-./salesgarden migrate --db "sqlite:$imp" >/dev/null
-./salesgarden org add --slug imp --name "Import B.V." --db "sqlite:$imp" >/dev/null
-t0=$(ms_now)
-sqlite3 "$raw" ".import --csv $csv deals_raw"
-t1=$(ms_now)
-out=$(./salesgarden import deals "$csv" --org imp --create-missing --db "sqlite:$imp" 2>&1 | tail -n 3 || true)
-t2=$(ms_now)
-again=$(./salesgarden import deals "$csv" --org imp --create-missing --db "sqlite:$imp" 2>&1 | tail -n 3 || true)
-t3=$(ms_now)
-echo
-echo "import of $rows deals ($(du -h "$csv" | cut -f1) CSV):"
-awk -v n="$rows" -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" 'BEGIN {
-  sh = (b - a) / 1e9; sg = (c - b) / 1e9; re = (d - c) / 1e9
-  printf "  sqlite3 .import into a plain table   %7.2f s  %9.0f rows/s\n", sh, n / sh
-  printf "  salesgarden import deals (new)       %7.2f s  %9.0f rows/s  (%.2f of the shell'"'"'s speed)\n", sg, n / sg, sh / sg
-  printf "  salesgarden import deals (again)     %7.2f s  %9.0f rows/s  (%.2f of the shell'"'"'s speed)\n", re, n / re, sh / re
-  if (sh / sg < 0.5) print "WARNING: the import is below half the shell'"'"'s raw speed" }'
-echo "  first run:  $(tr '\n' ' ' <<<"$out")"
-echo "  second run: $(tr '\n' ' ' <<<"$again")"
+# scripts/bench-import.sh (also alone: `scripts/bench.sh import`)
+scripts/bench-import.sh
 exit 0

@@ -40,6 +40,9 @@ struct db_driver {
 	 * since the last call (which it clears): its transaction was rolled
 	 * back and may be run again (NULL: never happens) */
 	int (*conflicted)(void *h);
+	/* COPY ... FROM STDIN: sql the COPY statement, data its rows in
+	 * COPY's text format, sent whole (NULL: the engine has no COPY) */
+	enum err (*copy_in)(void *h, const char *sql, const char *data, size_t len);
 	const char *begin_sql;
 };
 

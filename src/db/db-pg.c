@@ -337,6 +337,42 @@ static enum err pg_exec_script(void *h, const char *sql)
 	return e;
 }
 
+/* the import's bulk write: a round trip per chunk of rows instead of per
+ * row. The rows are sent in pieces of 256 KiB (PQputCopyData queues what
+ * it is given); an error in the data comes back with the COPY's result */
+static enum err pg_copy_in(void *h, const char *sql, const char *data, size_t len)
+{
+	struct pg_conn *pc = h;
+	pc->sqlstate[0] = '\0';
+	PGresult *r = PQexec(pc->c, sql);
+	if (PQresultStatus(r) != PGRES_COPY_IN) {
+		enum err e = map_state(pc->c, r);
+		note_state(pc, r);
+		PQclear(r);
+		return e ? e : E_INTERNAL;
+	}
+	PQclear(r);
+	int ok = 1;
+	for (size_t off = 0; ok && off < len;) {
+		size_t n = len - off < 262144 ? len - off : 262144;
+		ok = PQputCopyData(pc->c, data + off, (int)n) == 1;
+		off += n;
+	}
+	if (PQputCopyEnd(pc->c, ok ? NULL : "the import stopped sending") != 1)
+		ok = 0;
+	enum err e = E_OK;
+	while ((r = PQgetResult(pc->c)) != NULL) {
+		if (PQresultStatus(r) != PGRES_COMMAND_OK && !e) {
+			note_state(pc, r);
+			e = map_state(pc->c, r);
+			if (!e)
+				e = E_INTERNAL;
+		}
+		PQclear(r);
+	}
+	return e ? e : ok ? E_OK : E_UNAVAILABLE;
+}
+
 static void pg_set_timeout(void *h, int ms)
 {
 	struct pg_conn *pc = h;
@@ -387,5 +423,6 @@ const struct db_driver db_pg_driver = {
 	.set_timeout = pg_set_timeout,
 	.timed_out = pg_timed_out,
 	.conflicted = pg_conflicted,
+	.copy_in = pg_copy_in,
 	.begin_sql = "BEGIN",
 };

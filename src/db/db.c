@@ -428,6 +428,18 @@ enum err db_exec_script(struct db_conn *c, const char *sql)
 	return note(c, c->db->drv->exec_script(c->h, sql));
 }
 
+int db_has_copy(const struct db_conn *c)
+{
+	return c->db->drv->copy_in != NULL;
+}
+
+enum err db_copy_in(struct db_conn *c, const char *sql, const char *data, size_t len)
+{
+	if (!c->db->drv->copy_in)
+		return note(c, E_INTERNAL);
+	return note(c, c->db->drv->copy_in(c->h, sql, data, len));
+}
+
 /* Transactions nest: an inner db_begin is a savepoint, so a step that needs
  * a transaction (adding a user) can run alone or inside a larger one (the
  * demo, an import) without knowing which. */

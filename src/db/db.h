@@ -80,6 +80,10 @@ enum err db_finish(struct db_stmt *st);
 enum err db_exec_params(struct db_conn *c, const char *sql, const struct db_param *p, int n);
 /* runs a script of statements without parameters (migrations) */
 enum err db_exec_script(struct db_conn *c, const char *sql);
+/* PostgreSQL's COPY ... FROM STDIN of data (rows in COPY's text format);
+ * E_INTERNAL on an engine without COPY (SQLite: ask db_has_copy first) */
+enum err db_copy_in(struct db_conn *c, const char *sql, const char *data, size_t len);
+int db_has_copy(const struct db_conn *c);
 enum err db_begin(struct db_conn *c);
 enum err db_commit(struct db_conn *c);
 enum err db_rollback(struct db_conn *c);

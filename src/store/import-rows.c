@@ -3,6 +3,9 @@
  */
 #include "import-rows.h"
 #include "../lib/strbuf.h"
+#include "../lib/util.h"
+#include "deals.h"
+#include "import-runs.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -91,6 +94,36 @@ enum err import_rows_deals(struct db_conn *c, int64_t org_id,
 	"external_id, created_at, updated_at, import_run) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, " \
 	"$12, $13, $14, $15, $16, $17, $17, $18)"
 
+enum err import_rows_account_add(struct db_conn *c, int64_t org_id, const char *name, int64_t run_id, int64_t *id)
+{
+	*id = 0;
+	if (db_conn_kind(c) != DB_PG || !run_id) {
+		enum err e = account_create(c, org_id, name, 0, NULL, id);
+		if (!e && run_id)
+			e = import_run_note_row(c, org_id, run_id, "accounts", *id, 1, 0, NULL);
+		return e;
+	}
+	/* the account and the journal's note of it in one statement: one
+	 * round trip instead of two (the note as import_run_note_row's) */
+	struct db_stmt *st = DBQ(c,
+				 "WITH a AS (INSERT INTO accounts (org_id, name, owner_id, external_id, created_at) "
+				 "VALUES ($1, $2, NULL, NULL, $3) RETURNING id), "
+				 "n AS (INSERT INTO import_undo (org_id, run_id, tbl, row_id, created, amount_minor, currency) "
+				 "SELECT $1, $4, 'accounts', id, 1, NULL, NULL FROM a ON CONFLICT DO NOTHING) "
+				 "SELECT id FROM a",
+				 P_I(org_id), P_T(name), P_I(now_epoch()), P_I(run_id));
+	if (db_step(st) == DB_ROW)
+		*id = db_col_i64(st, 0);
+	enum err e = db_finish(st);
+	return e ? e : *id ? E_OK : E_INTERNAL;
+}
+
+size_t import_rows_deal_count(struct db_conn *c, int64_t org_id)
+{
+	int64_t n = DB_I64(c, 0, "SELECT count(*) FROM deals WHERE org_id = $1 AND external_id IS NOT NULL", P_I(org_id));
+	return n > 0 ? (size_t)n : 0;
+}
+
 enum err import_rows_deal_insert(struct db_conn *c, int64_t org_id, const struct import_deal *v,
 				 const char *created_on, const char *external_id, int64_t now, int64_t run_id)
 {
@@ -104,6 +137,91 @@ enum err import_rows_deal_insert(struct db_conn *c, int64_t org_id, const struct
 	while (db_step(st) == DB_ROW)
 		;
 	return db_finish(st);
+}
+
+/* COPY's text format: a backslash, tab, newline or carriage return in a
+ * value escaped; NULL as \N */
+static void copy_text(struct strbuf *b, const char *s)
+{
+	if (!s) {
+		sb_add(b, "\\N", 2);
+		return;
+	}
+	const char *run = s;
+	for (; *s; s++) {
+		const char *esc = *s == '\\' ? "\\\\" : *s == '\t' ? "\\t" : *s == '\n' ? "\\n" : *s == '\r' ? "\\r" : NULL;
+		if (!esc)
+			continue;
+		sb_add(b, run, (size_t)(s - run));
+		sb_add(b, esc, 2);
+		run = s + 1;
+	}
+	sb_add(b, run, (size_t)(s - run));
+}
+
+static void copy_i64(struct strbuf *b, int64_t v)
+{
+	char num[24];
+	int n = snprintf(num, sizeof(num), "%lld", (long long)v);
+	sb_add(b, num, (size_t)n);
+}
+
+void import_rows_deal_copy_row(struct strbuf *b, int64_t org_id, const struct import_deal *v, const char *created_on,
+			       const char *external_id, int64_t now, int64_t run_id)
+{
+	/* the values and their order of DEAL_INSERT's */
+	copy_i64(b, org_id);
+	sb_addc(b, '\t');
+	copy_text(b, v->title);
+	sb_addc(b, '\t');
+	copy_i64(b, v->account_id);
+	sb_addc(b, '\t');
+	copy_i64(b, v->value_minor);
+	sb_addc(b, '\t');
+	copy_text(b, v->currency);
+	sb_addc(b, '\t');
+	copy_i64(b, v->owner_id);
+	sb_addc(b, '\t');
+	copy_i64(b, v->stage_id);
+	sb_addc(b, '\t');
+	copy_text(b, v->product);
+	sb_addc(b, '\t');
+	copy_text(b, *v->expected_close ? v->expected_close : NULL);
+	sb_addc(b, '\t');
+	copy_text(b, v->status);
+	sb_addc(b, '\t');
+	copy_text(b, *v->lost_reason ? v->lost_reason : NULL);
+	sb_addc(b, '\t');
+	copy_text(b, v->lost_note);
+	sb_addc(b, '\t');
+	copy_text(b, *v->closed_on ? v->closed_on : NULL);
+	sb_addc(b, '\t');
+	copy_text(b, created_on);
+	sb_addc(b, '\t');
+	copy_text(b, *v->closed_on ? v->closed_on : created_on);
+	sb_addc(b, '\t');
+	copy_text(b, external_id);
+	sb_addc(b, '\t');
+	copy_i64(b, now);
+	sb_addc(b, '\t');
+	copy_i64(b, now);
+	sb_addc(b, '\t');
+	if (run_id)
+		copy_i64(b, run_id);
+	else
+		copy_text(b, NULL);
+	sb_addc(b, '\n');
+}
+
+enum err import_rows_deal_copy(struct db_conn *c, const struct strbuf *rows)
+{
+	if (!rows->len)
+		return E_OK;
+	return db_copy_in(c,
+			  "COPY deals (org_id, title, account_id, value_minor, currency, owner_id, stage_id, product, "
+			  "expected_close, status, lost_reason, lost_note, closed_on, created_on, stage_changed_on, "
+			  "external_id, created_at, updated_at, import_run) FROM STDIN",
+			  rows->buf, rows->len);
 }
 
 int64_t import_rows_deal_id(struct db_conn *c, int64_t org_id, const char *external_id)

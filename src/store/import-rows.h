@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include "../db/db.h"
 #include "../lib/arena.h"
+#include "../lib/strbuf.h"
 
 struct import_org {
 	const char *slug, *currency, *locale;
@@ -48,10 +49,24 @@ enum { IMPORT_G_TITLE = 1, IMPORT_G_ACCOUNT = 2, IMPORT_G_CURRENCY = 4, IMPORT_G
 enum err import_rows_deals(struct db_conn *c, int64_t org_id,
 			   void (*fn)(void *cls, const char *external_id, int64_t id, const struct import_deal *d,
 				      const char *created_on), void *cls);
+/* a new account the run adds (account_create) and the run's journal note
+ * of it (import_run_note_row; none for run_id 0); on PostgreSQL in one
+ * round trip */
+enum err import_rows_account_add(struct db_conn *c, int64_t org_id, const char *name, int64_t run_id, int64_t *id);
+/* how many deals of the organisation have an external id (what
+ * import_rows_deals will give), 0 on an error */
+size_t import_rows_deal_count(struct db_conn *c, int64_t org_id);
 /* a new deal (without RETURNING: it costs SQLite a temporary table per
  * row); created_on as given, run_id the import run that adds it (0: none) */
 enum err import_rows_deal_insert(struct db_conn *c, int64_t org_id, const struct import_deal *d,
 				 const char *created_on, const char *external_id, int64_t now, int64_t run_id);
+/* PostgreSQL (db_has_copy): the same new deal as import_rows_deal_insert
+ * writes, appended to rows as a line of COPY's text format; and the lines
+ * gathered written by one COPY (a round trip for thousands of rows instead
+ * of one each). rows is the caller's; nothing is written for an empty one. */
+void import_rows_deal_copy_row(struct strbuf *rows, int64_t org_id, const struct import_deal *d,
+			       const char *created_on, const char *external_id, int64_t now, int64_t run_id);
+enum err import_rows_deal_copy(struct db_conn *c, const struct strbuf *rows);
 /* the id of the deal with an external id, 0 for none */
 int64_t import_rows_deal_id(struct db_conn *c, int64_t org_id, const char *external_id);
 /* the UPDATE for the parts in groups, made once per import */
