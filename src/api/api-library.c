@@ -280,6 +280,10 @@ void api_library_wait(struct request *r)
 		api_conflict(r, "waiting", T("You are on the waiting list already."));
 		return;
 	}
+	if (e == E_INVALID) {
+		api_conflict(r, "waiting", T("You have a copy of this item on loan; return it before you wait for another."));
+		return;
+	}
 	json_t *j = e ? NULL : waitlist_json(r, it->id, &e);
 	if (e) {
 		api_store_error(r, e);

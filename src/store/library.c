@@ -477,6 +477,13 @@ enum err library_wait_join(struct db_conn *c, int64_t org_id, int64_t item_id, i
 		return e;
 	if (n)
 		return E_CONFLICT;
+	/* someone who holds a copy waits for nothing */
+	e = one_i64(DBQ(c, "SELECT count(*) FROM library_loans WHERE org_id = $1 AND item_id = $2 AND "
+			"borrower_id = $3 AND returned_on IS NULL", P_I(org_id), P_I(item_id), P_I(user_id)), &n);
+	if (e)
+		return e;
+	if (n)
+		return E_INVALID;
 	return DBX(c, "INSERT INTO library_waitlist (org_id, item_id, user_id, created_at) VALUES ($1, $2, $3, $4)",
 		   P_I(org_id), P_I(item_id), P_I(user_id), P_I(now_epoch()));
 }

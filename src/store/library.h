@@ -109,8 +109,9 @@ struct library_return {
 enum err library_return_loan(struct db_conn *c, int64_t org_id, int64_t loan_id, const struct library_return *in,
 			     int64_t *activity_id);
 
-/* the waiting list: join (E_CONFLICT when on it already, E_NOTFOUND when
- * the organisation has no such item), leave
+/* the waiting list: join (E_CONFLICT when on it already, E_INVALID when
+ * the person has a copy of the item on loan, E_NOTFOUND when the
+ * organisation has no such item), leave
  * (E_NOTFOUND when not on it) */
 enum err library_wait_join(struct db_conn *c, int64_t org_id, int64_t item_id, int64_t user_id);
 enum err library_wait_leave(struct db_conn *c, int64_t org_id, int64_t item_id, int64_t user_id);

@@ -850,6 +850,10 @@ void page_library_wait_post(struct request *r)
 		return;
 	}
 	enum err e = library_wait_join(r->db, r->me.org_id, it->id, r->me.user_id);
+	if (e == E_INVALID) {
+		resp_error(r, E_INVALID, T("You have a copy of this item on loan; return it before you wait for another."));
+		return;
+	}
 	if (e && e != E_CONFLICT) {
 		resp_store_error(r, e);
 		return;

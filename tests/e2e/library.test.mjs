@@ -109,6 +109,11 @@ test('borrow, no free copy, waiting list, return with a takeaway, twice, the hel
   assert.equal(r.status, 303);
   r = await post('max@acme.test', `/library/${id}/wait`, {});
   assert.equal(r.status, 303);
+  // Rita has the copy: she waits for nothing, and is not put on the list
+  r = await post('rita@acme.test', `/library/${id}/wait`, {});
+  assert.equal(r.status, 400);
+  assert.match(textOf(r.text), /You have a copy of this item on loan; return it before you wait for another\./);
+  assert.equal(sql(`SELECT count(*) FROM library_waitlist WHERE item_id = ${id}`), '2');
 
   // Rob sees who has it and the waiting list (names, in order)
   page = await (await web('rob@acme.test')).get(`/library/${id}`);

@@ -206,6 +206,8 @@ START_TEST(waiting_list_order_and_held_copy)
 	OK(library_wait_join(c, w.org, b, w.rob));
 	OK(library_wait_join(c, w.org, b, w.ron));
 	EXPECT(library_wait_join(c, w.org, b, w.rob), E_CONFLICT);
+	/* Rita has the copy: she waits for nothing */
+	EXPECT(library_wait_join(c, w.org, b, w.rita), E_INVALID);
 	struct library_waiter *wl;
 	size_t n;
 	OK(library_waitlist(c, w.a, w.org, b, &wl, &n));
