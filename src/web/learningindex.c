@@ -171,8 +171,10 @@ enum err li_team_load(struct request *r, const int64_t *teams, size_t nteams, in
 
 const char *li_hours_text(struct request *r, long minutes)
 {
-	double h = (double)minutes / 60.0;
-	return ui_decimal_text(r, h, minutes % 60 ? 1 : 0);
+	/* exact where it can be: whole hours, tenths (multiples of 6 minutes),
+	 * else two decimals — the same hours on the log and the index */
+	int dec = minutes % 60 == 0 ? 0 : minutes % 6 == 0 ? 1 : 2;
+	return ui_decimal_text(r, (double)minutes / 60.0, dec);
 }
 
 const char *li_formula_text(struct request *r)

@@ -57,8 +57,7 @@ static const char *origin_text(struct request *r, const char *code)
 
 static const char *hours_text(struct request *r, int minutes)
 {
-	int dec = minutes % 60 == 0 ? 0 : minutes % 6 == 0 ? 1 : 2;
-	return ui_decimal_text(r, minutes / 60.0, dec);
+	return li_hours_text(r, minutes);
 }
 
 static const char *status_text(struct request *r, const struct learning_row *l, const char *today)
