@@ -243,13 +243,17 @@ static enum err attendance_tx(struct db_conn *c, void *arg)
 	enum err e = changed(DBQ(c, "UPDATE sales_meetings SET status = CASE WHEN $3 = 1 THEN 'held' ELSE status END "
 				 "WHERE org_id = $1 AND id = $2", P_I(org), P_I(in->meeting_id), P_I(in->mark_held ? 1 : 0)),
 			     E_NOTFOUND);
-	if (!e)
-		e = DBX(c, "DELETE FROM meeting_attendance WHERE org_id = $1 AND meeting_id = $2", P_I(org),
-			P_I(in->meeting_id));
-	if (!e)
-		e = DBX(c, "DELETE FROM learning_activities WHERE org_id = $1 AND meeting_id = $2", P_I(org),
-			P_I(in->meeting_id));
+	/* the rows of the people this save lists are replaced; those of
+	 * someone who was there and has left the team since (or was
+	 * deactivated) stay: their attendance is history, not this form's */
 	for (size_t i = 0; !e && i < in->n; i++) {
+		e = DBX(c, "DELETE FROM meeting_attendance WHERE org_id = $1 AND meeting_id = $2 AND user_id = $3",
+			P_I(org), P_I(in->meeting_id), P_I(in->members[i]));
+		if (!e)
+			e = DBX(c, "DELETE FROM learning_activities WHERE org_id = $1 AND meeting_id = $2 AND rep_id = $3",
+				P_I(org), P_I(in->meeting_id), P_I(in->members[i]));
+		if (e)
+			break;
 		e = DBX(c, "INSERT INTO meeting_attendance (org_id, meeting_id, user_id, present) VALUES ($1, $2, $3, $4)",
 			P_I(org), P_I(in->meeting_id), P_I(in->members[i]), P_I(in->present[i] ? 1 : 0));
 		if (e || !in->present[i])

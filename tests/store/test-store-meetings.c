@@ -200,6 +200,18 @@ START_TEST(attendance_is_learning_once_per_member)
 	OK(meeting_attendance_count(c, w.org, ids[1], "2025-11-23", "2026-11-23", &att, &of));
 	ck_assert_int_eq(att, 1);
 	ck_assert_int_eq(of, 1);
+	/* someone who has left the team since: a save that no longer lists
+	 * them keeps their attendance and their learning activity */
+	in.members = ids + 1;
+	in.present = present + 1;
+	in.n = 1;
+	OK(meeting_attendance_save(c, w.org, &in));
+	ck_assert_int_eq(learning_rows(w.org, m), 2);
+	ck_assert_int_eq(DB_I64(c, -1, "SELECT count(*) FROM meeting_attendance WHERE org_id = $1 AND meeting_id = $2 "
+			       "AND user_id = $3 AND present = 1", P_I(w.org), P_I(m), P_I(ids[0])), 1);
+	in.members = ids;
+	in.present = present;
+	in.n = 2;
 	/* the case was used: last used, presenter none, times 1 */
 	struct practice_case pc;
 	OK(case_get(c, w.a, w.org, cs, &pc));
