@@ -41,6 +41,11 @@ int access_leads_team(const struct viewer *v, int64_t team_id)
 	return 0;
 }
 
+int access_leads_any_team(const struct viewer *v)
+{
+	return v && !v->inactive && (v->role == ROLE_MANAGER || v->role == ROLE_ADMIN) && v->nled > 0;
+}
+
 int access_manages_team(const struct viewer *v, int64_t org_id, int64_t team_id)
 {
 	if (!member(v, org_id))

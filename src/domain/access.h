@@ -99,6 +99,10 @@ enum access_need {
 };
 
 int access_leads_team(const struct viewer *v, int64_t team_id);
+/* a manager or an admin who leads at least one team: the one who is shown
+ * the leader's parts of a page (the team's one-on-ones due, meetings to
+ * prepare, "suggest to a rep of yours", the teams' overdue trainings) */
+int access_leads_any_team(const struct viewer *v);
 /* an admin of the organisation, or the manager who leads the team: the one
  * "admin or leads the team" */
 int access_manages_team(const struct viewer *v, int64_t org_id, int64_t team_id);

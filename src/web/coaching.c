@@ -13,7 +13,7 @@ void coaching_home_due(struct request *r)
 	struct strbuf *o = &r->out;
 	struct ooo_rep_list l;
 	enum err e;
-	if ((r->viewer.role == ROLE_MANAGER || r->viewer.role == ROLE_ADMIN) && r->viewer.nled) {
+	if (access_leads_any_team(&r->viewer)) {
 		if ((e = ooo_reps(r->db, r->a, r->me.org_id, r->me.user_id, 0, &l))) {
 			log_error("home: one-on-ones: %s", err_name(e));
 			return;

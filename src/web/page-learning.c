@@ -579,7 +579,7 @@ static void render_log(struct request *r, const struct user *u)
 	if (!own && access_learning_suggest(&r->viewer, &p))
 		html_printf(o, "<p><a class=\"button\" href=\"/learning/suggest?rep=%lld\">%s</a></p>", (long long)u->id,
 			    T("Suggest an activity"));
-	if (own && r->viewer.nled && (r->viewer.role == ROLE_MANAGER || r->viewer.role == ROLE_ADMIN))
+	if (own && access_leads_any_team(&r->viewer))
 		html_printf(o, "<p><a href=\"/learning/assignments\">%s</a></p>", T("Mandatory trainings of your teams"));
 	if (open.n) {
 		html_printf(o, "<section class=\"card\" id=\"open\"><h2>%s</h2><ul class=\"learn-list\">",
@@ -1248,7 +1248,7 @@ void learning_home_due(struct request *r)
 		return;
 	}
 	int64_t team_overdue = 0;
-	int leads = r->viewer.nled && (r->viewer.role == ROLE_MANAGER || r->viewer.role == ROLE_ADMIN);
+	int leads = access_leads_any_team(&r->viewer);
 	if (leads && (e = learning_team_overdue(r->db, r->me.org_id, r->viewer.led_teams, r->viewer.nled, today,
 						 &team_overdue))) {
 		log_error("home: learning: %s", err_name(e));

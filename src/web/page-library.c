@@ -747,8 +747,7 @@ static void render_item(struct request *r, const struct library_item *it, const 
 	}
 
 	/* a manager suggests it to a rep of a team they lead */
-	if (r->viewer.nled && !it->retired_at &&
-	    (r->viewer.role == ROLE_MANAGER || r->viewer.role == ROLE_ADMIN)) {
+	if (access_leads_any_team(&r->viewer) && !it->retired_at) {
 		struct user_list reps;
 		if (!user_list_teams(r->db, r->a, r->me.org_id, r->viewer.led_teams, r->viewer.nled, 0, &reps)) {
 			const char **v = arena_allocarray(r->a, reps.n + 1, sizeof(char *));

@@ -1291,7 +1291,7 @@ void meetings_home_due(struct request *r)
 	day_add(today, 7, to);
 	struct meeting_list l = { 0 };
 	enum err e;
-	if ((r->viewer.role == ROLE_MANAGER || r->viewer.role == ROLE_ADMIN) && r->viewer.nled &&
+	if (access_leads_any_team(&r->viewer) &&
 	    (e = meeting_list_unprepared(r->db, r->a, r->me.org_id, r->me.user_id, today, to, &l))) {
 		log_error("home: meetings: %s", err_name(e));
 		return;

@@ -310,7 +310,7 @@ static int list_load(struct request *r, struct ooo_rep_list **led, struct ooo_re
 {
 	*led = NULL;
 	enum err e;
-	if ((r->viewer.role == ROLE_MANAGER || r->viewer.role == ROLE_ADMIN) && r->viewer.nled) {
+	if (access_leads_any_team(&r->viewer)) {
 		*led = arena_alloc(r->a, sizeof(**led));
 		if ((e = ooo_reps(r->db, r->a, r->me.org_id, r->me.user_id, 0, *led))) {
 			resp_store_error(r, e);

@@ -204,7 +204,7 @@ void page_team_learning(struct request *r)
 			return;
 		teams = &team->id;
 		nteams = 1;
-	} else if (r->viewer.nled && (r->viewer.role == ROLE_MANAGER || r->viewer.role == ROLE_ADMIN)) {
+	} else if (access_leads_any_team(&r->viewer)) {
 		teams = (int64_t *)r->viewer.led_teams;
 		nteams = r->viewer.nled;
 	} else if (r->viewer.team_id) {

@@ -264,6 +264,27 @@ START_TEST(default_scope)
 }
 END_TEST
 
+/* who is shown a leader's parts of a page: a manager or an admin who leads
+ * a team; not one who leads none, not a rep, not a deactivated manager */
+START_TEST(leads_any_team)
+{
+	struct viewer v = caller(MGR_LEADS);
+	ck_assert_int_eq(access_leads_any_team(&v), 1);
+	v.inactive = 1;
+	ck_assert_int_eq(access_leads_any_team(&v), 0);
+	struct viewer lone = { .id = 21, .org_id = 1, .role = ROLE_MANAGER };
+	ck_assert_int_eq(access_leads_any_team(&lone), 0);
+	v = caller(ADMIN);
+	ck_assert_int_eq(access_leads_any_team(&v), v.nled > 0);
+	static const int64_t led[] = { 100 };
+	struct viewer admin_leads = { .id = 51, .org_id = 1, .role = ROLE_ADMIN, .led_teams = led, .nled = 1 };
+	ck_assert_int_eq(access_leads_any_team(&admin_leads), 1);
+	struct viewer rep = { .id = 11, .org_id = 1, .role = ROLE_REP, .team_id = 100, .led_teams = led, .nled = 1 };
+	ck_assert_int_eq(access_leads_any_team(&rep), 0);
+	ck_assert_int_eq(access_leads_any_team(NULL), 0);
+}
+END_TEST
+
 START_TEST(edges)
 {
 	struct viewer admin = caller(ADMIN);
@@ -294,6 +315,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, conversation_author_only);
 	tcase_add_test(tc, conversation_closes);
 	tcase_add_test(tc, default_scope);
+	tcase_add_test(tc, leads_any_team);
 	tcase_add_test(tc, edges);
 	suite_add_tcase(s, tc);
 	return s;
