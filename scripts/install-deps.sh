@@ -17,7 +17,8 @@ debs=(
   nodejs npm
 )
 if [ "${1:-}" = --test ]; then
-  debs+=(check unzip postgresql postgresql-client clang libclang-rt-14-dev chromium)
+  debs+=(check unzip postgresql postgresql-client clang libclang-rt-14-dev chromium
+        groff-base systemd)
 fi
 missing=()
 for p in "${debs[@]}"; do

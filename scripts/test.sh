@@ -98,6 +98,16 @@ else
   echo "  tests/build/fresh-make.sh gave no summary; see $logs/fresh-make.log"
 fi
 
+# --- installing: make install, the man page, the systemd unit
+iline=$(bash tests/build/install.sh 2>&1 | tee "$logs/install.log" | tail -n 1)
+if [[ $iline =~ ^suite\ install:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
+  suite install "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+  [ "${BASH_REMATCH[2]}" -gt 0 ] && grep -E '^  FAIL' -A5 "$logs/install.log"
+else
+  suite install 0 1
+  echo "  tests/build/install.sh gave no summary; see $logs/install.log"
+fi
+
 # --- 3. end-to-end -----------------------------------------------------------
 # Node 20 or later runs the files two at a time with a time limit per test;
 # an older node (Debian 12's is 18) lacks those options and uses its defaults

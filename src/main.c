@@ -29,7 +29,7 @@ const struct cmd commands[] = {
 	  "import reps, targets, deals or result totals from a CSV file" },
 	{ "backup", cmd_backup, "backup FILE [--db URL]",
 	  "write a consistent copy of the database while the server runs" },
-	{ "help", cmd_help, "help [COMMAND]", "show the commands, or one command's usage" },
+	{ "help", cmd_help, "help [COMMAND | --man]", "show the commands and the environment, one command's usage, or the manual page" },
 	{ NULL, NULL, NULL, NULL },
 };
 
@@ -57,6 +57,10 @@ int main(int argc, char **argv)
 	const char *name = argv[1];
 	if (!strcmp(name, "--help") || !strcmp(name, "-h"))
 		name = "help";
+	if (!strcmp(name, "--version") || !strcmp(name, "version")) {
+		printf("salesgarden %s\n", cmd_version);
+		return 0;
+	}
 	/* hidden from help: the route table as JSON for the route matrix test */
 	if (!strcmp(name, "routes"))
 		return cmd_routes(argc - 1, argv + 1);

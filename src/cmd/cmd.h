@@ -31,6 +31,11 @@ int cmd_import(int argc, char **argv);
 void cmd_import_help(void);
 int cmd_backup(int argc, char **argv);
 int cmd_help(int argc, char **argv);
+/* cmd/manual.c: the version, the environment (printed by help) and the man
+ * page salesgarden(1), generated from the commands table and the environment */
+extern const char cmd_version[];
+void cmd_help_env(void);
+int cmd_man(void);
 /* hidden: the route table as JSON, for the tests */
 int cmd_routes(int argc, char **argv);
 

@@ -115,13 +115,18 @@ char *cmd_read_line(void)
 
 int cmd_help(int argc, char **argv)
 {
+	if (argc > 1 && !strcmp(argv[1], "--man"))
+		return cmd_man();
 	if (argc > 1)
 		return cmd_help_for(argv[1]);
 	printf("usage: salesgarden COMMAND [OPTIONS]\n\nSalesgarden: grow sales people, not just numbers.\n\n"
 	       "Commands:\n");
 	for (const struct cmd *c = commands; c->name; c++)
 		printf("  %-8s %s\n", c->name, c->summary);
-	printf("\n'salesgarden help COMMAND' or 'salesgarden COMMAND --help' shows a command's options.\n");
+	printf("\nThe database is --db URL, else $SALESGARDEN_DB, else sqlite:salesgarden.db.\n");
+	cmd_help_env();
+	printf("\n'salesgarden help COMMAND' or 'salesgarden COMMAND --help' shows a command's options;\n"
+	       "'salesgarden --version' the version; 'salesgarden help --man' the manual page in roff.\n");
 	return 0;
 }
 

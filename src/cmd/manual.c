@@ -1,0 +1,109 @@
+/*
+ * manual: the one place where salesgarden's configuration is written down.
+ * `salesgarden help` prints the environment from the table below, and
+ * `salesgarden help --man` turns the same commands table (main.c) and the
+ * same environment table into the man page salesgarden(1), which
+ * `make install` installs. A new setting is added here, and nowhere else
+ * needs to be told.
+ */
+#include "cmd.h"
+#include <stdio.h>
+#include <string.h>
+
+#ifndef SG_VERSION
+#define SG_VERSION "unknown"
+#endif
+
+const char cmd_version[] = SG_VERSION;
+
+/* every environment variable salesgarden reads; the flag that overrides it */
+static const struct {
+	const char *name, *flag, *text;
+} env[] = {
+	{ "SALESGARDEN_DB", "--db URL",
+	  "the database: sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME (default sqlite:salesgarden.db)" },
+	{ "SALESGARDEN_LISTEN", "--listen ADDR:PORT", "where serve listens (default 127.0.0.1:8080)" },
+	{ "SALESGARDEN_STATEMENT_TIMEOUT", "--statement-timeout MS",
+	  "every statement of a request stops after MS milliseconds and the request answers 503 (default 10000; 0 for none)" },
+	{ "SALESGARDEN_TMPDIR", "--tmp-dir DIR", "where uploads are written while they arrive (else TMPDIR, else /tmp)" },
+	{ "SALESGARDEN_MAX_BODY", NULL, "the largest form or JSON body in bytes (default 1048576)" },
+	{ "SALESGARDEN_MAX_UPLOADS", NULL, "uploads received at once (default 4; 503 with Retry-After beyond)" },
+	{ "SALESGARDEN_MAX_INFLIGHT", NULL,
+	  "bytes of form and JSON bodies received at once over all requests (default 64 MiB)" },
+	{ "SALESGARDEN_TODAY", NULL, "pins today's date (YYYY-MM-DD) for demonstrations and tests" },
+};
+
+void cmd_help_env(void)
+{
+	printf("Environment (a flag, where there is one, wins):\n");
+	for (size_t i = 0; i < sizeof(env) / sizeof(env[0]); i++)
+		printf("  %-30s %s%s%s\n", env[i].name, env[i].flag ? env[i].flag : "",
+		       env[i].flag ? ": " : "", env[i].text);
+}
+
+/* writes s for roff: a leading dot or quote escaped, backslashes and
+ * hyphens of options kept literal */
+static void roff(const char *s)
+{
+	int bol = 1;
+	for (; *s; s++) {
+		if (bol && (*s == '.' || *s == '\''))
+			fputs("\\&", stdout);
+		bol = *s == '\n';
+		if (*s == '\\')
+			fputs("\\e", stdout);
+		else if (*s == '-')
+			fputs("\\-", stdout);
+		else
+			putchar(*s);
+	}
+}
+
+int cmd_man(void)
+{
+	printf(".TH SALESGARDEN 1 \"\" \"salesgarden %s\" \"Salesgarden manual\"\n", cmd_version);
+	printf(".SH NAME\nsalesgarden \\- grow sales people, not just numbers\n");
+	printf(".SH SYNOPSIS\n.B salesgarden\n.I COMMAND\n[\n.I OPTIONS\n]\n.br\n.B salesgarden \\-\\-version\n");
+	printf(".SH DESCRIPTION\nSalesgarden is a self-hosted web application with which a sales manager builds "
+	       "and develops a sales team. One binary serves the web pages and the JSON API and is the "
+	       "command-line tool. It keeps its data in SQLite, or in PostgreSQL.\n");
+	printf(".SH COMMANDS\n");
+	for (const struct cmd *c = commands; c->name; c++) {
+		/* a usage of several lines ("\n       salesgarden token list ...")
+		 * becomes one line each */
+		printf(".TP\n");
+		const char *u = c->usage;
+		for (int first = 1; *u; first = 0) {
+			const char *nl = strchr(u, '\n');
+			size_t len = nl ? (size_t)(nl - u) : strlen(u);
+			char line[512];
+			snprintf(line, sizeof(line), "%.*s", (int)len, u);
+			const char *l = line;
+			while (*l == ' ')
+				l++;
+			printf(first ? ".B salesgarden " : ".br\n.B ");
+			roff(l);
+			printf("\n");
+			u = nl ? nl + 1 : u + len;
+		}
+		roff(c->summary);
+		printf("\n");
+	}
+	printf(".SH ENVIRONMENT\n");
+	for (size_t i = 0; i < sizeof(env) / sizeof(env[0]); i++) {
+		printf(".TP\n.B %s\n", env[i].name);
+		if (env[i].flag) {
+			printf("(");
+			roff(env[i].flag);
+			printf(") ");
+		}
+		roff(env[i].text);
+		printf("\n");
+	}
+	printf(".SH EXIT STATUS\n0 success, 1 error, 2 bad usage.\n");
+	printf(".SH SIGNALS\n.B serve\nfinishes the requests under way and stops on SIGTERM or SIGINT.\n");
+	printf(".SH FILES\n.TP\n.I /var/lib/salesgarden/salesgarden.db\nthe database of the systemd service "
+	       "(salesgarden.service), in its state directory\n");
+	printf(".SH SEE ALSO\n.BR pg_dump (1),\n.BR pg_restore (1),\n.BR sqlite3 (1),\n.BR systemd.exec (5)\n");
+	return 0;
+}
