@@ -29,6 +29,8 @@ const struct cmd commands[] = {
 	  "import reps, targets, deals or result totals from a CSV file" },
 	{ "backup", cmd_backup, "backup FILE [--db URL]",
 	  "write a consistent copy of the database while the server runs" },
+	{ "restore", cmd_restore, "restore FILE [--db URL]",
+	  "restore a backup into a new, empty database (SQLite: a new file; PostgreSQL: pg_restore into an empty database)" },
 	{ "help", cmd_help, "help [COMMAND | --man]", "show the commands and the environment, one command's usage, or the manual page" },
 	{ NULL, NULL, NULL, NULL },
 };

@@ -122,6 +122,10 @@ enum err db_migrate(struct db_conn *c, struct strbuf *errmsg, int *applied);
 
 /* consistent copy into FILE while the database is in use */
 enum err db_backup(struct db *db, const char *file, struct strbuf *errmsg);
+/* the way back: FILE (a backup of db_backup) into db, which must hold no
+ * table yet (E_CONFLICT otherwise); E_INVALID when FILE is not a backup. The
+ * caller migrates afterwards. */
+enum err db_restore(struct db *db, const char *file, struct strbuf *errmsg);
 
 /* one-row helpers: first column of the first row, or def */
 int64_t db_scalar_i64(struct db_conn *c, const char *sql, const struct db_param *p, int n,
