@@ -46,7 +46,7 @@ function rows(db, table) {
     .split('\n').filter(Boolean);
 }
 
-test('a backup taken during writes restores into a new database equal to it row by row', async (t) => {
+test('a backup taken during writes restores into a new database equal to it row by row', { timeout: 600_000 }, async (t) => {
   const db = withDb(t);
   if (db.kind === 'pg') {
     const why = pgToolsUsable(db);
