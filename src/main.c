@@ -31,6 +31,8 @@ const struct cmd commands[] = {
 	  "write a consistent copy of the database while the server runs" },
 	{ "restore", cmd_restore, "restore FILE [--db URL]",
 	  "restore a backup into a new, empty database (SQLite: a new file; PostgreSQL: pg_restore into an empty database)" },
+	{ "copy", cmd_copy, "copy --from sqlite:PATH --to postgresql://USER@HOST:PORT/NAME",
+	  "copy a whole SQLite database into a new, empty PostgreSQL database (moving to PostgreSQL)" },
 	{ "help", cmd_help, "help [COMMAND | --man]", "show the commands and the environment, one command's usage, or the manual page" },
 	{ NULL, NULL, NULL, NULL },
 };

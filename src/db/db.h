@@ -17,6 +17,7 @@
 #ifndef SG_DB_H
 #define SG_DB_H
 #include <stdint.h>
+#include <stdio.h>
 #include "../lib/err.h"
 #include "../lib/strbuf.h"
 
@@ -126,6 +127,10 @@ enum err db_backup(struct db *db, const char *file, struct strbuf *errmsg);
  * table yet (E_CONFLICT otherwise); E_INVALID when FILE is not a backup. The
  * caller migrates afterwards. */
 enum err db_restore(struct db *db, const char *file, struct strbuf *errmsg);
+/* copy.c: the whole SQLite database at sqlite_path into dst (PostgreSQL, no
+ * table yet; E_CONFLICT otherwise), in one transaction, with the counts per
+ * table compared; a line per table and a total go to report (may be NULL) */
+enum err db_copy_sqlite_to_pg(const char *sqlite_path, struct db *dst, FILE *report, struct strbuf *errmsg);
 
 /* one-row helpers: first column of the first row, or def */
 int64_t db_scalar_i64(struct db_conn *c, const char *sql, const struct db_param *p, int n,

@@ -10,7 +10,7 @@ import {
   sg, sgOk, sgAsync, freshDb, sqlExec, startServer, seedStandard, createToken, apiClient, Client, PG_BASE, psql,
 } from './lib.mjs';
 
-const COMMANDS = ['serve', 'migrate', 'demo', 'org', 'team', 'user', 'token', 'import', 'backup', 'restore', 'help'];
+const COMMANDS = ['serve', 'migrate', 'demo', 'org', 'team', 'user', 'token', 'import', 'backup', 'restore', 'copy', 'help'];
 
 function withDb(t, opts) {
   const db = freshDb(opts);
