@@ -340,6 +340,8 @@ const struct route routes[] = {
 
 	/* plumbing */
 	{ "GET", "/healthz", page_healthz, R_ANON | R_NODB },
+	/* running it for real (issue 16): Prometheus metrics (the rule: access_metrics) */
+	{ "GET", "/metrics", page_metrics, R_ANON | R_NODB },
 	{ "GET", "/static/*", page_static, R_ANON | R_NODB },
 };
 

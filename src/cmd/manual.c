@@ -30,6 +30,8 @@ static const struct {
 	{ "SALESGARDEN_MAX_UPLOADS", NULL, "uploads received at once (default 4; 503 with Retry-After beyond)" },
 	{ "SALESGARDEN_MAX_INFLIGHT", NULL,
 	  "bytes of form and JSON bodies received at once over all requests (default 64 MiB)" },
+	{ "SALESGARDEN_METRICS_TOKEN", NULL,
+	  "GET /metrics (Prometheus) answers callers with this bearer token; unset, only callers on this machine not coming through a proxy" },
 	{ "SALESGARDEN_TODAY", NULL, "pins today's date (YYYY-MM-DD) for demonstrations and tests" },
 };
 

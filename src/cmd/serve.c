@@ -89,6 +89,7 @@ int cmd_serve(int argc, char **argv)
 		.tmpdir = tmpdir,
 		.before_stop = stop_imports,
 	};
+	srv.metrics_token = getenv("SALESGARDEN_METRICS_TOKEN");
 	const char *mb = getenv("SALESGARDEN_MAX_BODY");
 	if (mb && atol(mb) > 0)
 		srv.max_body = (size_t)atol(mb);

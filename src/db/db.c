@@ -188,6 +188,16 @@ void db_yield_writers(struct db_conn *c)
 	nanosleep(&ts, NULL);
 }
 
+void db_pool_use(struct db *db, int *size, int *in_use)
+{
+	pthread_mutex_lock(&db->mu);
+	*size = db->n;
+	*in_use = 0;
+	for (int i = 0; i < db->n; i++)
+		*in_use += db->conns[i].in_use != 0;
+	pthread_mutex_unlock(&db->mu);
+}
+
 struct db_conn *db_acquire(struct db *db, struct strbuf *errmsg)
 {
 	struct timespec until;

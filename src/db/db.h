@@ -56,6 +56,8 @@ const char *db_url(const struct db *db);
  * database is unavailable (reason in errmsg when given). */
 struct db_conn *db_acquire(struct db *db, struct strbuf *errmsg);
 void db_release(struct db_conn *c);
+/* the pool's size and the connections handed out now (for /metrics) */
+void db_pool_use(struct db *db, int *size, int *in_use);
 enum db_kind db_conn_kind(const struct db_conn *c);
 /* after committing one batch of a long job, before the next: give writers
  * waiting for SQLite's single write lock a moment to take it (a few ms; a

@@ -531,3 +531,20 @@ int access_assessment_observation_use(const struct viewer *v, const struct asses
 		return 0;
 	return o->rep.org_id == f->org_id && o->rep.id == f->rep.id && access_observation_see(v, o);
 }
+
+/* running it for real (issue 16): /metrics */
+int access_metrics(int loopback, int forwarded, const char *token_set, const char *bearer_given)
+{
+	if (token_set && *token_set) {
+		if (!bearer_given)
+			return 0;
+		size_t n = strlen(token_set);
+		if (strlen(bearer_given) != n)
+			return 0;
+		unsigned char diff = 0;	/* every byte compared: no timing hint */
+		for (size_t i = 0; i < n; i++)
+			diff |= (unsigned char)(token_set[i] ^ bearer_given[i]);
+		return diff == 0;
+	}
+	return loopback && !forwarded;
+}

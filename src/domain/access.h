@@ -416,4 +416,11 @@ int access_assessment_observation_use(const struct viewer *v, const struct asses
 enum default_scope { DEFAULT_SELF = 0, DEFAULT_LED, DEFAULT_ORG };
 enum default_scope access_default_scope(const struct viewer *v);
 
+/* running it for real (issue 16): /metrics. With a token configured
+ * (SALESGARDEN_METRICS_TOKEN), exactly that bearer token, from anywhere;
+ * without one, only a caller on this machine that did not come through a
+ * proxy (a reverse proxy on the same host is loopback too, but says so in
+ * X-Forwarded-For) */
+int access_metrics(int loopback, int forwarded, const char *token_set, const char *bearer_given);
+
 #endif

@@ -73,6 +73,8 @@ struct request {
 	size_t headers_cap;
 	int phase;
 	struct timespec t0;
+	char request_id[40];		/* req_id(): echoed in X-Request-Id, in the access log */
+	size_t resp_bytes;		/* the body's length, for the access log */
 	/* server.c's bookkeeping: the handler pool's queue, the server-wide
 	 * limits this request holds a share of */
 	struct request *q_next;
@@ -91,6 +93,11 @@ struct request {
 const char *req_header(struct request *r, const char *name);
 /* the client's address as text (see response.c for proxies) */
 const char *req_client_address(struct request *r);
+/* the peer is this machine (127.0.0.0/8, ::1) */
+int req_peer_is_loopback(struct request *r);
+/* the request's id: the caller's X-Request-Id when it is a plain token (a
+ * proxy's), else one made here; the same for the whole request */
+const char *req_id(struct request *r);
 /* a query or form value, NULL when absent */
 const char *req_query(struct request *r, const char *key);
 const char *req_form(struct request *r, const char *key);

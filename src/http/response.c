@@ -12,6 +12,8 @@
 #include <sodium.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 const char *req_header(struct request *r, const char *name)
@@ -25,24 +27,44 @@ const char *req_header(struct request *r, const char *name)
  * is — the last address of X-Forwarded-For, which that proxy appended. A
  * client on the network cannot choose its address this way.
  */
-const char *req_client_address(struct request *r)
+static uint32_t id_prefix;
+static void id_prefix_init(void)
+{
+	id_prefix = randombytes_random();
+}
+
+/* the peer's address into buf; whether it is this machine */
+static int peer(struct request *r, char *buf, size_t len)
 {
 	const union MHD_ConnectionInfo *ci =
 		MHD_get_connection_info(r->mhd, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	char buf[INET6_ADDRSTRLEN] = "unknown";
 	int loopback = 0;
+	snprintf(buf, len, "unknown");
 	if (ci && ci->client_addr) {
 		const struct sockaddr *sa = ci->client_addr;
 		if (sa->sa_family == AF_INET) {
 			const struct sockaddr_in *in = (const struct sockaddr_in *)(const void *)sa;
-			inet_ntop(AF_INET, &in->sin_addr, buf, sizeof(buf));
+			inet_ntop(AF_INET, &in->sin_addr, buf, (socklen_t)len);
 			loopback = (ntohl(in->sin_addr.s_addr) >> 24) == 127;
 		} else if (sa->sa_family == AF_INET6) {
 			const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *)(const void *)sa;
-			inet_ntop(AF_INET6, &in6->sin6_addr, buf, sizeof(buf));
+			inet_ntop(AF_INET6, &in6->sin6_addr, buf, (socklen_t)len);
 			loopback = IN6_IS_ADDR_LOOPBACK(&in6->sin6_addr);
 		}
 	}
+	return loopback;
+}
+
+int req_peer_is_loopback(struct request *r)
+{
+	char buf[INET6_ADDRSTRLEN];
+	return peer(r, buf, sizeof(buf));
+}
+
+const char *req_client_address(struct request *r)
+{
+	char buf[INET6_ADDRSTRLEN];
+	int loopback = peer(r, buf, sizeof(buf));
 	const char *xff = loopback ? req_header(r, "X-Forwarded-For") : NULL;
 	if (xff && *xff) {
 		const char *last = strrchr(xff, ',');
@@ -51,6 +73,29 @@ const char *req_client_address(struct request *r)
 			return a;
 	}
 	return arena_strdup(r->a, buf);
+}
+
+const char *req_id(struct request *r)
+{
+	if (r->request_id[0])
+		return r->request_id;
+	const char *in = req_header(r, "X-Request-Id");
+	size_t n = in ? strlen(in) : 0;
+	int plain = n > 0 && n < sizeof(r->request_id);
+	for (size_t i = 0; plain && i < n; i++)
+		plain = (in[i] >= 'a' && in[i] <= 'z') || (in[i] >= 'A' && in[i] <= 'Z') ||
+			(in[i] >= '0' && in[i] <= '9') || in[i] == '-' || in[i] == '_' || in[i] == '.';
+	if (plain) {
+		memcpy(r->request_id, in, n + 1);
+	} else {
+		/* this process's random prefix and a counter: unique, and in order */
+		static unsigned long long counter;
+		static pthread_once_t once = PTHREAD_ONCE_INIT;
+		pthread_once(&once, id_prefix_init);
+		unsigned long long k = __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED);
+		snprintf(r->request_id, sizeof(r->request_id), "%08x-%llx", (unsigned)id_prefix, k);
+	}
+	return r->request_id;
 }
 
 const char *req_query(struct request *r, const char *key)

@@ -13,6 +13,8 @@
  * uploads, body bytes held in memory); uploads go to a temporary file.
  */
 #include "server.h"
+#include "accesslog.h"
+#include "metrics.h"
 #include "request.h"
 #include "route.h"
 #include "router.h"
@@ -69,6 +71,7 @@ static struct MHD_Response *make_response(struct request *r)
 {
 	size_t len;
 	char *buf = sb_detach(&r->out, &len);
+	r->resp_bytes = len;
 	struct MHD_Response *resp = MHD_create_response_from_buffer_with_free_callback(len, buf, free);
 	if (!resp) {
 		free(buf);
@@ -82,6 +85,7 @@ static struct MHD_Response *make_response(struct request *r)
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	MHD_add_response_header(resp, "X-Request-Id", req_id(r));
 	/* behind a proxy that speaks TLS, browsers are told to keep to it; read
 	 * here, not from the router, so answers made before routing have it too */
 	const char *proto = MHD_lookup_connection_value(r->mhd, MHD_HEADER_KIND, "X-Forwarded-Proto");
@@ -339,8 +343,9 @@ static void completed_cb(void *cls, struct MHD_Connection *con, void **req_cls,
 	struct timespec t1;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	long long us = (long long)(t1.tv_sec - r->t0.tv_sec) * 1000000 + (t1.tv_nsec - r->t0.tv_nsec) / 1000;
+	metrics_request(r->route, r->method, r->status, us);
 	if (!srv->quiet)
-		log_info("%s %s %d %lldus", r->method, r->path, r->status, us);
+		access_log(r, us);
 	if (r->db)
 		db_release(r->db);
 	if (r->json)

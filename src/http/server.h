@@ -21,6 +21,7 @@ struct server {
 	size_t max_inflight;	/* form and JSON body bytes held at once (0: 64 MiB) */
 	const char *tmpdir;	/* where uploads are spooled (NULL: /tmp) */
 	int quiet;		/* no access log */
+	const char *metrics_token; /* /metrics with this bearer token; NULL: this machine only */
 	/* called on a graceful stop once requests are done, before the
 	 * daemon stops: background work (imports) stops using the database */
 	void (*before_stop)(void);

@@ -68,6 +68,16 @@ static void reg_remove(struct running *e)
 
 /* the job's state for a shutdown; 0, or -1 when the process is stopping
  * and the job must not start */
+int import_jobs_running(void)
+{
+	int n = 0;
+	pthread_mutex_lock(&reg_mu);
+	for (struct running *e = reg_head; e; e = e->next)
+		n++;
+	pthread_mutex_unlock(&reg_mu);
+	return n;
+}
+
 static int reg_set_state(struct running *e, int state)
 {
 	pthread_mutex_lock(&reg_mu);

@@ -42,6 +42,8 @@ enum err import_job_start(struct db *db, int64_t org_id, int64_t job_id);
 /* for a server that stops: waits up to seconds for the jobs under way here
  * to finish (as it waits for requests); returns how many still run */
 int import_jobs_wait(int seconds);
+/* the import jobs running in this process now (for /metrics) */
+int import_jobs_running(void);
 
 /* for a server that stops while imports run here (after its grace period,
  * before it closes db): no job starts any more, and each running one stops

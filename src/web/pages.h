@@ -32,6 +32,7 @@ void page_account_token_revoke_post(struct request *r);
 void page_lang_post(struct request *r);
 /* page-health.c */
 void page_healthz(struct request *r);
+void page_metrics(struct request *r);
 /* page-static.c */
 void page_static(struct request *r);
 
