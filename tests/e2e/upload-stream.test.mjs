@@ -80,12 +80,14 @@ async function finished(c, jobId) {
 }
 
 /** upload(), again while the one upload slot is still held by an upload
- * that has just ended (answered, not yet completed on the server) */
+ * that has ended: answered and not yet completed on the server, or a client
+ * gone while its headers were checked, which libmicrohttpd may only notice
+ * at its 30 s connection timeout */
 async function uploadWhenFree(c, bytes, name) {
   for (let i = 0; ; i++) {
     const r = await upload(c, bytes, name).catch((e) => ({ status: 0, error: e }));
-    if ((r.status !== 503 && r.status !== 0) || i >= 200) return r;
-    await sleep(25);
+    if ((r.status !== 503 && r.status !== 0) || i >= 450) return r;
+    await sleep(100);
   }
 }
 
