@@ -154,7 +154,7 @@ if [ "$p" -gt 0 ]; then
   [ "$pm" -le 64 ] && met=yes
   ratio=$(awk -v a="$p" -v b="$((size / 1024))" 'BEGIN { printf "%.2f×", a / b }')
   mkdir -p "$(dirname "$SUMMARY")"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "server RSS, 256 MB upload + import (page)" "$pm MB" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "server peak RSS, $mb MB upload + import (page)" "$pm MiB" \
     "the file: $fm MiB" "$ratio" "≤ 64 MB" "$met" >>"$SUMMARY"
 fi
 exit 0
