@@ -38,6 +38,8 @@ cd "$(dirname "$0")/.."
 
 # `scripts/bench.sh import`: the import part alone
 if [ "${1:-}" = import ]; then exec scripts/bench-import.sh; fi
+# `scripts/bench.sh upload`: the upload memory part alone (speed, issue 15)
+if [ "${1:-}" = upload ]; then exec scripts/bench-upload.sh; fi
 
 N=${BENCH_N:-20}
 WARM=${BENCH_WARM:-3}
@@ -221,4 +223,7 @@ fi
 # --- import -------------------------------------------------------------------
 # scripts/bench-import.sh (also alone: `scripts/bench.sh import`)
 scripts/bench-import.sh
+# speed (issue 15): upload — the server's memory during a 256 MB upload and
+# import through the page (scripts/bench-upload.sh; alone: `scripts/bench.sh upload`)
+scripts/bench-upload.sh
 exit 0

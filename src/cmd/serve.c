@@ -6,6 +6,10 @@
 #include "../http/server.h"
 #include "../http/request.h"
 #include "../lib/log.h"
+#include "../store/import-files.h"
+#include <errno.h>
+#include <stdint.h>
+#include <string.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,6 +101,10 @@ int cmd_serve(int argc, char **argv)
 	const char *mu = getenv("SALESGARDEN_MAX_UPLOADS");
 	if (mu && atoi(mu) > 0)
 		srv.max_uploads = atoi(mu);
+	/* speed (issue 15): upload — the largest upload (bytes; 256 MiB) */
+	const char *mx = getenv("SALESGARDEN_MAX_UPLOAD");
+	if (mx && atol(mx) > 0)
+		srv.max_upload = (size_t)atol(mx);
 	const char *mi = getenv("SALESGARDEN_MAX_INFLIGHT");
 	if (mi && atol(mi) > 0)
 		srv.max_inflight = (size_t)atol(mi);
@@ -104,7 +112,29 @@ int cmd_serve(int argc, char **argv)
 		srv.tmpdir = getenv("SALESGARDEN_TMPDIR");
 	if (!srv.tmpdir || !*srv.tmpdir)
 		srv.tmpdir = getenv("TMPDIR");
-	srv.db = cmd_open_db(cmd_db_url(dburl), srv.threads + 2, 1);
+	/* speed (issue 15): upload — the private directory (0700) where
+	 * uploads are spooled as they arrive and the import files are kept:
+	 * SALESGARDEN_FILES, else beside a SQLite database (PATH-files), else
+	 * one per PostgreSQL database under the temporary directory */
+	const char *url = cmd_db_url(dburl);
+	char files[4096];
+	const char *fenv = getenv("SALESGARDEN_FILES");
+	if (fenv && *fenv) {
+		snprintf(files, sizeof(files), "%s", fenv);
+	} else if (!strncmp(url, "sqlite:", 7) && url[7] && url[7] != ':') {
+		snprintf(files, sizeof(files), "%s-files", url + 7);
+	} else {
+		uint64_t h = 1469598103934665603ull;	/* FNV-1a of the URL */
+		for (const char *p = url; *p; p++)
+			h = (h ^ (unsigned char)*p) * 1099511628211ull;
+		snprintf(files, sizeof(files), "%s/salesgarden-%u-%016llx",
+			 srv.tmpdir && *srv.tmpdir ? srv.tmpdir : "/tmp", (unsigned)geteuid(), (unsigned long long)h);
+	}
+	if (import_files_set_dir(files))
+		return cmd_error("cannot keep uploads in %s: %s (it must be a directory of this user's, "
+				 "closed to others; set SALESGARDEN_FILES)", files, strerror(errno));
+	srv.tmpdir = import_files_dir();
+	srv.db = cmd_open_db(url, srv.threads + 2, 1);
 	if (!srv.db)
 		return 1;
 	if (csrf_key_load(srv.db)) {

@@ -118,6 +118,10 @@ void resp_json(struct request *r, int status, json_t *v);
 /* the uploaded file's bytes, mapped read-only for the rest of the request
  * ("" and *len 0 when there is none); NULL when it cannot be mapped */
 const char *req_upload_data(struct request *r, size_t *len);
+/* speed (issue 15): upload — the uploaded file's temporary file (read it
+ * with pread: in pieces, or linked elsewhere), its size in *len; -1 when
+ * no byte of a file came */
+int req_upload_fd(struct request *r, size_t *len);
 
 /* the CSRF token for forms on this page; creates the pre-sign-in cookie if needed */
 const char *csrf_token(struct request *r);

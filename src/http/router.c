@@ -394,6 +394,12 @@ const char *req_upload_data(struct request *r, size_t *len)
 	return r->upload.map;
 }
 
+int req_upload_fd(struct request *r, size_t *len)
+{
+	*len = r->upload.fd >= 0 ? r->upload.size : 0;
+	return r->upload.fd;
+}
+
 void router_cleanup(struct request *r)
 {
 	struct multipart *m = r->mp;

@@ -237,6 +237,7 @@ struct job_run {
 	int64_t org_id, job_id;
 	struct running *reg;
 	size_t bytes;
+	struct import_data data;	/* the file, mapped: pages read are let go */
 	/* progress */
 	struct db_conn *pc;		/* PostgreSQL: a second connection for the row */
 	struct timespec last;
@@ -257,6 +258,7 @@ static void on_progress(void *cls, size_t rows, size_t bytes_done, size_t bytes_
 	jr->reg->bytes_done = bytes_done;
 	jr->reg->bytes_total = bytes_total;
 	pthread_mutex_unlock(&reg_mu);
+	import_data_done_before(&jr->data, bytes_done);
 	if (!jr->pc)
 		return;
 	struct timespec now;
@@ -303,11 +305,10 @@ static void run_job(struct job_run *jr)
 	db_conn_statement_timeout(c, 0);
 	struct arena *a = arena_new();
 	struct import_job job;
-	char *data = NULL;
-	size_t len = 0;
 	enum err e = import_job_read(c, a, jr->org_id, jr->job_id, &job);
 	if (!e)
-		e = import_file_content(c, jr->org_id, job.file_id, &data, &len);
+		e = import_file_open_data(c, jr->org_id, job.file_id, &jr->data);
+	size_t len = jr->data.len;
 	int kind = e ? -1 : import_kind_parse(job.kind), preset = e ? -1 : import_preset_parse(job.preset);
 	if (e || kind < 0 || preset < 0) {
 		log_error("import job %lld: cannot read the job or its file (%s)", (long long)jr->job_id,
@@ -331,6 +332,9 @@ static void run_job(struct job_run *jr)
 		.progress_cls = jr,
 		.finish = on_finish,
 		.finish_cls = jr,
+		/* read once, front to back: checked as UTF-8 on upload */
+		.lines = jr->data.lines,
+		.utf8_checked = 1,
 	};
 	jr->bytes = len;
 	pthread_mutex_lock(&reg_mu);
@@ -343,7 +347,7 @@ static void run_job(struct job_run *jr)
 	struct import_summary sum;
 	memset(&sum, 0, sizeof(sum));
 	sb_reset(&errmsg);
-	e = import_run(c, a, jr->org_id, data, len, &o, &sum, &errmsg);
+	e = import_run(c, a, jr->org_id, jr->data.data, len, &o, &sum, &errmsg);
 	if (jr->pc) {
 		db_release(jr->pc);
 		jr->pc = NULL;
@@ -351,7 +355,7 @@ static void run_job(struct job_run *jr)
 	if (e)
 		finish_failed(c, jr, errmsg.len ? errmsg.buf : tr(job.lang, "The import failed."));
 out:
-	free(data);
+	import_data_close(&jr->data);
 	arena_free(a);
 	db_release(c);
 	sb_release(&errmsg);

@@ -1896,7 +1896,12 @@ enum err import_run(struct db_conn *c, struct arena *a, int64_t org_id, const ch
 	sb_init(&r->copy, 0);
 	out->preset = o->preset;
 
-	r->data = import_utf8(r->mem, data ? data : "", data ? len : 0, &r->len);
+	if (o->utf8_checked && data) {
+		r->data = data;
+		r->len = len;
+	} else {
+		r->data = import_utf8(r->mem, data ? data : "", data ? len : 0, &r->len);
+	}
 	r->rd = csv_open(r->mem, r->data, r->len);
 	r->sep = csv_separator(r->rd);
 	r->base_line = 1;
@@ -2012,10 +2017,13 @@ enum err import_run(struct db_conn *c, struct arena *a, int64_t org_id, const ch
 		/* each line a deal at most: the deals there before and the
 		 * file's fit without growing the map on the way */
 		if (!e) {
-			size_t lines = 1;
-			for (const char *p = r->data, *end = r->data + r->len; (p = memchr(p, '\n', (size_t)(end - p)));
-			     p++)
-				lines++;
+			size_t lines = o->lines;
+			if (!lines) {
+				lines = 1;
+				for (const char *p = r->data, *end = r->data + r->len;
+				     (p = memchr(p, '\n', (size_t)(end - p))); p++)
+					lines++;
+			}
 			r->deals_before = import_rows_deal_count(r->c, r->org_id);
 			map_reserve(&r->deals, lines > r->deals_before ? lines : r->deals_before);
 		}

@@ -70,6 +70,11 @@ struct import_options {
 	 * about the import commits with it; an error undoes the import */
 	enum err (*finish)(void *cls, struct db_conn *c, const struct import_summary *s);
 	void *finish_cls;
+	/* speed (issue 15): upload — what the caller knows of data already:
+	 * its count of lines (0: counted here) and that it is UTF-8 (not
+	 * scanned again), so that a mapped file is read once, front to back */
+	size_t lines;
+	int utf8_checked;
 };
 
 /* E_INVALID (with a message in errmsg) when the file cannot be read as CSV

@@ -97,4 +97,38 @@ enum err import_job_set_failed(struct db_conn *c, int64_t org_id, int64_t id, co
 enum err import_job_set_done(struct db_conn *c, int64_t org_id, int64_t id, const struct import_summary *s,
 			     int64_t bytes);
 
+/* speed (issue 15): upload — the bytes of an uploaded file live in a file of
+ * their own in a private directory (0700, the server's; files 0600), never
+ * whole in memory: the upload is spooled there as it arrives and linked in
+ * (or copied) under "ORG-ID.csv" when its row is made, read in pieces for
+ * the preview and mapped by the job, which lets go of what it has read.
+ * The row keeps the name, size and kind; its content column stays '' (rows
+ * stored before hold the bytes there, and are still read from it). */
+
+/* the directory, made 0700 if missing; -1 (errno set) when it is not a
+ * directory of this user's that only this user may enter (EPERM), or cannot
+ * be made. Called once at start, before any request. */
+int import_files_set_dir(const char *dir);
+const char *import_files_dir(void);
+/* import_file_save with the len bytes of the open file fd (an upload's
+ * spool file: UTF-8 text without NUL, checked by the caller) */
+enum err import_file_save_fd(struct db_conn *c, int64_t org_id, int64_t user_id, const char *kind,
+			     const char *preset, const char *filename, int fd, size_t len, int64_t *id);
+/* a stored file's bytes for a job: data/len mapped read-only (or, for a row
+ * stored before, malloc'd); lines: its count of lines (newlines + 1) */
+struct import_data {
+	const char *data;
+	size_t len;
+	size_t lines;
+	void *map;		/* the mapping, or NULL */
+	char *heap;		/* the row's own content, or NULL */
+	size_t dropped;		/* bytes before this let go of */
+};
+/* E_NOTFOUND for no such file (or its bytes gone from the directory) */
+enum err import_file_open_data(struct db_conn *c, int64_t org_id, int64_t file_id, struct import_data *out);
+/* the pages before byte upto are read and not needed again soon: they leave
+ * memory (read again from the file if they are) */
+void import_data_done_before(struct import_data *d, size_t upto);
+void import_data_close(struct import_data *d);
+
 #endif
