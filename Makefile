@@ -95,8 +95,6 @@ test: test-deps
 bench: test-deps
 	@$(MAKE) --no-print-directory salesgarden
 	@scripts/bench.sh
-	@scripts/bench-coaching.sh
-	@scripts/bench-learning.sh
 
 # translations: extract the marked strings and merge them into each catalog
 po-update:
