@@ -21,6 +21,10 @@
 # answered it. BENCH_HTTP_ROUNDS=3 rounds (page, nginx, page, nginx, ...),
 # the median of each. Printed: requests/s of both and their ratio, p50 and
 # p99 of both (wrk --latency). Aim: ≥ 0.5× nginx, p99 under 10 ms.
+# The server keeps rendered pages (src/http/pagecache.h): wrk asking again
+# and again is the repeated request; a second server on the same data with
+# SALESGARDEN_PAGE_CACHE=0, loaded in the same turns, shows the uncached
+# render (every request does the page's SQL).
 # Then the server's resident memory (VmHWM, the peak, and VmRSS from
 # /proc/PID/status) after that load; aim ≤ 30 MB.
 # Each page's row goes to the summary table ("$SUMMARY", printed by bench.sh).
@@ -72,6 +76,11 @@ path[figures]="/figures/commitment"; who[figures]=mgr
 path[rep]="/reps/$rep";            who[rep]=mgr
 
 port=${BENCH_PORT:-$(bench_free_port 18950 18999)}
+# the same server without its page cache (SALESGARDEN_PAGE_CACHE=0): every
+# request renders the page (the first request's cost, under load)
+uport=$(bench_free_port $((port + 1)) 18999)
+bench_start_server bench-http "$uport" "$dir/serve-http-uncached.log" SALESGARDEN_PAGE_CACHE=0 || exit 0
+unc_at=$bench_at
 bench_start_server bench-http "$port" "$dir/serve-http.log" || exit 0
 srv_pid=$bench_server_pid
 declare -A jar cookie
@@ -91,7 +100,7 @@ ngx=$(mktemp -d /tmp/sg-bench-nginx.XXXXXX)
 chmod 755 "$ngx"
 mkdir -p "$ngx/www"
 chmod 755 "$ngx/www"
-nport=$(bench_free_port $((port + 1)) 18999)
+nport=$(bench_free_port $((uport + 1)) 18999)
 cat >"$ngx/nginx.conf" <<CONF
 worker_processes $THREADS;
 pid $ngx/nginx.pid;
@@ -148,22 +157,31 @@ median() { sort -g | awk '{ v[NR] = $1 } END { if (!NR) { print "-"; exit } prin
 echo
 echo "bench-http: wrk, $CONN connections, $THREADS threads, ${SECS} s a run, $ROUNDS rounds in turns with nginx"
 echo "            ($("$nginx" -v 2>&1 | sed 's/.*: //'), a static file of the page's bytes); median of the rounds"
-printf "%-9s %-22s %7s %9s %9s %6s %8s %8s %8s %8s\n" page request KB "req/s" nginx ratio "p50 ms" "p99 ms" "ngx p50" "ngx p99"
-declare -A r_rps r_p50 r_p99 n_rps n_p50 n_p99
+echo "            uncached: a server with SALESGARDEN_PAGE_CACHE=0 (every request renders the page)"
+printf "%-9s %-22s %6s %8s %8s %6s %7s %7s %7s %7s %8s %6s %7s %7s\n" page request KB "req/s" nginx ratio \
+  "p50 ms" "p99 ms" "ngx p50" "ngx p99" "uncached" ratio "p50 ms" "p99 ms"
+declare -A r_rps r_p50 r_p99 n_rps n_p50 n_p99 u_rps u_p50 u_p99
 for p in "${pages[@]}"; do
   if [ "${status[$p]}" != 200 ]; then
     printf "%-9s %-22s %s\n" "$p" "${path[$p]}" "not measured: HTTP ${status[$p]}"
     printf '%s\t%s\t%s\t%s\t%s\t%s\n' "HTTP $p (${path[$p]})" "HTTP ${status[$p]}" - - "≥ 0.5× nginx, p99 < 10 ms" no >>"$SUMMARY"
     continue
   fi
-  ours="" theirs="" bad=0
+  ours="" theirs="" unc="" bad=0
   wrk -t1 -c4 -d1s -H "Cookie: ${cookie[${who[$p]}]}" "$bench_at${path[$p]}" >/dev/null 2>&1 || true	# warm-up
   for _ in $(seq "$ROUNDS"); do
     theirs+="$(wrk_run "http://127.0.0.1:$nport/$p.html")"$'\n'
     line=$(wrk_run "$bench_at${path[$p]}" "${cookie[${who[$p]}]}")
     ours+="$line"$'\n'
     bad=$((bad + $(awk '{ print $4 }' <<<"$line")))
+    line=$(wrk_run "$unc_at${path[$p]}" "${cookie[${who[$p]}]}")
+    unc+="$line"$'\n'
+    bad=$((bad + $(awk '{ print $4 }' <<<"$line")))
   done
+  u_rps[$p]=$(awk 'NF { print $1 }' <<<"$unc" | median)
+  u_p50[$p]=$(awk 'NF { print $2 }' <<<"$unc" | median)
+  u_p99[$p]=$(awk 'NF { print $3 }' <<<"$unc" | median)
+  uratio=$(awk -v a="${u_rps[$p]}" -v b="${n_rps[$p]}" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "-" }')
   r_rps[$p]=$(awk 'NF { print $1 }' <<<"$ours" | median)
   r_p50[$p]=$(awk 'NF { print $2 }' <<<"$ours" | median)
   r_p99[$p]=$(awk 'NF { print $3 }' <<<"$ours" | median)
@@ -173,12 +191,15 @@ for p in "${pages[@]}"; do
   ratio=$(awk -v a="${r_rps[$p]}" -v b="${n_rps[$p]}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
   met=$(awk -v r="$ratio" -v q="${r_p99[$p]}" 'BEGIN { print (r != "-" && r >= 0.5 && q < 10) ? "yes" : "no" }')
   kb=$(awk -v s="${size[$p]}" 'BEGIN { printf "%.1f", s / 1024 }')
-  printf "%-9s %-22s %7s %9s %9s %6s %8s %8s %8s %8s\n" "$p" "${path[$p]}" "$kb" "${r_rps[$p]}" "${n_rps[$p]}" \
-    "$ratio×" "${r_p50[$p]}" "${r_p99[$p]}" "${n_p50[$p]}" "${n_p99[$p]}"
+  printf "%-9s %-22s %6s %8s %8s %6s %7s %7s %7s %7s %8s %6s %7s %7s\n" "$p" "${path[$p]}" "$kb" "${r_rps[$p]}" "${n_rps[$p]}" \
+    "$ratio×" "${r_p50[$p]}" "${r_p99[$p]}" "${n_p50[$p]}" "${n_p99[$p]}" "${u_rps[$p]}" "$uratio×" "${u_p50[$p]}" "${u_p99[$p]}"
   [ "$bad" = 0 ] || echo "WARNING: $p: $bad answers were not 2xx/3xx"
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "HTTP $p (${path[$p]}, $kb KB), $CONN conn." \
     "${r_rps[$p]} req/s, p99 ${r_p99[$p]} ms" "nginx ${n_rps[$p]} req/s, p99 ${n_p99[$p]} ms" "$ratio×" \
     "≥ 0.5× nginx, p99 < 10 ms" "$met" >>"$SUMMARY"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "  the same, uncached (every request renders)" \
+    "${u_rps[$p]} req/s, p99 ${u_p99[$p]} ms" "nginx ${n_rps[$p]} req/s" "$uratio×" "≥ 0.5× nginx, p99 < 10 ms" \
+    "$(awk -v r="$uratio" -v q="${u_p99[$p]}" 'BEGIN { print (r != "-" && r >= 0.5 && q < 10) ? "yes" : "no" }')" >>"$SUMMARY"
 done
 
 # the server's memory after the load (the peak and now), from /proc
