@@ -181,7 +181,6 @@ for p in "${pages[@]}"; do
   u_rps[$p]=$(awk 'NF { print $1 }' <<<"$unc" | median)
   u_p50[$p]=$(awk 'NF { print $2 }' <<<"$unc" | median)
   u_p99[$p]=$(awk 'NF { print $3 }' <<<"$unc" | median)
-  uratio=$(awk -v a="${u_rps[$p]}" -v b="${n_rps[$p]}" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "-" }')
   r_rps[$p]=$(awk 'NF { print $1 }' <<<"$ours" | median)
   r_p50[$p]=$(awk 'NF { print $2 }' <<<"$ours" | median)
   r_p99[$p]=$(awk 'NF { print $3 }' <<<"$ours" | median)
@@ -189,6 +188,7 @@ for p in "${pages[@]}"; do
   n_p50[$p]=$(awk 'NF { print $2 }' <<<"$theirs" | median)
   n_p99[$p]=$(awk 'NF { print $3 }' <<<"$theirs" | median)
   ratio=$(awk -v a="${r_rps[$p]}" -v b="${n_rps[$p]}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
+  uratio=$(awk -v a="${u_rps[$p]}" -v b="${n_rps[$p]}" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "-" }')
   met=$(awk -v r="$ratio" -v q="${r_p99[$p]}" 'BEGIN { print (r != "-" && r >= 0.5 && q < 10) ? "yes" : "no" }')
   kb=$(awk -v s="${size[$p]}" 'BEGIN { printf "%.1f", s / 1024 }')
   printf "%-9s %-22s %6s %8s %8s %6s %7s %7s %7s %7s %8s %6s %7s %7s\n" "$p" "${path[$p]}" "$kb" "${r_rps[$p]}" "${n_rps[$p]}" \
