@@ -144,7 +144,7 @@ wrk_run() {
   local url=$1 ck=${2:-}
   local -a h=()
   [ -n "$ck" ] && h=(-H "Cookie: $ck")
-  wrk -t"$THREADS" -c"$CONN" -d"${SECS}s" --latency "${h[@]}" "$url" 2>&1 | awk '
+  wrk -t"$THREADS" -c"$CONN" -d"${SECS}s" --timeout 10s --latency "${h[@]}" "$url" 2>&1 | awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; return v * 1000 }
     /^Requests\/sec:/ { rps = $2 }
     /^ +50%/ { p50 = ms($2) }
