@@ -114,6 +114,14 @@ awk -v n="$rows" -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" -v e="$t4" 'BEGIN {
   if (sg > sc) print "WARNING: the first import is slower than the shell writing the same schema"
   if (sh / re < 1) print "WARNING: the re-import is slower than the shell'"'"'s .import" }'
 echo "  deals stored: $n_imp by the import, $n_sch by the schema anchor"
+# the summary table (scripts/bench.sh prints it): first import and re-import
+SUMMARY=${SUMMARY:-$dir/summary.tsv}
+awk -v n="$rows" -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" -v e="$t4" 'BEGIN {
+  sh = (b - a) / 1e9; sc = (c - b) / 1e9; sg = (d - c) / 1e9; re = (e - d) / 1e9
+  printf "import %d deals, SQLite, first\t%.0f rows/s (%.1f s)\tsqlite3 .import %.0f rows/s\t%.2f×\t≥ 0.5× .import, ≥ 1× schema (%.0f rows/s)\t%s\n",
+    n, n / sg, sg, n / sh, sh / sg, n / sc, (sh / sg >= 0.5 && sg <= sc) ? "yes" : "no"
+  printf "import %d deals, SQLite, again\t%.0f rows/s (%.1f s)\tsqlite3 .import %.0f rows/s\t%.2f×\t≥ 1× .import\t%s\n",
+    n, n / re, re, n / sh, sh / re, sh / re >= 1 ? "yes" : "no" }' >>"$SUMMARY"
 echo "  first run:  $(tr '\n' ' ' <<<"$out")"
 echo "  second run: $(tr '\n' ' ' <<<"$again")"
 
@@ -178,6 +186,10 @@ SQL
     printf "  salesgarden import deals (again)          %7.2f s  %9.0f rows/s  (%.2f of \\copy)\n", re, n / re, sh / re
     if (sh / sg < 0.5) print "WARNING: the first import is below half of psql'"'"'s \\copy" }'
   echo "  deals stored: $pn_imp by the import, $pn_sch by the schema anchor"
+  awk -v n="$rows" -v a="$p0" -v b="$p1" -v c="$p2" -v d="$p3" 'BEGIN {
+    sh = (b - a) / 1e9; sg = (d - c) / 1e9
+    printf "import %d deals, PostgreSQL, first\t%.0f rows/s (%.1f s)\tpsql \\copy %.0f rows/s\t%.2f×\t≥ 0.5× \\copy\t%s\n",
+      n, n / sg, sg, n / sh, sh / sg, sh / sg >= 0.5 ? "yes" : "no" }' >>"$SUMMARY"
   echo "  first run:  $(tr '\n' ' ' <<<"$pout")"
   echo "  second run: $(tr '\n' ' ' <<<"$pagain")"
 fi

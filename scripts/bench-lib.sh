@@ -148,11 +148,21 @@ bench_measure() {
   done
 }
 
+# bench_row MEASURE OURS ANCHOR RATIO AIM MET: one row of the summary table
+# that scripts/bench.sh prints at the end (scripts/bench-summary.sh), appended
+# to "$SUMMARY" (tab-separated; bench.sh empties it at the start)
+bench_row() {
+  local f=${SUMMARY:-build/bench/summary.tsv}
+  mkdir -p "$(dirname "$f")"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6" >>"$f"
+}
+
 # bench_report WIDTH LIMIT_MS PRAGMAS PAGE...: the table (the request column
 # WIDTH characters wide, a longer request cut to it), then — when PRAGMAS is
 # not empty — a note on the shell column naming those settings, then a
 # WARNING for each page that was not measured, whose median is over LIMIT_MS
-# or whose server was slower than the shell on the same SQL.
+# or whose server was slower than the shell on the same SQL. Each page is
+# also a row of the summary table (bench_row).
 bench_report() {
   local width=$1 limit=$2 pragmas=$3 p ratio w
   local -a warn=()
@@ -163,11 +173,15 @@ bench_report() {
     if [ "${status[$p]}" != 200 ]; then
       printf "%-10s %-${width}s %s\n" "$p" "${path[$p]:0:$width}" "not measured: HTTP ${status[$p]}"
       warn+=("WARNING: $p answered HTTP ${status[$p]}; not measured")
+      bench_row "$p: ${path[$p]:0:40}" "HTTP ${status[$p]}" - - "≤ 1× shell, < $limit ms" no
       continue
     fi
     ratio=$(awk -v a="${srv_med[$p]}" -v b="${sh_med[$p]}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "-" }')
     printf "%-10s %-${width}s %9s %9s %9s %6s %12s\n" "$p" "${path[$p]:0:$width}" "${srv_med[$p]}" "${srv_p90[$p]}" \
       "${sh_med[$p]}" "${nstmt[$p]}" "$ratio"
+    bench_row "$p: ${path[$p]:0:40}" "${srv_med[$p]} ms (p90 ${srv_p90[$p]})" "sqlite3 shell ${sh_med[$p]} ms" \
+      "$ratio×" "≤ 1× shell, < $limit ms" \
+      "$(awk -v m="${srv_med[$p]}" -v l="$limit" -v r="$ratio" 'BEGIN { print (m <= l && (r == "-" || r <= 1)) ? "yes" : "no" }')"
     if awk -v m="${srv_med[$p]}" -v l="$limit" 'BEGIN { exit !(m > l) }'; then
       warn+=("WARNING: $p: the median ${srv_med[$p]} ms is over $limit ms")
     fi

@@ -24,6 +24,10 @@
 # parameters SQLite bound expanded into it — on the same database.
 # The ratio server/shell shows what the server adds to the database work; a
 # WARNING says when a page's median is over 100 ms or the ratio above 1.
+# Then the other parts: scripts/bench-coaching.sh, bench-learning.sh,
+# bench-http.sh (pages under load beside nginx, the server's memory) and
+# bench-import.sh; each appends its rows to "$SUMMARY", printed at the end as
+# one table (scripts/bench-summary.sh).
 # A bench reports; it always exits 0 once it could measure. The timing
 # harness (servers, statement trace, timed loop, report) is
 # scripts/bench-lib.sh, shared with scripts/bench-coaching.sh.
@@ -33,13 +37,21 @@
 #   BENCH_VERBOSE=1  also list each page's slowest statements with their plans
 #   BENCH_FRESH=1    generate the data again
 #   scripts/bench.sh import   only the import part (scripts/bench-import.sh)
+#   scripts/bench.sh http     only the HTTP part (scripts/bench-http.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# the summary table: every part appends its rows (measure, ours, anchor,
+# ratio, aim, met; scripts/bench-lib.sh bench_row) to this file, emptied here
+# and printed as one table at the end (scripts/bench-summary.sh)
+export SUMMARY=${SUMMARY:-build/bench/summary.tsv}
+mkdir -p "$(dirname "$SUMMARY")"
+: >"$SUMMARY"
+
 # `scripts/bench.sh import`: the import part alone
-if [ "${1:-}" = import ]; then exec scripts/bench-import.sh; fi
+if [ "${1:-}" = import ]; then scripts/bench-import.sh; exec scripts/bench-summary.sh; fi
 # `scripts/bench.sh upload`: the upload memory part alone (speed, issue 15)
-if [ "${1:-}" = upload ]; then exec scripts/bench-upload.sh; fi
+if [ "${1:-}" = upload ]; then scripts/bench-upload.sh; exec scripts/bench-summary.sh; fi
 
 N=${BENCH_N:-20}
 WARM=${BENCH_WARM:-3}
@@ -131,6 +143,8 @@ echo "bench: $(sqlite3 "$db" "SELECT count(*) FROM assessments WHERE org_id = $b
        $(sqlite3 "$db" "SELECT count(*) FROM assessment_scores WHERE org_id = $bench_org") scores; profile of rep $bench_rep"
 pw=$(cat "$dir/password")
 export SALESGARDEN_TODAY=$today
+# `scripts/bench.sh http`: the HTTP part alone, on the data made above
+if [ "${1:-}" = http ]; then scripts/bench-http.sh; exec scripts/bench-summary.sh; fi
 from=$(date -d "$today -364 days" +%F)
 team=$(sqlite3 "$db" "SELECT t.id FROM teams t JOIN users u ON u.id = t.manager_id
   WHERE u.email = 'manager01@bench.example'")
@@ -220,10 +234,21 @@ if [ -n "${BENCH_VERBOSE:-}" ]; then
       done
   done
 fi
+kill "$bench_server_pid" 2>/dev/null || true
+
+# --- the other parts, on the same data (each also runs alone) ---------------
+scripts/bench-coaching.sh
+scripts/bench-learning.sh
+# HTTP under load beside nginx, and the server's memory (also alone:
+# `scripts/bench.sh http`)
+scripts/bench-http.sh
 # --- import -------------------------------------------------------------------
 # scripts/bench-import.sh (also alone: `scripts/bench.sh import`)
 scripts/bench-import.sh
 # speed (issue 15): upload — the server's memory during a 256 MB upload and
 # import through the page (scripts/bench-upload.sh; alone: `scripts/bench.sh upload`)
 scripts/bench-upload.sh
+
+# --- the summary table ------------------------------------------------------
+scripts/bench-summary.sh
 exit 0

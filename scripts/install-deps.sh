@@ -6,7 +6,8 @@
 #   install-deps.sh          what building and running need (make run)
 #   install-deps.sh --test   and what the tests and benchmarks need besides
 #                            (make test, make bench): a PostgreSQL server,
-#                            Chromium, clang and its sanitizer runtime
+#                            Chromium, clang and its sanitizer runtime,
+#                            wrk and nginx-light (the HTTP bench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +20,8 @@ debs=(
 if [ "${1:-}" = --test ]; then
   debs+=(check unzip postgresql postgresql-client clang libclang-rt-14-dev chromium
         groff-base systemd)
+  # make bench: the HTTP load generator and its anchor, a static file server
+  debs+=(wrk nginx-light)
 fi
 missing=()
 for p in "${debs[@]}"; do

@@ -35,6 +35,8 @@ static const struct {
 	  "bytes of form and JSON bodies received at once over all requests (default 64 MiB)" },
 	{ "SALESGARDEN_METRICS_TOKEN", NULL,
 	  "GET /metrics (Prometheus) answers callers with this bearer token; unset, only callers on this machine not coming through a proxy" },
+	{ "SALESGARDEN_PAGE_CACHE", NULL,
+	  "0 turns off the cache of rendered pages (SQLite only: a page is served again until the data changes, at most 60 s)" },
 	{ "SALESGARDEN_TODAY", NULL, "pins today's date (YYYY-MM-DD) for demonstrations and tests" },
 };
 

@@ -44,6 +44,10 @@ struct db_driver {
 	 * COPY's text format, sent whole (NULL: the engine has no COPY) */
 	enum err (*copy_in)(void *h, const char *sql, const char *data, size_t len);
 	const char *begin_sql;
+	/* speed (issue 15): a number that differs whenever any connection, of
+	 * this process or another, has committed since the last call on the
+	 * same handle (NULL: the engine cannot tell cheaply) */
+	int64_t (*data_version)(void *h);
 };
 
 extern const struct db_driver db_sqlite_driver;

@@ -27,6 +27,7 @@ struct sq_conn {
 	int timeout_ms;			/* 0: no limit */
 	struct timespec deadline;
 	int timed_out;			/* the last statement ran over */
+	sqlite3_stmt *dv;		/* PRAGMA data_version, prepared once */
 };
 
 static void set_deadline(struct sq_conn *sc)
@@ -132,6 +133,7 @@ static void *sq_connect(const char *path, struct strbuf *errmsg)
 static void sq_disconnect(void *h)
 {
 	struct sq_conn *sc = h;
+	sqlite3_finalize(sc->dv);
 	sqlite3_close_v2(sc->db);
 	free(sc);
 }
@@ -280,7 +282,24 @@ static const char *sq_errmsg(void *h)
 	return h ? sqlite3_errmsg(((struct sq_conn *)h)->db) : "no connection";
 }
 
+/* speed (issue 15): PRAGMA data_version changes whenever another
+ * connection (any process) commits; on a connection that never writes, that
+ * is every commit. The statement is reset at once: no read transaction is
+ * left open (it would hold back checkpoints). -1 on an error. */
+static int64_t sq_data_version(void *h)
+{
+	struct sq_conn *sc = h;
+	if (!sc->dv && sqlite3_prepare_v2(sc->db, "PRAGMA data_version", -1, &sc->dv, NULL) != SQLITE_OK)
+		return -1;
+	int64_t v = -1;
+	if (sqlite3_step(sc->dv) == SQLITE_ROW)
+		v = sqlite3_column_int64(sc->dv, 0);
+	sqlite3_reset(sc->dv);
+	return v;
+}
+
 const struct db_driver db_sqlite_driver = {
+	.data_version = sq_data_version,
 	.kind = DB_SQLITE,
 	.connect = sq_connect,
 	.disconnect = sq_disconnect,

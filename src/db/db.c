@@ -63,6 +63,11 @@ struct db {
 	struct db_conn *conns;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
+	/* speed (issue 15): db_data_version's own connection, never lent out
+	 * and never writing, so that every commit changes what it reads */
+	pthread_mutex_t dv_mu;
+	void *dv_h;
+	int dv_failed;
 };
 
 /* records a failure's code and the driver's detail; passes e through */
@@ -123,6 +128,7 @@ enum err db_open(const char *url, int pool_size, struct db **out, struct strbuf 
 	db->conns = xcalloc((size_t)pool_size, sizeof(struct db_conn));
 	pthread_mutex_init(&db->mu, NULL);
 	pthread_cond_init(&db->cv, NULL);
+	pthread_mutex_init(&db->dv_mu, NULL);
 	for (int i = 0; i < pool_size; i++)
 		db->conns[i].db = db;
 	/* open the first connection now so a bad URL is reported at once */
@@ -156,6 +162,9 @@ void db_close(struct db *db)
 		if (db->conns[i].h)
 			db->drv->disconnect(db->conns[i].h);
 	}
+	if (db->dv_h)
+		db->drv->disconnect(db->dv_h);
+	pthread_mutex_destroy(&db->dv_mu);
 	free(db->conns);
 	free(db->url);
 	free(db->target);
@@ -540,4 +549,26 @@ const char *db_driver_target(const struct db *db);
 const char *db_driver_target(const struct db *db)
 {
 	return db->target;
+}
+
+/* speed (issue 15): the database's data version (see db.h) */
+int64_t db_data_version(struct db *db)
+{
+	if (!db->drv->data_version)
+		return -1;
+	int64_t v = -1;
+	pthread_mutex_lock(&db->dv_mu);
+	if (!db->dv_h && !db->dv_failed) {
+		db->dv_h = db->drv->connect(db->target, NULL);
+		db->dv_failed = !db->dv_h;
+	}
+	/* a failure is for good: a new handle would count from the start again,
+	 * and a number seen before could come back meaning other data */
+	if (db->dv_h && !db->dv_failed) {
+		v = db->drv->data_version(db->dv_h);
+		if (v < 0)
+			db->dv_failed = 1;
+	}
+	pthread_mutex_unlock(&db->dv_mu);
+	return v;
 }

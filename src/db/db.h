@@ -139,4 +139,10 @@ int64_t db_scalar_i64(struct db_conn *c, const char *sql, const struct db_param 
 		      int64_t def);
 #define DB_I64(c, def, sql, ...) db_scalar_i64((c), (sql), (const struct db_param[]){ __VA_ARGS__ }, DB_NPARAMS(__VA_ARGS__), (def))
 
+/* speed (issue 15): a number that changes whenever anyone (this process or
+ * another) commits to the database, read on a connection of its own: two
+ * equal answers mean no commit in between. -1 when the engine cannot tell
+ * cheaply (PostgreSQL) or it failed; then nothing may be cached on it. */
+int64_t db_data_version(struct db *db);
+
 #endif

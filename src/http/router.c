@@ -7,6 +7,7 @@
 #include "router.h"
 #include "route.h"
 #include "server.h"
+#include "pagecache.h"
 #include "../store/teams.h"
 #include "../lib/util.h"
 #include "../lib/log.h"
@@ -604,6 +605,13 @@ void router_run(struct request *r)
 	 * done again, from the start, when none of it was committed: the
 	 * handler then ran against a rolled-back database and its answer
 	 * (a 503) is dropped */
+	/* speed (issue 15): the same page for the same session, nothing
+	 * committed since: the kept answer (pagecache.h says when) */
+	const char *pc_key = NULL;
+	int64_t pc_version = -1;
+	int pc = pagecache_wanted(r, &pc_key, &pc_version);
+	if (pc && pagecache_get(r, pc_key, pc_version))
+		goto done;
 	size_t nheaders = r->headers.n;
 	for (int attempt = 0;; attempt++) {
 		if (r->db)
@@ -621,6 +629,8 @@ void router_run(struct request *r)
 		log_error("%s %s: handler gave no answer", r->method, r->path);
 		resp_error(r, E_INTERNAL, T("Something went wrong on our side."));
 	}
+	if (pc)
+		pagecache_put(r, pc_key, pc_version);
 done:
 	release_db(r);
 }

@@ -36,13 +36,13 @@
  * enough to hold such requests, and they are answered here instead */
 #define MAX_URI (16 * 1024)
 #define MAX_HEADER_BYTES (64 * 1024)
-#define CONNECTION_MEMORY (256 * 1024)
+#define CONNECTION_MEMORY (128 * 1024)
 /* the largest announced body a refused request may still send, unread */
 #define DRAIN_MAX (64 * 1024)
 
 /* PH_RESUMED: checked on a worker and resumed; libmicrohttpd then calls the
  * access handler once more for the headers, with no data, before the body */
-enum { PH_NEW, PH_QUEUED, PH_RESUMED, PH_BODY, PH_DONE };
+enum { PH_NEW, PH_QUEUED, PH_RESUMED, PH_BODY, PH_DONE, PH_HEADERS };
 enum { JOB_CHECK, JOB_RUN };
 
 static void *uri_cb(void *cls, const char *uri, struct MHD_Connection *con)
@@ -285,6 +285,20 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *con, const ch
 		r->has_body = r->announced > 0 || te;
 		if (cl && strtoull(cl, NULL, 10) > r->body_limit)
 			r->body_too_large = 1;	/* answered at once; the body is never read */
+		/* speed (issue 15): a request without a body is answered on
+		 * libmicrohttpd's next call, once it holds the whole request: an
+		 * answer queued on the headers' call is an early one to it, and
+		 * it then closes the connection (no keep-alive, a new TCP
+		 * connection and a fresh connection memory for every request) */
+		r->phase = PH_HEADERS;
+		if (!r->has_body)
+			return MHD_YES;
+	}
+	if (r->phase == PH_HEADERS) {
+		if (*upload_data_size) {	/* not announced: not read */
+			*upload_data_size = 0;
+			return MHD_YES;
+		}
 		if (r->route && !(r->route->flags & R_NODB) && !r->body_too_large) {
 			/* identity and role need the database: on a worker */
 			enqueue(srv, r, JOB_CHECK);
