@@ -119,9 +119,9 @@ awk -v n="$rows" -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" -v e="$t4" 'BEGIN {
 awk -v n="$rows" -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" -v e="$t4" 'BEGIN {
   sh = (b - a) / 1e9; sc = (c - b) / 1e9; sg = (d - c) / 1e9; re = (e - d) / 1e9
   printf "import %d deals, first (SQLite)\t%.0f rows/s\t.import %.0f rows/s; schema anchor %.0f rows/s\t%.2f× .import, %.2f× schema\t≥ 0.5× .import and ≥ 1× schema\t%s\n",
-    n, n / sg, n / sh, n / sc, sh / sg, sc / sg, sh / sg >= 0.5 && sc / sg >= 1 ? "yes" : "no"
+    n, n / sg, n / sh, n / sc, sh / sg, sc / sg, (sh / sg >= 0.5 && sc / sg >= 1) ? "yes" : "no"
   printf "re-import %d deals, all skipped (SQLite)\t%.0f rows/s\t.import %.0f rows/s\t%.2f×\t≥ 1× .import\t%s\n",
-    n, n / re, n / sh, sh / re, sh / re >= 1 ? "yes" : "no" }' >>"$SUMMARY"
+    n, n / re, n / sh, sh / re, (sh / re >= 1) ? "yes" : "no" }' >>"$SUMMARY"
 echo "  deals stored: $n_imp by the import, $n_sch by the schema anchor"
 echo "  first run:  $(tr '\n' ' ' <<<"$out")"
 echo "  second run: $(tr '\n' ' ' <<<"$again")"
@@ -189,9 +189,9 @@ SQL
   awk -v n="$rows" -v a="$p0" -v b="$p1" -v c="$p2" -v d="$p3" -v e="$p4" 'BEGIN {
     sh = (b - a) / 1e9; sc = (c - b) / 1e9; sg = (d - c) / 1e9; re = (e - d) / 1e9
     printf "import %d deals, first (PostgreSQL)\t%.0f rows/s\tpsql \\copy %.0f rows/s; schema anchor %.0f rows/s\t%.2f× \\copy, %.2f× schema\t≥ 0.5× \\copy\t%s\n",
-      n, n / sg, n / sh, n / sc, sh / sg, sc / sg, sh / sg >= 0.5 ? "yes" : "no"
+      n, n / sg, n / sh, n / sc, sh / sg, sc / sg, (sh / sg >= 0.5) ? "yes" : "no"
     printf "re-import %d deals, all skipped (PostgreSQL)\t%.0f rows/s\tpsql \\copy %.0f rows/s\t%.2f×\t≥ 1× \\copy\t%s\n",
-      n, n / re, n / sh, sh / re, sh / re >= 1 ? "yes" : "no" }' >>"$SUMMARY"
+      n, n / re, n / sh, sh / re, (sh / re >= 1) ? "yes" : "no" }' >>"$SUMMARY"
   echo "  deals stored: $pn_imp by the import, $pn_sch by the schema anchor"
   echo "  first run:  $(tr '\n' ' ' <<<"$pout")"
   echo "  second run: $(tr '\n' ' ' <<<"$pagain")"
