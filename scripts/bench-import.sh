@@ -25,6 +25,9 @@ cd "$(dirname "$0")/.."
 
 dir=build/bench
 mkdir -p "$dir"
+# the summary table of `make bench` (scripts/bench.sh prints it): one line
+# per measure, measure<TAB>ours<TAB>anchor<TAB>ratio<TAB>aim<TAB>met
+SUMMARY=${SUMMARY:-build/bench/summary.tsv}
 for t in sqlite3 awk; do
   command -v $t >/dev/null || { echo "bench-import: $t is missing (make deps)"; exit 0; }
 done
@@ -113,6 +116,12 @@ awk -v n="$rows" -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" -v e="$t4" 'BEGIN {
   if (sh / sg < 0.5) print "WARNING: the first import is below half the shell'"'"'s .import"
   if (sg > sc) print "WARNING: the first import is slower than the shell writing the same schema"
   if (sh / re < 1) print "WARNING: the re-import is slower than the shell'"'"'s .import" }'
+awk -v n="$rows" -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" -v e="$t4" 'BEGIN {
+  sh = (b - a) / 1e9; sc = (c - b) / 1e9; sg = (d - c) / 1e9; re = (e - d) / 1e9
+  printf "import %d deals, first (SQLite)\t%.0f rows/s\t.import %.0f rows/s; schema anchor %.0f rows/s\t%.2f× .import, %.2f× schema\t≥ 0.5× .import and ≥ 1× schema\t%s\n",
+    n, n / sg, n / sh, n / sc, sh / sg, sc / sg, (sh / sg >= 0.5 && sc / sg >= 1) ? "yes" : "no"
+  printf "re-import %d deals, all skipped (SQLite)\t%.0f rows/s\t.import %.0f rows/s\t%.2f×\t≥ 1× .import\t%s\n",
+    n, n / re, n / sh, sh / re, (sh / re >= 1) ? "yes" : "no" }' >>"$SUMMARY"
 echo "  deals stored: $n_imp by the import, $n_sch by the schema anchor"
 # the summary table (scripts/bench.sh prints it): first import and re-import
 SUMMARY=${SUMMARY:-$dir/summary.tsv}
@@ -185,6 +194,12 @@ SQL
     printf "  salesgarden import deals (new)            %7.2f s  %9.0f rows/s  (%.2f of \\copy, %.2f of the schema anchor)\n", sg, n / sg, sh / sg, sc / sg
     printf "  salesgarden import deals (again)          %7.2f s  %9.0f rows/s  (%.2f of \\copy)\n", re, n / re, sh / re
     if (sh / sg < 0.5) print "WARNING: the first import is below half of psql'"'"'s \\copy" }'
+  awk -v n="$rows" -v a="$p0" -v b="$p1" -v c="$p2" -v d="$p3" -v e="$p4" 'BEGIN {
+    sh = (b - a) / 1e9; sc = (c - b) / 1e9; sg = (d - c) / 1e9; re = (e - d) / 1e9
+    printf "import %d deals, first (PostgreSQL)\t%.0f rows/s\tpsql \\copy %.0f rows/s; schema anchor %.0f rows/s\t%.2f× \\copy, %.2f× schema\t≥ 0.5× \\copy\t%s\n",
+      n, n / sg, n / sh, n / sc, sh / sg, sc / sg, (sh / sg >= 0.5) ? "yes" : "no"
+    printf "re-import %d deals, all skipped (PostgreSQL)\t%.0f rows/s\tpsql \\copy %.0f rows/s\t%.2f×\t≥ 1× \\copy\t%s\n",
+      n, n / re, n / sh, sh / re, (sh / re >= 1) ? "yes" : "no" }' >>"$SUMMARY"
   echo "  deals stored: $pn_imp by the import, $pn_sch by the schema anchor"
   awk -v n="$rows" -v a="$p0" -v b="$p1" -v c="$p2" -v d="$p3" 'BEGIN {
     sh = (b - a) / 1e9; sg = (d - c) / 1e9

@@ -42,7 +42,7 @@ struct db_driver {
 	int (*conflicted)(void *h);
 	/* COPY ... FROM STDIN: sql the COPY statement, data its rows in
 	 * COPY's text format, sent whole (NULL: the engine has no COPY) */
-	enum err (*copy_in)(void *h, const char *sql, const char *data, size_t len);
+	enum err (*copy_in)(void *h, const char *sql, const char *data, size_t len, size_t *bad_row);
 	const char *begin_sql;
 	/* speed (issue 15): a number that differs whenever any connection, of
 	 * this process or another, has committed since the last call on the

@@ -340,7 +340,16 @@ static enum err pg_exec_script(void *h, const char *sql)
 /* the import's bulk write: a round trip per chunk of rows instead of per
  * row. The rows are sent in pieces of 256 KiB (PQputCopyData queues what
  * it is given); an error in the data comes back with the COPY's result */
-static enum err pg_copy_in(void *h, const char *sql, const char *data, size_t len)
+/* the row of the data a failed COPY names in its context ("COPY deals,
+ * line 3, column ...": the third row sent), 0 when it names none */
+static size_t copy_failed_row(const PGresult *r)
+{
+	const char *ctx = PQresultErrorField(r, PG_DIAG_CONTEXT);
+	const char *at = ctx && !strncmp(ctx, "COPY ", 5) ? strstr(ctx, ", line ") : NULL;
+	return at ? (size_t)strtoull(at + 7, NULL, 10) : 0;
+}
+
+static enum err pg_copy_in(void *h, const char *sql, const char *data, size_t len, size_t *bad_row)
 {
 	struct pg_conn *pc = h;
 	pc->sqlstate[0] = '\0';
@@ -364,6 +373,7 @@ static enum err pg_copy_in(void *h, const char *sql, const char *data, size_t le
 	while ((r = PQgetResult(pc->c)) != NULL) {
 		if (PQresultStatus(r) != PGRES_COMMAND_OK && !e) {
 			note_state(pc, r);
+			*bad_row = copy_failed_row(r);
 			e = map_state(pc->c, r);
 			if (!e)
 				e = E_INTERNAL;

@@ -452,11 +452,12 @@ int db_has_copy(const struct db_conn *c)
 	return c->db->drv->copy_in != NULL;
 }
 
-enum err db_copy_in(struct db_conn *c, const char *sql, const char *data, size_t len)
+enum err db_copy_in(struct db_conn *c, const char *sql, const char *data, size_t len, size_t *bad_row)
 {
+	*bad_row = 0;
 	if (!c->db->drv->copy_in)
 		return note(c, E_INTERNAL);
-	return note(c, c->db->drv->copy_in(c->h, sql, data, len));
+	return note(c, c->db->drv->copy_in(c->h, sql, data, len, bad_row));
 }
 
 /* Transactions nest: an inner db_begin is a savepoint, so a step that needs

@@ -84,8 +84,10 @@ enum err db_exec_params(struct db_conn *c, const char *sql, const struct db_para
 /* runs a script of statements without parameters (migrations) */
 enum err db_exec_script(struct db_conn *c, const char *sql);
 /* PostgreSQL's COPY ... FROM STDIN of data (rows in COPY's text format);
- * E_INTERNAL on an engine without COPY (SQLite: ask db_has_copy first) */
-enum err db_copy_in(struct db_conn *c, const char *sql, const char *data, size_t len);
+ * E_INTERNAL on an engine without COPY (SQLite: ask db_has_copy first).
+ * When it fails, *bad_row is the row of data the server names (1 the
+ * first), 0 when it names none */
+enum err db_copy_in(struct db_conn *c, const char *sql, const char *data, size_t len, size_t *bad_row);
 int db_has_copy(const struct db_conn *c);
 enum err db_begin(struct db_conn *c);
 enum err db_commit(struct db_conn *c);

@@ -282,6 +282,8 @@ struct run {
 	 * trip each */
 	int use_copy;
 	struct strbuf copy;
+	size_t *copy_lines;		/* the file's line of each row in copy */
+	size_t ncopy, capcopy;
 
 	/* batches (see import.h): the run's journal, 0 when the import is one
 	 * transaction (reps, dry runs) */
@@ -971,8 +973,14 @@ static enum err copy_flush(struct run *r)
 {
 	if (!r->copy.len)
 		return E_OK;
-	enum err e = import_rows_deal_copy(r->c, &r->copy);
+	size_t bad = 0;
+	enum err e = import_rows_deal_copy(r->c, &r->copy, &bad);
+	/* the line of the file the server refused, not the one the file is at
+	 * (a COPY goes when a batch ends, many lines later) */
+	if (e && bad >= 1 && bad <= r->ncopy)
+		r->line = r->copy_lines[bad - 1];
 	sb_reset(&r->copy);
+	r->ncopy = 0;
 	return e;
 }
 
@@ -987,6 +995,11 @@ static enum err deal_write(struct run *r, const struct dealrow *d, struct ment *
 		enum err e = E_OK;
 		if (r->use_copy) {
 			import_rows_deal_copy_row(&r->copy, r->org_id, v, created, d->external_id, r->now, r->run_id);
+			if (r->ncopy == r->capcopy) {
+				r->capcopy = r->capcopy ? r->capcopy * 2 : 4096;
+				r->copy_lines = xrealloc(r->copy_lines, r->capcopy * sizeof(*r->copy_lines));
+			}
+			r->copy_lines[r->ncopy++] = r->line;
 			if (r->copy.len >= COPY_MAX_BYTES)
 				e = copy_flush(r);
 		} else if (!r->simulate)
@@ -1753,6 +1766,7 @@ static void run_release(struct run *r)
 {
 	import_rows_bulk_end(r->c, &r->bulk);
 	sb_release(&r->copy);
+	free(r->copy_lines);
 	map_free(&r->by_email);
 	map_free(&r->by_name);
 	map_free(&r->team_by_name);

@@ -213,15 +213,16 @@ void import_rows_deal_copy_row(struct strbuf *b, int64_t org_id, const struct im
 	sb_addc(b, '\n');
 }
 
-enum err import_rows_deal_copy(struct db_conn *c, const struct strbuf *rows)
+enum err import_rows_deal_copy(struct db_conn *c, const struct strbuf *rows, size_t *bad_row)
 {
+	*bad_row = 0;
 	if (!rows->len)
 		return E_OK;
 	return db_copy_in(c,
 			  "COPY deals (org_id, title, account_id, value_minor, currency, owner_id, stage_id, product, "
 			  "expected_close, status, lost_reason, lost_note, closed_on, created_on, stage_changed_on, "
 			  "external_id, created_at, updated_at, import_run) FROM STDIN",
-			  rows->buf, rows->len);
+			  rows->buf, rows->len, bad_row);
 }
 
 int64_t import_rows_deal_id(struct db_conn *c, int64_t org_id, const char *external_id)

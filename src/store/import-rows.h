@@ -63,10 +63,12 @@ enum err import_rows_deal_insert(struct db_conn *c, int64_t org_id, const struct
 /* PostgreSQL (db_has_copy): the same new deal as import_rows_deal_insert
  * writes, appended to rows as a line of COPY's text format; and the lines
  * gathered written by one COPY (a round trip for thousands of rows instead
- * of one each). rows is the caller's; nothing is written for an empty one. */
+ * of one each). rows is the caller's; nothing is written for an empty one.
+ * When the COPY fails, *bad_row is the line of rows the server refused (1
+ * the first), 0 when it does not say which. */
 void import_rows_deal_copy_row(struct strbuf *rows, int64_t org_id, const struct import_deal *d,
 			       const char *created_on, const char *external_id, int64_t now, int64_t run_id);
-enum err import_rows_deal_copy(struct db_conn *c, const struct strbuf *rows);
+enum err import_rows_deal_copy(struct db_conn *c, const struct strbuf *rows, size_t *bad_row);
 /* the id of the deal with an external id, 0 for none */
 int64_t import_rows_deal_id(struct db_conn *c, int64_t org_id, const char *external_id);
 /* the UPDATE for the parts in groups, made once per import */

@@ -10,7 +10,9 @@
  *     its line, the valid rows kept (or, all-or-nothing, none);
  *   - a file that holds a deal twice, in one batch and across batches (the
  *     first still waiting for COPY when the second updates it);
- *   - a re-import of thousands of deals skips every row and writes nothing.
+ *   - a re-import of thousands of deals skips every row and writes nothing;
+ *   - PostgreSQL: a COPY the server refuses names the row it refused (the
+ *     import reports that row's line, not the line it had read up to).
  * Each test makes its own organisation.
  */
 #include "check-util.h"
@@ -18,6 +20,8 @@
 #include "store/orgs.h"
 #include "store/people.h"
 #include "service/import.h"
+#include "store/import-rows.h"
+#include "store/stages.h"
 #include "lib/arena.h"
 #include "lib/strbuf.h"
 #include <stdint.h>
@@ -261,6 +265,42 @@ START_TEST(import_again_skips_everything)
 }
 END_TEST
 
+/* PostgreSQL: three COPY rows, the third with the first's external id:
+ * the server refuses the third, and says so */
+START_TEST(copy_names_the_refused_row)
+{
+	if (!db_has_copy(c))
+		return;	/* SQLite writes row by row: the failing row is the one written */
+	int64_t org = new_org("copy");
+	int64_t owner = org_i64("SELECT min(id) FROM users WHERE org_id = $1", org), account = 0, stage = 0;
+	struct stage st = { .name = "Copy test", .definition = "", .commitment = "", .kind = "open", .position = 99 };
+	OK(stage_create(c, org, &st, &stage));
+	OK(import_rows_account_add(c, org, "Acme", 0, &account));
+	struct import_deal d = { .title = "Deal", .account_id = account, .value_minor = 100, .owner_id = owner,
+				 .stage_id = stage, .currency = "EUR", .product = "", .status = "open", .closed_on = "",
+				 .expected_close = "", .lost_reason = "", .lost_note = "" };
+	struct strbuf rows = STRBUF_INIT;
+	import_rows_deal_copy_row(&rows, org, &d, "2026-01-01", "x-1", 1, 0);
+	import_rows_deal_copy_row(&rows, org, &d, "2026-01-01", "x-2", 1, 0);
+	import_rows_deal_copy_row(&rows, org, &d, "2026-01-01", "x-1", 1, 0);
+	size_t bad = 99;
+	OK(db_begin(c));
+	enum err e = import_rows_deal_copy(c, &rows, &bad);
+	db_rollback(c);
+	ck_assert_msg(e == E_CONFLICT, "got %s", err_name(e));
+	ck_assert_int_eq(bad, 3);
+	/* the first two alone go in, and nothing is named */
+	sb_reset(&rows);
+	import_rows_deal_copy_row(&rows, org, &d, "2026-01-01", "x-1", 1, 0);
+	import_rows_deal_copy_row(&rows, org, &d, "2026-01-01", "x-2", 1, 0);
+	bad = 99;
+	OK(import_rows_deal_copy(c, &rows, &bad));
+	ck_assert_int_eq(bad, 0);
+	ck_assert_int_eq(org_i64("SELECT count(*) FROM deals WHERE org_id = $1", org), 2);
+	sb_release(&rows);
+}
+END_TEST
+
 int main(void)
 {
 	if (store_harness_open("test-store-import", STORE_HARNESS_QUIET))
@@ -272,6 +312,7 @@ int main(void)
 	tcase_add_test(tc, import_bad_row_in_second_batch);
 	tcase_add_test(tc, import_same_deal_twice);
 	tcase_add_test(tc, import_again_skips_everything);
+	tcase_add_test(tc, copy_names_the_refused_row);
 	suite_add_tcase(s, tc);
 	return store_harness_run(s);
 }
