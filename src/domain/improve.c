@@ -58,6 +58,13 @@ const char *improve_decision_label(const char *code)
 	return i >= 0 ? decision_labels[i] : code;
 }
 
+const char *improve_outcome_label(const char *code)
+{
+	static const char *const labels[] = { N_("Improved"), N_("Extended once"), N_("Another role"), N_("Parting ways") };
+	int i = index_in(improve_decision_codes, improve_decision_count, code);
+	return i >= 0 ? labels[i] : code;
+}
+
 int improve_support_valid(const char *s)
 {
 	return index_in(improve_support_codes, improve_support_count, s) >= 0;

@@ -47,7 +47,10 @@ const char *improve_diagnosis_label(const char *code);
 extern const char *const improve_decision_codes[];
 extern const size_t improve_decision_count;
 int improve_decision_valid(const char *s);
+/* the label of the choice ("Improved: close the plan") and of the outcome
+ * of a decided plan ("Improved") */
 const char *improve_decision_label(const char *code);
+const char *improve_outcome_label(const char *code);
 
 /* support: "training", "ride_along", "coaching" */
 extern const char *const improve_support_codes[];

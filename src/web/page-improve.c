@@ -126,7 +126,7 @@ static void render_needs(struct request *r, const struct improve_need *items, si
 static const char *status_text(struct request *r, const struct improve_plan *p)
 {
 	if (!strcmp(p->status, "closed"))
-		return T(improve_decision_label(p->decision));
+		return arena_printf(r->a, T("Decided: %s"), T(improve_outcome_label(p->decision)));
 	if (*p->extended_on)
 		return T("Plan running, extended once");
 	return T(improve_status_label(p->status));
@@ -240,7 +240,7 @@ static void history_chart(struct request *r, const struct team_history *t, size_
 			if (parts[k])
 				html_printf(o, "<span class=\"improve-seg seg-%s\" style=\"width:%.1f%%\" title=\"%s: %zu\"></span>",
 					    cls[k], 100.0 * (double)parts[k] / (double)h->decided,
-					    T(improve_decision_label(cls[k])), parts[k]);
+					    T(improve_outcome_label(cls[k])), parts[k]);
 		html_printf(o, "</span><span class=\"improve-bar-text\">%s</span></div>",
 			    arena_printf(r->a, T("%zu improved of %zu decided"), h->improved, h->decided));
 	}
@@ -380,14 +380,19 @@ void page_improve_list(struct request *r)
 	else {
 		html(o, "<ul class=\"improve-under\">");
 		for (size_t i = 0; i < nunder; i++) {
-			int64_t plan = 0;
+			int64_t plan = 0, decided = 0;
 			for (size_t j = 0; j < n && !plan; j++)
 				if (l[j].rep_id == under[i].rep_id && strcmp(l[j].status, "closed"))
 					plan = l[j].id;
+				else if (l[j].rep_id == under[i].rep_id && !decided)
+					decided = l[j].id;
 			html_printf(o, "<li><strong>%s</strong> <span class=\"muted\">%s · %s</span> ", under[i].rep_name,
 				    arena_printf(r->a, T("attainment %s"), ui_percent_text(r, under[i].attainment)),
 				    arena_printf(r->a, trn(r->lang, "%d quarter in a row below the line",
 							   "%d quarters in a row below the line", under[i].run), under[i].run));
+			if (decided && !plan)
+				html_printf(o, "<a href=\"/improvement-plans/%lld\">%s</a> ", (long long)decided,
+					    T("The last plan"));
 			if (plan)
 				html_printf(o, "<a href=\"/improvement-plans/%lld\">%s</a>", (long long)plan, T("Open the plan"));
 			else
@@ -822,7 +827,7 @@ static void render_decision(struct request *r, const struct view *v)
 		html_printf(o, "<p>%s</p>", arena_printf(r->a, T("Extended once on %s, to %s."), ui_date_text(r, p->extended_on),
 							ui_date_text(r, p->plan_end)));
 	if (!strcmp(p->status, "closed")) {
-		html_printf(o, "<p><strong>%s</strong> <span class=\"muted\">%s</span></p>", T(improve_decision_label(p->decision)),
+		html_printf(o, "<p><strong>%s</strong> <span class=\"muted\">%s</span></p>", T(improve_outcome_label(p->decision)),
 			    ui_date_text(r, p->decided_on));
 		if (v->diagnosis && *p->decision_note)
 			html_printf(o, "<p class=\"notes\">%s</p>", p->decision_note);
