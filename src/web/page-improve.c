@@ -232,16 +232,21 @@ static void history_chart(struct request *r, const struct team_history *t, size_
 		const struct improve_history *h = &t[i].h;
 		if (!h->decided)
 			continue;
+		/* an SVG, not inline styles: the page's CSP allows no style attributes */
 		html_printf(o, "<div class=\"improve-bar-row\"><span class=\"improve-bar-label\">%s</span>"
-			    "<span class=\"improve-bar\">", *t[i].team ? t[i].team : T("In no team"));
+			    "<svg class=\"improve-bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\">",
+			    *t[i].team ? t[i].team : T("In no team"));
 		size_t parts[3] = { h->improved, h->another_role, h->parting };
 		const char *cls[3] = { "improved", "another_role", "parting" };
+		double x = 0;
 		for (int k = 0; k < 3; k++)
-			if (parts[k])
-				html_printf(o, "<span class=\"improve-seg seg-%s\" style=\"width:%.1f%%\" title=\"%s: %zu\"></span>",
-					    cls[k], 100.0 * (double)parts[k] / (double)h->decided,
-					    T(improve_outcome_label(cls[k])), parts[k]);
-		html_printf(o, "</span><span class=\"improve-bar-text\">%s</span></div>",
+			if (parts[k]) {
+				double w = 100.0 * (double)parts[k] / (double)h->decided;
+				html_printf(o, "<rect class=\"seg-%s\" x=\"%.2f\" y=\"0\" width=\"%.2f\" height=\"10\"><title>%s: %zu</title></rect>",
+					    cls[k], x, w, T(improve_outcome_label(cls[k])), parts[k]);
+				x += w;
+			}
+		html_printf(o, "</svg><span class=\"improve-bar-text\">%s</span></div>",
 			    arena_printf(r->a, T("%zu improved of %zu decided"), h->improved, h->decided));
 	}
 	html_printf(o, "<p class=\"improve-legend muted\"><span class=\"improve-seg seg-improved\"></span> %s "
