@@ -338,6 +338,21 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/observations", api_observations_create, R_REP | R_JSON | R_CSRF },
 	{ "GET", "/api/v1/observations/:id", api_observation_get, R_REP | R_JSON },
 
+	/* levers (issue 10): improvement plans */
+	{ "GET", "/improvement-plans", page_improve_list, R_REP },
+	{ "GET", "/improvement-plans/new", page_improve_new, R_MANAGER },
+	{ "POST", "/improvement-plans/new", page_improve_new_post, R_MANAGER | R_CSRF },
+	{ "GET", "/improvement-plans/:id", page_improve, R_REP },
+	{ "POST", "/improvement-plans/:id", page_improve_post, R_REP | R_CSRF },
+	{ "POST", "/improvement-plans/:id/items", page_improve_items_post, R_REP | R_CSRF },
+	{ "POST", "/improvement-plans/:id/items/:id", page_improve_item_post, R_REP | R_CSRF },
+	{ "POST", "/improvement-plans/:id/decide", page_improve_decide_post, R_REP | R_CSRF },
+	{ "GET", "/api/v1/improvement-plans", api_improve_list, R_REP | R_JSON },
+	{ "POST", "/api/v1/improvement-plans", api_improve_create, R_MANAGER | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/improvement-plans/:id", api_improve_get, R_REP | R_JSON },
+	{ "PATCH", "/api/v1/improvement-plans/:id", api_improve_update, R_REP | R_JSON | R_CSRF },
+	{ "POST", "/api/v1/improvement-plans/:id/decide", api_improve_decide, R_REP | R_JSON | R_CSRF },
+
 	/* plumbing */
 	{ "GET", "/healthz", page_healthz, R_ANON | R_NODB },
 	/* running it for real (issue 16): Prometheus metrics (the rule: access_metrics) */

@@ -263,4 +263,13 @@ json_t *conversation_json(const struct conversation *c);
 /* step_assess must have run */
 json_t *step_json(const struct step_row *s);
 
+/* levers (issue 10): improvement plans */
+/* api-improve.c: /api/v1/improvement-plans — list, get, create, update
+ * (diagnosis, days, items, a review's outcome), decide */
+void api_improve_list(struct request *r);
+void api_improve_create(struct request *r);
+void api_improve_get(struct request *r);
+void api_improve_update(struct request *r);
+void api_improve_decide(struct request *r);
+
 #endif

@@ -149,4 +149,8 @@ enum err demo_meetings(struct db_conn *c, struct arena *a, int64_t org_id, const
  * transaction. */
 enum err demo_coaching(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
 
+/* levers (issue 10): improvement plans — two underperformers of Oslo: one
+ * improved under a plan, one heading for a decision (improve.c) */
+enum err demo_improve(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
+
 #endif

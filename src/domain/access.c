@@ -547,4 +547,21 @@ int access_metrics(int loopback, int forwarded, const char *token_set, const cha
 		return diff == 0;
 	}
 	return loopback && !forwarded;
+
+/* levers (issue 10): improvement plans */
+int access_improve_see(const struct viewer *v, const struct improve_ref *p)
+{
+	if (!p || !access_private(v, &p->rep))
+		return 0;
+	return v->id != p->rep.id || (p->status && strcmp(p->status, "flagged"));
+}
+
+int access_improve_manage(const struct viewer *v, const struct person *rep)
+{
+	return rep && access_private(v, rep) && v->id != rep->id;
+}
+
+int access_improve_diagnosis(const struct viewer *v, const struct person *rep)
+{
+	return access_improve_manage(v, rep);
 }

@@ -422,5 +422,27 @@ enum default_scope access_default_scope(const struct viewer *v);
  * proxy (a reverse proxy on the same host is loopback too, but says so in
  * X-Forwarded-For) */
 int access_metrics(int loopback, int forwarded, const char *token_set, const char *bearer_given);
+/* levers (issue 10): improvement plans */
+/*
+ * Improvement plans for underperformers. A plan is the rep's private data
+ * (access_private): the rep and whoever leads the rep's team (a manager, or
+ * an admin who leads it) — not other reps, not a manager of another team,
+ * not an admin who does not lead the team. Who does what:
+ *   - the leading manager (not the rep) flags the rep, records the
+ *     diagnosis and the plan, its expectations, support and reviews, and
+ *     decides (access_improve_manage);
+ *   - the diagnosis, its notes and the decision note are the manager's
+ *     alone: never the rep's (access_improve_diagnosis);
+ *   - the rep sees their plan once it is a plan: a flag without a plan is
+ *     the manager's note to self (access_improve_see with status "flagged"
+ *     is 0 for the rep).
+ */
+struct improve_ref {
+	struct person rep;		/* whose plan (their current team) */
+	const char *status;		/* "flagged", "open", "closed" */
+};
+int access_improve_see(const struct viewer *v, const struct improve_ref *p);
+int access_improve_manage(const struct viewer *v, const struct person *rep);
+int access_improve_diagnosis(const struct viewer *v, const struct person *rep);
 
 #endif

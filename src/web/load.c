@@ -623,3 +623,34 @@ enum err obs_evidence_check(struct request *r, const struct assessment *a, int64
 			return E_OK;
 	return E_FORBIDDEN;
 }
+
+/* levers (issue 10): improvement plans */
+struct improve_plan *improve_load_or_reply(struct request *r, int64_t id, enum access_need need, struct person *rep)
+{
+	struct improve_plan *p = arena_alloc(r->a, sizeof(*p));
+	enum err e = improve_get(r->db, r->a, r->me.org_id, id, p);
+	if (e)
+		return not_loaded(r, e, T("There is no such improvement plan."));
+	struct improve_ref ref = { { p->rep_id, p->org_id, p->rep_team_id }, p->status };
+	if (!access_improve_see(&r->viewer, &ref))
+		return forbidden(r, T("An improvement plan is seen by the rep and the manager who leads the rep's team only."));
+	if (need == NEED_CHANGE && !access_improve_manage(&r->viewer, &ref.rep))
+		return forbidden(r, T("Only the rep's manager changes an improvement plan."));
+	if (rep)
+		*rep = ref.rep;
+	return p;
+}
+
+struct user *improve_rep_load_or_reply(struct request *r, int64_t rep_id, enum access_need need)
+{
+	struct user *u = arena_alloc(r->a, sizeof(*u));
+	enum err e = user_get(r->db, r->a, r->me.org_id, rep_id, u);
+	if (e)
+		return not_loaded(r, e, T("There is no such user."));
+	struct person p = { u->id, u->org_id, u->team_id };
+	if (!access_private(&r->viewer, &p))
+		return forbidden(r, T("You do not have access to this rep's improvement plans."));
+	if (need == NEED_CHANGE && !access_improve_manage(&r->viewer, &p))
+		return forbidden(r, T("Only the rep's manager makes an improvement plan for the rep."));
+	return u;
+}

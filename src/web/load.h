@@ -181,4 +181,15 @@ enum err obs_for_assessment(struct request *r, const struct assessment *a, struc
  * the trait; other store errors as they come */
 enum err obs_evidence_check(struct request *r, const struct assessment *a, int64_t obs_id, int64_t trait_id);
 
+/* levers (issue 10): improvement plans */
+#include "../store/improve.h"
+/* an improvement plan, with its rep as a person. NEED_SEE:
+ * access_improve_see (the rep does not see a flag without a plan);
+ * NEED_CHANGE: access_improve_manage (diagnosis, days, items, decision).
+ * rep may be NULL */
+struct improve_plan *improve_load_or_reply(struct request *r, int64_t id, enum access_need need, struct person *rep);
+/* the rep an improvement plan is made for: NEED_CHANGE:
+ * access_improve_manage; NEED_SEE: access_private (their plans listed) */
+struct user *improve_rep_load_or_reply(struct request *r, int64_t rep_id, enum access_need need);
+
 #endif

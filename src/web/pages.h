@@ -269,4 +269,19 @@ void coaching_home_due(struct request *r);
 struct user;
 void coaching_rep_section(struct request *r, const struct user *u);
 
+/* levers (issue 10): improvement plans */
+/* page-improve.c: underperformers — flags, diagnosis, improvement plans,
+ * warnings, decisions and their history; the manager's "needs you now"
+ * items on the home page and the plan on the rep page */
+void page_improve_list(struct request *r);
+void page_improve_new(struct request *r);
+void page_improve_new_post(struct request *r);
+void page_improve(struct request *r);
+void page_improve_post(struct request *r);
+void page_improve_items_post(struct request *r);
+void page_improve_item_post(struct request *r);
+void page_improve_decide_post(struct request *r);
+void improve_home_due(struct request *r);
+void improve_rep_section(struct request *r, const struct user *u);
+
 #endif

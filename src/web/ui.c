@@ -85,6 +85,10 @@ static const struct nav_item nav[] = {
 	/* TRANSLATORS: a menu item: the library of practice cases for sales meetings; keep it short */
 	{ G_LEARN, "cases", "/cases", N_("Cases"), ROLE_REP, ROLE_ADMIN, NULL },
 
+	/* levers (issue 10): improvement plans */
+	/* TRANSLATORS: a menu item: underperformers' improvement plans and decisions; keep it short */
+	{ G_GROW, "improve", "/improvement-plans", N_("Improvement plans"), ROLE_MANAGER, ROLE_ADMIN, NULL },
+
 	/* an admin manages the teams instead: one "Teams" item, not two */
 	{ G_TEAM, "teams", "/teams", N_("Teams"), ROLE_REP, ROLE_MANAGER, NULL },
 	{ G_ADMIN, "admin-users", "/admin/users", N_("Users"), ROLE_ADMIN, ROLE_ADMIN, NULL },

@@ -441,6 +441,30 @@ const ROWS = {
   'POST /api/v1/one-on-ones/:id/actions': { who: { ...RITAS, admin: 403 }, path: (f) => `/api/v1/one-on-ones/${f.ooo}/actions` },
   'PATCH /api/v1/one-on-ones/:id/actions/:action_id': { who: { ...RITAS, admin: 403 }, path: (f) => `/api/v1/one-on-ones/${f.ooo}/actions/${f.oooAction}` },
 
+  // levers (issue 10): improvement plans
+  ...(() => {
+    // Rita's improvement plan: she and Max (who leads North) see it; only Max
+    // writes it; the diagnosis notes are Max's alone (privateTexts below)
+    const IMP_SEE = { anon: LOGIN, repA: OK, repB: 403, mgrA: OK, mgrB: 403, admin: 403, xAdmin: 404, xRep: 404 };
+    const IMP_WRITE = { ...IMP_SEE, repA: 403 };
+    const IMP_NEW = { anon: LOGIN, repA: 403, repB: 403, mgrA: OK, mgrB: 403, admin: 403, xAdmin: 404, xRep: 403 };
+    return {
+      'GET /improvement-plans': { who: SIGNED_IN },
+      'GET /improvement-plans/new': { who: IMP_NEW, path: (f) => `/improvement-plans/new?rep=${f.rita}` },
+      'POST /improvement-plans/new': { who: IMP_NEW, path: (f) => `/improvement-plans/new?rep=${f.rita}` },
+      'GET /improvement-plans/:id': { who: IMP_SEE, path: (f) => `/improvement-plans/${f.improve}` },
+      'POST /improvement-plans/:id': { who: IMP_WRITE, path: (f) => `/improvement-plans/${f.improve}` },
+      'POST /improvement-plans/:id/items': { who: IMP_WRITE, path: (f) => `/improvement-plans/${f.improve}/items` },
+      'POST /improvement-plans/:id/items/:id': { who: IMP_WRITE, path: (f) => `/improvement-plans/${f.improve}/items/${f.improveReview}` },
+      'POST /improvement-plans/:id/decide': { who: IMP_WRITE, path: (f) => `/improvement-plans/${f.improve}/decide` },
+      'GET /api/v1/improvement-plans': { who: SIGNED_IN },
+      'POST /api/v1/improvement-plans': { who: MANAGERS },
+      'GET /api/v1/improvement-plans/:id': { who: IMP_SEE, path: (f) => `/api/v1/improvement-plans/${f.improve}` },
+      'PATCH /api/v1/improvement-plans/:id': { who: IMP_WRITE, path: (f) => `/api/v1/improvement-plans/${f.improve}` },
+      'POST /api/v1/improvement-plans/:id/decide': { who: IMP_WRITE, path: (f) => `/api/v1/improvement-plans/${f.improve}/decide` },
+    };
+  })(),
+
   'GET /healthz': { who: PUBLIC },
   'GET /static/*': { who: PUBLIC, path: () => '/static/app.css' },
 };
@@ -689,6 +713,23 @@ async function fixture() {
     f.ritaAndMaxOnly = [...(f.ritaAndMaxOnly ?? []), 'Matrix one-on-one point 7f3a', 'Matrix one-on-one action 7f3a',
       'Matrix shared 7f3a', 'Matrix went well 7f3a', 'Matrix seen 7f3a'];
     f.privateTexts = [...(f.privateTexts ?? []), ['Matrix private 7f3a', ['mgrA']]];
+  }
+
+  // levers (issue 10): improvement plans
+  {
+    // Rita's plan (with days, so she sees it) with a review; the diagnosis
+    // notes are Max's alone
+    const maxApi = api('max@acme.test');
+    r = await maxApi.post('/api/v1/improvement-plans', { rep_id: f.rita, flagged_on: '2026-11-02', diagnosis: 'skill',
+      diagnosis_notes: 'Matrix diagnosis notes 7f3a', plan_start: '2026-11-09', plan_end: '2026-12-31' });
+    assert.equal(r.status, 201, r.text);
+    f.improve = r.json.id;
+    r = await maxApi.send('PATCH', `/api/v1/improvement-plans/${f.improve}`, { items: [{ kind: 'review', on_date: '2026-12-01' },
+      { kind: 'support', support_kind: 'coaching', text: 'Matrix support 7f3a' }] });
+    assert.equal(r.status, 200, r.text);
+    f.improveReview = r.json.reviews[0].id;
+    f.ritaAndMaxOnly = [...(f.ritaAndMaxOnly ?? []), 'Matrix support 7f3a'];
+    f.privateTexts = [...(f.privateTexts ?? []), ['Matrix diagnosis notes 7f3a', ['mgrA']]];
   }
 
   return f;
