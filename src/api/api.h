@@ -263,4 +263,10 @@ json_t *conversation_json(const struct conversation *c);
 /* step_assess must have run */
 json_t *step_json(const struct step_row *s);
 
+/* levers (issue 10): pulse */
+void api_pulse_get(struct request *r);
+void api_pulse_answer(struct request *r);
+void api_pulse_sharing(struct request *r);
+void api_pulse_team(struct request *r);
+
 #endif

@@ -531,3 +531,22 @@ int access_assessment_observation_use(const struct viewer *v, const struct asses
 		return 0;
 	return o->rep.org_id == f->org_id && o->rep.id == f->rep.id && access_observation_see(v, o);
 }
+
+/* levers (issue 10): pulse */
+int access_pulse_answer(const struct viewer *v, const struct person *rep)
+{
+	return rep && member(v, rep->org_id) && v->id == rep->id;
+}
+
+int access_pulse_individual(const struct viewer *v, const struct person *rep, int shared)
+{
+	if (!rep || !member(v, rep->org_id))
+		return 0;
+	return v->id == rep->id || (shared && leads_rep(v, rep));
+}
+
+int access_pulse_team(const struct viewer *v, int64_t org_id, int64_t team_id)
+{
+	return member(v, org_id) && team_id > 0 && (v->role == ROLE_MANAGER || v->role == ROLE_ADMIN) &&
+	       access_leads_team(v, team_id);
+}

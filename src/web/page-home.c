@@ -181,6 +181,9 @@ void page_home(struct request *r)
 	/* development (issue 8): what is due — one-on-ones */
 	coaching_home_due(r);
 
+	/* levers (issue 10): pulse — what needs the manager now */
+	pulse_home_needs(r);
+
 	if (r->viewer.role == ROLE_ADMIN) {
 		html(o, "<div class=\"stats\">");
 		card_stat(r, T("Active users"), (long long)users, "/admin/users");
