@@ -110,13 +110,20 @@ static void trend_chart(struct request *r, const struct pulse_trend *t, int week
 	html_printf(o, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" class=\"limit\"/>", left, w - right, y25, y25);
 	char wk[PULSE_WEEK_LEN];
 	strcpy(wk, t->from);
+	for (int i = 0; i < weeks; i++) {
+		if (i % 3 == 0 || i == weeks - 1)
+			html_printf(o, "<text x=\"%.1f\" y=\"%d\" class=\"axis\" text-anchor=\"middle\">%s</text>",
+				    left + i * step, h - 6, wk + 5);
+		char next[PULSE_WEEK_LEN];
+		if (pulse_week_add(wk, 1, next))
+			break;
+		strcpy(wk, next);
+	}
+	strcpy(wk, t->from);
 	size_t k = 0;
 	int open = 0;
 	for (int i = 0; i < weeks; i++) {
 		double x = left + i * step;
-		if (i % 3 == 0 || i == weeks - 1)
-			html_printf(o, "<text x=\"%.1f\" y=\"%d\" class=\"axis\" text-anchor=\"middle\">%s</text>", x, h - 6,
-				    wk + 5);
 		while (k < t->answers.n && strcmp(t->answers.items[k].week, wk) < 0)
 			k++;
 		if (k < t->answers.n && !strcmp(t->answers.items[k].week, wk)) {

@@ -438,6 +438,20 @@ const ROWS = {
   'POST /api/v1/one-on-ones/:id/actions': { who: { ...RITAS, admin: 403 }, path: (f) => `/api/v1/one-on-ones/${f.ooo}/actions` },
   'PATCH /api/v1/one-on-ones/:id/actions/:action_id': { who: { ...RITAS, admin: 403 }, path: (f) => `/api/v1/one-on-ones/${f.ooo}/actions/${f.oooAction}` },
 
+  /* levers (issue 10): pulse */
+  // every caller answers and reads their own pulse only (no id in any
+  // route); the team's pulse is a manager route that shows only the teams
+  // the caller leads (pulse.test.mjs checks its contents). Rita's comment is
+  // hers alone: checked below for every caller and route
+  'GET /pulse': { who: SIGNED_IN },
+  'POST /pulse': { who: SIGNED_IN },
+  'POST /pulse/sharing': { who: SIGNED_IN },
+  'GET /team/pulse': { who: MANAGERS },
+  'GET /api/v1/pulse': { who: SIGNED_IN },
+  'POST /api/v1/pulse': { who: SIGNED_IN },
+  'PUT /api/v1/pulse/sharing': { who: SIGNED_IN },
+  'GET /api/v1/pulse/team': { who: MANAGERS },
+
   'GET /healthz': { who: PUBLIC },
   'GET /static/*': { who: PUBLIC, path: () => '/static/app.css' },
 };
@@ -686,6 +700,17 @@ async function fixture() {
     f.ritaAndMaxOnly = [...(f.ritaAndMaxOnly ?? []), 'Matrix one-on-one point 7f3a', 'Matrix one-on-one action 7f3a',
       'Matrix shared 7f3a', 'Matrix went well 7f3a', 'Matrix seen 7f3a'];
     f.privateTexts = [...(f.privateTexts ?? []), ['Matrix private 7f3a', ['mgrA']]];
+  }
+
+  /* levers (issue 10): pulse */
+  {
+    // Rita answers this week's pulse with a comment and shares her pulse:
+    // even shared, the comment stays hers
+    r = await rita.post('/api/v1/pulse', { energy: 2, motivation: 2, workload: 5, comment: 'Matrix pulse comment 7f3a' });
+    assert.equal(r.status, 201, r.text);
+    r = await rita.send('PUT', '/api/v1/pulse/sharing', { shared: true });
+    assert.equal(r.status, 200, r.text);
+    f.privateTexts = [...(f.privateTexts ?? []), ['Matrix pulse comment 7f3a', ['repA']]];
   }
 
   return f;
