@@ -112,8 +112,8 @@ static void trend_chart(struct request *r, const struct pulse_trend *t, int week
 	strcpy(wk, t->from);
 	for (int i = 0; i < weeks; i++) {
 		if (i % 3 == 0 || i == weeks - 1)
-			html_printf(o, "<text x=\"%.1f\" y=\"%d\" class=\"axis\" text-anchor=\"middle\">%s</text>",
-				    left + i * step, h - 6, wk + 5);
+			html_printf(o, "<text x=\"%.1f\" y=\"%d\" class=\"axis\" text-anchor=\"%-s\">%s</text>",
+				    left + i * step, h - 6, i == weeks - 1 ? "end" : "middle", wk + 5);
 		char next[PULSE_WEEK_LEN];
 		if (pulse_week_add(wk, 1, next))
 			break;
