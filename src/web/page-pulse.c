@@ -264,6 +264,8 @@ static void render_mine(struct request *r, struct pform *f)
 	html_printf(o, "<div class=\"page-head\"><div><h1>%s</h1><p class=\"muted\">%s</p></div></div>", T("My pulse"),
 		    week_text(r, t.now));
 	saved_notice(r);
+	if (access_leads_any_team(&r->viewer))
+		html_printf(o, "<p><a href=\"/team/pulse\">%s</a></p>", T("Team pulse"));
 	if (f->notice)
 		ui_notice(r, "error", f->notice);
 	if (mine && !f->change && !f->err[4] && !f->notice) {
@@ -643,13 +645,12 @@ void pulse_home_needs(struct request *r)
 
 void pulse_rep_section(struct request *r, const struct user *u)
 {
-	if (u->id == r->me.user_id)
+	struct person p = { u->id, u->org_id, u->team_id };
+	/* the rep sees their own on /pulse; others only what the rep shares */
+	if (u->id == r->me.user_id || !access_pulse_individual(&r->viewer, &p, 1))
 		return;
 	int shared = 0;
 	if (pulse_shared_get(r->db, r->me.org_id, u->id, &shared) || !shared)
-		return;
-	struct person p = { u->id, u->org_id, u->team_id };
-	if (!access_pulse_individual(&r->viewer, &p, 1))
 		return;
 	struct pulse_trend t;
 	if (pulse_trend_of(r->db, r->a, r->me.org_id, u->id, ui_today(r), PULSE_TREND_WEEKS, &t))
