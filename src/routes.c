@@ -206,6 +206,12 @@ const struct route routes[] = {
 	{ "GET", "/observations/:id", page_observation, R_REP },
 	{ "POST", "/observations/:id/recognition", page_observation_recognition_post, R_MANAGER | R_CSRF },
 
+	/* levers (issue 10): pulse */
+	{ "GET", "/pulse", page_pulse, R_REP },
+	{ "POST", "/pulse", page_pulse_post, R_REP | R_CSRF },
+	{ "POST", "/pulse/sharing", page_pulse_sharing_post, R_REP | R_CSRF },
+	{ "GET", "/team/pulse", page_team_pulse, R_MANAGER },
+
 	/* JSON API */
 	{ "GET", "/api/v1", api_describe, R_ANON | R_JSON | R_NODB },
 	{ "GET", "/api/v1/openapi.json", api_describe, R_ANON | R_JSON | R_NODB },
@@ -352,6 +358,11 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/improvement-plans/:id", api_improve_get, R_REP | R_JSON },
 	{ "PATCH", "/api/v1/improvement-plans/:id", api_improve_update, R_REP | R_JSON | R_CSRF },
 	{ "POST", "/api/v1/improvement-plans/:id/decide", api_improve_decide, R_REP | R_JSON | R_CSRF },
+	/* levers (issue 10): pulse — API */
+	{ "GET", "/api/v1/pulse", api_pulse_get, R_REP | R_JSON },
+	{ "POST", "/api/v1/pulse", api_pulse_answer, R_REP | R_JSON | R_CSRF },
+	{ "PUT", "/api/v1/pulse/sharing", api_pulse_sharing, R_REP | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/pulse/team", api_pulse_team, R_MANAGER | R_JSON },
 
 	/* plumbing */
 	{ "GET", "/healthz", page_healthz, R_ANON | R_NODB },

@@ -271,5 +271,10 @@ void api_improve_create(struct request *r);
 void api_improve_get(struct request *r);
 void api_improve_update(struct request *r);
 void api_improve_decide(struct request *r);
+/* levers (issue 10): pulse */
+void api_pulse_get(struct request *r);
+void api_pulse_answer(struct request *r);
+void api_pulse_sharing(struct request *r);
+void api_pulse_team(struct request *r);
 
 #endif

@@ -130,6 +130,7 @@ static enum err copy_table(sqlite3 *src, struct db_conn *c, const char *table, i
 	}
 	sb_reset(&sql);
 	sb_addf(&sql, "COPY \"%s\" (%s) FROM STDIN", table, cols.buf);
+	size_t bad_row = 0;	/* the server names the row it refused; the message says it too */
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (int i = 0; i < ncols; i++) {
@@ -146,7 +147,7 @@ static enum err copy_table(sqlite3 *src, struct db_conn *c, const char *table, i
 		sb_addc(&data, '\n');
 		(*rows)++;
 		if (data.len >= BATCH_BYTES) {
-			if ((e = db_copy_in(c, sql.buf, data.buf, data.len)))
+			if ((e = db_copy_in(c, sql.buf, data.buf, data.len, &bad_row)))
 				goto copy_failed;
 			sb_reset(&data);
 		}
@@ -156,7 +157,7 @@ static enum err copy_table(sqlite3 *src, struct db_conn *c, const char *table, i
 		e = E_INTERNAL;
 		goto out;
 	}
-	if (data.len && (e = db_copy_in(c, sql.buf, data.buf, data.len)))
+	if (data.len && (e = db_copy_in(c, sql.buf, data.buf, data.len, &bad_row)))
 		goto copy_failed;
 	goto out;
 copy_failed:

@@ -152,5 +152,12 @@ enum err demo_coaching(struct db_conn *c, struct arena *a, int64_t org_id, const
 /* levers (issue 10): improvement plans — two underperformers of Oslo: one
  * improved under a plan, one heading for a decision (improve.c) */
 enum err demo_improve(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
+/* levers (issue 10): pulse */
+/* twelve ended weeks of pulse answers and a few of this week (pulse.c):
+ * Priya Ramdin at burnout risk who shares it, team Noord-Nederland whose
+ * average dipped to 2.5 or lower in the last ended week. team_ids as for
+ * demo_assessments. In the caller's transaction. */
+enum err demo_pulse(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids,
+		    const int64_t *team_ids);
 
 #endif

@@ -547,6 +547,7 @@ int access_metrics(int loopback, int forwarded, const char *token_set, const cha
 		return diff == 0;
 	}
 	return loopback && !forwarded;
+}
 
 /* levers (issue 10): improvement plans */
 int access_improve_see(const struct viewer *v, const struct improve_ref *p)
@@ -564,4 +565,23 @@ int access_improve_manage(const struct viewer *v, const struct person *rep)
 int access_improve_diagnosis(const struct viewer *v, const struct person *rep)
 {
 	return access_improve_manage(v, rep);
+}
+
+/* levers (issue 10): pulse */
+int access_pulse_answer(const struct viewer *v, const struct person *rep)
+{
+	return rep && member(v, rep->org_id) && v->id == rep->id;
+}
+
+int access_pulse_individual(const struct viewer *v, const struct person *rep, int shared)
+{
+	if (!rep || !member(v, rep->org_id))
+		return 0;
+	return v->id == rep->id || (shared && leads_rep(v, rep));
+}
+
+int access_pulse_team(const struct viewer *v, int64_t org_id, int64_t team_id)
+{
+	return member(v, org_id) && team_id > 0 && (v->role == ROLE_MANAGER || v->role == ROLE_ADMIN) &&
+	       access_leads_team(v, team_id);
 }

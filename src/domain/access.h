@@ -444,5 +444,20 @@ struct improve_ref {
 int access_improve_see(const struct viewer *v, const struct improve_ref *p);
 int access_improve_manage(const struct viewer *v, const struct person *rep);
 int access_improve_diagnosis(const struct viewer *v, const struct person *rep);
+/* levers (issue 10): pulse */
+/*
+ * The wellbeing pulse. A rep's answers are their own: no manager, no admin
+ * (no backdoor: an admin follows the managers' rules) reads them, except
+ *   - the rep themself (access_pulse_answer: only the rep answers their own
+ *     pulse; access_pulse_individual with shared 0);
+ *   - whoever leads the rep's team (a manager, or an admin who leads it),
+ *     while the rep shares their pulse (shared 1) — revoked, it is gone;
+ *   - a team's weekly averages (only weeks with at least three answers that
+ *     have closed: domain/pulse.h) are for whoever leads the team
+ *     (access_pulse_team) — not an admin who does not lead it, not its reps.
+ */
+int access_pulse_answer(const struct viewer *v, const struct person *rep);
+int access_pulse_individual(const struct viewer *v, const struct person *rep, int shared);
+int access_pulse_team(const struct viewer *v, int64_t org_id, int64_t team_id);
 
 #endif

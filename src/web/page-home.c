@@ -183,6 +183,8 @@ void page_home(struct request *r)
 
 	/* levers (issue 10): improvement plans — what needs the manager now */
 	improve_home_due(r);
+	/* levers (issue 10): pulse — what needs the manager now */
+	pulse_home_needs(r);
 
 	if (r->viewer.role == ROLE_ADMIN) {
 		html(o, "<div class=\"stats\">");

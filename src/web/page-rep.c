@@ -339,6 +339,8 @@ void page_rep(struct request *r)
 
 	/* levers (issue 10): improvement plans */
 	improve_rep_section(r, u);
+	/* levers (issue 10): pulse — only what the rep shares */
+	pulse_rep_section(r, u);
 
 	ui_page_end(r);
 }

@@ -283,5 +283,15 @@ void page_improve_item_post(struct request *r);
 void page_improve_decide_post(struct request *r);
 void improve_home_due(struct request *r);
 void improve_rep_section(struct request *r, const struct user *u);
+/* levers (issue 10): pulse */
+/* page-pulse.c: the wellbeing pulse — my check-in, trend and sharing; the team's pulse */
+void page_pulse(struct request *r);
+void page_pulse_post(struct request *r);
+void page_pulse_sharing_post(struct request *r);
+void page_team_pulse(struct request *r);
+/* home's "needs you now" of the pulse (shared risks, a team average at or
+ * below 2.5) and the rep page's section (only what the rep shares) */
+void pulse_home_needs(struct request *r);
+void pulse_rep_section(struct request *r, const struct user *u);
 
 #endif

@@ -98,6 +98,10 @@ static const struct nav_item nav[] = {
 	{ G_ADMIN, "admin-reasons", "/admin/reasons", N_("Reasons"), ROLE_ADMIN, ROLE_ADMIN, NULL },
 	{ G_ADMIN, "admin-numbers", "/admin/numbers", N_("Numbers settings"), ROLE_ADMIN, ROLE_ADMIN, NULL },
 	{ G_ADMIN, "import", "/import", N_("Import"), ROLE_ADMIN, ROLE_ADMIN, NULL },
+
+	/* levers (issue 10): pulse */
+	/* TRANSLATORS: a menu item: the weekly wellbeing check-in (energy, motivation, workload); keep it short */
+	{ G_GROW, "pulse", "/pulse", N_("Pulse"), ROLE_REP, ROLE_ADMIN, "team-pulse" },
 };
 
 #define NAV_N (sizeof(nav) / sizeof(nav[0]))

@@ -464,6 +464,19 @@ const ROWS = {
       'POST /api/v1/improvement-plans/:id/decide': { who: IMP_WRITE, path: (f) => `/api/v1/improvement-plans/${f.improve}/decide` },
     };
   })(),
+  /* levers (issue 10): pulse */
+  // every caller answers and reads their own pulse only (no id in any
+  // route); the team's pulse is a manager route that shows only the teams
+  // the caller leads (pulse.test.mjs checks its contents). Rita's comment is
+  // hers alone: checked below for every caller and route
+  'GET /pulse': { who: SIGNED_IN },
+  'POST /pulse': { who: SIGNED_IN },
+  'POST /pulse/sharing': { who: SIGNED_IN },
+  'GET /team/pulse': { who: MANAGERS },
+  'GET /api/v1/pulse': { who: SIGNED_IN },
+  'POST /api/v1/pulse': { who: SIGNED_IN },
+  'PUT /api/v1/pulse/sharing': { who: SIGNED_IN },
+  'GET /api/v1/pulse/team': { who: MANAGERS },
 
   'GET /healthz': { who: PUBLIC },
   'GET /static/*': { who: PUBLIC, path: () => '/static/app.css' },
@@ -730,6 +743,15 @@ async function fixture() {
     f.improveReview = r.json.reviews[0].id;
     f.ritaAndMaxOnly = [...(f.ritaAndMaxOnly ?? []), 'Matrix support 7f3a'];
     f.privateTexts = [...(f.privateTexts ?? []), ['Matrix diagnosis notes 7f3a', ['mgrA']]];
+  /* levers (issue 10): pulse */
+  {
+    // Rita answers this week's pulse with a comment and shares her pulse:
+    // even shared, the comment stays hers
+    r = await rita.post('/api/v1/pulse', { energy: 2, motivation: 2, workload: 5, comment: 'Matrix pulse comment 7f3a' });
+    assert.equal(r.status, 201, r.text);
+    r = await rita.send('PUT', '/api/v1/pulse/sharing', { shared: true });
+    assert.equal(r.status, 200, r.text);
+    f.privateTexts = [...(f.privateTexts ?? []), ['Matrix pulse comment 7f3a', ['repA']]];
   }
 
   return f;
