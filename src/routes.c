@@ -206,6 +206,11 @@ const struct route routes[] = {
 	{ "GET", "/observations/:id", page_observation, R_REP },
 	{ "POST", "/observations/:id/recognition", page_observation_recognition_post, R_MANAGER | R_CSRF },
 
+	/* levers (issue 10): kudos, spotlight, badges and streaks */
+	{ "GET", "/kudos", page_kudos, R_REP },
+	{ "POST", "/kudos", page_kudos_post, R_REP | R_CSRF },
+	{ "POST", "/kudos/spotlight", page_kudos_spotlight_post, R_MANAGER | R_CSRF },
+
 	/* JSON API */
 	{ "GET", "/api/v1", api_describe, R_ANON | R_JSON | R_NODB },
 	{ "GET", "/api/v1/openapi.json", api_describe, R_ANON | R_JSON | R_NODB },
@@ -337,6 +342,12 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/observations", api_observations_list, R_REP | R_JSON },
 	{ "POST", "/api/v1/observations", api_observations_create, R_REP | R_JSON | R_CSRF },
 	{ "GET", "/api/v1/observations/:id", api_observation_get, R_REP | R_JSON },
+
+
+	/* levers (issue 10): kudos, spotlight, badges and streaks — API */
+	{ "GET", "/api/v1/kudos", api_kudos_list, R_REP | R_JSON },
+	{ "POST", "/api/v1/kudos", api_kudos_create, R_REP | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/badges", api_badges, R_REP | R_JSON },
 
 	/* plumbing */
 	{ "GET", "/healthz", page_healthz, R_ANON | R_NODB },

@@ -263,4 +263,10 @@ json_t *conversation_json(const struct conversation *c);
 /* step_assess must have run */
 json_t *step_json(const struct step_row *s);
 
+/* levers (issue 10): kudos, spotlight, badges and streaks */
+/* api-kudos.c */
+void api_kudos_list(struct request *r);
+void api_kudos_create(struct request *r);
+void api_badges(struct request *r);
+
 #endif

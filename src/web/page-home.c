@@ -181,6 +181,10 @@ void page_home(struct request *r)
 	/* development (issue 8): what is due — one-on-ones */
 	coaching_home_due(r);
 
+	/* levers (issue 10): kudos, spotlight, badges and streaks — the spotlight to write, and what is new */
+	kudos_home_needs(r);
+	kudos_home_section(r);
+
 	if (r->viewer.role == ROLE_ADMIN) {
 		html(o, "<div class=\"stats\">");
 		card_stat(r, T("Active users"), (long long)users, "/admin/users");

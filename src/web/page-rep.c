@@ -337,6 +337,9 @@ void page_rep(struct request *r)
 	/* development (issue 8): field coaching and one-on-ones */
 	coaching_rep_section(r, u);
 
+	/* levers (issue 10): kudos, spotlight, badges and streaks */
+	kudos_rep_section(r, u);
+
 	ui_page_end(r);
 }
 

@@ -94,6 +94,10 @@ static const struct nav_item nav[] = {
 	{ G_ADMIN, "admin-reasons", "/admin/reasons", N_("Reasons"), ROLE_ADMIN, ROLE_ADMIN, NULL },
 	{ G_ADMIN, "admin-numbers", "/admin/numbers", N_("Numbers settings"), ROLE_ADMIN, ROLE_ADMIN, NULL },
 	{ G_ADMIN, "import", "/import", N_("Import"), ROLE_ADMIN, ROLE_ADMIN, NULL },
+
+	/* levers (issue 10): kudos, spotlight, badges and streaks */
+	/* TRANSLATORS: a menu item: kudos, the spotlight, badges and streaks; keep it short */
+	{ G_TEAM, "kudos", "/kudos", N_("Kudos"), ROLE_REP, ROLE_ADMIN, NULL },
 };
 
 #define NAV_N (sizeof(nav) / sizeof(nav[0]))
