@@ -5,6 +5,7 @@
 #include "validate.h"
 #include "../lib/i18n.h"
 #include "../lib/util.h"
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,14 +63,14 @@ static long floor_div(long a, long b)
 long kudos_week_index(const char *day)
 {
 	if (!day || !date_valid(day))
-		return -1;
+		return LONG_MIN;
 	return floor_div(day_diff("1970-01-05", day), 7);	/* 5 January 1970 was a Monday */
 }
 
 long kudos_month_index(const char *day)
 {
 	if (!day || !date_valid(day))
-		return -1;
+		return LONG_MIN;
 	int y = atoi(day), m = atoi(day + 5);
 	return (long)y * 12 + (m - 1);
 }
@@ -167,7 +168,7 @@ static size_t periods(const struct badge_facts *f, int weekly, struct pstat *out
 	for (size_t i = 0; i < f->ndays; i++) {
 		const struct step_day *d = &f->days[i];
 		long idx = weekly ? kudos_week_index(d->due) : kudos_month_index(d->due);
-		if (idx < 0 || idx >= now)
+		if (idx == LONG_MIN || idx >= now)
 			continue;
 		int late = (int)day_diff(d->due, f->today);
 		int missed = d->missed + (late > f->grace_days ? d->open : 0);

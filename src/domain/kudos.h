@@ -117,7 +117,7 @@ struct streaks {
 void streaks_compute(const struct badge_facts *f, struct streaks *out);
 
 /* the period of a day: weeks are numbered from Monday 5 January 1970, months
- * as year*12 + month-1; -1 when the day is not a date */
+ * as year*12 + month-1; LONG_MIN when the day is not a date */
 long kudos_week_index(const char *day);
 long kudos_month_index(const char *day);
 
