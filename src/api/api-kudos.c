@@ -26,14 +26,12 @@
 
 static json_t *kudos_json(const struct kudos *k)
 {
-	char d[11];
-	epoch_to_date(k->created_at, d);
 	return json_pack("{s:I, s:{s:I, s:s}, s:{s:I, s:s}, s:o, s:s, s:s, s:s, s:I}", "id", (json_int_t)k->id,
 			 "giver", "id", (json_int_t)k->giver_id, "name", k->giver_name,
 			 "rep", "id", (json_int_t)k->rep_id, "name", k->rep_name,
 			 "team", k->team_id ? json_pack("{s:I, s:s}", "id", (json_int_t)k->team_id, "name", k->team_name)
 					    : json_null(),
-			 "kind", k->kind, "text", k->text, "date", d, "created_at", (json_int_t)k->created_at);
+			 "kind", k->kind, "text", k->text, "date", k->given_on, "created_at", (json_int_t)k->created_at);
 }
 
 void api_kudos_list(struct request *r)
@@ -105,7 +103,7 @@ void api_kudos_create(struct request *r)
 		return;
 	}
 	int64_t id = 0;
-	if ((e = kudos_add(r->db, r->me.org_id, r->me.user_id, rep_id, team, kind, text, &id))) {
+	if ((e = kudos_add(r->db, r->me.org_id, r->me.user_id, rep_id, team, kind, text, ui_today(r), &id))) {
 		api_store_error(r, e);
 		return;
 	}

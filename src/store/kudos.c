@@ -18,12 +18,12 @@ static void *grow(struct arena *a, void *items, size_t n, size_t *cap, size_t sz
 }
 
 enum err kudos_add(struct db_conn *c, int64_t org_id, int64_t giver_id, int64_t rep_id, int64_t team_id,
-		   const char *kind, const char *text, int64_t *id)
+		   const char *kind, const char *text, const char *given_on, int64_t *id)
 {
-	struct db_stmt *st = DBQ(c, "INSERT INTO kudos (org_id, giver_id, rep_id, team_id, kind, text, created_at) "
-				 "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+	struct db_stmt *st = DBQ(c, "INSERT INTO kudos (org_id, giver_id, rep_id, team_id, kind, text, given_on, "
+				 "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
 				 P_I(org_id), P_I(giver_id), P_I(rep_id), P_ID(team_id), P_T(kind), P_T(text),
-				 P_I(now_epoch()));
+				 P_T(given_on), P_I(now_epoch()));
 	if (db_step(st) == DB_ROW && id)
 		*id = db_col_i64(st, 0);
 	return db_finish(st);
@@ -48,11 +48,11 @@ enum err kudos_list(struct db_conn *c, struct arena *a, int64_t org_id, const st
 	if (*total < 0)
 		return db_last_error(c, NULL) ? db_last_error(c, NULL) : E_INTERNAL;
 	struct db_stmt *st = DBQ(c, "SELECT k.id, k.giver_id, k.rep_id, coalesce(k.team_id, 0), g.name, u.name, "
-				 "coalesce(t.name, ''), k.kind, k.text, k.created_at FROM kudos k "
+				 "coalesce(t.name, ''), k.kind, k.text, k.created_at, k.given_on FROM kudos k "
 				 "JOIN users g ON g.org_id = k.org_id AND g.id = k.giver_id "
 				 "JOIN users u ON u.org_id = k.org_id AND u.id = k.rep_id "
 				 "LEFT JOIN teams t ON t.org_id = k.org_id AND t.id = k.team_id WHERE " KSCOPE_WHERE " "
-				 "ORDER BY k.created_at DESC, k.id DESC LIMIT $5 OFFSET $6",
+				 "ORDER BY k.given_on DESC, k.id DESC LIMIT $5 OFFSET $6",
 				 P_I(org_id), P_I(s->all ? 1 : 0), P_I(s->viewer_id), P_I(s->rep_id), P_I(limit),
 				 P_I(offset));
 	size_t cap = 0;
@@ -70,6 +70,7 @@ enum err kudos_list(struct db_conn *c, struct arena *a, int64_t org_id, const st
 		k->kind = arena_strdup(a, db_col_text(st, 7));
 		k->text = arena_strdup(a, db_col_text(st, 8));
 		k->created_at = db_col_i64(st, 9);
+		k->given_on = arena_strdup(a, db_col_text(st, 10));
 	}
 	return db_finish(st);
 }

@@ -19,6 +19,7 @@ struct kudos {
 	int64_t id, org_id, giver_id, rep_id, team_id;	/* team_id 0: none */
 	const char *giver_name, *rep_name, *team_name;	/* team_name "" when none */
 	const char *kind, *text;
+	const char *given_on;		/* the day (the server's today) */
 	int64_t created_at;
 };
 
@@ -31,9 +32,9 @@ struct kudos_scope {
 	int64_t rep_id;
 };
 
-/* team_id: the recipient's team now (0: none) */
+/* team_id: the recipient's team now (0: none); given_on: today */
 enum err kudos_add(struct db_conn *c, int64_t org_id, int64_t giver_id, int64_t rep_id, int64_t team_id,
-		   const char *kind, const char *text, int64_t *id);
+		   const char *kind, const char *text, const char *given_on, int64_t *id);
 /* newest first; limit 1..KUDOS_LIST_MAX */
 enum err kudos_list(struct db_conn *c, struct arena *a, int64_t org_id, const struct kudos_scope *s, int64_t limit,
 		    int64_t offset, struct kudos **out, size_t *n, int64_t *total);

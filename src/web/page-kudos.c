@@ -48,13 +48,6 @@ static const char *kind_text(struct request *r, const char *kind)
 	return T(recognition_kind_label(kind));
 }
 
-static const char *when_text(struct request *r, int64_t epoch)
-{
-	char d[11];
-	epoch_to_date(epoch, d);
-	return ui_date_text(r, d);
-}
-
 struct kudos_scope kudos_viewer_scope(struct request *r)
 {
 	return (struct kudos_scope){ access_kudos_feed_all(&r->viewer, r->me.org_id), r->me.user_id, 0 };
@@ -222,7 +215,7 @@ static void kudos_items(struct request *r, const struct kudos *k, size_t n, int 
 		html_printf(o, "<li class=\"kudos\" data-kudos=\"%lld\"><p><strong>%s</strong> → <strong>%s</strong> "
 			    "<span class=\"tag\">%s</span></p><p class=\"kudos-text\">%s</p><p class=\"muted\">%s",
 			    (long long)k[i].id, k[i].giver_name, k[i].rep_name, kind_text(r, k[i].kind), k[i].text,
-			    when_text(r, k[i].created_at));
+			    ui_date_text(r, k[i].given_on));
 		if (show_team && *k[i].team_name)
 			html_printf(o, " · %s", k[i].team_name);
 		html(o, "</p></li>");
@@ -293,9 +286,7 @@ static struct table *feed_table(struct request *r, const struct kudos *k, size_t
 	table_col(t, 5, T("What they did"), CELL_TEXT);
 	for (size_t i = 0; i < n; i++) {
 		size_t row = table_row(t);
-		char d[11];
-		epoch_to_date(k[i].created_at, d);
-		table_date(t, row, 0, d);
+		table_date(t, row, 0, k[i].given_on);
 		table_text(t, row, 1, k[i].giver_name);
 		table_text(t, row, 2, k[i].rep_name);
 		table_text(t, row, 3, k[i].team_name);
@@ -450,7 +441,7 @@ void page_kudos_post(struct request *r)
 		render_page(r, &f, NULL);
 		return;
 	}
-	if ((e = kudos_add(r->db, r->me.org_id, r->me.user_id, form_id(f.rep), team, f.kind, f.text, NULL))) {
+	if ((e = kudos_add(r->db, r->me.org_id, r->me.user_id, form_id(f.rep), team, f.kind, f.text, ui_today(r), NULL))) {
 		resp_store_error(r, e);
 		return;
 	}
@@ -537,12 +528,9 @@ void kudos_home_section(struct request *r)
 	if (kudos_list(r->db, r->a, r->me.org_id, &mine, 3, 0, &k, &n, &total))
 		return;
 	size_t fresh = 0;
-	for (size_t i = 0; i < n; i++) {
-		char d[11];
-		epoch_to_date(k[i].created_at, d);
-		if (strcmp(d, since) >= 0)
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(k[i].given_on, since) >= 0)
 			k[fresh++] = k[i];
-	}
 	struct badge_facts f;
 	if (kudos_badge_facts(r->db, r->a, r->me.org_id, r->me.user_id, &f))
 		return;

@@ -22,6 +22,7 @@ CREATE TABLE kudos (
     team_id BIGINT,
     kind TEXT NOT NULL CHECK (kind IN ('effort', 'improvement', 'progress', 'win')),
     text TEXT NOT NULL,
+    given_on TEXT NOT NULL,
     created_at BIGINT NOT NULL,
     @TKEY@,
     CHECK (giver_id <> rep_id),
@@ -29,8 +30,8 @@ CREATE TABLE kudos (
     FOREIGN KEY (org_id, rep_id) REFERENCES users(org_id, id),
     FOREIGN KEY (org_id, team_id) REFERENCES teams(org_id, id)
 );
-CREATE INDEX kudos_team ON kudos(org_id, team_id, created_at);
-CREATE INDEX kudos_rep ON kudos(org_id, rep_id, created_at);
+CREATE INDEX kudos_team ON kudos(org_id, team_id, given_on);
+CREATE INDEX kudos_rep ON kudos(org_id, rep_id, given_on);
 
 CREATE TABLE spotlights (
     id @TID@,
