@@ -149,6 +149,10 @@ enum err demo_create(struct db_conn *c, struct arena *a, FILE *logins_out)
 	if ((e = demo_meetings(c, a, org_id, user_ids, team_ids)))
 		return e;
 
+	/* levers (issue 10): kudos, spotlight, badges and streaks */
+	if ((e = demo_kudos(c, a, org_id, user_ids, team_ids)))
+		return e;
+
 	fprintf(logins_out, "Demo organisation \"%s\" (slug %s) created.\n", DEMO_ORG_NAME, DEMO_SLUG);
 	fprintf(logins_out, LOGIN_FMT, "role", "e-mail", "password", "name");
 	for (size_t i = 0; i < demo_people_count; i++)

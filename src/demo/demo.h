@@ -149,4 +149,13 @@ enum err demo_meetings(struct db_conn *c, struct arena *a, int64_t org_id, const
  * transaction. */
 enum err demo_coaching(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
 
+/* levers (issue 10): kudos, spotlight, badges and streaks */
+/* kudos across every team over the last eight weeks in the giver's
+ * language, a spotlight of the month for every team and of the week for
+ * the first (kudos.c); badges and streaks come from the steps and loans
+ * already written. team_ids as for demo_assessments. In the caller's
+ * transaction. */
+enum err demo_kudos(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids,
+		    const int64_t *team_ids);
+
 #endif
