@@ -237,10 +237,10 @@ static void badges_render(struct request *r, int64_t rep_id, int streaks_too, in
 	f.grace_days = hs.grace_days;
 	struct badge b[BADGE_COUNT];
 	badges_compute(&f, b);
-	html_printf(o, "<section class=\"card\" id=\"badges\"><h2>%s</h2><p class=\"muted\">%s</p><ul class=\"badges\">",
+	html_printf(o, "<section class=\"card\" id=\"badges\"><h2>%s</h2><p class=\"muted\">%s</p><ul class=\"kbadges\">",
 		    own ? T("Your badges") : T("Badges"), T("Badges are earned by rules from the data, never handed out."));
 	for (int i = 0; i < BADGE_COUNT; i++) {
-		html_printf(o, "<li class=\"badge%-s\" data-badge=\"%s\"><strong>%s</strong> ",
+		html_printf(o, "<li class=\"kbadge%-s\" data-badge=\"%s\"><strong>%s</strong> ",
 			    b[i].earned ? " earned" : "", badge_codes[i], T(badge_label(b[i].kind)));
 		if (b[i].earned && b[i].kind == BADGE_CLEAN_MONTH)
 			html_printf(o, "<span class=\"tag\">%s</span> ",
@@ -335,6 +335,12 @@ static void render_page(struct request *r, struct give_form *gf, struct spot_for
 		ui_notice(r, "ok", T("Kudos given. The team sees them in the feed."));
 	else if (ok && !strcmp(ok, "spotlight"))
 		ui_notice(r, "ok", T("The spotlight is saved."));
+	struct give_form gempty = { 0 };
+	if (!gf) {
+		gempty.rep = req_query(r, "to");
+		gf = &gempty;
+	}
+	give_form_render(r, &ul, gf);
 	html_printf(o, "<section class=\"card\" id=\"spotlight\"><h2>%s</h2>", T("Spotlight"));
 	if (nsp)
 		spotlight_cards(r, sp, nsp);
@@ -357,12 +363,6 @@ static void render_page(struct request *r, struct give_form *gf, struct spot_for
 		}
 		spot_form_render(r, &tl, &members, sf);
 	}
-	struct give_form gempty = { 0 };
-	if (!gf) {
-		gempty.rep = req_query(r, "to");
-		gf = &gempty;
-	}
-	give_form_render(r, &ul, gf);
 	html_printf(o, "<section class=\"card\" id=\"feed\"><h2>%s</h2>", T("The team's feed"));
 	if (!n) {
 		html_printf(o, "<p class=\"empty muted\">%s</p>", T("No kudos yet. Be the first to recognise a colleague."));
@@ -548,10 +548,10 @@ void kudos_home_section(struct request *r)
 	html_printf(o, "<section class=\"card\" id=\"kudos-home\"><h2>%s</h2>", T("Kudos and the spotlight"));
 	spotlight_cards(r, sp, nsp);
 	if (newb) {
-		html_printf(o, "<p>%s</p><ul class=\"badges\">", T("New badges:"));
+		html_printf(o, "<p>%s</p><ul class=\"kbadges\">", T("New badges:"));
 		for (int i = 0; i < BADGE_COUNT; i++)
 			if (b[i].earned && strcmp(b[i].on, since) >= 0)
-				html_printf(o, "<li class=\"badge earned\" data-badge=\"%s\"><strong>%s</strong> "
+				html_printf(o, "<li class=\"kbadge earned\" data-badge=\"%s\"><strong>%s</strong> "
 					    "<span class=\"tag\">%s</span></li>", badge_codes[i], T(badge_label(b[i].kind)),
 					    ui_date_text(r, b[i].on));
 		html(o, "</ul>");
