@@ -155,7 +155,7 @@ static void give_form_render(struct request *r, const struct user_list *ul, cons
 		ui_notice(r, "error", T("Nothing was saved. Check the fields marked below."));
 	html(o, "<form method=\"post\" action=\"/kudos\" class=\"form\">");
 	ui_csrf(r);
-	people_select(r, "rep_id", T("To"), ul, r->me.user_id, f->rep, err_of(r, f->errs, f->nerr, "rep_id"),
+	people_select(r, "rep_id", T("Colleague"), ul, r->me.user_id, f->rep, err_of(r, f->errs, f->nerr, "rep_id"),
 		      access_kudos_feed_all(&r->viewer, r->me.org_id) || r->viewer.nled > 0);
 	const char *kl[8];
 	for (size_t i = 0; i < recognition_kind_count && i < 8; i++)
@@ -202,7 +202,7 @@ static void spotlight_cards(struct request *r, const struct spotlight *s, size_t
 	for (size_t i = 0; i < n; i++)
 		html_printf(o, "<article class=\"spotlight\"><p class=\"eyebrow\">%s · %s</p><h3>%s</h3>"
 			    "<blockquote>%s</blockquote><p class=\"muted\">%s</p></article>",
-			    T(!strcmp(s[i].period, "week") ? "Spotlight of the week" : "Spotlight of the month"),
+			    !strcmp(s[i].period, "week") ? T("Spotlight of the week") : T("Spotlight of the month"),
 			    s[i].team_name, s[i].rep_name, s[i].citation,
 			    arena_printf(r->a, T("Written by %s"), s[i].author_name));
 }
@@ -279,8 +279,8 @@ static struct table *feed_table(struct request *r, const struct kudos *k, size_t
 {
 	struct table *t = table_new(r->a, "kudos", 6);
 	table_col(t, 0, T("Date"), CELL_DATE);
-	table_col(t, 1, T("From"), CELL_TEXT);
-	table_col(t, 2, T("To"), CELL_TEXT);
+	table_col(t, 1, T("Given by"), CELL_TEXT);
+	table_col(t, 2, T("Given to"), CELL_TEXT);
 	table_col(t, 3, T("Team"), CELL_TEXT);
 	table_col(t, 4, T("For"), CELL_TEXT);
 	table_col(t, 5, T("What they did"), CELL_TEXT);
