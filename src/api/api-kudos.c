@@ -20,7 +20,6 @@
 #include "../domain/plans.h"
 #include "../store/kudos.h"
 #include "../store/users.h"
-#include "../store/settings.h"
 #include "../lib/util.h"
 #include <string.h>
 
@@ -141,16 +140,12 @@ void api_badges(struct request *r)
 		return;
 	}
 	struct badge_facts f;
-	if ((e = kudos_badge_facts(r->db, r->a, r->me.org_id, u.id, &f))) {
+	struct badge b[BADGE_COUNT];
+	int grace;
+	if ((e = kudos_badges_load(r, u.id, &f, b, &grace))) {
 		api_store_error(r, e);
 		return;
 	}
-	struct health_settings hs;
-	settings_health(r->db, r->me.org_id, &hs);
-	f.today = ui_today(r);
-	f.grace_days = hs.grace_days;
-	struct badge b[BADGE_COUNT];
-	badges_compute(&f, b);
 	json_t *arr = json_array();
 	for (int i = 0; i < BADGE_COUNT; i++)
 		json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:b, s:b, s:o, s:i}", "code", badge_codes[i],
@@ -166,7 +161,7 @@ void api_badges(struct request *r)
 		json_object_set_new(out, "streaks", json_pack("{s:i, s:i, s:i, s:i, s:i}", "weeks_current", s.week_current,
 							      "weeks_best", s.week_best, "months_current",
 							      s.month_current, "months_best", s.month_best,
-							      "grace_days", hs.grace_days));
+							      "grace_days", grace));
 	}
 	api_reply(r, 200, out);
 }

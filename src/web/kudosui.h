@@ -20,5 +20,9 @@ enum err kudos_give_check(struct request *r, int64_t rep_id, const char *kind, c
 /* checks a spotlight of team_id (0: none) naming rep_id */
 enum err kudos_spotlight_check(struct request *r, int64_t team_id, const char *period, int64_t rep_id,
 			       const char *citation, struct kudos_field_error *errs, size_t *nerr);
+/* a rep's badges as of today (b[BADGE_COUNT]) from their facts (f, kept
+ * for streaks_compute), with the organisation's grace period in *grace_days */
+enum err kudos_badges_load(struct request *r, int64_t rep_id, struct badge_facts *f, struct badge *b,
+			   int *grace_days);
 
 #endif

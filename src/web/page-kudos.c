@@ -223,20 +223,29 @@ static void kudos_items(struct request *r, const struct kudos *k, size_t n, int 
 	html(o, "</ul>");
 }
 
+enum err kudos_badges_load(struct request *r, int64_t rep_id, struct badge_facts *f, struct badge *b,
+			   int *grace_days)
+{
+	enum err e = kudos_badge_facts(r->db, r->a, r->me.org_id, rep_id, f);
+	if (e)
+		return e;
+	struct health_settings hs;
+	settings_health(r->db, r->me.org_id, &hs);
+	f->today = ui_today(r);
+	f->grace_days = *grace_days = hs.grace_days;
+	badges_compute(f, b);
+	return E_OK;
+}
+
 /* the rep's badges and streaks; streaks only when the viewer may see them */
 static void badges_render(struct request *r, int64_t rep_id, int streaks_too, int own)
 {
 	struct strbuf *o = &r->out;
 	struct badge_facts f;
-	enum err e = kudos_badge_facts(r->db, r->a, r->me.org_id, rep_id, &f);
-	if (e)
-		return;
-	struct health_settings hs;
-	settings_health(r->db, r->me.org_id, &hs);
-	f.today = ui_today(r);
-	f.grace_days = hs.grace_days;
 	struct badge b[BADGE_COUNT];
-	badges_compute(&f, b);
+	int grace;
+	if (kudos_badges_load(r, rep_id, &f, b, &grace))
+		return;
 	html_printf(o, "<section class=\"card\" id=\"badges\"><h2>%s</h2><p class=\"muted\">%s</p><ul class=\"kbadges\">",
 		    own ? T("Your badges") : T("Badges"), T("Badges are earned by rules from the data, never handed out."));
 	for (int i = 0; i < BADGE_COUNT; i++) {
@@ -270,7 +279,7 @@ static void badges_render(struct request *r, int64_t rep_id, int streaks_too, in
 						 "over, when at least one step fell due in it and every one was kept. A missed "
 						 "step ends the streak; a step still open more than %d days after its due date "
 						 "counts as missed. A period in which no step fell due neither extends nor "
-						 "breaks it. Cancelled steps do not count."), hs.grace_days));
+						 "breaks it. Cancelled steps do not count."), grace));
 	}
 	html(o, "</section>");
 }
@@ -532,14 +541,10 @@ void kudos_home_section(struct request *r)
 		if (strcmp(k[i].given_on, since) >= 0)
 			k[fresh++] = k[i];
 	struct badge_facts f;
-	if (kudos_badge_facts(r->db, r->a, r->me.org_id, r->me.user_id, &f))
-		return;
-	struct health_settings hs;
-	settings_health(r->db, r->me.org_id, &hs);
-	f.today = ui_today(r);
-	f.grace_days = hs.grace_days;
 	struct badge b[BADGE_COUNT];
-	badges_compute(&f, b);
+	int grace;
+	if (kudos_badges_load(r, r->me.user_id, &f, b, &grace))
+		return;
 	int newb = 0;
 	for (int i = 0; i < BADGE_COUNT; i++)
 		newb += b[i].earned && strcmp(b[i].on, since) >= 0;
