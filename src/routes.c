@@ -211,6 +211,10 @@ const struct route routes[] = {
 	{ "POST", "/pulse", page_pulse_post, R_REP | R_CSRF },
 	{ "POST", "/pulse/sharing", page_pulse_sharing_post, R_REP | R_CSRF },
 	{ "GET", "/team/pulse", page_team_pulse, R_MANAGER },
+	/* levers (issue 10): kudos, spotlight, badges and streaks */
+	{ "GET", "/kudos", page_kudos, R_REP },
+	{ "POST", "/kudos", page_kudos_post, R_REP | R_CSRF },
+	{ "POST", "/kudos/spotlight", page_kudos_spotlight_post, R_MANAGER | R_CSRF },
 
 	/* JSON API */
 	{ "GET", "/api/v1", api_describe, R_ANON | R_JSON | R_NODB },
@@ -363,6 +367,11 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/pulse", api_pulse_answer, R_REP | R_JSON | R_CSRF },
 	{ "PUT", "/api/v1/pulse/sharing", api_pulse_sharing, R_REP | R_JSON | R_CSRF },
 	{ "GET", "/api/v1/pulse/team", api_pulse_team, R_MANAGER | R_JSON },
+
+	/* levers (issue 10): kudos, spotlight, badges and streaks — API */
+	{ "GET", "/api/v1/kudos", api_kudos_list, R_REP | R_JSON },
+	{ "POST", "/api/v1/kudos", api_kudos_create, R_REP | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/badges", api_badges, R_REP | R_JSON },
 
 	/* plumbing */
 	{ "GET", "/healthz", page_healthz, R_ANON | R_NODB },

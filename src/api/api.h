@@ -276,5 +276,10 @@ void api_pulse_get(struct request *r);
 void api_pulse_answer(struct request *r);
 void api_pulse_sharing(struct request *r);
 void api_pulse_team(struct request *r);
+/* levers (issue 10): kudos, spotlight, badges and streaks */
+/* api-kudos.c */
+void api_kudos_list(struct request *r);
+void api_kudos_create(struct request *r);
+void api_badges(struct request *r);
 
 #endif

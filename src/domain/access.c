@@ -585,3 +585,42 @@ int access_pulse_team(const struct viewer *v, int64_t org_id, int64_t team_id)
 	return member(v, org_id) && team_id > 0 && (v->role == ROLE_MANAGER || v->role == ROLE_ADMIN) &&
 	       access_leads_team(v, team_id);
 }
+
+/* levers (issue 10): kudos, spotlight, badges and streaks */
+int access_kudos_give(const struct viewer *v, const struct person *to, int to_active)
+{
+	return to && member(v, to->org_id) && to_active && to->id != v->id;
+}
+
+int access_kudos_see(const struct viewer *v, const struct kudos_ref *k)
+{
+	if (!k || !member(v, k->org_id))
+		return 0;
+	if (v->id == k->giver_id || v->id == k->rep_id || v->role == ROLE_ADMIN)
+		return 1;
+	return k->team_id && access_team(v, k->org_id, k->team_id);
+}
+
+int access_kudos_feed_all(const struct viewer *v, int64_t org_id)
+{
+	return member(v, org_id) && v->role == ROLE_ADMIN;
+}
+
+int access_spotlight_write(const struct viewer *v, int64_t org_id, int64_t team_id)
+{
+	return team_id && access_manages_team(v, org_id, team_id);
+}
+
+int access_badges_see(const struct viewer *v, const struct person *rep)
+{
+	if (!rep || !member(v, rep->org_id))
+		return 0;
+	if (v->id == rep->id || v->role == ROLE_ADMIN)
+		return 1;
+	return rep->team_id && access_team(v, rep->org_id, rep->team_id);
+}
+
+int access_streaks_see(const struct viewer *v, const struct person *rep)
+{
+	return access_private(v, rep);
+}

@@ -459,5 +459,36 @@ int access_improve_diagnosis(const struct viewer *v, const struct person *rep);
 int access_pulse_answer(const struct viewer *v, const struct person *rep);
 int access_pulse_individual(const struct viewer *v, const struct person *rep, int shared);
 int access_pulse_team(const struct viewer *v, int64_t org_id, int64_t team_id);
+/* levers (issue 10): kudos, spotlight, badges and streaks */
+/*
+ * Kudos, the spotlight, badges and streaks. The rules:
+ *   - nothing crosses organisations; a deactivated or role-less caller
+ *     gives and sees nothing;
+ *   - anyone gives kudos to an active colleague of their own organisation,
+ *     never to themself (access_kudos_give); a colleague of another
+ *     organisation is not found, and the form says so on the field;
+ *   - kudos are the team's: seen by the members of the team the recipient
+ *     was in when they were given and by whoever manages that team (its
+ *     manager, the admins), and always by their giver and their recipient
+ *     (access_kudos_see); an admin's feed is the organisation's
+ *     (access_kudos_feed_all);
+ *   - a spotlight is written by whoever manages the team (its manager or an
+ *     admin: access_spotlight_write) and seen with the team's pages
+ *     (access_team);
+ *   - badges are recognition, seen where kudos are: by the rep, the members
+ *     of the rep's team and whoever manages it (access_badges_see);
+ *   - streaks are figures about the rep's own steps, private data
+ *     (access_private: the rep, whoever leads the rep's team).
+ */
+struct kudos_ref {
+	int64_t org_id, giver_id, rep_id;
+	int64_t team_id;		/* the recipient's team when given, 0 none */
+};
+int access_kudos_give(const struct viewer *v, const struct person *to, int to_active);
+int access_kudos_see(const struct viewer *v, const struct kudos_ref *k);
+int access_kudos_feed_all(const struct viewer *v, int64_t org_id);
+int access_spotlight_write(const struct viewer *v, int64_t org_id, int64_t team_id);
+int access_badges_see(const struct viewer *v, const struct person *rep);
+int access_streaks_see(const struct viewer *v, const struct person *rep);
 
 #endif

@@ -185,6 +185,9 @@ void page_home(struct request *r)
 	improve_home_due(r);
 	/* levers (issue 10): pulse — what needs the manager now */
 	pulse_home_needs(r);
+	/* levers (issue 10): kudos, spotlight, badges and streaks — the spotlight to write, and what is new */
+	kudos_home_needs(r);
+	kudos_home_section(r);
 
 	if (r->viewer.role == ROLE_ADMIN) {
 		html(o, "<div class=\"stats\">");

@@ -341,6 +341,8 @@ void page_rep(struct request *r)
 	improve_rep_section(r, u);
 	/* levers (issue 10): pulse — only what the rep shares */
 	pulse_rep_section(r, u);
+	/* levers (issue 10): kudos, spotlight, badges and streaks */
+	kudos_rep_section(r, u);
 
 	ui_page_end(r);
 }

@@ -47,6 +47,8 @@ static void team_card(struct request *r, const struct team *t, const struct user
 			    T("Manager"), t->manager_name, count);
 	else
 		html_printf(o, "<p class=\"muted\">%s · %s</p>", T("No manager yet"), count);
+	/* levers (issue 10): the team's spotlight of this week and month */
+	kudos_team_spotlight(r, t->id);
 	if (!t->members) {
 		html(o, "</section>");
 		return;

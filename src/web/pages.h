@@ -293,5 +293,14 @@ void page_team_pulse(struct request *r);
  * below 2.5) and the rep page's section (only what the rep shares) */
 void pulse_home_needs(struct request *r);
 void pulse_rep_section(struct request *r, const struct user *u);
+/* levers (issue 10): kudos, spotlight, badges and streaks */
+/* page-kudos.c: kudos, the feed, the spotlight, badges and streaks */
+void page_kudos(struct request *r);
+void page_kudos_post(struct request *r);
+void page_kudos_spotlight_post(struct request *r);
+void kudos_home_section(struct request *r);
+void kudos_home_needs(struct request *r);
+void kudos_rep_section(struct request *r, const struct user *u);
+void kudos_team_spotlight(struct request *r, int64_t team_id);
 
 #endif

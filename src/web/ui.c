@@ -102,6 +102,9 @@ static const struct nav_item nav[] = {
 	/* levers (issue 10): pulse */
 	/* TRANSLATORS: a menu item: the weekly wellbeing check-in (energy, motivation, workload); keep it short */
 	{ G_GROW, "pulse", "/pulse", N_("Pulse"), ROLE_REP, ROLE_ADMIN, "team-pulse" },
+	/* levers (issue 10): kudos, spotlight, badges and streaks */
+	/* TRANSLATORS: a menu item: kudos, the spotlight, badges and streaks; keep it short */
+	{ G_TEAM, "kudos", "/kudos", N_("Kudos"), ROLE_REP, ROLE_ADMIN, NULL },
 };
 
 #define NAV_N (sizeof(nav) / sizeof(nav[0]))

@@ -76,11 +76,12 @@ test('the menu is grouped; an admin has one "Teams", the one that manages them',
   // the teams page of an admin counts as the admin's Teams item
   const teams = await a.get('/teams');
   assert.match(teams.text, /href="\/admin\/teams" aria-current="page"/);
-  // a rep: no admin group, teams as a plain link
+  // a rep: no admin group; the Team group holds Teams and (levers, issue 10) Kudos
   const rep = await signIn('rep');
   const rnav = (await rep.get('/teams')).text.split('<nav class="nav"')[1].split('</nav>')[0];
   assert.doesNotMatch(rnav, /Manage<|\/admin\//);
-  assert.match(rnav, /<a class="nav-solo" href="\/teams" aria-current="page">Teams</);
+  assert.match(rnav, /<span class="g-name">Team<\/span><span class="g-cur">Teams<\/span>/);
+  assert.match(rnav, /<a href="\/teams" aria-current="page">Teams<\/a><\/li><li><a href="\/kudos">Kudos</);
 });
 
 async function launch() {

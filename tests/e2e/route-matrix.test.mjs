@@ -477,6 +477,17 @@ const ROWS = {
   'POST /api/v1/pulse': { who: SIGNED_IN },
   'PUT /api/v1/pulse/sharing': { who: SIGNED_IN },
   'GET /api/v1/pulse/team': { who: MANAGERS },
+  /* levers (issue 10): kudos, spotlight, badges and streaks */
+  // the feed is each caller's own team(s); giving with an empty body is a
+  // 400 naming the field; the spotlight is a manager route; Rita's badges:
+  // her team (herself, Max), the admin — not Rob or Mia of South (403), not
+  // the other organisation (404: no such user)
+  'GET /kudos': { who: SIGNED_IN },
+  'POST /kudos': { who: SIGNED_IN },
+  'POST /kudos/spotlight': { who: MANAGERS },
+  'GET /api/v1/kudos': { who: SIGNED_IN },
+  'POST /api/v1/kudos': { who: SIGNED_IN },
+  'GET /api/v1/badges': { who: RITAS, path: (f) => `/api/v1/badges?rep=${f.rita}` },
 
   'GET /healthz': { who: PUBLIC },
   'GET /static/*': { who: PUBLIC, path: () => '/static/app.css' },
