@@ -158,6 +158,7 @@ enum err demo_improve(struct db_conn *c, struct arena *a, int64_t org_id, const 
  * average dipped to 2.5 or lower in the last ended week. team_ids as for
  * demo_assessments. In the caller's transaction. */
 enum err demo_pulse(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids,
+		    const int64_t *team_ids);
 /* levers (issue 10): kudos, spotlight, badges and streaks */
 /* kudos across every team over the last eight weeks in the giver's
  * language, a spotlight of the month for every team and of the week for
