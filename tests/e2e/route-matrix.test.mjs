@@ -754,6 +754,7 @@ async function fixture() {
     f.improveReview = r.json.reviews[0].id;
     f.ritaAndMaxOnly = [...(f.ritaAndMaxOnly ?? []), 'Matrix support 7f3a'];
     f.privateTexts = [...(f.privateTexts ?? []), ['Matrix diagnosis notes 7f3a', ['mgrA']]];
+  }
   /* levers (issue 10): pulse */
   {
     // Rita answers this week's pulse with a comment and shares her pulse:
