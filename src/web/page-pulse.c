@@ -593,7 +593,7 @@ void page_team_pulse(struct request *r)
 				    T("No week to show yet: no ended week had at least three answers."));
 			continue;
 		}
-		html_printf(o, "<table class=\"table pulse-team\"><thead><tr><th>%s</th><th class=\"num\">%s</th>"
+		html_printf(o, "<div class=\"table-wrap\"><table class=\"table pulse-team\"><thead><tr><th>%s</th><th class=\"num\">%s</th>"
 			    "<th class=\"num\">%s</th></tr></thead><tbody>", T("Week"), T("Answers"), T("Team average"));
 		for (size_t w = tv[i].weeks.n; w-- > 0;) {
 			const struct pulse_team_week *x = &tv[i].weeks.items[w];
@@ -603,7 +603,7 @@ void page_team_pulse(struct request *r)
 				    ui_decimal_text(r, (double)x->points / (3.0 * (double)x->count), 2),
 				    low ? arena_printf(r->a, " · %s", T("2.5 or lower")) : "");
 		}
-		html(o, "</tbody></table>");
+		html(o, "</tbody></table></div>");
 	}
 	ui_export_links(r);
 	html(o, "</section>");
