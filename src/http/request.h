@@ -101,6 +101,8 @@ const char *req_id(struct request *r);
 /* a query or form value, NULL when absent */
 const char *req_query(struct request *r, const char *key);
 const char *req_form(struct request *r, const char *key);
+/* the form field without surrounding white space; NULL when it was not sent */
+const char *req_form_trimmed(struct request *r, const char *key);
 
 void resp_header(struct request *r, const char *name, const char *value);
 /* max_age < 0 deletes the cookie */

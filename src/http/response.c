@@ -98,6 +98,12 @@ const char *req_id(struct request *r)
 	return r->request_id;
 }
 
+const char *req_form_trimmed(struct request *r, const char *key)
+{
+	const char *v = req_form(r, key);
+	return v ? str_trim(arena_strdup(r->a, v)) : NULL;
+}
+
 const char *req_query(struct request *r, const char *key)
 {
 	return kv_get(&r->query, key);

@@ -52,20 +52,6 @@
 #define EXPORT_LIMIT 5000
 #define NEEDS_MAX 50
 
-static const char *field_error(struct request *r, const struct plan_field_error *errs, size_t n, const char *field)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(errs[i].field, field))
-			return T(errs[i].message);
-	return NULL;
-}
-
-static const char *form_text(struct request *r, const char *key)
-{
-	const char *v = req_form(r, key);
-	return v ? str_trim(arena_strdup(r->a, v)) : NULL;
-}
-
 static int64_t id_field(const char *s)
 {
 	int64_t id;
@@ -507,14 +493,14 @@ static void render_new(struct request *r, const struct user *u, const struct new
 	if (!strcmp(f->source, "tiers"))
 		html_printf(o, "<p class=\"muted\">%s</p>",
 			    arena_printf(r->a, T("An underperformer by the tiers in %s."), f->period));
-	ui_input(r, "flagged_on", T("Flagged on"), "date", f->flagged_on, field_error(r, f->errs, f->nerr, "flagged_on"),
+	ui_input(r, "flagged_on", T("Flagged on"), "date", f->flagged_on, plan_field_message(r, f->errs, f->nerr, "flagged_on"),
 		 " required");
-	diagnosis_select(r, f->diagnosis, field_error(r, f->errs, f->nerr, "diagnosis"));
-	notes_area(r, f->notes, field_error(r, f->errs, f->nerr, "diagnosis_notes"));
+	diagnosis_select(r, f->diagnosis, plan_field_message(r, f->errs, f->nerr, "diagnosis"));
+	notes_area(r, f->notes, plan_field_message(r, f->errs, f->nerr, "diagnosis_notes"));
 	html_printf(o, "<p class=\"muted\">%s</p>",
 		    T("The plan's days may wait: a flag without a plan warns after two weeks."));
-	ui_input(r, "plan_start", T("Plan from"), "date", f->start, field_error(r, f->errs, f->nerr, "plan_start"), NULL);
-	ui_input(r, "plan_end", T("Plan to"), "date", f->end, field_error(r, f->errs, f->nerr, "plan_end"), NULL);
+	ui_input(r, "plan_start", T("Plan from"), "date", f->start, plan_field_message(r, f->errs, f->nerr, "plan_start"), NULL);
+	ui_input(r, "plan_end", T("Plan to"), "date", f->end, plan_field_message(r, f->errs, f->nerr, "plan_end"), NULL);
 	html_printf(o, "<div class=\"actions\"><button class=\"button primary\" type=\"submit\">%s</button></div></form>",
 		    T("Save"));
 	ui_page_end(r);
@@ -565,11 +551,11 @@ void page_improve_new_post(struct request *r)
 	if (!u)
 		return;
 	struct new_form f = { 0 };
-	f.flagged_on = form_text(r, "flagged_on");
-	f.diagnosis = form_text(r, "diagnosis");
-	f.notes = form_text(r, "diagnosis_notes");
-	f.start = form_text(r, "plan_start");
-	f.end = form_text(r, "plan_end");
+	f.flagged_on = req_form_trimmed(r, "flagged_on");
+	f.diagnosis = req_form_trimmed(r, "diagnosis");
+	f.notes = req_form_trimmed(r, "diagnosis_notes");
+	f.start = req_form_trimmed(r, "plan_start");
+	f.end = req_form_trimmed(r, "plan_end");
 	f.source = source_of(req_form(r, "source"));
 	f.period = f.source[0] == 't' ? period_of(r, req_form(r, "period")) : "";
 	struct improve_flag_input in = { f.flagged_on, ui_today(r), f.diagnosis ? f.diagnosis : "", f.notes, f.start, f.end };
@@ -646,7 +632,7 @@ static int view_load(struct request *r, int64_t id, enum access_need need, struc
 
 static const char *verr(struct request *r, const struct view *v, const char *form, const char *field)
 {
-	return v->form && !strcmp(v->form, form) ? field_error(r, v->errs, v->nerr, field) : NULL;
+	return v->form && !strcmp(v->form, form) ? plan_field_message(r, v->errs, v->nerr, field) : NULL;
 }
 
 static const char *typed(struct request *r, const struct view *v, const char *form, const char *field, const char *def)
@@ -935,8 +921,8 @@ void page_improve_post(struct request *r)
 	struct view v;
 	if (!id || view_load(r, id, NEED_CHANGE, &v))
 		return;
-	struct improve_update_input in = { v.p->status, form_text(r, "diagnosis"), form_text(r, "diagnosis_notes"),
-					   form_text(r, "plan_start"), form_text(r, "plan_end") };
+	struct improve_update_input in = { v.p->status, req_form_trimmed(r, "diagnosis"), req_form_trimmed(r, "diagnosis_notes"),
+					   req_form_trimmed(r, "plan_start"), req_form_trimmed(r, "plan_end") };
 	if (*v.p->extended_on)
 		in.plan_end = v.p->plan_end;	/* an extended plan's last day is the extension's */
 	if ((v.nerr = improve_update_check(&in, v.errs))) {
@@ -965,9 +951,9 @@ void page_improve_items_post(struct request *r)
 		again(r, &v, "item", 409, T("This plan is closed with a decision; it is not changed any more."));
 		return;
 	}
-	struct improve_item_input in = { form_text(r, "kind"), form_text(r, "text"), form_text(r, "metric"), 0, NAN,
-					 form_text(r, "support_kind"), form_text(r, "on_date") };
-	const char *target = form_text(r, "target");
+	struct improve_item_input in = { req_form_trimmed(r, "kind"), req_form_trimmed(r, "text"), req_form_trimmed(r, "metric"), 0, NAN,
+					 req_form_trimmed(r, "support_kind"), req_form_trimmed(r, "on_date") };
+	const char *target = req_form_trimmed(r, "target");
 	if (target && *target) {
 		if (goal_metric_counts(in.metric)) {
 			int64_t h;
@@ -982,8 +968,8 @@ void page_improve_items_post(struct request *r)
 			in.target = NAN;	/* typed, but not a number: goal_target_check names it */
 		}
 	}
-	const char *link_kind = form_text(r, "link_kind");
-	int64_t link_id = id_field(form_text(r, "link_id"));
+	const char *link_kind = req_form_trimmed(r, "link_kind");
+	int64_t link_id = id_field(req_form_trimmed(r, "link_id"));
 	struct improve_item item;
 	enum err e = improveui_item_check(r, v.p, &in, link_kind, link_id, &item, v.errs, &v.nerr);
 	if (e) {
@@ -1023,7 +1009,7 @@ void page_improve_item_post(struct request *r)
 		resp_store_error(r, e);
 		return;
 	}
-	const char *outcome = form_text(r, "outcome");
+	const char *outcome = req_form_trimmed(r, "outcome");
 	if ((v.nerr = improve_outcome_check(outcome, v.errs)) || !v.open) {
 		again(r, &v, "item", v.open ? 400 : 409,
 		      v.open ? T(v.errs[0].message) : T("This plan is closed with a decision; it is not changed any more."));
@@ -1044,8 +1030,8 @@ void page_improve_decide_post(struct request *r)
 	 * the rights are then the manager's */
 	if (!id || view_load(r, id, NEED_CHANGE, &v))
 		return;
-	struct improve_decide_in in = { v.p->status, v.p->plan_end, *v.p->extended_on != 0, form_text(r, "decision"),
-					form_text(r, "until"), form_text(r, "note") };
+	struct improve_decide_in in = { v.p->status, v.p->plan_end, *v.p->extended_on != 0, req_form_trimmed(r, "decision"),
+					req_form_trimmed(r, "until"), req_form_trimmed(r, "note") };
 	struct improve_decide_out out;
 	if ((v.nerr = improve_decide(&in, &out, v.errs))) {
 		int closed = !strcmp(v.p->status, "closed");

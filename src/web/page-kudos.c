@@ -37,12 +37,6 @@
 #define FEED_PAGE 50
 #define NEW_DAYS 14		/* a badge or kudos is "new" on the home page this many days */
 
-static const char *form_text(struct request *r, const char *key)
-{
-	const char *v = req_form(r, key);
-	return v ? str_trim(arena_strdup(r->a, v)) : NULL;
-}
-
 static const char *kind_text(struct request *r, const char *kind)
 {
 	return T(recognition_kind_label(kind));
@@ -436,9 +430,9 @@ static int64_t form_id(const char *s)
 void page_kudos_post(struct request *r)
 {
 	struct give_form f = { 0 };
-	f.rep = form_text(r, "rep_id");
-	f.kind = form_text(r, "kind");
-	f.text = form_text(r, "text");
+	f.rep = req_form_trimmed(r, "rep_id");
+	f.kind = req_form_trimmed(r, "kind");
+	f.text = req_form_trimmed(r, "text");
 	int64_t team;
 	enum err e = kudos_give_check(r, form_id(f.rep), f.kind, f.text, f.errs, &f.nerr, &team);
 	if (e) {
@@ -477,10 +471,10 @@ enum err kudos_spotlight_check(struct request *r, int64_t team_id, const char *p
 void page_kudos_spotlight_post(struct request *r)
 {
 	struct spot_form f = { 0 };
-	f.team = form_text(r, "team_id");
-	f.period = form_text(r, "period");
-	f.rep = form_text(r, "rep_id");
-	f.citation = form_text(r, "citation");
+	f.team = req_form_trimmed(r, "team_id");
+	f.period = req_form_trimmed(r, "period");
+	f.rep = req_form_trimmed(r, "rep_id");
+	f.citation = req_form_trimmed(r, "citation");
 	int64_t team_id = form_id(f.team);
 	struct team t;
 	enum err e = team_id > 0 ? team_get(r->db, r->a, r->me.org_id, team_id, &t) : E_NOTFOUND;

@@ -41,21 +41,6 @@
 #define PAGE_SIZE 50
 #define EXPORT_LIMIT 5000
 
-/* the message for field among errs, translated; NULL when it has none */
-static const char *field_error(struct request *r, const struct plan_field_error *errs, size_t n, const char *field)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(errs[i].field, field))
-			return T(errs[i].message);
-	return NULL;
-}
-
-static const char *form_text(struct request *r, const char *key)
-{
-	const char *v = req_form(r, key);
-	return v ? str_trim(arena_strdup(r->a, v)) : NULL;
-}
-
 /* " placeholder=\"…\"" with the text escaped, for ui_input's extra attributes */
 static const char *placeholder(struct request *r, const char *text)
 {
@@ -249,11 +234,11 @@ static void render_new(struct request *r, const struct user *u, const struct new
 		html_printf(o, "<p><a href=\"/plans/%lld\">%s</a></p>", (long long)f->existing, T("Open the plan that holds this period"));
 	html_printf(o, "<form class=\"card form\" method=\"post\" action=\"/plans/new?rep=%lld\">", (long long)u->id);
 	ui_csrf(r);
-	ui_input(r, "title", T("Title"), "text", f->title, field_error(r, f->errs, f->nerr, "title"),
+	ui_input(r, "title", T("Title"), "text", f->title, plan_field_message(r, f->errs, f->nerr, "title"),
 		 arena_printf(r->a, " maxlength=\"200\"%s", placeholder(r, T("e.g. Second half of 2026"))));
-	ui_input(r, "period_start", T("From"), "date", f->start, field_error(r, f->errs, f->nerr, "period_start"),
+	ui_input(r, "period_start", T("From"), "date", f->start, plan_field_message(r, f->errs, f->nerr, "period_start"),
 		 " required");
-	ui_input(r, "period_end", T("To"), "date", f->end, field_error(r, f->errs, f->nerr, "period_end"), " required");
+	ui_input(r, "period_end", T("To"), "date", f->end, plan_field_message(r, f->errs, f->nerr, "period_end"), " required");
 	html_printf(o, "<p class=\"muted\">%s</p>", T("A rep has one open plan at a time for any day."));
 	html_printf(o, "<div class=\"actions\"><button class=\"button primary\" type=\"submit\">%s</button></div></form>",
 		    T("Make the plan"));
@@ -290,9 +275,9 @@ void page_plan_new_post(struct request *r)
 	if (!u)
 		return;
 	struct new_plan_form f = { 0 };
-	f.title = form_text(r, "title");
-	f.start = form_text(r, "period_start");
-	f.end = form_text(r, "period_end");
+	f.title = req_form_trimmed(r, "title");
+	f.start = req_form_trimmed(r, "period_start");
+	f.end = req_form_trimmed(r, "period_end");
 	struct plan_input in = { f.title ? f.title : "", f.start, f.end };
 	f.nerr = plan_input_check(&in, f.errs);
 	if (f.nerr) {
@@ -378,7 +363,7 @@ static int plan_view_load(struct request *r, int64_t id, enum access_need need, 
 
 static const char *verr(struct request *r, const struct plan_view *v, const char *form, const char *field)
 {
-	return v->form && !strcmp(v->form, form) ? field_error(r, v->errs, v->nerr, field) : NULL;
+	return v->form && !strcmp(v->form, form) ? plan_field_message(r, v->errs, v->nerr, field) : NULL;
 }
 
 static const char *typed(struct request *r, const struct plan_view *v, const char *form, const char *field,
@@ -782,13 +767,13 @@ void page_plan_goals_post(struct request *r)
 	struct plan_view v;
 	if (plan_view_load(r, r->id, NEED_CHANGE, &v) || !plan_is_open(r, v.p))
 		return;
-	struct goal_input in = { .kind = form_text(r, "kind"), .title = form_text(r, "title"),
-				 .metric = form_text(r, "metric") };
+	struct goal_input in = { .kind = req_form_trimmed(r, "kind"), .title = req_form_trimmed(r, "title"),
+				 .metric = req_form_trimmed(r, "metric") };
 	struct plan_field_error errs[PLAN_ERRORS_MAX];
 	size_t nerr = 0;
 	/* learning (issue 9): a kind of learning narrows a learning figure
 	 * ("learning_activities:book"); with another figure it is refused */
-	const char *lk = form_text(r, "learning_kind");
+	const char *lk = req_form_trimmed(r, "learning_kind");
 	int bad_kind = 0;
 	if (lk && *lk) {
 		if (in.metric && goal_metric_counts(in.metric) && !goal_metric_kind(in.metric) && learning_kind_valid(lk))
@@ -797,7 +782,7 @@ void page_plan_goals_post(struct request *r)
 			bad_kind = 1;
 	}
 	int counts = goal_metric_counts(in.metric);
-	const char *target = form_text(r, "target"), *baseline = form_text(r, "baseline");
+	const char *target = req_form_trimmed(r, "target"), *baseline = req_form_trimmed(r, "baseline");
 	int bad_number = 0;
 	if (target && *target) {
 		in.has_target = 1;
@@ -814,7 +799,7 @@ void page_plan_goals_post(struct request *r)
 			in.baseline *= 100;
 	}
 	(void)bad_number;
-	int64_t trait = id_field(form_text(r, "trait_id"));
+	int64_t trait = id_field(req_form_trimmed(r, "trait_id"));
 	enum err e = plansui_goal_check(r, v.p, &in, trait, errs, &nerr);
 	if (!e && bad_kind && nerr < PLAN_ERRORS_MAX)
 		errs[nerr++] = (struct plan_field_error){ "learning_kind",
@@ -860,8 +845,8 @@ void page_plan_actions_post(struct request *r)
 	struct plan_view v;
 	if (plan_view_load(r, r->id, NEED_CHANGE, &v) || !plan_is_open(r, v.p))
 		return;
-	struct action_input in = { form_text(r, "what"), form_text(r, "due") };
-	int64_t owner = id_field(form_text(r, "owner_id"));
+	struct action_input in = { req_form_trimmed(r, "what"), req_form_trimmed(r, "due") };
+	int64_t owner = id_field(req_form_trimmed(r, "owner_id"));
 	struct plan_field_error errs[PLAN_ERRORS_MAX];
 	size_t nerr = 0;
 	plansui_action_check(r, v.p, &in, owner, errs, &nerr);
@@ -896,12 +881,12 @@ void page_plan_checkins_post(struct request *r)
 	struct plan_view v;
 	if (plan_view_load(r, r->id, NEED_PRIVATE, &v) || !plan_is_open(r, v.p))
 		return;
-	struct checkin_input in = { form_text(r, "on_date"), form_text(r, "note") };
+	struct checkin_input in = { req_form_trimmed(r, "on_date"), req_form_trimmed(r, "note") };
 	struct plan_field_error errs[PLAN_ERRORS_MAX];
 	size_t nerr = checkin_input_check(&in, errs);
 	const char *rec = req_form(r, "recognise");
 	int recognise = rec && !strcmp(rec, "1");
-	struct recognition_input ri = { form_text(r, "recognition_kind"), in.note };
+	struct recognition_input ri = { req_form_trimmed(r, "recognition_kind"), in.note };
 	if (recognise) {
 		if (!v.recognise) {
 			resp_error(r, E_FORBIDDEN, T("Only the rep's manager gives recognition."));
@@ -950,7 +935,7 @@ void page_rep_recognition_post(struct request *r)
 	struct user *u = recognise_load_or_reply(r, r->id);
 	if (!u)
 		return;
-	struct recognition_input in = { form_text(r, "kind"), form_text(r, "note") };
+	struct recognition_input in = { req_form_trimmed(r, "kind"), req_form_trimmed(r, "note") };
 	struct plan_field_error errs[PLAN_ERRORS_MAX];
 	size_t nerr = recognition_input_check(&in, errs);
 	int64_t plan_id = id_field(req_form(r, "plan_id"));

@@ -78,3 +78,11 @@ int plansui_parse_percent(struct request *r, const char *s, double *out)
 	*out = (double)hundredths / 10000.0;
 	return 0;
 }
+
+const char *plan_field_message(struct request *r, const struct plan_field_error *errs, size_t n, const char *field)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(errs[i].field, field))
+			return T(errs[i].message);
+	return NULL;
+}

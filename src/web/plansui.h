@@ -30,4 +30,8 @@ void plansui_balance(const struct plan_goal *g, size_t n, struct plan_balance *o
 /* a percentage as typed ("80", "72,5" in Dutch) as a fraction; -1 when not one */
 int plansui_parse_percent(struct request *r, const char *s, double *out);
 
+/* the message for field among errs (development and improvement plans'
+ * forms), translated; NULL when it has none */
+const char *plan_field_message(struct request *r, const struct plan_field_error *errs, size_t n, const char *field);
+
 #endif
