@@ -29,6 +29,9 @@ const struct cmd commands[] = {
 	  "import reps, targets, deals or result totals from a CSV file" },
 	{ "backup", cmd_backup, "backup FILE [--db URL]",
 	  "write a consistent copy of the database while the server runs" },
+	/* speed (issue 15): roll-ups */
+	{ "rollups", cmd_rollups, "rollups rebuild|check [--org SLUG] [--db URL]",
+	  "rebuild the figures' roll-ups, or check them against a full recomputation (exit 1 when they differ)" },
 	{ "help", cmd_help, "help [COMMAND]", "show the commands, or one command's usage" },
 	{ NULL, NULL, NULL, NULL },
 };

@@ -30,6 +30,8 @@ int cmd_import(int argc, char **argv);
 /* the options and the fields of each kind, after import's usage */
 void cmd_import_help(void);
 int cmd_backup(int argc, char **argv);
+/* speed (issue 15): roll-ups */
+int cmd_rollups(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 /* hidden: the route table as JSON, for the tests */
 int cmd_routes(int argc, char **argv);
