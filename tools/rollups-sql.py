@@ -111,6 +111,24 @@ def deal_closed(O, D, S, extra=""):
     return upsert("rollup_closed", sel)
 
 
+def new_deal_closed():
+    """a deal inserted closed: no conversations or steps yet (the cheap form
+    that an import of closed deals runs per row)"""
+    cols = ["unbroken_won", "unbroken_lost", "won_value"]
+    sets = ", ".join(f"{c} = r.{c} + excluded.{c}" for c in cols)
+    return ("INSERT INTO rollup_closed AS r (org_id, rep_id, day, unbroken_won, unbroken_lost, won_value)\n"
+            f"    SELECT NEW.org_id, {rep('NEW.owner_id')}, NEW.closed_on, {b(chr(39).join(['NEW.status = ', 'won', '']))}, "
+            f"{b(chr(39).join(['NEW.status = ', 'lost', '']))}, CASE WHEN NEW.status = 'won' THEN NEW.value_minor ELSE 0 END "
+            f"FROM {W} WHERE true\n"
+            f"    ON CONFLICT (org_id, rep_id, day) DO UPDATE SET {sets}")
+
+
+def new_deal_won():
+    sel = ("SELECT NEW.org_id, NEW.owner_id, substr(NEW.closed_on, 1, 7), 1, NEW.value_minor "
+           "WHERE NEW.status = 'won'")
+    return upsert("rollup_won_months", sel)
+
+
 def deal_won(O, D, S, extra=""):
     """a won deal's value in its owner's month"""
     sel = (f"SELECT d.org_id, d.owner_id, substr(d.closed_on, 1, 7), {S}, {S} * d.value_minor FROM deals d "
@@ -176,10 +194,11 @@ def triggers(dialect):
     T.append(("rollup_st_au", "AFTER", "UPDATE", st_cols, None,
               [due_row("OLD", -1), due_row("NEW", 1)]
               + deal_all("OLD.org_id", "OLD.deal_id", 1) + deal_all("NEW.org_id", "NEW.deal_id", 1, other)))
-    # deals (a new deal has no conversations or steps yet, unless loaded
-    # with foreign keys off as benchgen does: the full contribution either way)
-    T.append(("rollup_d_ai", "AFTER", "INSERT", None, "NEW.status IN ('won', 'lost')",
-              deal_all("NEW.org_id", "NEW.id", 1, gaps=False)))
+    # deals (a new deal has no conversations or steps yet: the foreign keys
+    # of both point at it; a bulk load with foreign keys off, as benchgen's,
+    # runs `rollups rebuild` after it)
+    T.append(("rollup_d_ai", "AFTER", "INSERT", None, "NEW.status IN ('won', 'lost') AND NEW.closed_on IS NOT NULL",
+              [new_deal_closed(), new_deal_won()]))
     T.append(("rollup_d_bu", "BEFORE", "UPDATE", d_cols, None, deal_all("OLD.org_id", "OLD.id", -1, gaps=False)))
     T.append(("rollup_d_au", "AFTER", "UPDATE", d_cols, None, deal_all("NEW.org_id", "NEW.id", 1, gaps=False)))
     T.append(("rollup_d_bd", "BEFORE", "DELETE", None, None, deal_all("OLD.org_id", "OLD.id", -1, gaps=False)))
@@ -270,7 +289,7 @@ def main():
         lines = ["    org_id BIGINT NOT NULL"] + [f"    {k} {key_type[k]}" for k in keys]
         lines += [f"    {c} BIGINT NOT NULL DEFAULT 0" for c in cols]
         lines.append(f"    PRIMARY KEY (org_id, {', '.join(keys)})")
-        ddl.append(f"-- {comments[t]}\nCREATE TABLE {t} (\n" + ",\n".join(lines) + "\n);\n")
+        ddl.append(f"-- {comments[t]}\nCREATE TABLE {t} (\n" + ",\n".join(lines) + "\n)@WITHOUT_ROWID@;\n")
     head = """-- 0016: figures from maintained roll-ups (issue 15). Per rep and day (or month)
 -- sums of what the commitment figures, team numbers, tiers and concentration
 -- read, kept by triggers in the same transaction as every write that changes
@@ -287,7 +306,9 @@ def main():
 """
     idx = ("-- a rep's steps by the day agreed: the days between steps of a team read the\n"
            "-- period's steps only (store/figures.c)\n"
-           "CREATE INDEX steps_rep_created ON steps(org_id, rep_id, created_on, deal_id);\n")
+           "CREATE INDEX steps_rep_created ON steps(org_id, rep_id, created_on, deal_id);\n"
+           "-- the organisation's won months over a span, every rep (numbers, tiers, concentration)\n"
+           "CREATE INDEX rollup_won_months_month ON rollup_won_months(org_id, month, rep_id, value_minor, n);\n")
     # the fill runs once per organisation: the recomputation is written for one
     fill_sql = []
     for t, q in recompute().items():

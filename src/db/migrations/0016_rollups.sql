@@ -21,7 +21,7 @@ CREATE TABLE rollup_conversations (
     stops BIGINT NOT NULL DEFAULT 0,
     nones BIGINT NOT NULL DEFAULT 0,
     PRIMARY KEY (org_id, rep_id, day)
-);
+)@WITHOUT_ROWID@;
 
 -- steps not cancelled per rep (0: all) and day first agreed (original_due), and of
 -- those the ones kept by that day
@@ -32,7 +32,7 @@ CREATE TABLE rollup_steps_due (
     n BIGINT NOT NULL DEFAULT 0,
     kept_on_time BIGINT NOT NULL DEFAULT 0,
     PRIMARY KEY (org_id, rep_id, day)
-);
+)@WITHOUT_ROWID@;
 
 -- closed deals (won/lost) per owner (0: all) and closing day: whether their steps
 -- ever broke, minutes spent on the lost ones, won value, and their conversations
@@ -64,7 +64,7 @@ CREATE TABLE rollup_closed (
     won_stop BIGINT NOT NULL DEFAULT 0,
     won_none BIGINT NOT NULL DEFAULT 0,
     PRIMARY KEY (org_id, rep_id, day)
-);
+)@WITHOUT_ROWID@;
 
 -- won deals per owner and closing month ('YYYY-MM'): count and value
 CREATE TABLE rollup_won_months (
@@ -74,7 +74,7 @@ CREATE TABLE rollup_won_months (
     n BIGINT NOT NULL DEFAULT 0,
     value_minor BIGINT NOT NULL DEFAULT 0,
     PRIMARY KEY (org_id, rep_id, month)
-);
+)@WITHOUT_ROWID@;
 
 -- pairs of consecutive steps agreed on the same deal, for the whole organisation:
 -- the day of the later step and of the one before it (the gap is their distance)
@@ -84,11 +84,13 @@ CREATE TABLE rollup_step_gaps (
     prev_day TEXT NOT NULL,
     n BIGINT NOT NULL DEFAULT 0,
     PRIMARY KEY (org_id, day, prev_day)
-);
+)@WITHOUT_ROWID@;
 
 -- a rep's steps by the day agreed: the days between steps of a team read the
 -- period's steps only (store/figures.c)
 CREATE INDEX steps_rep_created ON steps(org_id, rep_id, created_on, deal_id);
+-- the organisation's won months over a span, every rep (numbers, tiers, concentration)
+CREATE INDEX rollup_won_months_month ON rollup_won_months(org_id, month, rep_id, value_minor, n);
 
 -- @sqlite
 CREATE TRIGGER rollup_cv_bi BEFORE INSERT ON conversations FOR EACH ROW WHEN (NEW.deal_id IS NOT NULL)
@@ -363,18 +365,13 @@ BEGIN
     ON CONFLICT (org_id, day, prev_day) DO UPDATE SET n = n + excluded.n;
 END;
 
-CREATE TRIGGER rollup_d_ai AFTER INSERT ON deals FOR EACH ROW WHEN (NEW.status IN ('won', 'lost'))
+CREATE TRIGGER rollup_d_ai AFTER INSERT ON deals FOR EACH ROW WHEN (NEW.status IN ('won', 'lost') AND NEW.closed_on IS NOT NULL)
 BEGIN
-    INSERT INTO rollup_closed (org_id, rep_id, day, unbroken_won, unbroken_lost, broken_won, broken_lost, minutes_lost, won_value, gut1_closed, gut2_closed, gut3_closed, gut4_closed, gut5_closed, gut1_won, gut2_won, gut3_won, gut4_won, gut5_won, closed_step, closed_stop, closed_none, won_step, won_stop, won_none)
-    SELECT d.org_id, CASE WHEN w.k = 1 THEN d.owner_id ELSE 0 END, d.closed_on, 1 * CASE WHEN d.status = 'won' AND NOT (coalesce(b.bad, 0) > 0 OR coalesce(c.nones, 0) > 0) THEN 1 ELSE 0 END, 1 * CASE WHEN d.status = 'lost' AND NOT (coalesce(b.bad, 0) > 0 OR coalesce(c.nones, 0) > 0) THEN 1 ELSE 0 END, 1 * CASE WHEN d.status = 'won' AND (coalesce(b.bad, 0) > 0 OR coalesce(c.nones, 0) > 0) THEN 1 ELSE 0 END, 1 * CASE WHEN d.status = 'lost' AND (coalesce(b.bad, 0) > 0 OR coalesce(c.nones, 0) > 0) THEN 1 ELSE 0 END, 1 * CASE WHEN d.status = 'lost' THEN coalesce(c.minutes, 0) ELSE 0 END, 1 * CASE WHEN d.status = 'won' THEN d.value_minor ELSE 0 END, 1 * coalesce(c.g1, 0), 1 * coalesce(c.g2, 0), 1 * coalesce(c.g3, 0), 1 * coalesce(c.g4, 0), 1 * coalesce(c.g5, 0), 1 * CASE WHEN d.status = 'won' THEN coalesce(c.g1, 0) ELSE 0 END, 1 * CASE WHEN d.status = 'won' THEN coalesce(c.g2, 0) ELSE 0 END, 1 * CASE WHEN d.status = 'won' THEN coalesce(c.g3, 0) ELSE 0 END, 1 * CASE WHEN d.status = 'won' THEN coalesce(c.g4, 0) ELSE 0 END, 1 * CASE WHEN d.status = 'won' THEN coalesce(c.g5, 0) ELSE 0 END, 1 * coalesce(c.steps, 0), 1 * coalesce(c.stops, 0), 1 * coalesce(c.nones, 0), 1 * CASE WHEN d.status = 'won' THEN coalesce(c.steps, 0) ELSE 0 END, 1 * CASE WHEN d.status = 'won' THEN coalesce(c.stops, 0) ELSE 0 END, 1 * CASE WHEN d.status = 'won' THEN coalesce(c.nones, 0) ELSE 0 END
-    FROM deals d
-    CROSS JOIN (SELECT coalesce(sum(cv.minutes), 0) AS minutes, coalesce(sum(CASE WHEN cv.gut_feeling = 1 THEN 1 ELSE 0 END), 0) AS g1, coalesce(sum(CASE WHEN cv.gut_feeling = 2 THEN 1 ELSE 0 END), 0) AS g2, coalesce(sum(CASE WHEN cv.gut_feeling = 3 THEN 1 ELSE 0 END), 0) AS g3, coalesce(sum(CASE WHEN cv.gut_feeling = 4 THEN 1 ELSE 0 END), 0) AS g4, coalesce(sum(CASE WHEN cv.gut_feeling = 5 THEN 1 ELSE 0 END), 0) AS g5, coalesce(sum(CASE WHEN cv.outcome = 'step' THEN 1 ELSE 0 END), 0) AS steps, coalesce(sum(CASE WHEN cv.outcome = 'stop' THEN 1 ELSE 0 END), 0) AS stops, coalesce(sum(CASE WHEN cv.outcome = 'none' THEN 1 ELSE 0 END), 0) AS nones FROM conversations cv WHERE cv.org_id = NEW.org_id AND cv.deal_id = NEW.id) c
-    CROSS JOIN (SELECT count(*) AS bad FROM steps st WHERE st.org_id = NEW.org_id AND st.deal_id = NEW.id AND (st.slips > 0 OR st.status = 'missed')) b
-    CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 0 AS k) w
-    WHERE d.org_id = NEW.org_id AND d.id = NEW.id AND d.status IN ('won', 'lost') AND d.closed_on IS NOT NULL
-    ON CONFLICT (org_id, rep_id, day) DO UPDATE SET unbroken_won = unbroken_won + excluded.unbroken_won, unbroken_lost = unbroken_lost + excluded.unbroken_lost, broken_won = broken_won + excluded.broken_won, broken_lost = broken_lost + excluded.broken_lost, minutes_lost = minutes_lost + excluded.minutes_lost, won_value = won_value + excluded.won_value, gut1_closed = gut1_closed + excluded.gut1_closed, gut2_closed = gut2_closed + excluded.gut2_closed, gut3_closed = gut3_closed + excluded.gut3_closed, gut4_closed = gut4_closed + excluded.gut4_closed, gut5_closed = gut5_closed + excluded.gut5_closed, gut1_won = gut1_won + excluded.gut1_won, gut2_won = gut2_won + excluded.gut2_won, gut3_won = gut3_won + excluded.gut3_won, gut4_won = gut4_won + excluded.gut4_won, gut5_won = gut5_won + excluded.gut5_won, closed_step = closed_step + excluded.closed_step, closed_stop = closed_stop + excluded.closed_stop, closed_none = closed_none + excluded.closed_none, won_step = won_step + excluded.won_step, won_stop = won_stop + excluded.won_stop, won_none = won_none + excluded.won_none;
+    INSERT INTO rollup_closed (org_id, rep_id, day, unbroken_won, unbroken_lost, won_value)
+    SELECT NEW.org_id, CASE WHEN w.k = 1 THEN NEW.owner_id ELSE 0 END, NEW.closed_on, CASE WHEN NEW.status = 'won' THEN 1 ELSE 0 END, CASE WHEN NEW.status = 'lost' THEN 1 ELSE 0 END, CASE WHEN NEW.status = 'won' THEN NEW.value_minor ELSE 0 END FROM (SELECT 1 AS k UNION ALL SELECT 0 AS k) w WHERE true
+    ON CONFLICT (org_id, rep_id, day) DO UPDATE SET unbroken_won = unbroken_won + excluded.unbroken_won, unbroken_lost = unbroken_lost + excluded.unbroken_lost, won_value = won_value + excluded.won_value;
     INSERT INTO rollup_won_months (org_id, rep_id, month, n, value_minor)
-    SELECT d.org_id, d.owner_id, substr(d.closed_on, 1, 7), 1, 1 * d.value_minor FROM deals d WHERE d.org_id = NEW.org_id AND d.id = NEW.id AND d.status = 'won' AND d.closed_on IS NOT NULL
+    SELECT NEW.org_id, NEW.owner_id, substr(NEW.closed_on, 1, 7), 1, NEW.value_minor WHERE NEW.status = 'won'
     ON CONFLICT (org_id, rep_id, month) DO UPDATE SET n = n + excluded.n, value_minor = value_minor + excluded.value_minor;
 END;
 
@@ -735,21 +732,16 @@ CREATE TRIGGER rollup_st_au AFTER UPDATE OF org_id, rep_id, deal_id, original_du
 
 CREATE FUNCTION rollup_d_ai() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO rollup_closed AS r (org_id, rep_id, day, unbroken_won, unbroken_lost, broken_won, broken_lost, minutes_lost, won_value, gut1_closed, gut2_closed, gut3_closed, gut4_closed, gut5_closed, gut1_won, gut2_won, gut3_won, gut4_won, gut5_won, closed_step, closed_stop, closed_none, won_step, won_stop, won_none)
-    SELECT d.org_id, CASE WHEN w.k = 1 THEN d.owner_id ELSE 0 END, d.closed_on, 1 * CASE WHEN d.status = 'won' AND NOT (coalesce(b.bad, 0) > 0 OR coalesce(c.nones, 0) > 0) THEN 1 ELSE 0 END, 1 * CASE WHEN d.status = 'lost' AND NOT (coalesce(b.bad, 0) > 0 OR coalesce(c.nones, 0) > 0) THEN 1 ELSE 0 END, 1 * CASE WHEN d.status = 'won' AND (coalesce(b.bad, 0) > 0 OR coalesce(c.nones, 0) > 0) THEN 1 ELSE 0 END, 1 * CASE WHEN d.status = 'lost' AND (coalesce(b.bad, 0) > 0 OR coalesce(c.nones, 0) > 0) THEN 1 ELSE 0 END, 1 * CASE WHEN d.status = 'lost' THEN coalesce(c.minutes, 0) ELSE 0 END, 1 * CASE WHEN d.status = 'won' THEN d.value_minor ELSE 0 END, 1 * coalesce(c.g1, 0), 1 * coalesce(c.g2, 0), 1 * coalesce(c.g3, 0), 1 * coalesce(c.g4, 0), 1 * coalesce(c.g5, 0), 1 * CASE WHEN d.status = 'won' THEN coalesce(c.g1, 0) ELSE 0 END, 1 * CASE WHEN d.status = 'won' THEN coalesce(c.g2, 0) ELSE 0 END, 1 * CASE WHEN d.status = 'won' THEN coalesce(c.g3, 0) ELSE 0 END, 1 * CASE WHEN d.status = 'won' THEN coalesce(c.g4, 0) ELSE 0 END, 1 * CASE WHEN d.status = 'won' THEN coalesce(c.g5, 0) ELSE 0 END, 1 * coalesce(c.steps, 0), 1 * coalesce(c.stops, 0), 1 * coalesce(c.nones, 0), 1 * CASE WHEN d.status = 'won' THEN coalesce(c.steps, 0) ELSE 0 END, 1 * CASE WHEN d.status = 'won' THEN coalesce(c.stops, 0) ELSE 0 END, 1 * CASE WHEN d.status = 'won' THEN coalesce(c.nones, 0) ELSE 0 END
-    FROM deals d
-    CROSS JOIN (SELECT coalesce(sum(cv.minutes), 0) AS minutes, coalesce(sum(CASE WHEN cv.gut_feeling = 1 THEN 1 ELSE 0 END), 0) AS g1, coalesce(sum(CASE WHEN cv.gut_feeling = 2 THEN 1 ELSE 0 END), 0) AS g2, coalesce(sum(CASE WHEN cv.gut_feeling = 3 THEN 1 ELSE 0 END), 0) AS g3, coalesce(sum(CASE WHEN cv.gut_feeling = 4 THEN 1 ELSE 0 END), 0) AS g4, coalesce(sum(CASE WHEN cv.gut_feeling = 5 THEN 1 ELSE 0 END), 0) AS g5, coalesce(sum(CASE WHEN cv.outcome = 'step' THEN 1 ELSE 0 END), 0) AS steps, coalesce(sum(CASE WHEN cv.outcome = 'stop' THEN 1 ELSE 0 END), 0) AS stops, coalesce(sum(CASE WHEN cv.outcome = 'none' THEN 1 ELSE 0 END), 0) AS nones FROM conversations cv WHERE cv.org_id = NEW.org_id AND cv.deal_id = NEW.id) c
-    CROSS JOIN (SELECT count(*) AS bad FROM steps st WHERE st.org_id = NEW.org_id AND st.deal_id = NEW.id AND (st.slips > 0 OR st.status = 'missed')) b
-    CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 0 AS k) w
-    WHERE d.org_id = NEW.org_id AND d.id = NEW.id AND d.status IN ('won', 'lost') AND d.closed_on IS NOT NULL
-    ON CONFLICT (org_id, rep_id, day) DO UPDATE SET unbroken_won = r.unbroken_won + excluded.unbroken_won, unbroken_lost = r.unbroken_lost + excluded.unbroken_lost, broken_won = r.broken_won + excluded.broken_won, broken_lost = r.broken_lost + excluded.broken_lost, minutes_lost = r.minutes_lost + excluded.minutes_lost, won_value = r.won_value + excluded.won_value, gut1_closed = r.gut1_closed + excluded.gut1_closed, gut2_closed = r.gut2_closed + excluded.gut2_closed, gut3_closed = r.gut3_closed + excluded.gut3_closed, gut4_closed = r.gut4_closed + excluded.gut4_closed, gut5_closed = r.gut5_closed + excluded.gut5_closed, gut1_won = r.gut1_won + excluded.gut1_won, gut2_won = r.gut2_won + excluded.gut2_won, gut3_won = r.gut3_won + excluded.gut3_won, gut4_won = r.gut4_won + excluded.gut4_won, gut5_won = r.gut5_won + excluded.gut5_won, closed_step = r.closed_step + excluded.closed_step, closed_stop = r.closed_stop + excluded.closed_stop, closed_none = r.closed_none + excluded.closed_none, won_step = r.won_step + excluded.won_step, won_stop = r.won_stop + excluded.won_stop, won_none = r.won_none + excluded.won_none;
+    INSERT INTO rollup_closed AS r (org_id, rep_id, day, unbroken_won, unbroken_lost, won_value)
+    SELECT NEW.org_id, CASE WHEN w.k = 1 THEN NEW.owner_id ELSE 0 END, NEW.closed_on, CASE WHEN NEW.status = 'won' THEN 1 ELSE 0 END, CASE WHEN NEW.status = 'lost' THEN 1 ELSE 0 END, CASE WHEN NEW.status = 'won' THEN NEW.value_minor ELSE 0 END FROM (SELECT 1 AS k UNION ALL SELECT 0 AS k) w WHERE true
+    ON CONFLICT (org_id, rep_id, day) DO UPDATE SET unbroken_won = r.unbroken_won + excluded.unbroken_won, unbroken_lost = r.unbroken_lost + excluded.unbroken_lost, won_value = r.won_value + excluded.won_value;
     INSERT INTO rollup_won_months AS r (org_id, rep_id, month, n, value_minor)
-    SELECT d.org_id, d.owner_id, substr(d.closed_on, 1, 7), 1, 1 * d.value_minor FROM deals d WHERE d.org_id = NEW.org_id AND d.id = NEW.id AND d.status = 'won' AND d.closed_on IS NOT NULL
+    SELECT NEW.org_id, NEW.owner_id, substr(NEW.closed_on, 1, 7), 1, NEW.value_minor WHERE NEW.status = 'won'
     ON CONFLICT (org_id, rep_id, month) DO UPDATE SET n = r.n + excluded.n, value_minor = r.value_minor + excluded.value_minor;
     RETURN NULL;
 END
 $$;
-CREATE TRIGGER rollup_d_ai AFTER INSERT ON deals FOR EACH ROW WHEN (NEW.status IN ('won', 'lost')) EXECUTE FUNCTION rollup_d_ai();
+CREATE TRIGGER rollup_d_ai AFTER INSERT ON deals FOR EACH ROW WHEN (NEW.status IN ('won', 'lost') AND NEW.closed_on IS NOT NULL) EXECUTE FUNCTION rollup_d_ai();
 
 CREATE FUNCTION rollup_d_bu() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
