@@ -33,11 +33,15 @@
 #   BENCH_VERBOSE=1  also list each page's slowest statements with their plans
 #   BENCH_FRESH=1    generate the data again
 #   scripts/bench.sh import   only the import part (scripts/bench-import.sh)
+#   scripts/bench.sh rollups  only the figures as history grows (scripts/bench-rollups.sh:
+#                             100k, 1M and 5M conversations, growth factors, summary rows)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # `scripts/bench.sh import`: the import part alone
 if [ "${1:-}" = import ]; then exec scripts/bench-import.sh; fi
+# speed (issue 15): `scripts/bench.sh rollups`: the figures as history grows alone
+if [ "${1:-}" = rollups ]; then exec scripts/bench-rollups.sh; fi
 
 N=${BENCH_N:-20}
 WARM=${BENCH_WARM:-3}
@@ -218,6 +222,9 @@ if [ -n "${BENCH_VERBOSE:-}" ]; then
       done
   done
 fi
+# --- speed (issue 15): figures from roll-ups at 100k, 1M and 5M conversations ---
+# scripts/bench-rollups.sh (also alone: `scripts/bench.sh rollups`)
+scripts/bench-rollups.sh || true
 # --- import -------------------------------------------------------------------
 # scripts/bench-import.sh (also alone: `scripts/bench.sh import`)
 scripts/bench-import.sh
