@@ -89,8 +89,9 @@ CREATE TABLE rollup_step_gaps (
 -- a rep's steps by the day agreed: the days between steps of a team read the
 -- period's steps only (store/figures.c)
 CREATE INDEX steps_rep_created ON steps(org_id, rep_id, created_on, deal_id);
--- the organisation's won months over a span, every rep (numbers, tiers, concentration)
-CREATE INDEX rollup_won_months_month ON rollup_won_months(org_id, month, rep_id, value_minor, n);
+-- the organisation's won months over a span, every rep (numbers, tiers, concentration);
+-- no value columns in it: an update of the sums stays a HOT update on PostgreSQL
+CREATE INDEX rollup_won_months_month ON rollup_won_months(org_id, month, rep_id);
 
 -- @sqlite
 CREATE TRIGGER rollup_cv_bi BEFORE INSERT ON conversations FOR EACH ROW WHEN (NEW.deal_id IS NOT NULL)
