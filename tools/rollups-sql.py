@@ -156,66 +156,137 @@ def deal_all(O, D, S, extra="", gaps=True, closed=True):
 
 # --- triggers -------------------------------------------------------------------
 
+def closed(O, D):
+    """whether the deal is closed: only a closed deal has a contribution to
+    rollup_closed (and rollup_won_months), so a write to a conversation or a
+    step of an open deal leaves the deal's sums alone"""
+    return (f"EXISTS (SELECT 1 FROM deals d WHERE d.org_id = {O} AND d.id = {D} "
+            f"AND d.status IN ('won', 'lost') AND d.closed_on IS NOT NULL)")
+
+
 def triggers(dialect):
     distinct = "IS NOT" if dialect == "sqlite" else "IS DISTINCT FROM"
-    # (name, timing, event, columns, when, statements)
+
+    def changed(cols):
+        return "(" + " OR ".join(f"OLD.{c} {distinct} NEW.{c}" for c in cols.split(", ")) + ")"
+
+    def both(*conds):
+        conds = [c for c in conds if c]
+        return " AND ".join(f"({c})" for c in conds) if conds else None
+
+    # (name, timing, event, columns, when, blocks): a block is (condition,
+    # statements); the condition may read the deal (a subquery): SQLite takes
+    # it into the WHEN of a trigger of its own, PostgreSQL (no subquery in a
+    # trigger's WHEN) into an IF of the trigger's function
     T = []
     cv_cols = "org_id, rep_id, deal_id, held_on, outcome, minutes, gut_feeling"
     st_cols = "org_id, rep_id, deal_id, original_due, status, done_on, slips, created_on"
     d_cols = "org_id, owner_id, status, closed_on, value_minor"
-    # conversations
+    # the columns each roll-up of a row reads: an update that changes none of
+    # them leaves it alone
+    cv_row_cols = "org_id, rep_id, held_on, outcome"
+    cv_deal_cols = "org_id, deal_id, outcome, minutes, gut_feeling"
+    st_row_cols = "org_id, rep_id, original_due, status, done_on"
+    st_gap_cols = "org_id, deal_id, created_on"
+    st_broken = (f"OLD.org_id {distinct} NEW.org_id OR OLD.deal_id {distinct} NEW.deal_id OR "
+                 f"(OLD.slips > 0 OR OLD.status = 'missed') {distinct} (NEW.slips > 0 OR NEW.status = 'missed')")
+    other = f"NEW.deal_id {distinct} OLD.deal_id"
+    # conversations: the deal's conversation sums count only if it is closed;
+    # a conversation adds nothing to rollup_won_months nor to the step pairs
     T.append(("rollup_cv_bi", "BEFORE", "INSERT", None, "NEW.deal_id IS NOT NULL",
-              deal_all("NEW.org_id", "NEW.deal_id", -1, gaps=False)))
+              [(closed("NEW.org_id", "NEW.deal_id"), [deal_closed("NEW.org_id", "NEW.deal_id", -1)])]))
     T.append(("rollup_cv_ai", "AFTER", "INSERT", None, None,
-              [conv_row("NEW", 1)] + deal_all("NEW.org_id", "NEW.deal_id", 1, gaps=False)))
+              [(None, [conv_row("NEW", 1)]),
+               (both("NEW.deal_id IS NOT NULL", closed("NEW.org_id", "NEW.deal_id")),
+                [deal_closed("NEW.org_id", "NEW.deal_id", 1)])]))
     T.append(("rollup_cv_bd", "BEFORE", "DELETE", None, "OLD.deal_id IS NOT NULL",
-              deal_all("OLD.org_id", "OLD.deal_id", -1, gaps=False)))
+              [(closed("OLD.org_id", "OLD.deal_id"), [deal_closed("OLD.org_id", "OLD.deal_id", -1)])]))
     T.append(("rollup_cv_ad", "AFTER", "DELETE", None, None,
-              [conv_row("OLD", -1)] + deal_all("OLD.org_id", "OLD.deal_id", 1, gaps=False)))
-    other = f" AND NEW.deal_id {distinct} OLD.deal_id"
-    T.append(("rollup_cv_bu", "BEFORE", "UPDATE", cv_cols, None,
-              deal_all("OLD.org_id", "OLD.deal_id", -1, gaps=False)
-              + deal_all("NEW.org_id", "NEW.deal_id", -1, other, gaps=False)))
+              [(None, [conv_row("OLD", -1)]),
+               (both("OLD.deal_id IS NOT NULL", closed("OLD.org_id", "OLD.deal_id")),
+                [deal_closed("OLD.org_id", "OLD.deal_id", 1)])]))
+    T.append(("rollup_cv_bu", "BEFORE", "UPDATE", cv_cols, changed(cv_deal_cols),
+              [(closed("OLD.org_id", "OLD.deal_id"), [deal_closed("OLD.org_id", "OLD.deal_id", -1)]),
+               (both(other, closed("NEW.org_id", "NEW.deal_id")),
+                [deal_closed("NEW.org_id", "NEW.deal_id", -1)])]))
     T.append(("rollup_cv_au", "AFTER", "UPDATE", cv_cols, None,
-              [conv_row("OLD", -1), conv_row("NEW", 1)]
-              + deal_all("OLD.org_id", "OLD.deal_id", 1, gaps=False)
-              + deal_all("NEW.org_id", "NEW.deal_id", 1, other, gaps=False)))
-    # steps
+              [(changed(cv_row_cols), [conv_row("OLD", -1), conv_row("NEW", 1)]),
+               (both(changed(cv_deal_cols), closed("OLD.org_id", "OLD.deal_id")),
+                [deal_closed("OLD.org_id", "OLD.deal_id", 1)]),
+               (both(changed(cv_deal_cols), other, closed("NEW.org_id", "NEW.deal_id")),
+                [deal_closed("NEW.org_id", "NEW.deal_id", 1)])]))
+    # steps: the broken flag of a closed deal (only a broken step can change
+    # it), and the step pairs of any deal
     T.append(("rollup_st_bi", "BEFORE", "INSERT", None, "NEW.deal_id IS NOT NULL",
-              deal_all("NEW.org_id", "NEW.deal_id", -1)))
+              [(None, [deal_gaps("NEW.org_id", "NEW.deal_id", -1)]),
+               (both("(NEW.slips > 0 OR NEW.status = 'missed')", closed("NEW.org_id", "NEW.deal_id")), [deal_closed("NEW.org_id", "NEW.deal_id", -1)])]))
     T.append(("rollup_st_ai", "AFTER", "INSERT", None, None,
-              [due_row("NEW", 1)] + deal_all("NEW.org_id", "NEW.deal_id", 1)))
+              [(None, [due_row("NEW", 1)]),
+               ("NEW.deal_id IS NOT NULL", [deal_gaps("NEW.org_id", "NEW.deal_id", 1)]),
+               (both("NEW.deal_id IS NOT NULL", "(NEW.slips > 0 OR NEW.status = 'missed')", closed("NEW.org_id", "NEW.deal_id")),
+                [deal_closed("NEW.org_id", "NEW.deal_id", 1)])]))
     T.append(("rollup_st_bd", "BEFORE", "DELETE", None, "OLD.deal_id IS NOT NULL",
-              deal_all("OLD.org_id", "OLD.deal_id", -1)))
+              [(None, [deal_gaps("OLD.org_id", "OLD.deal_id", -1)]),
+               (both("(OLD.slips > 0 OR OLD.status = 'missed')", closed("OLD.org_id", "OLD.deal_id")), [deal_closed("OLD.org_id", "OLD.deal_id", -1)])]))
     T.append(("rollup_st_ad", "AFTER", "DELETE", None, None,
-              [due_row("OLD", -1)] + deal_all("OLD.org_id", "OLD.deal_id", 1)))
-    T.append(("rollup_st_bu", "BEFORE", "UPDATE", st_cols, None,
-              deal_all("OLD.org_id", "OLD.deal_id", -1) + deal_all("NEW.org_id", "NEW.deal_id", -1, other)))
+              [(None, [due_row("OLD", -1)]),
+               ("OLD.deal_id IS NOT NULL", [deal_gaps("OLD.org_id", "OLD.deal_id", 1)]),
+               (both("OLD.deal_id IS NOT NULL", "(OLD.slips > 0 OR OLD.status = 'missed')", closed("OLD.org_id", "OLD.deal_id")),
+                [deal_closed("OLD.org_id", "OLD.deal_id", 1)])]))
+    T.append(("rollup_st_bu", "BEFORE", "UPDATE", st_cols, f"{changed(st_gap_cols)} OR {st_broken}",
+              [(changed(st_gap_cols), [deal_gaps("OLD.org_id", "OLD.deal_id", -1)]),
+               (both(changed(st_gap_cols), other), [deal_gaps("NEW.org_id", "NEW.deal_id", -1)]),
+               (both(st_broken, closed("OLD.org_id", "OLD.deal_id")),
+                [deal_closed("OLD.org_id", "OLD.deal_id", -1)]),
+               (both(st_broken, other, closed("NEW.org_id", "NEW.deal_id")),
+                [deal_closed("NEW.org_id", "NEW.deal_id", -1)])]))
     T.append(("rollup_st_au", "AFTER", "UPDATE", st_cols, None,
-              [due_row("OLD", -1), due_row("NEW", 1)]
-              + deal_all("OLD.org_id", "OLD.deal_id", 1) + deal_all("NEW.org_id", "NEW.deal_id", 1, other)))
+              [(changed(st_row_cols), [due_row("OLD", -1), due_row("NEW", 1)]),
+               (changed(st_gap_cols), [deal_gaps("OLD.org_id", "OLD.deal_id", 1)]),
+               (both(changed(st_gap_cols), other), [deal_gaps("NEW.org_id", "NEW.deal_id", 1)]),
+               (both(st_broken, closed("OLD.org_id", "OLD.deal_id")),
+                [deal_closed("OLD.org_id", "OLD.deal_id", 1)]),
+               (both(st_broken, other, closed("NEW.org_id", "NEW.deal_id")),
+                [deal_closed("NEW.org_id", "NEW.deal_id", 1)])]))
     # deals (a new deal has no conversations or steps yet: the foreign keys
     # of both point at it; a bulk load with foreign keys off, as benchgen's,
-    # runs `rollups rebuild` after it)
-    T.append(("rollup_d_ai", "AFTER", "INSERT", None, "NEW.status IN ('won', 'lost') AND NEW.closed_on IS NOT NULL",
-              [new_deal_closed(), new_deal_won()]))
-    T.append(("rollup_d_bu", "BEFORE", "UPDATE", d_cols, None, deal_all("OLD.org_id", "OLD.id", -1, gaps=False)))
-    T.append(("rollup_d_au", "AFTER", "UPDATE", d_cols, None, deal_all("NEW.org_id", "NEW.id", 1, gaps=False)))
-    T.append(("rollup_d_bd", "BEFORE", "DELETE", None, None, deal_all("OLD.org_id", "OLD.id", -1, gaps=False)))
+    # runs `rollups rebuild` after it); only a closed deal counts
+    old_closed = "OLD.status IN ('won', 'lost') AND OLD.closed_on IS NOT NULL"
+    new_closed = "NEW.status IN ('won', 'lost') AND NEW.closed_on IS NOT NULL"
+    T.append(("rollup_d_ai", "AFTER", "INSERT", None, new_closed,
+              [(None, [new_deal_closed(), new_deal_won()])]))
+    T.append(("rollup_d_bu", "BEFORE", "UPDATE", d_cols, both(old_closed, changed(d_cols)),
+              [(None, deal_all("OLD.org_id", "OLD.id", -1, gaps=False))]))
+    T.append(("rollup_d_au", "AFTER", "UPDATE", d_cols, both(new_closed, changed(d_cols)),
+              [(None, deal_all("NEW.org_id", "NEW.id", 1, gaps=False))]))
+    T.append(("rollup_d_bd", "BEFORE", "DELETE", None, old_closed,
+              [(None, deal_all("OLD.org_id", "OLD.id", -1, gaps=False))]))
     out = []
-    for name, timing, event, cols, when, stmts in T:
+    for name, timing, event, cols, when, blocks in T:
         ev = f"UPDATE OF {cols}" if cols else event
-        w = f" WHEN ({when})" if when else ""
-        body = ";\n".join("    " + s for s in stmts) + ";"
         if dialect == "sqlite":
-            # a trigger's INSERT takes no alias in SQLite; a bare column in
-            # the DO UPDATE is the existing row's there
-            body = body.replace(" AS r (", " (")
-            for t in TABLES.values():
-                for c in t:
-                    body = body.replace(f" = r.{c} + ", f" = {c} + ")
-            out.append(f"CREATE TRIGGER {name} {timing} {ev} ON {table_of(name)} FOR EACH ROW{w}\nBEGIN\n{body}\nEND;\n")
+            for i, (cond, stmts) in enumerate(blocks):
+                body = ";\n".join("    " + s for s in stmts) + ";"
+                # a trigger's INSERT takes no alias in SQLite; a bare column in
+                # the DO UPDATE is the existing row's there
+                body = body.replace(" AS r (", " (")
+                for t in TABLES.values():
+                    for c in t:
+                        body = body.replace(f" = r.{c} + ", f" = {c} + ")
+                wc = both(when, cond)
+                w = f" WHEN {wc}" if wc else ""
+                n = name if i == 0 else f"{name}{i + 1}"
+                out.append(f"CREATE TRIGGER {n} {timing} {ev} ON {table_of(name)} FOR EACH ROW{w}\nBEGIN\n{body}\nEND;\n")
         else:
+            parts = []
+            for cond, stmts in blocks:
+                if cond:
+                    parts.append(f"    IF {cond} THEN\n" + "".join("    " + s.replace("\n", "\n    ") + ";\n"
+                                                               for s in stmts) + "    END IF;")
+                else:
+                    parts.append(";\n".join("    " + s for s in stmts) + ";")
+            body = "\n".join(parts)
+            w = f" WHEN ({when})" if when else ""
             ret = "NULL" if timing == "AFTER" else ("OLD" if event == "DELETE" else "NEW")
             out.append(f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n{body}\n"
                        f"    RETURN {ret};\nEND\n$$;\n"
