@@ -397,16 +397,7 @@ void page_improve_list(struct request *r)
 	if (reps.n) {
 		html_printf(o, "<form class=\"form inline\" method=\"get\" action=\"/improvement-plans/new\" aria-label=\"%s\">",
 			    T("Flag a rep"));
-		const char **values = arena_alloc(r->a, reps.n * sizeof(char *));
-		const char **labels = arena_alloc(r->a, reps.n * sizeof(char *));
-		size_t k = 0;
-		for (size_t i = 0; i < reps.n; i++) {
-			if (reps.items[i].id == r->me.user_id || !reps.items[i].active)
-				continue;
-			values[k] = arena_printf(r->a, "%lld", (long long)reps.items[i].id);
-			labels[k++] = reps.items[i].name;
-		}
-		ui_select(r, "rep", T("Flag a rep"), values, labels, k, NULL, NULL);
+		plan_rep_select(r, &reps, T("Flag a rep"));
 		html_printf(o, "<div class=\"actions\"><button class=\"button\" type=\"submit\">%s</button></div></form>",
 			    T("Flag"));
 	}

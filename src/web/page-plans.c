@@ -169,16 +169,7 @@ void page_plans(struct request *r)
 	if (reps.n) {
 		html_printf(o, "<form class=\"card form inline\" method=\"get\" action=\"/plans/new\" aria-label=\"%s\">",
 			    T("New plan"));
-		const char **values = arena_alloc(r->a, reps.n * sizeof(char *));
-		const char **labels = arena_alloc(r->a, reps.n * sizeof(char *));
-		size_t k = 0;
-		for (size_t i = 0; i < reps.n; i++) {
-			if (reps.items[i].id == r->me.user_id || !reps.items[i].active)
-				continue;
-			values[k] = arena_printf(r->a, "%lld", (long long)reps.items[i].id);
-			labels[k++] = reps.items[i].name;
-		}
-		ui_select(r, "rep", T("Rep"), values, labels, k, NULL, NULL);
+		plan_rep_select(r, &reps, T("Rep"));
 		html_printf(o, "<div class=\"actions\"><button class=\"button primary\" type=\"submit\">%s</button></div>"
 			    "</form>", T("New plan"));
 	}

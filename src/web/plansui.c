@@ -86,3 +86,17 @@ const char *plan_field_message(struct request *r, const struct plan_field_error 
 			return T(errs[i].message);
 	return NULL;
 }
+
+void plan_rep_select(struct request *r, const struct user_list *reps, const char *label)
+{
+	const char **values = arena_alloc(r->a, (reps->n ? reps->n : 1) * sizeof(char *));
+	const char **labels = arena_alloc(r->a, (reps->n ? reps->n : 1) * sizeof(char *));
+	size_t k = 0;
+	for (size_t i = 0; i < reps->n; i++) {
+		if (reps->items[i].id == r->me.user_id || !reps->items[i].active)
+			continue;
+		values[k] = arena_printf(r->a, "%lld", (long long)reps->items[i].id);
+		labels[k++] = reps->items[i].name;
+	}
+	ui_select(r, "rep", label, values, labels, k, NULL, NULL);
+}

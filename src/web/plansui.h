@@ -9,6 +9,7 @@
 #define SG_WEB_PLANSUI_H
 #include "../http/request.h"
 #include "../store/plans.h"
+#include "../store/users.h"
 #include "../domain/plans.h"
 
 /* checks a goal for plan p (domain rules, then trait_id in the
@@ -33,5 +34,9 @@ int plansui_parse_percent(struct request *r, const char *s, double *out);
 /* the message for field among errs (development and improvement plans'
  * forms), translated; NULL when it has none */
 const char *plan_field_message(struct request *r, const struct plan_field_error *errs, size_t n, const char *field);
+
+/* a "rep" select of the active reps in reps other than the viewer, for the
+ * forms that start a development or an improvement plan */
+void plan_rep_select(struct request *r, const struct user_list *reps, const char *label);
 
 #endif
