@@ -33,9 +33,17 @@ static int status_index(int status)
 	return NSTATUS - 1;
 }
 
-void metrics_request(const struct route *rt, const char *method, int status, long long us)
+void metrics_start(void)
 {
-	(void)method;
+	pthread_mutex_lock(&mu);
+	if (!stats)
+		stats = calloc(routes_count + 1, sizeof(*stats));
+	started = time(NULL);
+	pthread_mutex_unlock(&mu);
+}
+
+void metrics_request(const struct route *rt, int status, long long us)
+{
 	size_t i = rt ? (size_t)(rt - routes) : routes_count;
 	if (i > routes_count)
 		i = routes_count;
@@ -44,10 +52,6 @@ void metrics_request(const struct route *rt, const char *method, int status, lon
 	while (b < NBUCKET - 1 && s > bounds[b])
 		b++;
 	pthread_mutex_lock(&mu);
-	if (!stats) {
-		stats = calloc(routes_count + 1, sizeof(*stats));
-		started = time(NULL);
-	}
 	if (stats) {
 		struct route_stats *st = &stats[i];
 		st->by_status[status_index(status)]++;
@@ -69,10 +73,6 @@ static void labels(struct strbuf *out, size_t i)
 void metrics_write(struct strbuf *out, struct server *srv)
 {
 	pthread_mutex_lock(&mu);
-	if (!stats) {
-		stats = calloc(routes_count + 1, sizeof(*stats));
-		started = time(NULL);
-	}
 	sb_adds(out, "# HELP salesgarden_http_requests_total Requests answered since the server started, by route and status.\n"
 		"# TYPE salesgarden_http_requests_total counter\n");
 	for (size_t i = 0; stats && i <= routes_count; i++)

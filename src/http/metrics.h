@@ -12,8 +12,10 @@
 #include "server.h"
 #include "../lib/strbuf.h"
 
+/* the server starts: the counts begin, and the start time is now */
+void metrics_start(void);
 /* one answered request; rt NULL when no route matched */
-void metrics_request(const struct route *rt, const char *method, int status, long long us);
+void metrics_request(const struct route *rt, int status, long long us);
 void metrics_write(struct strbuf *out, struct server *srv);
 
 #endif

@@ -357,7 +357,7 @@ static void completed_cb(void *cls, struct MHD_Connection *con, void **req_cls,
 	struct timespec t1;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	long long us = (long long)(t1.tv_sec - r->t0.tv_sec) * 1000000 + (t1.tv_nsec - r->t0.tv_nsec) / 1000;
-	metrics_request(r->route, r->method, r->status, us);
+	metrics_request(r->route, r->status, us);
 	if (!srv->quiet)
 		access_log(r, us);
 	if (r->db)
@@ -455,6 +455,7 @@ int server_run(struct server *srv)
 		}
 
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_ALLOW_SUSPEND_RESUME;
+	metrics_start();
 	struct MHD_Daemon *d = MHD_start_daemon(
 		flags, 0, NULL, NULL, access_cb, srv,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,

@@ -11,6 +11,7 @@ import net from 'node:net';
 import { useServer, testCleanStop, startServer, freshDb, seedStandard, Client } from './lib.mjs';
 
 const ctx = useServer();
+test('the server is up', () => { ctx.startedAt = Math.floor(Date.now() / 1000); });
 
 // the value of a Prometheus sample, 0 when it is not there
 function sample(text, name, labels) {
@@ -103,6 +104,9 @@ test('/metrics counts requests by route and status, with a consistent histogram 
   const idle = sample(t, 'salesgarden_db_pool_connections', 'state="idle"');
   assert.equal(inUse + idle, 4);
   assert.match(t, /^salesgarden_import_jobs_running 0$/m);
+  // the start time is the server's start, not the first request's or scrape's
+  const started = Number(/^salesgarden_start_time_seconds (\d+)$/m.exec(t)[1]);
+  assert.ok(started <= ctx.startedAt && started >= ctx.startedAt - 120, `started ${started}, test server up by ${ctx.startedAt}`);
   assert.match(t, /^# TYPE salesgarden_http_request_duration_seconds histogram$/m);
 });
 
