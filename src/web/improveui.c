@@ -7,6 +7,7 @@
 #include "../service/plan-metrics.h"
 #include "../domain/period.h"
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* the plan's days, or the current quarter when it has none yet */
@@ -108,4 +109,71 @@ const char *improveui_link_href(struct request *r, const struct improve_item *x)
 	const char *base = !strcmp(x->link_kind, "learning") ? "/learning" : !strcmp(x->link_kind, "one_on_one")
 		? "/one-on-ones" : "/observations";
 	return arena_printf(r->a, "%s/%lld", base, (long long)x->link_id);
+}
+
+enum err improveui_link_options(struct request *r, int64_t rep_id, const char ***values, const char ***labels,
+				size_t *n)
+{
+	struct learning_list ll;
+	struct ooo_list ol;
+	struct obs_list bl;
+	enum err e;
+	if ((e = learning_list_rep(r->db, r->a, r->me.org_id, rep_id, NULL, IMPROVEUI_LINKS_EACH, 0, &ll)) ||
+	    (e = ooo_list_rep(r->db, r->a, r->me.org_id, rep_id, &ol)) ||
+	    (e = obs_list_rep(r->db, r->a, r->me.org_id, rep_id, NULL, NULL, &bl)))
+		return e;
+	size_t cap = 1 + 3 * IMPROVEUI_LINKS_EACH;
+	const char **v = arena_alloc(r->a, cap * sizeof(*v)), **l = arena_alloc(r->a, cap * sizeof(*l));
+	size_t k = 0;
+	v[k] = "";
+	l[k++] = T("No link");
+	for (size_t i = 0; i < ll.n && i < IMPROVEUI_LINKS_EACH; i++) {
+		const struct learning_row *x = &ll.items[i];
+		const char *day = *x->done_on ? x->done_on : x->due_on;
+		v[k] = arena_printf(r->a, "learning:%lld", (long long)x->id);
+		/* TRANSLATORS: a choice of what a support item links to: %1$s the title of a learning activity, %2$s its day (may be empty) */
+		l[k++] = arena_printf(r->a, T("Learning: %1$s %2$s"), x->title, *day ? ui_date_text(r, day) : "");
+	}
+	for (size_t i = 0; i < ol.n && i < IMPROVEUI_LINKS_EACH; i++) {
+		const struct one_on_one *x = &ol.items[i];
+		v[k] = arena_printf(r->a, "one_on_one:%lld", (long long)x->id);
+		/* TRANSLATORS: a choice of what a support item links to: %s the day of a one-on-one */
+		l[k++] = arena_printf(r->a, T("One-on-one of %s"),
+				      ui_date_text(r, *x->held_on ? x->held_on : x->scheduled_on));
+	}
+	for (size_t i = 0; i < bl.n && i < IMPROVEUI_LINKS_EACH; i++) {
+		const struct observation *x = &bl.items[i];
+		v[k] = arena_printf(r->a, "observation:%lld", (long long)x->id);
+		l[k++] = arena_printf(r->a, !strcmp(x->kind, "ride_along")
+				      /* TRANSLATORS: a choice of what a support item links to: %s the day of a ride-along */
+				      ? T("Ride-along of %s")
+				      /* TRANSLATORS: a choice of what a support item links to: %s the day of a joint call */
+				      : T("Joint call of %s"), ui_date_text(r, x->observed_on));
+	}
+	*values = v;
+	*labels = l;
+	*n = k;
+	return E_OK;
+}
+
+int improveui_link_parse(struct request *r, const char *value, const char **kind, int64_t *id)
+{
+	static const char *const kinds[] = { "learning", "one_on_one", "observation" };
+	*kind = NULL;
+	*id = 0;
+	const char *colon = value ? strchr(value, ':') : NULL;
+	if (!colon)
+		return 0;
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if ((size_t)(colon - value) == strlen(kinds[i]) && !strncmp(value, kinds[i], strlen(kinds[i]))) {
+			char *end;
+			long long n = strtoll(colon + 1, &end, 10);
+			if (*end || end == colon + 1 || n <= 0)
+				return 0;
+			*kind = kinds[i];
+			*id = n;
+			return 1;
+		}
+	(void)r;
+	return 0;
 }

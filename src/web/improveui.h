@@ -26,4 +26,14 @@ enum err improveui_progress(struct request *r, const struct improve_plan *p, con
 /* where a support item's link goes, NULL when none */
 const char *improveui_link_href(struct request *r, const struct improve_item *x);
 
+/* the choices of the "link" select of a support item: the rep's latest
+ * learning activities, one-on-ones and observations (at most
+ * IMPROVEUI_LINKS_EACH of each), values "kind:id", the first "" (no link);
+ * arrays from r->a */
+#define IMPROVEUI_LINKS_EACH 25
+enum err improveui_link_options(struct request *r, int64_t rep_id, const char ***values, const char ***labels,
+				size_t *n);
+/* the kind and id of a "link" value ("learning:12"); 0 when it is not one */
+int improveui_link_parse(struct request *r, const char *value, const char **kind, int64_t *id);
+
 #endif

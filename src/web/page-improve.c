@@ -786,11 +786,15 @@ static void render_item_form(struct request *r, const struct view *v)
 		  typed(r, v, "item", "support_kind", ""), verr(r, v, "item", "support_kind"));
 	ui_input(r, "text", T("Description"), "text", typed(r, v, "item", "text", ""), verr(r, v, "item", "text"),
 		 " maxlength=\"500\"");
-	const char *lv[] = { "", "learning", "one_on_one", "observation" };
-	const char *ll[] = { T("No link"), T("A learning activity of the rep"), T("A one-on-one"), T("An observation") };
-	ui_select(r, "link_kind", T("Link to"), lv, ll, 4, typed(r, v, "item", "link_kind", ""), verr(r, v, "item", "link"));
-	ui_input(r, "link_id", T("Its number (from its address)"), "text", typed(r, v, "item", "link_id", ""), NULL,
-		 " inputmode=\"numeric\"");
+	const char **lv, **ll;
+	size_t nl;
+	if (improveui_link_options(r, v->p->rep_id, &lv, &ll, &nl)) {
+		lv = (const char *[]){ "" };
+		ll = (const char *[]){ T("No link") };
+		nl = 1;
+	}
+	ui_select(r, "link", T("Link to one of the rep's own"), lv, ll, nl, typed(r, v, "item", "link", ""),
+		  verr(r, v, "item", "link"));
 	ui_input(r, "on_date", T("Review date"), "date", typed(r, v, "item", "on_date", ""), verr(r, v, "item", "on_date"),
 		 NULL);
 	html_printf(o, "<div class=\"actions\"><button class=\"button primary\" type=\"submit\">%s</button></div></form>",
@@ -959,8 +963,11 @@ void page_improve_items_post(struct request *r)
 			in.target = NAN;	/* typed, but not a number: goal_target_check names it */
 		}
 	}
-	const char *link_kind = req_form_trimmed(r, "link_kind");
-	int64_t link_id = id_field(req_form_trimmed(r, "link_id"));
+	/* "" for no link; something that is not "kind:id" is refused by the check */
+	const char *link = req_form_trimmed(r, "link"), *link_kind = NULL;
+	int64_t link_id = 0;
+	if (link && *link && !improveui_link_parse(r, link, &link_kind, &link_id))
+		link_kind = link;
 	struct improve_item item;
 	enum err e = improveui_item_check(r, v.p, &in, link_kind, link_id, &item, v.errs, &v.nerr);
 	if (e) {

@@ -212,4 +212,28 @@ test('two periods without a decision', async () => {
   assert.match(page, /Underperforming for two periods without a decision Rob Rep since 1 Oct 2026/);
 });
 
+test('support links the rep\'s own one-on-one, chosen from a list; another rep\'s is refused', async () => {
+  const plan = count(`SELECT max(id) FROM improvement_plans WHERE rep_id = ${ctx.ids.rob}`);
+  const ooo = (rep, mgr, day) => {
+    sqlExec(ctx.db, `INSERT INTO one_on_ones (org_id, rep_id, manager_id, scheduled_on, created_at) `
+      + `VALUES (${ctx.ids.acme}, ${rep}, ${mgr}, '${day}', 0)`);
+    return count(`SELECT max(id) FROM one_on_ones WHERE rep_id = ${rep}`);
+  };
+  const robs = ooo(ctx.ids.rob, ctx.ids.mia, '2026-11-12');
+  const ritas = ooo(ctx.ids.rita, ctx.ids.max, '2026-11-13');
+  const form = (await (await web('mia@acme.test')).get(`/improvement-plans/${plan}`)).text;
+  assert.match(form, new RegExp(`<option value="one_on_one:${robs}">One-on-one of 12.Nov.2026</option>`));
+  assert.doesNotMatch(form, new RegExp(`one_on_one:${ritas}`));
+  const support = { kind: 'support', support_kind: 'coaching', text: 'Weekly coaching 9d2e' };
+  const before = count(`SELECT count(*) FROM improvement_items WHERE plan_id = ${plan}`);
+  const bad = await post('mia@acme.test', `/improvement-plans/${plan}/items`, { ...support, link: `one_on_one:${ritas}` });
+  assert.equal(bad.status, 400);
+  assert.match(textOf(bad.text), /Link the rep's own learning activity, one-on-one or observation, or nothing/);
+  assert.equal(count(`SELECT count(*) FROM improvement_items WHERE plan_id = ${plan}`), before);
+  const ok = await post('mia@acme.test', `/improvement-plans/${plan}/items`, { ...support, link: `one_on_one:${robs}` });
+  assert.equal(ok.status, 303, ok.text);
+  const page = (await (await web('mia@acme.test')).get(`/improvement-plans/${plan}`)).text;
+  assert.match(page, new RegExp(`href="/one-on-ones/${robs}"`));
+});
+
 testCleanStop(ctx);
