@@ -258,10 +258,13 @@ static size_t deliver_due(void)
 		if (!(c = db_acquire(W.db, NULL)))
 			break;	/* the lease runs out and the row is tried again */
 		e = j->enabled ? webhook_record(c, j, &at, done, WEBHOOK_MAX_FAILURES) : webhook_cancel(c, j, done);
+		if (e) {
+			const char *detail = "";
+			db_last_error(c, &detail);
+			log_error("webhooks: cannot record delivery %lld: %s: %s", (long long)j->id, err_name(e), detail);
+		}
 		db_release(c);
-		if (e)
-			log_error("webhooks: cannot record delivery %lld: %s", (long long)j->id, err_name(e));
-		else if (j->enabled)
+		if (!e && j->enabled)
 			count(at.ok ? R_DELIVERED : !strcmp(code, "refused") ? R_REFUSED : at.give_up ? R_GAVE_UP : R_FAILED);
 	}
 	arena_free(a);

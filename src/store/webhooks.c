@@ -347,7 +347,7 @@ enum err webhook_record(struct db_conn *c, const struct webhook_job *j, const st
 			"lease_until = NULL, lease = NULL WHERE org_id = $1 AND id = $2", P_I(j->org_id), P_I(j->id), P_I(now));
 	else if (!e)
 		e = DBX(c, "UPDATE webhook_outbox SET status = $4, attempts = attempts + 1, next_at = $3, "
-			"done_at = CASE WHEN $4 = 'failed' THEN $5 ELSE NULL END, lease_until = NULL, lease = NULL "
+			"done_at = CASE WHEN $4 = 'failed' THEN CAST($5 AS BIGINT) ELSE NULL END, lease_until = NULL, lease = NULL "
 			"WHERE org_id = $1 AND id = $2", P_I(j->org_id), P_I(j->id), P_I(at->next_at),
 			P_T(at->give_up ? "failed" : "pending"), P_I(now));
 	if (!e && at->ok)
