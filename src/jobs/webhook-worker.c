@@ -1,6 +1,7 @@
 /* webhook-worker: see webhook-worker.h. */
 #include "webhook-worker.h"
 #include "../store/webhooks.h"
+#include "../service/webhook-tiers.h"
 #include "../domain/webhook.h"
 #include "../lib/arena.h"
 #include "../lib/i18n.h"
@@ -279,9 +280,11 @@ static void sweep(void)
 	char today[11];
 	today_date(today);
 	enum err e = webhook_sweep_steps(c, today, SWEEP_LIMIT);
-	db_release(c);
 	if (e)
 		log_error("webhooks: the sweep for steps due and missed failed: %s", err_name(e));
+	if ((e = webhook_tiers_sweep(c, today)))
+		log_error("webhooks: the sweep for tiers changed failed: %s", err_name(e));
+	db_release(c);
 }
 
 static void *run(void *arg)

@@ -414,20 +414,26 @@ static enum err sweep_org(struct db_conn *c, int64_t org_id, const char *type, c
 	return e;
 }
 
+enum err webhook_orgs_wanting(struct db_conn *c, const char *type, int64_t *orgs, size_t max, size_t *n)
+{
+	char like[64];
+	snprintf(like, sizeof(like), "%%,%s,%%", type);
+	*n = 0;
+	struct db_stmt *st = DBQ(c, "SELECT DISTINCT org_id FROM webhooks WHERE enabled = 1 AND events LIKE $1 "
+				 "ORDER BY org_id LIMIT $2", P_T(like), P_I(max));
+	while (db_step(st) == DB_ROW && *n < max)
+		orgs[(*n)++] = db_col_i64(st, 0);
+	return db_finish(st);
+}
+
 enum err webhook_sweep_steps(struct db_conn *c, const char *today, int limit)
 {
 	static const char *const types[] = { "step.due", "step.missed" };
 	enum err e = E_OK;
 	for (size_t t = 0; !e && t < 2; t++) {
-		char like[32];
-		snprintf(like, sizeof(like), "%%,%s,%%", types[t]);
 		int64_t orgs[256];
 		size_t norgs = 0;
-		struct db_stmt *st = DBQ(c, "SELECT DISTINCT org_id FROM webhooks WHERE enabled = 1 AND events LIKE $1 "
-					 "ORDER BY org_id LIMIT 256", P_T(like));
-		while (db_step(st) == DB_ROW && norgs < 256)
-			orgs[norgs++] = db_col_i64(st, 0);
-		e = db_finish(st);
+		e = webhook_orgs_wanting(c, types[t], orgs, 256, &norgs);
 		for (size_t i = 0; !e && i < norgs; i++) {
 			char date[11];
 			if (t == 1) {

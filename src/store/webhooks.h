@@ -95,6 +95,8 @@ enum err webhook_cancel(struct db_conn *c, const struct webhook_job *j, int64_t 
  * step.due or step.missed, enqueued once per step and event (at most limit
  * of each per call) */
 enum err webhook_sweep_steps(struct db_conn *c, const char *today, int limit);
+/* the organisations with an enabled subscription to type (at most max) */
+enum err webhook_orgs_wanting(struct db_conn *c, const char *type, int64_t *orgs, size_t max, size_t *n);
 /* the backlog for /metrics: pending rows and the age of the oldest (s) */
 enum err webhook_backlog(struct db_conn *c, int64_t now, int64_t *pending, int64_t *oldest_age);
 /* retry now: the subscription's pending rows are due now, its failed ones pending again */

@@ -11,7 +11,7 @@
 // Covered: the URL refusals (page and API, naming the field, nothing
 // stored); each event type delivered once with its data (test, conversation
 // logged through the page, deal won and lost, import finished, step due and
-// missed from the sweep); 500 then 200 retried and delivered; a redirect a
+// missed from the sweep, tier changed); 500 then 200 retried and delivered; a redirect a
 // failure and not followed; a hanging receiver timed out while a page
 // answers; the outbox surviving kill -9 with deliveries pending; repeated
 // failure disabling the subscription, told on the admin's home page and
@@ -246,14 +246,46 @@ test('each event is delivered once with its data: conversation logged (page), de
   assert.equal(rx.bad.length, 0, 'every signature checked out');
 });
 
+test('tier.changed: a rep from core last quarter to superstar this quarter, sent once per tier reached by the sweep', async () => {
+  const now = new Date();
+  const q = Math.floor(now.getUTCMonth() / 3);
+  const y = now.getUTCFullYear();
+  const label = `${y}-Q${q + 1}`;
+  const pq = q === 0 ? 3 : q - 1, py = q === 0 ? y - 1 : y;
+  const prevLabel = `${py}-Q${pq + 1}`;
+  const prevDay = `${py}-${String(pq * 3 + 2).padStart(2, '0')}-15`;
+  const ann = ctx.api;
+  for (const period of [prevLabel, label]) {
+    const t = await ann.post('/api/v1/targets', { rep_id: ctx.ids.rob, period, amount_minor: 100000 });
+    assert.equal(t.status, 201, t.text);
+  }
+  const rob = apiClient(ctx.base, createToken(ctx.db, 'acme', 'rob@acme.test'));
+  const a = await rob.post('/api/v1/accounts', { name: 'Tier Ltd' });
+  for (const [title, value, day] of [['Tier Last', 100000, prevDay], ['Tier Now', 300000, null]]) {
+    const d = (await rob.post('/api/v1/deals', { title, account_id: a.json.id, value_minor: value, currency: 'EUR' })).json;
+    assert.equal((await rob.send('PATCH', `/api/v1/deals/${d.id}`, { status: 'won' })).status, 200);
+    if (day) sql(`UPDATE deals SET closed_on = '${day}' WHERE id = ${d.id}`);
+  }
+  // (on the way there the sweep may see other tiers: each is told once)
+  const mine = () => delivered('tier.changed').filter((x) => x.body.data.rep_id === ctx.ids.rob && x.body.data.tier === 'superstar');
+  const got = await until('tier.changed to superstar', () => mine()[0]);
+  assert.deepEqual([got.body.data.period, got.body.data.previous_period, got.body.data.previous_tier, got.body.data.tier],
+    [label, prevLabel, 'core', 'superstar']);
+  assert.equal(got.body.data.rep_name, 'Rob Rep');
+  await sleep(2500); // more sweeps: once per rep and quarter
+  assert.equal(mine().length, 1);
+  const tiers = delivered('tier.changed').filter((x) => x.body.data.rep_id === ctx.ids.rob).map((x) => x.body.data.tier);
+  assert.equal(new Set(tiers).size, tiers.length, `each tier once: ${tiers}`);
+});
+
 test('500 then 200: retried and delivered; a redirect is a failure and is not followed; a hanging receiver times out while pages answer', async () => {
   rx.mode = 'fail-once';
   const t = await ctx.ann.page(`/admin/webhooks/${ctx.hook}`);
   await ctx.ann.postForm(`/admin/webhooks/${ctx.hook}`, { csrf_token: t.csrf, action: 'test' });
   const got = await until('the retried test event', () => delivered('test')[1]);
   assert.equal(rx.seen.get(got.delivery), 2, 'the same delivery id twice: a 500, then 200');
-  const dl = await ctx.api.get(`/api/v1/webhooks/${ctx.hook}/deliveries?limit=2`);
-  const [last, first] = listOf(dl.json, 'items');
+  const dl = await ctx.api.get(`/api/v1/webhooks/${ctx.hook}/deliveries?limit=50`);
+  const [last, first] = listOf(dl.json, 'items').filter((x) => x.type === 'test');
   assert.deepEqual([first.status_code, first.ok, first.attempt, first.error], [500, false, 1, 'status']);
   assert.deepEqual([last.status_code, last.ok, last.attempt], [200, true, 2]);
 
@@ -261,13 +293,13 @@ test('500 then 200: retried and delivered; a redirect is a failure and is not fo
   const before = delivered('test').length;
   await ctx.api.post(`/api/v1/webhooks/${ctx.hook}/test`, {});
   await until('a failed redirect attempt', async () => {
-    const x = await ctx.api.get(`/api/v1/webhooks/${ctx.hook}/deliveries?limit=1`);
-    return listOf(x.json, 'items')[0]?.status_code === 302;
+    const x = await ctx.api.get(`/api/v1/webhooks/${ctx.hook}/deliveries?limit=50`);
+    return listOf(x.json, 'items').filter((d) => d.type === 'test')[0]?.status_code === 302;
   });
   rx.mode = 'hang';
   await until('the hanging attempt', async () => {
-    const x = await ctx.api.get(`/api/v1/webhooks/${ctx.hook}/deliveries?limit=1`);
-    return listOf(x.json, 'items')[0]?.error === 'timeout';
+    const x = await ctx.api.get(`/api/v1/webhooks/${ctx.hook}/deliveries?limit=50`);
+    return listOf(x.json, 'items').filter((d) => d.type === 'test')[0]?.error === 'timeout';
   });
   // the worker waits on the receiver; a page answers meanwhile
   const home = await ctx.ann.get('/');
