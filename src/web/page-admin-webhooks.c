@@ -13,6 +13,7 @@
 #include "pages.h"
 #include "ui.h"
 #include "load.h"
+#include "export.h"
 #include "../store/webhooks.h"
 #include "../domain/webhook.h"
 #include "../jobs/webhook-worker.h"
@@ -309,6 +310,8 @@ static void render_hook(struct request *r, const struct webhook *w, const struct
 	} else {
 		html_printf(o, "<p class=\"muted\">%s</p>", arena_printf(r->a, T("The last %zu of %lld attempts, newest "
 										 "first."), n, (long long)total));
+		ui_export_links(r);
+		ui_export_cut(r, total, WEBHOOK_DELIVERIES_MAX);
 		html_printf(o, "<div class=\"table-wrap\"><table class=\"webhook-log\"><thead><tr><th scope=\"col\">%s</th>"
 			    "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th><th scope=\"col\">%s</th>"
 			    "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
@@ -346,10 +349,50 @@ static void render_hook(struct request *r, const struct webhook *w, const struct
 	ui_page_end(r);
 }
 
+/* the delivery log as a download (?format=csv|xlsx): the newest
+ * WEBHOOK_DELIVERIES_MAX attempts, the columns the page shows */
+static void send_log(struct request *r, const struct webhook *w)
+{
+	struct webhook_delivery *log;
+	size_t n;
+	int64_t total;
+	if (webhook_deliveries(r->db, r->a, r->me.org_id, w->id, WEBHOOK_DELIVERIES_MAX, 0, &log, &n, &total)) {
+		resp_store_error(r, E_OK);
+		return;
+	}
+	struct table *t = table_new(r->a, "webhook-deliveries", 7);
+	table_col(t, 0, T("When (UTC)"), CELL_TEXT);
+	table_col(t, 1, T("Event"), CELL_TEXT);
+	table_col(t, 2, T("Attempt"), CELL_INT);
+	table_col(t, 3, T("Result"), CELL_TEXT);
+	table_col(t, 4, T("HTTP status"), CELL_INT);
+	table_col(t, 5, T("Duration (ms)"), CELL_INT);
+	table_col(t, 6, T("Error"), CELL_TEXT);
+	for (size_t i = 0; i < n; i++) {
+		const struct webhook_delivery *d = &log[i];
+		size_t row = table_row(t);
+		time_t tt = (time_t)d->at;
+		struct tm tm;
+		char when[24];
+		gmtime_r(&tt, &tm);
+		strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", &tm);
+		table_text(t, row, 0, when);
+		table_text(t, row, 1, d->type);
+		table_int(t, row, 2, d->attempt);
+		table_text(t, row, 3, d->ok ? T("delivered") : T("failed"));
+		table_int(t, row, 4, d->status_code);
+		table_int(t, row, 5, d->duration_ms);
+		table_text(t, row, 6, d->ok ? "" : error_text(r, d->error));
+	}
+	export_send(r, t);
+}
+
 void page_admin_webhook(struct request *r)
 {
 	struct webhook *w = webhook_load_or_reply(r, r->id);
-	if (w)
+	if (w && export_wanted(r))
+		send_log(r, w);
+	else if (w)
 		render_hook(r, w, NULL);
 }
 

@@ -288,6 +288,12 @@ test('500 then 200: retried and delivered; a redirect is a failure and is not fo
   const [last, first] = listOf(dl.json, 'items').filter((x) => x.type === 'test');
   assert.deepEqual([first.status_code, first.ok, first.attempt, first.error], [500, false, 1, 'status']);
   assert.deepEqual([last.status_code, last.ok, last.attempt], [200, true, 2]);
+  // the log downloads as CSV, the columns the page shows
+  const csv = await ctx.ann.get(`/admin/webhooks/${ctx.hook}?format=csv`);
+  assert.equal(csv.status, 200);
+  assert.match(csv.text, /^"?When \(UTC\)"?,Event,Attempt,Result,HTTP status,Duration \(ms\),Error/);
+  assert.match(csv.text, /\n\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,test,1,failed,500,\d+,Answered with an error status/);
+  assert.match(csv.text, /\n\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,test,2,delivered,200,\d+,/);
 
   rx.mode = 'redirect';
   const before = delivered('test').length;
