@@ -15,6 +15,7 @@
 #define SG_DOMAIN_WEBHOOK_H
 #include <stddef.h>
 #include <stdint.h>
+#include <jansson.h>
 
 enum webhook_event {
 	WH_CONVERSATION_LOGGED, WH_STEP_DUE, WH_STEP_MISSED, WH_DEAL_WON, WH_DEAL_LOST, WH_TIER_CHANGED,
@@ -72,11 +73,9 @@ int webhook_gives_up(int64_t created_at, int64_t next_at);
  * redirect is followed) */
 int webhook_status_ok(long status);
 
-
-
-#include <jansson.h>
 /* the JSON body of an event, {id, type, created_at, org: {id, slug}, data};
  * data is taken (its reference stolen); the caller frees the text (free) */
 char *webhook_body(const char *event_id, const char *type, int64_t created_at, int64_t org_id, const char *org_slug,
 		   json_t *data);
+
 #endif
