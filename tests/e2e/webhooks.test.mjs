@@ -76,7 +76,7 @@ function stopReceiver() {
 }
 
 /** waits until fn() is truthy (polling), or fails naming what */
-async function until(what, fn, ms = 30_000) {
+async function until(what, fn, ms = 60_000) {
   const end = Date.now() + ms;
   for (;;) {
     const v = await fn();
