@@ -35,7 +35,8 @@ const char *webhook_event_about(enum webhook_event e)
 				       "(sent once per step).");
 	case WH_DEAL_WON: return N_("A deal was closed as won.");
 	case WH_DEAL_LOST: return N_("A deal was closed as lost.");
-	case WH_TIER_CHANGED: return N_("A rep's tier changed.");
+	case WH_TIER_CHANGED: return N_("A rep's tier this quarter differs from last quarter's (sent once per tier "
+					"reached).");
 	case WH_IMPORT_FINISHED: return N_("An import finished and its rows were kept.");
 	case WH_TEST: return N_("The test event of the “send test event” button.");
 	default: return "";

@@ -79,11 +79,13 @@ enum err webhook_delete(struct db_conn *c, int64_t org_id, int64_t id)
 	return e;
 }
 
+/* a subscription's outbox rows in one status */
+#define HOOK_COUNT(status) \
+	"(SELECT count(*) FROM webhook_outbox o WHERE o.org_id = w.org_id AND o.webhook_id = w.id AND o.status = '" \
+	status "')"
 #define HOOK_COLS "w.id, w.url, w.events, w.secret, w.enabled, w.failures, coalesce(w.disabled_at, 0), " \
 	"w.created_at, w.updated_at, " \
-	"(SELECT count(*) FROM webhook_outbox o WHERE o.org_id = w.org_id AND o.webhook_id = w.id AND o.status = 'pending'), " \
-	"(SELECT count(*) FROM webhook_outbox o WHERE o.org_id = w.org_id AND o.webhook_id = w.id AND o.status = 'delivered'), " \
-	"(SELECT count(*) FROM webhook_outbox o WHERE o.org_id = w.org_id AND o.webhook_id = w.id AND o.status = 'failed') "
+	HOOK_COUNT("pending") ", " HOOK_COUNT("delivered") ", " HOOK_COUNT("failed") " "
 
 static void read_hook(struct db_stmt *st, struct arena *a, int64_t org_id, struct webhook *w)
 {

@@ -102,7 +102,8 @@ void webhooks_disabled_banner(struct request *r)
 	int64_t n = webhook_disabled_count(r->db, r->me.org_id);
 	if (n <= 0)
 		return;
-	html_printf(&r->out, "<div class=\"notice error webhook-banner\" role=\"alert\">%s <a href=\"/admin/webhooks\">%s</a></div>",
+	html_printf(&r->out, "<div class=\"notice error webhook-banner\" role=\"alert\">%s "
+		    "<a href=\"/admin/webhooks\">%s</a></div>",
 		    arena_printf(r->a, trn(r->lang, "%lld webhook was disabled after %d failed deliveries in a row.",
 					   "%lld webhooks were disabled after %d failed deliveries in a row.", (long)n),
 				 (long long)n, WEBHOOK_MAX_FAILURES),
