@@ -4,7 +4,7 @@
 #   make bench  benchmarks (ratios against a baseline measured in the same run)
 
 CC      ?= cc
-PKGS    := libmicrohttpd jansson libsodium sqlite3 libpq libcmark xlsxwriter
+PKGS    := libmicrohttpd jansson libsodium sqlite3 libpq libcmark xlsxwriter libcurl
 PKG_CONFIG ?= pkg-config
 # read when make reads this file: on a fresh machine that is before `deps` has
 # installed the libraries, which is why run, test and bench build in a fresh

@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 debs=(
   build-essential pkg-config gettext sqlite3 curl
   libmicrohttpd-dev libsqlite3-dev libpq-dev libjansson-dev libsodium-dev
-  libcsv-dev libxlsxwriter-dev libcmark-dev
+  libcsv-dev libxlsxwriter-dev libcmark-dev libcurl4-openssl-dev
   nodejs npm
 )
 if [ "${1:-}" = --test ]; then

@@ -373,6 +373,19 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/kudos", api_kudos_create, R_REP | R_JSON | R_CSRF },
 	{ "GET", "/api/v1/badges", api_badges, R_REP | R_JSON },
 
+	/* running it for real (issue 16): webhooks (the rule: access_webhook_manage) */
+	{ "GET", "/admin/webhooks", page_admin_webhooks, R_ADMIN },
+	{ "POST", "/admin/webhooks", page_admin_webhooks_post, R_ADMIN | R_CSRF },
+	{ "GET", "/admin/webhooks/:id", page_admin_webhook, R_ADMIN },
+	{ "POST", "/admin/webhooks/:id", page_admin_webhook_post, R_ADMIN | R_CSRF },
+	{ "GET", "/api/v1/webhooks", api_webhooks_list, R_ADMIN | R_JSON },
+	{ "POST", "/api/v1/webhooks", api_webhooks_create, R_ADMIN | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/webhooks/:id", api_webhook_get, R_ADMIN | R_JSON },
+	{ "PATCH", "/api/v1/webhooks/:id", api_webhook_update, R_ADMIN | R_JSON | R_CSRF },
+	{ "DELETE", "/api/v1/webhooks/:id", api_webhook_delete, R_ADMIN | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/webhooks/:id/deliveries", api_webhook_deliveries, R_ADMIN | R_JSON },
+	{ "POST", "/api/v1/webhooks/:id/test", api_webhook_test, R_ADMIN | R_JSON | R_CSRF },
+
 	/* plumbing */
 	{ "GET", "/healthz", page_healthz, R_ANON | R_NODB },
 	/* running it for real (issue 16): Prometheus metrics (the rule: access_metrics) */

@@ -282,4 +282,13 @@ void api_kudos_list(struct request *r);
 void api_kudos_create(struct request *r);
 void api_badges(struct request *r);
 
+/* running it for real (issue 16): webhooks — api-webhooks.c */
+void api_webhooks_list(struct request *r);
+void api_webhooks_create(struct request *r);
+void api_webhook_get(struct request *r);
+void api_webhook_update(struct request *r);
+void api_webhook_delete(struct request *r);
+void api_webhook_deliveries(struct request *r);
+void api_webhook_test(struct request *r);
+
 #endif

@@ -38,6 +38,15 @@ static const struct {
 	{ "SALESGARDEN_PAGE_CACHE", NULL,
 	  "0 turns off the cache of rendered pages (SQLite only: a page is served again until the data changes, at most 60 s)" },
 	{ "SALESGARDEN_TODAY", NULL, "pins today's date (YYYY-MM-DD) for demonstrations and tests" },
+	/* webhooks (issue 16) */
+	{ "SALESGARDEN_WEBHOOK_ALLOW_LOOPBACK", NULL,
+	  "1 lets webhooks be sent to loopback addresses (127.0.0.0/8, ::1) of this machine; refused by default (never to serve's own address)" },
+	{ "SALESGARDEN_WEBHOOK_SWEEP_SECONDS", NULL,
+	  "how often serve looks for steps due or missed to send as webhook events (default 300; for testing)" },
+	{ "SALESGARDEN_WEBHOOK_BACKOFF_SECONDS", NULL,
+	  "the wait after a webhook delivery's first failure, doubled after each (default 30, at most 120 times it; for testing)" },
+	{ "SALESGARDEN_WEBHOOK_TIMEOUT_SECONDS", NULL,
+	  "the longest a webhook delivery may take (default 10; connecting at most 5; for testing)" },
 };
 
 void cmd_help_env(void)

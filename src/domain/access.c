@@ -624,3 +624,9 @@ int access_streaks_see(const struct viewer *v, const struct person *rep)
 {
 	return access_private(v, rep);
 }
+
+/* running it for real (issue 16): webhooks */
+int access_webhook_manage(const struct viewer *v, int64_t org_id)
+{
+	return v && !v->inactive && member(v, org_id) && v->role == ROLE_ADMIN;
+}

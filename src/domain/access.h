@@ -491,4 +491,15 @@ int access_spotlight_write(const struct viewer *v, int64_t org_id, int64_t team_
 int access_badges_see(const struct viewer *v, const struct person *rep);
 int access_streaks_see(const struct viewer *v, const struct person *rep);
 
+/* running it for real (issue 16): webhooks */
+/*
+ * Webhooks send the organisation's events (conversations, deals won and
+ * lost, steps, imports) to other systems, so they are the organisation's
+ * admins' alone: only an admin of the organisation lists, creates,
+ * changes, tests or deletes a subscription and reads its delivery log and
+ * its secret (access_webhook_manage); a manager, a rep, another
+ * organisation's admin, a deactivated admin: nothing.
+ */
+int access_webhook_manage(const struct viewer *v, int64_t org_id);
+
 #endif

@@ -1,6 +1,7 @@
 /* metrics: see metrics.h */
 #include "metrics.h"
 #include "../jobs/import-jobs.h"
+#include "../jobs/webhook-worker.h"
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,6 +133,7 @@ void metrics_write(struct strbuf *out, struct server *srv)
 	sb_addf(out, "# HELP salesgarden_import_jobs_running Import jobs running in this process.\n"
 		"# TYPE salesgarden_import_jobs_running gauge\nsalesgarden_import_jobs_running %d\n",
 		import_jobs_running());
+	webhook_worker_metrics(out);	/* webhooks (issue 16): the backlog and the attempts */
 	sb_addf(out, "# HELP salesgarden_start_time_seconds When the server started (Unix time).\n"
 		"# TYPE salesgarden_start_time_seconds gauge\nsalesgarden_start_time_seconds %lld\n", (long long)since);
 }

@@ -15,6 +15,7 @@
 #include "server.h"
 #include "accesslog.h"
 #include "metrics.h"
+#include "../jobs/webhook-worker.h"
 #include "request.h"
 #include "route.h"
 #include "router.h"
@@ -475,6 +476,9 @@ int server_run(struct server *srv)
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	log_info("salesgarden listening on http://%.*s:%u/", (int)(strrchr(srv->listen, ':') - srv->listen),
 		 srv->listen, (unsigned)(info ? info->port : 0));
+	/* webhooks (issue 16): the delivery worker, told the address it must never call */
+	if (srv->db)
+		webhook_worker_start(srv->db, srv->listen, info ? info->port : 0);
 
 	int sig = 0;
 	sigwait(&set, &sig);
@@ -497,6 +501,7 @@ int server_run(struct server *srv)
 	for (int i = 0; i < nworkers; i++)
 		pthread_join(workers[i], NULL);
 	free(workers);
+	webhook_worker_stop();
 	if (srv->before_stop)
 		srv->before_stop();
 	MHD_stop_daemon(d);

@@ -75,6 +75,7 @@
 #include "../store/numbers.h"
 #include "../store/import-runs.h"
 #include "../store/import-rows.h"
+#include "../store/webhooks.h"
 #include "../lib/runner.h"
 #include "../domain/period.h"
 #include "../domain/validate.h"
@@ -2121,6 +2122,9 @@ enum err import_run(struct db_conn *c, struct arena *a, int64_t org_id, const ch
 	}
 	if (r->run_id)
 		e = import_run_keep(c, org_id, r->run_id);
+	if (!e)	/* webhooks: import.finished, in the import's last transaction */
+		e = webhook_on_import(c, org_id, import_kind_code(o->kind), (int64_t)out->read, (int64_t)out->created,
+				      (int64_t)out->updated, (int64_t)out->skipped, (int64_t)out->failed);
 	if (!e && o->finish)
 		e = o->finish(o->finish_cls, c, out);
 	if (!e)

@@ -2,6 +2,7 @@
 #include "conversations.h"
 #include "deals.h"
 #include "reasons.h"
+#include "webhooks.h"
 #include "../lib/util.h"
 #include "../lib/i18n.h"
 #include <stdio.h>
@@ -186,6 +187,8 @@ enum err conversation_log(struct db_conn *c, struct arena *a, int64_t org_id,
 		/* a paused deal that is talked to again is open again */
 		e = DBX(c, "UPDATE deals SET status = 'open', updated_at = $3 WHERE org_id = $1 AND id = $2 "
 			"AND status = 'paused'", P_I(org_id), P_I(deal_id), P_I(now_epoch()));
+	if (!e)
+		e = webhook_on_conversation(c, org_id, cid);	/* webhooks: the outbox, in this transaction */
 	if (e)
 		goto fail;
 	e = db_commit(c);

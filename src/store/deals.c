@@ -5,8 +5,10 @@
  * statement.
  */
 #include "deals.h"
+#include "webhooks.h"
 #include "../lib/util.h"
 #include "../lib/strbuf.h"
+#include <stdio.h>
 #include <string.h>
 
 enum err account_create(struct db_conn *c, int64_t org_id, const char *name, int64_t owner_id,
@@ -205,22 +207,39 @@ enum err deal_close(struct db_conn *c, int64_t org_id, int64_t id, const char *s
 		    const char *lost_reason, const char *note, const char *today)
 {
 	int closed = !strcmp(status, "won") || !strcmp(status, "lost");
+	/* one transaction (a savepoint inside the caller's): the change and
+	 * its webhook event commit together or not at all */
+	enum err e = db_begin(c);
+	if (e)
+		return e;
+	char was[16] = "";
+	struct db_stmt *st = DBQ(c, "SELECT status FROM deals WHERE org_id = $1 AND id = $2", P_I(org_id), P_I(id));
+	if (db_step(st) == DB_ROW)
+		snprintf(was, sizeof(was), "%s", db_col_text(st, 0));
+	e = db_finish(st);
 	/* won and lost deals move to the organisation's won/lost stage */
-	struct db_stmt *st = DBQ(c, "UPDATE deals SET status = $3, lost_reason = $4, lost_note = $5, closed_on = $6, "
-				 "updated_at = $7, stage_id = coalesce((SELECT id FROM stages WHERE org_id = $1 AND kind = $3 "
-				 "ORDER BY position LIMIT 1), stage_id) WHERE org_id = $1 AND id = $2",
-				 P_I(org_id), P_I(id), P_T(status),
-				 P_T(!strcmp(status, "lost") ? lost_reason : NULL), P_T(note ? note : ""),
-				 P_T(closed ? today : NULL), P_I(now_epoch()));
-	while (db_step(st) == DB_ROW)
-		;
-	int64_t n = db_changes(st);
-	enum err e = db_finish(st);
-	if (!e && !n)
-		return E_NOTFOUND;
+	if (!e) {
+		st = DBQ(c, "UPDATE deals SET status = $3, lost_reason = $4, lost_note = $5, closed_on = $6, "
+			 "updated_at = $7, stage_id = coalesce((SELECT id FROM stages WHERE org_id = $1 AND kind = $3 "
+			 "ORDER BY position LIMIT 1), stage_id) WHERE org_id = $1 AND id = $2",
+			 P_I(org_id), P_I(id), P_T(status),
+			 P_T(!strcmp(status, "lost") ? lost_reason : NULL), P_T(note ? note : ""),
+			 P_T(closed ? today : NULL), P_I(now_epoch()));
+		while (db_step(st) == DB_ROW)
+			;
+		int64_t n = db_changes(st);
+		e = db_finish(st);
+		if (!e && !n)
+			e = E_NOTFOUND;
+	}
 	if (!e)
 		e = DBX(c, "UPDATE steps SET status = 'cancelled' WHERE org_id = $1 AND deal_id = $2 AND status = 'open'",
 			P_I(org_id), P_I(id));
+	if (!e && strcmp(was, status))
+		e = webhook_on_deal_closed(c, org_id, id, status);	/* webhooks: deal.won / deal.lost */
+	if (!e)
+		return db_commit(c);
+	db_rollback(c);
 	return e;
 }
 

@@ -654,3 +654,13 @@ struct user *improve_rep_load_or_reply(struct request *r, int64_t rep_id, enum a
 		return forbidden(r, T("Only the rep's manager makes an improvement plan for the rep."));
 	return u;
 }
+
+/* running it for real (issue 16): webhooks */
+struct webhook *webhook_load_or_reply(struct request *r, int64_t id)
+{
+	if (!access_webhook_manage(&r->viewer, r->me.org_id))
+		return forbidden(r, T("You do not have access to this page."));
+	struct webhook *w = arena_alloc(r->a, sizeof(*w));
+	enum err e = webhook_get(r->db, r->a, r->me.org_id, id, w);
+	return e ? not_loaded(r, e, T("There is no such webhook.")) : w;
+}

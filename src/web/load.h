@@ -192,4 +192,10 @@ struct improve_plan *improve_load_or_reply(struct request *r, int64_t id, enum a
  * access_improve_manage; NEED_SEE: access_private (their plans listed) */
 struct user *improve_rep_load_or_reply(struct request *r, int64_t rep_id, enum access_need need);
 
+/* running it for real (issue 16): webhooks */
+#include "../store/webhooks.h"
+/* a webhook subscription of the caller's organisation (access_webhook_manage
+ * first: nothing is read for a caller who may not manage them) */
+struct webhook *webhook_load_or_reply(struct request *r, int64_t id);
+
 #endif

@@ -188,6 +188,8 @@ void page_home(struct request *r)
 	/* levers (issue 10): kudos, spotlight, badges and streaks — the spotlight to write, and what is new */
 	kudos_home_needs(r);
 	kudos_home_section(r);
+	/* running it for real (issue 16): a webhook disabled after failures, told to the admin */
+	webhooks_disabled_banner(r);
 
 	if (r->viewer.role == ROLE_ADMIN) {
 		html(o, "<div class=\"stats\">");

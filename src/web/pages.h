@@ -303,4 +303,12 @@ void kudos_home_needs(struct request *r);
 void kudos_rep_section(struct request *r, const struct user *u);
 void kudos_team_spotlight(struct request *r, int64_t team_id);
 
+/* running it for real (issue 16): webhooks — page-admin-webhooks.c */
+void page_admin_webhooks(struct request *r);
+void page_admin_webhooks_post(struct request *r);
+void page_admin_webhook(struct request *r);
+void page_admin_webhook_post(struct request *r);
+/* the admin's banner (home page, webhooks page) when a subscription was disabled */
+void webhooks_disabled_banner(struct request *r);
+
 #endif

@@ -105,6 +105,9 @@ static const struct nav_item nav[] = {
 	/* levers (issue 10): kudos, spotlight, badges and streaks */
 	/* TRANSLATORS: a menu item: kudos, the spotlight, badges and streaks; keep it short */
 	{ G_TEAM, "kudos", "/kudos", N_("Kudos"), ROLE_REP, ROLE_ADMIN, NULL },
+	/* running it for real (issue 16): webhooks */
+	/* TRANSLATORS: a menu item under Manage: events sent to other systems' URLs */
+	{ G_ADMIN, "admin-webhooks", "/admin/webhooks", N_("Webhooks"), ROLE_ADMIN, ROLE_ADMIN, NULL },
 };
 
 #define NAV_N (sizeof(nav) / sizeof(nav[0]))

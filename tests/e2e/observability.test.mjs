@@ -104,6 +104,11 @@ test('/metrics counts requests by route and status, with a consistent histogram 
   const idle = sample(t, 'salesgarden_db_pool_connections', 'state="idle"');
   assert.equal(inUse + idle, 4);
   assert.match(t, /^salesgarden_import_jobs_running 0$/m);
+  // running it for real (issue 16): the webhook backlog (none: no subscription) and attempts by result
+  assert.match(t, /^salesgarden_webhook_outbox_pending 0$/m);
+  assert.match(t, /^salesgarden_webhook_outbox_oldest_pending_seconds 0$/m);
+  for (const result of ['delivered', 'failed', 'refused', 'gave_up'])
+    assert.match(t, new RegExp(`^salesgarden_webhook_deliveries_total\\{result="${result}"\\} 0$`, 'm'));
   // the start time is the server's start, not the first request's or scrape's
   const started = Number(/^salesgarden_start_time_seconds (\d+)$/m.exec(t)[1]);
   assert.ok(started <= ctx.startedAt && started >= ctx.startedAt - 120, `started ${started}, test server up by ${ctx.startedAt}`);

@@ -488,6 +488,19 @@ const ROWS = {
   'GET /api/v1/kudos': { who: SIGNED_IN },
   'POST /api/v1/kudos': { who: SIGNED_IN },
   'GET /api/v1/badges': { who: RITAS, path: (f) => `/api/v1/badges?rep=${f.rita}` },
+  /* running it for real (issue 16): webhooks — organisation A's admins only; the
+     other organisation's admin finds none (404); the secret is for A's admin alone */
+  'GET /admin/webhooks': { who: ADMINS },
+  'POST /admin/webhooks': { who: ADMINS },
+  'GET /admin/webhooks/:id': { who: ADMIN_OF_A, path: (f) => `/admin/webhooks/${f.webhook}` },
+  'POST /admin/webhooks/:id': { who: ADMIN_OF_A, path: (f) => `/admin/webhooks/${f.webhook}` },
+  'GET /api/v1/webhooks': { who: ADMINS },
+  'POST /api/v1/webhooks': { who: ADMINS },
+  'GET /api/v1/webhooks/:id': { who: ADMIN_OF_A, path: (f) => `/api/v1/webhooks/${f.webhook}` },
+  'PATCH /api/v1/webhooks/:id': { who: ADMIN_OF_A, path: (f) => `/api/v1/webhooks/${f.webhook}` },
+  'DELETE /api/v1/webhooks/:id': { who: ADMIN_OF_A, fresh: 'webhook', path: (f) => `/api/v1/webhooks/${f.freshWebhook}` },
+  'GET /api/v1/webhooks/:id/deliveries': { who: ADMIN_OF_A, path: (f) => `/api/v1/webhooks/${f.webhook}/deliveries` },
+  'POST /api/v1/webhooks/:id/test': { who: ADMIN_OF_A, path: (f) => `/api/v1/webhooks/${f.webhook}/test` },
 
   'GET /healthz': { who: PUBLIC },
   'GET /static/*': { who: PUBLIC, path: () => '/static/app.css' },
@@ -766,6 +779,16 @@ async function fixture() {
     f.privateTexts = [...(f.privateTexts ?? []), ['Matrix pulse comment 7f3a', ['repA']]];
   }
 
+  // running it for real (issue 16): a webhook of organisation A (written
+  // directly: its loopback URL is refused when saved, and at once when sent)
+  f.newWebhook = () => {
+    sqlExec(ctx.db, "INSERT INTO webhooks (org_id, url, events, secret, enabled, failures, created_at, updated_at) "
+      + `VALUES (${ctx.ids.acme}, 'http://127.0.0.1:9/matrix', ',deal.won,', 'whsec_matrix_7f3a', 1, 0, 1, 1)`);
+    return Number(sqlExec(ctx.db, 'SELECT max(id) FROM webhooks').trim());
+  };
+  f.webhook = f.newWebhook();
+  f.privateTexts = [...(f.privateTexts ?? []), ['whsec_matrix_7f3a', ['admin']]];
+
   return f;
 }
 
@@ -830,6 +853,7 @@ test('every route answers every caller as its row says, and leaks nothing', asyn
     for (const caller of CALLERS) {
       for (const via of json && caller !== 'anon' ? ['session', 'token'] : ['session']) {
         if (row.fresh === 'token') f.token = await f.newToken();
+        else if (row.fresh === 'webhook') f.freshWebhook = f.newWebhook();
         else if (row.fresh) f.target = await f.newTarget();
         const p = row.path ? row.path(f) : route.pattern;
         const r = await call(who[caller], via, route.method, p, json);

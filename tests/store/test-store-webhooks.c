@@ -1,0 +1,258 @@
+/*
+ * test-store-webhooks: the store queries of webhooks (store/webhooks.c)
+ * against a real database (SG_TEST_DB: SQLite or PostgreSQL; unset: a
+ * temporary SQLite file): an event is enqueued in the transaction of its
+ * change — a conversation or a deal closed inside a transaction that is
+ * rolled back leaves no outbox row, committed it leaves one per enabled
+ * subscription that asked for it; the claim with a lease (claimed once,
+ * again after the lease ran out, never once delivered); failures counted
+ * and the subscription disabled at the limit; the sweep enqueues a step
+ * once. Each test makes its own organisation.
+ */
+#include "check-util.h"
+#include "db/db.h"
+#include "store/orgs.h"
+#include "store/users.h"
+#include "store/stages.h"
+#include "store/deals.h"
+#include "store/conversations.h"
+#include "store/webhooks.h"
+#include "lib/arena.h"
+#include "lib/util.h"
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store-harness.h"
+
+#define TODAY "2026-11-20"
+#define EXPECT(expr, want)                                                                     \
+	do {                                                                                   \
+		enum err e_ = (expr);                                                          \
+		ck_assert_msg(e_ == (want), "%s: got %s, want %s (%s)", #expr, err_name(e_),   \
+			      err_name(want), db_errmsg(c));                                   \
+	} while (0)
+#define OK(expr) EXPECT(expr, E_OK)
+
+struct world {
+	int64_t org, rep, first_open, won, lost, deal, hook_all, hook_won;
+	struct arena *a;
+};
+
+static void world_new(struct world *w)
+{
+	static int n;
+	char slug[48], email[80];
+	memset(w, 0, sizeof(*w));
+	w->a = arena_new();
+	snprintf(slug, sizeof(slug), "hooks%d-%d", (int)getpid() % 100000, ++n);
+	OK(org_create(c, slug, "Hooks", "en", "EUR", &w->org));
+	snprintf(email, sizeof(email), "rep@%s.test", slug);
+	OK(user_create(c, w->org, email, "Rita Rep", "rep", "x", &w->rep));
+	OK(stages_ensure(c, w->org, LANG_EN));
+	OK(stage_special(c, w->org, &w->first_open, &w->won, &w->lost));
+	int64_t acc = 0;
+	OK(account_create(c, w->org, "Acme", w->rep, NULL, &acc));
+	struct deal_input in = { .title = "Big one", .account_id = acc, .value_minor = 500000, .currency = "EUR",
+				 .owner_id = w->rep, .stage_id = w->first_open, .product = "Widgets" };
+	OK(deal_create(c, w->org, &in, TODAY, &w->deal));
+	/* one subscription to everything, one to deal.won only, one disabled */
+	OK(webhook_create(c, w->org, "https://a.example/hook", ",conversation.logged,step.due,step.missed,deal.won,"
+			  "deal.lost,import.finished,", "s1", w->rep, &w->hook_all));
+	OK(webhook_create(c, w->org, "https://b.example/hook", ",deal.won,", "s2", w->rep, &w->hook_won));
+	int64_t off = 0;
+	OK(webhook_create(c, w->org, "https://c.example/hook", ",deal.won,conversation.logged,", "s3", w->rep, &off));
+	OK(webhook_update(c, w->org, off, NULL, NULL, 0, NULL));
+}
+
+static int64_t outbox(struct world *w, const char *type)
+{
+	return DB_I64(c, -1, "SELECT count(*) FROM webhook_outbox WHERE org_id = $1 AND type = $2", P_I(w->org),
+		      P_T(type));
+}
+
+static void log_call(struct world *w, const char *step_due)
+{
+	struct conversation_log_input li = { 0 };
+	li.in.kind = "call";
+	li.in.date = "2026-11-19";
+	li.in.minutes = 30;
+	li.in.deal_id = w->deal;
+	li.in.gut_feeling = 4;
+	li.in.outcome = "step";
+	li.in.step_what = "Send the offer";
+	li.in.step_due = step_due;
+	li.in.step_who = "Anna";
+	li.rep_id = w->rep;
+	li.at = 1795600000;
+	int64_t conv = 0;
+	struct rule_error re = { 0 };
+	enum err e = conversation_log(c, w->a, w->org, &li, TODAY, 3, &conv, &re);
+	ck_assert_msg(e == E_OK, "conversation_log: %s (%s)", err_name(e), re.field ? re.field : db_errmsg(c));
+}
+
+START_TEST(enqueued_in_the_changes_transaction)
+{
+	struct world w;
+	world_new(&w);
+	/* rolled back with the change: no conversation, no outbox row */
+	OK(db_begin(c));
+	log_call(&w, "2026-12-01");
+	OK(deal_close(c, w.org, w.deal, "won", NULL, "", TODAY));
+	ck_assert_int_eq(outbox(&w, "conversation.logged"), 1);
+	OK(db_rollback(c));
+	ck_assert_int_eq(outbox(&w, "conversation.logged"), 0);
+	ck_assert_int_eq(outbox(&w, "deal.won"), 0);
+	ck_assert_int_eq(DB_I64(c, -1, "SELECT count(*) FROM conversations WHERE org_id = $1", P_I(w.org)), 0);
+	/* committed: one row per enabled subscription that asked for the type */
+	log_call(&w, "2026-12-01");
+	ck_assert_int_eq(outbox(&w, "conversation.logged"), 1);
+	OK(deal_close(c, w.org, w.deal, "won", NULL, "", TODAY));
+	ck_assert_int_eq(outbox(&w, "deal.won"), 2);
+	/* the same status again (a corrected note) is no new event */
+	OK(deal_close(c, w.org, w.deal, "won", NULL, "a note", TODAY));
+	ck_assert_int_eq(outbox(&w, "deal.won"), 2);
+	ck_assert_int_eq(outbox(&w, "deal.lost"), 0);
+	/* the body names the event and the deal */
+	struct db_stmt *st = DBQ(c, "SELECT body, event_id FROM webhook_outbox WHERE org_id = $1 AND webhook_id = $2 "
+				 "AND type = 'deal.won'", P_I(w.org), P_I(w.hook_won));
+	ck_assert_int_eq(db_step(st), DB_ROW);
+	char want[80];
+	snprintf(want, sizeof(want), "\"data\":{\"deal_id\":%lld,", (long long)w.deal);
+	ck_assert_msg(strstr(db_col_text(st, 0), want), "%s in %s", want, db_col_text(st, 0));
+	ck_assert_msg(strstr(db_col_text(st, 0), db_col_text(st, 1)), "the event id in the body");
+	OK(db_finish(st));
+	arena_free(w.a);
+}
+END_TEST
+
+/* the world's claimed rows among jobs */
+static size_t mine(struct world *w, const struct webhook_job *j, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += j[i].org_id == w->org;
+	return k;
+}
+
+START_TEST(claim_lease_and_record)
+{
+	struct world w;
+	world_new(&w);
+	OK(deal_close(c, w.org, w.deal, "won", NULL, "", TODAY));
+	int64_t now = now_epoch();
+	struct webhook_job *j;
+	size_t n;
+	OK(webhook_claim(c, w.a, now + 1, 60, 1000, &j, &n));
+	ck_assert_int_eq(mine(&w, j, n), 2);
+	/* leased: nobody claims them again until the lease runs out */
+	struct webhook_job *j2;
+	size_t n2;
+	OK(webhook_claim(c, w.a, now + 2, 60, 1000, &j2, &n2));
+	ck_assert_int_eq(mine(&w, j2, n2), 0);
+	OK(webhook_claim(c, w.a, now + 62, 60, 1000, &j2, &n2));
+	ck_assert_int_eq(mine(&w, j2, n2), 2);
+	/* delivered: never claimed again */
+	const struct webhook_job *won = NULL;
+	for (size_t i = 0; i < n2; i++)
+		if (j2[i].org_id == w.org && j2[i].webhook_id == w.hook_won)
+			won = &j2[i];
+	ck_assert_ptr_nonnull(won);
+	ck_str(won->url, "https://b.example/hook", "url");
+	ck_str(won->secret, "s2", "secret");
+	struct webhook_attempt ok = { .status_code = 204, .duration_ms = 12, .ok = 1, .error = "" };
+	OK(webhook_record(c, won, &ok, now + 63, 10));
+	OK(webhook_claim(c, w.a, now + 200, 60, 1000, &j, &n));
+	ck_assert_int_eq(mine(&w, j, n), 1);
+	ck_assert_int_ne(j[0].webhook_id, w.hook_won);
+	struct webhook h;
+	OK(webhook_get(c, w.a, w.org, w.hook_won, &h));
+	ck_assert_int_eq(h.delivered, 1);
+	ck_assert_int_eq(h.pending, 0);
+	/* failures: counted, retried at next_at, the subscription disabled at the limit */
+	const struct webhook_job *all = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (j[i].org_id == w.org)
+			all = &j[i];
+	struct webhook_job cur = *all;
+	int64_t t = now + 300;
+	for (int k = 1; k <= 3; k++) {
+		struct webhook_attempt bad = { .status_code = 500, .duration_ms = 5, .error = "status", .next_at = t + 10 };
+		OK(webhook_record(c, &cur, &bad, t, 3));
+		OK(webhook_get(c, w.a, w.org, w.hook_all, &h));
+		ck_assert_int_eq(h.failures, k);
+		ck_assert_int_eq(h.enabled, k < 3);
+		cur.attempts++;
+		t += 10;
+	}
+	ck_assert_int_gt(h.disabled_at, 0);
+	ck_assert_int_eq(webhook_disabled_count(c, w.org), 1);
+	/* a disabled subscription's rows wait; enabled again, they are due */
+	OK(webhook_claim(c, w.a, t + 1000, 60, 1000, &j, &n));
+	ck_assert_int_eq(mine(&w, j, n), 0);
+	OK(webhook_update(c, w.org, w.hook_all, NULL, NULL, 1, NULL));
+	OK(webhook_get(c, w.a, w.org, w.hook_all, &h));
+	ck_assert_int_eq(h.failures, 0);
+	ck_assert_int_eq(webhook_disabled_count(c, w.org), 0);
+	OK(webhook_claim(c, w.a, t + 1000, 60, 1000, &j, &n));
+	ck_assert_int_eq(mine(&w, j, n), 1);
+	/* the log: every attempt, newest first */
+	struct webhook_delivery *d;
+	int64_t total;
+	OK(webhook_deliveries(c, w.a, w.org, w.hook_all, 10, 0, &d, &n, &total));
+	ck_assert_int_eq(total, 3);
+	ck_assert_int_eq(d[0].attempt, 3);
+	ck_assert_int_eq(d[0].status_code, 500);
+	ck_str(d[0].error, "status", "error");
+	/* another organisation sees none of it */
+	struct world o;
+	world_new(&o);
+	EXPECT(webhook_get(c, o.a, o.org, w.hook_all, &h), E_NOTFOUND);
+	EXPECT(webhook_delete(c, o.org, w.hook_all), E_NOTFOUND);
+	OK(webhook_deliveries(c, o.a, o.org, w.hook_all, 10, 0, &d, &n, &total));
+	ck_assert_int_eq(total, 0);
+	/* deleted with its outbox and log */
+	OK(webhook_delete(c, w.org, w.hook_all));
+	ck_assert_int_eq(DB_I64(c, -1, "SELECT count(*) FROM webhook_deliveries WHERE org_id = $1 AND webhook_id = $2",
+				P_I(w.org), P_I(w.hook_all)), 0);
+	arena_free(w.a);
+	arena_free(o.a);
+}
+END_TEST
+
+START_TEST(sweep_enqueues_a_step_once)
+{
+	struct world w;
+	world_new(&w);
+	log_call(&w, "2026-11-25");	/* a step due on the 25th */
+	OK(webhook_sweep_steps(c, "2026-11-25", 500));
+	ck_assert_int_eq(outbox(&w, "step.due"), 1);
+	ck_assert_int_eq(outbox(&w, "step.missed"), 0);
+	OK(webhook_sweep_steps(c, "2026-11-25", 500));
+	ck_assert_int_eq(outbox(&w, "step.due"), 1);
+	/* past the grace period (3 days by default): missed, once */
+	OK(webhook_sweep_steps(c, "2026-12-10", 500));
+	OK(webhook_sweep_steps(c, "2026-12-11", 500));
+	ck_assert_int_eq(outbox(&w, "step.missed"), 1);
+	arena_free(w.a);
+}
+END_TEST
+
+int main(void)
+{
+	if (store_harness_open("test-store-webhooks", STORE_HARNESS_QUIET))
+		return EXIT_FAILURE;
+	Suite *s = suite_create(db_kind(db) == DB_SQLITE ? "webhooks-sqlite" : "webhooks-postgresql");
+	const TTest *tests[] = { enqueued_in_the_changes_transaction, claim_lease_and_record, sweep_enqueues_a_step_once };
+	TCase *fw = tcase_create("forwards"), *bw = tcase_create("backwards");
+	size_t n = N_ELEMS(tests);
+	for (size_t i = 0; i < n; i++) {
+		tcase_add_test(fw, tests[i]);
+		tcase_add_test(bw, tests[n - 1 - i]);
+	}
+	suite_add_tcase(s, fw);
+	suite_add_tcase(s, bw);
+	return store_harness_run(s);
+}
