@@ -373,6 +373,25 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/kudos", api_kudos_create, R_REP | R_JSON | R_CSRF },
 	{ "GET", "/api/v1/badges", api_badges, R_REP | R_JSON },
 
+	/* levers (issue 10): leaderboards and contests */
+	{ "GET", "/leaderboards", page_leaderboards, R_REP },
+	{ "POST", "/leaderboards/setting", page_leaderboards_setting_post, R_MANAGER | R_CSRF },
+	{ "GET", "/contests", page_contests, R_REP },
+	{ "GET", "/contests/new", page_contest_new, R_MANAGER },
+	{ "POST", "/contests/new", page_contest_new_post, R_MANAGER | R_CSRF },
+	{ "GET", "/contests/:id", page_contest, R_REP },
+	{ "GET", "/contests/:id/edit", page_contest_edit, R_MANAGER },
+	{ "POST", "/contests/:id/edit", page_contest_edit_post, R_MANAGER | R_CSRF },
+	{ "POST", "/contests/:id/delete", page_contest_delete_post, R_MANAGER | R_CSRF },
+	{ "GET", "/tv/leaderboard", page_tv_leaderboard, R_REP },
+	{ "GET", "/tv/contests/:id", page_tv_contest, R_REP },
+	{ "GET", "/api/v1/leaderboards", api_leaderboards, R_REP | R_JSON },
+	{ "GET", "/api/v1/contests", api_contests_list, R_REP | R_JSON },
+	{ "POST", "/api/v1/contests", api_contests_create, R_MANAGER | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/contests/:id", api_contest_get, R_REP | R_JSON },
+	{ "PATCH", "/api/v1/contests/:id", api_contest_update, R_MANAGER | R_JSON | R_CSRF },
+	{ "DELETE", "/api/v1/contests/:id", api_contest_delete, R_MANAGER | R_JSON | R_CSRF },
+
 	/* plumbing */
 	{ "GET", "/healthz", page_healthz, R_ANON | R_NODB },
 	/* running it for real (issue 16): Prometheus metrics (the rule: access_metrics) */

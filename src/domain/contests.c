@@ -174,3 +174,32 @@ void lb_previous_span(const char *from, const char *to, int fiscal_start_month, 
 	day_add(from, -1, pto);
 	day_add(from, -len, pfrom);
 }
+
+const char *const lb_period_codes[LB_PERIODS] = { "this_month", "last_month", "this_quarter", "last_quarter",
+						  "this_year", "last_year" };
+
+const char *lb_period_label(int i)
+{
+	static const char *const labels[LB_PERIODS] = { N_("This month"), N_("Last month"), N_("This quarter"),
+							 N_("Last quarter"), N_("This year"), N_("Last year") };
+	return i >= 0 && i < LB_PERIODS ? labels[i] : "";
+}
+
+int lb_period_resolve(const char *code, const char *today, int fiscal_start_month, char from[11], char to[11])
+{
+	for (int i = 0; code && i < LB_PERIODS; i++) {
+		if (strcmp(code, lb_period_codes[i]))
+			continue;
+		enum period_kind k = i < 2 ? PERIOD_MONTH : i < 4 ? PERIOD_QUARTER : PERIOD_YEAR;
+		struct period p, q;
+		period_containing(k, today, fiscal_start_month, &p);
+		if (i % 2)
+			period_prev(&p, fiscal_start_month, &q);
+		else
+			q = p;
+		snprintf(from, 11, "%s", q.start);
+		snprintf(to, 11, "%s", q.end);
+		return 0;
+	}
+	return -1;
+}

@@ -85,4 +85,12 @@ int contest_needs_freeze(const char *ends_on, const char *today, int frozen);
  * the same number just before from */
 void lb_previous_span(const char *from, const char *to, int fiscal_start_month, char pfrom[11], char pto[11]);
 
+/* a leaderboard's period: "this_month", "last_month", "this_quarter",
+ * "last_quarter", "this_year", "last_year" (fiscal quarters and years, as
+ * domain/period.h) around today, into from/to; -1 for another code */
+#define LB_PERIODS 6
+extern const char *const lb_period_codes[LB_PERIODS];
+const char *lb_period_label(int i);		/* N_ msgid */
+int lb_period_resolve(const char *code, const char *today, int fiscal_start_month, char from[11], char to[11]);
+
 #endif

@@ -299,7 +299,7 @@ static enum err freeze_one(struct db_conn *c, struct arena *a, int64_t org_id, s
 		memcpy(rows, lb.lines, lb.n * sizeof(*rows));
 	if (lb.ntotals)
 		memcpy(rows + lb.n, lb.totals, lb.ntotals * sizeof(*rows));
-	e = contest_freeze(c, org_id, k->id, rows, n);
+	e = contest_freeze(c, org_id, k->id, today, rows, n);
 	return e == E_CONFLICT ? E_OK : e;	/* another reader froze it first: theirs stands */
 }
 

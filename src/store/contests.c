@@ -108,7 +108,7 @@ enum err contest_delete(struct db_conn *c, int64_t org_id, int64_t id)
 }
 
 #define CONTEST_COLS "k.id, k.name, k.figure, k.base_figure, k.mode, k.starts_on, k.ends_on, k.min_conversations, " \
-	"k.prize, k.created_by, u.name, k.created_at, coalesce(k.frozen_at, 0) FROM contests k " \
+	"k.prize, k.created_by, u.name, k.created_at, coalesce(k.frozen_at, 0), coalesce(k.frozen_on, '') FROM contests k " \
 	"JOIN users u ON u.org_id = k.org_id AND u.id = k.created_by "
 
 static void read_contest(struct db_stmt *st, struct arena *a, int64_t org_id, struct contest *k)
@@ -128,6 +128,7 @@ static void read_contest(struct db_stmt *st, struct arena *a, int64_t org_id, st
 	k->created_by_name = arena_strdup(a, db_col_text(st, 10));
 	k->created_at = db_col_i64(st, 11);
 	k->frozen_at = db_col_i64(st, 12);
+	k->frozen_on = arena_strdup(a, db_col_text(st, 13));
 }
 
 /* the teams of each of ks[n], one query */
@@ -203,6 +204,7 @@ enum err contests_list(struct db_conn *c, struct arena *a, int64_t org_id, struc
 
 struct freeze_arg {
 	int64_t org_id, id;
+	const char *today;
 	const struct contest_standing *rows;
 	size_t n;
 };
@@ -211,8 +213,8 @@ static enum err freeze_tx(struct db_conn *c, void *p)
 {
 	struct freeze_arg *f = p;
 	/* the guard: only the first of two readers finds frozen_at NULL */
-	struct db_stmt *st = DBQ(c, "UPDATE contests SET frozen_at = $3 WHERE org_id = $1 AND id = $2 "
-				 "AND frozen_at IS NULL", P_I(f->org_id), P_I(f->id), P_I(now_epoch()));
+	struct db_stmt *st = DBQ(c, "UPDATE contests SET frozen_at = $3, frozen_on = $4 WHERE org_id = $1 AND id = $2 "
+				 "AND frozen_at IS NULL", P_I(f->org_id), P_I(f->id), P_I(now_epoch()), P_T(f->today));
 	db_step(st);
 	int64_t changed = db_changes(st);
 	enum err e = db_finish(st);
@@ -233,10 +235,10 @@ static enum err freeze_tx(struct db_conn *c, void *p)
 	return E_OK;
 }
 
-enum err contest_freeze(struct db_conn *c, int64_t org_id, int64_t id, const struct contest_standing *rows,
-			size_t n)
+enum err contest_freeze(struct db_conn *c, int64_t org_id, int64_t id, const char *today,
+			const struct contest_standing *rows, size_t n)
 {
-	struct freeze_arg f = { org_id, id, rows, n };
+	struct freeze_arg f = { org_id, id, today, rows, n };
 	return db_transact(c, freeze_tx, &f);
 }
 
@@ -300,17 +302,14 @@ enum err contests_most_improved_wins(struct db_conn *c, struct arena *a, int64_t
 {
 	*count = 0;
 	*first_on = "";
-	struct db_stmt *st = DBQ(c, "SELECT k.frozen_at FROM contests k JOIN contest_standings s "
+	struct db_stmt *st = DBQ(c, "SELECT k.frozen_on FROM contests k JOIN contest_standings s "
 				 "ON s.org_id = k.org_id AND s.contest_id = k.id WHERE k.org_id = $1 "
 				 "AND k.figure = 'most_improved' AND k.mode = 'individual' AND k.frozen_at IS NOT NULL "
-				 "AND s.rep_id = $2 AND s.place = 1 AND s.ranked = 1 ORDER BY k.frozen_at LIMIT 1000",
+				 "AND s.rep_id = $2 AND s.place = 1 AND s.ranked = 1 ORDER BY k.frozen_on LIMIT 1000",
 				 P_I(org_id), P_I(rep_id));
 	while (db_step(st) == DB_ROW) {
-		if (!*count) {
-			char d[11];
-			epoch_to_date(db_col_i64(st, 0), d);
-			*first_on = arena_strdup(a, d);
-		}
+		if (!*count)
+			*first_on = arena_strdup(a, db_col_text(st, 0));
 		(*count)++;
 	}
 	return db_finish(st);

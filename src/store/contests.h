@@ -36,6 +36,7 @@ struct contest {
 	int64_t created_by;
 	const char *created_by_name;
 	int64_t created_at, frozen_at;			/* frozen_at 0: not frozen */
+	const char *frozen_on;				/* the day it was frozen, "" when not */
 	int64_t *team_ids;
 	const char **team_names;
 	size_t nteams;
@@ -63,8 +64,8 @@ struct contest_standing {
 /* sets frozen_at and writes the final standings, in one transaction, only
  * when not frozen yet: E_CONFLICT when it was (by another reader), and
  * nothing is written */
-enum err contest_freeze(struct db_conn *c, int64_t org_id, int64_t id, const struct contest_standing *rows,
-			size_t n);
+enum err contest_freeze(struct db_conn *c, int64_t org_id, int64_t id, const char *today,
+			const struct contest_standing *rows, size_t n);
 /* the frozen standings in order */
 enum err contest_standings_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id,
 			       struct contest_standing **out, size_t *n);

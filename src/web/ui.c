@@ -105,6 +105,11 @@ static const struct nav_item nav[] = {
 	/* levers (issue 10): kudos, spotlight, badges and streaks */
 	/* TRANSLATORS: a menu item: kudos, the spotlight, badges and streaks; keep it short */
 	{ G_TEAM, "kudos", "/kudos", N_("Kudos"), ROLE_REP, ROLE_ADMIN, NULL },
+	/* levers (issue 10): leaderboards and contests */
+	/* TRANSLATORS: a menu item: standings of reps or teams on a figure; keep it short */
+	{ G_TEAM, "leaderboards", "/leaderboards", N_("Leaderboards"), ROLE_REP, ROLE_ADMIN, NULL },
+	/* TRANSLATORS: a menu item: sales contests with a prize; keep it short */
+	{ G_TEAM, "contests", "/contests", N_("Contests"), ROLE_REP, ROLE_ADMIN, NULL },
 };
 
 #define NAV_N (sizeof(nav) / sizeof(nav[0]))

@@ -133,6 +133,7 @@ START_TEST(freeze_once_late_data_ignored)
 	november_revenue(&w, id, "2026-12-02", &lb);
 	OK(contest_get(c, w.a, w.org, id, &k));
 	ck_assert_int_gt(k.frozen_at, 0);
+	ck_str(k.frozen_on, "2026-12-02", "frozen on the day of the first read");
 	ck_assert_uint_eq(lb.n, 3);
 	/* a late won deal inside the period: the final standings stand */
 	won_deal(&w, w.rob, 400000, "2026-11-20");
@@ -145,7 +146,7 @@ START_TEST(freeze_once_late_data_ignored)
 	ck_assert_int_eq(rob->place, 2);
 	/* frozen once: a second freeze is refused and writes nothing */
 	struct contest_standing fake = { w.rob, w.south, "rob", "South", 1, 1, 1e9, 0, 0 };
-	EXPECT(contest_freeze(c, w.org, id, &fake, 1), E_CONFLICT);
+	EXPECT(contest_freeze(c, w.org, id, "2026-12-03", &fake, 1), E_CONFLICT);
 	struct contest_standing *rows;
 	size_t n;
 	OK(contest_standings_get(c, w.a, w.org, id, &rows, &n));

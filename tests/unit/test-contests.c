@@ -98,6 +98,16 @@ START_TEST(previous_spans)
 	lb_previous_span("2026-01-01", "2026-03-31", 1, f, t);	/* Q1: Q4 of last year */
 	ck_str(f, "2025-10-01", "quarter from");
 	ck_str(t, "2025-12-31", "quarter to");
+	ck_assert_int_eq(lb_period_resolve("last_month", "2026-01-15", 1, f, t), 0);
+	ck_str(f, "2025-12-01", "last month from");
+	ck_str(t, "2025-12-31", "last month to");
+	ck_assert_int_eq(lb_period_resolve("this_quarter", "2026-12-07", 7, f, t), 0);	/* fiscal from July */
+	ck_str(f, "2026-10-01", "quarter from");
+	ck_str(t, "2026-12-31", "quarter to");
+	ck_assert_int_eq(lb_period_resolve("last_year", "2026-12-07", 7, f, t), 0);
+	ck_str(f, "2025-07-01", "last fiscal year from");
+	ck_str(t, "2026-06-30", "last fiscal year to");
+	ck_assert_int_eq(lb_period_resolve("yesterday", "2026-12-07", 1, f, t), -1);
 	lb_previous_span("2026-12-03", "2026-12-09", 1, f, t);	/* seven days: the seven before */
 	ck_str(f, "2026-11-26", "days from");
 	ck_str(t, "2026-12-02", "days to");

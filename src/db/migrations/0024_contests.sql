@@ -10,7 +10,8 @@
 -- conversations in the period, a prize text, and the teams taking part.
 -- When it has ended, its final standings are frozen into
 -- contest_standings once (frozen_at is set in the same transaction, and
--- only where it was NULL, so two readers cannot freeze it twice) and never
+-- only where it was NULL, so two readers cannot freeze it twice; frozen_on
+-- is the day, as the server counts days) and never
 -- change afterwards, whatever data arrives late.
 
 ALTER TABLE teams ADD COLUMN show_revenue INTEGER NOT NULL DEFAULT 1;
@@ -29,6 +30,7 @@ CREATE TABLE contests (
     created_by BIGINT NOT NULL,
     created_at BIGINT NOT NULL,
     frozen_at BIGINT,
+    frozen_on TEXT,
     @TKEY@,
     CHECK (ends_on >= starts_on),
     CHECK (min_conversations >= 0),
