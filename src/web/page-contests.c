@@ -201,7 +201,12 @@ void page_leaderboards_setting_post(struct request *r)
 {
 	int64_t team = 0;
 	const char *ts = req_form(r, "team"), *show = req_form(r, "show"), *back = req_form(r, "back");
-	if (!ts || parse_i64(ts, &team) || !access_leaderboard_setting(&r->viewer, r->me.org_id, team)) {
+	if (!ts || parse_i64(ts, &team) || team <= 0) {
+		r->status = 400;
+		ui_error_page(r, E_INVALID, T("Choose a team from the list."));
+		return;
+	}
+	if (!access_leaderboard_setting(&r->viewer, r->me.org_id, team)) {
 		r->status = 403;
 		ui_error_page(r, E_FORBIDDEN, T("A team's leaderboard setting is changed by its manager or an admin."));
 		return;
