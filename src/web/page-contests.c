@@ -467,7 +467,8 @@ void page_contest(struct request *r)
 	}
 	struct strbuf *o = &r->out;
 	ui_page_begin(r, k.name, "contests");
-	html_printf(o, "<div class=\"page-head\"><div><p class=\"eyebrow\">%s</p><h1>%s</h1></div>", T("Contest"), k.name);
+	html_printf(o, "<div class=\"page-head contest-head\"><div><p class=\"eyebrow\">%s</p><h1>%s</h1></div>", T("Contest"),
+		    k.name);
 	struct contest_ref ref = { r->me.org_id, k.team_ids, k.nteams };
 	int manage = access_contest_manage(&r->viewer, &ref);
 	if (manage && !k.frozen_at)
@@ -483,7 +484,7 @@ void page_contest(struct request *r)
 	html_printf(o, "<p class=\"lb-rule\">%s</p>",
 		    lb_rule_text(r, q.figure, q.base, k.starts_on, k.ends_on, k.min_conversations, q.team_mode));
 	if (*k.prize)
-		html_printf(o, "<p><strong>%s</strong> %s</p>", T("Prize:"), k.prize);
+		html_printf(o, "<p class=\"contest-prize\"><strong>%s</strong> %s</p>", T("Prize:"), k.prize);
 	const char *teams = "";
 	for (size_t i = 0; i < k.nteams; i++)
 		teams = arena_printf(r->a, "%s%s%s", teams, i ? ", " : "", k.team_names[i]);
