@@ -284,6 +284,20 @@ enum err contests_unfrozen_ended(struct db_conn *c, struct arena *a, int64_t org
 	return db_finish(st);
 }
 
+enum err contests_orgs_with_ended(struct db_conn *c, struct arena *a, const char *today, int64_t **ids, size_t *n)
+{
+	size_t cap = 0;
+	*ids = NULL;
+	*n = 0;
+	struct db_stmt *st = DBQ(c, "SELECT DISTINCT org_id FROM contests WHERE frozen_at IS NULL AND ends_on < $1 "
+				 "ORDER BY org_id LIMIT 1000", P_T(today));
+	while (db_step(st) == DB_ROW) {
+		*ids = grow(a, *ids, *n, &cap, sizeof(int64_t));
+		(*ids)[(*n)++] = db_col_i64(st, 0);
+	}
+	return db_finish(st);
+}
+
 enum err contests_ending(struct db_conn *c, struct arena *a, int64_t org_id, int64_t manager_id, const char *today,
 			 int within_days, struct contest **out, size_t *n)
 {

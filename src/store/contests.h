@@ -73,6 +73,11 @@ enum err contest_standings_get(struct db_conn *c, struct arena *a, int64_t org_i
 enum err contests_unfrozen_ended(struct db_conn *c, struct arena *a, int64_t org_id, const char *today,
 				 int64_t **ids, size_t *n);
 
+/* the sweep's one question across organisations (jobs/contest-sweep.c):
+ * which have contests that ended before today and are not frozen (at most
+ * 1000); each is then swept on its own, by organisation */
+enum err contests_orgs_with_ended(struct db_conn *c, struct arena *a, const char *today, int64_t **ids, size_t *n);
+
 /* for the coach's inbox: the contests of teams manager_id leads (0: any
  * team) that are running and end within within_days days of today,
  * soonest first, at most 50 */

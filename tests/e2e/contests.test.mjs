@@ -18,7 +18,7 @@ import {
 } from './lib.mjs';
 
 const ctx = useServer({
-  env: { SALESGARDEN_TODAY: '2026-11-25' },
+  env: { SALESGARDEN_TODAY: '2026-11-25', SALESGARDEN_CONTEST_SWEEP: '2' },
   seed: (db) => {
     const ids = seedStandard(db);
     ids.rosa = addUser(db, 'acme', 'rosa@acme.test', 'Rosa Rep', 'rep', { team: 'North' });
@@ -240,6 +240,21 @@ test('an ended contest is frozen at its first read; a late won deal changes noth
   const del = await as('max@acme.test').send('DELETE', `/api/v1/contests/${c.json.id}`);
   assert.equal(del.status, 200);
   assert.equal(sql(`SELECT count(*) FROM contest_standings WHERE contest_id = ${c.json.id}`), '0');
+});
+
+test('the periodic sweep freezes an ended contest nobody opens', async () => {
+  const { acme, north, max } = ctx.ids;
+  sql(`INSERT INTO contests (org_id, name, figure, base_figure, mode, starts_on, ends_on, min_conversations, prize,
+    created_by, created_at) VALUES (${acme}, 'Unread', 'new_deals', '', 'individual', '2026-11-01', '2026-11-20', 0, '',
+    ${max}, 0)`);
+  const id = sql("SELECT id FROM contests WHERE name = 'Unread'");
+  sql(`INSERT INTO contest_teams (org_id, contest_id, team_id) VALUES (${acme}, ${id}, ${north})`);
+  // the sweep runs every 2 seconds here; wait for it, reading nothing over HTTP
+  for (let i = 0; i < 100 && sql(`SELECT coalesce(frozen_on, '') FROM contests WHERE id = ${id}`) === ''; i++)
+    await new Promise((res) => setTimeout(res, 200));
+  assert.equal(sql(`SELECT frozen_on FROM contests WHERE id = ${id}`), '2026-11-25');
+  assert.equal(sql(`SELECT count(*) FROM contest_standings WHERE contest_id = ${id}`), '2');
+  assert.equal(sql(`SELECT name FROM contest_standings WHERE contest_id = ${id} AND position = 1`), 'Rita Rep');
 });
 
 test('clean stop', testCleanStop(ctx));
