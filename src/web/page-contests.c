@@ -107,7 +107,7 @@ static void leaderboard_filters(struct request *r, const struct lb_view *v)
 		  FIG_MOST_IMPROVED, v->base, NULL);
 	static const char *const modes[] = { "individual", "team" };
 	const char *mode_labels[] = { T("Individuals"), T("Teams") };
-	ui_select(r, "mode", T("Rank"), modes, mode_labels, 2, v->q.team_mode ? "team" : "individual", NULL);
+	ui_select(r, "mode", T("Who competes"), modes, mode_labels, 2, v->q.team_mode ? "team" : "individual", NULL);
 	const char *plabels[LB_PERIODS];
 	for (int i = 0; i < LB_PERIODS; i++)
 		plabels[i] = T(lb_period_label(i));
@@ -603,7 +603,9 @@ static void tv_page(struct request *r, const char *title, const char *subtitle, 
 		       "<p class=\"tv-updated\" id=\"tv-updated\">%s</p></header>",
 		    title, subtitle, arena_printf(r->a, T("updated %s"), now));
 	html_printf(o, "<table class=\"tv-table\"><thead><tr><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody id=\"tv-rows\">",
-		    T("Place"), T("Name"), figure == FIG_MOST_IMPROVED ? T("Change") : T(lb_figure_label(figure)));
+		    T("Place"), T("Name"),
+		    figure == FIG_MOST_IMPROVED ? arena_printf(r->a, T("Change in %s"), T(lb_figure_label(base)))
+						: T(lb_figure_label(figure)));
 	for (size_t i = 0; i < lb->n; i++)
 		html_printf(o, "<tr><td class=\"tv-place\">%s</td><td>%s</td><td class=\"tv-value\">%s</td></tr>",
 			    lb->lines[i].ranked ? arena_printf(r->a, "%d", lb->lines[i].place) : "–", lb->lines[i].name,
