@@ -21,11 +21,34 @@
 #include "../lib/util.h"
 #include <string.h>
 
+/* a failed load or question as JSON */
+static void api_fail(struct request *r, enum err e, const char *field, const char *msg)
+{
+	if (e == E_INVALID && field)
+		api_invalid(r, field, msg);
+	else if (msg)
+		resp_error(r, e, msg);
+	else
+		api_store_error(r, e);
+}
+
+static int load(struct request *r, enum access_need need, struct contest *k)
+{
+	const char *msg;
+	enum err e = contest_load(r, r->id, need, k, &msg);
+	if (e)
+		api_fail(r, e, NULL, msg);
+	return e != E_OK;
+}
+
 void api_leaderboards(struct request *r)
 {
 	struct lb_view v;
-	if (lb_view_read(r, &v, 1))
+	enum err le = lb_view_read(r, &v);
+	if (le) {
+		api_fail(r, le, v.e_field, v.e_msg);
 		return;
+	}
 	struct leaderboard lb;
 	enum err e = leaderboard_compute(r->db, r->a, r->me.org_id, &v.q, &lb);
 	if (e) {
@@ -183,7 +206,7 @@ void api_contests_create(struct request *r)
 void api_contest_get(struct request *r)
 {
 	struct contest k;
-	if (contest_load_or_reply(r, r->id, NEED_SEE, &k, 1))
+	if (load(r, NEED_SEE, &k))
 		return;
 	reply_contest(r, 200, k.id);
 }
@@ -191,7 +214,7 @@ void api_contest_get(struct request *r)
 void api_contest_update(struct request *r)
 {
 	struct contest k;
-	if (contest_load_or_reply(r, r->id, NEED_CHANGE, &k, 1))
+	if (load(r, NEED_CHANGE, &k))
 		return;
 	if (api_body(r))
 		return;
@@ -215,7 +238,7 @@ void api_contest_update(struct request *r)
 void api_contest_delete(struct request *r)
 {
 	struct contest k;
-	if (contest_load_or_reply(r, r->id, NEED_CHANGE, &k, 1))
+	if (load(r, NEED_CHANGE, &k))
 		return;
 	enum err e;
 	if ((e = db_begin(r->db)) || (e = contest_delete(r->db, r->me.org_id, k.id)) || (e = db_commit(r->db))) {

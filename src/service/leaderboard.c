@@ -290,7 +290,12 @@ static enum err freeze_one(struct db_conn *c, struct arena *a, int64_t org_id, s
 	struct lb_query q;
 	contest_query(k, today, &q);
 	struct leaderboard lb;
-	enum err e = leaderboard_compute(c, a, org_id, &q, &lb);
+	/* a contest whose teams are all gone has no one left to stand: it
+	 * freezes empty rather than as the organisation's (no teams there
+	 * means everyone) */
+	enum err e = k->nteams ? leaderboard_compute(c, a, org_id, &q, &lb) : E_OK;
+	if (!k->nteams)
+		memset(&lb, 0, sizeof(lb));
 	if (e)
 		return e;
 	size_t n = lb.n + lb.ntotals;
@@ -319,6 +324,10 @@ enum err contest_standings_read(struct db_conn *c, struct arena *a, int64_t org_
 		return read_frozen(c, a, org_id, k, out);
 	struct lb_query q;
 	contest_query(k, today, &q);
+	if (!k->nteams) {	/* as for freezing: no teams, no one */
+		memset(out, 0, sizeof(*out));
+		return E_OK;
+	}
 	return leaderboard_compute(c, a, org_id, &q, out);
 }
 

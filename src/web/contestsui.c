@@ -1,7 +1,6 @@
 /* contestsui: see contestsui.h. */
 #include "contestsui.h"
 #include "ui.h"
-#include "../api/api.h"
 #include "../domain/period.h"
 #include "../store/numbers.h"
 #include "../lib/util.h"
@@ -9,41 +8,27 @@
 #include <stdio.h>
 #include <string.h>
 
-/* a 400 or 404 as JSON or as a page */
-static void reply(struct request *r, int json, enum err e, const char *field, const char *msg)
+/* a fault of the question: E_INVALID naming the field, or another error */
+static enum err fail(struct lb_view *v, enum err e, const char *field, const char *msg)
 {
-	if (json && e == E_INVALID && field) {
-		api_invalid(r, field, msg);
-		return;
-	}
-	if (json) {
-		resp_error(r, e, msg);
-		return;
-	}
-	r->status = e == E_NOTFOUND ? 404 : e == E_FORBIDDEN ? 403 : 400;
-	ui_error_page(r, e, msg);
+	v->e_field = field;
+	v->e_msg = msg;
+	return e;
 }
 
-int lb_view_read(struct request *r, struct lb_view *v, int json)
+enum err lb_view_read(struct request *r, struct lb_view *v)
 {
 	memset(v, 0, sizeof(*v));
 	v->team_name = "";
 	v->team_shows_revenue = 1;
 	enum err e = contests_teams(r->db, r->a, r->me.org_id, &v->teams, &v->nteams);
-	if (e) {
-		if (json)
-			api_store_error(r, e);
-		else
-			resp_store_error(r, e);
-		return -1;
-	}
+	if (e)
+		return e;
 	const char *team = req_query(r, "team");
 	if (team && *team) {
 		int64_t id;
-		if (parse_i64(team, &id) || id <= 0) {
-			reply(r, json, E_INVALID, "team", T("Choose a team from the list."));
-			return -1;
-		}
+		if (parse_i64(team, &id) || id <= 0)
+			return fail(v, E_INVALID, "team", T("Choose a team from the list."));
 		for (size_t i = 0; i < v->nteams; i++)
 			if (v->teams[i].id == id) {
 				v->team_id = id;
@@ -51,53 +36,39 @@ int lb_view_read(struct request *r, struct lb_view *v, int json)
 				v->team_shows_revenue = v->teams[i].show_revenue;
 			}
 	}
-	if ((team && *team && !v->team_id) || !access_leaderboard_see(&r->viewer, r->me.org_id, v->team_id)) {
-		reply(r, json, E_NOTFOUND, NULL, T("There is no such team."));
-		return -1;
-	}
+	if ((team && *team && !v->team_id) || !access_leaderboard_see(&r->viewer, r->me.org_id, v->team_id))
+		return fail(v, E_NOTFOUND, NULL, T("There is no such team."));
 	const char *fig = req_query(r, "figure");
 	v->figure = fig && *fig ? fig : "commitment_rate";
 	int f = lb_figure_parse(v->figure);
-	if (f < 0) {
-		reply(r, json, E_INVALID, "figure", T("Choose a figure from the list."));
-		return -1;
-	}
+	if (f < 0)
+		return fail(v, E_INVALID, "figure", T("Choose a figure from the list."));
 	const char *base = req_query(r, "base");
 	v->base = f == FIG_MOST_IMPROVED ? (base && *base ? base : "commitment_rate") : v->figure;
 	int b = lb_figure_parse(v->base);
-	if (b < 0 || b == FIG_MOST_IMPROVED) {
-		reply(r, json, E_INVALID, "base", T("Choose the figure whose improvement counts."));
-		return -1;
-	}
+	if (b < 0 || b == FIG_MOST_IMPROVED)
+		return fail(v, E_INVALID, "base", T("Choose the figure whose improvement counts."));
 	struct numbers_settings ns;
 	settings_numbers(r->db, r->a, r->me.org_id, &ns);
 	const char *from = req_query(r, "from"), *to = req_query(r, "to"), *period = req_query(r, "period");
 	if (from && *from && to && *to && !(period && *period)) {
-		if (!date_valid(from)) {
-			reply(r, json, E_INVALID, "from", T("Give the first day as a date."));
-			return -1;
-		}
-		if (!date_valid(to) || strcmp(to, from) < 0 || day_diff(from, to) > 366) {
-			reply(r, json, E_INVALID, "to", T("Give a last day on or after the first, at most a year later."));
-			return -1;
-		}
+		if (!date_valid(from))
+			return fail(v, E_INVALID, "from", T("Give the first day as a date."));
+		if (!date_valid(to) || strcmp(to, from) < 0 || day_diff(from, to) > 366)
+			return fail(v, E_INVALID, "to", T("Give a last day on or after the first, at most a year later."));
 		snprintf(v->from, sizeof(v->from), "%s", from);
 		snprintf(v->to, sizeof(v->to), "%s", to);
 		v->period = "";
 	} else {
 		v->period = period && *period ? period : "this_month";
-		if (lb_period_resolve(v->period, ui_today(r), ns.fiscal_start_month, v->from, v->to)) {
-			reply(r, json, E_INVALID, "period", T("Choose a period from the list."));
-			return -1;
-		}
+		if (lb_period_resolve(v->period, ui_today(r), ns.fiscal_start_month, v->from, v->to))
+			return fail(v, E_INVALID, "period", T("Choose a period from the list."));
 	}
 	struct period p;
 	if (lb_figure_needs_months((enum lb_figure)b) &&
-	    period_from_bounds(v->from, v->to, ns.fiscal_start_month, &p)) {
-		reply(r, json, E_INVALID, "period",
-		      T("Revenue and attainment are counted over whole months: start on a first and end on a last day of a month."));
-		return -1;
-	}
+	    period_from_bounds(v->from, v->to, ns.fiscal_start_month, &p))
+		return fail(v, E_INVALID, "period",
+			    T("Revenue and attainment are counted over whole months: start on a first and end on a last day of a month."));
 	const char *mode = req_query(r, "mode");
 	v->q.figure = (enum lb_figure)f;
 	v->q.base = (enum lb_figure)b;
@@ -107,7 +78,7 @@ int lb_view_read(struct request *r, struct lb_view *v, int json)
 	v->q.from = v->from;
 	v->q.to = v->to;
 	v->q.today = ui_today(r);
-	return 0;
+	return E_OK;
 }
 
 const char *lb_view_query(struct request *r, const struct lb_view *v)
@@ -123,23 +94,19 @@ const char *lb_view_query(struct request *r, const struct lb_view *v)
 	return arena_printf(r->a, "%s&from=%s&to=%s", q, v->from, v->to);
 }
 
-enum err contest_load_or_reply(struct request *r, int64_t id, enum access_need need, struct contest *out, int json)
+enum err contest_load(struct request *r, int64_t id, enum access_need need, struct contest *out, const char **msg)
 {
+	*msg = NULL;
 	enum err e = contest_get(r->db, r->a, r->me.org_id, id, out);
-	if (e && e != E_NOTFOUND) {
-		if (json)
-			api_store_error(r, e);
-		else
-			resp_store_error(r, e);
+	if (e && e != E_NOTFOUND)
 		return e;
-	}
 	struct contest_ref ref = { r->me.org_id, out->team_ids, out->nteams };
 	if (e == E_NOTFOUND || !access_contest_see(&r->viewer, &ref)) {
-		reply(r, json, E_NOTFOUND, NULL, T("There is no such contest."));
+		*msg = T("There is no such contest.");
 		return E_NOTFOUND;
 	}
 	if (need != NEED_SEE && !access_contest_manage(&r->viewer, &ref)) {
-		reply(r, json, E_FORBIDDEN, NULL, T("A contest is changed by an admin or by the manager of every team taking part."));
+		*msg = T("A contest is changed by an admin or by the manager of every team taking part.");
 		return E_FORBIDDEN;
 	}
 	return E_OK;

@@ -25,18 +25,20 @@ struct lb_view {
 	char from[11], to[11];
 	struct lb_team *teams;		/* the organisation's */
 	size_t nteams;
+	const char *e_field, *e_msg;	/* the fault, translated */
 };
-/* reads and checks the question, and the caller's right to see it: 0, or
- * -1 with the reply written (400 naming the field, 404 for a team of
- * another organisation or one the caller may not see) */
-int lb_view_read(struct request *r, struct lb_view *v, int json);
+/* reads and checks the question, and the caller's right to see it: E_OK;
+ * E_INVALID naming e_field; E_NOTFOUND for a team of another organisation
+ * or one the caller may not see (e_msg); or a store error. The page and
+ * the API each write the answer. */
+enum err lb_view_read(struct request *r, struct lb_view *v);
 /* the same question as a query string ("team=3&figure=...&period=...") */
 const char *lb_view_query(struct request *r, const struct lb_view *v);
 
 /* a contest by :id that the caller may see (need NEED_SEE) or manage
- * (NEED_CHANGE): E_OK, or the reply written (404 when they may not see
- * it, 403 when they may see but not manage it) and an error returned */
-enum err contest_load_or_reply(struct request *r, int64_t id, enum access_need need, struct contest *out, int json);
+ * (NEED_CHANGE): E_OK; E_NOTFOUND when they may not see it, E_FORBIDDEN
+ * when they may see but not manage it (*msg says why); or a store error */
+enum err contest_load(struct request *r, int64_t id, enum access_need need, struct contest *out, const char **msg);
 
 /* a contest's fields as given (form or JSON), the teams as ids */
 struct contest_fields {

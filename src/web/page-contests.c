@@ -36,6 +36,37 @@
 #define TV_REFRESH_DEFAULT 60
 #define TV_REFRESH_MIN 2
 
+/* a failed load or question as a page: a store error, or the page of
+ * the error with its message */
+static void page_fail(struct request *r, enum err e, const char *msg)
+{
+	if (!msg) {
+		resp_store_error(r, e);
+		return;
+	}
+	r->status = e == E_NOTFOUND ? 404 : e == E_FORBIDDEN ? 403 : 400;
+	ui_error_page(r, e, msg);
+}
+
+/* loads the contest of the path, or answers */
+static int load(struct request *r, enum access_need need, struct contest *k)
+{
+	const char *msg;
+	enum err e = contest_load(r, r->id, need, k, &msg);
+	if (e)
+		page_fail(r, e, msg);
+	return e != E_OK;
+}
+
+/* reads the leaderboard's question, or answers */
+static int view(struct request *r, struct lb_view *v)
+{
+	enum err e = lb_view_read(r, v);
+	if (e)
+		page_fail(r, e, v->e_msg);
+	return e != E_OK;
+}
+
 /* the labels of the figures, in code order */
 static const char *const *figure_labels(struct request *r, size_t from, size_t n)
 {
@@ -151,7 +182,7 @@ static void revenue_setting(struct request *r, const struct lb_view *v)
 void page_leaderboards(struct request *r)
 {
 	struct lb_view v;
-	if (lb_view_read(r, &v, 0))
+	if (view(r, &v))
 		return;
 	struct leaderboard lb;
 	enum err e = leaderboard_compute(r->db, r->a, r->me.org_id, &v.q, &lb);
@@ -451,7 +482,7 @@ void page_contest_new_post(struct request *r)
 void page_contest(struct request *r)
 {
 	struct contest k;
-	if (contest_load_or_reply(r, r->id, NEED_SEE, &k, 0))
+	if (load(r, NEED_SEE, &k))
 		return;
 	struct leaderboard lb;
 	enum err e = contest_standings_read(r->db, r->a, r->me.org_id, &k, ui_today(r), &lb);
@@ -511,7 +542,7 @@ void page_contest(struct request *r)
 void page_contest_edit(struct request *r)
 {
 	struct contest k;
-	if (contest_load_or_reply(r, r->id, NEED_CHANGE, &k, 0))
+	if (load(r, NEED_CHANGE, &k))
 		return;
 	struct contest_form cf = { 0 };
 	cf.f = (struct contest_fields){ k.name, k.figure, k.base, k.mode, k.starts_on, k.ends_on,
@@ -523,7 +554,7 @@ void page_contest_edit(struct request *r)
 void page_contest_edit_post(struct request *r)
 {
 	struct contest k;
-	if (contest_load_or_reply(r, r->id, NEED_CHANGE, &k, 0))
+	if (load(r, NEED_CHANGE, &k))
 		return;
 	struct contest_form cf;
 	read_form(r, &cf.f);
@@ -555,7 +586,7 @@ void page_contest_edit_post(struct request *r)
 void page_contest_delete_post(struct request *r)
 {
 	struct contest k;
-	if (contest_load_or_reply(r, r->id, NEED_CHANGE, &k, 0))
+	if (load(r, NEED_CHANGE, &k))
 		return;
 	enum err e;
 	if ((e = db_begin(r->db)) || (e = contest_delete(r->db, r->me.org_id, k.id)) || (e = db_commit(r->db))) {
@@ -620,7 +651,7 @@ static void tv_page(struct request *r, const char *title, const char *subtitle, 
 void page_tv_leaderboard(struct request *r)
 {
 	struct lb_view v;
-	if (lb_view_read(r, &v, 0))
+	if (view(r, &v))
 		return;
 	struct leaderboard lb;
 	enum err e = leaderboard_compute(r->db, r->a, r->me.org_id, &v.q, &lb);
@@ -640,7 +671,7 @@ void page_tv_leaderboard(struct request *r)
 void page_tv_contest(struct request *r)
 {
 	struct contest k;
-	if (contest_load_or_reply(r, r->id, NEED_SEE, &k, 0))
+	if (load(r, NEED_SEE, &k))
 		return;
 	struct leaderboard lb;
 	enum err e = contest_standings_read(r->db, r->a, r->me.org_id, &k, ui_today(r), &lb);

@@ -244,11 +244,12 @@ test('an ended contest is frozen at its first read; a late won deal changes noth
 
 test('the periodic sweep freezes an ended contest nobody opens', async () => {
   const { acme, north, max } = ctx.ids;
-  sql(`INSERT INTO contests (org_id, name, figure, base_figure, mode, starts_on, ends_on, min_conversations, prize,
+  // in one transaction: the sweep must not see the contest without its team
+  sql(`BEGIN; INSERT INTO contests (org_id, name, figure, base_figure, mode, starts_on, ends_on, min_conversations, prize,
     created_by, created_at) VALUES (${acme}, 'Unread', 'new_deals', '', 'individual', '2026-11-01', '2026-11-20', 0, '',
-    ${max}, 0)`);
+    ${max}, 0); INSERT INTO contest_teams (org_id, contest_id, team_id) SELECT ${acme}, id, ${north} FROM contests
+    WHERE name = 'Unread'; COMMIT;`);
   const id = sql("SELECT id FROM contests WHERE name = 'Unread'");
-  sql(`INSERT INTO contest_teams (org_id, contest_id, team_id) VALUES (${acme}, ${id}, ${north})`);
   // the sweep runs every 2 seconds here; wait for it, reading nothing over HTTP
   for (let i = 0; i < 100 && sql(`SELECT coalesce(frozen_on, '') FROM contests WHERE id = ${id}`) === ''; i++)
     await new Promise((res) => setTimeout(res, 200));
