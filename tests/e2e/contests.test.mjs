@@ -100,7 +100,13 @@ test('leaderboard: the figures page\'s numbers, ties share a place (1, 1, 3)', a
   assert.match(t, /2 Rosa Rep North 50% 2/);
   assert.doesNotMatch(t, /Rob Rep/);
   assert.match(p.text, /data-lb-chart="lb-chart"/);
-  // a minimum of conversations is not a leaderboard's; revenue over days that are not months is refused
+  // most improved in new deals: November against October (none then)
+  const mi = await as('ann@acme.test').get('/api/v1/leaderboards?figure=most_improved&base=new_deals&period=this_month');
+  assert.equal(mi.status, 200, mi.text);
+  assert.deepEqual(mi.json.compared_with, { from: '2026-10-01', to: '2026-10-31' });
+  assert.deepEqual(mi.json.standings.map((l) => [l.place, l.name, l.value, l.value_text]),
+    [[1, 'Rob Rep', 2, '+2'], [2, 'Rita Rep', 1, '+1'], [2, 'Rosa Rep', 1, '+1']]);
+  // revenue over days that are not whole months is refused
   const bad = await as('ann@acme.test').get('/api/v1/leaderboards?figure=revenue&from=2026-11-01&to=2026-11-15');
   assert.equal(bad.status, 400);
   assert.equal(bad.json.field, 'period');
