@@ -41,7 +41,8 @@
       canvas.parentNode.style.height = Math.max(180, spec.labels.length * 32 + 60) + "px";
       new window.Chart(canvas, {
         type: "bar",
-        data: { labels: spec.labels, datasets: [{ label: spec.label, data: spec.data, backgroundColor: "#1f6f4a",
+        // long names are cut in the chart; the table holds them whole
+        data: { labels: spec.labels.map(function (l) { return l.length > 18 ? l.slice(0, 17) + "…" : l; }), datasets: [{ label: spec.label, data: spec.data, backgroundColor: "#1f6f4a",
                                                   borderRadius: 4, maxBarThickness: 28, minBarLength: 3 }] },
         options: {
           indexAxis: "y", responsive: true, maintainAspectRatio: false, animation: false,

@@ -143,7 +143,7 @@ static void leaderboard_filters(struct request *r, const struct lb_view *v)
 	for (int i = 0; i < LB_PERIODS; i++)
 		plabels[i] = T(lb_period_label(i));
 	ui_select(r, "period", T("Period"), lb_period_codes, plabels, LB_PERIODS, v->period, NULL);
-	html_printf(o, "<button class=\"btn\" type=\"submit\">%s</button></form>", T("Show"));
+	html_printf(o, "<button class=\"button primary\" type=\"submit\">%s</button></form>", T("Show"));
 	/* a range of days instead of a period */
 	html(o, "<details class=\"lb-range\"><summary>");
 	html_printf(o, "%s</summary><form class=\"filters\" method=\"get\" action=\"/leaderboards\">",
@@ -155,7 +155,7 @@ static void leaderboard_filters(struct request *r, const struct lb_view *v)
 		    v->q.team_mode ? "team" : "individual");
 	ui_input(r, "from", T("From"), "date", v->from, NULL, NULL);
 	ui_input(r, "to", T("To"), "date", v->to, NULL, NULL);
-	html_printf(o, "<button class=\"btn\" type=\"submit\">%s</button></form></details>", T("Show"));
+	html_printf(o, "<button class=\"button primary\" type=\"submit\">%s</button></form></details>", T("Show"));
 }
 
 static void revenue_setting(struct request *r, const struct lb_view *v)
@@ -172,7 +172,7 @@ static void revenue_setting(struct request *r, const struct lb_view *v)
 		ui_csrf(r);
 		html_printf(o, "<input type=\"hidden\" name=\"team\" value=\"%lld\"><input type=\"hidden\" name=\"back\" "
 			       "value=\"%s\"><input type=\"hidden\" name=\"show\" value=\"%s\">"
-			       "<button class=\"btn secondary\" type=\"submit\">%s</button></form>",
+			       "<button class=\"button\" type=\"submit\">%s</button></form>",
 			    (long long)v->team_id, lb_view_query(r, v), v->team_shows_revenue ? "0" : "1",
 			    v->team_shows_revenue ? T("Hide individual revenue") : T("Show individual revenue"));
 	}
@@ -222,7 +222,7 @@ void page_leaderboards(struct request *r)
 	else
 		ui_table(r, t, T("Standings"));
 	ui_export_links(r);
-	html_printf(o, "<p><a class=\"btn secondary\" href=\"/tv/leaderboard?%s\">%s</a></p>", lb_view_query(r, &v),
+	html_printf(o, "<p><a class=\"button\" href=\"/tv/leaderboard?%s\">%s</a></p>", lb_view_query(r, &v),
 		    T("Open on a TV screen"));
 	revenue_setting(r, &v);
 	ui_page_end(r);
@@ -325,7 +325,7 @@ void page_contests(struct request *r)
 	html_printf(o, "<div class=\"page-head\"><div><p class=\"eyebrow\">%s</p><h1>%s</h1></div>", T("Team"),
 		    T("Contests"));
 	if (access_contest_create(&r->viewer, r->me.org_id))
-		html_printf(o, "<a class=\"btn\" href=\"/contests/new\">%s</a>", T("New contest"));
+		html_printf(o, "<a class=\"button primary\" href=\"/contests/new\">%s</a>", T("New contest"));
 	html(o, "</div>");
 	const char *done = req_query(r, "ok");
 	if (done && !strcmp(done, "deleted"))
@@ -406,7 +406,7 @@ static void contest_form_page(struct request *r, const struct contest_form *cf, 
 	}
 	if (te)
 		html_printf(o, "<p class=\"field-error\" id=\"e-teams\">%s</p>", te);
-	html_printf(o, "</fieldset><button class=\"btn\" type=\"submit\">%s</button></form>",
+	html_printf(o, "</fieldset><button class=\"button primary\" type=\"submit\">%s</button></form>",
 		    id ? T("Save") : T("Create the contest"));
 	ui_page_end(r);
 }
@@ -503,7 +503,7 @@ void page_contest(struct request *r)
 	struct contest_ref ref = { r->me.org_id, k.team_ids, k.nteams };
 	int manage = access_contest_manage(&r->viewer, &ref);
 	if (manage && !k.frozen_at)
-		html_printf(o, "<a class=\"btn secondary\" href=\"/contests/%lld/edit\">%s</a>", (long long)k.id, T("Change"));
+		html_printf(o, "<a class=\"button\" href=\"/contests/%lld/edit\">%s</a>", (long long)k.id, T("Change"));
 	html(o, "</div>");
 	const char *done = req_query(r, "ok");
 	if (done && !strcmp(done, "created"))
@@ -528,13 +528,13 @@ void page_contest(struct request *r)
 	else
 		ui_table(r, lb_table(r, "contest", q.figure, q.base, &lb), k.frozen_at ? T("Final standings") : T("Standings"));
 	ui_export_links(r);
-	html_printf(o, "<p><a class=\"btn secondary\" href=\"/tv/contests/%lld\">%s</a></p>", (long long)k.id,
+	html_printf(o, "<p><a class=\"button\" href=\"/tv/contests/%lld\">%s</a></p>", (long long)k.id,
 		    T("Open on a TV screen"));
 	if (manage) {
 		html_printf(o, "<form method=\"post\" action=\"/contests/%lld/delete\" data-confirm=\"%s\">", (long long)k.id,
 			    T("Delete this contest and its standings?"));
 		ui_csrf(r);
-		html_printf(o, "<button class=\"btn danger\" type=\"submit\">%s</button></form>", T("Delete the contest"));
+		html_printf(o, "<button class=\"button danger\" type=\"submit\">%s</button></form>", T("Delete the contest"));
 	}
 	ui_page_end(r);
 }

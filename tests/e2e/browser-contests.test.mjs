@@ -99,6 +99,9 @@ test('leaderboards and contests on a phone, and the TV view refreshing', { skip,
     await check(mx.page, `${lang} contest errors`);
   }
   await Promise.all([mx.page.waitForLoadState('load'), mx.page.click('form.lang button[value="en"]')]);
+  await mx.page.goto(`${ctx.base}/leaderboards?team=${north}&figure=commitment_rate&period=this_month`);
+  await mx.page.waitForFunction(() => !!window.Chart && document.querySelector('canvas[data-lb-chart]')?.width > 0);
+  await mx.page.screenshot({ path: path.join(SHOTS, 'contests-phone-leaderboard.png'), fullPage: true });
   // revenue: South's reps not listed, its total is
   await mx.page.goto(`${ctx.base}/leaderboards?figure=revenue&period=this_month`);
   const txt = await mx.page.textContent('main');
