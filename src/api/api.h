@@ -281,6 +281,14 @@ void api_pulse_team(struct request *r);
 void api_kudos_list(struct request *r);
 void api_kudos_create(struct request *r);
 void api_badges(struct request *r);
+/* levers (issue 10): leaderboards and contests */
+/* api-contests.c */
+void api_leaderboards(struct request *r);
+void api_contests_list(struct request *r);
+void api_contests_create(struct request *r);
+void api_contest_get(struct request *r);
+void api_contest_update(struct request *r);
+void api_contest_delete(struct request *r);
 
 /* running it for real (issue 16): webhooks — api-webhooks.c */
 void api_webhooks_list(struct request *r);

@@ -2,6 +2,7 @@
  * and refuses a database newer than this program. */
 #include "cmd.h"
 #include "../jobs/import-jobs.h"
+#include "../jobs/contest-sweep.h"
 #include "../service/import.h"
 #include "../http/server.h"
 #include "../http/request.h"
@@ -33,6 +34,13 @@ static void stop_imports(void)
 		log_error("an import did not stop; ending without closing the database");
 		_exit(0);
 	}
+}
+
+/* levers (issue 10): leaderboards and contests — the sweep stops first */
+static void stop_background(void)
+{
+	contest_sweep_stop();
+	stop_imports();
 }
 
 int cmd_serve(int argc, char **argv)
@@ -91,7 +99,7 @@ int cmd_serve(int argc, char **argv)
 		.max_upload = 256u << 20,
 		.quiet = quiet,
 		.tmpdir = tmpdir,
-		.before_stop = stop_imports,
+		.before_stop = stop_background,
 	};
 	srv.metrics_token = getenv("SALESGARDEN_METRICS_TOKEN");
 	const char *mb = getenv("SALESGARDEN_MAX_BODY");
@@ -152,6 +160,11 @@ int cmd_serve(int argc, char **argv)
 	/* after the migrations, which may take longer; the command-line import
 	 * and other commands open the database without a limit */
 	db_set_statement_timeout(srv.db, (int)stmt_ms);
+	/* levers (issue 10): ended contests are frozen every
+	 * SALESGARDEN_CONTEST_SWEEP seconds (an hour), and once now */
+	const char *sw = getenv("SALESGARDEN_CONTEST_SWEEP");
+	if (contest_sweep_start(srv.db, sw && atoi(sw) > 0 ? atoi(sw) : 3600))
+		log_error("cannot start the contest sweep; contests freeze when they are read");
 	int rc = server_run(&srv);
 	db_close(srv.db);
 	return rc;

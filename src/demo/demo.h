@@ -168,4 +168,12 @@ enum err demo_pulse(struct db_conn *c, struct arena *a, int64_t org_id, const in
 enum err demo_kudos(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids,
 		    const int64_t *team_ids);
 
+/* levers (issue 10): leaderboards and contests */
+/* team Oslo hides individual revenue; a running contest on this month's
+ * commitment rate, a finished one on last quarter's revenue and one on the
+ * most improved steps kept last month, both frozen (contests.c). team_ids
+ * as for demo_assessments. In the caller's transaction. */
+enum err demo_contests(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids,
+		       const int64_t *team_ids);
+
 #endif

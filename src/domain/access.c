@@ -630,3 +630,41 @@ int access_webhook_manage(const struct viewer *v, int64_t org_id)
 {
 	return v && !v->inactive && member(v, org_id) && v->role == ROLE_ADMIN;
 }
+
+/* levers (issue 10): leaderboards and contests */
+int access_leaderboard_see(const struct viewer *v, int64_t org_id, int64_t team_id)
+{
+	return team_id ? access_team(v, org_id, team_id) : member(v, org_id);
+}
+
+int access_leaderboard_setting(const struct viewer *v, int64_t org_id, int64_t team_id)
+{
+	return team_id && access_manages_team(v, org_id, team_id);
+}
+
+int access_contest_see(const struct viewer *v, const struct contest_ref *k)
+{
+	if (!k || !member(v, k->org_id))
+		return 0;
+	if (v->role == ROLE_ADMIN)
+		return 1;
+	for (size_t i = 0; i < k->nteams; i++)
+		if (access_team(v, k->org_id, k->team_ids[i]))
+			return 1;
+	return 0;
+}
+
+int access_contest_manage(const struct viewer *v, const struct contest_ref *k)
+{
+	if (!k || !member(v, k->org_id) || !k->nteams)
+		return 0;
+	for (size_t i = 0; i < k->nteams; i++)
+		if (!access_manages_team(v, k->org_id, k->team_ids[i]))
+			return 0;
+	return 1;
+}
+
+int access_contest_create(const struct viewer *v, int64_t org_id)
+{
+	return member(v, org_id) && (v->role == ROLE_ADMIN || access_leads_any_team(v));
+}

@@ -501,5 +501,35 @@ int access_streaks_see(const struct viewer *v, const struct person *rep);
  * organisation's admin, a deactivated admin: nothing.
  */
 int access_webhook_manage(const struct viewer *v, int64_t org_id);
+/* levers (issue 10): leaderboards and contests */
+/*
+ * Leaderboards and contests (competition shares results on purpose: the
+ * article argues for it). The rules:
+ *   - nothing crosses organisations; a deactivated or role-less caller
+ *     sees nothing;
+ *   - the organisation's leaderboard is for every member; a team's for its
+ *     members and whoever manages it (access_leaderboard_see) — what a line
+ *     shows follows the team's revenue setting (service/leaderboard.h),
+ *     not the caller;
+ *   - whether a team's individual revenue is on the leaderboards is set by
+ *     whoever manages the team: its manager or an admin
+ *     (access_leaderboard_setting);
+ *   - a contest is seen by the members of the teams taking part and by
+ *     whoever manages one of them (access_contest_see);
+ *   - a contest is created, changed and deleted by an admin, or by a
+ *     manager who leads every team taking part (access_contest_manage);
+ *     the form is for an admin or a manager who leads a team
+ *     (access_contest_create).
+ */
+struct contest_ref {
+	int64_t org_id;
+	const int64_t *team_ids;
+	size_t nteams;
+};
+int access_leaderboard_see(const struct viewer *v, int64_t org_id, int64_t team_id);
+int access_leaderboard_setting(const struct viewer *v, int64_t org_id, int64_t team_id);
+int access_contest_see(const struct viewer *v, const struct contest_ref *k);
+int access_contest_manage(const struct viewer *v, const struct contest_ref *k);
+int access_contest_create(const struct viewer *v, int64_t org_id);
 
 #endif

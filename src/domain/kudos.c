@@ -129,7 +129,7 @@ const char *badge_rule(enum badge_kind k)
 			  "every one of them was kept.");
 	case BADGE_FIRST_BOOK: return N_("Earned when you first return a library loan with a takeaway written.");
 	case BADGE_MOST_IMPROVED:
-		return N_("Earned by winning a contest on most improved. It appears when contests arrive in Salesgarden.");
+		return N_("Earned by taking first place in a finished contest on most improved.");
 	default: return "";
 	}
 }
@@ -237,7 +237,11 @@ void badges_compute(const struct badge_facts *f, struct badge *out)
 		out[BADGE_FIRST_BOOK].count = 1;
 		snprintf(out[BADGE_FIRST_BOOK].on, 11, "%s", f->first_book_on);
 	}
-	out[BADGE_MOST_IMPROVED].pending = 1;
+	if (f->most_improved_on && date_valid(f->most_improved_on) && f->most_improved_wins > 0) {
+		out[BADGE_MOST_IMPROVED].earned = 1;
+		out[BADGE_MOST_IMPROVED].count = f->most_improved_wins;
+		snprintf(out[BADGE_MOST_IMPROVED].on, 11, "%s", f->most_improved_on);
+	}
 	if (!f->today || !date_valid(f->today) || !f->ndays)
 		return;
 	struct pstat *p = calloc(f->ndays, sizeof(*p));

@@ -19,8 +19,9 @@
  *     after the first such month; the badge counts such months;
  *   - "First book returned with a takeaway" (the library of issue 9): the
  *     day the rep first returned a loan with a takeaway written;
- *   - "Most-improved win": a contest on "most improved" won; defined here,
- *     it appears when contests land (never earned until then).
+ *   - "Most-improved win": first place in a finished (frozen) individual
+ *     contest on "most improved"; earned on the day its standings were
+ *     frozen; the badge counts such wins.
  *
  * Streaks, over whole periods that are over (this week and this month
  * count once they end):
@@ -106,6 +107,10 @@ struct badge_facts {
 	const char *first_book_on;	/* the first return with a takeaway, NULL when none */
 	const char *today;
 	int grace_days;
+	/* contests (issue 10): the day the first most-improved contest the rep
+	 * won was frozen (NULL when none), and how many they won */
+	const char *most_improved_on;
+	int most_improved_wins;
 };
 /* out[BADGE_COUNT], in badge_kind order */
 void badges_compute(const struct badge_facts *f, struct badge *out);

@@ -41,6 +41,20 @@ static long day_number(const char *d)
 
 #define SCOPE_PARAMS P_I(org_id), P_I(s->rep_id), P_I(s->team_id), P_T(from), P_T(to), P_I(s->manager_id)
 
+/* conversations held in the period, by outcome; and the steps due in it up
+ * to today ($7) with those kept by their agreed date. One definition each,
+ * for a scope's total (figures_commitment) and rep by rep
+ * (figures_by_rep, the leaderboards) */
+#define CONV_SUMS "count(*), " \
+	"coalesce(sum(CASE WHEN cv.outcome = 'step' THEN 1 ELSE 0 END), 0), " \
+	"coalesce(sum(CASE WHEN cv.outcome = 'stop' THEN 1 ELSE 0 END), 0), " \
+	"coalesce(sum(CASE WHEN cv.outcome = 'none' THEN 1 ELSE 0 END), 0)"
+#define CONV_WHERE "cv.org_id = $1 AND " SCOPE_ON("cv.rep_id") " AND cv.held_on BETWEEN $4 AND $5"
+#define DUE_SUMS "count(*), coalesce(sum(CASE WHEN st.status = 'kept' AND st.done_on <= st.original_due " \
+	"THEN 1 ELSE 0 END), 0)"
+#define DUE_WHERE "st.org_id = $1 AND " SCOPE_ON("st.rep_id") \
+	" AND st.original_due BETWEEN $4 AND $5 AND st.original_due < $7 AND st.status <> 'cancelled'"
+
 enum err figures_commitment(struct db_conn *c, struct arena *a, int64_t org_id, const struct figures_scope *s,
 			    const char *from, const char *to, const char *today,
 			    struct commitment_counts *out, double **gaps, size_t *ngaps)
@@ -50,12 +64,7 @@ enum err figures_commitment(struct db_conn *c, struct arena *a, int64_t org_id, 
 	*ngaps = 0;
 	/* conversations held in the period, by outcome: one row of sums, which
 	 * spares SQLite sorting a team's year of conversations to group them */
-	struct db_stmt *st = DBQ(c, "SELECT count(*), "
-				 "coalesce(sum(CASE WHEN cv.outcome = 'step' THEN 1 ELSE 0 END), 0), "
-				 "coalesce(sum(CASE WHEN cv.outcome = 'stop' THEN 1 ELSE 0 END), 0), "
-				 "coalesce(sum(CASE WHEN cv.outcome = 'none' THEN 1 ELSE 0 END), 0) "
-				 "FROM conversations cv WHERE cv.org_id = $1 AND " SCOPE_ON("cv.rep_id")
-				 " AND cv.held_on BETWEEN $4 AND $5", SCOPE_PARAMS);
+	struct db_stmt *st = DBQ(c, "SELECT " CONV_SUMS " FROM conversations cv WHERE " CONV_WHERE, SCOPE_PARAMS);
 	if (db_step(st) == DB_ROW) {
 		out->conversations = db_col_i64(st, 0);
 		out->steps = db_col_i64(st, 1);
@@ -68,10 +77,7 @@ enum err figures_commitment(struct db_conn *c, struct arena *a, int64_t org_id, 
 
 	/* steps whose agreed date lies in the period and has passed (not
 	 * cancelled), and of those the ones kept by that date */
-	st = DBQ(c, "SELECT count(*), coalesce(sum(CASE WHEN st.status = 'kept' AND st.done_on <= st.original_due "
-		 "THEN 1 ELSE 0 END), 0) FROM steps st WHERE st.org_id = $1 AND " SCOPE_ON("st.rep_id")
-		 " AND st.original_due BETWEEN $4 AND $5 AND st.original_due < $7 AND st.status <> 'cancelled'",
-		 SCOPE_PARAMS, P_T(today));
+	st = DBQ(c, "SELECT " DUE_SUMS " FROM steps st WHERE " DUE_WHERE, SCOPE_PARAMS, P_T(today));
 	if (db_step(st) == DB_ROW) {
 		out->steps_due = db_col_i64(st, 0);
 		out->steps_kept_on_time = db_col_i64(st, 1);
@@ -198,4 +204,84 @@ enum err figures_monthly(struct db_conn *c, struct arena *a, int64_t org_id, con
 		m->nones = db_col_i64(st, 4);
 	}
 	return db_finish(st);
+}
+
+/* finds or adds rep_id's row (reps come grouped, a few hundred at most) */
+static struct rep_figures *rep_slot(struct arena *a, struct rep_figures **v, size_t *n, size_t *cap, int64_t rep_id)
+{
+	for (size_t i = 0; i < *n; i++)
+		if ((*v)[i].rep_id == rep_id)
+			return &(*v)[i];
+	if (*n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 32;
+		struct rep_figures *nv = arena_alloc(a, nc * sizeof(*nv));
+		if (*n)
+			memcpy(nv, *v, *n * sizeof(*nv));
+		*v = nv;
+		*cap = nc;
+	}
+	struct rep_figures *r = &(*v)[(*n)++];
+	memset(r, 0, sizeof(*r));
+	r->rep_id = rep_id;
+	return r;
+}
+
+enum err figures_by_rep(struct db_conn *c, struct arena *a, int64_t org_id, const struct figures_scope *s,
+			const char *from, const char *to, const char *today, struct rep_figures **out, size_t *n)
+{
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	struct db_stmt *st = DBQ(c, "SELECT cv.rep_id, " CONV_SUMS " FROM conversations cv WHERE " CONV_WHERE
+				 " GROUP BY cv.rep_id", SCOPE_PARAMS);
+	while (db_step(st) == DB_ROW) {
+		struct rep_figures *r = rep_slot(a, out, n, &cap, db_col_i64(st, 0));
+		r->c.conversations = db_col_i64(st, 1);
+		r->c.steps = db_col_i64(st, 2);
+		r->c.stops = db_col_i64(st, 3);
+		r->c.nones = db_col_i64(st, 4);
+	}
+	enum err e = db_finish(st);
+	if (e)
+		return e;
+	st = DBQ(c, "SELECT st.rep_id, " DUE_SUMS " FROM steps st WHERE " DUE_WHERE " GROUP BY st.rep_id", SCOPE_PARAMS,
+		 P_T(today));
+	while (db_step(st) == DB_ROW) {
+		struct rep_figures *r = rep_slot(a, out, n, &cap, db_col_i64(st, 0));
+		r->c.steps_due = db_col_i64(st, 1);
+		r->c.steps_kept_on_time = db_col_i64(st, 2);
+	}
+	return db_finish(st);
+}
+
+enum err figures_read_rep_counts(struct db_stmt *st, struct arena *a, struct rep_count **out, size_t *n)
+{
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	while (db_step(st) == DB_ROW) {
+		if (*n == cap) {
+			size_t nc = cap ? cap * 2 : 32;
+			struct rep_count *nv = arena_alloc(a, nc * sizeof(*nv));
+			if (*n)
+				memcpy(nv, *out, *n * sizeof(*nv));
+			*out = nv;
+			cap = nc;
+		}
+		(*out)[*n].rep_id = db_col_i64(st, 0);
+		(*out)[*n].n = db_col_i64(st, 1);
+		(*n)++;
+	}
+	return db_finish(st);
+}
+
+enum err figures_new_deals_by_rep(struct db_conn *c, struct arena *a, int64_t org_id, int64_t team_id,
+				  const char *from, const char *to, struct rep_count **out, size_t *n)
+{
+	struct db_stmt *st = DBQ(c, "SELECT d.owner_id, count(*) FROM deals d WHERE d.org_id = $1 "
+				 "AND d.created_on BETWEEN $2 AND $3 AND ($4 = 0 OR d.owner_id IN (SELECT tm.user_id "
+				 "FROM team_members tm WHERE tm.org_id = $1 AND tm.team_id = $4)) "
+				 "GROUP BY d.owner_id ORDER BY d.owner_id LIMIT 100000",
+				 P_I(org_id), P_T(from), P_T(to), P_I(team_id));
+	return figures_read_rep_counts(st, a, out, n);
 }

@@ -1,5 +1,6 @@
 /* kudos: see kudos.h. */
 #include "kudos.h"
+#include "contests.h"
 #include "../lib/util.h"
 #include <stdio.h>
 #include <string.h>
@@ -143,6 +144,8 @@ enum err kudos_badge_facts(struct db_conn *c, struct arena *a, int64_t org_id, i
 	out->days = NULL;
 	out->ndays = 0;
 	out->tenth_kept_on = out->first_book_on = NULL;
+	out->most_improved_on = NULL;
+	out->most_improved_wins = 0;
 	struct db_stmt *st = DBQ(c, "SELECT due, sum(CASE WHEN status = 'kept' THEN 1 ELSE 0 END), "
 				 "sum(CASE WHEN status = 'missed' THEN 1 ELSE 0 END), "
 				 "sum(CASE WHEN status = 'open' THEN 1 ELSE 0 END) FROM steps "
@@ -174,7 +177,15 @@ enum err kudos_badge_facts(struct db_conn *c, struct arena *a, int64_t org_id, i
 		    "returned_on IS NOT NULL AND takeaway <> ''", P_I(org_id), P_I(rep_id));
 	if (db_step(st) == DB_ROW && !db_col_null(st, 0))
 		out->first_book_on = arena_strdup(a, db_col_text(st, 0));
-	return db_finish(st);
+	e = db_finish(st);
+	if (e)
+		return e;
+	/* contests (issue 10): the most-improved wins */
+	const char *won_on;
+	if ((e = contests_most_improved_wins(c, a, org_id, rep_id, &out->most_improved_wins, &won_on)))
+		return e;
+	out->most_improved_on = *won_on ? won_on : NULL;
+	return E_OK;
 }
 
 enum err kudos_manager_needs(struct db_conn *c, struct arena *a, int64_t org_id, int64_t manager_id,

@@ -306,3 +306,17 @@ enum err learning_library_title(struct db_conn *c, struct arena *a, int64_t org_
 		e = E_NOTFOUND;
 	return e;
 }
+
+/* leaderboards and contests (issue 10): the minutes as learning_summary_rep
+ * counts them (done activities, every origin), rep by rep, done within
+ * from..to; team_id 0: the whole organisation */
+enum err learning_minutes_by_rep(struct db_conn *c, struct arena *a, int64_t org_id, int64_t team_id,
+				 const char *from, const char *to, struct rep_count **out, size_t *n)
+{
+	struct db_stmt *st = DBQ(c, "SELECT la.rep_id, sum(la.minutes) FROM learning_activities la "
+				 "WHERE la.org_id = $1 AND la.status = 'done' AND la.done_on BETWEEN $2 AND $3 "
+				 "AND ($4 = 0 OR la.rep_id IN (SELECT tm.user_id FROM team_members tm "
+				 "WHERE tm.org_id = $1 AND tm.team_id = $4)) GROUP BY la.rep_id ORDER BY la.rep_id LIMIT 100000",
+				 P_I(org_id), P_T(from), P_T(to), P_I(team_id));
+	return figures_read_rep_counts(st, a, out, n);
+}

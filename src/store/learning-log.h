@@ -14,6 +14,7 @@
 #include "../db/db.h"
 #include "../lib/arena.h"
 #include "learning.h"
+#include "figures.h"
 
 #define LEARNING_LIST_MAX 500		/* activities of one rep in one list (one page of the API, the page, a download) */
 #define LEARNING_ASSIGNMENTS_MAX 200	/* assignments of one team in one list */
@@ -110,5 +111,10 @@ enum err learning_assignment_members(struct db_conn *c, struct arena *a, int64_t
 /* the open mandatory rows of the teams' members past their due day */
 enum err learning_team_overdue(struct db_conn *c, int64_t org_id, const int64_t *teams, size_t nteams,
 			       const char *today, int64_t *count);
+
+/* leaderboards and contests (issue 10): minutes of done learning, rep by
+ * rep, done within from..to (inclusive); team_id 0: the organisation */
+enum err learning_minutes_by_rep(struct db_conn *c, struct arena *a, int64_t org_id, int64_t team_id,
+				 const char *from, const char *to, struct rep_count **out, size_t *n);
 
 #endif

@@ -251,8 +251,6 @@ static void badges_render(struct request *r, int64_t rep_id, int streaks_too, in
 							   b[i].count), ui_date_text(r, b[i].on), b[i].count));
 		else if (b[i].earned)
 			html_printf(o, "<span class=\"tag\">%s</span> ", arena_printf(r->a, T("earned on %s"), ui_date_text(r, b[i].on)));
-		else if (b[i].pending)
-			html_printf(o, "<span class=\"tag muted\">%s</span> ", T("appears when contests arrive"));
 		else
 			html_printf(o, "<span class=\"tag muted\">%s</span> ", T("not yet"));
 		html_printf(o, "<span class=\"muted\">%s</span></li>", T(badge_rule(b[i].kind)));

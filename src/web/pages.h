@@ -302,6 +302,19 @@ void kudos_home_section(struct request *r);
 void kudos_home_needs(struct request *r);
 void kudos_rep_section(struct request *r, const struct user *u);
 void kudos_team_spotlight(struct request *r, int64_t team_id);
+/* levers (issue 10): leaderboards and contests */
+/* page-contests.c: leaderboards, contests, the TV view */
+void page_leaderboards(struct request *r);
+void page_leaderboards_setting_post(struct request *r);
+void page_contests(struct request *r);
+void page_contest_new(struct request *r);
+void page_contest_new_post(struct request *r);
+void page_contest(struct request *r);
+void page_contest_edit(struct request *r);
+void page_contest_edit_post(struct request *r);
+void page_contest_delete_post(struct request *r);
+void page_tv_leaderboard(struct request *r);
+void page_tv_contest(struct request *r);
 
 /* running it for real (issue 16): webhooks — page-admin-webhooks.c */
 void page_admin_webhooks(struct request *r);

@@ -108,6 +108,11 @@ static const struct nav_item nav[] = {
 	/* running it for real (issue 16): webhooks */
 	/* TRANSLATORS: a menu item under Manage: events sent to other systems' URLs */
 	{ G_ADMIN, "admin-webhooks", "/admin/webhooks", N_("Webhooks"), ROLE_ADMIN, ROLE_ADMIN, NULL },
+	/* levers (issue 10): leaderboards and contests */
+	/* TRANSLATORS: a menu item: standings of reps or teams on a figure; keep it short */
+	{ G_TEAM, "leaderboards", "/leaderboards", N_("Leaderboards"), ROLE_REP, ROLE_ADMIN, NULL },
+	/* TRANSLATORS: a menu item: sales contests with a prize; keep it short */
+	{ G_TEAM, "contests", "/contests", N_("Contests"), ROLE_REP, ROLE_ADMIN, NULL },
 };
 
 #define NAV_N (sizeof(nav) / sizeof(nav[0]))

@@ -501,6 +501,35 @@ const ROWS = {
   'DELETE /api/v1/webhooks/:id': { who: ADMIN_OF_A, fresh: 'webhook', path: (f) => `/api/v1/webhooks/${f.freshWebhook}` },
   'GET /api/v1/webhooks/:id/deliveries': { who: ADMIN_OF_A, path: (f) => `/api/v1/webhooks/${f.webhook}/deliveries` },
   'POST /api/v1/webhooks/:id/test': { who: ADMIN_OF_A, path: (f) => `/api/v1/webhooks/${f.webhook}/test` },
+  /* levers (issue 10): leaderboards and contests */
+  // leaderboards: every member (the organisation's, their teams'); the
+  // revenue setting and new contests are manager routes (an empty body is a
+  // 400 naming the field). A contest of North (Rita's team): seen by North
+  // and whoever manages it (Mia of South: 404, as for another organisation);
+  // changed by Max or the admin
+  ...(() => {
+    const SEE = { anon: LOGIN, repA: OK, repB: 404, mgrA: OK, mgrB: 404, admin: OK, xAdmin: 404, xRep: 404 };
+    const MANAGE = { ...SEE, repA: 403, repB: 403, xRep: 403 };
+    return {
+      'GET /leaderboards': { who: SIGNED_IN },
+      'POST /leaderboards/setting': { who: MANAGERS },
+      'GET /contests': { who: SIGNED_IN },
+      'GET /contests/new': { who: MANAGERS },
+      'POST /contests/new': { who: MANAGERS },
+      'GET /contests/:id': { who: SEE, path: (f) => `/contests/${f.contest}` },
+      'GET /contests/:id/edit': { who: MANAGE, path: (f) => `/contests/${f.contest}/edit` },
+      'POST /contests/:id/edit': { who: MANAGE, path: (f) => `/contests/${f.contest}/edit` },
+      'POST /contests/:id/delete': { who: MANAGE, fresh: 'contest', path: (f) => `/contests/${f.contest}/delete` },
+      'GET /tv/leaderboard': { who: SIGNED_IN },
+      'GET /tv/contests/:id': { who: SEE, path: (f) => `/tv/contests/${f.contest}` },
+      'GET /api/v1/leaderboards': { who: SIGNED_IN },
+      'GET /api/v1/contests': { who: SIGNED_IN },
+      'POST /api/v1/contests': { who: MANAGERS },
+      'GET /api/v1/contests/:id': { who: SEE, path: (f) => `/api/v1/contests/${f.contest}` },
+      'PATCH /api/v1/contests/:id': { who: MANAGE, path: (f) => `/api/v1/contests/${f.contest}` },
+      'DELETE /api/v1/contests/:id': { who: MANAGE, fresh: 'contest', path: (f) => `/api/v1/contests/${f.contest}` },
+    };
+  })(),
 
   'GET /healthz': { who: PUBLIC },
   'GET /static/*': { who: PUBLIC, path: () => '/static/app.css' },
@@ -778,6 +807,18 @@ async function fixture() {
     assert.equal(r.status, 200, r.text);
     f.privateTexts = [...(f.privateTexts ?? []), ['Matrix pulse comment 7f3a', ['repA']]];
   }
+  /* levers (issue 10): leaderboards and contests */
+  {
+    // a running contest of North, made by Max
+    const maxApi = api('max@acme.test');
+    f.newContest = async () => {
+      const c = await maxApi.post('/api/v1/contests', { name: 'Matrix contest', figure: 'steps_kept', mode: 'individual',
+        starts_on: '2026-11-01', ends_on: '2026-11-30', teams: [f.north] });
+      assert.equal(c.status, 201, c.text);
+      return c.json.id;
+    };
+    f.contest = await f.newContest();
+  }
 
   // running it for real (issue 16): a webhook of organisation A (written
   // directly: its loopback URL is refused when saved, and at once when sent)
@@ -854,6 +895,7 @@ test('every route answers every caller as its row says, and leaks nothing', asyn
       for (const via of json && caller !== 'anon' ? ['session', 'token'] : ['session']) {
         if (row.fresh === 'token') f.token = await f.newToken();
         else if (row.fresh === 'webhook') f.freshWebhook = f.newWebhook();
+        else if (row.fresh === 'contest') f.contest = await f.newContest();	// leaderboards and contests
         else if (row.fresh) f.target = await f.newTarget();
         const p = row.path ? row.path(f) : route.pattern;
         const r = await call(who[caller], via, route.method, p, json);

@@ -15,7 +15,7 @@
 
 static struct badge_facts facts(const struct step_day *d, size_t n, const char *today, int grace)
 {
-	return (struct badge_facts){ d, n, NULL, NULL, today, grace };
+	return (struct badge_facts){ d, n, NULL, NULL, today, grace, NULL, 0 };
 }
 
 START_TEST(kudos_input)
@@ -192,10 +192,19 @@ START_TEST(badges)
 	ck_str(b[BADGE_CLEAN_MONTH].on, "2026-01-01", "over the year end");
 	ck_assert_int_eq(b[BADGE_FIRST_BOOK].earned, 1);
 	ck_str(b[BADGE_FIRST_BOOK].on, "2026-01-09", "first book");
-	/* most improved: defined, pending until contests land */
+	/* most improved: no contest won, not earned; two wins, the first
+	 * frozen on 2 December 2025 */
 	ck_assert_int_eq(b[BADGE_MOST_IMPROVED].earned, 0);
-	ck_assert_int_eq(b[BADGE_MOST_IMPROVED].pending, 1);
+	ck_assert_int_eq(b[BADGE_MOST_IMPROVED].pending, 0);
 	ck_str(badge_codes[BADGE_MOST_IMPROVED], "most_improved", "code");
+	struct badge_facts won = f;
+	won.most_improved_on = "2025-12-02";
+	won.most_improved_wins = 2;
+	struct badge bw[BADGE_COUNT];
+	badges_compute(&won, bw);
+	ck_assert_int_eq(bw[BADGE_MOST_IMPROVED].earned, 1);
+	ck_assert_int_eq(bw[BADGE_MOST_IMPROVED].count, 2);
+	ck_str(bw[BADGE_MOST_IMPROVED].on, "2025-12-02", "most improved won");
 	/* December still running (today in December): not earned yet; nine
 	 * kept steps: no tenth; no book */
 	f.today = "2025-12-31";
