@@ -373,6 +373,15 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/kudos", api_kudos_create, R_REP | R_JSON | R_CSRF },
 	{ "GET", "/api/v1/badges", api_badges, R_REP | R_JSON },
 
+	/* levers (issue 10): the coach's inbox */
+	{ "GET", "/inbox", page_inbox, R_MANAGER },
+	{ "POST", "/inbox/dismiss", page_inbox_dismiss_post, R_MANAGER | R_CSRF },
+	{ "POST", "/inbox/snooze", page_inbox_snooze_post, R_MANAGER | R_CSRF },
+	/* levers (issue 10): the coach's inbox — API */
+	{ "GET", "/api/v1/inbox", api_inbox_list, R_MANAGER | R_JSON },
+	{ "POST", "/api/v1/inbox/dismiss", api_inbox_dismiss, R_MANAGER | R_JSON | R_CSRF },
+	{ "POST", "/api/v1/inbox/snooze", api_inbox_snooze, R_MANAGER | R_JSON | R_CSRF },
+
 	/* plumbing */
 	{ "GET", "/healthz", page_healthz, R_ANON | R_NODB },
 	/* running it for real (issue 16): Prometheus metrics (the rule: access_metrics) */

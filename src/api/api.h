@@ -282,4 +282,10 @@ void api_kudos_list(struct request *r);
 void api_kudos_create(struct request *r);
 void api_badges(struct request *r);
 
+/* levers (issue 10): the coach's inbox */
+/* api-inbox.c */
+void api_inbox_list(struct request *r);
+void api_inbox_dismiss(struct request *r);
+void api_inbox_snooze(struct request *r);
+
 #endif

@@ -624,3 +624,16 @@ int access_streaks_see(const struct viewer *v, const struct person *rep)
 {
 	return access_private(v, rep);
 }
+
+/* levers (issue 10): the coach's inbox */
+int access_inbox(const struct viewer *v, int64_t org_id)
+{
+	return member(v, org_id) && (v->role == ROLE_ADMIN || (v->role == ROLE_MANAGER && v->nled > 0));
+}
+
+int access_inbox_rep(const struct viewer *v, const struct person *rep)
+{
+	if (!rep || !access_inbox(v, rep->org_id) || rep->id == v->id)
+		return 0;
+	return v->role == ROLE_ADMIN || leads_rep(v, rep);
+}

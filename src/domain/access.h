@@ -491,4 +491,18 @@ int access_spotlight_write(const struct viewer *v, int64_t org_id, int64_t team_
 int access_badges_see(const struct viewer *v, const struct person *rep);
 int access_streaks_see(const struct viewer *v, const struct person *rep);
 
+/* levers (issue 10): the coach's inbox
+ *   - a manager (who leads a team) and an admin have an inbox; a rep, a
+ *     deactivated or role-less caller has none (access_inbox);
+ *   - an item about a rep reaches the inbox of whoever leads the rep's team
+ *     and of the organisation's admins ("all teams"), never another manager's
+ *     and never the rep's own (access_inbox_rep);
+ *   - the pulse's items come only through pulse_needs_now, which applies
+ *     the pulse's own rules (access_pulse_individual: shared risks only);
+ *   - dismissals and snoozes are the caller's own: nobody sees or changes
+ *     another's.
+ */
+int access_inbox(const struct viewer *v, int64_t org_id);
+int access_inbox_rep(const struct viewer *v, const struct person *rep);
+
 #endif

@@ -303,4 +303,13 @@ void kudos_home_needs(struct request *r);
 void kudos_rep_section(struct request *r, const struct user *u);
 void kudos_team_spotlight(struct request *r, int64_t team_id);
 
+/* levers (issue 10): the coach's inbox */
+/* page-inbox.c: the inbox, dismiss and snooze; its count in the navigation
+ * (-1: the caller has no inbox) and its top on the home page */
+void page_inbox(struct request *r);
+void page_inbox_dismiss_post(struct request *r);
+void page_inbox_snooze_post(struct request *r);
+long inbox_nav_count(struct request *r);
+void inbox_home_section(struct request *r);
+
 #endif
