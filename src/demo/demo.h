@@ -168,4 +168,11 @@ enum err demo_pulse(struct db_conn *c, struct arena *a, int64_t org_id, const in
 enum err demo_kudos(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids,
 		    const int64_t *team_ids);
 
+/* levers (issue 10): the coach's inbox */
+/* Maarten Visser snoozes the overdue library loan in his inbox for a week
+ * (inbox.c); every other item comes from the data above. team_ids as for
+ * demo_assessments (Randstad first). In the caller's transaction. */
+enum err demo_inbox(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids,
+		    const int64_t *team_ids);
+
 #endif

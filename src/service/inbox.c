@@ -229,7 +229,7 @@ static enum err src_pulse(struct db_conn *c, struct gather *g)
 		it->name = x->name;
 		it->link = x->link;
 		if (it->kind == INBOX_PULSE_TEAM) {
-			it->now = x->count ? (double)x->points / (double)x->count : 0;
+			it->now = x->count ? (double)x->points / (3.0 * (double)x->count) : 0;	/* points: 3 x the answer */
 			it->period = x->week;
 		}
 		keep(g);
@@ -308,7 +308,7 @@ static enum err src_targets(struct db_conn *c, struct gather *g)
 	for (size_t i = 0; i < grid.nreps; i++)
 		missing += !grid.has_target[i] && rep_of(g, grid.reps[i].user_id);
 	struct inbox_item *it = add(g);
-	if (!inbox_rule_targets(next.start, missing, g->today, it))
+	if (!inbox_rule_targets(arena_strdup(g->a, next.start), missing, g->today, it))
 		return E_OK;
 	it->period = arena_strdup(g->a, next.label);
 	it->name = it->period;
