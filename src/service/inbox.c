@@ -1,4 +1,11 @@
-/* inbox (service): see inbox.h. */
+/*
+ * inbox (service): see inbox.h. Each source keeps its own part's rule, so an
+ * item never links to a page that would refuse the caller: one-on-ones
+ * (access_one_on_one_manage), improvement plans (access_improve_manage),
+ * learning (access_learning_see) and targets (access_target_set) reach an
+ * admin only for the teams they lead; strung-along deals follow the deal
+ * scope (access_deal_scope); the pulse only what pulse_needs_now gives.
+ */
 #include "inbox.h"
 #include "improve-needs.h"
 #include "pulse.h"
@@ -108,7 +115,10 @@ static enum err src_one_on_ones(struct db_conn *c, struct gather *g)
 			const struct inbox_rep *r = rep_of(g, l.items[i].rep_id);
 			int every = cadence_parse(l.items[i].every);
 			char due[11];
-			if (!r || every < 0 ||
+			/* the one-on-ones' own rule: whoever leads the rep (an admin
+			 * who does not, cannot act on it) */
+			if (!r || !access_one_on_one_manage(g->v, &(struct person){ r->rep_id, g->v->org_id, r->team_id }) ||
+			    every < 0 ||
 			    cadence_next_due((enum cadence_every)every, l.items[i].anchor_on, l.items[i].last_held, due))
 				continue;
 			struct inbox_item *it = add(g);
@@ -190,7 +200,7 @@ static enum err src_improve(struct db_conn *c, struct gather *g)
 			return e;
 		for (size_t i = 0; i < n; i++) {
 			const struct inbox_rep *r = rep_of(g, x[i].rep_id);
-			if (!r)
+			if (!r || !access_improve_manage(g->v, &(struct person){ r->rep_id, g->v->org_id, r->team_id }))
 				continue;
 			struct inbox_item *it = add(g);
 			it->kind = !strcmp(x[i].kind, "no_decision") ? INBOX_UNDER_DECISION
@@ -240,6 +250,8 @@ static enum err src_pulse(struct db_conn *c, struct gather *g)
 static void src_learning(struct gather *g)
 {
 	for (size_t i = 0; i < g->nreps; i++) {
+		if (!access_learning_see(g->v, &(struct person){ g->reps[i].rep_id, g->v->org_id, g->reps[i].team_id }))
+			continue;
 		struct inbox_item *it = add(g);
 		if (!inbox_rule_learning(g->reps[i].last_learning, g->reps[i].joined, g->today, it))
 			continue;
@@ -305,8 +317,11 @@ static enum err src_targets(struct db_conn *c, struct gather *g)
 	if (e)
 		return e;
 	long missing = 0;
-	for (size_t i = 0; i < grid.nreps; i++)
-		missing += !grid.has_target[i] && rep_of(g, grid.reps[i].user_id);
+	for (size_t i = 0; i < grid.nreps; i++) {
+		const struct inbox_rep *r = rep_of(g, grid.reps[i].user_id);
+		missing += !grid.has_target[i] && r &&
+			   access_target_set(g->v, &(struct person){ r->rep_id, g->v->org_id, r->team_id });
+	}
 	struct inbox_item *it = add(g);
 	if (!inbox_rule_targets(arena_strdup(g->a, next.start), missing, g->today, it))
 		return E_OK;

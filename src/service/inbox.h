@@ -10,7 +10,8 @@
  * the caller's dismissals and snoozes, and the order.
  *
  * A manager's inbox covers the teams they lead; an admin's every team
- * (access_inbox_rep). The pulse comes only through pulse_needs_now: risks
+ * (access_inbox_rep), each source under its own part's rule (see
+ * service/inbox.c). The pulse comes only through pulse_needs_now: risks
  * the rep SHARED with the caller and team averages that may be shown —
  * nothing about an unshared rep, not even in a count.
  *

@@ -154,7 +154,7 @@ static void render(struct request *r, const struct inbox *x, const char *e_key, 
 void page_inbox(struct request *r)
 {
 	if (!access_inbox(&r->viewer, r->me.org_id)) {
-		ui_error_page(r, E_FORBIDDEN, NULL);
+		resp_error(r, E_FORBIDDEN, T("Only managers and admins have an inbox."));
 		return;
 	}
 	const struct inbox *x = inbox_of(r);
@@ -170,18 +170,22 @@ void page_inbox(struct request *r)
 static struct inbox_item *posted_item(struct request *r)
 {
 	if (!access_inbox(&r->viewer, r->me.org_id)) {
-		ui_error_page(r, E_FORBIDDEN, NULL);
+		resp_error(r, E_FORBIDDEN, T("Only managers and admins have an inbox."));
 		return NULL;
 	}
 	const char *key = req_form_trimmed(r, "key");
+	if (!key || !*key) {
+		resp_error(r, E_INVALID, T("Give the key of an item of your inbox."));
+		return NULL;
+	}
 	struct inbox_item *it = NULL;
-	enum err e = key && *key ? inbox_find(r->db, r->a, &r->viewer, r->lang, ui_today(r), key, &it) : E_OK;
+	enum err e = inbox_find(r->db, r->a, &r->viewer, r->lang, ui_today(r), key, &it);
 	if (e) {
 		resp_store_error(r, e);
 		return NULL;
 	}
 	if (!it)
-		ui_error_page(r, E_NOTFOUND, T("This item is no longer in your inbox."));
+		resp_error(r, E_NOTFOUND, T("This item is no longer in your inbox."));
 	return it;
 }
 

@@ -488,6 +488,13 @@ const ROWS = {
   'GET /api/v1/kudos': { who: SIGNED_IN },
   'POST /api/v1/kudos': { who: SIGNED_IN },
   'GET /api/v1/badges': { who: RITAS, path: (f) => `/api/v1/badges?rep=${f.rita}` },
+  /* levers (issue 10): the coach's inbox — a manager's or admin's own */
+  'GET /inbox': { who: MANAGERS },
+  'POST /inbox/dismiss': { who: MANAGERS },
+  'POST /inbox/snooze': { who: MANAGERS },
+  'GET /api/v1/inbox': { who: MANAGERS },
+  'POST /api/v1/inbox/dismiss': { who: MANAGERS },
+  'POST /api/v1/inbox/snooze': { who: MANAGERS },
 
   'GET /healthz': { who: PUBLIC },
   'GET /static/*': { who: PUBLIC, path: () => '/static/app.css' },
