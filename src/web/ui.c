@@ -170,10 +170,10 @@ static void nav_menu(struct request *r, const char *active)
 			if (nav[i].group == (enum nav_group)g && nav_shown(r, &nav[i]))
 				gcount = nav_count(r, &nav[i], 1);
 		html_printf(o, "<li class=\"nav-group%-s\"><details class=\"nav-dd\"><summary>"
-			    "<span class=\"g-name\">%s</span>%-s", cur ? " current" : "", T(group_labels[g]), gcount);
+			    "<span class=\"g-name\">%s</span>", cur ? " current" : "", T(group_labels[g]));
 		if (cur && strcmp(T(cur->label), T(group_labels[g])))
 			html_printf(o, "<span class=\"g-cur\">%s</span>", T(cur->label));
-		html(o, "</summary><ul class=\"nav-items\">");
+		html_printf(o, "%-s</summary><ul class=\"nav-items\">", gcount);
 		for (size_t i = 0; i < NAV_N; i++)
 			if (nav[i].group == (enum nav_group)g && nav_shown(r, &nav[i]))
 				html_printf(o, "<li><a href=\"%s\"%-s>%s%-s</a></li>", nav[i].href,
