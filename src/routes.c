@@ -382,6 +382,19 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/inbox/dismiss", api_inbox_dismiss, R_MANAGER | R_JSON | R_CSRF },
 	{ "POST", "/api/v1/inbox/snooze", api_inbox_snooze, R_MANAGER | R_JSON | R_CSRF },
 
+	/* levers (issue 10): the manager's own mirror */
+	{ "GET", "/mirror", page_mirror, R_MANAGER },
+	{ "POST", "/mirror", page_mirror_post, R_MANAGER | R_CSRF },
+	{ "POST", "/mirror/rounds", page_mirror_round_post, R_MANAGER | R_CSRF },
+	{ "POST", "/mirror/rounds/:id/close", page_mirror_round_close_post, R_MANAGER | R_CSRF },
+	{ "GET", "/feedback", page_feedback, R_REP },
+	{ "POST", "/feedback/:id", page_feedback_post, R_REP | R_CSRF },
+	/* levers (issue 10): the manager's own mirror — API */
+	{ "GET", "/api/v1/manager-assessments", api_manager_assessments_list, R_MANAGER | R_JSON },
+	{ "POST", "/api/v1/manager-assessments", api_manager_assessments_create, R_MANAGER | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/upward-rounds", api_upward_rounds_list, R_MANAGER | R_JSON },
+	{ "POST", "/api/v1/upward-rounds/:id/answers", api_upward_answer, R_REP | R_JSON | R_CSRF },
+
 	/* plumbing */
 	{ "GET", "/healthz", page_healthz, R_ANON | R_NODB },
 	/* running it for real (issue 16): Prometheus metrics (the rule: access_metrics) */

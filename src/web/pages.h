@@ -312,4 +312,14 @@ void page_inbox_snooze_post(struct request *r);
 long inbox_nav_count(struct request *r);
 void inbox_home_section(struct request *r);
 
+/* levers (issue 10): the manager's own mirror */
+/* page-mirror.c: the self-assessment and upward feedback (/mirror), a rep's
+ * rounds to answer (/feedback) */
+void page_mirror(struct request *r);
+void page_mirror_post(struct request *r);
+void page_mirror_round_post(struct request *r);
+void page_mirror_round_close_post(struct request *r);
+void page_feedback(struct request *r);
+void page_feedback_post(struct request *r);
+
 #endif

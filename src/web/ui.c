@@ -110,6 +110,11 @@ static const struct nav_item nav[] = {
 	/* levers (issue 10): kudos, spotlight, badges and streaks */
 	/* TRANSLATORS: a menu item: kudos, the spotlight, badges and streaks; keep it short */
 	{ G_TEAM, "kudos", "/kudos", N_("Kudos"), ROLE_REP, ROLE_ADMIN, NULL },
+	/* levers (issue 10): the manager's own mirror */
+	/* TRANSLATORS: a menu item: the manager's self-assessment and the team's anonymous feedback on them; keep it short */
+	{ G_GROW, "mirror", "/mirror", N_("My mirror"), ROLE_MANAGER, ROLE_ADMIN, NULL },
+	/* TRANSLATORS: a menu item: a rep's anonymous feedback on their manager; keep it short */
+	{ G_GROW, "feedback", "/feedback", N_("Upward feedback"), ROLE_REP, ROLE_ADMIN, NULL },
 };
 
 #define NAV_N (sizeof(nav) / sizeof(nav[0]))

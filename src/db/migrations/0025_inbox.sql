@@ -20,3 +20,65 @@ CREATE TABLE inbox_dismissals (
     UNIQUE (org_id, user_id, item_key),
     FOREIGN KEY (org_id, user_id) REFERENCES users(org_id, id)
 );
+
+-- The manager's own mirror (issue 10): a manager's self-assessment on the
+-- five skills of sales leadership (domain/mirror.h), 1-5 each with the
+-- manager's own evidence, repeated over time. Only the manager sees it.
+CREATE TABLE manager_assessments (
+    id @TID@,
+    org_id BIGINT NOT NULL,
+    manager_id BIGINT NOT NULL,
+    assessed_on TEXT NOT NULL,
+    s_recruiting INTEGER NOT NULL CHECK (s_recruiting BETWEEN 1 AND 5),
+    s_coaching INTEGER NOT NULL CHECK (s_coaching BETWEEN 1 AND 5),
+    s_underperformance INTEGER NOT NULL CHECK (s_underperformance BETWEEN 1 AND 5),
+    s_no_excuses INTEGER NOT NULL CHECK (s_no_excuses BETWEEN 1 AND 5),
+    s_competition INTEGER NOT NULL CHECK (s_competition BETWEEN 1 AND 5),
+    e_recruiting TEXT NOT NULL DEFAULT '',
+    e_coaching TEXT NOT NULL DEFAULT '',
+    e_underperformance TEXT NOT NULL DEFAULT '',
+    e_no_excuses TEXT NOT NULL DEFAULT '',
+    e_competition TEXT NOT NULL DEFAULT '',
+    created_at BIGINT NOT NULL,
+    @TKEY@,
+    FOREIGN KEY (org_id, manager_id) REFERENCES users(org_id, id)
+);
+CREATE INDEX manager_assessments_manager ON manager_assessments(org_id, manager_id, assessed_on);
+
+-- Anonymous upward feedback: a manager opens a round; the reps of the teams
+-- they lead answer once. An answer is stored WITHOUT its author and without
+-- a time: upward_answers has no user id, no timestamp and no sequential id
+-- (answer_key is random), so nothing orders answers by person;
+-- upward_respondents records only THAT a user answered a round (to refuse
+-- a second answer), not which answer is theirs, and no time either.
+CREATE TABLE upward_rounds (
+    id @TID@,
+    org_id BIGINT NOT NULL,
+    manager_id BIGINT NOT NULL,
+    opened_on TEXT NOT NULL,
+    closed_on TEXT,
+    created_at BIGINT NOT NULL,
+    @TKEY@,
+    FOREIGN KEY (org_id, manager_id) REFERENCES users(org_id, id)
+);
+CREATE TABLE upward_respondents (
+    org_id BIGINT NOT NULL,
+    round_id BIGINT NOT NULL,
+    user_id BIGINT NOT NULL,
+    PRIMARY KEY (org_id, round_id, user_id),
+    FOREIGN KEY (org_id, round_id) REFERENCES upward_rounds(org_id, id),
+    FOREIGN KEY (org_id, user_id) REFERENCES users(org_id, id)
+);
+CREATE TABLE upward_answers (
+    org_id BIGINT NOT NULL,
+    round_id BIGINT NOT NULL,
+    answer_key TEXT NOT NULL,
+    s_recruiting INTEGER NOT NULL CHECK (s_recruiting BETWEEN 1 AND 5),
+    s_coaching INTEGER NOT NULL CHECK (s_coaching BETWEEN 1 AND 5),
+    s_underperformance INTEGER NOT NULL CHECK (s_underperformance BETWEEN 1 AND 5),
+    s_no_excuses INTEGER NOT NULL CHECK (s_no_excuses BETWEEN 1 AND 5),
+    s_competition INTEGER NOT NULL CHECK (s_competition BETWEEN 1 AND 5),
+    comment TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (org_id, round_id, answer_key),
+    FOREIGN KEY (org_id, round_id) REFERENCES upward_rounds(org_id, id)
+);
