@@ -175,4 +175,10 @@ enum err demo_kudos(struct db_conn *c, struct arena *a, int64_t org_id, const in
 enum err demo_inbox(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids,
 		    const int64_t *team_ids);
 
+/* levers (issue 10): the manager's own mirror */
+/* Maarten Visser's three self-assessments over the last year, a closed
+ * upward round with four answers and an open one with two (mirror.c). In
+ * the caller's transaction. */
+enum err demo_mirror(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
+
 #endif
