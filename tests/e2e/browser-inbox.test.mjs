@@ -4,8 +4,10 @@
 // the targets of next quarter and the spotlight. In each language the
 // inbox and the home page must not scroll sideways, the count beside the
 // Sell group must be on screen and equal the list; snoozing the first item
-// for a week by tapping takes it out of the list and the count. Screenshots
-// of any page that is too wide go to build/screenshots/.
+// for a week by tapping takes it out of the list and the count. The
+// manager's mirror (/mirror, with a history and an upward round) and a
+// rep's /feedback must fit too. Screenshots of any page that is too wide go
+// to build/screenshots/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -27,6 +29,9 @@ const ctx = useServer({
     sqlExec(db, `INSERT INTO library_items (org_id, kind, title, copies, added_by, created_at) VALUES (${ids.acme}, 'book', 'The ${LONG} Book', 1, ${ids.ann}, 1)`);
     const item = Number(sqlExec(db, `SELECT id FROM library_items WHERE org_id = ${ids.acme}`).trim());
     sqlExec(db, `INSERT INTO library_loans (org_id, item_id, borrower_id, lent_on, due_on, created_at) VALUES (${ids.acme}, ${item}, ${ids.rosa}, '2026-11-02', '2026-11-30', 1)`);
+    for (const [day, ev] of [['2026-03-01', 'Short'], ['2026-09-01', `Evidence ${LONG}`]])
+      sqlExec(db, `INSERT INTO manager_assessments (org_id, manager_id, assessed_on, s_recruiting, s_coaching, s_underperformance, s_no_excuses, s_competition, e_coaching, created_at) VALUES (${ids.acme}, ${ids.max}, '${day}', 2, 3, 3, 4, 2, '${ev}', 1)`);
+    sqlExec(db, `INSERT INTO upward_rounds (org_id, manager_id, opened_on, created_at) VALUES (${ids.acme}, ${ids.max}, '2026-12-01', 1)`);
     return ids;
   },
 });
@@ -60,7 +65,7 @@ test('the inbox on a phone: nothing overflowing, the count on screen and equal t
 
   for (const lang of ['en', 'nl', 'nb']) {
     await Promise.all([page.waitForLoadState('load'), page.click(`form.lang button[value="${lang}"]`)]);
-    for (const p of ['/inbox', '/']) {
+    for (const p of ['/inbox', '/', '/mirror']) {
       const res = await page.goto(ctx.base + p);
       assert.equal(res.status(), 200, p);
       await check(`${lang} ${p}`);
@@ -88,6 +93,26 @@ test('the inbox on a phone: nothing overflowing, the count on screen and equal t
   await check('after snooze');
   await page.screenshot({ path: path.join(SHOTS, 'inbox-phone.png'), fullPage: true });
   await context.close();
+
+  // a rep's upward feedback form, in each language
+  const rc = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const rp = await rc.newPage();
+  await rp.goto(`${ctx.base}/login`);
+  await rp.fill('input[name="email"]', 'rosa@acme.test');
+  await rp.fill('input[name="password"]', PASSWORD);
+  await Promise.all([rp.waitForURL(`${ctx.base}/`), rp.click('form[action="/login"] button[type="submit"]')]);
+  for (const lang of ['en', 'nl', 'nb']) {
+    await Promise.all([rp.waitForLoadState('load'), rp.click(`form.lang button[value="${lang}"]`)]);
+    const res = await rp.goto(`${ctx.base}/feedback`);
+    assert.equal(res.status(), 200);
+    assert.equal(await rp.locator('form.mirror-form select').count(), 5, `${lang}: five skills to score`);
+    const w = await rp.evaluate(() => document.scrollingElement.scrollWidth);
+    if (w > 390) {
+      wide.push(`rosa ${lang} /feedback: ${w}px`);
+      await rp.screenshot({ path: path.join(SHOTS, `inbox-feedback-${lang}.png`), fullPage: true });
+    }
+  }
+  await rc.close();
   assert.deepEqual(wide, [], 'pages wider than a 390 px phone');
 });
 
