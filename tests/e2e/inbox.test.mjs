@@ -192,4 +192,29 @@ test('dismiss until the situation changes; snooze until a day; another manager c
   assert.equal(mia.json.hidden, 0);
 });
 
+test('strung-along deals: Rita\'s three deals without a next step reach Max (urgent enough for level 2), not Mia', async () => {
+  const rita = api('rita@acme.test');
+  let r = await rita.post('/api/v1/accounts', { name: 'Inbox Account 3a1' });
+  assert.equal(r.status, 201, r.text);
+  const account = r.json.id ?? r.json.account?.id;
+  for (const title of ['Deal one 3a1', 'Deal two 3a1', 'Deal three 3a1']) {
+    r = await rita.post('/api/v1/deals', { title, account_id: account, value_minor: 100, currency: 'EUR' });
+    assert.equal(r.status, 201, r.text);
+  }
+  // new deals have the grace period to get a first step: not yet
+  let max = await api('max@acme.test').get('/api/v1/inbox');
+  assert.ok(!kinds(max.json).includes('strung_along'));
+  // made in October, still without a dated next step: strung along
+  sqlExec(ctx.db, `UPDATE deals SET created_on = '2026-10-01', stage_changed_on = '2026-10-01' WHERE owner_id = ${ctx.ids.rita}`);
+  max = await api('max@acme.test').get('/api/v1/inbox');
+  const item = max.json.items.find((i) => i.kind === 'strung_along');
+  assert.ok(item, 'in Max\'s inbox');
+  assert.equal(item.text, 'Rita Rep has 3 open deals that string them along.');
+  assert.equal(item.level, 2);
+  assert.equal(item.link, `/strung-along?rep=${ctx.ids.rita}`);
+  assert.equal(item.fingerprint, 'deals:3');
+  const mia = await api('mia@acme.test').get('/api/v1/inbox');
+  assert.ok(!kinds(mia.json).includes('strung_along'));
+});
+
 testCleanStop(ctx);
