@@ -121,6 +121,10 @@ static const struct nav_item nav[] = {
 
 static int nav_shown(const struct request *r, const struct nav_item *it)
 {
+	/* levers (issue 10): the inbox only for whoever has one (a manager who
+	 * leads no team has none) */
+	if (!strcmp(it->key, "inbox") && !access_inbox(&r->viewer, r->me.org_id))
+		return 0;
 	return r->viewer.role >= it->min && r->viewer.role <= it->max;
 }
 
