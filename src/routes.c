@@ -403,6 +403,27 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/contests/:id", api_contest_get, R_REP | R_JSON },
 	{ "PATCH", "/api/v1/contests/:id", api_contest_update, R_MANAGER | R_JSON | R_CSRF },
 	{ "DELETE", "/api/v1/contests/:id", api_contest_delete, R_MANAGER | R_JSON | R_CSRF },
+	/* levers (issue 10): the coach's inbox */
+	{ "GET", "/inbox", page_inbox, R_MANAGER },
+	{ "POST", "/inbox/dismiss", page_inbox_dismiss_post, R_MANAGER | R_CSRF },
+	{ "POST", "/inbox/snooze", page_inbox_snooze_post, R_MANAGER | R_CSRF },
+	/* levers (issue 10): the coach's inbox — API */
+	{ "GET", "/api/v1/inbox", api_inbox_list, R_MANAGER | R_JSON },
+	{ "POST", "/api/v1/inbox/dismiss", api_inbox_dismiss, R_MANAGER | R_JSON | R_CSRF },
+	{ "POST", "/api/v1/inbox/snooze", api_inbox_snooze, R_MANAGER | R_JSON | R_CSRF },
+
+	/* levers (issue 10): the manager's own mirror */
+	{ "GET", "/mirror", page_mirror, R_MANAGER },
+	{ "POST", "/mirror", page_mirror_post, R_MANAGER | R_CSRF },
+	{ "POST", "/mirror/rounds", page_mirror_round_post, R_MANAGER | R_CSRF },
+	{ "POST", "/mirror/rounds/:id/close", page_mirror_round_close_post, R_MANAGER | R_CSRF },
+	{ "GET", "/feedback", page_feedback, R_REP },
+	{ "POST", "/feedback/:id", page_feedback_post, R_REP | R_CSRF },
+	/* levers (issue 10): the manager's own mirror — API */
+	{ "GET", "/api/v1/manager-assessments", api_manager_assessments_list, R_MANAGER | R_JSON },
+	{ "POST", "/api/v1/manager-assessments", api_manager_assessments_create, R_MANAGER | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/upward-rounds", api_upward_rounds_list, R_MANAGER | R_JSON },
+	{ "POST", "/api/v1/upward-rounds/:id/answers", api_upward_answer, R_REP | R_JSON | R_CSRF },
 
 	/* plumbing */
 	{ "GET", "/healthz", page_healthz, R_ANON | R_NODB },

@@ -299,4 +299,17 @@ void api_webhook_delete(struct request *r);
 void api_webhook_deliveries(struct request *r);
 void api_webhook_test(struct request *r);
 
+/* levers (issue 10): the coach's inbox */
+/* api-inbox.c */
+void api_inbox_list(struct request *r);
+void api_inbox_dismiss(struct request *r);
+void api_inbox_snooze(struct request *r);
+
+/* levers (issue 10): the manager's own mirror */
+/* api-mirror.c */
+void api_manager_assessments_list(struct request *r);
+void api_manager_assessments_create(struct request *r);
+void api_upward_rounds_list(struct request *r);
+void api_upward_answer(struct request *r);
+
 #endif

@@ -161,6 +161,12 @@ enum err demo_create(struct db_conn *c, struct arena *a, FILE *logins_out)
 	/* levers (issue 10): leaderboards and contests */
 	if ((e = demo_contests(c, a, org_id, user_ids, team_ids)))
 		return e;
+	/* levers (issue 10): the coach's inbox — last, as it reads everything above */
+	if ((e = demo_inbox(c, a, org_id, user_ids, team_ids)))
+		return e;
+	/* levers (issue 10): the manager's own mirror */
+	if ((e = demo_mirror(c, a, org_id, user_ids)))
+		return e;
 
 	fprintf(logins_out, "Demo organisation \"%s\" (slug %s) created.\n", DEMO_ORG_NAME, DEMO_SLUG);
 	fprintf(logins_out, LOGIN_FMT, "role", "e-mail", "password", "name");

@@ -175,5 +175,17 @@ enum err demo_kudos(struct db_conn *c, struct arena *a, int64_t org_id, const in
  * as for demo_assessments. In the caller's transaction. */
 enum err demo_contests(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids,
 		       const int64_t *team_ids);
+/* levers (issue 10): the coach's inbox */
+/* Maarten Visser snoozes the overdue library loan in his inbox for a week
+ * (inbox.c); every other item comes from the data above. team_ids as for
+ * demo_assessments (Randstad first). In the caller's transaction. */
+enum err demo_inbox(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids,
+		    const int64_t *team_ids);
+
+/* levers (issue 10): the manager's own mirror */
+/* Maarten Visser's three self-assessments over the last year, a closed
+ * upward round with four answers and an open one with two (mirror.c). In
+ * the caller's transaction. */
+enum err demo_mirror(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
 
 #endif

@@ -668,3 +668,39 @@ int access_contest_create(const struct viewer *v, int64_t org_id)
 {
 	return member(v, org_id) && (v->role == ROLE_ADMIN || access_leads_any_team(v));
 }
+
+/* levers (issue 10): the coach's inbox */
+int access_inbox(const struct viewer *v, int64_t org_id)
+{
+	return member(v, org_id) && (v->role == ROLE_ADMIN || (v->role == ROLE_MANAGER && v->nled > 0));
+}
+
+int access_inbox_rep(const struct viewer *v, const struct person *rep)
+{
+	if (!rep || !access_inbox(v, rep->org_id) || rep->id == v->id)
+		return 0;
+	return v->role == ROLE_ADMIN || leads_rep(v, rep);
+}
+
+/* levers (issue 10): the manager's own mirror */
+int access_mirror_self(const struct viewer *v, const struct person *manager)
+{
+	return manager && member(v, manager->org_id) && v->id == manager->id &&
+	       (v->role == ROLE_MANAGER || v->role == ROLE_ADMIN);
+}
+
+int access_upward_open(const struct viewer *v, int64_t org_id)
+{
+	return member(v, org_id) && (v->role == ROLE_MANAGER || v->role == ROLE_ADMIN) && v->nled > 0;
+}
+
+int access_upward_results(const struct viewer *v, const struct upward_round_ref *r)
+{
+	return r && member(v, r->org_id) && v->id == r->manager_id;
+}
+
+int access_upward_answer(const struct viewer *v, const struct upward_round_ref *r, int64_t team_manager_id)
+{
+	return r && member(v, r->org_id) && r->open && v->id != r->manager_id && v->team_id &&
+	       team_manager_id == r->manager_id;
+}

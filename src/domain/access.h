@@ -531,5 +531,40 @@ int access_leaderboard_setting(const struct viewer *v, int64_t org_id, int64_t t
 int access_contest_see(const struct viewer *v, const struct contest_ref *k);
 int access_contest_manage(const struct viewer *v, const struct contest_ref *k);
 int access_contest_create(const struct viewer *v, int64_t org_id);
+/* levers (issue 10): the coach's inbox
+ *   - a manager (who leads a team) and an admin have an inbox; a rep, a
+ *     deactivated or role-less caller has none (access_inbox);
+ *   - an item about a rep reaches the inbox of whoever leads the rep's team
+ *     and of the organisation's admins ("all teams"), never another manager's
+ *     and never the rep's own (access_inbox_rep);
+ *   - the pulse's items come only through pulse_needs_now, which applies
+ *     the pulse's own rules (access_pulse_individual: shared risks only);
+ *   - dismissals and snoozes are the caller's own: nobody sees or changes
+ *     another's.
+ */
+int access_inbox(const struct viewer *v, int64_t org_id);
+int access_inbox_rep(const struct viewer *v, const struct person *rep);
+
+/* levers (issue 10): the manager's own mirror
+ *   - a self-assessment is the manager's own: only they see and write it
+ *     (access_mirror_self) — admins included: an admin sees nothing of
+ *     another manager's mirror, neither scores nor evidence (the privacy-
+ *     respecting choice: it is a tool for honest self-reflection);
+ *   - a manager who leads a team opens upward-feedback rounds about
+ *     themself (access_upward_open) and alone sees their results
+ *     (access_upward_results), from three answers up (domain/mirror.h);
+ *   - a member of a team the round's manager leads answers an open round,
+ *     never about themself (access_upward_answer); a rep never sees any
+ *     answers, their own included (they are stored without the author).
+ */
+struct upward_round_ref {
+	int64_t org_id, manager_id;
+	int open;
+};
+int access_mirror_self(const struct viewer *v, const struct person *manager);
+int access_upward_open(const struct viewer *v, int64_t org_id);
+int access_upward_results(const struct viewer *v, const struct upward_round_ref *r);
+/* team_manager_id: who leads the viewer's own team (0: none) */
+int access_upward_answer(const struct viewer *v, const struct upward_round_ref *r, int64_t team_manager_id);
 
 #endif

@@ -55,6 +55,7 @@ struct request {
 	const char *tail;		/* what a trailing * of the pattern matched */
 	struct db_conn *db;
 	void *reasons;			/* web/reasonui.c: the organisation's reasons, loaded once */
+	void *inbox;			/* web/page-inbox.c: the caller's inbox, gathered once (issue 10) */
 
 	/* who is asking */
 	int signed_in;

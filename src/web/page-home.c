@@ -162,6 +162,8 @@ void page_home(struct request *r)
 	struct strbuf *o = &r->out;
 	html_printf(o, "<h1>%s</h1>", arena_printf(r->a, T("Welcome, %s"), r->me.name));
 	html_printf(o, "<p class=\"muted\">%s · %s</p>", r->me.org_name, ui_role_label(r, r->me.role));
+	/* levers (issue 10): the coach's inbox — a manager's home starts with it */
+	inbox_home_section(r);
 	home_steps_render(r, &steps);
 	/* development (issue 8): what is due — assessments to fill in */
 	assessments_home_due(r);

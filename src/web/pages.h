@@ -324,4 +324,23 @@ void page_admin_webhook_post(struct request *r);
 /* the admin's banner (home page, webhooks page) when a subscription was disabled */
 void webhooks_disabled_banner(struct request *r);
 
+/* levers (issue 10): the coach's inbox */
+/* page-inbox.c: the inbox, dismiss and snooze; its count in the navigation
+ * (-1: the caller has no inbox) and its top on the home page */
+void page_inbox(struct request *r);
+void page_inbox_dismiss_post(struct request *r);
+void page_inbox_snooze_post(struct request *r);
+long inbox_nav_count(struct request *r);
+void inbox_home_section(struct request *r);
+
+/* levers (issue 10): the manager's own mirror */
+/* page-mirror.c: the self-assessment and upward feedback (/mirror), a rep's
+ * rounds to answer (/feedback) */
+void page_mirror(struct request *r);
+void page_mirror_post(struct request *r);
+void page_mirror_round_post(struct request *r);
+void page_mirror_round_close_post(struct request *r);
+void page_feedback(struct request *r);
+void page_feedback_post(struct request *r);
+
 #endif

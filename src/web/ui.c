@@ -9,6 +9,7 @@
 #include "../lib/assets.h"
 #include "../lib/fmt.h"
 #include "../lib/util.h"
+#include "pages.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,6 +45,10 @@ struct nav_item {
 };
 
 static const struct nav_item nav[] = {
+	/* levers (issue 10): the coach's inbox — first of Sell for managers and
+	 * admins, with the count of its items (nav_count) */
+	/* TRANSLATORS: a menu item: the coach's inbox of what needs the manager now; keep it short */
+	{ G_SELL, "inbox", "/inbox", N_("Inbox"), ROLE_MANAGER, ROLE_ADMIN, NULL },
 	{ G_SELL, "home", "/", N_("Overview"), ROLE_REP, ROLE_ADMIN, NULL },
 	{ G_SELL, "agenda", "/agenda", N_("Agenda"), ROLE_REP, ROLE_ADMIN, NULL },
 	{ G_SELL, "pipeline", "/pipeline", N_("Pipeline"), ROLE_REP, ROLE_ADMIN, NULL },
@@ -113,13 +118,39 @@ static const struct nav_item nav[] = {
 	{ G_TEAM, "leaderboards", "/leaderboards", N_("Leaderboards"), ROLE_REP, ROLE_ADMIN, NULL },
 	/* TRANSLATORS: a menu item: sales contests with a prize; keep it short */
 	{ G_TEAM, "contests", "/contests", N_("Contests"), ROLE_REP, ROLE_ADMIN, NULL },
+	/* levers (issue 10): the manager's own mirror */
+	/* TRANSLATORS: a menu item: the manager's self-assessment and the team's anonymous feedback on them; keep it short */
+	{ G_GROW, "mirror", "/mirror", N_("My mirror"), ROLE_MANAGER, ROLE_ADMIN, NULL },
+	/* TRANSLATORS: a menu item: a rep's anonymous feedback on their manager; keep it short */
+	{ G_GROW, "feedback", "/feedback", N_("Upward feedback"), ROLE_REP, ROLE_ADMIN, NULL },
 };
 
 #define NAV_N (sizeof(nav) / sizeof(nav[0]))
 
 static int nav_shown(const struct request *r, const struct nav_item *it)
 {
+	/* levers (issue 10): the inbox only for whoever has one (a manager who
+	 * leads no team has none) */
+	if (!strcmp(it->key, "inbox") && !access_inbox(&r->viewer, r->me.org_id))
+		return 0;
 	return r->viewer.role >= it->min && r->viewer.role <= it->max;
+}
+
+/* levers (issue 10): the coach's inbox — the count beside "Inbox" and on
+ * its group, for whoever has an inbox ("" for anyone else) */
+static const char *nav_count(struct request *r, const struct nav_item *it, int group)
+{
+	if (strcmp(it->key, "inbox"))
+		return "";
+	long n = inbox_nav_count(r);
+	if (n <= 0)
+		return "";
+	struct strbuf sb = STRBUF_INIT;
+	html_printf(&sb, "<span class=\"nav-count%-s\" aria-label=\"%s\">%ld</span>", group ? " g-count" : "",
+		    arena_printf(r->a, trn(r->lang, "%ld item in the inbox", "%ld items in the inbox", n), n), n);
+	const char *s = arena_strdup(r->a, sb.buf);
+	sb_release(&sb);
+	return s;
 }
 
 static int nav_current(const char *active, const struct nav_item *it)
@@ -145,20 +176,26 @@ static void nav_menu(struct request *r, const char *active)
 		if (!n)
 			continue;
 		if (n == 1) {
-			html_printf(o, "<li class=\"nav-group%-s\"><a class=\"nav-solo\" href=\"%s\"%-s>%s</a></li>",
+			html_printf(o, "<li class=\"nav-group%-s\"><a class=\"nav-solo\" href=\"%s\"%-s>%s%-s</a></li>",
 				    cur ? " current" : "", only->href, cur ? " aria-current=\"page\"" : "",
-				    T(only->label));
+				    T(only->label), nav_count(r, only, 0));
 			continue;
 		}
+		/* levers (issue 10): the inbox's count shows on its closed group too */
+		const char *gcount = "";
+		for (size_t i = 0; i < NAV_N && !*gcount; i++)
+			if (nav[i].group == (enum nav_group)g && nav_shown(r, &nav[i]))
+				gcount = nav_count(r, &nav[i], 1);
 		html_printf(o, "<li class=\"nav-group%-s\"><details class=\"nav-dd\"><summary>"
 			    "<span class=\"g-name\">%s</span>", cur ? " current" : "", T(group_labels[g]));
 		if (cur && strcmp(T(cur->label), T(group_labels[g])))
 			html_printf(o, "<span class=\"g-cur\">%s</span>", T(cur->label));
-		html(o, "</summary><ul class=\"nav-items\">");
+		html_printf(o, "%-s</summary><ul class=\"nav-items\">", gcount);
 		for (size_t i = 0; i < NAV_N; i++)
 			if (nav[i].group == (enum nav_group)g && nav_shown(r, &nav[i]))
-				html_printf(o, "<li><a href=\"%s\"%-s>%s</a></li>", nav[i].href,
-					    &nav[i] == cur ? " aria-current=\"page\"" : "", T(nav[i].label));
+				html_printf(o, "<li><a href=\"%s\"%-s>%s%-s</a></li>", nav[i].href,
+					    &nav[i] == cur ? " aria-current=\"page\"" : "", T(nav[i].label),
+					    nav_count(r, &nav[i], 0));
 		html(o, "</ul></details></li>");
 	}
 	html(o, "</ul></nav>");

@@ -530,6 +530,36 @@ const ROWS = {
       'DELETE /api/v1/contests/:id': { who: MANAGE, fresh: 'contest', path: (f) => `/api/v1/contests/${f.contest}` },
     };
   })(),
+  /* levers (issue 10): the coach's inbox — a manager's or admin's own */
+  'GET /inbox': { who: MANAGERS },
+  'POST /inbox/dismiss': { who: MANAGERS },
+  'POST /inbox/snooze': { who: MANAGERS },
+  'GET /api/v1/inbox': { who: MANAGERS },
+  'POST /api/v1/inbox/dismiss': { who: MANAGERS },
+  'POST /api/v1/inbox/snooze': { who: MANAGERS },
+  /* levers (issue 10): the manager's own mirror — each manager's own; a
+   * round of Max's: answered by the members of his team (Rita), closed by
+   * Max alone; the other organisation does not find it */
+  'GET /mirror': { who: MANAGERS },
+  'POST /mirror': { who: MANAGERS },
+  // opening a round takes leading a team: Ann and Bea lead none
+  'POST /mirror/rounds': { who: { ...MANAGERS, admin: 403, xAdmin: 403 } },
+  'POST /mirror/rounds/:id/close': {
+    who: { anon: LOGIN, repA: 403, repB: 403, mgrA: OK, mgrB: 403, admin: 403, xAdmin: 404, xRep: 403 },
+    path: (f) => `/mirror/rounds/${f.maxRound}/close`,
+  },
+  'GET /feedback': { who: SIGNED_IN },
+  'POST /feedback/:id': {
+    who: { anon: LOGIN, repA: OK, repB: 403, mgrA: 403, mgrB: 403, admin: 403, xAdmin: 404, xRep: 404 },
+    path: (f) => f.openRound(),
+  },
+  'GET /api/v1/manager-assessments': { who: MANAGERS },
+  'POST /api/v1/manager-assessments': { who: MANAGERS },
+  'GET /api/v1/upward-rounds': { who: MANAGERS },
+  'POST /api/v1/upward-rounds/:id/answers': {
+    who: { anon: LOGIN, repA: OK, repB: 403, mgrA: 403, mgrB: 403, admin: 403, xAdmin: 404, xRep: 404 },
+    path: (f) => `/api/v1/upward-rounds/${f.openRound().split('/').pop()}/answers`,
+  },
 
   'GET /healthz': { who: PUBLIC },
   'GET /static/*': { who: PUBLIC, path: () => '/static/app.css' },
@@ -829,6 +859,20 @@ async function fixture() {
   };
   f.webhook = f.newWebhook();
   f.privateTexts = [...(f.privateTexts ?? []), ['whsec_matrix_7f3a', ['admin']]];
+  /* levers (issue 10): the manager's own mirror — Max's self-assessment
+   * (its evidence his alone) and an open upward round of his */
+  {
+    const { acme, max } = ctx.ids;
+    sqlExec(ctx.db, `INSERT INTO manager_assessments (org_id, manager_id, assessed_on, s_recruiting, s_coaching, s_underperformance, s_no_excuses, s_competition, e_coaching, created_at) VALUES (${acme}, ${max}, '2026-11-01', 3, 4, 2, 3, 4, 'Matrix mirror evidence 7f3a', 1)`);
+    sqlExec(ctx.db, `INSERT INTO upward_rounds (org_id, manager_id, opened_on, created_at) VALUES (${acme}, ${max}, '2026-11-20', 1)`);
+    f.maxRound = Number(sqlExec(ctx.db, `SELECT id FROM upward_rounds WHERE manager_id = ${max}`).trim());
+    // the close row (Max) closes it; the answer rows need it open again
+    f.openRound = () => {
+      sqlExec(ctx.db, `UPDATE upward_rounds SET closed_on = NULL WHERE id = ${f.maxRound}`);
+      return `/feedback/${f.maxRound}`;
+    };
+    f.privateTexts = [...(f.privateTexts ?? []), ['Matrix mirror evidence 7f3a', ['mgrA']]];
+  }
 
   return f;
 }
