@@ -373,6 +373,21 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/kudos", api_kudos_create, R_REP | R_JSON | R_CSRF },
 	{ "GET", "/api/v1/badges", api_badges, R_REP | R_JSON },
 
+	/* recruiting (issue 11): the talent pool and step or stop with candidates.
+	 * R_REP: who sees a candidate is per invitation, not per role
+	 * (access_candidate*); to anyone else every route is a 404 */
+	{ "GET", "/recruiting", page_recruiting, R_REP },
+	{ "GET", "/recruiting/candidates/new", page_candidate_new, R_REP },
+	{ "POST", "/recruiting/candidates", page_candidate_create, R_REP | R_CSRF },
+	{ "GET", "/recruiting/candidates/:id", page_candidate, R_REP },
+	{ "POST", "/recruiting/candidates/:id/conversations", page_candidate_conv_post, R_REP | R_CSRF },
+	{ "POST", "/recruiting/candidates/:id/invitations", page_candidate_invite_post, R_REP | R_CSRF },
+	{ "GET", "/api/v1/candidates", api_candidates_list, R_REP | R_JSON },
+	{ "POST", "/api/v1/candidates", api_candidates_create, R_REP | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/candidates/:id", api_candidate_get, R_REP | R_JSON },
+	{ "GET", "/api/v1/candidates/:id/conversations", api_candidate_conversations, R_REP | R_JSON },
+	{ "POST", "/api/v1/candidates/:id/conversations", api_candidate_conversations_create, R_REP | R_JSON | R_CSRF },
+
 	/* plumbing */
 	{ "GET", "/healthz", page_healthz, R_ANON | R_NODB },
 	/* running it for real (issue 16): Prometheus metrics (the rule: access_metrics) */

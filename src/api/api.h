@@ -282,4 +282,12 @@ void api_kudos_list(struct request *r);
 void api_kudos_create(struct request *r);
 void api_badges(struct request *r);
 
+/* recruiting (issue 11): the talent pool and step or stop with candidates */
+/* api-candidates.c */
+void api_candidates_list(struct request *r);
+void api_candidates_create(struct request *r);
+void api_candidate_get(struct request *r);
+void api_candidate_conversations(struct request *r);
+void api_candidate_conversations_create(struct request *r);
+
 #endif

@@ -303,4 +303,16 @@ void kudos_home_needs(struct request *r);
 void kudos_rep_section(struct request *r, const struct user *u);
 void kudos_team_spotlight(struct request *r, int64_t team_id);
 
+/* recruiting (issue 11): the talent pool and step or stop with candidates */
+/* page-recruiting.c */
+void page_recruiting(struct request *r);
+void page_candidate_new(struct request *r);
+void page_candidate_create(struct request *r);
+void page_candidate(struct request *r);
+void page_candidate_conv_post(struct request *r);
+void page_candidate_invite_post(struct request *r);
+/* the menu's Recruiting item: managers and admins, and anyone invited to
+ * interview a candidate (access_recruiting_see) */
+int recruiting_nav_shown(struct request *r);
+
 #endif

@@ -4,6 +4,7 @@
  * script, which only adds conveniences (charts, confirmations).
  */
 #include "ui.h"
+#include "pages.h"
 #include <math.h>
 #include "../http/route.h"
 #include "../lib/assets.h"
@@ -105,12 +106,18 @@ static const struct nav_item nav[] = {
 	/* levers (issue 10): kudos, spotlight, badges and streaks */
 	/* TRANSLATORS: a menu item: kudos, the spotlight, badges and streaks; keep it short */
 	{ G_TEAM, "kudos", "/kudos", N_("Kudos"), ROLE_REP, ROLE_ADMIN, NULL },
+	/* recruiting (issue 11): managers and admins, and a rep invited to interview */
+	/* TRANSLATORS: a menu item: the talent pool, candidates and vacancies; keep it short */
+	{ G_TEAM, "recruiting", "/recruiting", N_("Recruiting"), ROLE_REP, ROLE_ADMIN, NULL },
 };
 
 #define NAV_N (sizeof(nav) / sizeof(nav[0]))
 
-static int nav_shown(const struct request *r, const struct nav_item *it)
+static int nav_shown(struct request *r, const struct nav_item *it)
 {
+	/* recruiting (issue 11): per invitation, not per role */
+	if (!strcmp(it->key, "recruiting"))
+		return recruiting_nav_shown(r);
 	return r->viewer.role >= it->min && r->viewer.role <= it->max;
 }
 
