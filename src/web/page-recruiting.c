@@ -289,7 +289,7 @@ void page_recruiting(struct request *r)
 	}
 	struct strbuf *o = &r->out;
 	ui_page_begin(r, T("Recruiting"), "recruiting");
-	html_printf(o, "<div class=\"page-head\"><div><p class=\"eyebrow\">%s</p><h1>%s</h1></div>", T("Team"),
+	html_printf(o, "<div class=\"page-head rec-head\"><div><p class=\"eyebrow\">%s</p><h1>%s</h1></div>", T("Team"),
 		    pool ? T("The talent pool") : T("Candidates you interview"));
 	if (pool)
 		html_printf(o, "<div class=\"page-actions\"><a class=\"button primary\" href=\"/recruiting/candidates/new\">"
@@ -338,7 +338,7 @@ static void new_form(struct request *r, const struct cand_form *f)
 	}
 	struct strbuf *o = &r->out;
 	ui_page_begin(r, T("Add a candidate"), "recruiting");
-	html_printf(o, "<div class=\"page-head\"><div><p class=\"eyebrow\"><a href=\"/recruiting\">%s</a></p><h1>%s</h1>"
+	html_printf(o, "<div class=\"page-head rec-head\"><div><p class=\"eyebrow\"><a href=\"/recruiting\">%s</a></p><h1>%s</h1>"
 		    "</div></div>", T("The talent pool"), T("Add a candidate"));
 	html(o, "<section class=\"card rec-form\">");
 	if (f->nerr)
@@ -582,7 +582,7 @@ static void render_candidate(struct request *r, const struct candidate *c, enum 
 {
 	struct strbuf *o = &r->out;
 	ui_page_begin(r, c->name, "recruiting");
-	html_printf(o, "<div class=\"page-head\"><div><p class=\"eyebrow\"><a href=\"/recruiting\">%s</a></p><h1>%s</h1>"
+	html_printf(o, "<div class=\"page-head rec-head\"><div><p class=\"eyebrow\"><a href=\"/recruiting\">%s</a></p><h1>%s</h1>"
 		    "</div></div>", view == CANDIDATE_WHOLE ? T("The talent pool") : T("Candidates you interview"), c->name);
 	const char *ok = req_query(r, "ok");
 	if (ok && !strcmp(ok, "added"))
