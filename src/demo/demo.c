@@ -158,6 +158,9 @@ enum err demo_create(struct db_conn *c, struct arena *a, FILE *logins_out)
 	/* levers (issue 10): kudos, spotlight, badges and streaks */
 	if ((e = demo_kudos(c, a, org_id, user_ids, team_ids)))
 		return e;
+	/* recruiting (issue 11): the talent pool */
+	if ((e = demo_recruiting(c, a, org_id, user_ids)))
+		return e;
 
 	fprintf(logins_out, "Demo organisation \"%s\" (slug %s) created.\n", DEMO_ORG_NAME, DEMO_SLUG);
 	fprintf(logins_out, LOGIN_FMT, "role", "e-mail", "password", "name");

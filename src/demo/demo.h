@@ -168,4 +168,9 @@ enum err demo_pulse(struct db_conn *c, struct arena *a, int64_t org_id, const in
 enum err demo_kudos(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids,
 		    const int64_t *team_ids);
 
+/* recruiting (issue 11): the talent pool — fifteen candidates from every
+ * source kept warm by the managers, one strung along, a rep invited to
+ * interview one (recruiting.c). In the caller's transaction. */
+enum err demo_recruiting(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
+
 #endif
