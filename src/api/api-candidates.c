@@ -63,6 +63,9 @@ static json_t *candidate_json(struct request *r, const struct candidate *c, enum
 								   c->step_who, "due", c->step_due, "original_due",
 								   c->step_original_due, "slips", c->step_slips)
 						       : json_null());
+	json_object_set_new(o, "stage", c->stage_id ? json_pack("{s:I, s:s}", "id", (json_int_t)c->stage_id, "name",
+								c->stage_name)
+						    : json_null());
 	json_object_set_new(o, "created_on", json_string(c->created_on));
 	return o;
 }
@@ -81,7 +84,10 @@ void api_candidates_list(struct request *r)
 		return;
 	int pool = access_recruiting_pool(&r->viewer, r->me.org_id);
 	struct candidate_scope s = { r->viewer.role == ROLE_ADMIN, pool, r->me.user_id };
-	struct candidate_filter f = { req_query(r, "q"), req_query(r, "tag"), source, status };
+	int64_t vacancy = 0, stage = 0;
+	if (api_query_id(r, "vacancy", &vacancy) || api_query_id(r, "stage", &stage))
+		return;
+	struct candidate_filter f = { req_query(r, "q"), req_query(r, "tag"), source, status, vacancy, stage };
 	struct candidate *c;
 	size_t n;
 	int64_t total;

@@ -289,5 +289,8 @@ void api_candidates_create(struct request *r);
 void api_candidate_get(struct request *r);
 void api_candidate_conversations(struct request *r);
 void api_candidate_conversations_create(struct request *r);
+/* api-vacancies.c */
+void api_vacancies_list(struct request *r);
+void api_vacancies_create(struct request *r);
 
 #endif

@@ -657,3 +657,15 @@ int access_candidate_invitee(const struct viewer *v, const struct person *who, i
 {
 	return who && member(v, who->org_id) && who_active;
 }
+
+int access_vacancy(const struct viewer *v, int64_t org_id, int64_t team_id)
+{
+	if (!access_recruiting_pool(v, org_id))
+		return 0;
+	return v->role == ROLE_ADMIN || !team_id || access_leads_team(v, team_id);
+}
+
+int access_recruit_stages_edit(const struct viewer *v, int64_t org_id)
+{
+	return member(v, org_id) && v->role == ROLE_ADMIN;
+}

@@ -527,5 +527,10 @@ int access_recruiting_pool(const struct viewer *v, int64_t org_id);
 int access_recruiting_see(const struct viewer *v, int64_t org_id, int invited_any);
 /* who may be invited: an active user of the candidate's organisation */
 int access_candidate_invitee(const struct viewer *v, const struct person *who, int who_active);
+/* vacancies (part 2): seen and run (opened, candidates moved in and along
+ * its stages) by the admins and by the managers who lead its team; a
+ * vacancy of no team by every manager. The list of stages is the admins'. */
+int access_vacancy(const struct viewer *v, int64_t org_id, int64_t team_id);
+int access_recruit_stages_edit(const struct viewer *v, int64_t org_id);
 
 #endif

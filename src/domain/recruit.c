@@ -212,3 +212,66 @@ struct health_result candidate_health(const struct candidate_signals *s, const s
 	};
 	return deal_health(&d, &c, today);
 }
+
+/* --- vacancies --- */
+
+const char *const vacancy_status_codes[] = { "open", "filled", "closed" };
+const size_t vacancy_status_count = 3;
+static const char *const vacancy_status_labels[] = {
+	/* TRANSLATORS: a vacancy's status */
+	N_("Open"), N_("Filled"), N_("Closed"),
+};
+
+const char *vacancy_status_label(const char *code)
+{
+	int i = index_of(vacancy_status_codes, vacancy_status_count, code);
+	return i < 0 ? code : vacancy_status_labels[i];
+}
+
+size_t vacancy_validate(const struct vacancy_input *in, struct rule_error *errs, size_t max)
+{
+	size_t n = 0;
+	if (blank(in->title))
+		ADD("title", N_("Give the vacancy a title."));
+	else if (validate_text(in->title, VACANCY_TEXT_MAX))
+		ADD("title", N_("The title is too long or holds characters that are not allowed."));
+	if (!in->team_ok)
+		ADD("team_id", N_("Choose a team you manage, or no team."));
+	if (validate_text(in->territory, VACANCY_TEXT_MAX))
+		ADD("territory", N_("The territory is too long or holds characters that are not allowed."));
+	int o = !blank(in->opens_on), t = !blank(in->target_on);
+	if (o && !date_valid(in->opens_on))
+		ADD("opens_on", N_("Give the opening date as a date, or leave it empty."));
+	if (t && !date_valid(in->target_on))
+		ADD("target_on", N_("Give the target date as a date, or leave it empty."));
+	else if (o && t && date_valid(in->opens_on) && strcmp(in->target_on, in->opens_on) < 0)
+		ADD("target_on", N_("The target date cannot be before the opening date."));
+	if (in->status && *in->status && index_of(vacancy_status_codes, vacancy_status_count, in->status) < 0)
+		ADD("status", N_("Choose the status: open, filled or closed."));
+	return n;
+}
+
+const struct recruit_stage_default recruit_stage_defaults[] = {
+	/* TRANSLATORS: a default stage of a vacancy's pipeline */
+	{ N_("First talk"), "open" },
+	/* TRANSLATORS: a default stage of a vacancy's pipeline */
+	{ N_("Interview"), "open" },
+	/* TRANSLATORS: a default stage of a vacancy's pipeline: the candidate spends a day with a rep */
+	{ N_("A day riding along"), "open" },
+	/* TRANSLATORS: a default stage of a vacancy's pipeline */
+	{ N_("Offer"), "open" },
+	/* TRANSLATORS: a default stage of a vacancy's pipeline */
+	{ N_("Hired"), "hired" },
+	/* TRANSLATORS: a default stage of a vacancy's pipeline */
+	{ N_("Declined"), "declined" },
+};
+const size_t recruit_stage_default_count = sizeof(recruit_stage_defaults) / sizeof(recruit_stage_defaults[0]);
+
+const char *recruit_stage_name_check(const char *name)
+{
+	if (blank(name))
+		return N_("Give the stage a name.");
+	if (validate_text(name, RECRUIT_STAGE_NAME_MAX))
+		return N_("The stage's name is too long (at most 80 characters) or holds characters that are not allowed.");
+	return NULL;
+}

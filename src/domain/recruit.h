@@ -107,4 +107,29 @@ struct candidate_signals {
 struct health_result candidate_health(const struct candidate_signals *s, const struct health_settings *cfg,
 				      const char *today);
 
+/* --- vacancies and their pipeline (part 2) --- */
+
+extern const char *const vacancy_status_codes[];	/* open, filled, closed */
+extern const size_t vacancy_status_count;
+const char *vacancy_status_label(const char *code);
+
+#define VACANCY_TEXT_MAX 200
+struct vacancy_input {
+	const char *title, *territory, *opens_on, *target_on, *status;
+	int team_ok;			/* the team is none, or one the caller may open a vacancy for */
+};
+/* every fault at once (title, team_id, territory, opens_on, target_on, status) */
+size_t vacancy_validate(const struct vacancy_input *in, struct rule_error *errs, size_t max);
+
+/* the default stages of a vacancy's pipeline, in order: English msgids (N_)
+ * for the organisation's language, with their kind (open, hired, declined) */
+struct recruit_stage_default {
+	const char *name, *kind;
+};
+extern const struct recruit_stage_default recruit_stage_defaults[];
+extern const size_t recruit_stage_default_count;
+#define RECRUIT_STAGE_NAME_MAX 80
+/* a stage's name: not blank, at most RECRUIT_STAGE_NAME_MAX bytes */
+const char *recruit_stage_name_check(const char *name);
+
 #endif

@@ -1,6 +1,7 @@
 /* recruit: see recruit.h. */
 #include "recruit.h"
 #include "../lib/util.h"
+#include "../lib/i18n.h"
 #include <string.h>
 
 /* grows an arena array of n items of size sz to hold one more */
@@ -69,10 +70,11 @@ enum err candidate_add(struct db_conn *c, int64_t org_id, const struct candidate
 	"(SELECT count(*) FROM candidate_steps m WHERE m.org_id = c.org_id AND m.candidate_id = c.id AND " \
 	"m.status = 'missed'), " \
 	"coalesce(s.id, 0), coalesce(s.what, ''), coalesce(s.who, ''), coalesce(s.due_on, ''), " \
-	"coalesce(s.original_due, ''), coalesce(s.slips, 0) "
+	"coalesce(s.original_due, ''), coalesce(s.slips, 0), coalesce(c.stage_id, 0), coalesce(rs.name, '') "
 #define CAND_FROM "FROM candidates c LEFT JOIN users k ON k.org_id = c.org_id AND k.id = c.known_by " \
 	"LEFT JOIN vacancies v ON v.org_id = c.org_id AND v.id = c.vacancy_id " \
-	"LEFT JOIN candidate_steps s ON s.org_id = c.org_id AND s.candidate_id = c.id AND s.status = 'open' "
+	"LEFT JOIN candidate_steps s ON s.org_id = c.org_id AND s.candidate_id = c.id AND s.status = 'open' " \
+	"LEFT JOIN recruit_stages rs ON rs.org_id = c.org_id AND rs.id = c.stage_id "
 
 static void read_candidate(struct db_stmt *st, struct arena *a, int64_t org_id, struct candidate *x)
 {
@@ -105,6 +107,8 @@ static void read_candidate(struct db_stmt *st, struct arena *a, int64_t org_id, 
 	x->step_due = arena_strdup(a, db_col_text(st, 25));
 	x->step_original_due = arena_strdup(a, db_col_text(st, 26));
 	x->step_slips = (int)db_col_i64(st, 27);
+	x->stage_id = db_col_i64(st, 28);
+	x->stage_name = arena_strdup(a, db_col_text(st, 29));
 }
 
 enum err candidate_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, int64_t user_id,
@@ -129,7 +133,8 @@ enum err candidate_get(struct db_conn *c, struct arena *a, int64_t org_id, int64
 	"lower(c.job_title) LIKE $5 ESCAPE '\\' OR lower(c.company) LIKE $5 ESCAPE '\\' OR " \
 	"lower(c.tags) LIKE $5 ESCAPE '\\') " \
 	"AND ($6 = '' OR ',' || lower(replace(c.tags, ' ', '')) || ',' LIKE $6 ESCAPE '\\') " \
-	"AND ($7 = '' OR c.source = $7) AND ($8 = '' OR c.status = $8) "
+	"AND ($7 = '' OR c.source = $7) AND ($8 = '' OR c.status = $8) " \
+	"AND ($9 = 0 OR ($9 = -1 AND c.vacancy_id IS NULL) OR c.vacancy_id = $9) AND ($10 = 0 OR c.stage_id = $10) "
 
 enum err candidate_list(struct db_conn *c, struct arena *a, int64_t org_id, const struct candidate_scope *s,
 			const struct candidate_filter *f, int64_t limit, int64_t offset, struct candidate **out,
@@ -143,13 +148,15 @@ enum err candidate_list(struct db_conn *c, struct arena *a, int64_t org_id, cons
 	const char *source = f->source ? f->source : "", *status = f->status ? f->status : "";
 	*total = DB_I64(c, -1, "SELECT count(*) FROM candidates c LEFT JOIN vacancies v ON v.org_id = c.org_id AND "
 			"v.id = c.vacancy_id WHERE " CAND_WHERE, P_I(org_id), P_I(s->user_id), P_I(s->all ? 1 : 0),
-			P_I(s->pool ? 1 : 0), P_T(q), P_T(tag), P_T(source), P_T(status));
+			P_I(s->pool ? 1 : 0), P_T(q), P_T(tag), P_T(source), P_T(status), P_I(f->vacancy_id),
+			P_I(f->stage_id));
 	if (*total < 0)
 		return db_last_error(c, NULL) ? db_last_error(c, NULL) : E_INTERNAL;
 	struct db_stmt *st = DBQ(c, "SELECT " CAND_COLS CAND_FROM "WHERE " CAND_WHERE
-				 "ORDER BY lower(c.name), c.id LIMIT $9 OFFSET $10",
+				 "ORDER BY lower(c.name), c.id LIMIT $11 OFFSET $12",
 				 P_I(org_id), P_I(s->user_id), P_I(s->all ? 1 : 0), P_I(s->pool ? 1 : 0), P_T(q),
-				 P_T(tag), P_T(source), P_T(status), P_I(limit), P_I(offset));
+				 P_T(tag), P_T(source), P_T(status), P_I(f->vacancy_id), P_I(f->stage_id), P_I(limit),
+				 P_I(offset));
 	size_t cap = 0;
 	while (db_step(st) == DB_ROW) {
 		*out = grow(a, *out, *n, &cap, sizeof(struct candidate));
@@ -299,4 +306,140 @@ enum err candidate_invitees(struct db_conn *c, struct arena *a, int64_t org_id, 
 		x->invited_by_name = arena_strdup(a, db_col_text(st, 2));
 	}
 	return db_finish(st);
+}
+
+/* --- vacancies and their stages --- */
+
+enum err recruit_stages_ensure(struct db_conn *c, int64_t org_id, int fallback_lang)
+{
+	int64_t n = DB_I64(c, -1, "SELECT count(*) FROM recruit_stages WHERE org_id = $1", P_I(org_id));
+	if (n < 0)
+		return db_last_error(c, NULL) ? db_last_error(c, NULL) : E_INTERNAL;
+	if (n > 0)
+		return E_OK;
+	/* the vocabulary is the organisation's, not whoever looks first */
+	enum lang l = fallback_lang >= 0 ? (enum lang)fallback_lang : LANG_EN;
+	struct db_stmt *st = DBQ(c, "SELECT locale FROM orgs WHERE id = $1", P_I(org_id));
+	if (db_step(st) == DB_ROW && lang_parse(db_col_text(st, 0)) >= 0)
+		l = (enum lang)lang_parse(db_col_text(st, 0));
+	db_finish(st);
+	for (size_t i = 0; i < recruit_stage_default_count; i++) {
+		/* ON CONFLICT: two first requests racing both seed; one wins */
+		enum err e = DBX(c, "INSERT INTO recruit_stages (org_id, name, position, kind, created_at) "
+				    "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (org_id, name) DO NOTHING",
+				 P_I(org_id), P_T(tr(l, recruit_stage_defaults[i].name)), P_I((int64_t)(i + 1) * 10),
+				 P_T(recruit_stage_defaults[i].kind), P_I(now_epoch()));
+		if (e)
+			return e;
+	}
+	return E_OK;
+}
+
+enum err recruit_stage_list(struct db_conn *c, struct arena *a, int64_t org_id, struct recruit_stage **out,
+			    size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	struct db_stmt *st = DBQ(c, "SELECT id, name, kind, position FROM recruit_stages WHERE org_id = $1 "
+				 "ORDER BY position, id LIMIT $2", P_I(org_id), P_I(RECRUIT_STAGES_MAX));
+	size_t cap = 0;
+	while (db_step(st) == DB_ROW) {
+		*out = grow(a, *out, *n, &cap, sizeof(struct recruit_stage));
+		struct recruit_stage *x = &(*out)[(*n)++];
+		x->id = db_col_i64(st, 0);
+		x->name = arena_strdup(a, db_col_text(st, 1));
+		x->kind = arena_strdup(a, db_col_text(st, 2));
+		x->position = (int)db_col_i64(st, 3);
+	}
+	return db_finish(st);
+}
+
+enum err recruit_stage_add(struct db_conn *c, int64_t org_id, const char *name, int64_t *id)
+{
+	struct db_stmt *st = DBQ(c, "INSERT INTO recruit_stages (org_id, name, position, kind, created_at) "
+				 "VALUES ($1, $2, (SELECT coalesce(max(position), 0) + 10 FROM recruit_stages "
+				 "WHERE org_id = $1), 'open', $3) RETURNING id",
+				 P_I(org_id), P_T(name), P_I(now_epoch()));
+	if (db_step(st) == DB_ROW && id)
+		*id = db_col_i64(st, 0);
+	return db_finish(st);
+}
+
+enum err recruit_stage_rename(struct db_conn *c, int64_t org_id, int64_t id, const char *name)
+{
+	if (DB_I64(c, 0, "SELECT count(*) FROM recruit_stages WHERE org_id = $1 AND id = $2", P_I(org_id), P_I(id)) < 1)
+		return E_NOTFOUND;
+	return DBX(c, "UPDATE recruit_stages SET name = $3 WHERE org_id = $1 AND id = $2", P_I(org_id), P_I(id),
+		   P_T(name));
+}
+
+enum err vacancy_add(struct db_conn *c, int64_t org_id, const struct vacancy_new *in, int64_t *id)
+{
+	struct db_stmt *st = DBQ(c, "INSERT INTO vacancies (org_id, title, team_id, territory, opens_on, target_on, "
+				 "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+				 P_I(org_id), P_T(in->title), P_ID(in->team_id), P_T(in->territory ? in->territory : ""),
+				 in->opens_on && *in->opens_on ? P_T(in->opens_on) : P_NULL,
+				 in->target_on && *in->target_on ? P_T(in->target_on) : P_NULL, P_I(now_epoch()));
+	if (db_step(st) == DB_ROW && id)
+		*id = db_col_i64(st, 0);
+	return db_finish(st);
+}
+
+#define VAC_SELECT "SELECT v.id, coalesce(v.team_id, 0), v.title, coalesce(t.name, ''), v.territory, " \
+	"coalesce(v.opens_on, ''), coalesce(v.target_on, ''), v.status, (SELECT count(*) FROM candidates x " \
+	"WHERE x.org_id = v.org_id AND x.vacancy_id = v.id) FROM vacancies v " \
+	"LEFT JOIN teams t ON t.org_id = v.org_id AND t.id = v.team_id "
+
+static void read_vacancy(struct db_stmt *st, struct arena *a, struct vacancy *x)
+{
+	x->id = db_col_i64(st, 0);
+	x->team_id = db_col_i64(st, 1);
+	x->title = arena_strdup(a, db_col_text(st, 2));
+	x->team_name = arena_strdup(a, db_col_text(st, 3));
+	x->territory = arena_strdup(a, db_col_text(st, 4));
+	x->opens_on = arena_strdup(a, db_col_text(st, 5));
+	x->target_on = arena_strdup(a, db_col_text(st, 6));
+	x->status = arena_strdup(a, db_col_text(st, 7));
+	x->candidates = db_col_i64(st, 8);
+}
+
+enum err vacancy_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct vacancy *out)
+{
+	struct db_stmt *st = DBQ(c, VAC_SELECT "WHERE v.org_id = $1 AND v.id = $2", P_I(org_id), P_I(id));
+	int r = db_step(st);
+	if (r == DB_ROW)
+		read_vacancy(st, a, out);
+	enum err e = db_finish(st);
+	return e ? e : r == DB_ROW ? E_OK : E_NOTFOUND;
+}
+
+enum err vacancy_list(struct db_conn *c, struct arena *a, int64_t org_id, int all, int64_t user_id,
+		      struct vacancy **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	struct db_stmt *st = DBQ(c, VAC_SELECT "WHERE v.org_id = $1 AND ($2 = 1 OR v.team_id IS NULL OR v.team_id IN "
+				 "(SELECT tt.id FROM teams tt WHERE tt.org_id = $1 AND tt.manager_id = $3)) "
+				 "ORDER BY CASE WHEN v.status = 'open' THEN 0 ELSE 1 END, coalesce(v.target_on, '9999'), "
+				 "v.title, v.id LIMIT $4",
+				 P_I(org_id), P_I(all ? 1 : 0), P_I(user_id), P_I(VACANCY_LIST_MAX));
+	size_t cap = 0;
+	while (db_step(st) == DB_ROW) {
+		*out = grow(a, *out, *n, &cap, sizeof(struct vacancy));
+		read_vacancy(st, a, &(*out)[(*n)++]);
+	}
+	return db_finish(st);
+}
+
+int64_t vacancy_stage_count(struct db_conn *c, int64_t org_id, int64_t vacancy_id, int64_t stage_id)
+{
+	return DB_I64(c, 0, "SELECT count(*) FROM candidates WHERE org_id = $1 AND vacancy_id = $2 AND stage_id = $3",
+		      P_I(org_id), P_I(vacancy_id), P_I(stage_id));
+}
+
+enum err candidate_move(struct db_conn *c, int64_t org_id, int64_t candidate_id, int64_t vacancy_id,
+			int64_t stage_id)
+{
+	return DBX(c, "UPDATE candidates SET vacancy_id = $3, stage_id = $4 WHERE org_id = $1 AND id = $2",
+		   P_I(org_id), P_I(candidate_id), P_ID(vacancy_id), P_ID(stage_id));
 }

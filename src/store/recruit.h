@@ -26,6 +26,8 @@ struct candidate {
 	const char *retain_until;
 	int64_t vacancy_id, vacancy_team_id;	/* 0: in the pool / no team */
 	const char *vacancy_title;	/* "" in the pool */
+	int64_t stage_id;		/* its stage in the vacancy, 0 none */
+	const char *stage_name;		/* "" none */
 	const char *status;		/* "active", "stopped" */
 	const char *created_on;
 	int invited;			/* the asking user is invited to interview them */
@@ -51,6 +53,8 @@ struct candidate_filter {
 	const char *tag;		/* one tag, whole; NULL or "" any */
 	const char *source;		/* NULL or "" any */
 	const char *status;		/* "active", "stopped"; NULL or "" any */
+	int64_t vacancy_id;		/* 0 any, -1 only the pool (no vacancy), else that vacancy */
+	int64_t stage_id;		/* 0 any, else that stage */
 };
 
 struct candidate_new {
@@ -113,5 +117,48 @@ enum err candidate_invite(struct db_conn *c, int64_t org_id, int64_t candidate_i
 /* by name; at most 100 */
 enum err candidate_invitees(struct db_conn *c, struct arena *a, int64_t org_id, int64_t candidate_id,
 			    struct candidate_invitee **out, size_t *n);
+
+/* --- vacancies and their stages (part 2) --- */
+
+struct recruit_stage {
+	int64_t id;
+	const char *name, *kind;	/* kind: open, hired, declined */
+	int position;
+};
+#define RECRUIT_STAGES_MAX 50
+/* the default stages in the organisation's language (fallback when it has
+ * none), once: a no-op when the organisation has stages */
+enum err recruit_stages_ensure(struct db_conn *c, int64_t org_id, int fallback_lang);
+/* in order; at most RECRUIT_STAGES_MAX */
+enum err recruit_stage_list(struct db_conn *c, struct arena *a, int64_t org_id, struct recruit_stage **out,
+			    size_t *n);
+/* after the last; E_CONFLICT when the name is taken */
+enum err recruit_stage_add(struct db_conn *c, int64_t org_id, const char *name, int64_t *id);
+/* E_NOTFOUND when no such stage; E_CONFLICT when the name is taken */
+enum err recruit_stage_rename(struct db_conn *c, int64_t org_id, int64_t id, const char *name);
+
+struct vacancy {
+	int64_t id, team_id;		/* team 0: none */
+	const char *title, *team_name, *territory, *opens_on, *target_on, *status;	/* dates "" when none */
+	int64_t candidates;
+};
+struct vacancy_new {
+	const char *title;
+	int64_t team_id;
+	const char *territory, *opens_on, *target_on;
+};
+enum err vacancy_add(struct db_conn *c, int64_t org_id, const struct vacancy_new *in, int64_t *id);
+/* E_NOTFOUND when no such vacancy in the organisation */
+enum err vacancy_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct vacancy *out);
+/* open ones first, then by target date and title: all of the organisation
+ * (all), else those of no team and of the teams user_id leads; at most 200 */
+#define VACANCY_LIST_MAX 200
+enum err vacancy_list(struct db_conn *c, struct arena *a, int64_t org_id, int all, int64_t user_id,
+		      struct vacancy **out, size_t *n);
+/* how many candidates of the vacancy are at the stage */
+int64_t vacancy_stage_count(struct db_conn *c, int64_t org_id, int64_t vacancy_id, int64_t stage_id);
+/* moves the candidate into the vacancy (0: back to the pool) at the stage (0: none) */
+enum err candidate_move(struct db_conn *c, int64_t org_id, int64_t candidate_id, int64_t vacancy_id,
+			int64_t stage_id);
 
 #endif

@@ -45,6 +45,11 @@ int recruiting_nav_shown(struct request *r)
 					      candidate_invited_any(r->db, r->me.org_id, r->me.user_id));
 }
 
+enum err recruit_ensure_stages(struct request *r)
+{
+	return recruit_stages_ensure(r->db, r->me.org_id, lang_parse(r->me.org_locale));
+}
+
 struct candidate_ref recruit_ref(const struct candidate *c)
 {
 	return (struct candidate_ref){ c->org_id, c->vacancy_id, c->vacancy_team_id, c->invited };
@@ -201,7 +206,8 @@ static struct table *pool_table(struct request *r, const struct candidate *c, si
 	return t;
 }
 
-static void filters_form(struct request *r, const struct candidate_filter *f)
+static void filters_form(struct request *r, const struct candidate_filter *f, const struct recruit_stage *st,
+			 size_t nst)
 {
 	struct strbuf *o = &r->out;
 	html(o, "<form method=\"get\" action=\"/recruiting\" class=\"filters rec-filters\">");
@@ -218,6 +224,15 @@ static void filters_form(struct request *r, const struct candidate_filter *f)
 	const char *stv[] = { "", "active", "stopped" };
 	const char *stl[] = { T("Any status"), T("Active"), T("Stopped") };
 	ui_select(r, "status", T("Status"), stv, stl, 3, f->status, NULL);
+	const char **gv = arena_allocarray(r->a, nst + 1, sizeof(char *)), **gl = arena_allocarray(r->a, nst + 1, sizeof(char *));
+	gv[0] = "";
+	gl[0] = T("Any stage");
+	for (size_t i = 0; i < nst; i++) {
+		gv[i + 1] = arena_printf(r->a, "%lld", (long long)st[i].id);
+		gl[i + 1] = st[i].name;
+	}
+	ui_select(r, "stage", T("Stage in a vacancy"), gv, gl, nst + 1,
+		  f->stage_id ? arena_printf(r->a, "%lld", (long long)f->stage_id) : "", NULL);
 	html_printf(o, "<div class=\"actions\"><button class=\"button\" type=\"submit\">%s</button></div></form>",
 		    T("Filter"));
 }
@@ -239,6 +254,9 @@ static void pool_rows(struct request *r, const struct candidate *c, size_t n, in
 			html_printf(o, "<td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">",
 				    T("Source"), source_text(r, x->source), T("Tags"), x->tags, T("Status"));
 			status_tag(r, x);
+			if (x->vacancy_id)
+				html_printf(o, " <span class=\"tag\" data-stage=\"%lld\">%s · %s</span>", (long long)x->stage_id,
+					    x->vacancy_title, *x->stage_name ? x->stage_name : "–");
 			html_printf(o, "</td><td data-label=\"%s\">", T("Next step"));
 			if (x->step_id)
 				html_printf(o, "%s · %s", x->step_what, ui_date_text(r, x->step_due));
@@ -267,7 +285,18 @@ void page_recruiting(struct request *r)
 		return;
 	}
 	struct candidate_filter f = { req_query(r, "q"), req_query(r, "tag"), req_query(r, "source"),
-				      req_query(r, "status") };
+				      req_query(r, "status"), 0, form_id(req_query(r, "stage")) };
+	if (f.stage_id < 0)
+		f.stage_id = 0;
+	struct recruit_stage *stages = NULL;
+	size_t nstages = 0;
+	if (pool && !exporting) {
+		enum err se = recruit_ensure_stages(r);
+		if (se || (se = recruit_stage_list(r->db, r->a, r->me.org_id, &stages, &nstages))) {
+			resp_store_error(r, se);
+			return;
+		}
+	}
 	if (f.source && *f.source && !recruit_source_valid(f.source))
 		f.source = "";
 	if (f.status && *f.status && strcmp(f.status, "active") && strcmp(f.status, "stopped"))
@@ -299,7 +328,7 @@ void page_recruiting(struct request *r)
 		html_printf(o, "<p class=\"muted\">%s</p>",
 			    T("Always be looking for top sellers: keep in touch with good people before you need them. "
 			      "Every contact ends in a step or a stop, as with customers."));
-		filters_form(r, &f);
+		filters_form(r, &f, stages, nstages);
 	}
 	html(o, "<section class=\"card\" id=\"pool\">");
 	if (!n) {
@@ -594,7 +623,9 @@ static void render_candidate(struct request *r, const struct candidate *c, enum 
 	html_printf(o, "<section class=\"card\" id=\"profile\"><dl class=\"rec-facts\"><div><dt>%s</dt><dd>%s</dd></div>",
 		    T("Current role"), *c->job_title ? c->job_title : "–");
 	html_printf(o, "<div><dt>%s</dt><dd>%s</dd></div><div><dt>%s</dt><dd>%s</dd></div>", T("Company"),
-		    *c->company ? c->company : "–", T("Vacancy"), *c->vacancy_title ? c->vacancy_title : T("The pool (no vacancy)"));
+		    *c->company ? c->company : "–", T("Vacancy"), *c->vacancy_title ? (*c->stage_name ? arena_printf(r->a, "%s · %s", c->vacancy_title, c->stage_name)
+							: c->vacancy_title)
+				     : T("The pool (no vacancy)"));
 	if (view != CANDIDATE_WHOLE) {
 		html_printf(o, "</dl><p class=\"muted\">%s</p></section>",
 			    T("You are invited to interview this candidate: you see what an interviewer needs."));

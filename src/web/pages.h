@@ -314,5 +314,12 @@ void page_candidate_invite_post(struct request *r);
 /* the menu's Recruiting item: managers and admins, and anyone invited to
  * interview a candidate (access_recruiting_see) */
 int recruiting_nav_shown(struct request *r);
+/* page-vacancies.c: vacancies with their pipeline of stages */
+void page_vacancies(struct request *r);
+void page_vacancies_post(struct request *r);
+void page_recruit_stage_add(struct request *r);
+void page_recruit_stage_rename(struct request *r);
+void page_vacancy(struct request *r);
+void page_vacancy_move_post(struct request *r);
 
 #endif

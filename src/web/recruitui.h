@@ -11,6 +11,8 @@
 #include "../store/recruit.h"
 
 struct candidate_ref recruit_ref(const struct candidate *c);
+/* the default stages of a vacancy's pipeline, in the organisation's language, once */
+enum err recruit_ensure_stages(struct request *r);
 /* the candidate and how much of it the caller sees; E_NOTFOUND when none
  * or when the caller may see nothing of it (one answer for both) */
 enum err recruit_load(struct request *r, int64_t id, struct candidate *c, enum candidate_view *view);
@@ -26,5 +28,8 @@ enum err recruit_conv_log(struct request *r, const struct candidate *c, const st
 			  struct rule_error *errs, size_t *nerr, int64_t *id);
 /* *ok: user_id is an active user of the organisation (access_candidate_invitee) */
 enum err recruit_invitee_check(struct request *r, int64_t user_id, int *ok);
+/* vacancy_validate, the team checked against the teams the caller runs */
+enum err recruit_vacancy_check(struct request *r, const struct vacancy_input *in, int64_t team_id,
+			       struct rule_error *errs, size_t *nerr);
 
 #endif

@@ -10,7 +10,10 @@
 // without a date, a stop without a reason, a known-by user of another
 // organisation: 400 naming the field, nothing stored (page and API). A
 // candidate whose step slips twice is strung along, on the page and in the
-// API; the pool downloads as CSV for a manager.
+// API; the pool downloads as CSV for a manager. Vacancies (part 2): opened
+// by a manager for their own team only, candidates of the pool moved in and
+// along the organisation's stages with counts per stage, the stages renamed
+// and added to by an admin only.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServer, testCleanStop, createToken, apiClient, unescapeHtml, sqlExec } from './lib.mjs';
@@ -250,6 +253,92 @@ test('Dutch: the pool in Dutch', async () => {
   const t = textOf(p.text);
   assert.doesNotMatch(t, /The talent pool|Add a candidate|Strung along is/);
   await c.postForm('/lang', { csrf_token: c.csrf, lang: 'en' });
+});
+
+test('vacancies: opened by a manager for their team, candidates moved in and along the stages, counts per stage', async () => {
+  const max = as('max@acme.test');
+  // bad input: no title, a team of another manager, a target before the opening
+  const before = count('vacancies');
+  let r = await max.post('/api/v1/vacancies', { title: '', team_id: ctx.ids.north });
+  assert.equal(r.status, 400);
+  assert.equal(r.json.field, 'title');
+  r = await max.post('/api/v1/vacancies', { title: 'AM South', team_id: ctx.ids.south });
+  assert.equal(r.status, 400);
+  assert.equal(r.json.field, 'team_id');
+  r = await post('max@acme.test', '/recruiting/vacancies', { title: 'AM North', team_id: String(ctx.ids.north),
+    opens_on: '2026-12-01', target_on: '2026-11-01' });
+  assert.equal(r.status, 400);
+  assert.match(textOf(r.text), /The target date cannot be before the opening date\./);
+  assert.match(r.text, /value="AM North"/);
+  assert.equal(count('vacancies'), before);
+  // opened through the form; the default stages in the organisation's language
+  r = await post('max@acme.test', '/recruiting/vacancies', { title: 'AM North', team_id: String(ctx.ids.north),
+    territory: 'Groningen', opens_on: '2026-11-01', target_on: '2027-02-01' });
+  assert.equal(r.status, 303, r.text.slice(0, 300));
+  const vac = Number(/\/recruiting\/vacancies\/(\d+)/.exec(r.location)[1]);
+  let l = await max.get('/api/v1/vacancies');
+  assert.equal(l.status, 200);
+  const v = l.json.items.find((x) => x.id === vac);
+  assert.deepEqual(v.stages.map((s) => s.name), ['First talk', 'Interview', 'A day riding along', 'Offer', 'Hired', 'Declined']);
+  // Mia (South) does not run North's vacancy; a rep sees no vacancies; Beta neither
+  assert.equal((await (await web('mia@acme.test')).get(`/recruiting/vacancies/${vac}`)).status, 404);
+  assert.ok(!(await as('mia@acme.test').get('/api/v1/vacancies')).json.items.some((x) => x.id === vac));
+  assert.equal((await (await web('rob@acme.test')).get('/recruiting/vacancies')).status, 404);
+  assert.equal((await as('rob@acme.test').get('/api/v1/vacancies')).status, 404);
+  assert.equal((await (await web('bea@beta.test')).get(`/recruiting/vacancies/${vac}`)).status, 404);
+  // two candidates of the pool moved in, one moved on to the interview
+  const add = async (name) => {
+    const x = await max.post('/api/v1/candidates', { name, source: 'applied', job_title: 'Seller' });
+    assert.equal(x.status, 201, x.text);
+    return x.json.id;
+  };
+  const a = await add('Anna Vacancy'), b = await add('Bert Vacancy');
+  const [first, interview] = v.stages;
+  r = await post('max@acme.test', `/recruiting/vacancies/${vac}/candidates`, { candidate_id: String(a), stage_id: '999999' });
+  assert.equal(r.status, 400);
+  assert.match(textOf(r.text), /Choose one of the stages\./);
+  for (const id of [a, b]) {
+    r = await post('max@acme.test', `/recruiting/vacancies/${vac}/candidates`, { candidate_id: String(id), stage_id: String(first.id) });
+    assert.equal(r.status, 303, r.text.slice(0, 300));
+  }
+  r = await post('max@acme.test', `/recruiting/vacancies/${vac}/candidates`, { candidate_id: String(b), stage_id: String(interview.id) });
+  assert.equal(r.status, 303);
+  l = await max.get('/api/v1/vacancies');
+  const counts = Object.fromEntries(l.json.items.find((x) => x.id === vac).stages.map((s) => [s.name, s.candidates]));
+  assert.equal(counts['First talk'], 1);
+  assert.equal(counts.Interview, 1);
+  assert.equal(counts.Offer, 0);
+  const board = await (await web('max@acme.test')).get(`/recruiting/vacancies/${vac}`);
+  assert.equal(board.status, 200);
+  const col = (id) => textOf(board.text.split(`data-stage="${id}"><h3>`)[1].split('</ul>')[0]);
+  assert.match(col(first.id), /^First talk 1 .*Anna Vacancy/);
+  assert.match(col(interview.id), /^Interview 1 .*Bert Vacancy/);
+  // in North's vacancy now: Mia no longer sees Bert (pool: yes; North's vacancy: no)
+  assert.equal((await as('mia@acme.test').get(`/api/v1/candidates/${b}`)).status, 404);
+  assert.equal((await as('max@acme.test').get(`/api/v1/candidates/${b}`)).json.stage.name, 'Interview');
+  // the pool filters by stage
+  const f = textOf((await (await web('max@acme.test')).get(`/recruiting?stage=${interview.id}`)).text);
+  assert.match(f, /Bert Vacancy/);
+  assert.doesNotMatch(f, /Anna Vacancy/);
+  // a candidate of another organisation cannot be moved in
+  const x = await as('bea@beta.test').post('/api/v1/candidates', { name: 'Beta Person', source: 'event' });
+  assert.equal(x.status, 201, x.text);
+  r = await post('max@acme.test', `/recruiting/vacancies/${vac}/candidates`, { candidate_id: String(x.json.id), stage_id: String(first.id) });
+  assert.equal(r.status, 400);
+  assert.match(textOf(r.text), /Choose a candidate of the pool or of this vacancy\./);
+  // the stages: an admin renames and adds; a manager may not
+  r = await post('max@acme.test', '/recruiting/stages', { name: 'Assessment centre' });
+  assert.equal(r.status, 403);
+  r = await post('ann@acme.test', `/recruiting/stages/${first.id}`, { name: 'Interview' });
+  assert.equal(r.status, 400);
+  assert.match(textOf(r.text), /There is already a stage with this name\./);
+  r = await post('ann@acme.test', `/recruiting/stages/${first.id}`, { name: 'Coffee first' });
+  assert.equal(r.status, 303);
+  r = await post('ann@acme.test', '/recruiting/stages', { name: 'Assessment centre' });
+  assert.equal(r.status, 303);
+  l = await as('ann@acme.test').get('/api/v1/vacancies');
+  assert.deepEqual(l.json.items.find((y) => y.id === vac).stages.map((s) => s.name),
+    ['Coffee first', 'Interview', 'A day riding along', 'Offer', 'Hired', 'Declined', 'Assessment centre']);
 });
 
 testCleanStop(ctx);

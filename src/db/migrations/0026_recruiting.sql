@@ -14,6 +14,12 @@
 -- cancelled; slips counted, the first agreed date kept). A candidate whose
 -- last conversation was a stop has status 'stopped'.
 --
+-- Vacancies (title, team, territory, opening and target dates, status)
+-- have their own pipeline in the organisation's vocabulary of stages
+-- (recruit_stages: first talk, interview, a day riding along, offer,
+-- hired, declined by default, in the organisation's language; admins
+-- change the list). A candidate moved into a vacancy has a stage_id there.
+--
 -- An invitation lets any user of the organisation (usually a rep or a
 -- manager) see one candidate to interview them: name, current role, the
 -- vacancy — nothing else.
@@ -32,6 +38,17 @@ CREATE TABLE vacancies (
     FOREIGN KEY (org_id, team_id) REFERENCES teams(org_id, id)
 );
 
+CREATE TABLE recruit_stages (
+    id @TID@,
+    org_id BIGINT NOT NULL,
+    name TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'open' CHECK (kind IN ('open', 'hired', 'declined')),
+    created_at BIGINT NOT NULL,
+    @TKEY@,
+    UNIQUE (org_id, name)
+);
+
 CREATE TABLE candidates (
     id @TID@,
     org_id BIGINT NOT NULL,
@@ -47,6 +64,7 @@ CREATE TABLE candidates (
     consent_on TEXT,
     retain_until TEXT NOT NULL,
     vacancy_id BIGINT,
+    stage_id BIGINT,
     status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'stopped')),
     created_by BIGINT NOT NULL,
     created_on TEXT NOT NULL,
@@ -54,7 +72,8 @@ CREATE TABLE candidates (
     @TKEY@,
     FOREIGN KEY (org_id, known_by) REFERENCES users(org_id, id),
     FOREIGN KEY (org_id, created_by) REFERENCES users(org_id, id),
-    FOREIGN KEY (org_id, vacancy_id) REFERENCES vacancies(org_id, id)
+    FOREIGN KEY (org_id, vacancy_id) REFERENCES vacancies(org_id, id),
+    FOREIGN KEY (org_id, stage_id) REFERENCES recruit_stages(org_id, id)
 );
 CREATE INDEX candidates_name ON candidates(org_id, name);
 CREATE INDEX candidates_vacancy ON candidates(org_id, vacancy_id);
