@@ -4,9 +4,11 @@
  * colleague who knows them, kept warm by the managers over the last months:
  * conversations that ended in a step (some kept, some still open) or a stop,
  * one candidate whose step slipped twice (strung along), a few nobody has
- * talked to yet, and a rep invited to interview one candidate. Written
- * through the store like everything the demo makes, in the caller's
- * transaction. Vacancies and scorecards are parts 2 and 3 of the issue.
+ * talked to yet, and a rep invited to interview one candidate; two open
+ * vacancies (Randstad and Oslo) with candidates at different stages of the
+ * organisation's pipeline (its default stages, in Dutch). Written through
+ * the store like everything the demo makes, in the caller's transaction.
+ * Scorecards are part 3 of the issue.
  */
 #include "demo.h"
 #include "../store/recruit.h"
@@ -75,6 +77,57 @@ static size_t by_role(const int64_t *user_ids, const char *role, int64_t *ids, s
 	return n;
 }
 
+/* two open vacancies with candidates of the pool at their stages: by name,
+ * the stage's position in the default list (0 first talk .. 3 offer) */
+static const struct {
+	int vacancy;
+	const char *name;
+	int stage;
+} moves[] = {
+	{ 0, "Lotte Janssen", 2 }, { 0, "Daan Mulder", 1 }, { 0, "Sophie van Dam", 0 },
+	{ 1, "Kari Nordmann", 3 }, { 1, "Ola Hansen", 0 },
+};
+
+static enum err demo_vacancies(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids,
+			       const char *today)
+{
+	enum err e = recruit_stages_ensure(c, org_id, -1);
+	if (e)
+		return e;
+	struct recruit_stage *st;
+	size_t nst;
+	if ((e = recruit_stage_list(c, a, org_id, &st, &nst)))
+		return e;
+	if (nst < 4)
+		return E_INTERNAL;
+	int64_t vac[2];
+	char opens[2][11], target[2][11];
+	day_add(today, -40, opens[0]);
+	day_add(today, 50, target[0]);
+	day_add(today, -10, opens[1]);
+	day_add(today, 80, target[1]);
+	const char *titles[2] = { "Accountmanager MKB Randstad", "Key account manager Oslo" };
+	const char *teams[2] = { "Randstad", "Oslo" };
+	const char *territory[2] = { "Utrecht en Amersfoort", "Oslo vest" };
+	for (int i = 0; i < 2; i++) {
+		int64_t team = DB_I64(c, 0, "SELECT id FROM teams WHERE org_id = $1 AND name = $2", P_I(org_id),
+				      P_T(teams[i]));
+		struct vacancy_new vn = { titles[i], team, territory[i], opens[i], target[i] };
+		if ((e = vacancy_add(c, org_id, &vn, &vac[i])))
+			return e;
+	}
+	for (size_t i = 0; i < sizeof(moves) / sizeof(moves[0]); i++) {
+		int64_t id = DB_I64(c, 0, "SELECT id FROM candidates WHERE org_id = $1 AND name = $2", P_I(org_id),
+				    P_T(moves[i].name));
+		if (!id)
+			return E_INTERNAL;
+		if ((e = candidate_move(c, org_id, id, vac[moves[i].vacancy], st[moves[i].stage].id)))
+			return e;
+	}
+	(void)user_ids;
+	return E_OK;
+}
+
 enum err demo_recruiting(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids)
 {
 	int64_t managers[3] = { 0 }, reps[16] = { 0 };
@@ -132,5 +185,5 @@ enum err demo_recruiting(struct db_conn *c, struct arena *a, int64_t org_id, con
 		if (i == 0 && (e = candidate_invite(c, org_id, id, reps[0], managers[0])))
 			return e;
 	}
-	return E_OK;
+	return demo_vacancies(c, a, org_id, user_ids, today);
 }

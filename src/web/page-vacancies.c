@@ -91,8 +91,9 @@ static const char *date_or_dash(struct request *r, const char *d)
 
 static void render_list(struct request *r, struct vac_form *f)
 {
+	struct vac_form empty = { 0 };
 	if (!f)
-		f = &(struct vac_form){ 0 };
+		f = &empty;
 	struct vacancy *v;
 	size_t n;
 	struct team_list tl;
@@ -237,9 +238,24 @@ static void stage_save(struct request *r, int64_t id)
 		resp_error(r, E_FORBIDDEN, T("The stages are changed by the organisation's admins."));
 		return;
 	}
+	enum err e = E_OK;
+	if (id) {
+		/* the stage in the path first: another organisation's is not found */
+		struct recruit_stage *st;
+		size_t nst, found = 0;
+		if ((e = recruit_stage_list(r->db, r->a, r->me.org_id, &st, &nst))) {
+			resp_store_error(r, e);
+			return;
+		}
+		for (size_t i = 0; i < nst; i++)
+			found |= st[i].id == id;
+		if (!found) {
+			resp_error(r, E_NOTFOUND, T("There is no such stage."));
+			return;
+		}
+	}
 	const char *name = req_form_trimmed(r, "name");
 	const char *m = recruit_stage_name_check(name);
-	enum err e = E_OK;
 	if (!m) {
 		e = id ? recruit_stage_rename(r->db, r->me.org_id, id, name) : recruit_stage_add(r->db, r->me.org_id, name, NULL);
 		if (e == E_NOTFOUND) {

@@ -91,9 +91,23 @@ test('logging a candidate conversation on a phone: a step, then a stop; nothing 
   assert.match(await page.locator('#profile').textContent(), /Stopped/);
   await check(page, 'after stop');
 
+  // a vacancy (part 2) with a long title and a candidate on its board
+  r = await api('max@acme.test').post('/api/v1/vacancies', { title: `Accountmanager ${LONG}`, team_id: ctx.ids.north,
+    territory: LONG, opens_on: '2026-11-01', target_on: '2027-01-15' });
+  assert.equal(r.status, 201, r.text);
+  const vac = r.json.id;
+  r = await api('max@acme.test').post('/api/v1/candidates', { name: `Daan ${LONG}`, source: 'referral', job_title: LONG });
+  assert.equal(r.status, 201, r.text);
+  await page.goto(`${ctx.base}/recruiting/vacancies/${vac}`);
+  await page.locator('#add select[name="candidate_id"]').selectOption(String(r.json.id));
+  await Promise.all([page.waitForURL(/ok=moved/), page.locator('#add button[type="submit"]').tap()]);
+  assert.match((await page.locator('#board').textContent()).replace(/\s+/g, ' '), /First talk 1 Daan/);
+  await check(page, 'board');
+
   for (const lang of ['en', 'nl', 'nb']) {
     await Promise.all([page.waitForLoadState('load'), page.click(`form.lang button[value="${lang}"]`)]);
-    for (const p of ['/recruiting', '/recruiting/candidates/new', `/recruiting/candidates/${id}`]) {
+    for (const p of ['/recruiting', '/recruiting/candidates/new', `/recruiting/candidates/${id}`, '/recruiting/vacancies',
+      `/recruiting/vacancies/${vac}`]) {
       const res = await page.goto(ctx.base + p);
       assert.equal(res.status(), 200, p);
       await check(page, `${lang} ${p}`);

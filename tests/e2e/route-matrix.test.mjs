@@ -511,6 +511,17 @@ const ROWS = {
       'GET /api/v1/candidates/:id': { who: CAND_SEE, path: (f) => `/api/v1/candidates/${f.candidate}` },
       'GET /api/v1/candidates/:id/conversations': { who: CAND_WORK, path: (f) => `/api/v1/candidates/${f.candidate}/conversations` },
       'POST /api/v1/candidates/:id/conversations': { who: CAND_WORK, path: (f) => `/api/v1/candidates/${f.candidate}/conversations` },
+      // vacancies (part 2): North's vacancy is run by Max and the admin; Mia
+      // (South) and every rep get 404, as does the other organisation; the
+      // stages are the admins' (a manager: 403)
+      'GET /recruiting/vacancies': { who: POOL_ADD },
+      'POST /recruiting/vacancies': { who: POOL_ADD },
+      'POST /recruiting/stages': { who: { ...POOL_ADD, mgrA: 403, mgrB: 403 } },
+      'POST /recruiting/stages/:id': { who: { ...POOL_ADD, mgrA: 403, mgrB: 403, xAdmin: 404 }, path: (f) => `/recruiting/stages/${f.recruitStage}` },
+      'GET /recruiting/vacancies/:id': { who: { ...POOL_ADD, mgrB: 404, xAdmin: 404 }, path: (f) => `/recruiting/vacancies/${f.vacancy}` },
+      'POST /recruiting/vacancies/:id/candidates': { who: { ...POOL_ADD, mgrB: 404, xAdmin: 404 }, path: (f) => `/recruiting/vacancies/${f.vacancy}/candidates` },
+      'GET /api/v1/vacancies': { who: POOL_ADD },
+      'POST /api/v1/vacancies': { who: POOL_ADD },
     };
   })(),
 
@@ -805,6 +816,10 @@ async function fixture() {
     const maxS = await ctx.signIn('max@acme.test');
     r = await maxS.postForm(`/recruiting/candidates/${f.candidate}/invitations`, { csrf_token: maxS.csrf, user_id: String(f.rita) });
     assert.equal(r.status, 303, r.text.slice(0, 300));
+    r = await maxApi.post('/api/v1/vacancies', { title: 'Matrix vacancy North', team_id: f.north });
+    assert.equal(r.status, 201, r.text);
+    f.vacancy = r.json.id;
+    f.recruitStage = r.json.stages[0].id;
     f.privateTexts = [...(f.privateTexts ?? []), ['Matrix candidate notes 7f3a', ['mgrA', 'mgrB', 'admin']],
       ['Matrix candidate step 7f3a', ['mgrA', 'mgrB', 'admin']], ['matrix.candidate@example.test', ['mgrA', 'mgrB', 'admin']]];
   }

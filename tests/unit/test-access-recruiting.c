@@ -13,12 +13,13 @@
 
 #include "access-callers.h"
 
-enum q { POOL, VAC_A, VAC_B, POOL_INV, VAC_B_INV, WORK_POOL, WORK_INV, LIST, SEE_INV, NQ };
+enum q { POOL, VAC_A, VAC_B, POOL_INV, VAC_B_INV, WORK_POOL, WORK_INV, LIST, SEE_INV, RUN_A, RUN_NONE, STAGES, NQ };
 static const char *const q_names[NQ] = {
 	"see a pool candidate", "see a candidate of team A's vacancy", "see a candidate of team B's vacancy",
 	"see a pool candidate, invited", "see a candidate of team B's vacancy, invited",
 	"log a conversation with a pool candidate", "log a conversation with a candidate, invited only to B's",
-	"the pool page and adding candidates", "recruiting at all, invited to one",
+	"the pool page and adding candidates", "recruiting at all, invited to one", "run team A's vacancy",
+	"run a vacancy of no team", "change the stages",
 };
 
 static const struct candidate_ref pool = { 1, 0, 0, 0 }, vac_a = { 1, 7, 100, 0 }, vac_b = { 1, 8, 200, 0 },
@@ -36,19 +37,22 @@ static int ask(enum q q, const struct viewer *v)
 	case WORK_INV: return access_candidate_work(v, &vac_b_inv);
 	case LIST: return access_recruiting_pool(v, 1);
 	case SEE_INV: return access_recruiting_see(v, 1, 1);
+	case RUN_A: return access_vacancy(v, 1, 100);
+	case RUN_NONE: return access_vacancy(v, 1, 0);
+	case STAGES: return access_recruit_stages_edit(v, 1);
 	default: return -1;
 	}
 }
 
 static const int want[NREL][NQ] = {
-	/*               POO VA  VB  PI  VBI WP  WI  LST SEE */
-	[SELF]        = { 0,  0,  0,  1,  1,  0,  0,  0,  1 },
-	[MATE]        = { 0,  0,  0,  1,  1,  0,  0,  0,  1 },
-	[OTHER_TEAM]  = { 0,  0,  0,  1,  1,  0,  0,  0,  1 },
-	[MGR_LEADS]   = { 2,  2,  0,  2,  1,  1,  0,  1,  1 },
-	[MGR_OTHER]   = { 2,  0,  2,  2,  2,  1,  1,  1,  1 },
-	[ADMIN]       = { 2,  2,  2,  2,  2,  1,  1,  1,  1 },
-	[ADMIN_LEADS] = { 2,  2,  2,  2,  2,  1,  1,  1,  1 },
+	/*               POO VA  VB  PI  VBI WP  WI  LST SEE RA  RN  STG */
+	[SELF]        = { 0,  0,  0,  1,  1,  0,  0,  0,  1,  0,  0,  0 },
+	[MATE]        = { 0,  0,  0,  1,  1,  0,  0,  0,  1,  0,  0,  0 },
+	[OTHER_TEAM]  = { 0,  0,  0,  1,  1,  0,  0,  0,  1,  0,  0,  0 },
+	[MGR_LEADS]   = { 2,  2,  0,  2,  1,  1,  0,  1,  1,  1,  1,  0 },
+	[MGR_OTHER]   = { 2,  0,  2,  2,  2,  1,  1,  1,  1,  0,  1,  0 },
+	[ADMIN]       = { 2,  2,  2,  2,  2,  1,  1,  1,  1,  1,  1,  1 },
+	[ADMIN_LEADS] = { 2,  2,  2,  2,  2,  1,  1,  1,  1,  1,  1,  1 },
 };
 
 START_TEST(rule_table)

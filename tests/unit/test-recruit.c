@@ -170,6 +170,33 @@ START_TEST(strung_along)
 }
 END_TEST
 
+START_TEST(vacancy_checks)
+{
+	struct rule_error e[RECRUIT_ERRORS_MAX];
+	struct vacancy_input ok = { "AM North", "Groningen", "2026-11-01", "2027-02-01", NULL, 1 };
+	ck_assert_uint_eq(vacancy_validate(&ok, e, RECRUIT_ERRORS_MAX), 0);
+	struct vacancy_input same = { "AM", "", "2026-11-01", "2026-11-01", "filled", 1 };
+	ck_assert_uint_eq(vacancy_validate(&same, e, RECRUIT_ERRORS_MAX), 0);
+	struct vacancy_input bad = { " ", "", "2026-12-01", "2026-11-30", "paused", 0 };
+	size_t n = vacancy_validate(&bad, e, RECRUIT_ERRORS_MAX);
+	ck_assert_uint_eq(n, 4);
+	ck_str(field_of(e, n, "title"), "Give the vacancy a title.", "title");
+	ck_str(field_of(e, n, "team_id"), "Choose a team you manage, or no team.", "team");
+	ck_str(field_of(e, n, "target_on"), "The target date cannot be before the opening date.", "dates");
+	ck_assert_ptr_nonnull(field_of(e, n, "status"));
+	struct vacancy_input nodate = { "AM", "", "1 Dec", "", NULL, 1 };
+	n = vacancy_validate(&nodate, e, RECRUIT_ERRORS_MAX);
+	ck_assert_uint_eq(n, 1);
+	ck_str(e[0].field, "opens_on", "not a date");
+	/* the default stages: six, hired and declined last */
+	ck_assert_uint_eq(recruit_stage_default_count, 6);
+	ck_str(recruit_stage_defaults[4].kind, "hired", "hired");
+	ck_str(recruit_stage_defaults[5].kind, "declined", "declined");
+	ck_assert_ptr_nonnull(recruit_stage_name_check("  "));
+	ck_assert_ptr_null(recruit_stage_name_check("Assessment centre"));
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("recruit");
@@ -179,6 +206,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, open_step);
 	tcase_add_test(tc, retention);
 	tcase_add_test(tc, strung_along);
+	tcase_add_test(tc, vacancy_checks);
 	suite_add_tcase(s, tc);
 	return s;
 }
