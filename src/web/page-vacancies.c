@@ -423,7 +423,7 @@ enum err recruit_move_check(struct request *r, const struct vacancy *v, int64_t 
 	enum err e = cand_id > 0 ? recruit_load(r, cand_id, &c, &view) : E_NOTFOUND;
 	if (e && e != E_NOTFOUND)
 		return e;
-	struct candidate_ref ref;
+	struct candidate_ref ref = { 0 };
 	if (!e)
 		ref = recruit_ref(&c);
 	if (e || !access_candidate_work(&r->viewer, &ref) || (c.vacancy_id && c.vacancy_id != v->id))

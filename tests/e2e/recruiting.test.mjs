@@ -78,6 +78,9 @@ test('a manager adds a candidate to the pool; the API and the page show it', asy
   assert.equal(csv.status, 200);
   assert.match(csv.text, /Sanne de Vries/);
   assert.match(csv.text, new RegExp(SECRET_EMAIL));
+  const xlsx = await (await web('mia@acme.test')).get('/recruiting?format=xlsx');
+  assert.equal(xlsx.status, 200);
+  assert.equal(xlsx.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 });
 
 test('who sees what: reps nothing until invited, then only what an interviewer needs; other organisation 404', async () => {
