@@ -387,6 +387,7 @@ const struct route routes[] = {
 	{ "POST", "/recruiting/stages", page_recruit_stage_add, R_REP | R_CSRF },
 	{ "POST", "/recruiting/stages/:id", page_recruit_stage_rename, R_REP | R_CSRF },
 	{ "GET", "/recruiting/vacancies/:id", page_vacancy, R_REP },
+	{ "POST", "/recruiting/vacancies/:id", page_vacancy_post, R_REP | R_CSRF },
 	{ "POST", "/recruiting/vacancies/:id/candidates", page_vacancy_move_post, R_REP | R_CSRF },
 	{ "GET", "/api/v1/vacancies", api_vacancies_list, R_REP | R_JSON },
 	{ "POST", "/api/v1/vacancies", api_vacancies_create, R_REP | R_JSON | R_CSRF },

@@ -443,3 +443,9 @@ enum err candidate_move(struct db_conn *c, int64_t org_id, int64_t candidate_id,
 	return DBX(c, "UPDATE candidates SET vacancy_id = $3, stage_id = $4 WHERE org_id = $1 AND id = $2",
 		   P_I(org_id), P_I(candidate_id), P_ID(vacancy_id), P_ID(stage_id));
 }
+
+enum err vacancy_set_status(struct db_conn *c, int64_t org_id, int64_t id, const char *status)
+{
+	return DBX(c, "UPDATE vacancies SET status = $3 WHERE org_id = $1 AND id = $2", P_I(org_id), P_I(id),
+		   P_T(status));
+}

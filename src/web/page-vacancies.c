@@ -12,6 +12,7 @@
  *   GET  /recruiting/vacancies/:id         the vacancy's board: a column per
  *        stage with its count and candidates, each movable to another stage;
  *        a candidate of the pool moved into it
+ *   POST /recruiting/vacancies/:id             its status: open, filled, closed
  *   POST /recruiting/vacancies/:id/candidates   move a candidate (of the pool,
  *        or already in it) to a stage of this vacancy
  *
@@ -320,7 +321,8 @@ static void stage_select(struct request *r, const char *name, const struct recru
 	ui_select(r, name, T("Stage"), sv, sl, nst, chosen ? arena_printf(r->a, "%lld", (long long)chosen) : NULL, err);
 }
 
-static void render_vacancy(struct request *r, const struct vacancy *v, const char *e_cand, const char *e_stage)
+static void render_vacancy(struct request *r, const struct vacancy *v, const char *e_cand, const char *e_stage,
+			   const char *e_status)
 {
 	struct recruit_stage *st;
 	size_t nst;
@@ -345,12 +347,23 @@ static void render_vacancy(struct request *r, const struct vacancy *v, const cha
 		ui_notice(r, "ok", T("The vacancy is open."));
 	else if (ok && !strcmp(ok, "moved"))
 		ui_notice(r, "ok", T("The candidate is moved."));
+	else if (ok && !strcmp(ok, "status"))
+		ui_notice(r, "ok", T("The status is saved."));
 	html_printf(o, "<section class=\"card\"><dl class=\"rec-facts\"><div><dt>%s</dt><dd>%s</dd></div>"
 		    "<div><dt>%s</dt><dd>%s</dd></div><div><dt>%s</dt><dd>%s</dd></div><div><dt>%s</dt><dd>%s</dd></div>"
 		    "<div><dt>%s</dt><dd>%s</dd></div><div><dt>%s</dt><dd>%lld</dd></div></dl></section>",
 		    T("Team"), *v->team_name ? v->team_name : "–", T("Territory"), *v->territory ? v->territory : "–",
 		    T("Opens on"), date_or_dash(r, v->opens_on), T("Target date"), date_or_dash(r, v->target_on),
 		    T("Status"), T(vacancy_status_label(v->status)), T("Candidates"), (long long)nin);
+	/* the status: open, filled, closed */
+	html_printf(o, "<section class=\"card rec-form\" id=\"status\"><form method=\"post\" action=\"/recruiting/vacancies/%lld#status\" "
+		    "class=\"form rec-move\">", (long long)v->id);
+	ui_csrf(r);
+	const char *vl[3];
+	for (size_t i = 0; i < vacancy_status_count && i < 3; i++)
+		vl[i] = T(vacancy_status_label(vacancy_status_codes[i]));
+	ui_select(r, "status", T("Status"), vacancy_status_codes, vl, vacancy_status_count, v->status, e_status);
+	html_printf(o, "<button class=\"button small\" type=\"submit\">%s</button></form></section>", T("Save the status"));
 	/* the board: a column per stage */
 	html_printf(o, "<section class=\"card\" id=\"board\"><h2>%s</h2><div class=\"rec-board\">", T("Pipeline"));
 	for (size_t s = 0; s <= nst; s++) {
@@ -411,7 +424,7 @@ void page_vacancy(struct request *r)
 	struct vacancy v;
 	if (load_vacancy(r, &v))
 		return;
-	render_vacancy(r, &v, NULL, NULL);
+	render_vacancy(r, &v, NULL, NULL, NULL);
 }
 
 enum err recruit_move_check(struct request *r, const struct vacancy *v, int64_t cand_id, int64_t stage_id,
@@ -454,7 +467,7 @@ void page_vacancy_move_post(struct request *r)
 	}
 	if (e_cand || e_stage) {
 		r->status = 400;
-		render_vacancy(r, &v, e_cand ? T(e_cand) : NULL, e_stage ? T(e_stage) : NULL);
+		render_vacancy(r, &v, e_cand ? T(e_cand) : NULL, e_stage ? T(e_stage) : NULL, NULL);
 		return;
 	}
 	if ((e = candidate_move(r->db, r->me.org_id, cand, v.id, stage))) {
@@ -462,4 +475,24 @@ void page_vacancy_move_post(struct request *r)
 		return;
 	}
 	resp_redirect(r, arena_printf(r->a, "/recruiting/vacancies/%lld?ok=moved#board", (long long)v.id));
+}
+
+void page_vacancy_post(struct request *r)
+{
+	struct vacancy v;
+	if (load_vacancy(r, &v))
+		return;
+	struct vacancy_input in = { v.title, NULL, NULL, NULL, req_form_trimmed(r, "status"), 1 };
+	struct rule_error errs[RECRUIT_ERRORS_MAX];
+	if (!in.status || !*in.status || vacancy_validate(&in, errs, RECRUIT_ERRORS_MAX)) {
+		r->status = 400;
+		render_vacancy(r, &v, NULL, NULL, T("Choose the status: open, filled or closed."));
+		return;
+	}
+	enum err e = vacancy_set_status(r->db, r->me.org_id, v.id, in.status);
+	if (e) {
+		resp_store_error(r, e);
+		return;
+	}
+	resp_redirect(r, arena_printf(r->a, "/recruiting/vacancies/%lld?ok=status#status", (long long)v.id));
 }

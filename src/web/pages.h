@@ -321,5 +321,6 @@ void page_recruit_stage_add(struct request *r);
 void page_recruit_stage_rename(struct request *r);
 void page_vacancy(struct request *r);
 void page_vacancy_move_post(struct request *r);
+void page_vacancy_post(struct request *r);
 
 #endif

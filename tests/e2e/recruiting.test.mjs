@@ -329,6 +329,14 @@ test('vacancies: opened by a manager for their team, candidates moved in and alo
   r = await post('max@acme.test', `/recruiting/vacancies/${vac}/candidates`, { candidate_id: String(x.json.id), stage_id: String(first.id) });
   assert.equal(r.status, 400);
   assert.match(textOf(r.text), /Choose a candidate of the pool or of this vacancy\./);
+  // the status: filled; a status that is none of the three is a 400
+  r = await post('max@acme.test', `/recruiting/vacancies/${vac}`, { status: 'paused' });
+  assert.equal(r.status, 400);
+  assert.match(textOf(r.text), /Choose the status: open, filled or closed\./);
+  r = await post('max@acme.test', `/recruiting/vacancies/${vac}`, { status: 'filled' });
+  assert.equal(r.status, 303);
+  assert.equal((await max.get('/api/v1/vacancies')).json.items.find((y) => y.id === vac).status, 'filled');
+  assert.equal((await post('mia@acme.test', `/recruiting/vacancies/${vac}`, { status: 'open' })).status, 404);
   // the stages: an admin renames and adds; a manager may not
   r = await post('max@acme.test', '/recruiting/stages', { name: 'Assessment centre' });
   assert.equal(r.status, 403);

@@ -519,6 +519,7 @@ const ROWS = {
       'POST /recruiting/stages': { who: { ...POOL_ADD, mgrA: 403, mgrB: 403 } },
       'POST /recruiting/stages/:id': { who: { ...POOL_ADD, mgrA: 403, mgrB: 403, xAdmin: 404 }, path: (f) => `/recruiting/stages/${f.recruitStage}` },
       'GET /recruiting/vacancies/:id': { who: { ...POOL_ADD, mgrB: 404, xAdmin: 404 }, path: (f) => `/recruiting/vacancies/${f.vacancy}` },
+      'POST /recruiting/vacancies/:id': { who: { ...POOL_ADD, mgrB: 404, xAdmin: 404 }, path: (f) => `/recruiting/vacancies/${f.vacancy}` },
       'POST /recruiting/vacancies/:id/candidates': { who: { ...POOL_ADD, mgrB: 404, xAdmin: 404 }, path: (f) => `/recruiting/vacancies/${f.vacancy}/candidates` },
       'GET /api/v1/vacancies': { who: POOL_ADD },
       'POST /api/v1/vacancies': { who: POOL_ADD },
