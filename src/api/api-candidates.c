@@ -24,6 +24,7 @@
 #include "../domain/recruit.h"
 #include "../domain/validate.h"
 #include "../store/recruit.h"
+#include "../store/settings.h"
 #include "../lib/util.h"
 #include <string.h>
 
@@ -32,7 +33,8 @@ static json_t *str_or_null(const char *s)
 	return s && *s ? json_string(s) : json_null();
 }
 
-static json_t *candidate_json(struct request *r, const struct candidate *c, enum candidate_view view)
+static json_t *candidate_json(struct request *r, const struct health_settings *hs, const struct candidate *c,
+			      enum candidate_view view)
 {
 	json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:o}", "id", (json_int_t)c->id, "name", c->name, "job_title",
 			      c->job_title, "company", c->company, "vacancy",
@@ -43,7 +45,7 @@ static json_t *candidate_json(struct request *r, const struct candidate *c, enum
 		json_object_set_new(o, "invited", json_true());
 		return o;
 	}
-	struct health_result h = recruit_health(r, c);
+	struct health_result h = recruit_health(r, hs, c);
 	json_object_set_new(o, "email", json_string(c->email));
 	json_object_set_new(o, "phone", json_string(c->phone));
 	json_object_set_new(o, "source", json_string(c->source));
@@ -97,10 +99,12 @@ void api_candidates_list(struct request *r)
 		api_store_error(r, e);
 		return;
 	}
+	struct health_settings hs;	/* once for the whole list */
+	settings_health(r->db, r->me.org_id, &hs);
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++) {
 		struct candidate_ref ref = recruit_ref(&c[i]);
-		json_array_append_new(arr, candidate_json(r, &c[i], access_candidate(&r->viewer, &ref)));
+		json_array_append_new(arr, candidate_json(r, &hs, &c[i], access_candidate(&r->viewer, &ref)));
 	}
 	api_list(r, arr, (size_t)total, &pg);
 }
@@ -157,7 +161,7 @@ void api_candidates_create(struct request *r)
 		api_store_error(r, e);
 		return;
 	}
-	api_reply(r, 201, candidate_json(r, &c, CANDIDATE_WHOLE));
+	api_reply(r, 201, candidate_json(r, NULL, &c, CANDIDATE_WHOLE));
 }
 
 static int load(struct request *r, struct candidate *c, enum candidate_view *view)
@@ -180,7 +184,7 @@ void api_candidate_get(struct request *r)
 	enum candidate_view view;
 	if (load(r, &c, &view))
 		return;
-	api_reply(r, 200, candidate_json(r, &c, view));
+	api_reply(r, 200, candidate_json(r, NULL, &c, view));
 }
 
 static json_t *conv_json(struct request *r, const struct candidate_conv *x)

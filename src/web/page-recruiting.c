@@ -66,10 +66,13 @@ enum err recruit_load(struct request *r, int64_t id, struct candidate *c, enum c
 	return *view == CANDIDATE_NONE ? E_NOTFOUND : E_OK;
 }
 
-struct health_result recruit_health(struct request *r, const struct candidate *c)
+struct health_result recruit_health(struct request *r, const struct health_settings *cfg, const struct candidate *c)
 {
 	struct health_settings hs;
-	settings_health(r->db, r->me.org_id, &hs);
+	if (cfg)
+		hs = *cfg;
+	else
+		settings_health(r->db, r->me.org_id, &hs);
 	struct candidate_signals s = {
 		.stopped = !strcmp(c->status, "stopped"), .conversations = c->conversations,
 		.has_open_step = c->step_id != 0, .next_due = c->step_due, .next_slips = c->step_slips,
@@ -147,9 +150,9 @@ static const char *source_text(struct request *r, const char *code)
 }
 
 /* "Active", "Stopped" or "Strung along", as a tag */
-static void status_tag(struct request *r, const struct candidate *c)
+static void status_tag(struct request *r, const struct health_settings *hs, const struct candidate *c)
 {
-	struct health_result h = recruit_health(r, c);
+	struct health_result h = recruit_health(r, hs, c);
 	if (!strcmp(c->status, "stopped"))
 		html_printf(&r->out, "<span class=\"tag\" data-status=\"stopped\">%s</span>", T("Stopped"));
 	else if (h.strung_along)
@@ -161,11 +164,11 @@ static void status_tag(struct request *r, const struct candidate *c)
 		html_printf(&r->out, "<span class=\"tag\" data-status=\"active\">%s</span>", T("Active"));
 }
 
-static const char *status_plain(struct request *r, const struct candidate *c)
+static const char *status_plain(struct request *r, const struct health_settings *hs, const struct candidate *c)
 {
 	if (!strcmp(c->status, "stopped"))
 		return T("Stopped");
-	if (recruit_health(r, c).strung_along)
+	if (recruit_health(r, hs, c).strung_along)
 		return T("Strung along");
 	return c->conversations ? T("Active") : T("Not contacted yet");
 }
@@ -174,6 +177,8 @@ static const char *status_plain(struct request *r, const struct candidate *c)
 
 static struct table *pool_table(struct request *r, const struct candidate *c, size_t n)
 {
+	struct health_settings hs;	/* once for the whole list */
+	settings_health(r->db, r->me.org_id, &hs);
 	struct table *t = table_new(r->a, "candidates", 12);
 	table_col(t, 0, T("Name"), CELL_TEXT);
 	table_col(t, 1, T("E-mail"), CELL_TEXT);
@@ -197,7 +202,7 @@ static struct table *pool_table(struct request *r, const struct candidate *c, si
 		table_text(t, row, 5, source_text(r, c[i].source));
 		table_text(t, row, 6, c[i].tags);
 		table_text(t, row, 7, c[i].known_by_name);
-		table_text(t, row, 8, status_plain(r, &c[i]));
+		table_text(t, row, 8, status_plain(r, &hs, &c[i]));
 		table_text(t, row, 9, c[i].step_what);
 		if (*c[i].step_due)
 			table_date(t, row, 10, c[i].step_due);
@@ -239,6 +244,8 @@ static void filters_form(struct request *r, const struct candidate_filter *f, co
 
 static void pool_rows(struct request *r, const struct candidate *c, size_t n, int whole)
 {
+	struct health_settings hs;	/* once for the whole list */
+	settings_health(r->db, r->me.org_id, &hs);
 	struct strbuf *o = &r->out;
 	html_printf(o, "<div class=\"table-wrap\"><table class=\"rec-pool\"><thead><tr><th scope=\"col\">%s</th>"
 		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -253,7 +260,7 @@ static void pool_rows(struct request *r, const struct candidate *c, size_t n, in
 		if (whole) {
 			html_printf(o, "<td data-label=\"%s\">%s</td><td data-label=\"%s\">%s</td><td data-label=\"%s\">",
 				    T("Source"), source_text(r, x->source), T("Tags"), x->tags, T("Status"));
-			status_tag(r, x);
+			status_tag(r, &hs, x);
 			if (x->vacancy_id)
 				html_printf(o, " <span class=\"tag\" data-stage=\"%lld\">%s · %s</span>", (long long)x->stage_id,
 					    x->vacancy_title, *x->stage_name ? x->stage_name : "–");
@@ -641,9 +648,9 @@ static void render_candidate(struct request *r, const struct candidate *c, enum 
 		    *c->known_by_name ? c->known_by_name : "–", T("Consent given on"),
 		    *c->consent_on ? ui_date_text(r, c->consent_on) : T("not given"), T("Kept until"), c->retain_until,
 		    ui_date_text(r, c->retain_until), T("Status"));
-	status_tag(r, c);
+	status_tag(r, NULL, c);
 	html(o, "</dd></div></dl>");
-	struct health_result h = recruit_health(r, c);
+	struct health_result h = recruit_health(r, NULL, c);
 	if (h.strung_along)
 		ui_health(r, &h, 1);
 	if (c->step_id)
