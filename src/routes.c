@@ -424,6 +424,29 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/manager-assessments", api_manager_assessments_create, R_MANAGER | R_JSON | R_CSRF },
 	{ "GET", "/api/v1/upward-rounds", api_upward_rounds_list, R_MANAGER | R_JSON },
 	{ "POST", "/api/v1/upward-rounds/:id/answers", api_upward_answer, R_REP | R_JSON | R_CSRF },
+	/* recruiting (issue 11): the talent pool and step or stop with candidates.
+	 * R_REP: who sees a candidate is per invitation, not per role
+	 * (access_candidate*); to anyone else every route is a 404 */
+	{ "GET", "/recruiting", page_recruiting, R_REP },
+	{ "GET", "/recruiting/candidates/new", page_candidate_new, R_REP },
+	{ "POST", "/recruiting/candidates", page_candidate_create, R_REP | R_CSRF },
+	{ "GET", "/recruiting/candidates/:id", page_candidate, R_REP },
+	{ "POST", "/recruiting/candidates/:id/conversations", page_candidate_conv_post, R_REP | R_CSRF },
+	{ "POST", "/recruiting/candidates/:id/invitations", page_candidate_invite_post, R_REP | R_CSRF },
+	{ "GET", "/recruiting/vacancies", page_vacancies, R_REP },
+	{ "POST", "/recruiting/vacancies", page_vacancies_post, R_REP | R_CSRF },
+	{ "POST", "/recruiting/stages", page_recruit_stage_add, R_REP | R_CSRF },
+	{ "POST", "/recruiting/stages/:id", page_recruit_stage_rename, R_REP | R_CSRF },
+	{ "GET", "/recruiting/vacancies/:id", page_vacancy, R_REP },
+	{ "POST", "/recruiting/vacancies/:id", page_vacancy_post, R_REP | R_CSRF },
+	{ "POST", "/recruiting/vacancies/:id/candidates", page_vacancy_move_post, R_REP | R_CSRF },
+	{ "GET", "/api/v1/vacancies", api_vacancies_list, R_REP | R_JSON },
+	{ "POST", "/api/v1/vacancies", api_vacancies_create, R_REP | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/candidates", api_candidates_list, R_REP | R_JSON },
+	{ "POST", "/api/v1/candidates", api_candidates_create, R_REP | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/candidates/:id", api_candidate_get, R_REP | R_JSON },
+	{ "GET", "/api/v1/candidates/:id/conversations", api_candidate_conversations, R_REP | R_JSON },
+	{ "POST", "/api/v1/candidates/:id/conversations", api_candidate_conversations_create, R_REP | R_JSON | R_CSRF },
 
 	/* plumbing */
 	{ "GET", "/healthz", page_healthz, R_ANON | R_NODB },

@@ -312,4 +312,15 @@ void api_manager_assessments_create(struct request *r);
 void api_upward_rounds_list(struct request *r);
 void api_upward_answer(struct request *r);
 
+/* recruiting (issue 11): the talent pool and step or stop with candidates */
+/* api-candidates.c */
+void api_candidates_list(struct request *r);
+void api_candidates_create(struct request *r);
+void api_candidate_get(struct request *r);
+void api_candidate_conversations(struct request *r);
+void api_candidate_conversations_create(struct request *r);
+/* api-vacancies.c */
+void api_vacancies_list(struct request *r);
+void api_vacancies_create(struct request *r);
+
 #endif

@@ -161,6 +161,9 @@ enum err demo_create(struct db_conn *c, struct arena *a, FILE *logins_out)
 	/* levers (issue 10): leaderboards and contests */
 	if ((e = demo_contests(c, a, org_id, user_ids, team_ids)))
 		return e;
+	/* recruiting (issue 11): the talent pool */
+	if ((e = demo_recruiting(c, a, org_id, user_ids)))
+		return e;
 	/* levers (issue 10): the coach's inbox — last, as it reads everything above */
 	if ((e = demo_inbox(c, a, org_id, user_ids, team_ids)))
 		return e;

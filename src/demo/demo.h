@@ -187,5 +187,9 @@ enum err demo_inbox(struct db_conn *c, struct arena *a, int64_t org_id, const in
  * upward round with four answers and an open one with two (mirror.c). In
  * the caller's transaction. */
 enum err demo_mirror(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
+/* recruiting (issue 11): the talent pool — fifteen candidates from every
+ * source kept warm by the managers, one strung along, a rep invited to
+ * interview one (recruiting.c). In the caller's transaction. */
+enum err demo_recruiting(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
 
 #endif

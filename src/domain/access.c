@@ -704,3 +704,48 @@ int access_upward_answer(const struct viewer *v, const struct upward_round_ref *
 	return r && member(v, r->org_id) && r->open && v->id != r->manager_id && v->team_id &&
 	       team_manager_id == r->manager_id;
 }
+
+/* recruiting (issue 11): the talent pool, candidates and invitations */
+int access_recruiting_pool(const struct viewer *v, int64_t org_id)
+{
+	return member(v, org_id) && (v->role == ROLE_MANAGER || v->role == ROLE_ADMIN);
+}
+
+int access_recruiting_see(const struct viewer *v, int64_t org_id, int invited_any)
+{
+	return access_recruiting_pool(v, org_id) || (member(v, org_id) && invited_any);
+}
+
+enum candidate_view access_candidate(const struct viewer *v, const struct candidate_ref *c)
+{
+	if (!c || !member(v, c->org_id))
+		return CANDIDATE_NONE;
+	if (v->role == ROLE_ADMIN)
+		return CANDIDATE_WHOLE;
+	if (v->role == ROLE_MANAGER &&
+	    (!c->vacancy_id || !c->vacancy_team_id || access_leads_team(v, c->vacancy_team_id)))
+		return CANDIDATE_WHOLE;
+	return c->invited ? CANDIDATE_INTERVIEW : CANDIDATE_NONE;
+}
+
+int access_candidate_work(const struct viewer *v, const struct candidate_ref *c)
+{
+	return access_candidate(v, c) == CANDIDATE_WHOLE;
+}
+
+int access_candidate_invitee(const struct viewer *v, const struct person *who, int who_active)
+{
+	return who && member(v, who->org_id) && who_active;
+}
+
+int access_vacancy(const struct viewer *v, int64_t org_id, int64_t team_id)
+{
+	if (!access_recruiting_pool(v, org_id))
+		return 0;
+	return v->role == ROLE_ADMIN || !team_id || access_leads_team(v, team_id);
+}
+
+int access_recruit_stages_edit(const struct viewer *v, int64_t org_id)
+{
+	return member(v, org_id) && v->role == ROLE_ADMIN;
+}

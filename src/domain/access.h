@@ -566,5 +566,46 @@ int access_upward_open(const struct viewer *v, int64_t org_id);
 int access_upward_results(const struct viewer *v, const struct upward_round_ref *r);
 /* team_manager_id: who leads the viewer's own team (0: none) */
 int access_upward_answer(const struct viewer *v, const struct upward_round_ref *r, int64_t team_manager_id);
+/* recruiting (issue 11): the talent pool, candidates and invitations */
+/*
+ * Recruiting. No new role: per-candidate invitations. The rules:
+ *   - nothing crosses organisations; a deactivated or role-less caller sees
+ *     nothing;
+ *   - an admin sees every candidate of the organisation, whole
+ *     (CANDIDATE_WHOLE);
+ *   - a manager sees the pool (candidates in no vacancy, or in a vacancy of
+ *     no team) and the candidates of the vacancies of the teams they lead,
+ *     whole;
+ *   - anyone else — a rep, a manager of another team — sees a candidate
+ *     only when invited to interview them, and then only what an
+ *     interviewer needs (CANDIDATE_INTERVIEW: the name, the current role,
+ *     the vacancy; not the contact details, notes, conversations or who
+ *     else is invited);
+ *   - whoever sees a candidate whole logs conversations with them and
+ *     invites colleagues (access_candidate_work);
+ *   - the pool page and its export, and adding a candidate, are for
+ *     managers and admins (access_recruiting_pool); a rep sees recruiting
+ *     at all (the menu item, the list of their candidates) only while
+ *     invited to at least one (access_recruiting_see): otherwise every
+ *     recruiting route is a 404 to them.
+ */
+enum candidate_view { CANDIDATE_NONE = 0, CANDIDATE_INTERVIEW = 1, CANDIDATE_WHOLE = 2 };
+struct candidate_ref {
+	int64_t org_id;
+	int64_t vacancy_id;		/* 0: in the pool */
+	int64_t vacancy_team_id;	/* the vacancy's team, 0 none */
+	int invited;			/* the viewer is invited to interview them */
+};
+enum candidate_view access_candidate(const struct viewer *v, const struct candidate_ref *c);
+int access_candidate_work(const struct viewer *v, const struct candidate_ref *c);
+int access_recruiting_pool(const struct viewer *v, int64_t org_id);
+int access_recruiting_see(const struct viewer *v, int64_t org_id, int invited_any);
+/* who may be invited: an active user of the candidate's organisation */
+int access_candidate_invitee(const struct viewer *v, const struct person *who, int who_active);
+/* vacancies (part 2): seen and run (opened, candidates moved in and along
+ * its stages) by the admins and by the managers who lead its team; a
+ * vacancy of no team by every manager. The list of stages is the admins'. */
+int access_vacancy(const struct viewer *v, int64_t org_id, int64_t team_id);
+int access_recruit_stages_edit(const struct viewer *v, int64_t org_id);
 
 #endif

@@ -343,4 +343,24 @@ void page_mirror_round_close_post(struct request *r);
 void page_feedback(struct request *r);
 void page_feedback_post(struct request *r);
 
+/* recruiting (issue 11): the talent pool and step or stop with candidates */
+/* page-recruiting.c */
+void page_recruiting(struct request *r);
+void page_candidate_new(struct request *r);
+void page_candidate_create(struct request *r);
+void page_candidate(struct request *r);
+void page_candidate_conv_post(struct request *r);
+void page_candidate_invite_post(struct request *r);
+/* the menu's Recruiting item: managers and admins, and anyone invited to
+ * interview a candidate (access_recruiting_see) */
+int recruiting_nav_shown(struct request *r);
+/* page-vacancies.c: vacancies with their pipeline of stages */
+void page_vacancies(struct request *r);
+void page_vacancies_post(struct request *r);
+void page_recruit_stage_add(struct request *r);
+void page_recruit_stage_rename(struct request *r);
+void page_vacancy(struct request *r);
+void page_vacancy_move_post(struct request *r);
+void page_vacancy_post(struct request *r);
+
 #endif

@@ -4,6 +4,7 @@
  * script, which only adds conveniences (charts, confirmations).
  */
 #include "ui.h"
+#include "pages.h"
 #include <math.h>
 #include "../http/route.h"
 #include "../lib/assets.h"
@@ -123,16 +124,22 @@ static const struct nav_item nav[] = {
 	{ G_GROW, "mirror", "/mirror", N_("My mirror"), ROLE_MANAGER, ROLE_ADMIN, NULL },
 	/* TRANSLATORS: a menu item: a rep's anonymous feedback on their manager; keep it short */
 	{ G_GROW, "feedback", "/feedback", N_("Upward feedback"), ROLE_REP, ROLE_ADMIN, NULL },
+	/* recruiting (issue 11): managers and admins, and a rep invited to interview */
+	/* TRANSLATORS: a menu item: the talent pool, candidates and vacancies; keep it short */
+	{ G_TEAM, "recruiting", "/recruiting", N_("Recruiting"), ROLE_REP, ROLE_ADMIN, NULL },
 };
 
 #define NAV_N (sizeof(nav) / sizeof(nav[0]))
 
-static int nav_shown(const struct request *r, const struct nav_item *it)
+static int nav_shown(struct request *r, const struct nav_item *it)
 {
 	/* levers (issue 10): the inbox only for whoever has one (a manager who
 	 * leads no team has none) */
 	if (!strcmp(it->key, "inbox") && !access_inbox(&r->viewer, r->me.org_id))
 		return 0;
+	/* recruiting (issue 11): per invitation, not per role */
+	if (!strcmp(it->key, "recruiting"))
+		return recruiting_nav_shown(r);
 	return r->viewer.role >= it->min && r->viewer.role <= it->max;
 }
 

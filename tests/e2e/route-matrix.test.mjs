@@ -560,6 +560,43 @@ const ROWS = {
     who: { anon: LOGIN, repA: OK, repB: 403, mgrA: 403, mgrB: 403, admin: 403, xAdmin: 404, xRep: 404 },
     path: (f) => `/api/v1/upward-rounds/${f.openRound().split('/').pop()}/answers`,
   },
+  /* recruiting (issue 11): the talent pool and step or stop with candidates */
+  ...(() => {
+    // Max's candidate in the pool, Rita invited to interview them: the
+    // managers and the admin see it whole; Rita only the interviewer's view
+    // (no conversations, no logging: 403); Rob, never invited, and the other
+    // organisation get 404 on every recruiting route. The candidate's notes
+    // reach the managers and the admin only (privateTexts below)
+    const CAND_SEE = { anon: LOGIN, repA: OK, repB: 404, mgrA: OK, mgrB: OK, admin: OK, xAdmin: 404, xRep: 404 };
+    const CAND_WORK = { ...CAND_SEE, repA: 403 };
+    const POOL = { ...CAND_SEE, xAdmin: OK };
+    const POOL_ADD = { ...POOL, repA: 404 };
+    return {
+      'GET /recruiting': { who: POOL },
+      'GET /recruiting/candidates/new': { who: POOL_ADD },
+      'POST /recruiting/candidates': { who: POOL_ADD },
+      'GET /recruiting/candidates/:id': { who: CAND_SEE, path: (f) => `/recruiting/candidates/${f.candidate}` },
+      'POST /recruiting/candidates/:id/conversations': { who: CAND_WORK, path: (f) => `/recruiting/candidates/${f.candidate}/conversations` },
+      'POST /recruiting/candidates/:id/invitations': { who: CAND_WORK, path: (f) => `/recruiting/candidates/${f.candidate}/invitations` },
+      'GET /api/v1/candidates': { who: POOL },
+      'POST /api/v1/candidates': { who: POOL_ADD },
+      'GET /api/v1/candidates/:id': { who: CAND_SEE, path: (f) => `/api/v1/candidates/${f.candidate}` },
+      'GET /api/v1/candidates/:id/conversations': { who: CAND_WORK, path: (f) => `/api/v1/candidates/${f.candidate}/conversations` },
+      'POST /api/v1/candidates/:id/conversations': { who: CAND_WORK, path: (f) => `/api/v1/candidates/${f.candidate}/conversations` },
+      // vacancies (part 2): North's vacancy is run by Max and the admin; Mia
+      // (South) and every rep get 404, as does the other organisation; the
+      // stages are the admins' (a manager: 403)
+      'GET /recruiting/vacancies': { who: POOL_ADD },
+      'POST /recruiting/vacancies': { who: POOL_ADD },
+      'POST /recruiting/stages': { who: { ...POOL_ADD, mgrA: 403, mgrB: 403 } },
+      'POST /recruiting/stages/:id': { who: { ...POOL_ADD, mgrA: 403, mgrB: 403, xAdmin: 404 }, path: (f) => `/recruiting/stages/${f.recruitStage}` },
+      'GET /recruiting/vacancies/:id': { who: { ...POOL_ADD, mgrB: 404, xAdmin: 404 }, path: (f) => `/recruiting/vacancies/${f.vacancy}` },
+      'POST /recruiting/vacancies/:id': { who: { ...POOL_ADD, mgrB: 404, xAdmin: 404 }, path: (f) => `/recruiting/vacancies/${f.vacancy}` },
+      'POST /recruiting/vacancies/:id/candidates': { who: { ...POOL_ADD, mgrB: 404, xAdmin: 404 }, path: (f) => `/recruiting/vacancies/${f.vacancy}/candidates` },
+      'GET /api/v1/vacancies': { who: POOL_ADD },
+      'POST /api/v1/vacancies': { who: POOL_ADD },
+    };
+  })(),
 
   'GET /healthz': { who: PUBLIC },
   'GET /static/*': { who: PUBLIC, path: () => '/static/app.css' },
@@ -872,6 +909,27 @@ async function fixture() {
       return `/feedback/${f.maxRound}`;
     };
     f.privateTexts = [...(f.privateTexts ?? []), ['Matrix mirror evidence 7f3a', ['mgrA']]];
+  /* recruiting (issue 11): the talent pool and step or stop with candidates */
+  {
+    // a candidate of Max's in the pool with notes and a conversation; Rita
+    // invited to interview them
+    const maxApi = api('max@acme.test');
+    r = await maxApi.post('/api/v1/candidates', { name: 'Matrix Candidate', source: 'event', job_title: 'Seller',
+      notes: 'Matrix candidate notes 7f3a', email: 'matrix.candidate@example.test' });
+    assert.equal(r.status, 201, r.text);
+    f.candidate = r.json.id;
+    r = await maxApi.post(`/api/v1/candidates/${f.candidate}/conversations`, { kind: 'call', date: '2026-11-20',
+      outcome: 'step', step_what: 'Matrix candidate step 7f3a', step_due: '2026-12-01', step_who: 'Candidate' });
+    assert.equal(r.status, 201, r.text);
+    const maxS = await ctx.signIn('max@acme.test');
+    r = await maxS.postForm(`/recruiting/candidates/${f.candidate}/invitations`, { csrf_token: maxS.csrf, user_id: String(f.rita) });
+    assert.equal(r.status, 303, r.text.slice(0, 300));
+    r = await maxApi.post('/api/v1/vacancies', { title: 'Matrix vacancy North', team_id: f.north });
+    assert.equal(r.status, 201, r.text);
+    f.vacancy = r.json.id;
+    f.recruitStage = r.json.stages[0].id;
+    f.privateTexts = [...(f.privateTexts ?? []), ['Matrix candidate notes 7f3a', ['mgrA', 'mgrB', 'admin']],
+      ['Matrix candidate step 7f3a', ['mgrA', 'mgrB', 'admin']], ['matrix.candidate@example.test', ['mgrA', 'mgrB', 'admin']]];
   }
 
   return f;
