@@ -282,4 +282,8 @@ void api_kudos_list(struct request *r);
 void api_kudos_create(struct request *r);
 void api_badges(struct request *r);
 
+/* running it for real (issue 16): the audit log */
+/* api-audit.c */
+void api_audit_list(struct request *r);
+
 #endif

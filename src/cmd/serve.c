@@ -2,6 +2,7 @@
  * and refuses a database newer than this program. */
 #include "cmd.h"
 #include "../jobs/import-jobs.h"
+#include "../jobs/audit-purge.h"
 #include "../service/import.h"
 #include "../http/server.h"
 #include "../http/request.h"
@@ -152,7 +153,10 @@ int cmd_serve(int argc, char **argv)
 	/* after the migrations, which may take longer; the command-line import
 	 * and other commands open the database without a limit */
 	db_set_statement_timeout(srv.db, (int)stmt_ms);
+	/* running it for real (issue 16): audit rows past their retention */
+	audit_purge_start(srv.db);
 	int rc = server_run(&srv);
+	audit_purge_stop();
 	db_close(srv.db);
 	return rc;
 }

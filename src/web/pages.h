@@ -303,4 +303,9 @@ void kudos_home_needs(struct request *r);
 void kudos_rep_section(struct request *r, const struct user *u);
 void kudos_team_spotlight(struct request *r, int64_t team_id);
 
+/* running it for real (issue 16): the audit log */
+/* page-admin-audit.c: the audit log, its filters, exports and retention */
+void page_admin_audit(struct request *r);
+void page_admin_audit_retention_post(struct request *r);
+
 #endif

@@ -105,6 +105,9 @@ static const struct nav_item nav[] = {
 	/* levers (issue 10): kudos, spotlight, badges and streaks */
 	/* TRANSLATORS: a menu item: kudos, the spotlight, badges and streaks; keep it short */
 	{ G_TEAM, "kudos", "/kudos", N_("Kudos"), ROLE_REP, ROLE_ADMIN, NULL },
+	/* running it for real (issue 16): the audit log */
+	/* TRANSLATORS: a menu item: who changed what and when; keep it short */
+	{ G_ADMIN, "admin-audit", "/admin/audit", N_("Audit log"), ROLE_ADMIN, ROLE_ADMIN, NULL },
 };
 
 #define NAV_N (sizeof(nav) / sizeof(nav[0]))
