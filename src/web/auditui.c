@@ -136,8 +136,8 @@ struct table *auditui_table(struct request *r, const struct audit_row *rows, siz
 	table_col(t, 0, T("When"), CELL_TEXT);
 	table_col(t, 1, T("Who"), CELL_TEXT);
 	table_col(t, 2, T("What"), CELL_TEXT);
-	table_col(t, 3, T("Number"), CELL_INT);
-	table_col(t, 4, T("Change"), CELL_TEXT);
+	table_col(t, 3, T("Object number"), CELL_INT);
+	table_col(t, 4, T("Change made"), CELL_TEXT);
 	table_col(t, 5, T("Before → after"), CELL_TEXT);
 	for (size_t i = 0; i < n; i++) {
 		const struct audit_row *x = &rows[i];

@@ -66,7 +66,7 @@ static void filter_form(struct request *r, const struct user_list *people, const
 	ui_select(r, "kind", T("What"), kv, kl, AUDIT_KIND_COUNT + 1, kind ? kind : "",
 		  bad_field && !strcmp(bad_field, "kind") ? bad : NULL);
 	const char *object = req_query(r, "object"), *from = req_query(r, "from"), *to = req_query(r, "to");
-	ui_input(r, "object", T("Number"), "text", object ? object : "",
+	ui_input(r, "object", T("Object number"), "text", object ? object : "",
 		 bad_field && !strcmp(bad_field, "object") ? bad : NULL, " inputmode=\"numeric\" size=\"8\"");
 	ui_input(r, "from", T("From"), "date", from ? from : "", bad_field && !strcmp(bad_field, "from") ? bad : NULL,
 		 NULL);
@@ -174,14 +174,14 @@ static void render(struct request *r, const struct retention_form *rf)
 		html_printf(o, "<p class=\"empty\">%s</p></section>", T("No change matches these filters."));
 	} else {
 		html(o, "<p>");
-		html_printf(o, "%s", arena_printf(r->a, T("%lld changes match."), (long long)total));
+		html_printf(o, "%s", arena_printf(r->a, T("Matching changes: %lld."), (long long)total));
 		html(o, "</p>");
 		ui_export_links(r);
 		ui_export_cut(r, total, AUDIT_EXPORT_MAX);
 		html_printf(o, "<div class=\"table-wrap\"><table class=\"audit\"><thead><tr><th scope=\"col\">%s</th>"
 			    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 			    "<th scope=\"col\">%s</th></tr></thead><tbody>",
-			    T("When"), T("Who"), T("What"), T("Change"), T("Before → after"));
+			    T("When"), T("Who"), T("What"), T("Change made"), T("Before → after"));
 		for (size_t i = 0; i < n; i++) {
 			const struct audit_row *x = &rows[i];
 			html(o, "<tr><td>");
