@@ -77,7 +77,7 @@ test('each kind of change writes its row: command line, pages, API, import', asy
   assert.deepEqual(r.before, { active: '1' });
   assert.deepEqual(r.after, { active: '0' });
 
-  // the numbers settings (a page): one row per setting changed
+  // a setting (the retention, on the audit page): one row, the value before and after
   const before = await count('&kind=setting');
   page = await annWeb.page('/admin/audit');
   res = await annWeb.postForm('/admin/audit/retention', { csrf_token: page.csrf, days: '400' });
