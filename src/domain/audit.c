@@ -54,7 +54,9 @@ static const struct {
 } private_fields[] = {
 	{ AUDIT_USER, "password", AUDIT_CHANGED_ONLY },
 	{ AUDIT_ASSESSMENT, "evidence", AUDIT_CHANGED_ONLY },
-	{ AUDIT_PLAN, "reflection", AUDIT_CHANGED_ONLY },
+	/* a development plan's title is the rep's and their manager's
+	 * (access_private), not every admin's */
+	{ AUDIT_PLAN, "title", AUDIT_CHANGED_ONLY },
 	{ AUDIT_PLAN, "checkin_note", AUDIT_CHANGED_ONLY },
 	{ AUDIT_IMPROVEMENT, "diagnosis_notes", AUDIT_CHANGED_ONLY },
 	{ AUDIT_IMPROVEMENT, "decision_note", AUDIT_CHANGED_ONLY },
