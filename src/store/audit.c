@@ -180,24 +180,32 @@ enum err audit_begin(struct db_conn *c, struct audit_change *ch, enum audit_kind
 	ch->kind = kind;
 	ch->org_id = org_id;
 	ch->id = id;
-	ch->record = depth == 0 && !importing(c);
+	ch->record = audit_wanted(c);
 	depth++;
+	ch->counted = 1;
+	/* a change that writes no row of its own (inside another one, or an
+	 * import's) is its caller's to make atomic, as it always was: no
+	 * savepoint, which an import of a million targets would pay for */
+	if (!ch->record)
+		return E_OK;
 	enum err e = db_begin(c);
-	if (e) {
-		depth--;
-		return e;
-	}
-	ch->open = 1;
-	if (ch->record) {
+	if (!e) {
+		ch->open = 1;
 		int rc = read_snapshot(c, kind, org_id, id, ch->before);
-		if (rc < 0) {
-			/* audit_end rolls back and gives the error */
-			free_vals(ch->before);
-			return (enum err)-rc;
+		if (rc >= 0) {
+			ch->has_before = rc;
+			return E_OK;
 		}
-		ch->has_before = rc;
+		/* nothing was changed yet: undone here, so that the caller's
+		 * audit_end (or none) has nothing left to do */
+		free_vals(ch->before);
+		db_rollback(c);
+		ch->open = 0;
+		e = (enum err)-rc;
 	}
-	return E_OK;
+	depth--;
+	ch->counted = 0;
+	return e;
 }
 
 static enum err insert_row(struct db_conn *c, int64_t org_id, enum audit_kind kind, int64_t object_id,
@@ -212,9 +220,12 @@ static enum err insert_row(struct db_conn *c, int64_t org_id, enum audit_kind ki
 
 enum err audit_end(struct db_conn *c, struct audit_change *ch, const char *action, int64_t id, enum err e)
 {
+	if (ch->counted) {
+		depth--;
+		ch->counted = 0;
+	}
 	if (!ch->open)
 		return e;
-	depth--;
 	ch->open = 0;
 	if (id)
 		ch->id = id;

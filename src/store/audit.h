@@ -15,7 +15,8 @@
  * reads the object's fields; audit_end reads them again, writes the row of
  * what changed (domain/audit.c: private text never) and commits — or,
  * when e is an error or the row cannot be written, rolls the change back.
- * A change can therefore not be kept without its row.
+ * A change can therefore not be kept without its row. When audit_begin
+ * fails nothing is left open, and audit_end only gives e back.
  *
  * The actor is the connection's (db_set_actor). A change nested in another
  * audited change on the same thread (the team set while a user is created)
@@ -33,6 +34,7 @@
 struct audit_change {
 	enum audit_kind kind;
 	int64_t org_id, id;
+	int counted;		/* counted in the depth of changes under way */
 	int open;		/* a transaction was opened by audit_begin */
 	int record;		/* write a row (not nested, not an import's) */
 	int has_before;
