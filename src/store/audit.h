@@ -21,7 +21,8 @@
  * The actor is the connection's (db_set_actor). A change nested in another
  * audited change on the same thread (the team set while a user is created)
  * is part of the outer one's row; changes an import makes row by row are
- * part of the import's one row (via "import").
+ * part of the import's one row (via "import"). Such a change writes no row
+ * and opens no savepoint: its atomicity is its caller's, as before.
  */
 #ifndef SG_STORE_AUDIT_H
 #define SG_STORE_AUDIT_H
