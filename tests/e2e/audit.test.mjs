@@ -193,6 +193,12 @@ test('each kind of change writes its row: command line, pages, API, import', asy
   res = await annApi.get('/api/v1/audit?from=2026-13-40');
   assert.equal(res.status, 400);
   assert.equal(res.json.field, 'from');
+  res = await annApi.get('/api/v1/audit?offset=100001');
+  assert.equal(res.status, 400);
+  assert.equal(res.json.field, 'offset');
+  res = await annApi.get('/api/v1/audit?limit=501');
+  assert.equal(res.status, 400);
+  assert.equal(res.json.field, 'limit');
 });
 
 test('the page shows the rows as a readable diff, filtered and exported, without private text', async () => {
