@@ -211,7 +211,7 @@ enum err assessment_due(struct db_conn *c, struct arena *a, int64_t org_id, int6
 
 /* audit: the write of assessment_invite_peer below, in one transaction with its row */
 static enum err assessment_invite_peer_write(struct db_conn *c, int64_t org_id, int64_t round_id, int64_t rep_id,
-				int64_t peer_id, int64_t invited_by, int64_t *id)
+					     int64_t peer_id, int64_t invited_by, int64_t *id)
 {
 	struct db_stmt *st = DBQ(c, "INSERT INTO assessments (org_id, round_id, rep_id, rater_id, rater_kind, "
 				 "invited_by, created_at) VALUES ($1, $2, $3, $4, 'peer', $5, $6) RETURNING id",
@@ -258,7 +258,7 @@ enum err assessment_scores(struct db_conn *c, struct arena *a, int64_t org_id, i
 
 /* audit: the write of assessment_scores_save below, in one transaction with its row */
 static enum err assessment_scores_save_write(struct db_conn *c, int64_t org_id, int64_t assessment_id,
-				const struct assessment_score *s, size_t n)
+					     const struct assessment_score *s, size_t n)
 {
 	enum err e = DBX(c, "DELETE FROM assessment_scores WHERE org_id = $1 AND assessment_id = $2",
 			 P_I(org_id), P_I(assessment_id));

@@ -90,9 +90,10 @@ static void read_plan(struct db_stmt *st, struct arena *a, struct improve_plan *
 }
 
 /* audit: the write of improve_create below, in one transaction with its row */
-static enum err improve_create_write(struct db_conn *c, int64_t org_id, int64_t rep_id, const char *source, const char *period_label,
-			const char *flagged_on, const char *diagnosis, const char *diagnosis_notes,
-			const char *plan_start, const char *plan_end, int64_t created_by, int64_t *id)
+static enum err improve_create_write(struct db_conn *c, int64_t org_id, int64_t rep_id, const char *source,
+				     const char *period_label, const char *flagged_on, const char *diagnosis,
+				     const char *diagnosis_notes, const char *plan_start, const char *plan_end,
+				     int64_t created_by, int64_t *id)
 {
 	int has_days = plan_start && *plan_start && plan_end && *plan_end;
 	return inserted(DBQ(c, "INSERT INTO improvement_plans (org_id, rep_id, source, period_label, flagged_on, status, "
@@ -112,7 +113,8 @@ enum err improve_create(struct db_conn *c, int64_t org_id, int64_t rep_id, const
 	int64_t nid = 0;
 	enum err e = audit_begin(c, &ch, AUDIT_IMPROVEMENT, org_id, 0);
 	if (!e)
-		e = improve_create_write(c, org_id, rep_id, source, period_label, flagged_on, diagnosis, diagnosis_notes, plan_start, plan_end, created_by, &nid);
+		e = improve_create_write(c, org_id, rep_id, source, period_label, flagged_on, diagnosis,
+					 diagnosis_notes, plan_start, plan_end, created_by, &nid);
 	e = audit_end(c, &ch, "create", nid, e);
 	if (!e && id)
 		*id = nid;
@@ -170,7 +172,7 @@ enum err improve_list(struct db_conn *c, struct arena *a, int64_t org_id, const 
 
 /* audit: the write of improve_update below, in one transaction with its row */
 static enum err improve_update_write(struct db_conn *c, int64_t org_id, int64_t id, const char *diagnosis,
-			const char *diagnosis_notes, const char *plan_start, const char *plan_end)
+				     const char *diagnosis_notes, const char *plan_start, const char *plan_end)
 {
 	int has_days = plan_start && *plan_start && plan_end && *plan_end;
 	enum err e = changed(DBQ(c, "UPDATE improvement_plans SET diagnosis = coalesce($3, diagnosis), "
@@ -197,8 +199,9 @@ enum err improve_update(struct db_conn *c, int64_t org_id, int64_t id, const cha
 }
 
 /* audit: the write of improve_decide_store below, in one transaction with its row */
-static enum err improve_decide_store_write(struct db_conn *c, int64_t org_id, int64_t id, const char *status, const char *decision,
-			      const char *plan_end, int extended, const char *note, const char *today)
+static enum err improve_decide_store_write(struct db_conn *c, int64_t org_id, int64_t id, const char *status,
+					   const char *decision, const char *plan_end, int extended, const char *note,
+					   const char *today)
 {
 	int closing = !strcmp(status, "closed");
 	enum err e = changed(DBQ(c, "UPDATE improvement_plans SET status = $3, decision = $4, plan_end = $5, "

@@ -79,8 +79,8 @@ static void read_ooo(struct db_stmt *st, struct arena *a, struct one_on_one *o)
 }
 
 /* audit: the write of ooo_create below, in one transaction with its row */
-static enum err ooo_create_write(struct db_conn *c, int64_t org_id, int64_t rep_id, int64_t manager_id, const char *scheduled_on,
-		    int64_t *id)
+static enum err ooo_create_write(struct db_conn *c, int64_t org_id, int64_t rep_id, int64_t manager_id,
+				 const char *scheduled_on, int64_t *id)
 {
 	struct db_stmt *st = DBQ(c, "INSERT INTO one_on_ones (org_id, rep_id, manager_id, scheduled_on, created_at) "
 				 "VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -172,7 +172,8 @@ static enum err changed(struct db_stmt *st, enum err when_none)
 }
 
 /* audit: the write of ooo_notes_set below, in one transaction with its row */
-static enum err ooo_notes_set_write(struct db_conn *c, int64_t org_id, int64_t id, const char *shared, const char *private_notes)
+static enum err ooo_notes_set_write(struct db_conn *c, int64_t org_id, int64_t id, const char *shared,
+				    const char *private_notes)
 {
 	return changed(DBQ(c, "UPDATE one_on_ones SET shared_notes = coalesce($3, shared_notes), "
 			   "private_notes = coalesce($4, private_notes) WHERE org_id = $1 AND id = $2",
@@ -224,8 +225,8 @@ enum err ooo_reschedule(struct db_conn *c, int64_t org_id, int64_t id, const cha
 }
 
 /* audit: the write of ooo_point_add below, in one transaction with its row */
-static enum err ooo_point_add_write(struct db_conn *c, int64_t org_id, int64_t meeting_id, int64_t author_id, const char *section,
-		       const char *text, int64_t *id)
+static enum err ooo_point_add_write(struct db_conn *c, int64_t org_id, int64_t meeting_id, int64_t author_id,
+				    const char *section, const char *text, int64_t *id)
 {
 	struct db_stmt *st = DBQ(c, "INSERT INTO one_on_one_points (org_id, meeting_id, author_id, section, text, position, "
 				 "created_at) VALUES ($1, $2, $3, $4, $5, (SELECT coalesce(max(p.position), 0) + 1 "
@@ -274,8 +275,8 @@ enum err ooo_points(struct db_conn *c, struct arena *a, int64_t org_id, int64_t 
 }
 
 /* audit: the write of ooo_action_add below, in one transaction with its row */
-static enum err ooo_action_add_write(struct db_conn *c, int64_t org_id, int64_t meeting_id, int64_t rep_id, int64_t owner_id,
-			const char *what, const char *due, int64_t *id)
+static enum err ooo_action_add_write(struct db_conn *c, int64_t org_id, int64_t meeting_id, int64_t rep_id,
+				     int64_t owner_id, const char *what, const char *due, int64_t *id)
 {
 	struct db_stmt *st = DBQ(c, "INSERT INTO one_on_one_actions (org_id, meeting_id, rep_id, owner_id, what, due, "
 				 "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",

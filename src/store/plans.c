@@ -83,8 +83,8 @@ static enum err one_plan(struct db_stmt *st, struct arena *a, struct plan *out)
 }
 
 /* audit: the write of plan_create below, in one transaction with its row */
-static enum err plan_create_write(struct db_conn *c, int64_t org_id, int64_t rep_id, const char *title, const char *start,
-		     const char *end, int64_t created_by, int64_t *id)
+static enum err plan_create_write(struct db_conn *c, int64_t org_id, int64_t rep_id, const char *title,
+				  const char *start, const char *end, int64_t created_by, int64_t *id)
 {
 	return inserted(DBQ(c, "INSERT INTO dev_plans (org_id, rep_id, title, period_start, period_end, created_by, "
 			    "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -196,8 +196,9 @@ static void read_goal(struct db_stmt *st, struct arena *a, struct plan_goal *g)
 }
 
 /* audit: the write of plan_goal_add below, in one transaction with its row */
-static enum err plan_goal_add_write(struct db_conn *c, int64_t org_id, int64_t plan_id, const char *kind, const char *title,
-		       int64_t trait_id, const char *metric, double baseline, double target, int64_t *id)
+static enum err plan_goal_add_write(struct db_conn *c, int64_t org_id, int64_t plan_id, const char *kind,
+				    const char *title, int64_t trait_id, const char *metric, double baseline,
+				    double target, int64_t *id)
 {
 	return inserted(DBQ(c, "INSERT INTO plan_goals (org_id, plan_id, kind, title, trait_id, metric, baseline, "
 			    "target, position, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
@@ -233,8 +234,8 @@ enum err plan_goal_get(struct db_conn *c, struct arena *a, int64_t org_id, int64
 }
 
 /* audit: the write of plan_goal_update below, in one transaction with its row */
-static enum err plan_goal_update_write(struct db_conn *c, int64_t org_id, int64_t id, const char *title, const char *status,
-			  double target)
+static enum err plan_goal_update_write(struct db_conn *c, int64_t org_id, int64_t id, const char *title,
+				       const char *status, double target)
 {
 	return changed(DBQ(c, "UPDATE plan_goals SET title = coalesce($3, title), status = coalesce($4, status), "
 			   "target = CASE WHEN $5 = 1 THEN $6 ELSE target END WHERE org_id = $1 AND id = $2",
@@ -300,8 +301,8 @@ static enum err many_actions(struct db_stmt *st, struct arena *a, struct plan_ac
 }
 
 /* audit: the write of plan_action_add below, in one transaction with its row */
-static enum err plan_action_add_write(struct db_conn *c, int64_t org_id, int64_t plan_id, int64_t goal_id, const char *what,
-			 int64_t owner_id, const char *due, int64_t *id)
+static enum err plan_action_add_write(struct db_conn *c, int64_t org_id, int64_t plan_id, int64_t goal_id,
+				      const char *what, int64_t owner_id, const char *due, int64_t *id)
 {
 	return inserted(DBQ(c, "INSERT INTO plan_actions (org_id, plan_id, goal_id, what, owner_id, due, created_at) "
 			    "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -395,8 +396,8 @@ static enum err many_checkins(struct db_stmt *st, struct arena *a, struct plan_c
 }
 
 /* audit: the write of plan_checkin_add below, in one transaction with its row */
-static enum err plan_checkin_add_write(struct db_conn *c, int64_t org_id, int64_t plan_id, int64_t author_id, const char *on_date,
-			  const char *note, int64_t *id)
+static enum err plan_checkin_add_write(struct db_conn *c, int64_t org_id, int64_t plan_id, int64_t author_id,
+				       const char *on_date, const char *note, int64_t *id)
 {
 	return inserted(DBQ(c, "INSERT INTO plan_checkins (org_id, plan_id, author_id, on_date, note, created_at) "
 			    "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
