@@ -34,6 +34,9 @@ const struct cmd commands[] = {
 	{ "copy", cmd_copy, "copy --from sqlite:PATH --to postgresql://USER@HOST:PORT/NAME",
 	  "copy a whole SQLite database into a new, empty PostgreSQL database (moving to PostgreSQL)" },
 	{ "help", cmd_help, "help [COMMAND | --man]", "show the commands and the environment, one command's usage, or the manual page" },
+	/* running it for real (issue 16): the audit log */
+	{ "audit", cmd_audit, "audit purge [--org SLUG] [--db URL]",
+	  "delete the audit rows older than each organisation's retention (the server does it daily)" },
 	{ NULL, NULL, NULL, NULL },
 };
 

@@ -453,6 +453,11 @@ const struct route routes[] = {
 	/* running it for real (issue 16): Prometheus metrics (the rule: access_metrics) */
 	{ "GET", "/metrics", page_metrics, R_ANON | R_NODB },
 	{ "GET", "/static/*", page_static, R_ANON | R_NODB },
+
+	/* running it for real (issue 16): the audit log (the rule: access_audit_*) */
+	{ "GET", "/admin/audit", page_admin_audit, R_ADMIN },
+	{ "POST", "/admin/audit/retention", page_admin_audit_retention_post, R_ADMIN | R_CSRF },
+	{ "GET", "/api/v1/audit", api_audit_list, R_ADMIN | R_JSON },
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

@@ -323,4 +323,8 @@ void api_candidate_conversations_create(struct request *r);
 void api_vacancies_list(struct request *r);
 void api_vacancies_create(struct request *r);
 
+/* running it for real (issue 16): the audit log */
+/* api-audit.c */
+void api_audit_list(struct request *r);
+
 #endif

@@ -33,6 +33,8 @@ int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
 int cmd_copy(int argc, char **argv);
 int cmd_help(int argc, char **argv);
+/* running it for real (issue 16): the audit log's purge */
+int cmd_audit(int argc, char **argv);
 /* cmd/manual.c: the version, the environment (printed by help) and the man
  * page salesgarden(1), generated from the commands table and the environment */
 extern const char cmd_version[];

@@ -138,6 +138,8 @@ int cmd_org_open(struct cmd_org_ctx *x, const char *dburl, const char *slug)
 		return -1;
 	struct strbuf err = STRBUF_INIT;
 	x->c = db_acquire(x->db, &err);
+	if (x->c)
+		db_set_actor(x->c, 0, "cli");	/* audit: changes made from the command line */
 	x->a = arena_new();
 	enum err e = x->c ? org_by_slug(x->c, x->a, slug, &x->org) : E_UNAVAILABLE;
 	if (e) {

@@ -30,6 +30,8 @@ int cmd_demo(int argc, char **argv)
 		return 1;
 	struct strbuf err = STRBUF_INIT;
 	struct db_conn *c = db_acquire(db, &err);
+	if (c)
+		db_set_actor(c, 0, "demo");	/* audit: the demo's changes are the demo's */
 	if (!c) {
 		fprintf(stderr, "error: %s\n", err.buf);
 		sb_release(&err);

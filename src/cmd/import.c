@@ -281,6 +281,7 @@ int cmd_import(int argc, char **argv)
 		return 1;
 	}
 	explain(x.a, data, len, &o);
+	o.file_name = path;	/* for the audit log */
 	struct import_summary s;
 	struct strbuf err = STRBUF_INIT;
 	enum err e = import_run(x.c, x.a, x.org.id, data, len, &o, &s, &err);

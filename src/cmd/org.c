@@ -49,6 +49,8 @@ int cmd_org(int argc, char **argv)
 	if (!db)
 		return 1;
 	struct db_conn *c = db_acquire(db, NULL);
+	if (c)
+		db_set_actor(c, 0, "cli");	/* audit */
 	int64_t id = 0;
 	enum err e = c ? org_create(c, slug, name, locale, currency, &id) : E_UNAVAILABLE;
 	if (c)

@@ -3,6 +3,7 @@
 #include "cmd.h"
 #include "../jobs/import-jobs.h"
 #include "../jobs/contest-sweep.h"
+#include "../jobs/audit-purge.h"
 #include "../service/import.h"
 #include "../http/server.h"
 #include "../http/request.h"
@@ -165,7 +166,10 @@ int cmd_serve(int argc, char **argv)
 	const char *sw = getenv("SALESGARDEN_CONTEST_SWEEP");
 	if (contest_sweep_start(srv.db, sw && atoi(sw) > 0 ? atoi(sw) : 3600))
 		log_error("cannot start the contest sweep; contests freeze when they are read");
+	/* running it for real (issue 16): audit rows past their retention */
+	audit_purge_start(srv.db);
 	int rc = server_run(&srv);
+	audit_purge_stop();
 	db_close(srv.db);
 	return rc;
 }

@@ -43,6 +43,9 @@ struct db_conn {
 	 * a rollback after it would replace the driver's own message */
 	enum err last_err;
 	char last_msg[512];
+	/* audit: who is changing things (db_set_actor) */
+	int64_t actor_id;
+	const char *actor_via;
 };
 
 struct db_stmt {
@@ -259,7 +262,25 @@ struct db_conn *db_acquire(struct db *db, struct strbuf *errmsg)
 		c->timeout_ms = db->timeout_ms;
 	}
 	c->effects = 0;
+	c->actor_id = 0;
+	c->actor_via = "system";
 	return c;
+}
+
+void db_set_actor(struct db_conn *c, int64_t user_id, const char *via)
+{
+	c->actor_id = user_id;
+	c->actor_via = via ? via : "system";
+}
+
+int64_t db_actor_id(const struct db_conn *c)
+{
+	return c->actor_id;
+}
+
+const char *db_actor_via(const struct db_conn *c)
+{
+	return c->actor_via ? c->actor_via : "system";
 }
 
 void db_set_statement_timeout(struct db *db, int ms)

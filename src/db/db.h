@@ -141,6 +141,14 @@ int64_t db_scalar_i64(struct db_conn *c, const char *sql, const struct db_param 
 		      int64_t def);
 #define DB_I64(c, def, sql, ...) db_scalar_i64((c), (sql), (const struct db_param[]){ __VA_ARGS__ }, DB_NPARAMS(__VA_ARGS__), (def))
 
+/* audit (issue 16): who is changing things on this connection, recorded
+ * with every audit row (store/audit.c). db_acquire resets it to no user,
+ * via "system"; the router sets the signed-in user ("web") or the token's
+ * ("api"), the command line sets "cli". via must be a string literal. */
+void db_set_actor(struct db_conn *c, int64_t user_id, const char *via);
+int64_t db_actor_id(const struct db_conn *c);
+const char *db_actor_via(const struct db_conn *c);
+
 /* speed (issue 15): a number that changes whenever anyone (this process or
  * another) commits to the database, read on a connection of its own: two
  * equal answers mean no commit in between. -1 when the engine cannot tell

@@ -607,5 +607,15 @@ int access_candidate_invitee(const struct viewer *v, const struct person *who, i
  * vacancy of no team by every manager. The list of stages is the admins'. */
 int access_vacancy(const struct viewer *v, int64_t org_id, int64_t team_id);
 int access_recruit_stages_edit(const struct viewer *v, int64_t org_id);
+/* running it for real (issue 16): the audit log */
+/*
+ * The audit log names who changed what in the whole organisation, so only
+ * its admins read it (page, API, export) and set its retention; a manager
+ * or a rep gets nothing, an admin of another organisation nothing of this
+ * one. No one — admin included — changes or deletes a row (there is no
+ * route for it, and the database refuses it).
+ */
+int access_audit_see(const struct viewer *v, int64_t org_id);
+int access_audit_retention_set(const struct viewer *v, int64_t org_id);
 
 #endif

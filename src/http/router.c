@@ -614,8 +614,12 @@ void router_run(struct request *r)
 		goto done;
 	size_t nheaders = r->headers.n;
 	for (int attempt = 0;; attempt++) {
-		if (r->db)
+		if (r->db) {
 			db_mark(r->db);
+			/* audit: every change this request makes is this caller's */
+			if (r->signed_in)
+				db_set_actor(r->db, r->me.user_id, r->via_token ? "api" : "web");
+		}
 		r->route->fn(r);
 		if (r->status != 503 || !r->db || attempt >= DB_REPLAYS || !db_replayable(r->db))
 			break;

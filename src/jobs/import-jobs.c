@@ -347,6 +347,8 @@ static void run_job(struct job_run *jr)
 	struct import_summary sum;
 	memset(&sum, 0, sizeof(sum));
 	sb_reset(&errmsg);
+	db_set_actor(c, job.user_id, "web");	/* audit: the import is who started it's */
+	o.file_name = job.filename;
 	e = import_run(c, a, jr->org_id, jr->data.data, len, &o, &sum, &errmsg);
 	if (jr->pc) {
 		db_release(jr->pc);

@@ -64,6 +64,7 @@ struct import_options {
 	void (*progress)(void *cls, size_t rows, size_t bytes_done, size_t bytes_total);
 	void *progress_cls;
 	int64_t job_id;			/* the import job it runs for, 0 for none */
+	const char *file_name;		/* the file's name, for the audit log (NULL: none) */
 	size_t batch_rows;		/* rows per batch; 0 for the default (tests take a few) */
 	/* called with the summary inside the import's last transaction (the
 	 * one that keeps or ends undoing it), so that what the caller records

@@ -1,5 +1,6 @@
 /* assessments: see assessments.h. */
 #include "assessments.h"
+#include "audit.h"
 #include "../lib/util.h"
 #include <string.h>
 
@@ -208,8 +209,9 @@ enum err assessment_due(struct db_conn *c, struct arena *a, int64_t org_id, int6
 			  a, out);
 }
 
-enum err assessment_invite_peer(struct db_conn *c, int64_t org_id, int64_t round_id, int64_t rep_id,
-				int64_t peer_id, int64_t invited_by, int64_t *id)
+/* audit: the write of assessment_invite_peer below, in one transaction with its row */
+static enum err assessment_invite_peer_write(struct db_conn *c, int64_t org_id, int64_t round_id, int64_t rep_id,
+					     int64_t peer_id, int64_t invited_by, int64_t *id)
 {
 	struct db_stmt *st = DBQ(c, "INSERT INTO assessments (org_id, round_id, rep_id, rater_id, rater_kind, "
 				 "invited_by, created_at) VALUES ($1, $2, $3, $4, 'peer', $5, $6) RETURNING id",
@@ -218,6 +220,20 @@ enum err assessment_invite_peer(struct db_conn *c, int64_t org_id, int64_t round
 	if (db_step(st) == DB_ROW && id)
 		*id = db_col_i64(st, 0);
 	return db_finish(st);
+}
+
+enum err assessment_invite_peer(struct db_conn *c, int64_t org_id, int64_t round_id, int64_t rep_id,
+				int64_t peer_id, int64_t invited_by, int64_t *id)
+{
+	struct audit_change ch;
+	int64_t nid = 0;
+	enum err e = audit_begin(c, &ch, AUDIT_ASSESSMENT, org_id, 0);
+	if (!e)
+		e = assessment_invite_peer_write(c, org_id, round_id, rep_id, peer_id, invited_by, &nid);
+	e = audit_end(c, &ch, "invite", nid, e);
+	if (!e && id)
+		*id = nid;
+	return e;
 }
 
 enum err assessment_scores(struct db_conn *c, struct arena *a, int64_t org_id, int64_t assessment_id,
@@ -240,8 +256,9 @@ enum err assessment_scores(struct db_conn *c, struct arena *a, int64_t org_id, i
 	return db_finish(st);
 }
 
-enum err assessment_scores_save(struct db_conn *c, int64_t org_id, int64_t assessment_id,
-				const struct assessment_score *s, size_t n)
+/* audit: the write of assessment_scores_save below, in one transaction with its row */
+static enum err assessment_scores_save_write(struct db_conn *c, int64_t org_id, int64_t assessment_id,
+					     const struct assessment_score *s, size_t n)
 {
 	enum err e = DBX(c, "DELETE FROM assessment_scores WHERE org_id = $1 AND assessment_id = $2",
 			 P_I(org_id), P_I(assessment_id));
@@ -251,6 +268,16 @@ enum err assessment_scores_save(struct db_conn *c, int64_t org_id, int64_t asses
 			P_I(org_id), P_I(assessment_id), P_I(s[i].trait_id), P_I(s[i].subskill_id), P_I(s[i].score),
 			P_T(s[i].evidence ? s[i].evidence : ""), P_ID(s[i].observation_id));
 	return e;
+}
+
+enum err assessment_scores_save(struct db_conn *c, int64_t org_id, int64_t assessment_id,
+				const struct assessment_score *s, size_t n)
+{
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_ASSESSMENT, org_id, assessment_id);
+	if (!e)
+		e = assessment_scores_save_write(c, org_id, assessment_id, s, n);
+	return audit_end(c, &ch, "scores", assessment_id, e);
 }
 
 enum err assessment_previous_round_on(struct db_conn *c, struct arena *a, int64_t org_id, int64_t rep_id,
@@ -269,7 +296,8 @@ enum err assessment_previous_round_on(struct db_conn *c, struct arena *a, int64_
 	return db_finish(st);
 }
 
-enum err assessment_submit(struct db_conn *c, int64_t org_id, int64_t id)
+/* audit: the write of assessment_submit below, in one transaction with its row */
+static enum err assessment_submit_write(struct db_conn *c, int64_t org_id, int64_t id)
 {
 	struct db_stmt *st = DBQ(c, "UPDATE assessments SET status = 'submitted', submitted_at = $3 "
 				 "WHERE org_id = $1 AND id = $2 AND status = 'draft'",
@@ -279,6 +307,15 @@ enum err assessment_submit(struct db_conn *c, int64_t org_id, int64_t id)
 	int64_t n = db_changes(st);
 	enum err e = db_finish(st);
 	return e ? e : n ? E_OK : E_CONFLICT;
+}
+
+enum err assessment_submit(struct db_conn *c, int64_t org_id, int64_t id)
+{
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_ASSESSMENT, org_id, id);
+	if (!e)
+		e = assessment_submit_write(c, org_id, id);
+	return audit_end(c, &ch, "submit", id, e);
 }
 
 enum err assessment_history(struct db_conn *c, struct arena *a, int64_t org_id, int64_t rep_id,

@@ -1,5 +1,6 @@
 /* conversations: see conversations.h. */
 #include "conversations.h"
+#include "audit.h"
 #include "deals.h"
 #include "reasons.h"
 #include "webhooks.h"
@@ -157,6 +158,11 @@ enum err conversation_log(struct db_conn *c, struct arena *a, int64_t org_id,
 	if (e)
 		goto fail;
 
+	/* audit: what the conversation did to its deal (stage, status) is one
+	 * row of the deal's */
+	struct audit_change ch;
+	if (deal_id && (e = audit_begin(c, &ch, AUDIT_DEAL, org_id, deal_id)))
+		goto fail;
 	switch (oc) {
 	case OUTCOME_STEP:
 		e = DBX(c, "INSERT INTO steps (org_id, conversation_id, deal_id, account_id, rep_id, what, who, due, "
@@ -172,10 +178,10 @@ enum err conversation_log(struct db_conn *c, struct arena *a, int64_t org_id,
 	default:
 		break;
 	}
-	if (e)
-		goto fail;
 	/* in every branch, a paused deal that is talked to again is open again */
-	if (deal_id && progressed && oc != OUTCOME_STOP)
+	if (e)
+		;	/* audit_end below rolls the deal's part back */
+	else if (deal_id && progressed && oc != OUTCOME_STOP)
 		e = DBX(c, "UPDATE deals SET stage_id = $3, stage_changed_on = $4, updated_at = $5, status = 'open' "
 			"WHERE org_id = $1 AND id = $2",
 			P_I(org_id), P_I(deal_id), P_I(li->new_stage_id), P_T(in->date), P_I(now_epoch()));
@@ -189,6 +195,8 @@ enum err conversation_log(struct db_conn *c, struct arena *a, int64_t org_id,
 			"AND status = 'paused'", P_I(org_id), P_I(deal_id), P_I(now_epoch()));
 	if (!e)
 		e = webhook_on_conversation(c, org_id, cid);	/* webhooks: the outbox, in this transaction */
+	if (deal_id)
+		e = audit_end(c, &ch, "conversation", deal_id, e);
 	if (e)
 		goto fail;
 	e = db_commit(c);

@@ -5,6 +5,7 @@
  * statement.
  */
 #include "deals.h"
+#include "audit.h"
 #include "webhooks.h"
 #include "../lib/util.h"
 #include "../lib/strbuf.h"
@@ -168,6 +169,10 @@ enum err deal_create(struct db_conn *c, int64_t org_id, const struct deal_input 
 		     int64_t *id)
 {
 	int64_t now = now_epoch();
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_DEAL, org_id, 0);
+	if (e)
+		return e;
 	struct db_stmt *st = DBQ(c, "INSERT INTO deals (org_id, title, account_id, value_minor, currency, owner_id, "
 				 "stage_id, product, expected_close, status, created_on, stage_changed_on, external_id, "
 				 "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $10, "
@@ -177,14 +182,20 @@ enum err deal_create(struct db_conn *c, int64_t org_id, const struct deal_input 
 				 P_T(in->product ? in->product : ""), P_T(in->expected_close && *in->expected_close
 									 ? in->expected_close : NULL),
 				 P_T(today), P_T(in->external_id), P_I(now));
-	if (db_step(st) == DB_ROW && id)
-		*id = db_col_i64(st, 0);
-	return db_finish(st);
+	int64_t did = db_step(st) == DB_ROW ? db_col_i64(st, 0) : 0;
+	e = audit_end(c, &ch, "create", did, db_finish(st));
+	if (!e && id)
+		*id = did;
+	return e;
 }
 
 enum err deal_update(struct db_conn *c, int64_t org_id, int64_t id, const struct deal_input *in,
 		     const char *today)
 {
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_DEAL, org_id, id);
+	if (e)
+		return e;
 	/* moving to a stage later in the pipeline is progress */
 	struct db_stmt *st = DBQ(c, "UPDATE deals SET title = $3, account_id = $4, value_minor = $5, currency = $6, "
 				 "owner_id = $7, product = $9, expected_close = $10, updated_at = $12, "
@@ -199,17 +210,19 @@ enum err deal_update(struct db_conn *c, int64_t org_id, int64_t id, const struct
 	while (db_step(st) == DB_ROW)
 		;
 	int64_t n = db_changes(st);
-	enum err e = db_finish(st);
-	return e ? e : n ? E_OK : E_NOTFOUND;
+	e = db_finish(st);
+	return audit_end(c, &ch, "update", id, e ? e : n ? E_OK : E_NOTFOUND);
 }
 
 enum err deal_close(struct db_conn *c, int64_t org_id, int64_t id, const char *status,
 		    const char *lost_reason, const char *note, const char *today)
 {
 	int closed = !strcmp(status, "won") || !strcmp(status, "lost");
-	/* one transaction (a savepoint inside the caller's): the change and
-	 * its webhook event commit together or not at all */
-	enum err e = db_begin(c);
+	/* one transaction (audit_begin: a savepoint inside the caller's): the
+	 * change, its audit row and its webhook event commit together or not
+	 * at all */
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_DEAL, org_id, id);
 	if (e)
 		return e;
 	char was[16] = "";
@@ -237,14 +250,15 @@ enum err deal_close(struct db_conn *c, int64_t org_id, int64_t id, const char *s
 			P_I(org_id), P_I(id));
 	if (!e && strcmp(was, status))
 		e = webhook_on_deal_closed(c, org_id, id, status);	/* webhooks: deal.won / deal.lost */
-	if (!e)
-		return db_commit(c);
-	db_rollback(c);
-	return e;
+	return audit_end(c, &ch, status, id, e);
 }
 
 enum err deal_reopen(struct db_conn *c, int64_t org_id, int64_t id, const char *today)
 {
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_DEAL, org_id, id);
+	if (e)
+		return e;
 	struct db_stmt *st = DBQ(c, "UPDATE deals SET status = 'open', lost_reason = NULL, lost_note = '', closed_on = NULL, "
 				 "updated_at = $3, stage_changed_on = $4, stage_id = CASE WHEN (SELECT kind FROM stages "
 				 "WHERE org_id = $1 AND id = deals.stage_id) = 'open' THEN stage_id ELSE "
@@ -254,8 +268,8 @@ enum err deal_reopen(struct db_conn *c, int64_t org_id, int64_t id, const char *
 	while (db_step(st) == DB_ROW)
 		;
 	int64_t n = db_changes(st);
-	enum err e = db_finish(st);
-	return e ? e : n ? E_OK : E_NOTFOUND;
+	e = db_finish(st);
+	return audit_end(c, &ch, "reopen", id, e ? e : n ? E_OK : E_NOTFOUND);
 }
 
 /* the columns of a deal with its health signals; $2 is today minus the grace period.

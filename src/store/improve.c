@@ -1,5 +1,6 @@
 /* improve: see improve.h. */
 #include "improve.h"
+#include "audit.h"
 #include "../lib/util.h"
 #include <math.h>
 #include <string.h>
@@ -88,9 +89,11 @@ static void read_plan(struct db_stmt *st, struct arena *a, struct improve_plan *
 	p->first_open_review = col_text(st, a, 20);
 }
 
-enum err improve_create(struct db_conn *c, int64_t org_id, int64_t rep_id, const char *source, const char *period_label,
-			const char *flagged_on, const char *diagnosis, const char *diagnosis_notes,
-			const char *plan_start, const char *plan_end, int64_t created_by, int64_t *id)
+/* audit: the write of improve_create below, in one transaction with its row */
+static enum err improve_create_write(struct db_conn *c, int64_t org_id, int64_t rep_id, const char *source,
+				     const char *period_label, const char *flagged_on, const char *diagnosis,
+				     const char *diagnosis_notes, const char *plan_start, const char *plan_end,
+				     int64_t created_by, int64_t *id)
 {
 	int has_days = plan_start && *plan_start && plan_end && *plan_end;
 	return inserted(DBQ(c, "INSERT INTO improvement_plans (org_id, rep_id, source, period_label, flagged_on, status, "
@@ -100,6 +103,22 @@ enum err improve_create(struct db_conn *c, int64_t org_id, int64_t rep_id, const
 			    P_T(has_days ? "open" : "flagged"), P_T(diagnosis ? diagnosis : ""),
 			    P_T(diagnosis_notes ? diagnosis_notes : ""), has_days ? P_T(plan_start) : P_NULL,
 			    has_days ? P_T(plan_end) : P_NULL, P_I(created_by), P_I(now_epoch())), id);
+}
+
+enum err improve_create(struct db_conn *c, int64_t org_id, int64_t rep_id, const char *source, const char *period_label,
+			const char *flagged_on, const char *diagnosis, const char *diagnosis_notes,
+			const char *plan_start, const char *plan_end, int64_t created_by, int64_t *id)
+{
+	struct audit_change ch;
+	int64_t nid = 0;
+	enum err e = audit_begin(c, &ch, AUDIT_IMPROVEMENT, org_id, 0);
+	if (!e)
+		e = improve_create_write(c, org_id, rep_id, source, period_label, flagged_on, diagnosis,
+					 diagnosis_notes, plan_start, plan_end, created_by, &nid);
+	e = audit_end(c, &ch, "create", nid, e);
+	if (!e && id)
+		*id = nid;
+	return e;
 }
 
 enum err improve_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct improve_plan *out)
@@ -151,8 +170,9 @@ enum err improve_list(struct db_conn *c, struct arena *a, int64_t org_id, const 
 	return db_finish(st);
 }
 
-enum err improve_update(struct db_conn *c, int64_t org_id, int64_t id, const char *diagnosis,
-			const char *diagnosis_notes, const char *plan_start, const char *plan_end)
+/* audit: the write of improve_update below, in one transaction with its row */
+static enum err improve_update_write(struct db_conn *c, int64_t org_id, int64_t id, const char *diagnosis,
+				     const char *diagnosis_notes, const char *plan_start, const char *plan_end)
 {
 	int has_days = plan_start && *plan_start && plan_end && *plan_end;
 	enum err e = changed(DBQ(c, "UPDATE improvement_plans SET diagnosis = coalesce($3, diagnosis), "
@@ -168,8 +188,20 @@ enum err improve_update(struct db_conn *c, int64_t org_id, int64_t id, const cha
 	return e;
 }
 
-enum err improve_decide_store(struct db_conn *c, int64_t org_id, int64_t id, const char *status, const char *decision,
-			      const char *plan_end, int extended, const char *note, const char *today)
+enum err improve_update(struct db_conn *c, int64_t org_id, int64_t id, const char *diagnosis,
+			const char *diagnosis_notes, const char *plan_start, const char *plan_end)
+{
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_IMPROVEMENT, org_id, id);
+	if (!e)
+		e = improve_update_write(c, org_id, id, diagnosis, diagnosis_notes, plan_start, plan_end);
+	return audit_end(c, &ch, "update", id, e);
+}
+
+/* audit: the write of improve_decide_store below, in one transaction with its row */
+static enum err improve_decide_store_write(struct db_conn *c, int64_t org_id, int64_t id, const char *status,
+					   const char *decision, const char *plan_end, int extended, const char *note,
+					   const char *today)
 {
 	int closing = !strcmp(status, "closed");
 	enum err e = changed(DBQ(c, "UPDATE improvement_plans SET status = $3, decision = $4, plan_end = $5, "
@@ -180,6 +212,16 @@ enum err improve_decide_store(struct db_conn *c, int64_t org_id, int64_t id, con
 				 P_I(org_id), P_I(id), P_T(status), P_T(decision), p_day(plan_end), P_I(extended),
 				 P_T(today), P_I(closing), P_T(note ? note : "")));
 	return e == E_NOTFOUND ? E_CONFLICT : e;
+}
+
+enum err improve_decide_store(struct db_conn *c, int64_t org_id, int64_t id, const char *status, const char *decision,
+			      const char *plan_end, int extended, const char *note, const char *today)
+{
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_IMPROVEMENT, org_id, id);
+	if (!e)
+		e = improve_decide_store_write(c, org_id, id, status, decision, plan_end, extended, note, today);
+	return audit_end(c, &ch, "decision", id, e);
 }
 
 /* --- items --- */
@@ -203,7 +245,8 @@ static void read_item(struct db_stmt *st, struct arena *a, struct improve_item *
 	x->outcome = col_text(st, a, 11);
 }
 
-enum err improve_item_add(struct db_conn *c, int64_t org_id, const struct improve_item *in, int64_t *id)
+/* audit: the write of improve_item_add below, in one transaction with its row */
+static enum err improve_item_add_write(struct db_conn *c, int64_t org_id, const struct improve_item *in, int64_t *id)
 {
 	return inserted(DBQ(c, "INSERT INTO improvement_items (org_id, plan_id, kind, text, metric, baseline, target, "
 			    "support_kind, link_kind, link_id, on_date, outcome, created_at) "
@@ -213,6 +256,19 @@ enum err improve_item_add(struct db_conn *c, int64_t org_id, const struct improv
 			    P_T(in->support_kind ? in->support_kind : ""), P_T(in->link_kind ? in->link_kind : ""),
 			    P_ID(in->link_id), p_day(in->on_date), P_T(in->outcome ? in->outcome : ""),
 			    P_I(now_epoch())), id);
+}
+
+enum err improve_item_add(struct db_conn *c, int64_t org_id, const struct improve_item *in, int64_t *id)
+{
+	struct audit_change ch;
+	int64_t nid = 0;
+	enum err e = audit_begin(c, &ch, AUDIT_IMPROVEMENT, org_id, in->plan_id);
+	if (!e)
+		e = improve_item_add_write(c, org_id, in, &nid);
+	e = audit_end(c, &ch, "item", in->plan_id, e);
+	if (!e && id)
+		*id = nid;
+	return e;
 }
 
 enum err improve_item_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct improve_item *out)
@@ -243,8 +299,18 @@ enum err improve_items_list(struct db_conn *c, struct arena *a, int64_t org_id, 
 	return db_finish(st);
 }
 
-enum err improve_item_outcome(struct db_conn *c, int64_t org_id, int64_t id, const char *outcome)
+/* audit: the write of improve_item_outcome below, in one transaction with its row */
+static enum err improve_item_outcome_write(struct db_conn *c, int64_t org_id, int64_t id, const char *outcome)
 {
 	return changed(DBQ(c, "UPDATE improvement_items SET outcome = $3 WHERE org_id = $1 AND id = $2 AND kind = 'review'",
 			   P_I(org_id), P_I(id), P_T(outcome)));
+}
+
+enum err improve_item_outcome(struct db_conn *c, int64_t org_id, int64_t id, const char *outcome)
+{
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_IMPROVEMENT, org_id, audit_parent(c, "improvement_items", org_id, id));
+	if (!e)
+		e = improve_item_outcome_write(c, org_id, id, outcome);
+	return audit_end(c, &ch, "outcome", 0, e);
 }

@@ -22,6 +22,7 @@
  * bound parameters SQLite cannot simplify "$2 = 0 OR ..." when it plans).
  */
 #include "numbers.h"
+#include "audit.h"
 #include "settings.h"
 #include "../lib/util.h"
 #include <math.h>
@@ -244,8 +245,22 @@ enum err target_set(struct db_conn *c, int64_t org_id, int64_t user_id, const st
 {
 	if (amount_minor < 0)
 		return E_INVALID;
-	return upsert(c, UPSERT_UPDATE("targets"), UPSERT_INSERT("targets"), org_id, user_id, p, amount_minor,
-		      currency, id, created);
+	/* audit: the target as it was (none: a creation); an import's targets
+	 * are its one row's, and cost no look-up */
+	int64_t was = 0, tid = 0;
+	if (audit_wanted(c) && period_ok(p))
+		was = DB_I64(c, 0, "SELECT id FROM targets WHERE org_id = $1 AND user_id = $2 AND period_start = $3 "
+			     "AND period_end = $4", P_I(org_id), P_I(user_id), P_T(p->start), P_T(p->end));
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_TARGET, org_id, was);
+	if (e)
+		return e;
+	e = upsert(c, UPSERT_UPDATE("targets"), UPSERT_INSERT("targets"), org_id, user_id, p, amount_minor,
+		   currency, &tid, created);
+	e = audit_end(c, &ch, was ? "update" : "create", tid, e);
+	if (!e && id)
+		*id = tid;
+	return e;
 }
 
 enum err result_total_set(struct db_conn *c, int64_t org_id, int64_t user_id, const struct period *p,
@@ -297,12 +312,16 @@ enum err target_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t 
 
 enum err target_delete(struct db_conn *c, int64_t org_id, int64_t id)
 {
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_TARGET, org_id, id);
+	if (e)
+		return e;
 	struct db_stmt *st = DBQ(c, "DELETE FROM targets WHERE org_id = $1 AND id = $2", P_I(org_id), P_I(id));
 	while (db_step(st) == DB_ROW)
 		;
 	int64_t n = db_changes(st);
-	enum err e = db_finish(st);
-	return e ? e : n ? E_OK : E_NOTFOUND;
+	e = db_finish(st);
+	return audit_end(c, &ch, "delete", id, e ? e : n ? E_OK : E_NOTFOUND);
 }
 
 #define TARGETS_WHERE(SC) "WHERE t.org_id = $1 AND " SC("t.user_id") " AND t.period_start >= $3 AND t.period_end <= $4 "

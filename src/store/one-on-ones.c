@@ -1,5 +1,6 @@
 /* one-on-ones: see one-on-ones.h. */
 #include "one-on-ones.h"
+#include "audit.h"
 #include "../lib/util.h"
 #include <string.h>
 
@@ -77,8 +78,9 @@ static void read_ooo(struct db_stmt *st, struct arena *a, struct one_on_one *o)
 	o->created_at = db_col_i64(st, 12);
 }
 
-enum err ooo_create(struct db_conn *c, int64_t org_id, int64_t rep_id, int64_t manager_id, const char *scheduled_on,
-		    int64_t *id)
+/* audit: the write of ooo_create below, in one transaction with its row */
+static enum err ooo_create_write(struct db_conn *c, int64_t org_id, int64_t rep_id, int64_t manager_id,
+				 const char *scheduled_on, int64_t *id)
 {
 	struct db_stmt *st = DBQ(c, "INSERT INTO one_on_ones (org_id, rep_id, manager_id, scheduled_on, created_at) "
 				 "VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -87,6 +89,20 @@ enum err ooo_create(struct db_conn *c, int64_t org_id, int64_t rep_id, int64_t m
 	if (db_step(st) == DB_ROW)
 		nid = db_col_i64(st, 0);
 	enum err e = db_finish(st);
+	if (!e && id)
+		*id = nid;
+	return e;
+}
+
+enum err ooo_create(struct db_conn *c, int64_t org_id, int64_t rep_id, int64_t manager_id, const char *scheduled_on,
+		    int64_t *id)
+{
+	struct audit_change ch;
+	int64_t nid = 0;
+	enum err e = audit_begin(c, &ch, AUDIT_ONE_ON_ONE, org_id, 0);
+	if (!e)
+		e = ooo_create_write(c, org_id, rep_id, manager_id, scheduled_on, &nid);
+	e = audit_end(c, &ch, "create", nid, e);
 	if (!e && id)
 		*id = nid;
 	return e;
@@ -155,7 +171,9 @@ static enum err changed(struct db_stmt *st, enum err when_none)
 	return e ? e : n ? E_OK : when_none;
 }
 
-enum err ooo_notes_set(struct db_conn *c, int64_t org_id, int64_t id, const char *shared, const char *private_notes)
+/* audit: the write of ooo_notes_set below, in one transaction with its row */
+static enum err ooo_notes_set_write(struct db_conn *c, int64_t org_id, int64_t id, const char *shared,
+				    const char *private_notes)
 {
 	return changed(DBQ(c, "UPDATE one_on_ones SET shared_notes = coalesce($3, shared_notes), "
 			   "private_notes = coalesce($4, private_notes) WHERE org_id = $1 AND id = $2",
@@ -163,22 +181,52 @@ enum err ooo_notes_set(struct db_conn *c, int64_t org_id, int64_t id, const char
 		       E_NOTFOUND);
 }
 
-enum err ooo_mark_held(struct db_conn *c, int64_t org_id, int64_t id, const char *day)
+enum err ooo_notes_set(struct db_conn *c, int64_t org_id, int64_t id, const char *shared, const char *private_notes)
+{
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_ONE_ON_ONE, org_id, id);
+	if (!e)
+		e = ooo_notes_set_write(c, org_id, id, shared, private_notes);
+	return audit_end(c, &ch, "notes", id, e);
+}
+
+/* audit: the write of ooo_mark_held below, in one transaction with its row */
+static enum err ooo_mark_held_write(struct db_conn *c, int64_t org_id, int64_t id, const char *day)
 {
 	return changed(DBQ(c, "UPDATE one_on_ones SET status = 'held', held_on = $3 "
 			   "WHERE org_id = $1 AND id = $2 AND status = 'planned'", P_I(org_id), P_I(id), P_T(day)),
 		       E_CONFLICT);
 }
 
-enum err ooo_reschedule(struct db_conn *c, int64_t org_id, int64_t id, const char *day)
+enum err ooo_mark_held(struct db_conn *c, int64_t org_id, int64_t id, const char *day)
+{
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_ONE_ON_ONE, org_id, id);
+	if (!e)
+		e = ooo_mark_held_write(c, org_id, id, day);
+	return audit_end(c, &ch, "held", id, e);
+}
+
+/* audit: the write of ooo_reschedule below, in one transaction with its row */
+static enum err ooo_reschedule_write(struct db_conn *c, int64_t org_id, int64_t id, const char *day)
 {
 	return changed(DBQ(c, "UPDATE one_on_ones SET scheduled_on = $3 "
 			   "WHERE org_id = $1 AND id = $2 AND status = 'planned'", P_I(org_id), P_I(id), P_T(day)),
 		       E_CONFLICT);
 }
 
-enum err ooo_point_add(struct db_conn *c, int64_t org_id, int64_t meeting_id, int64_t author_id, const char *section,
-		       const char *text, int64_t *id)
+enum err ooo_reschedule(struct db_conn *c, int64_t org_id, int64_t id, const char *day)
+{
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_ONE_ON_ONE, org_id, id);
+	if (!e)
+		e = ooo_reschedule_write(c, org_id, id, day);
+	return audit_end(c, &ch, "reschedule", id, e);
+}
+
+/* audit: the write of ooo_point_add below, in one transaction with its row */
+static enum err ooo_point_add_write(struct db_conn *c, int64_t org_id, int64_t meeting_id, int64_t author_id,
+				    const char *section, const char *text, int64_t *id)
 {
 	struct db_stmt *st = DBQ(c, "INSERT INTO one_on_one_points (org_id, meeting_id, author_id, section, text, position, "
 				 "created_at) VALUES ($1, $2, $3, $4, $5, (SELECT coalesce(max(p.position), 0) + 1 "
@@ -188,6 +236,20 @@ enum err ooo_point_add(struct db_conn *c, int64_t org_id, int64_t meeting_id, in
 	if (db_step(st) == DB_ROW)
 		nid = db_col_i64(st, 0);
 	enum err e = db_finish(st);
+	if (!e && id)
+		*id = nid;
+	return e;
+}
+
+enum err ooo_point_add(struct db_conn *c, int64_t org_id, int64_t meeting_id, int64_t author_id, const char *section,
+		       const char *text, int64_t *id)
+{
+	struct audit_change ch;
+	int64_t nid = 0;
+	enum err e = audit_begin(c, &ch, AUDIT_ONE_ON_ONE, org_id, meeting_id);
+	if (!e)
+		e = ooo_point_add_write(c, org_id, meeting_id, author_id, section, text, &nid);
+	e = audit_end(c, &ch, "point", meeting_id, e);
 	if (!e && id)
 		*id = nid;
 	return e;
@@ -212,8 +274,9 @@ enum err ooo_points(struct db_conn *c, struct arena *a, int64_t org_id, int64_t 
 	return db_finish(st);
 }
 
-enum err ooo_action_add(struct db_conn *c, int64_t org_id, int64_t meeting_id, int64_t rep_id, int64_t owner_id,
-			const char *what, const char *due, int64_t *id)
+/* audit: the write of ooo_action_add below, in one transaction with its row */
+static enum err ooo_action_add_write(struct db_conn *c, int64_t org_id, int64_t meeting_id, int64_t rep_id,
+				     int64_t owner_id, const char *what, const char *due, int64_t *id)
 {
 	struct db_stmt *st = DBQ(c, "INSERT INTO one_on_one_actions (org_id, meeting_id, rep_id, owner_id, what, due, "
 				 "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -223,6 +286,20 @@ enum err ooo_action_add(struct db_conn *c, int64_t org_id, int64_t meeting_id, i
 	if (db_step(st) == DB_ROW)
 		nid = db_col_i64(st, 0);
 	enum err e = db_finish(st);
+	if (!e && id)
+		*id = nid;
+	return e;
+}
+
+enum err ooo_action_add(struct db_conn *c, int64_t org_id, int64_t meeting_id, int64_t rep_id, int64_t owner_id,
+			const char *what, const char *due, int64_t *id)
+{
+	struct audit_change ch;
+	int64_t nid = 0;
+	enum err e = audit_begin(c, &ch, AUDIT_ONE_ON_ONE, org_id, meeting_id);
+	if (!e)
+		e = ooo_action_add_write(c, org_id, meeting_id, rep_id, owner_id, what, due, &nid);
+	e = audit_end(c, &ch, "action", meeting_id, e);
 	if (!e && id)
 		*id = nid;
 	return e;
@@ -272,12 +349,22 @@ enum err ooo_actions_at(struct db_conn *c, struct arena *a, int64_t org_id, int6
 	return db_finish(st);
 }
 
-enum err ooo_action_done(struct db_conn *c, int64_t org_id, int64_t id, int64_t meeting_id, const char *day)
+/* audit: the write of ooo_action_done below, in one transaction with its row */
+static enum err ooo_action_done_write(struct db_conn *c, int64_t org_id, int64_t id, int64_t meeting_id, const char *day)
 {
 	return changed(DBQ(c, "UPDATE one_on_one_actions SET done_on = $3, done_meeting_id = $4 "
 			   "WHERE org_id = $1 AND id = $2 AND done_on IS NULL",
 			   P_I(org_id), P_I(id), P_T(day), P_ID(meeting_id)),
 		       E_CONFLICT);
+}
+
+enum err ooo_action_done(struct db_conn *c, int64_t org_id, int64_t id, int64_t meeting_id, const char *day)
+{
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_ONE_ON_ONE, org_id, audit_parent(c, "one_on_one_actions", org_id, id));
+	if (!e)
+		e = ooo_action_done_write(c, org_id, id, meeting_id, day);
+	return audit_end(c, &ch, "action done", 0, e);
 }
 
 const char *const ooo_sections[OOO_NSECTIONS] = { "effort", "improvement", "progress", "works", "strengthen", "rep" };

@@ -1,5 +1,6 @@
 /* people: see people.h. */
 #include "people.h"
+#include "audit.h"
 #include "users.h"
 #include "teams.h"
 #include "../domain/validate.h"
@@ -81,15 +82,12 @@ enum err people_add_user(struct db_conn *c, struct arena *a, int64_t org_id, con
 	enum err e = prepare_user(c, a, org_id, nu, &email, hash, field, msg);
 	if (e)
 		return e;
-	if ((e = db_begin(c)))
+	struct audit_change ch;
+	if ((e = audit_begin(c, &ch, AUDIT_USER, org_id, 0)))
 		return e;
 	int64_t uid = 0;
 	e = insert_user(c, org_id, nu, email, hash, &uid, field, msg);
-	if (e) {
-		db_rollback(c);
-		return e;
-	}
-	e = db_commit(c);
+	e = audit_end(c, &ch, "create", uid, e);
 	if (!e && id)
 		*id = uid;
 	return e;

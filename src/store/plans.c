@@ -1,5 +1,6 @@
 /* plans: see plans.h. */
 #include "plans.h"
+#include "audit.h"
 #include "../lib/util.h"
 #include <math.h>
 #include <string.h>
@@ -81,13 +82,28 @@ static enum err one_plan(struct db_stmt *st, struct arena *a, struct plan *out)
 	return e ? e : r == DB_ROW ? E_OK : E_NOTFOUND;
 }
 
-enum err plan_create(struct db_conn *c, int64_t org_id, int64_t rep_id, const char *title, const char *start,
-		     const char *end, int64_t created_by, int64_t *id)
+/* audit: the write of plan_create below, in one transaction with its row */
+static enum err plan_create_write(struct db_conn *c, int64_t org_id, int64_t rep_id, const char *title,
+				  const char *start, const char *end, int64_t created_by, int64_t *id)
 {
 	return inserted(DBQ(c, "INSERT INTO dev_plans (org_id, rep_id, title, period_start, period_end, created_by, "
 			    "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
 			    P_I(org_id), P_I(rep_id), P_T(title ? title : ""), P_T(start), P_T(end), P_I(created_by),
 			    P_I(now_epoch())), id);
+}
+
+enum err plan_create(struct db_conn *c, int64_t org_id, int64_t rep_id, const char *title, const char *start,
+		     const char *end, int64_t created_by, int64_t *id)
+{
+	struct audit_change ch;
+	int64_t nid = 0;
+	enum err e = audit_begin(c, &ch, AUDIT_PLAN, org_id, 0);
+	if (!e)
+		e = plan_create_write(c, org_id, rep_id, title, start, end, created_by, &nid);
+	e = audit_end(c, &ch, "create", nid, e);
+	if (!e && id)
+		*id = nid;
+	return e;
 }
 
 enum err plan_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct plan *out)
@@ -139,12 +155,22 @@ enum err plans_list(struct db_conn *c, struct arena *a, int64_t org_id, const st
 	return db_finish(st);
 }
 
-enum err plan_update(struct db_conn *c, int64_t org_id, int64_t id, const char *title, const char *status)
+/* audit: the write of plan_update below, in one transaction with its row */
+static enum err plan_update_write(struct db_conn *c, int64_t org_id, int64_t id, const char *title, const char *status)
 {
 	return changed(DBQ(c, "UPDATE dev_plans SET title = coalesce($3, title), status = coalesce($4, status), "
 			   "closed_at = CASE WHEN $4 = 'closed' THEN coalesce(closed_at, $5) "
 			   "WHEN $4 = 'open' THEN NULL ELSE closed_at END WHERE org_id = $1 AND id = $2",
 			   P_I(org_id), P_I(id), P_T(title), P_T(status), P_I(now_epoch())));
+}
+
+enum err plan_update(struct db_conn *c, int64_t org_id, int64_t id, const char *title, const char *status)
+{
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_PLAN, org_id, id);
+	if (!e)
+		e = plan_update_write(c, org_id, id, title, status);
+	return audit_end(c, &ch, "update", id, e);
 }
 
 /* --- goals --- */
@@ -169,8 +195,10 @@ static void read_goal(struct db_stmt *st, struct arena *a, struct plan_goal *g)
 	g->trait_code = arena_strdup(a, db_col_text(st, 11));
 }
 
-enum err plan_goal_add(struct db_conn *c, int64_t org_id, int64_t plan_id, const char *kind, const char *title,
-		       int64_t trait_id, const char *metric, double baseline, double target, int64_t *id)
+/* audit: the write of plan_goal_add below, in one transaction with its row */
+static enum err plan_goal_add_write(struct db_conn *c, int64_t org_id, int64_t plan_id, const char *kind,
+				    const char *title, int64_t trait_id, const char *metric, double baseline,
+				    double target, int64_t *id)
 {
 	return inserted(DBQ(c, "INSERT INTO plan_goals (org_id, plan_id, kind, title, trait_id, metric, baseline, "
 			    "target, position, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
@@ -178,6 +206,20 @@ enum err plan_goal_add(struct db_conn *c, int64_t org_id, int64_t plan_id, const
 			    "$9) RETURNING id",
 			    P_I(org_id), P_I(plan_id), P_T(kind), P_T(title), P_ID(trait_id), P_T(metric ? metric : ""),
 			    p_real(baseline), p_real(target), P_I(now_epoch())), id);
+}
+
+enum err plan_goal_add(struct db_conn *c, int64_t org_id, int64_t plan_id, const char *kind, const char *title,
+		       int64_t trait_id, const char *metric, double baseline, double target, int64_t *id)
+{
+	struct audit_change ch;
+	int64_t nid = 0;
+	enum err e = audit_begin(c, &ch, AUDIT_PLAN, org_id, plan_id);
+	if (!e)
+		e = plan_goal_add_write(c, org_id, plan_id, kind, title, trait_id, metric, baseline, target, &nid);
+	e = audit_end(c, &ch, "goal", plan_id, e);
+	if (!e && id)
+		*id = nid;
+	return e;
 }
 
 enum err plan_goal_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct plan_goal *out)
@@ -191,13 +233,24 @@ enum err plan_goal_get(struct db_conn *c, struct arena *a, int64_t org_id, int64
 	return e ? e : r == DB_ROW ? E_OK : E_NOTFOUND;
 }
 
-enum err plan_goal_update(struct db_conn *c, int64_t org_id, int64_t id, const char *title, const char *status,
-			  double target)
+/* audit: the write of plan_goal_update below, in one transaction with its row */
+static enum err plan_goal_update_write(struct db_conn *c, int64_t org_id, int64_t id, const char *title,
+				       const char *status, double target)
 {
 	return changed(DBQ(c, "UPDATE plan_goals SET title = coalesce($3, title), status = coalesce($4, status), "
 			   "target = CASE WHEN $5 = 1 THEN $6 ELSE target END WHERE org_id = $1 AND id = $2",
 			   P_I(org_id), P_I(id), P_T(title), P_T(status), P_I(isnan(target) ? 0 : 1),
 			   P_D(isnan(target) ? 0 : target)));
+}
+
+enum err plan_goal_update(struct db_conn *c, int64_t org_id, int64_t id, const char *title, const char *status,
+			  double target)
+{
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_PLAN, org_id, audit_parent(c, "plan_goals", org_id, id));
+	if (!e)
+		e = plan_goal_update_write(c, org_id, id, title, status, target);
+	return audit_end(c, &ch, "goal", 0, e);
 }
 
 enum err plan_goals_list(struct db_conn *c, struct arena *a, int64_t org_id, int64_t plan_id,
@@ -247,13 +300,28 @@ static enum err many_actions(struct db_stmt *st, struct arena *a, struct plan_ac
 	return db_finish(st);
 }
 
-enum err plan_action_add(struct db_conn *c, int64_t org_id, int64_t plan_id, int64_t goal_id, const char *what,
-			 int64_t owner_id, const char *due, int64_t *id)
+/* audit: the write of plan_action_add below, in one transaction with its row */
+static enum err plan_action_add_write(struct db_conn *c, int64_t org_id, int64_t plan_id, int64_t goal_id,
+				      const char *what, int64_t owner_id, const char *due, int64_t *id)
 {
 	return inserted(DBQ(c, "INSERT INTO plan_actions (org_id, plan_id, goal_id, what, owner_id, due, created_at) "
 			    "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
 			    P_I(org_id), P_I(plan_id), P_ID(goal_id), P_T(what), P_I(owner_id),
 			    P_T(due && *due ? due : NULL), P_I(now_epoch())), id);
+}
+
+enum err plan_action_add(struct db_conn *c, int64_t org_id, int64_t plan_id, int64_t goal_id, const char *what,
+			 int64_t owner_id, const char *due, int64_t *id)
+{
+	struct audit_change ch;
+	int64_t nid = 0;
+	enum err e = audit_begin(c, &ch, AUDIT_PLAN, org_id, plan_id);
+	if (!e)
+		e = plan_action_add_write(c, org_id, plan_id, goal_id, what, owner_id, due, &nid);
+	e = audit_end(c, &ch, "action", plan_id, e);
+	if (!e && id)
+		*id = nid;
+	return e;
 }
 
 enum err plan_action_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct plan_action *out)
@@ -270,10 +338,20 @@ enum err plan_action_get(struct db_conn *c, struct arena *a, int64_t org_id, int
 	return E_OK;
 }
 
-enum err plan_action_done(struct db_conn *c, int64_t org_id, int64_t id, const char *done_on)
+/* audit: the write of plan_action_done below, in one transaction with its row */
+static enum err plan_action_done_write(struct db_conn *c, int64_t org_id, int64_t id, const char *done_on)
 {
 	return changed(DBQ(c, "UPDATE plan_actions SET done_on = $3 WHERE org_id = $1 AND id = $2",
 			   P_I(org_id), P_I(id), P_T(done_on)));
+}
+
+enum err plan_action_done(struct db_conn *c, int64_t org_id, int64_t id, const char *done_on)
+{
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_PLAN, org_id, audit_parent(c, "plan_actions", org_id, id));
+	if (!e)
+		e = plan_action_done_write(c, org_id, id, done_on);
+	return audit_end(c, &ch, "action done", 0, e);
 }
 
 enum err plan_actions_list(struct db_conn *c, struct arena *a, int64_t org_id, int64_t plan_id,
@@ -317,13 +395,28 @@ static enum err many_checkins(struct db_stmt *st, struct arena *a, struct plan_c
 	return db_finish(st);
 }
 
-enum err plan_checkin_add(struct db_conn *c, int64_t org_id, int64_t plan_id, int64_t author_id, const char *on_date,
-			  const char *note, int64_t *id)
+/* audit: the write of plan_checkin_add below, in one transaction with its row */
+static enum err plan_checkin_add_write(struct db_conn *c, int64_t org_id, int64_t plan_id, int64_t author_id,
+				       const char *on_date, const char *note, int64_t *id)
 {
 	return inserted(DBQ(c, "INSERT INTO plan_checkins (org_id, plan_id, author_id, on_date, note, created_at) "
 			    "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
 			    P_I(org_id), P_I(plan_id), P_I(author_id), P_T(on_date), P_T(note ? note : ""),
 			    P_I(now_epoch())), id);
+}
+
+enum err plan_checkin_add(struct db_conn *c, int64_t org_id, int64_t plan_id, int64_t author_id, const char *on_date,
+			  const char *note, int64_t *id)
+{
+	struct audit_change ch;
+	int64_t nid = 0;
+	enum err e = audit_begin(c, &ch, AUDIT_PLAN, org_id, plan_id);
+	if (!e)
+		e = plan_checkin_add_write(c, org_id, plan_id, author_id, on_date, note, &nid);
+	e = audit_end(c, &ch, "check-in", plan_id, e);
+	if (!e && id)
+		*id = nid;
+	return e;
 }
 
 enum err plan_checkin_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct plan_checkin *out)

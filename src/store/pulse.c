@@ -1,5 +1,6 @@
 /* pulse: see pulse.h. */
 #include "pulse.h"
+#include "audit.h"
 #include "../domain/pulse.h"
 #include "../lib/util.h"
 #include <string.h>
@@ -34,9 +35,26 @@ enum err pulse_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t r
 	return e;
 }
 
+/* audit: an answer is the rep's own. The audit log says that the rep
+ * answered, with no field, no week, no value: nothing a manager (or an
+ * admin) could read the answers from. */
+static enum err answered(struct db_conn *c, int64_t org_id, enum err e, const char *action)
+{
+	if (!e)
+		e = audit_record(c, org_id, AUDIT_PULSE, 0, action, NULL, NULL);
+	if (e) {
+		db_rollback(c);
+		return e;
+	}
+	return db_commit(c);
+}
+
 enum err pulse_add(struct db_conn *c, int64_t org_id, int64_t rep_id, int64_t team_id, const char *week, int energy,
 		   int motivation, int workload, const char *comment)
 {
+	enum err e = db_begin(c);
+	if (e)
+		return e;
 	int64_t now = now_epoch();
 	struct db_stmt *st = DBQ(c, "INSERT INTO pulse_answers (org_id, rep_id, team_id, week, energy, motivation, "
 				 "workload, comment, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) "
@@ -45,25 +63,28 @@ enum err pulse_add(struct db_conn *c, int64_t org_id, int64_t rep_id, int64_t te
 				 P_I(workload), P_T(comment ? comment : ""), P_I(now));
 	db_step(st);
 	int64_t n = db_changes(st);
-	enum err e = db_finish(st);
+	e = db_finish(st);
 	if (!e && n != 1)
 		e = E_CONFLICT;
-	return e;
+	return answered(c, org_id, e, "answered");
 }
 
 enum err pulse_change(struct db_conn *c, int64_t org_id, int64_t rep_id, const char *week, int energy, int motivation,
 		      int workload, const char *comment)
 {
+	enum err e = db_begin(c);
+	if (e)
+		return e;
 	struct db_stmt *st = DBQ(c, "UPDATE pulse_answers SET energy = $4, motivation = $5, workload = $6, comment = $7, "
 				 "updated_at = $8 WHERE org_id = $1 AND rep_id = $2 AND week = $3",
 				 P_I(org_id), P_I(rep_id), P_T(week), P_I(energy), P_I(motivation), P_I(workload),
 				 P_T(comment ? comment : ""), P_I(now_epoch()));
 	db_step(st);
 	int64_t n = db_changes(st);
-	enum err e = db_finish(st);
+	e = db_finish(st);
 	if (!e && n != 1)
 		e = E_NOTFOUND;
-	return e;
+	return answered(c, org_id, e, "answered");
 }
 
 enum err pulse_list_rep(struct db_conn *c, struct arena *a, int64_t org_id, int64_t rep_id, const char *from,

@@ -1,5 +1,6 @@
 /* reasons: see reasons.h. */
 #include "reasons.h"
+#include "audit.h"
 #include "ordering.h"
 #include "../domain/reasons.h"
 #include "../lib/util.h"
@@ -124,12 +125,18 @@ enum err reason_create(struct db_conn *c, struct arena *a, int64_t org_id, const
 		snprintf(code, sizeof(code), "%s_%d", base, k);
 	}
 	int64_t last = DB_I64(c, 0, "SELECT coalesce(max(position), 0) FROM reasons WHERE org_id = $1", P_I(org_id));
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_REASON, org_id, 0);
+	if (e)
+		return e;
 	struct db_stmt *st = DBQ(c, "INSERT INTO reasons (org_id, code, label, position, created_at) "
 				 "VALUES ($1, $2, $3, $4, $5) RETURNING id",
 				 P_I(org_id), P_T(code), P_T(label), P_I(last + 10), P_I(now_epoch()));
-	if (db_step(st) == DB_ROW && id)
-		*id = db_col_i64(st, 0);
-	return db_finish(st);
+	int64_t rid = db_step(st) == DB_ROW ? db_col_i64(st, 0) : 0;
+	e = audit_end(c, &ch, "create", rid, db_finish(st));
+	if (!e && id)
+		*id = rid;
+	return e;
 }
 
 enum err reason_update(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, const char *label, int position,
@@ -147,8 +154,9 @@ enum err reason_update(struct db_conn *c, struct arena *a, int64_t org_id, int64
 		return db_last_error(c, NULL) ? db_last_error(c, NULL) : E_INTERNAL;
 	if (!n)
 		return E_NOTFOUND;
-	enum err e = E_OK;
-	if (label)
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_REASON, org_id, id);
+	if (!e && label)
 		e = DBX(c, "UPDATE reasons SET label = $3 WHERE org_id = $1 AND id = $2", P_I(org_id), P_I(id), P_T(label));
 	if (!e && position >= 0)
 		e = DBX(c, "UPDATE reasons SET position = $3 WHERE org_id = $1 AND id = $2", P_I(org_id), P_I(id),
@@ -158,7 +166,7 @@ enum err reason_update(struct db_conn *c, struct arena *a, int64_t org_id, int64
 			P_I(org_id), P_I(id), P_I(now_epoch()));
 	if (!e && retired == 0)
 		e = DBX(c, "UPDATE reasons SET retired_at = NULL WHERE org_id = $1 AND id = $2", P_I(org_id), P_I(id));
-	return e;
+	return audit_end(c, &ch, retired == 1 ? "retire" : retired == 0 ? "restore" : "update", id, e);
 }
 
 enum err reason_move(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, int dir)
@@ -173,5 +181,8 @@ enum err reason_move(struct db_conn *c, struct arena *a, int64_t org_id, int64_t
 		ids[i] = l.items[i].id;
 		pos[i] = l.items[i].position;
 	}
-	return order_move(c, ORDERED_REASONS, org_id, ids, pos, l.n, id, dir);
+	struct audit_change ch;
+	if ((e = audit_begin(c, &ch, AUDIT_REASON, org_id, id)))
+		return e;
+	return audit_end(c, &ch, "move", id, order_move(c, ORDERED_REASONS, org_id, ids, pos, l.n, id, dir));
 }

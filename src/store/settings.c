@@ -1,5 +1,7 @@
 /* settings: see settings.h. */
 #include "settings.h"
+#include "audit.h"
+#include "../lib/xalloc.h"
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -22,9 +24,26 @@ enum err setting_set_int(struct db_conn *c, int64_t org_id, const char *key, int
 {
 	char buf[24];
 	snprintf(buf, sizeof(buf), "%lld", (long long)value);
-	return DBX(c, "INSERT INTO org_settings (org_id, key, value) VALUES ($1, $2, $3) "
-		   "ON CONFLICT (org_id, key) DO UPDATE SET value = excluded.value",
-		   P_I(org_id), P_T(key), P_T(buf));
+	/* audit: the old value and the row of the change, in one transaction */
+	enum err e = db_begin(c);
+	if (e)
+		return e;
+	struct db_stmt *st = DBQ(c, "SELECT value FROM org_settings WHERE org_id = $1 AND key = $2",
+				 P_I(org_id), P_T(key));
+	char *old = db_step(st) == DB_ROW ? xstrdup(db_col_text(st, 0)) : NULL;
+	e = db_finish(st);
+	if (!e)
+		e = DBX(c, "INSERT INTO org_settings (org_id, key, value) VALUES ($1, $2, $3) "
+			"ON CONFLICT (org_id, key) DO UPDATE SET value = excluded.value",
+			P_I(org_id), P_T(key), P_T(buf));
+	if (!e)
+		e = audit_setting(c, org_id, key, old, buf);
+	free(old);
+	if (e) {
+		db_rollback(c);
+		return e;
+	}
+	return db_commit(c);
 }
 
 void settings_health(struct db_conn *c, int64_t org_id, struct health_settings *out)

@@ -1,5 +1,6 @@
 /* stages: see stages.h. */
 #include "stages.h"
+#include "audit.h"
 #include "ordering.h"
 #include <string.h>
 
@@ -94,17 +95,27 @@ enum err stage_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t i
 
 enum err stage_create(struct db_conn *c, int64_t org_id, const struct stage *s, int64_t *id)
 {
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_STAGE, org_id, 0);
+	if (e)
+		return e;
 	struct db_stmt *st = DBQ(c, "INSERT INTO stages (org_id, name, definition, commitment, position, kind) "
 				 "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
 				 P_I(org_id), P_T(s->name), P_T(s->definition ? s->definition : ""),
 				 P_T(s->commitment ? s->commitment : ""), P_I(s->position), P_T(s->kind));
-	if (db_step(st) == DB_ROW && id)
-		*id = db_col_i64(st, 0);
-	return db_finish(st);
+	int64_t sid = db_step(st) == DB_ROW ? db_col_i64(st, 0) : 0;
+	e = audit_end(c, &ch, "create", sid, db_finish(st));
+	if (!e && id)
+		*id = sid;
+	return e;
 }
 
 enum err stage_update(struct db_conn *c, int64_t org_id, const struct stage *s)
 {
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_STAGE, org_id, s->id);
+	if (e)
+		return e;
 	struct db_stmt *st = DBQ(c, "UPDATE stages SET name = $3, definition = $4, commitment = $5, "
 				 "position = $6, kind = $7 WHERE org_id = $1 AND id = $2",
 				 P_I(org_id), P_I(s->id), P_T(s->name), P_T(s->definition ? s->definition : ""),
@@ -112,8 +123,8 @@ enum err stage_update(struct db_conn *c, int64_t org_id, const struct stage *s)
 	while (db_step(st) == DB_ROW)
 		;
 	int64_t n = db_changes(st);
-	enum err e = db_finish(st);
-	return e ? e : n ? E_OK : E_NOTFOUND;
+	e = db_finish(st);
+	return audit_end(c, &ch, "update", s->id, e ? e : n ? E_OK : E_NOTFOUND);
 }
 
 enum err stage_delete(struct db_conn *c, int64_t org_id, int64_t id)
@@ -124,12 +135,16 @@ enum err stage_delete(struct db_conn *c, int64_t org_id, int64_t id)
 		return db_last_error(c, NULL) ? db_last_error(c, NULL) : E_INTERNAL;
 	if (used > 0)
 		return E_CONFLICT;
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_STAGE, org_id, id);
+	if (e)
+		return e;
 	struct db_stmt *st = DBQ(c, "DELETE FROM stages WHERE org_id = $1 AND id = $2", P_I(org_id), P_I(id));
 	while (db_step(st) == DB_ROW)
 		;
 	int64_t n = db_changes(st);
-	enum err e = db_finish(st);
-	return e ? e : n ? E_OK : E_NOTFOUND;
+	e = db_finish(st);
+	return audit_end(c, &ch, "delete", id, e ? e : n ? E_OK : E_NOTFOUND);
 }
 
 enum err stage_special(struct db_conn *c, int64_t org_id, int64_t *first_open, int64_t *won, int64_t *lost)
@@ -170,5 +185,8 @@ enum err stage_move(struct db_conn *c, struct arena *a, int64_t org_id, int64_t 
 		ids[i] = l.items[i].id;
 		pos[i] = l.items[i].position;
 	}
-	return order_move(c, ORDERED_STAGES, org_id, ids, pos, l.n, id, dir);
+	struct audit_change ch;
+	if ((e = audit_begin(c, &ch, AUDIT_STAGE, org_id, id)))
+		return e;
+	return audit_end(c, &ch, "move", id, order_move(c, ORDERED_STAGES, org_id, ids, pos, l.n, id, dir));
 }

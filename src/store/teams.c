@@ -1,5 +1,6 @@
 /* teams: see teams.h. */
 #include "teams.h"
+#include "audit.h"
 #include "../lib/util.h"
 #include <string.h>
 
@@ -23,18 +24,28 @@ static void read_team(struct db_stmt *st, struct arena *a, struct team *t)
 enum err team_create(struct db_conn *c, int64_t org_id, const char *name, int64_t manager_id,
 		     const char *territory, const char *segment, int64_t *id)
 {
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_TEAM, org_id, 0);
+	if (e)
+		return e;
 	struct db_stmt *st = DBQ(c, "INSERT INTO teams (org_id, name, manager_id, territory, segment, created_at) "
 				 "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
 				 P_I(org_id), P_T(name), P_ID(manager_id), P_T(territory ? territory : ""),
 				 P_T(segment ? segment : ""), P_I(now_epoch()));
-	if (db_step(st) == DB_ROW && id)
-		*id = db_col_i64(st, 0);
-	return db_finish(st);
+	int64_t tid = db_step(st) == DB_ROW ? db_col_i64(st, 0) : 0;
+	e = audit_end(c, &ch, "create", tid, db_finish(st));
+	if (!e && id)
+		*id = tid;
+	return e;
 }
 
 enum err team_update(struct db_conn *c, int64_t org_id, int64_t id, const char *name,
 		     int64_t manager_id, const char *territory, const char *segment)
 {
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_TEAM, org_id, id);
+	if (e)
+		return e;
 	struct db_stmt *st = DBQ(c, "UPDATE teams SET name = $3, manager_id = $4, territory = $5, segment = $6 "
 				 "WHERE org_id = $1 AND id = $2",
 				 P_I(org_id), P_I(id), P_T(name), P_ID(manager_id),
@@ -42,8 +53,8 @@ enum err team_update(struct db_conn *c, int64_t org_id, int64_t id, const char *
 	while (db_step(st) == DB_ROW)
 		;
 	int64_t n = db_changes(st);
-	enum err e = db_finish(st);
-	return e ? e : n ? E_OK : E_NOTFOUND;
+	e = db_finish(st);
+	return audit_end(c, &ch, "update", id, e ? e : n ? E_OK : E_NOTFOUND);
 }
 
 static enum err one(struct db_stmt *st, struct arena *a, struct team *out)

@@ -1,5 +1,6 @@
 /* users: see users.h. */
 #include "users.h"
+#include "audit.h"
 #include "../lib/util.h"
 #include "../lib/strbuf.h"
 #include <string.h>
@@ -119,7 +120,10 @@ static enum err changed(struct db_stmt *st)
 
 enum err user_set_active(struct db_conn *c, int64_t org_id, int64_t id, int active)
 {
-	enum err e = changed(DBQ(c, "UPDATE users SET active = $3 WHERE org_id = $1 AND id = $2",
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_USER, org_id, id);
+	if (!e)
+		e = changed(DBQ(c, "UPDATE users SET active = $3 WHERE org_id = $1 AND id = $2",
 				 P_I(org_id), P_I(id), P_I(active)));
 	if (!e && !active) {
 		/* a deactivated user is signed out everywhere and loses API access */
@@ -132,28 +136,49 @@ enum err user_set_active(struct db_conn *c, int64_t org_id, int64_t id, int acti
 			e = DBX(c, "UPDATE calendar_feeds SET revoked_at = $3 WHERE org_id = $1 AND user_id = $2 "
 				"AND revoked_at IS NULL", P_I(org_id), P_I(id), P_I(now_epoch()));
 	}
-	return e;
+	return audit_end(c, &ch, active ? "activate" : "deactivate", id, e);
 }
 
 enum err user_set_locale(struct db_conn *c, int64_t org_id, int64_t id, const char *locale)
 {
-	return changed(DBQ(c, "UPDATE users SET locale = $3 WHERE org_id = $1 AND id = $2",
-			   P_I(org_id), P_I(id), P_T(locale)));
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_USER, org_id, id);
+	if (!e)
+		e = changed(DBQ(c, "UPDATE users SET locale = $3 WHERE org_id = $1 AND id = $2",
+				P_I(org_id), P_I(id), P_T(locale)));
+	return audit_end(c, &ch, "locale", id, e);
 }
 
 enum err user_set_password(struct db_conn *c, int64_t org_id, int64_t id, const char *hash)
 {
-	return changed(DBQ(c, "UPDATE users SET password_hash = $3 WHERE org_id = $1 AND id = $2",
-			   P_I(org_id), P_I(id), P_T(hash)));
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_USER, org_id, id);
+	if (!e)
+		e = changed(DBQ(c, "UPDATE users SET password_hash = $3 WHERE org_id = $1 AND id = $2",
+				P_I(org_id), P_I(id), P_T(hash)));
+	return audit_end(c, &ch, "password", id, e);
 }
 
 enum err user_set_role(struct db_conn *c, int64_t org_id, int64_t id, const char *role)
 {
-	return changed(DBQ(c, "UPDATE users SET role = $3 WHERE org_id = $1 AND id = $2",
-			   P_I(org_id), P_I(id), P_T(role)));
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_USER, org_id, id);
+	if (!e)
+		e = changed(DBQ(c, "UPDATE users SET role = $3 WHERE org_id = $1 AND id = $2",
+				P_I(org_id), P_I(id), P_T(role)));
+	return audit_end(c, &ch, "role", id, e);
 }
 
+static enum err set_team(struct db_conn *c, int64_t org_id, int64_t id, int64_t team_id);
+
 enum err user_set_team(struct db_conn *c, int64_t org_id, int64_t id, int64_t team_id)
+{
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_USER, org_id, id);
+	return audit_end(c, &ch, "team", id, e ? e : set_team(c, org_id, id, team_id));
+}
+
+static enum err set_team(struct db_conn *c, int64_t org_id, int64_t id, int64_t team_id)
 {
 	if (!team_id)
 		return DBX(c, "DELETE FROM team_members WHERE org_id = $1 AND user_id = $2",

@@ -363,4 +363,9 @@ void page_vacancy(struct request *r);
 void page_vacancy_move_post(struct request *r);
 void page_vacancy_post(struct request *r);
 
+/* running it for real (issue 16): the audit log */
+/* page-admin-audit.c: the audit log, its filters, exports and retention */
+void page_admin_audit(struct request *r);
+void page_admin_audit_retention_post(struct request *r);
+
 #endif

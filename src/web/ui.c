@@ -127,6 +127,9 @@ static const struct nav_item nav[] = {
 	/* recruiting (issue 11): managers and admins, and a rep invited to interview */
 	/* TRANSLATORS: a menu item: the talent pool, candidates and vacancies; keep it short */
 	{ G_TEAM, "recruiting", "/recruiting", N_("Recruiting"), ROLE_REP, ROLE_ADMIN, NULL },
+	/* running it for real (issue 16): the audit log */
+	/* TRANSLATORS: a menu item: who changed what and when; keep it short */
+	{ G_ADMIN, "admin-audit", "/admin/audit", N_("Audit log"), ROLE_ADMIN, ROLE_ADMIN, NULL },
 };
 
 #define NAV_N (sizeof(nav) / sizeof(nav[0]))

@@ -600,6 +600,14 @@ const ROWS = {
 
   'GET /healthz': { who: PUBLIC },
   'GET /static/*': { who: PUBLIC, path: () => '/static/app.css' },
+
+  /* running it for real (issue 16): the audit log — the organisation's
+   * admins only (the other organisation's admin sees its own, empty of
+   * this one's: checked by the marks below); an empty retention form is a
+   * 400 naming the field */
+  'GET /admin/audit': { who: ADMINS },
+  'POST /admin/audit/retention': { who: ADMINS },
+  'GET /api/v1/audit': { who: ADMINS },
 };
 
 const routeKey = (r) => `${r.method} ${r.pattern}`;
