@@ -104,6 +104,8 @@ const char *req_query(struct request *r, const char *key);
 const char *req_form(struct request *r, const char *key);
 /* the form field without surrounding white space; NULL when it was not sent */
 const char *req_form_trimmed(struct request *r, const char *key);
+/* an id typed in a form or query field: 0 when empty, -1 when it is not an id */
+int64_t req_id_field(const char *s);
 
 void resp_header(struct request *r, const char *name, const char *value);
 /* max_age < 0 deletes the cookie */

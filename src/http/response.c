@@ -98,6 +98,14 @@ const char *req_id(struct request *r)
 	return r->request_id;
 }
 
+int64_t req_id_field(const char *s)
+{
+	int64_t id;
+	if (!s || !*s)
+		return 0;
+	return parse_i64(s, &id) || id <= 0 ? -1 : id;
+}
+
 const char *req_form_trimmed(struct request *r, const char *key)
 {
 	const char *v = req_form(r, key);

@@ -52,14 +52,6 @@
 #define EXPORT_LIMIT 5000
 #define NEEDS_MAX 50
 
-static int64_t id_field(const char *s)
-{
-	int64_t id;
-	if (!s || !*s)
-		return 0;
-	return parse_i64(s, &id) || id <= 0 ? -1 : id;
-}
-
 static const char *date_or_dash(struct request *r, const char *d)
 {
 	return d && *d ? ui_date_text(r, d) : "–";
@@ -499,7 +491,7 @@ static void render_new(struct request *r, const struct user *u, const struct new
 
 static struct user *new_rep(struct request *r)
 {
-	int64_t rep = id_field(req_query(r, "rep"));
+	int64_t rep = req_id_field(req_query(r, "rep"));
 	if (rep <= 0) {
 		resp_error(r, E_INVALID, T("Choose the rep."));
 		return NULL;

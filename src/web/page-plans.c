@@ -75,15 +75,6 @@ static const char *metric_text(struct request *r, const char *metric)
 	return kind ? arena_printf(r->a, "%s (%s)", name, T(learning_kind_label(kind))) : name;
 }
 
-/* an id from a form or query field: 0 when empty, -1 when not an id */
-static int64_t id_field(const char *s)
-{
-	int64_t id;
-	if (!s || !*s)
-		return 0;
-	return parse_i64(s, &id) || id <= 0 ? -1 : id;
-}
-
 /* the balance as a sentence, flagged when result goals only */
 static void render_balance(struct request *r, const struct plan_balance *b)
 {
@@ -238,7 +229,7 @@ static void render_new(struct request *r, const struct user *u, const struct new
 
 static struct user *new_plan_rep(struct request *r)
 {
-	int64_t rep = id_field(req_query(r, "rep"));
+	int64_t rep = req_id_field(req_query(r, "rep"));
 	if (rep <= 0) {
 		resp_error(r, E_INVALID, T("Choose the rep the plan is for."));
 		return NULL;
@@ -790,7 +781,7 @@ void page_plan_goals_post(struct request *r)
 			in.baseline *= 100;
 	}
 	(void)bad_number;
-	int64_t trait = id_field(req_form_trimmed(r, "trait_id"));
+	int64_t trait = req_id_field(req_form_trimmed(r, "trait_id"));
 	enum err e = plansui_goal_check(r, v.p, &in, trait, errs, &nerr);
 	if (!e && bad_kind && nerr < PLAN_ERRORS_MAX)
 		errs[nerr++] = (struct plan_field_error){ "learning_kind",
@@ -837,7 +828,7 @@ void page_plan_actions_post(struct request *r)
 	if (plan_view_load(r, r->id, NEED_CHANGE, &v) || !plan_is_open(r, v.p))
 		return;
 	struct action_input in = { req_form_trimmed(r, "what"), req_form_trimmed(r, "due") };
-	int64_t owner = id_field(req_form_trimmed(r, "owner_id"));
+	int64_t owner = req_id_field(req_form_trimmed(r, "owner_id"));
 	struct plan_field_error errs[PLAN_ERRORS_MAX];
 	size_t nerr = 0;
 	plansui_action_check(r, v.p, &in, owner, errs, &nerr);
@@ -929,7 +920,7 @@ void page_rep_recognition_post(struct request *r)
 	struct recognition_input in = { req_form_trimmed(r, "kind"), req_form_trimmed(r, "note") };
 	struct plan_field_error errs[PLAN_ERRORS_MAX];
 	size_t nerr = recognition_input_check(&in, errs);
-	int64_t plan_id = id_field(req_form(r, "plan_id"));
+	int64_t plan_id = req_id_field(req_form(r, "plan_id"));
 	struct plan_view v;
 	if (nerr && plan_id > 0) {
 		if (plan_view_load(r, plan_id, NEED_SEE, &v))

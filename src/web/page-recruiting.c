@@ -93,15 +93,6 @@ const char *recruit_rule_text(struct request *r)
 			    hs.max_slips, hs.grace_days);
 }
 
-static int64_t form_id(const char *s)
-{
-	if (!s || !*s)
-		return 0;
-	char *end;
-	long long v = strtoll(s, &end, 10);
-	return *end || v <= 0 ? -1 : (int64_t)v;
-}
-
 static const char *err_of(struct request *r, const struct rule_error *errs, size_t n, const char *field)
 {
 	for (size_t i = 0; i < n; i++)
@@ -292,7 +283,7 @@ void page_recruiting(struct request *r)
 		return;
 	}
 	struct candidate_filter f = { req_query(r, "q"), req_query(r, "tag"), req_query(r, "source"),
-				      req_query(r, "status"), 0, form_id(req_query(r, "stage")) };
+				      req_query(r, "status"), 0, req_id_field(req_query(r, "stage")) };
 	if (f.stage_id < 0)
 		f.stage_id = 0;
 	struct recruit_stage *stages = NULL;
@@ -455,7 +446,7 @@ void page_candidate_create(struct request *r)
 	f.retain_until = req_form_trimmed(r, "retain_until");
 	struct candidate_input in = { f.name, f.email, f.phone, f.source, f.job_title, f.company, f.tags, f.notes, 0,
 				      f.consent_on, f.retain_until };
-	int64_t known = form_id(f.known_by);
+	int64_t known = req_id_field(f.known_by);
 	enum err e = recruit_candidate_check(r, &in, known, f.errs, &f.nerr);
 	if (e) {
 		resp_store_error(r, e);
@@ -794,7 +785,7 @@ void page_candidate_invite_post(struct request *r)
 	struct candidate c;
 	if (load_work(r, &c))
 		return;
-	int64_t uid = form_id(req_form_trimmed(r, "user_id"));
+	int64_t uid = req_id_field(req_form_trimmed(r, "user_id"));
 	int ok;
 	enum err e = recruit_invitee_check(r, uid, &ok);
 	if (e) {

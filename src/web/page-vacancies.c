@@ -30,15 +30,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int64_t form_id(const char *s)
-{
-	if (!s || !*s)
-		return 0;
-	char *end;
-	long long v = strtoll(s, &end, 10);
-	return *end || v <= 0 ? -1 : (int64_t)v;
-}
-
 static const char *err_of(struct request *r, const struct rule_error *errs, size_t n, const char *field)
 {
 	for (size_t i = 0; i < n; i++)
@@ -208,7 +199,7 @@ void page_vacancies_post(struct request *r)
 	f.opens_on = req_form_trimmed(r, "opens_on");
 	f.target_on = req_form_trimmed(r, "target_on");
 	struct vacancy_input in = { f.title, f.territory, f.opens_on, f.target_on, NULL, 0 };
-	int64_t team = form_id(f.team);
+	int64_t team = req_id_field(f.team);
 	enum err e = recruit_vacancy_check(r, &in, team, f.errs, &f.nerr);
 	if (e) {
 		resp_store_error(r, e);
@@ -458,7 +449,7 @@ void page_vacancy_move_post(struct request *r)
 	struct vacancy v;
 	if (load_vacancy(r, &v))
 		return;
-	int64_t cand = form_id(req_form_trimmed(r, "candidate_id")), stage = form_id(req_form_trimmed(r, "stage_id"));
+	int64_t cand = req_id_field(req_form_trimmed(r, "candidate_id")), stage = req_id_field(req_form_trimmed(r, "stage_id"));
 	const char *e_cand, *e_stage;
 	enum err e = recruit_move_check(r, &v, cand, stage, &e_cand, &e_stage);
 	if (e) {
