@@ -47,6 +47,9 @@ static const struct {
 	  "the wait after a webhook delivery's first failure, doubled after each (default 30, at most 120 times it; for testing)" },
 	{ "SALESGARDEN_WEBHOOK_TIMEOUT_SECONDS", NULL,
 	  "the longest a webhook delivery may take (default 10; connecting at most 5; for testing)" },
+	/* levers (issue 10): contests */
+	{ "SALESGARDEN_CONTEST_SWEEP", NULL,
+	  "how often, in seconds, serve freezes the final standings of contests that have ended (default 3600; a contest also freezes when it is read)" },
 };
 
 void cmd_help_env(void)
