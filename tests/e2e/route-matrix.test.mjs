@@ -917,6 +917,7 @@ async function fixture() {
       return `/feedback/${f.maxRound}`;
     };
     f.privateTexts = [...(f.privateTexts ?? []), ['Matrix mirror evidence 7f3a', ['mgrA']]];
+  }
   /* recruiting (issue 11): the talent pool and step or stop with candidates */
   {
     // a candidate of Max's in the pool with notes and a conversation; Rita
