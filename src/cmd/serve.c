@@ -10,6 +10,8 @@
 #include "../lib/log.h"
 #include "../store/import-files.h"
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <string.h>
 #include <getopt.h>
@@ -161,6 +163,15 @@ int cmd_serve(int argc, char **argv)
 	/* after the migrations, which may take longer; the command-line import
 	 * and other commands open the database without a limit */
 	db_set_statement_timeout(srv.db, (int)stmt_ms);
+	/* SIGTERM and SIGINT are for server_run's sigwait: blocked before the
+	 * background threads start, which inherit the mask (else the kernel may
+	 * hand the signal to one of them, and its default action ends the
+	 * process without finishing the requests under way) */
+	sigset_t stop_signals;
+	sigemptyset(&stop_signals);
+	sigaddset(&stop_signals, SIGTERM);
+	sigaddset(&stop_signals, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
 	/* levers (issue 10): ended contests are frozen every
 	 * SALESGARDEN_CONTEST_SWEEP seconds (an hour), and once now */
 	const char *sw = getenv("SALESGARDEN_CONTEST_SWEEP");

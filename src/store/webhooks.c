@@ -339,6 +339,13 @@ enum err webhook_record(struct db_conn *c, const struct webhook_job *j, const st
 	enum err e = db_begin(c);
 	if (e)
 		return e;
+	/* a subscription deleted while its delivery was under way: its log
+	 * and outbox went with it, and this attempt leaves nothing behind */
+	if (!DB_I64(c, 0, "SELECT count(*) FROM webhooks WHERE org_id = $1 AND id = $2", P_I(j->org_id),
+		    P_I(j->webhook_id))) {
+		db_rollback(c);
+		return E_OK;
+	}
 	e = DBX(c, "INSERT INTO webhook_deliveries (org_id, webhook_id, outbox_id, event_id, type, attempt, at, "
 		"status_code, duration_ms, ok, error) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
 		P_I(j->org_id), P_I(j->webhook_id), P_I(j->id), P_T(j->event_id), P_T(j->type), P_I(j->attempts + 1),

@@ -36,7 +36,9 @@ static const struct inbox *inbox_of(struct request *r)
 {
 	if (r->inbox)
 		return r->inbox;
-	if (!access_inbox(&r->viewer, r->me.org_id))
+	/* a page answered without a database connection (503 when every
+	 * worker waits on the database) draws its menu without the count */
+	if (!r->db || !access_inbox(&r->viewer, r->me.org_id))
 		return NULL;
 	struct inbox *x = arena_alloc(r->a, sizeof(*x));
 	enum err e = inbox_gather(r->db, r->a, &r->viewer, r->lang, ui_today(r), x);
