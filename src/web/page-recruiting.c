@@ -93,7 +93,7 @@ const char *recruit_rule_text(struct request *r)
 			    hs.max_slips, hs.grace_days);
 }
 
-static const char *err_of(struct request *r, const struct rule_error *errs, size_t n, const char *field)
+const char *recruit_field_error(struct request *r, const struct rule_error *errs, size_t n, const char *field)
 {
 	for (size_t i = 0; i < n; i++)
 		if (!strcmp(errs[i].field, field))
@@ -372,29 +372,29 @@ static void new_form(struct request *r, const struct cand_form *f)
 		ui_notice(r, "error", T("Nothing was saved. Check the fields marked below."));
 	html(o, "<form method=\"post\" action=\"/recruiting/candidates\" class=\"form\">");
 	ui_csrf(r);
-	ui_input(r, "name", T("Name"), "text", f->name, err_of(r, f->errs, f->nerr, "name"), "required");
-	ui_input(r, "email", T("E-mail"), "email", f->email, err_of(r, f->errs, f->nerr, "email"), NULL);
-	ui_input(r, "phone", T("Phone"), "tel", f->phone, err_of(r, f->errs, f->nerr, "phone"), NULL);
+	ui_input(r, "name", T("Name"), "text", f->name, recruit_field_error(r, f->errs, f->nerr, "name"), "required");
+	ui_input(r, "email", T("E-mail"), "email", f->email, recruit_field_error(r, f->errs, f->nerr, "email"), NULL);
+	ui_input(r, "phone", T("Phone"), "tel", f->phone, recruit_field_error(r, f->errs, f->nerr, "phone"), NULL);
 	const char *sl[8];
 	for (size_t i = 0; i < recruit_source_count; i++)
 		sl[i] = source_text(r, recruit_source_codes[i]);
 	ui_select(r, "source", T("Source"), recruit_source_codes, sl, recruit_source_count,
-		  f->source ? f->source : "referral", err_of(r, f->errs, f->nerr, "source"));
-	ui_input(r, "job_title", T("Current role"), "text", f->job_title, err_of(r, f->errs, f->nerr, "job_title"), NULL);
-	ui_input(r, "company", T("Company"), "text", f->company, err_of(r, f->errs, f->nerr, "company"), NULL);
-	ui_input(r, "tags", T("Tags (separated by commas)"), "text", f->tags, err_of(r, f->errs, f->nerr, "tags"), NULL);
+		  f->source ? f->source : "referral", recruit_field_error(r, f->errs, f->nerr, "source"));
+	ui_input(r, "job_title", T("Current role"), "text", f->job_title, recruit_field_error(r, f->errs, f->nerr, "job_title"), NULL);
+	ui_input(r, "company", T("Company"), "text", f->company, recruit_field_error(r, f->errs, f->nerr, "company"), NULL);
+	ui_input(r, "tags", T("Tags (separated by commas)"), "text", f->tags, recruit_field_error(r, f->errs, f->nerr, "tags"), NULL);
 	people_select(r, "known_by", T("Who in the team knows them"), &ul, f->known_by,
-		      err_of(r, f->errs, f->nerr, "known_by"), T("Nobody"));
-	ui_input(r, "consent_on", T("Consent given on"), "date", f->consent_on, err_of(r, f->errs, f->nerr, "consent_on"),
+		      recruit_field_error(r, f->errs, f->nerr, "known_by"), T("Nobody"));
+	ui_input(r, "consent_on", T("Consent given on"), "date", f->consent_on, recruit_field_error(r, f->errs, f->nerr, "consent_on"),
 		 NULL);
 	char def[11];
 	recruit_retain_default(ui_today(r), def);
 	ui_input(r, "retain_until", T("Keep the data until"), "date", f->retain_until,
-		 err_of(r, f->errs, f->nerr, "retain_until"), NULL);
+		 recruit_field_error(r, f->errs, f->nerr, "retain_until"), NULL);
 	html_printf(o, "<p class=\"muted small\">%s</p>",
 		    arena_printf(r->a, T("Empty: %d months after the last contact (now %s); every conversation moves it."),
 				 RECRUIT_RETAIN_MONTHS, ui_date_text(r, def)));
-	textarea(r, "notes", T("Notes"), f->notes, err_of(r, f->errs, f->nerr, "notes"), CANDIDATE_NOTES_MAX);
+	textarea(r, "notes", T("Notes"), f->notes, recruit_field_error(r, f->errs, f->nerr, "notes"), CANDIDATE_NOTES_MAX);
 	html_printf(o, "<div class=\"actions\"><button class=\"button primary\" type=\"submit\">%s</button></div>"
 		    "</form></section>", T("Add the candidate"));
 	ui_page_end(r);
@@ -495,24 +495,24 @@ static void conv_form_render(struct request *r, const struct candidate *c, const
 	for (size_t i = 0; i < recruit_conv_kind_count; i++)
 		kl[i] = T(conv_kind_label(recruit_conv_kind_codes[i]));
 	ui_select(r, "kind", T("Kind"), recruit_conv_kind_codes, kl, recruit_conv_kind_count, f->kind ? f->kind : "call",
-		  err_of(r, f->errs, f->nerr, "kind"));
-	ui_input(r, "date", T("Date"), "date", f->date ? f->date : ui_today(r), err_of(r, f->errs, f->nerr, "date"), NULL);
+		  recruit_field_error(r, f->errs, f->nerr, "kind"));
+	ui_input(r, "date", T("Date"), "date", f->date ? f->date : ui_today(r), recruit_field_error(r, f->errs, f->nerr, "date"), NULL);
 	if (c->step_id) {
 		const char *av[] = { "kept", "slipped", "missed", "open" };
 		const char *al[] = { T("Kept"), T("Slipped to the new step's date"), T("Missed"), T("Not due yet: replaced by the new step") };
 		html_printf(o, "<p class=\"muted\">%s</p>",
 			    arena_printf(r->a, T("The open step: %s, due %s."), c->step_what, ui_date_text(r, c->step_due)));
 		ui_select(r, "open_step", T("Was the open step kept?"), av, al, 4, f->open_step,
-			  err_of(r, f->errs, f->nerr, "open_step"));
+			  recruit_field_error(r, f->errs, f->nerr, "open_step"));
 	}
 	const char *ov[] = { "step", "stop" };
 	const char *ol[] = { T("Step"), T("Stop") };
 	ui_select(r, "outcome", T("How it ended"), ov, ol, 2, f->outcome ? f->outcome : "step",
-		  err_of(r, f->errs, f->nerr, "outcome"));
+		  recruit_field_error(r, f->errs, f->nerr, "outcome"));
 	html_printf(o, "<fieldset class=\"rec-step\"><legend>%s</legend>", T("Step"));
-	ui_input(r, "step_what", T("What"), "text", f->step_what, err_of(r, f->errs, f->nerr, "step_what"), NULL);
-	ui_input(r, "step_due", T("By when"), "date", f->step_due, err_of(r, f->errs, f->nerr, "step_due"), NULL);
-	ui_input(r, "step_who", T("Who"), "text", f->step_who, err_of(r, f->errs, f->nerr, "step_who"), NULL);
+	ui_input(r, "step_what", T("What"), "text", f->step_what, recruit_field_error(r, f->errs, f->nerr, "step_what"), NULL);
+	ui_input(r, "step_due", T("By when"), "date", f->step_due, recruit_field_error(r, f->errs, f->nerr, "step_due"), NULL);
+	ui_input(r, "step_who", T("Who"), "text", f->step_who, recruit_field_error(r, f->errs, f->nerr, "step_who"), NULL);
 	html_printf(o, "</fieldset><fieldset class=\"rec-stop\"><legend>%s</legend>", T("Stop"));
 	const char *rv[8], *rl[8];
 	rv[0] = "";
@@ -522,10 +522,10 @@ static void conv_form_render(struct request *r, const struct candidate *c, const
 		rl[i + 1] = T(recruit_stop_label(recruit_stop_codes[i]));
 	}
 	ui_select(r, "stop_reason", T("Reason"), rv, rl, recruit_stop_count + 1, f->stop_reason,
-		  err_of(r, f->errs, f->nerr, "stop_reason"));
-	ui_input(r, "stop_note", T("In their words"), "text", f->stop_note, err_of(r, f->errs, f->nerr, "stop_note"), NULL);
+		  recruit_field_error(r, f->errs, f->nerr, "stop_reason"));
+	ui_input(r, "stop_note", T("In their words"), "text", f->stop_note, recruit_field_error(r, f->errs, f->nerr, "stop_note"), NULL);
 	html(o, "</fieldset>");
-	textarea(r, "notes", T("Notes"), f->notes, err_of(r, f->errs, f->nerr, "notes"), CONV_NOTES_MAX);
+	textarea(r, "notes", T("Notes"), f->notes, recruit_field_error(r, f->errs, f->nerr, "notes"), CONV_NOTES_MAX);
 	html_printf(o, "<div class=\"actions\"><button class=\"button primary\" type=\"submit\">%s</button></div>"
 		    "</form></section>", T("Log the conversation"));
 }

@@ -30,14 +30,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *err_of(struct request *r, const struct rule_error *errs, size_t n, const char *field)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(errs[i].field, field))
-			return T(errs[i].message);
-	return NULL;
-}
-
 /* the teams the caller may open a vacancy for */
 static enum err my_teams(struct request *r, struct team_list *out)
 {
@@ -131,7 +123,7 @@ static void render_list(struct request *r, struct vac_form *f)
 		ui_notice(r, "error", T("Nothing was saved. Check the fields marked below."));
 	html(o, "<form method=\"post\" action=\"/recruiting/vacancies#new-vacancy\" class=\"form\">");
 	ui_csrf(r);
-	ui_input(r, "title", T("Title"), "text", f->title, err_of(r, f->errs, f->nerr, "title"), NULL);
+	ui_input(r, "title", T("Title"), "text", f->title, recruit_field_error(r, f->errs, f->nerr, "title"), NULL);
 	const char **tv = arena_allocarray(r->a, tl.n + 1, sizeof(char *)), **tn = arena_allocarray(r->a, tl.n + 1, sizeof(char *));
 	tv[0] = "";
 	tn[0] = T("No team");
@@ -139,10 +131,10 @@ static void render_list(struct request *r, struct vac_form *f)
 		tv[i + 1] = arena_printf(r->a, "%lld", (long long)tl.items[i].id);
 		tn[i + 1] = tl.items[i].name;
 	}
-	ui_select(r, "team_id", T("Team"), tv, tn, tl.n + 1, f->team, err_of(r, f->errs, f->nerr, "team_id"));
-	ui_input(r, "territory", T("Territory"), "text", f->territory, err_of(r, f->errs, f->nerr, "territory"), NULL);
-	ui_input(r, "opens_on", T("Opens on"), "date", f->opens_on, err_of(r, f->errs, f->nerr, "opens_on"), NULL);
-	ui_input(r, "target_on", T("Target date"), "date", f->target_on, err_of(r, f->errs, f->nerr, "target_on"), NULL);
+	ui_select(r, "team_id", T("Team"), tv, tn, tl.n + 1, f->team, recruit_field_error(r, f->errs, f->nerr, "team_id"));
+	ui_input(r, "territory", T("Territory"), "text", f->territory, recruit_field_error(r, f->errs, f->nerr, "territory"), NULL);
+	ui_input(r, "opens_on", T("Opens on"), "date", f->opens_on, recruit_field_error(r, f->errs, f->nerr, "opens_on"), NULL);
+	ui_input(r, "target_on", T("Target date"), "date", f->target_on, recruit_field_error(r, f->errs, f->nerr, "target_on"), NULL);
 	html_printf(o, "<div class=\"actions\"><button class=\"button primary\" type=\"submit\">%s</button></div>"
 		    "</form></section>", T("Open the vacancy"));
 	/* the stages */

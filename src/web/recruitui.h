@@ -32,5 +32,8 @@ enum err recruit_invitee_check(struct request *r, int64_t user_id, int *ok);
 /* vacancy_validate, the team checked against the teams the caller runs */
 enum err recruit_vacancy_check(struct request *r, const struct vacancy_input *in, int64_t team_id,
 			       struct rule_error *errs, size_t *nerr);
+/* the translated message of a field's fault in errs, NULL when it has none
+ * (the recruiting and vacancy forms) */
+const char *recruit_field_error(struct request *r, const struct rule_error *errs, size_t n, const char *field);
 
 #endif
