@@ -38,6 +38,8 @@
 #   BENCH_FRESH=1    generate the data again
 #   scripts/bench.sh import   only the import part (scripts/bench-import.sh)
 #   scripts/bench.sh http     only the HTTP part (scripts/bench-http.sh)
+#   scripts/bench.sh rollups  only the figures as history grows (scripts/bench-rollups.sh:
+#                             100k, 1M and 5M conversations, growth factors, summary rows)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -52,6 +54,8 @@ mkdir -p "$(dirname "$SUMMARY")"
 if [ "${1:-}" = import ]; then scripts/bench-import.sh; exec scripts/bench-summary.sh; fi
 # `scripts/bench.sh upload`: the upload memory part alone (speed, issue 15)
 if [ "${1:-}" = upload ]; then scripts/bench-upload.sh; exec scripts/bench-summary.sh; fi
+# speed (issue 15): `scripts/bench.sh rollups`: the figures as history grows alone
+if [ "${1:-}" = rollups ]; then scripts/bench-rollups.sh; exec scripts/bench-summary.sh; fi
 
 N=${BENCH_N:-20}
 WARM=${BENCH_WARM:-3}
@@ -242,6 +246,9 @@ scripts/bench-learning.sh
 # HTTP under load beside nginx, and the server's memory (also alone:
 # `scripts/bench.sh http`)
 scripts/bench-http.sh
+# --- speed (issue 15): figures from roll-ups at 100k, 1M and 5M conversations ---
+# scripts/bench-rollups.sh (also alone: `scripts/bench.sh rollups`)
+scripts/bench-rollups.sh || true
 # --- import -------------------------------------------------------------------
 # scripts/bench-import.sh (also alone: `scripts/bench.sh import`)
 scripts/bench-import.sh

@@ -33,6 +33,9 @@ const struct cmd commands[] = {
 	  "restore a backup into a new, empty database (SQLite: a new file; PostgreSQL: pg_restore into an empty database)" },
 	{ "copy", cmd_copy, "copy --from sqlite:PATH --to postgresql://USER@HOST:PORT/NAME",
 	  "copy a whole SQLite database into a new, empty PostgreSQL database (moving to PostgreSQL)" },
+	/* speed (issue 15): roll-ups */
+	{ "rollups", cmd_rollups, "rollups rebuild|check [--org SLUG] [--db URL]",
+	  "rebuild the figures' roll-ups, or check them against a full recomputation (exit 1 when they differ)" },
 	{ "help", cmd_help, "help [COMMAND | --man]", "show the commands and the environment, one command's usage, or the manual page" },
 	/* running it for real (issue 16): the audit log */
 	{ "audit", cmd_audit, "audit purge [--org SLUG] [--db URL]",

@@ -16,13 +16,18 @@
  * some paused). Reps differ (5% commit in most conversations, 15% in few),
  * so the figures are not flat.
  *
- *	benchgen ORG_ID FIRST_MANAGER_ID TODAY > data.sql
+ *	benchgen ORG_ID FIRST_MANAGER_ID TODAY [CONVERSATIONS] > data.sql
  *	benchgen --big ORG_ID FIRST_ID TODAY > big.sql	(see big() below)
  *
  * ORG_ID is the organisation (made with `salesgarden org add`) and
  * FIRST_MANAGER_ID the manager (made with `salesgarden user add`) who
  * leads team 1, the team the bench measures; every other user is created
  * here without a password. Deterministic for a given TODAY (YYYY-MM-DD).
+ *
+ * CONVERSATIONS (default 1,000,000) sizes the history, not the organisation
+ * (issue 15: figures flat as history grows): the same reps and teams, deals
+ * of 1 to 13 conversations until there are that many, over a year of history
+ * per 1,000,000 conversations, so that every day is about as busy.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -32,8 +37,9 @@
 
 #define TEAMS 35
 #define REPS 1000
-#define DEALS 150000
-#define CONVERSATIONS 1000000
+static long DEALS = 150000, CONVERSATIONS = 1000000;
+static int SPAN = 364;		/* days of history before today */
+static int sized;		/* CONVERSATIONS given: deals until there are as many */
 #define ACCOUNTS_PER_REP 40
 #define GRACE 3
 #define BATCH 400		/* rows per INSERT */
@@ -170,8 +176,18 @@ int main(int argc, char **argv)
 {
 	if (argc == 5 && !strcmp(argv[1], "--big"))
 		return big(atol(argv[2]), atol(argv[3]), day_of(argv[4]));
+	if (argc == 5) {
+		CONVERSATIONS = atol(argv[4]);
+		if (CONVERSATIONS < 10000) {
+			fprintf(stderr, "benchgen: CONVERSATIONS must be at least 10000\n");
+			return 2;
+		}
+		sized = 1;
+		SPAN = (int)(CONVERSATIONS * 364 / 1000000);
+		argc = 4;
+	}
 	if (argc != 4) {
-		fprintf(stderr, "usage: benchgen ORG_ID FIRST_MANAGER_ID TODAY\n"
+		fprintf(stderr, "usage: benchgen ORG_ID FIRST_MANAGER_ID TODAY [CONVERSATIONS]\n"
 			"       benchgen --big ORG_ID FIRST_ID TODAY\n");
 		return 2;
 	}
@@ -286,19 +302,20 @@ int main(int argc, char **argv)
 	struct conv { long id; int day, kind, minutes, gut, progressed; const char *outcome, *stop; } cv[64];
 	struct step { long id, conv; int created, due, original, slips, done; const char *status; } st[64];
 	long conv_id = 0, step_id = 0, total_conv = 0;
-	for (long did = 1; did <= DEALS; did++) {
+	long did;
+	for (did = 1; sized ? total_conv < CONVERSATIONS : did <= DEALS; did++) {
 		int r = (int)((did - 1) % REPS);
 		double commit = rep_commit[r];
 		long account = (long)r * ACCOUNTS_PER_REP + rnd(1, ACCOUNTS_PER_REP);
 		/* about 6.7 conversations a deal, to 1,000,000 over 150,000 deals */
 		long left = CONVERSATIONS - total_conv, deals_left = DEALS - did + 1;
 		int mean = (int)((left + deals_left - 1) / deals_left);
-		int n = did == DEALS ? (int)left : rnd(1, 2 * mean);
+		int n = sized ? rnd(1, 13) : did == DEALS ? (int)left : rnd(1, 2 * mean);
 		if (n < 1)
 			n = 1;
 		if (n > 64)
 			n = 64;
-		int start = rnd(today - 364, today - 1), day = start;
+		int start = rnd(today - SPAN, today - 1), day = start;
 		int stage = 1, stage_day = start, nc = 0, ns = 0, open = 0;
 		int won = chance(commit * 0.6);
 		const char *stop = NULL;
@@ -429,7 +446,7 @@ int main(int argc, char **argv)
 		fclose(f);
 	}
 	puts("COMMIT;");
-	fprintf(stderr, "benchgen: %d reps in %d teams, %d deals, %ld conversations, %ld steps\n", REPS, TEAMS, DEALS,
+	fprintf(stderr, "benchgen: %d reps in %d teams, %ld deals, %ld conversations, %ld steps\n", REPS, TEAMS, did - 1,
 		total_conv, step_id);
 	return 0;
 }

@@ -32,6 +32,8 @@ void cmd_import_help(void);
 int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
 int cmd_copy(int argc, char **argv);
+/* speed (issue 15): roll-ups */
+int cmd_rollups(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 /* running it for real (issue 16): the audit log's purge */
 int cmd_audit(int argc, char **argv);

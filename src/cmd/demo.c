@@ -2,6 +2,7 @@
  * print its logins. It refuses when the demo organisation exists already,
  * so it never mixes into or duplicates one. */
 #include "cmd.h"
+#include "../store/import-rows.h"
 #include "../demo/demo.h"
 #include "../store/orgs.h"
 #include <getopt.h>
@@ -57,9 +58,14 @@ int cmd_demo(int argc, char **argv)
 		rc = cmd_error("cannot create the demo organisation (%s): %s", err_name(e), db_errmsg(c));
 		goto out;
 	}
+	/* one big transaction: the import's page cache and checkpoint
+	 * settings keep it from spilling pages to the WAL over and over */
+	struct import_bulk bulk;
+	import_rows_bulk_begin(c, &bulk);
 	e = demo_create(c, a, out);
 	if (!e)
 		e = db_commit(c);
+	import_rows_bulk_end(c, &bulk);
 	if (e) {
 		db_rollback(c);
 		rc = cmd_error("the demo organisation was not created (%s)", err_name(e));

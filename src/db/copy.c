@@ -5,9 +5,12 @@
  * The target must hold no table; it gets the schema from the migrations
  * (so both have the same tables and columns), then every table's rows in one
  * transaction: parents before children (the order of SQLite's foreign key
- * lists), each table by COPY in batches in rowid order, the identity
- * sequences set past the largest id, and the row counts compared before the
- * commit. The source is read in one read transaction, so the copy is one
+ * lists), each table by COPY in batches in rowid order (key order for a
+ * table WITHOUT ROWID), the identity sequences set past the largest id, and
+ * the row counts compared before the commit. The target's own triggers are
+ * off while the rows arrive: the source's derived tables (the roll-ups) are
+ * copied as they are, not summed a second time by the triggers that keep
+ * them. The source is read in one read transaction, so the copy is one
  * snapshot even when the server still runs (stop it to have nothing written
  * after the snapshot). Table and column names come from the source's schema
  * and are checked to be plain identifiers before they are quoted into COPY;
@@ -99,6 +102,31 @@ static void copy_escape(struct strbuf *b, const char *v)
 	}
 }
 
+/* whether the table is WITHOUT ROWID (the roll-ups): it has no rowid to
+ * order by */
+static int without_rowid(sqlite3 *src, const char *table)
+{
+	sqlite3_stmt *st;
+	int yes = 0;
+	if (sqlite3_prepare_v2(src, "SELECT sql LIKE '%WITHOUT ROWID%' FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		yes = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return yes;
+}
+
+/* turns the target's user triggers on a table off or on again (ALTER TABLE
+ * is transactional on PostgreSQL: a failed copy leaves them on) */
+static enum err table_triggers(struct db_conn *c, const char *table, int on)
+{
+	char sql[160];
+	snprintf(sql, sizeof(sql), "ALTER TABLE \"%s\" %s TRIGGER USER", table, on ? "ENABLE" : "DISABLE");
+	return db_exec_params(c, sql, NULL, 0);
+}
+
 static enum err copy_table(sqlite3 *src, struct db_conn *c, const char *table, int64_t *rows, struct strbuf *errmsg)
 {
 	struct strbuf sql = STRBUF_INIT, cols = STRBUF_INIT, data = STRBUF_INIT;
@@ -122,7 +150,7 @@ static enum err copy_table(sqlite3 *src, struct db_conn *c, const char *table, i
 	}
 	sqlite3_finalize(st);
 	st = NULL;
-	sb_addf(&sql, "SELECT %s FROM \"%s\" ORDER BY rowid", cols.buf, table);
+	sb_addf(&sql, "SELECT %s FROM \"%s\"%s", cols.buf, table, without_rowid(src, table) ? "" : " ORDER BY rowid");
 	if (sqlite3_prepare_v2(src, sql.buf, -1, &st, NULL) != SQLITE_OK) {
 		sb_addf(errmsg, "cannot read %s: %s", table, sqlite3_errmsg(src));
 		e = E_INTERNAL;
@@ -258,6 +286,9 @@ enum err db_copy_sqlite_to_pg(const char *sqlite_path, struct db *dst, FILE *rep
 	if ((e = db_begin(c)))
 		goto failed;
 	in_tx = 1;
+	for (int i = 0; i < n; i++)
+		if ((e = table_triggers(c, t[i].name, 0)))
+			goto failed;
 	/* rows a migration may have made in the empty database give way to the source's */
 	for (int i = n - 1; i >= 0; i--) {
 		char sql[128];
@@ -301,6 +332,9 @@ enum err db_copy_sqlite_to_pg(const char *sqlite_path, struct db *dst, FILE *rep
 			goto out;
 		}
 	}
+	for (int i = 0; i < n; i++)
+		if ((e = table_triggers(c, t[i].name, 1)))
+			goto failed;
 	/* the counts, table by table, before anything is committed */
 	for (int i = 0; i < n; i++) {
 		char sql[128];

@@ -468,6 +468,11 @@ enum err db_exec_script(struct db_conn *c, const char *sql)
 	return note(c, c->db->drv->exec_script(c->h, sql));
 }
 
+enum err db_analyze(struct db_conn *c)
+{
+	return db_conn_kind(c) == DB_PG ? db_exec_script(c, "ANALYZE") : E_OK;
+}
+
 int db_has_copy(const struct db_conn *c)
 {
 	return c->db->drv->copy_in != NULL;

@@ -83,6 +83,11 @@ enum err db_finish(struct db_stmt *st);
 enum err db_exec_params(struct db_conn *c, const char *sql, const struct db_param *p, int n);
 /* runs a script of statements without parameters (migrations) */
 enum err db_exec_script(struct db_conn *c, const char *sql);
+/* refreshes the planner's statistics, counting this transaction's own rows:
+ * PostgreSQL plans from them, and tables filled in one long transaction (the
+ * demo) look empty without them, so that a read by key scans instead. A
+ * no-op on SQLite, whose planner does without */
+enum err db_analyze(struct db_conn *c);
 /* PostgreSQL's COPY ... FROM STDIN of data (rows in COPY's text format);
  * E_INTERNAL on an engine without COPY (SQLite: ask db_has_copy first).
  * When it fails, *bad_row is the row of data the server names (1 the

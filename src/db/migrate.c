@@ -31,6 +31,9 @@ static const struct {
 	{ "@TKEY@", "UNIQUE (org_id, id)", "PRIMARY KEY (org_id, id)" },
 	{ "@BLOB@", "BLOB", "BYTEA" },
 	{ "@REAL@", "REAL", "DOUBLE PRECISION" },
+	/* a table whose primary key is all its lookups (0027's roll-ups): one
+	 * B-tree instead of the rowid table and its key's index */
+	{ "@WITHOUT_ROWID@", " WITHOUT ROWID", "" },
 	{ "@NOW@", "CAST(strftime('%s', 'now') AS INTEGER)", "CAST(extract(epoch FROM now()) AS BIGINT)" },
 };
 

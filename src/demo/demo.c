@@ -114,7 +114,9 @@ enum err demo_create(struct db_conn *c, struct arena *a, FILE *logins_out)
 			return e;
 	}
 
-	/* a year of deals and conversations for the reps (pipeline.c) */
+	/* a year of deals and conversations for the reps (pipeline.c); the
+	 * planner's statistics are refreshed as the tables grow in this one
+	 * transaction (db_analyze), here and before the phases that read much */
 	if ((e = demo_pipeline(c, a, org_id, user_ids)))
 		return e;
 	/* two years of targets, and the year before from the old CRM (numbers.c) */
@@ -131,6 +133,8 @@ enum err demo_create(struct db_conn *c, struct arena *a, FILE *logins_out)
 	if ((e = demo_plans(c, a, org_id, user_ids)))
 		return e;
 
+	if ((e = db_analyze(c)))
+		return e;
 	/* development (issue 8): field coaching and one-on-ones */
 	if ((e = demo_coaching(c, a, org_id, user_ids)))
 		return e;
@@ -163,6 +167,8 @@ enum err demo_create(struct db_conn *c, struct arena *a, FILE *logins_out)
 		return e;
 	/* recruiting (issue 11): the talent pool */
 	if ((e = demo_recruiting(c, a, org_id, user_ids)))
+		return e;
+	if ((e = db_analyze(c)))
 		return e;
 	/* levers (issue 10): the coach's inbox — last, as it reads everything above */
 	if ((e = demo_inbox(c, a, org_id, user_ids, team_ids)))

@@ -364,7 +364,13 @@ double median(double *v, size_t n)
 {
 	if (!n)
 		return NAN;
-	qsort(v, n, sizeof(double), cmp_double);
+	/* the organisation's gaps come in order (store/figures.c): a pass
+	 * spares sorting hundreds of thousands again */
+	size_t i = 1;
+	while (i < n && v[i - 1] <= v[i])
+		i++;
+	if (i < n)
+		qsort(v, n, sizeof(double), cmp_double);
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
 }
 

@@ -12,6 +12,7 @@
  */
 #include "figures.h"
 #include "../lib/util.h"
+#include <stdlib.h>
 #include <string.h>
 
 /* the reps whose figures count: the organisation's users, narrowed to the
@@ -41,19 +42,87 @@ static long day_number(const char *d)
 
 #define SCOPE_PARAMS P_I(org_id), P_I(s->rep_id), P_I(s->team_id), P_T(from), P_T(to), P_I(s->manager_id)
 
-/* conversations held in the period, by outcome; and the steps due in it up
- * to today ($7) with those kept by their agreed date. One definition each,
- * for a scope's total (figures_commitment) and rep by rep
- * (figures_by_rep, the leaderboards) */
-#define CONV_SUMS "count(*), " \
-	"coalesce(sum(CASE WHEN cv.outcome = 'step' THEN 1 ELSE 0 END), 0), " \
-	"coalesce(sum(CASE WHEN cv.outcome = 'stop' THEN 1 ELSE 0 END), 0), " \
-	"coalesce(sum(CASE WHEN cv.outcome = 'none' THEN 1 ELSE 0 END), 0)"
-#define CONV_WHERE "cv.org_id = $1 AND " SCOPE_ON("cv.rep_id") " AND cv.held_on BETWEEN $4 AND $5"
-#define DUE_SUMS "count(*), coalesce(sum(CASE WHEN st.status = 'kept' AND st.done_on <= st.original_due " \
-	"THEN 1 ELSE 0 END), 0)"
-#define DUE_WHERE "st.org_id = $1 AND " SCOPE_ON("st.rep_id") \
-	" AND st.original_due BETWEEN $4 AND $5 AND st.original_due < $7 AND st.status <> 'cancelled'"
+/* the roll-ups (migration 0027) hold a row per rep and day and one per day
+ * for the whole organisation (rep 0): the organisation's figures read the
+ * latter, a rep's, a team's or a manager's teams' the reps' rows. The same
+ * query in both forms, picked by scope_all(). */
+#define ROLLUP_SCOPE_ALL "r.rep_id = 0 AND ($2 = 0 OR $3 = 0 OR $6 = 0 OR true)"
+#define ROLLUP_SCOPED SCOPE_ON("r.rep_id")
+#define BOTH(q) { q(ROLLUP_SCOPED), q(ROLLUP_SCOPE_ALL) }
+
+static int scope_all(const struct figures_scope *s)
+{
+	return !s->rep_id && !s->team_id && !s->manager_id;
+}
+
+#define CONV_SQL(WHO) "SELECT coalesce(sum(r.n), 0), coalesce(sum(r.steps), 0), coalesce(sum(r.stops), 0), " \
+	"coalesce(sum(r.nones), 0) FROM rollup_conversations r WHERE r.org_id = $1 AND " WHO \
+	" AND r.day BETWEEN $4 AND $5"
+#define DUE_SQL(WHO) "SELECT coalesce(sum(r.n), 0), coalesce(sum(r.kept_on_time), 0) FROM rollup_steps_due r " \
+	"WHERE r.org_id = $1 AND " WHO " AND r.day BETWEEN $4 AND $5 AND r.day < $7"
+#define S(c) "coalesce(sum(r." c "), 0)"
+#define CLOSED_SQL(WHO) "SELECT " S("unbroken_won") ", " S("unbroken_lost") ", " S("broken_won") ", " \
+	S("broken_lost") ", " S("minutes_lost") ", " S("gut1_closed") ", " S("gut2_closed") ", " S("gut3_closed") \
+	", " S("gut4_closed") ", " S("gut5_closed") ", " S("gut1_won") ", " S("gut2_won") ", " S("gut3_won") ", " \
+	S("gut4_won") ", " S("gut5_won") ", " S("closed_step") ", " S("closed_stop") ", " S("closed_none") ", " \
+	S("won_step") ", " S("won_stop") ", " S("won_none") " FROM rollup_closed r WHERE r.org_id = $1 AND " WHO \
+	" AND r.day BETWEEN $4 AND $5"
+#define MONTHLY_SQL(WHO) "SELECT substr(r.day, 1, 7) AS m, sum(r.n), sum(r.steps), sum(r.stops), sum(r.nones) " \
+	"FROM rollup_conversations r WHERE r.org_id = $1 AND " WHO " AND r.day BETWEEN $4 AND $5 " \
+	"GROUP BY substr(r.day, 1, 7) HAVING sum(r.n) <> 0 ORDER BY m"
+static const char *const conv_sql[2] = BOTH(CONV_SQL);
+static const char *const due_sql[2] = BOTH(DUE_SQL);
+static const char *const closed_sql[2] = BOTH(CLOSED_SQL);
+static const char *const monthly_sql[2] = BOTH(MONTHLY_SQL);
+#undef S
+
+static int gap_cmp(const void *x, const void *y)
+{
+	long a = *(const long *)x, b = *(const long *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* the organisation's gaps from the roll-up of step pairs: every pair whose
+ * later step was agreed in the period and the one before it too (on or
+ * after from: then both lie in the period, as in the query below), in
+ * ascending order so that median() need not sort them */
+static enum err org_gaps(struct db_conn *c, struct arena *a, int64_t org_id, const char *from, const char *to,
+			 double **gaps, size_t *ngaps)
+{
+	struct db_stmt *st = DBQ(c, "SELECT r.day, r.prev_day, r.n FROM rollup_step_gaps r WHERE r.org_id = $1 "
+				 "AND r.day BETWEEN $2 AND $3 AND r.prev_day >= $2 AND r.n <> 0",
+				 P_I(org_id), P_T(from), P_T(to));
+	size_t cap = 1024, nrows = 0, total = 0;
+	long *rows = arena_alloc(a, cap * 2 * sizeof(long));	/* gap, count */
+	while (db_step(st) == DB_ROW) {
+		const char *day = db_col_text(st, 0), *prev = db_col_text(st, 1);
+		long n = (long)db_col_i64(st, 2);
+		long gap = date_valid(day) && date_valid(prev) ? day_number(day) - day_number(prev) : 0;
+		if (nrows == cap) {
+			long *nr = arena_alloc(a, cap * 4 * sizeof(long));
+			memcpy(nr, rows, cap * 2 * sizeof(long));
+			rows = nr;
+			cap *= 2;
+		}
+		rows[2 * nrows] = gap;
+		rows[2 * nrows + 1] = n;
+		nrows++;
+		total += n > 0 ? (size_t)n : 0;
+	}
+	enum err e = db_finish(st);
+	if (e)
+		return e;
+	qsort(rows, nrows, 2 * sizeof(long), gap_cmp);
+	size_t gcap = total + 1;
+	double *g = arena_alloc(a, gcap * sizeof(double));
+	size_t k = 0;
+	for (size_t i = 0; i < nrows; i++)
+		for (long j = 0; j < rows[2 * i + 1] && k < total; j++)
+			g[k++] = (double)rows[2 * i];
+	*gaps = g;
+	*ngaps = k;
+	return E_OK;
+}
 
 enum err figures_commitment(struct db_conn *c, struct arena *a, int64_t org_id, const struct figures_scope *s,
 			    const char *from, const char *to, const char *today,
@@ -62,9 +131,9 @@ enum err figures_commitment(struct db_conn *c, struct arena *a, int64_t org_id, 
 	memset(out, 0, sizeof(*out));
 	*gaps = NULL;
 	*ngaps = 0;
-	/* conversations held in the period, by outcome: one row of sums, which
-	 * spares SQLite sorting a team's year of conversations to group them */
-	struct db_stmt *st = DBQ(c, "SELECT " CONV_SUMS " FROM conversations cv WHERE " CONV_WHERE, SCOPE_PARAMS);
+	/* conversations held in the period, by outcome (rollup_conversations) */
+	int all = scope_all(s);
+	struct db_stmt *st = DBQ(c, conv_sql[all], SCOPE_PARAMS);
 	if (db_step(st) == DB_ROW) {
 		out->conversations = db_col_i64(st, 0);
 		out->steps = db_col_i64(st, 1);
@@ -76,8 +145,8 @@ enum err figures_commitment(struct db_conn *c, struct arena *a, int64_t org_id, 
 		return e;
 
 	/* steps whose agreed date lies in the period and has passed (not
-	 * cancelled), and of those the ones kept by that date */
-	st = DBQ(c, "SELECT " DUE_SUMS " FROM steps st WHERE " DUE_WHERE, SCOPE_PARAMS, P_T(today));
+	 * cancelled), and of those the ones kept by that date (rollup_steps_due) */
+	st = DBQ(c, due_sql[all], SCOPE_PARAMS, P_T(today));
 	if (db_step(st) == DB_ROW) {
 		out->steps_due = db_col_i64(st, 0);
 		out->steps_kept_on_time = db_col_i64(st, 1);
@@ -87,58 +156,29 @@ enum err figures_commitment(struct db_conn *c, struct arena *a, int64_t org_id, 
 
 	/* deals closed in the period: won/lost, split by whether their steps
 	 * never broke (no slip, no missed step, no conversation without
-	 * commitment), and the conversation minutes spent on the lost ones */
-	st = DBQ(c, "SELECT d.status, "
-		 "CASE WHEN EXISTS (SELECT 1 FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id "
-		 "  AND (st.slips > 0 OR st.status = 'missed')) "
-		 "  OR EXISTS (SELECT 1 FROM conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id "
-		 "  AND cv.outcome = 'none') THEN 1 ELSE 0 END, "
-		 "(SELECT coalesce(sum(cv.minutes), 0) FROM conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id) "
-		 "FROM deals d WHERE d.org_id = $1 AND " SCOPE_ON("d.owner_id")
-		 " AND d.status IN ('won', 'lost') AND d.closed_on BETWEEN $4 AND $5", SCOPE_PARAMS);
-	while (db_step(st) == DB_ROW) {
-		int won = !strcmp(db_col_text(st, 0), "won");
-		int broken = (int)db_col_i64(st, 1);
-		if (broken)
-			won ? out->broken_won++ : out->broken_lost++;
-		else
-			won ? out->unbroken_won++ : out->unbroken_lost++;
-		if (!won)
-			out->minutes_on_lost += db_col_i64(st, 2);
-	}
-	if ((e = db_finish(st)))
-		return e;
-
-	/* conversations on those closed deals, by gut feeling and by outcome.
-	 * CROSS JOIN keeps the deals outside in SQLite (the few closed deals
-	 * of the scope, then their conversations by index), where it would
-	 * otherwise walk the organisation's conversations; PostgreSQL plans
-	 * it as the inner join it is. */
-	st = DBQ(c, "SELECT cv.gut_feeling, cv.outcome, d.status, count(*) FROM deals d "
-		 "CROSS JOIN conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id "
-		 "AND d.org_id = $1 AND " SCOPE_ON("d.owner_id")
-		 " AND d.status IN ('won', 'lost') AND d.closed_on BETWEEN $4 AND $5 "
-		 "GROUP BY cv.gut_feeling, cv.outcome, d.status", SCOPE_PARAMS);
-	while (db_step(st) == DB_ROW) {
-		int g = (int)db_col_i64(st, 0);
-		int oc = (int)outcome_parse(db_col_text(st, 1));
-		int won = !strcmp(db_col_text(st, 2), "won");
-		int64_t n = db_col_i64(st, 3);
-		if (g >= 1 && g <= 5) {
-			out->gut_convs[g - 1] += n;
-			out->gut_closed[g - 1] += n;
-			if (won)
-				out->gut_won[g - 1] += n;
+	 * commitment), the conversation minutes spent on the lost ones, and the
+	 * conversations on them by gut feeling and by outcome (rollup_closed) */
+	st = DBQ(c, closed_sql[all], SCOPE_PARAMS);
+	if (db_step(st) == DB_ROW) {
+		out->unbroken_won = db_col_i64(st, 0);
+		out->unbroken_lost = db_col_i64(st, 1);
+		out->broken_won = db_col_i64(st, 2);
+		out->broken_lost = db_col_i64(st, 3);
+		out->minutes_on_lost = db_col_i64(st, 4);
+		for (int g = 0; g < 5; g++) {
+			out->gut_convs[g] = out->gut_closed[g] = db_col_i64(st, 5 + g);
+			out->gut_won[g] = db_col_i64(st, 10 + g);
 		}
-		if (oc > 0 && oc < 4) {
-			out->outcome_closed[oc] += n;
-			if (won)
-				out->outcome_won[oc] += n;
+		for (int oc = OUTCOME_STEP; oc <= OUTCOME_NONE; oc++) {
+			out->outcome_closed[oc] = db_col_i64(st, 15 + oc - OUTCOME_STEP);
+			out->outcome_won[oc] = db_col_i64(st, 18 + oc - OUTCOME_STEP);
 		}
 	}
 	if ((e = db_finish(st)))
 		return e;
 
+	if (all)
+		return org_gaps(c, a, org_id, from, to, gaps, ngaps);
 	/* days between consecutive steps agreed on the same deal. The unary
 	 * plus on deal_id (a no-op) keeps SQLite from walking the
 	 * organisation's steps in deal order to spare a sort of the scope's few */
@@ -178,13 +218,7 @@ enum err figures_commitment(struct db_conn *c, struct arena *a, int64_t org_id, 
 enum err figures_monthly(struct db_conn *c, struct arena *a, int64_t org_id, const struct figures_scope *s,
 			 const char *from, const char *to, struct month_counts **out, size_t *n)
 {
-	struct db_stmt *st = DBQ(c, "SELECT substr(cv.held_on, 1, 7) AS m, "
-				 "count(*), sum(CASE WHEN cv.outcome = 'step' THEN 1 ELSE 0 END), "
-				 "sum(CASE WHEN cv.outcome = 'stop' THEN 1 ELSE 0 END), "
-				 "sum(CASE WHEN cv.outcome = 'none' THEN 1 ELSE 0 END) "
-				 "FROM conversations cv WHERE cv.org_id = $1 AND " SCOPE_ON("cv.rep_id")
-				 " AND cv.held_on BETWEEN $4 AND $5 GROUP BY substr(cv.held_on, 1, 7) ORDER BY m",
-				 SCOPE_PARAMS);
+	struct db_stmt *st = DBQ(c, monthly_sql[scope_all(s)], SCOPE_PARAMS);
 	size_t cap = 24;
 	*n = 0;
 	*out = arena_alloc(a, cap * sizeof(struct month_counts));
@@ -232,8 +266,11 @@ enum err figures_by_rep(struct db_conn *c, struct arena *a, int64_t org_id, cons
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
-	struct db_stmt *st = DBQ(c, "SELECT cv.rep_id, " CONV_SUMS " FROM conversations cv WHERE " CONV_WHERE
-				 " GROUP BY cv.rep_id", SCOPE_PARAMS);
+	/* the reps' rows of the roll-ups (SCOPE_ON names users: never the
+	 * organisation's rep 0); rows that sum to zero stay in a roll-up */
+	struct db_stmt *st = DBQ(c, "SELECT r.rep_id, sum(r.n), sum(r.steps), sum(r.stops), sum(r.nones) "
+				 "FROM rollup_conversations r WHERE r.org_id = $1 AND " ROLLUP_SCOPED
+				 " AND r.day BETWEEN $4 AND $5 GROUP BY r.rep_id HAVING sum(r.n) <> 0", SCOPE_PARAMS);
 	while (db_step(st) == DB_ROW) {
 		struct rep_figures *r = rep_slot(a, out, n, &cap, db_col_i64(st, 0));
 		r->c.conversations = db_col_i64(st, 1);
@@ -244,8 +281,9 @@ enum err figures_by_rep(struct db_conn *c, struct arena *a, int64_t org_id, cons
 	enum err e = db_finish(st);
 	if (e)
 		return e;
-	st = DBQ(c, "SELECT st.rep_id, " DUE_SUMS " FROM steps st WHERE " DUE_WHERE " GROUP BY st.rep_id", SCOPE_PARAMS,
-		 P_T(today));
+	st = DBQ(c, "SELECT r.rep_id, sum(r.n), sum(r.kept_on_time) FROM rollup_steps_due r WHERE r.org_id = $1 AND "
+		 ROLLUP_SCOPED " AND r.day BETWEEN $4 AND $5 AND r.day < $7 GROUP BY r.rep_id HAVING sum(r.n) <> 0",
+		 SCOPE_PARAMS, P_T(today));
 	while (db_step(st) == DB_ROW) {
 		struct rep_figures *r = rep_slot(a, out, n, &cap, db_col_i64(st, 0));
 		r->c.steps_due = db_col_i64(st, 1);

@@ -10,7 +10,7 @@ import {
   sg, sgOk, sgAsync, freshDb, sqlExec, startServer, seedStandard, createToken, apiClient, Client, PG_BASE, psql,
 } from './lib.mjs';
 
-const COMMANDS = ['serve', 'migrate', 'demo', 'org', 'team', 'user', 'token', 'import', 'backup', 'restore', 'copy', 'help'];
+const COMMANDS = ['serve', 'migrate', 'demo', 'org', 'team', 'user', 'token', 'import', 'backup', 'restore', 'copy', 'rollups', 'help'];
 
 function withDb(t, opts) {
   const db = freshDb(opts);
@@ -204,4 +204,30 @@ test('demo prints the logins, and signing in with one of them works', async (t) 
   assert.equal(again.code, 1);
   assert.match(again.stderr, /exists already/);
   assert.equal((await srv.stop()).code, 0);
+});
+
+/* speed (issue 15): roll-ups */
+test('rollups check and rebuild: exit 1 with the first differences when a roll-up is off, 0 once rebuilt', (t) => {
+  const db = withDb(t);
+  const ids = seedStandard(db);
+  const rita = Number(sqlExec(db, `SELECT id FROM users WHERE email = 'rita@acme.test'`).trim());
+  const ok = sg(['rollups', 'check', '--org', 'acme'], { db });
+  assert.equal(ok.code, 0, ok.stdout + ok.stderr);
+  assert.match(ok.stdout, /^acme: roll-ups equal a full recomputation$/m);
+  // a roll-up row that no conversation accounts for
+  sqlExec(db, `INSERT INTO rollup_conversations (org_id, rep_id, day, n, steps, stops, nones) VALUES (${ids.acme}, ${rita}, '2026-03-10', 2, 1, 0, 1)`);
+  const off = sg(['rollups', 'check', '--org', 'acme'], { db });
+  assert.equal(off.code, 1);
+  assert.match(off.stdout, /acme: the roll-ups differ from a full recomputation/);
+  assert.match(off.stdout, new RegExp(`rollup_conversations stored, not recomputed: rep_id, day = ${rita}, 2026-03-10; n, steps, stops, nones = 2, 1, 0, 1`));
+  const all = sg(['rollups', 'check'], { db });
+  assert.equal(all.code, 1);
+  const re = sg(['rollups', 'rebuild', '--org', 'acme'], { db });
+  assert.equal(re.code, 0, re.stderr);
+  assert.match(re.stdout, /^acme: roll-ups rebuilt$/m);
+  assert.equal(sg(['rollups', 'check'], { db }).code, 0);
+  assert.equal(Number(sqlExec(db, `SELECT count(*) FROM rollup_conversations WHERE org_id = ${ids.acme} AND day = '2026-03-10'`).trim()), 0);
+  assert.equal(sg(['rollups', 'check', '--org', 'nope'], { db }).code, 1);
+  assert.equal(sg(['rollups', 'frob'], { db }).code, 2);
+  assert.match(sg(['help', 'rollups']).stdout, /usage: salesgarden rollups rebuild\|check/);
 });

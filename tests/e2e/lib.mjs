@@ -4,7 +4,7 @@
 // SIGTERM; and a small HTTP client with a cookie jar that reads CSRF tokens
 // from forms and posts them back, as a browser would.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, mkdirSync, createWriteStream } from 'node:fs';
+import { mkdtempSync, rmSync, mkdirSync, createWriteStream, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +67,20 @@ export function psql(url, sql) {
   });
 }
 
+/* speed (issue 15): roll-ups. Before a test database goes, `salesgarden
+ * rollups check` compares its roll-ups with a full recomputation, so every
+ * write an e2e test made is checked; a difference fails the test file (other
+ * failures of the check, e.g. a database never migrated, are not its business).
+ * SG_ROLLUPS_CHECK=0 skips it. */
+export function rollupsCheck(db) {
+  if (process.env.SG_ROLLUPS_CHECK === '0') return;
+  const r = spawnSync(BIN, ['rollups', 'check', '--db', db.url], {
+    env: { ...process.env, ...SAN_ENV }, encoding: 'utf8', timeout: 120_000,
+  });
+  if (r.status === 1 && /differ from a full recomputation/.test(r.stdout))
+    throw new Error(`roll-ups differ from a full recomputation in ${db.url}:\n${r.stdout}`);
+}
+
 /**
  * A fresh, empty database: { kind, url, dir, drop() }. SQLite: a file in a new
  * temporary directory; PostgreSQL: a new database on the server at
@@ -78,7 +92,9 @@ export function freshDb({ pgBase = PG_BASE } = {}) {
     const file = path.join(dir, 'salesgarden.db');
     return {
       kind: 'sqlite', url: `sqlite:${file}`, file, dir,
-      drop() { rmSync(dir, { recursive: true, force: true }); },
+      drop() {
+        try { if (existsSync(file)) rollupsCheck(this); } finally { rmSync(dir, { recursive: true, force: true }); }
+      },
     };
   }
   const name = `sg_e2e_${process.pid}_${++dbCounter}_${Math.random().toString(36).slice(2, 8)}`;
@@ -86,8 +102,10 @@ export function freshDb({ pgBase = PG_BASE } = {}) {
   return {
     kind: 'pg', url: `${pgBase}/${name}`, name, dir, pgBase,
     drop() {
-      try { psql(`${pgBase}/postgres`, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); } catch { /* server gone */ }
-      rmSync(dir, { recursive: true, force: true });
+      try { rollupsCheck(this); } finally {
+        try { psql(`${pgBase}/postgres`, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); } catch { /* server gone */ }
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
 }

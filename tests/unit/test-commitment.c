@@ -276,6 +276,12 @@ START_TEST(figures)
 	/* odd count median */
 	double odd[] = { 9, 1, 4 };
 	ck_assert_double_eq_tol(median(odd, 3), 4, 1e-9);
+	/* in order already (the organisation's gaps from the roll-up): the
+	 * same median; out of order only at the end: still sorted first */
+	double sorted[] = { 1, 2, 2, 7, 30, 31 };
+	ck_assert_double_eq_tol(median(sorted, 6), 4.5, 1e-9);
+	double late[] = { 1, 2, 3, 4, 0 };
+	ck_assert_double_eq_tol(median(late, 5), 2, 1e-9);
 }
 END_TEST
 
