@@ -118,6 +118,18 @@ if [ "$node_major" -ge 20 ]; then
 else
   echo "note: node $(node --version 2>/dev/null) is older than 20; the end-to-end tests are written for node 20"
 fi
+# failure_details TAP: what each failed test (TODOs aside) said, from its
+# error to its stack (at most 14 lines each, 120 in all), so that a run whose
+# log is not kept (CI) still shows why
+failure_details() {
+  awk '
+    /^ *not ok [0-9]+ - / && !/# TODO/ { name = $0; sub(/^ *not ok [0-9]+ - /, "", name); want = 1; n = 0; next }
+    want && /^ *(error|expected|actual|operator|code|failureType):/ { keep = 1 }
+    want && /^ *(stack|location|duration_ms):/ { keep = 0 }
+    want && /^ *\.\.\.$/ { want = 0; keep = 0; next }
+    want && keep && n < 14 && total < 120 { if (n == 0) print "  why: " name; print "    " $0; n++; total++ }
+  ' "$1"
+}
 # run_e2e NAME [PG_URL_BASE]
 run_e2e() {
   # the TAP output is written to a private file first: another run in the same
@@ -153,7 +165,7 @@ run_e2e() {
   suite "e2e-$name" "$p" "$f" $(( ${s:-0} + ${t:-0} ))
   # name the failures (top-level "not ok" lines, TODOs aside) and where to look
   grep -E '^(    )?not ok [0-9]+ - ' "$tap" | grep -v '# TODO' | sed -E 's/^ *not ok [0-9]+ - /  FAIL: /' | head -n 40
-  [ "$f" -gt 0 ] && echo "  details: $tap"
+  [ "$f" -gt 0 ] && { failure_details "$tap"; echo "  details: $tap"; }
   return 0
 }
 
