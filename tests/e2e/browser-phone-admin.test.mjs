@@ -1,0 +1,13 @@
+// browser-phone-admin: every page of the admin's menu fits a phone, in every
+// language (see browser-phone.test.mjs and phone-walk.mjs; one file per role,
+// since a file has 300 s in all)
+import { test } from 'node:test';
+import { existsSync } from 'node:fs';
+import { useServer, testCleanStop } from './lib.mjs';
+import { CHROMIUM, seed, phoneWalk } from './phone-walk.mjs';
+
+const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed (apt-get install chromium)`;
+const ctx = useServer({ seed });
+
+test('on a phone no page of the menu scrolls sideways, for the admin in every language', { skip, timeout: 280_000 }, (t) => phoneWalk(ctx, 'admin', t));
+testCleanStop(ctx);
