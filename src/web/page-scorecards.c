@@ -556,7 +556,11 @@ static void questions_html(struct request *r, const struct trait *t)
 	html_printf(&r->out, "<details class=\"sc-questions\"><summary>%s</summary><ul>", T("Suggested questions"));
 	for (size_t i = 0; i < n; i++)
 		html_printf(&r->out, "<li>%s</li>", q[i]);
-	html(&r->out, "</ul></details>");
+	html(&r->out, "</ul>");
+	if (access_interview_questions_edit(&r->viewer, r->me.org_id))
+		html_printf(&r->out, "<p class=\"small\"><a href=\"/admin/interview-questions?lang=%s\">%s</a></p>",
+			    lang_code(r->lang), T("Interview questions"));
+	html(&r->out, "</details>");
 }
 
 static void render_scorecard(struct request *r, const struct scorecard *s, const struct sc_ctx *x,
