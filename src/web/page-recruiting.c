@@ -678,6 +678,8 @@ void page_candidate(struct request *r)
 			resp_store_error(r, e);
 		return;
 	}
+	if (scorecards_export(r, &c, view))
+		return;
 	render_candidate(r, &c, view, NULL, NULL);
 }
 

@@ -29,6 +29,8 @@
 #include "recruitui.h"
 #include "scorecardsui.h"
 #include "profileload.h"
+#include "export.h"
+#include "../lib/table.h"
 #include "../domain/scorecards.h"
 #include "../domain/validate.h"
 #include "../store/users.h"
@@ -443,6 +445,9 @@ static void section(struct request *r, const struct sc_ctx *x, const struct iv_f
 					    ? T(recommendation_label(sc[k].recommendation)) : "–");
 		}
 		html(o, "</tbody></table></div>");
+		html_printf(o, "<p class=\"export-links muted\">%s <a href=\"/recruiting/candidates/%lld?scorecards=1&amp;format=csv\" "
+			    "download>CSV</a> · <a href=\"/recruiting/candidates/%lld?scorecards=1&amp;format=xlsx\" download>%s</a></p>",
+			    T("Download:"), (long long)x->cand.id, (long long)x->cand.id, T("Excel"));
 	}
 	html(o, "</section>");
 	/* the profile and the comparison: only to whoever sees every
@@ -454,6 +459,65 @@ static void section(struct request *r, const struct sc_ctx *x, const struct iv_f
 	struct candidate_ref ref = recruit_ref(&x->cand);
 	if (access_interview_add(&r->viewer, &ref))
 		interview_form(r, &x->cand, f);
+}
+
+/* the scorecards the caller sees as a table: a row per scorecard, a column
+ * per active trait (the score only where the caller may see it) */
+static struct table *scorecards_table(struct request *r, const struct sc_ctx *x, const struct trait_list *l,
+				      const struct scorecard *sc, size_t n)
+{
+	struct table *t = table_new(r->a, "scorecards", 5 + l->n);
+	table_col(t, 0, T("Date"), CELL_DATE);
+	table_col(t, 1, T("Kind"), CELL_TEXT);
+	table_col(t, 2, T("Interviewer"), CELL_TEXT);
+	table_col(t, 3, T("Status"), CELL_TEXT);
+	table_col(t, 4, T("Recommendation"), CELL_TEXT);
+	for (size_t i = 0; i < l->n; i++)
+		table_col(t, 5 + i, l->items[i].name, CELL_INT);
+	for (size_t k = 0; k < n; k++) {
+		enum scorecard_view v = sc_view(r, x, &sc[k]);
+		if (v == SCORECARD_NONE)
+			continue;
+		size_t row = table_row(t);
+		table_date(t, row, 0, sc[k].held_on);
+		table_text(t, row, 1, T(interview_kind_label(sc[k].kind)));
+		table_text(t, row, 2, sc[k].interviewer_name);
+		table_text(t, row, 3, status_text(r, sc[k].status));
+		if (v != SCORECARD_SCORES)
+			continue;
+		if (*sc[k].recommendation)
+			table_text(t, row, 4, T(recommendation_label(sc[k].recommendation)));
+		for (size_t i = 0; i < l->n; i++)
+			for (size_t j = 0; j < sc[k].nscores; j++)
+				if (sc[k].scores[j].trait_id == l->items[i].id)
+					table_int(t, row, 5 + i, sc[k].scores[j].score);
+	}
+	return t;
+}
+
+int scorecards_export(struct request *r, const struct candidate *c, enum candidate_view view)
+{
+	const char *want = req_query(r, "scorecards");
+	if (!want || !export_wanted(r))
+		return 0;
+	struct sc_ctx x;
+	memset(&x, 0, sizeof(x));
+	x.cand = *c;
+	x.cv = view;
+	struct trait_list l;
+	struct scorecard *sc;
+	size_t n;
+	enum err e = scorecard_own_state(r->db, r->me.org_id, c->id, r->me.user_id, &x.own_drafts, &x.own_submitted);
+	if (!e)
+		e = trait_list(r->db, r->a, r->me.org_id, r->lang, TRAITS_ACTIVE, &l);
+	if (!e)
+		e = scorecard_list(r->db, r->a, r->me.org_id, c->id, &sc, &n);
+	if (e) {
+		resp_store_error(r, e);
+		return 1;
+	}
+	export_send(r, scorecards_table(r, &x, &l, sc, n));
+	return 1;
 }
 
 void scorecards_section(struct request *r, const struct candidate *c, enum candidate_view view)

@@ -366,6 +366,9 @@ void page_vacancy_post(struct request *r);
 struct candidate;
 /* the candidate page's interviews, scorecards, profile and scheduling form */
 void scorecards_section(struct request *r, const struct candidate *c, enum candidate_view view);
+/* ?scorecards=1&format=csv|xlsx on the candidate's page: the scorecards the
+ * caller sees as a file (1: answered) */
+int scorecards_export(struct request *r, const struct candidate *c, enum candidate_view view);
 void page_interview_post(struct request *r);
 void page_scorecard(struct request *r);
 void page_scorecard_post(struct request *r);

@@ -120,6 +120,11 @@ test('independent scoring: Rita sees only her own until she has submitted, page 
   assert.doesNotMatch(textOf(p.text), /Rob Rep/);
   assert.doesNotMatch(textOf(p.text), /Strong yes/);
   assert.match(textOf(p.text), /You see the other interviewers' scores once you have submitted yours/);
+  // the download holds the same: her own row only
+  const csv = await rita.get(`/recruiting/candidates/${cand}?scorecards=1&format=csv`);
+  assert.equal(csv.status, 200);
+  assert.match(csv.text, /Rita Rep/);
+  assert.doesNotMatch(csv.text, /Rob Rep/);
   // her own form: the anchors, the suggested questions, the evidence box
   p = await rita.get(`/recruiting/scorecards/${ritaCard}`);
   assert.equal(p.status, 200);
@@ -179,6 +184,16 @@ test('once Rita has submitted she sees Rob\'s scores, the profile and the disagr
   assert.match(side, /<tr data-trait="customer" class="disagree">/);
   assert.match(textOf(side), /Customer-oriented 2 5 3 disagreement/);
   assert.doesNotMatch(side, /<tr data-trait="learning" class="disagree">/);
+  // the download: a row per scorecard, a column per trait
+  const csv = await (await web('rita@acme.test')).get(`/recruiting/candidates/${cand}?scorecards=1&format=csv`);
+  assert.equal(csv.status, 200);
+  const rows = csv.text.trim().split(/\r?\n/);
+  assert.match(rows[0], /Interviewer.*Recommendation.*Goal-oriented.*Customer-oriented/);
+  assert.ok(rows.some((l) => /Rob Rep.*Strong yes,4,4,5,4,5$/.test(l)), csv.text);
+  assert.ok(rows.some((l) => /Rita Rep.*No,4,4,4,4,2$/.test(l)), csv.text);
+  const xlsx = await (await web('max@acme.test')).get(`/recruiting/candidates/${cand}?scorecards=1&format=xlsx`);
+  assert.equal(xlsx.status, 200);
+  assert.equal(xlsx.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 });
 
 test('a manager who is also an interviewer with a draft left sees nobody\'s scores', async () => {
