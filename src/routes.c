@@ -447,6 +447,21 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/candidates/:id", api_candidate_get, R_REP | R_JSON },
 	{ "GET", "/api/v1/candidates/:id/conversations", api_candidate_conversations, R_REP | R_JSON },
 	{ "POST", "/api/v1/candidates/:id/conversations", api_candidate_conversations_create, R_REP | R_JSON | R_CSRF },
+	/* interviews and scorecards (issue 11, part 3): per invitation too
+	 * (access_scorecard*); the questions are the admins' */
+	{ "POST", "/recruiting/candidates/:id/interviews", page_interview_post, R_REP | R_CSRF },
+	{ "GET", "/recruiting/scorecards/:id", page_scorecard, R_REP },
+	{ "POST", "/recruiting/scorecards/:id", page_scorecard_post, R_REP | R_CSRF },
+	{ "POST", "/recruiting/scorecards/:id/reopen", page_scorecard_reopen_post, R_REP | R_CSRF },
+	{ "GET", "/admin/interview-questions", page_interview_questions, R_ADMIN },
+	{ "POST", "/admin/interview-questions", page_interview_questions_post, R_ADMIN | R_CSRF },
+	{ "POST", "/api/v1/interviews", api_interviews_create, R_REP | R_JSON | R_CSRF },
+	{ "GET", "/api/v1/scorecards", api_scorecards_list, R_REP | R_JSON },
+	{ "GET", "/api/v1/scorecards/:id", api_scorecard_get, R_REP | R_JSON },
+	{ "PUT", "/api/v1/scorecards/:id", api_scorecard_update, R_REP | R_JSON | R_CSRF },
+	{ "PATCH", "/api/v1/scorecards/:id", api_scorecard_update, R_REP | R_JSON | R_CSRF },
+	{ "POST", "/api/v1/scorecards/:id/submit", api_scorecard_submit, R_REP | R_JSON | R_CSRF },
+	{ "POST", "/api/v1/scorecards/:id/reopen", api_scorecard_reopen, R_REP | R_JSON | R_CSRF },
 
 	/* plumbing */
 	{ "GET", "/healthz", page_healthz, R_ANON | R_NODB },

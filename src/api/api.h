@@ -322,6 +322,13 @@ void api_candidate_conversations_create(struct request *r);
 /* api-vacancies.c */
 void api_vacancies_list(struct request *r);
 void api_vacancies_create(struct request *r);
+/* api-scorecards.c: interviews and their scorecards (part 3) */
+void api_interviews_create(struct request *r);
+void api_scorecards_list(struct request *r);
+void api_scorecard_get(struct request *r);
+void api_scorecard_update(struct request *r);
+void api_scorecard_submit(struct request *r);
+void api_scorecard_reopen(struct request *r);
 
 /* running it for real (issue 16): the audit log */
 /* api-audit.c */

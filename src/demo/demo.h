@@ -191,5 +191,10 @@ enum err demo_mirror(struct db_conn *c, struct arena *a, int64_t org_id, const i
  * source kept warm by the managers, one strung along, a rep invited to
  * interview one (recruiting.c). In the caller's transaction. */
 enum err demo_recruiting(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
+/* recruiting (issue 11, part 3): the candidates of the two open vacancies
+ * interviewed and scored by two interviewers each, all submitted; one
+ * meets the elite rule, one shows a disagreement of 2 against 5
+ * (scorecards.c). In the caller's transaction. */
+enum err demo_scorecards(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
 
 #endif

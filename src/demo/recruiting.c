@@ -8,7 +8,7 @@
  * vacancies (Randstad and Oslo) with candidates at different stages of the
  * organisation's pipeline (its default stages, in Dutch). Written through
  * the store like everything the demo makes, in the caller's transaction.
- * Scorecards are part 3 of the issue.
+ * The interviews and scorecards of part 3 are demo/scorecards.c's.
  */
 #include "demo.h"
 #include "../store/recruit.h"

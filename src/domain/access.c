@@ -750,6 +750,45 @@ int access_recruit_stages_edit(const struct viewer *v, int64_t org_id)
 	return member(v, org_id) && v->role == ROLE_ADMIN;
 }
 
+/* scorecards (issue 11, part 3) */
+enum scorecard_view access_scorecard(const struct viewer *v, enum candidate_view cv, int own_drafts,
+				     int own_submitted, const struct scorecard_ref *s)
+{
+	if (!s || !member(v, s->org_id) || cv == CANDIDATE_NONE)
+		return SCORECARD_NONE;
+	if (s->interviewer_id == v->id)
+		return SCORECARD_SCORES;
+	/* someone else's: a draft's scores never, and nobody's while the
+	 * viewer still has a draft of their own on the candidate */
+	int scores = s->submitted && !own_drafts;
+	if (cv == CANDIDATE_WHOLE)
+		return scores ? SCORECARD_SCORES : SCORECARD_STATUS;
+	/* an invited interviewer: nothing of others' until theirs is in */
+	if (!own_submitted || own_drafts || !s->submitted)
+		return SCORECARD_NONE;
+	return SCORECARD_SCORES;
+}
+
+int access_scorecard_edit(const struct viewer *v, enum candidate_view cv, const struct scorecard_ref *s)
+{
+	return s && member(v, s->org_id) && cv != CANDIDATE_NONE && s->interviewer_id == v->id && !s->submitted;
+}
+
+int access_scorecard_reopen(const struct viewer *v, enum candidate_view cv, const struct scorecard_ref *s)
+{
+	return s && member(v, s->org_id) && cv == CANDIDATE_WHOLE && s->submitted;
+}
+
+int access_interview_add(const struct viewer *v, const struct candidate_ref *c)
+{
+	return access_candidate_work(v, c);
+}
+
+int access_interview_questions_edit(const struct viewer *v, int64_t org_id)
+{
+	return access_admin(v, org_id);
+}
+
 /* running it for real (issue 16): the audit log */
 int access_audit_see(const struct viewer *v, int64_t org_id)
 {

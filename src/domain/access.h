@@ -607,6 +607,36 @@ int access_candidate_invitee(const struct viewer *v, const struct person *who, i
  * vacancy of no team by every manager. The list of stages is the admins'. */
 int access_vacancy(const struct viewer *v, int64_t org_id, int64_t team_id);
 int access_recruit_stages_edit(const struct viewer *v, int64_t org_id);
+/* scorecards (issue 11, part 3): interviews and their scorecards.
+ *   - an interview is scheduled, and its interviewers named, by whoever sees
+ *     the candidate whole (access_candidate_work);
+ *   - independent scoring: an interviewer sees their own scorecard, draft or
+ *     submitted; others' scores only once they have no draft of their own
+ *     on the candidate left (all theirs submitted), and then only others'
+ *     SUBMITTED scores — never a draft's;
+ *   - whoever sees the candidate whole (a manager of the vacancy's team, an
+ *     admin) sees every scorecard's interviewer and status, and the scores
+ *     of the submitted ones — unless they are an interviewer themselves with
+ *     a draft left: then, like any interviewer, no one else's scores;
+ *   - an invited interviewer sees others' scorecards (who, status) only
+ *     once they have submitted their own;
+ *   - a scorecard's scores are changed by its interviewer while it is a
+ *     draft; a submitted one by no one, until whoever sees the candidate
+ *     whole reopens it (logged);
+ *   - the organisation's interview questions are its admins'. */
+enum scorecard_view { SCORECARD_NONE = 0, SCORECARD_STATUS = 1, SCORECARD_SCORES = 2 };
+struct scorecard_ref {
+	int64_t org_id, interviewer_id;
+	int submitted;
+};
+/* cv: the viewer's view of the candidate (access_candidate); own_drafts,
+ * own_submitted: the viewer's own scorecards on the candidate by status */
+enum scorecard_view access_scorecard(const struct viewer *v, enum candidate_view cv, int own_drafts,
+				     int own_submitted, const struct scorecard_ref *s);
+int access_scorecard_edit(const struct viewer *v, enum candidate_view cv, const struct scorecard_ref *s);
+int access_scorecard_reopen(const struct viewer *v, enum candidate_view cv, const struct scorecard_ref *s);
+int access_interview_add(const struct viewer *v, const struct candidate_ref *c);
+int access_interview_questions_edit(const struct viewer *v, int64_t org_id);
 /* running it for real (issue 16): the audit log */
 /*
  * The audit log names who changed what in the whole organisation, so only

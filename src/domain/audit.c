@@ -24,6 +24,7 @@ static const struct {
 	[AUDIT_IMPROVEMENT] = { "improvement", N_("Improvement plan") },
 	[AUDIT_ONE_ON_ONE] = { "one_on_one", N_("One-on-one") },
 	[AUDIT_PULSE] = { "pulse", N_("Pulse") },
+	[AUDIT_SCORECARD] = { "scorecard", N_("Interview scorecard") },
 };
 
 const char *audit_kind_name(enum audit_kind k)
@@ -65,6 +66,8 @@ static const struct {
 	{ AUDIT_ONE_ON_ONE, "private_notes", AUDIT_CHANGED_ONLY },
 	{ AUDIT_ONE_ON_ONE, "points", AUDIT_CHANGED_ONLY },
 	{ AUDIT_PULSE, NULL, AUDIT_NOT_LOGGED },
+	/* what an interviewer heard a candidate say */
+	{ AUDIT_SCORECARD, "evidence", AUDIT_CHANGED_ONLY },
 };
 
 enum audit_privacy audit_field_privacy(enum audit_kind k, const char *field)
@@ -104,6 +107,8 @@ static const struct {
 	{ "private_notes", N_("private notes") }, { "points", N_("points") }, { "file", N_("file") },
 	{ "read", N_("rows read") }, { "created", N_("created") }, { "updated", N_("updated") },
 	{ "skipped", N_("skipped") }, { "failed", N_("failed") }, { "result", N_("result") },
+	{ "candidate", N_("candidate") }, { "interviewer", N_("interviewer") },
+	{ "recommendation", N_("recommendation") }, { "reopened", N_("times reopened") },
 };
 
 static const struct {

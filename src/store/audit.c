@@ -100,6 +100,17 @@ static const struct {
 		"WHERE o.org_id = $1 AND o.id = $2",
 		{ "rep", "manager", "scheduled_on", "held_on", "status", "shared_notes", "private_notes", "points",
 		  "actions", "actions_done" } },
+	[AUDIT_SCORECARD] = {
+		"SELECT cand.name, u.name, s.status, s.recommendation, s.reopened, "
+		"(SELECT count(*) FROM scorecard_scores x WHERE x.org_id = s.org_id AND x.scorecard_id = s.id), "
+		"(SELECT sum(x.score) FROM scorecard_scores x WHERE x.org_id = s.org_id AND x.scorecard_id = s.id), "
+		"(SELECT count(*) || ':' || coalesce(sum(length(x.evidence)), 0) FROM scorecard_scores x "
+		" WHERE x.org_id = s.org_id AND x.scorecard_id = s.id AND x.evidence <> '' HAVING count(*) > 0) "
+		"FROM scorecards s JOIN candidates cand ON cand.org_id = s.org_id AND cand.id = s.candidate_id "
+		"JOIN users u ON u.org_id = s.org_id AND u.id = s.interviewer_id "
+		"WHERE s.org_id = $1 AND s.id = $2",
+		{ "candidate", "interviewer", "status", "recommendation", "reopened", "scores", "score_total",
+		  "evidence" } },
 	/* settings, imports and the pulse have no snapshot: audit_setting,
 	 * audit_record */
 };

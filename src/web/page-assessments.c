@@ -36,6 +36,7 @@
  */
 #include "pages.h"
 #include "ui.h"
+#include "traitui.h"
 #include "load.h"
 #include "export.h"
 #include "../store/traits.h"
@@ -686,20 +687,6 @@ static void rate_form_fill(struct request *r, const struct trait_list *l, const 
 		}
 }
 
-static void score_buttons(struct request *r, const char *name, const char *current, const char *labelled_by,
-			  int editable)
-{
-	struct strbuf *o = &r->out;
-	html_printf(o, "<div class=\"score-buttons\" role=\"radiogroup\" aria-labelledby=\"%s\">", labelled_by);
-	for (int s = 1; s <= 5; s++) {
-		const char *v = arena_printf(r->a, "%d", s);
-		html_printf(o, "<input type=\"radio\" class=\"score-input\" id=\"%s-%d\" name=\"%s\" value=\"%d\"%-s%-s>"
-			    "<label class=\"score-btn\" for=\"%s-%d\">%d</label>", name, s, name, s,
-			    !strcmp(current, v) ? " checked" : "", editable ? "" : " disabled", name, s, s);
-	}
-	html(o, "</div>");
-}
-
 /* the rep's observations that scored or described trait t, each with a
  * button (shown by app.js) that pulls it into the trait's evidence */
 static void obs_evidence_html(struct request *r, const struct trait *t, const struct obs_list *obs)
@@ -777,10 +764,9 @@ static void render_form(struct request *r, const struct assessment *a, const str
 				    T("observed"));
 		if (*t->definition)
 			html_printf(o, "<p class=\"muted\">%s</p>", t->definition);
-		score_buttons(r, arena_printf(r->a, "score-%lld", (long long)t->id), f->score[i],
+		trait_score_buttons(r, arena_printf(r->a, "score-%lld", (long long)t->id), f->score[i],
 			      arena_printf(r->a, "tl-%lld", (long long)t->id), editable);
-		html_printf(o, "<dl class=\"anchors\"><dt>1</dt><dd>%s</dd><dt>3</dt><dd>%s</dd><dt>5</dt><dd>%s</dd></dl>",
-			    t->anchor1, t->anchor3, t->anchor5);
+		trait_anchors(r, t);
 		if (f->error[i])
 			html_printf(o, "<p class=\"field-error\" id=\"e-trait-%lld\">%s</p>", (long long)t->id, f->error[i]);
 		if (editable)
@@ -814,7 +800,7 @@ static void render_form(struct request *r, const struct assessment *a, const str
 					html_printf(o, "<div class=\"subskill-rate\" id=\"sub-%lld\"><p id=\"sl-%lld\"><strong>%s</strong>"
 						    "%-s%s</p>", (long long)s->id, (long long)s->id, s->name, *s->definition ? " — " : "",
 						    s->definition);
-					score_buttons(r, arena_printf(r->a, "sub-%lld", (long long)s->id), f->sscore[i][j],
+					trait_score_buttons(r, arena_printf(r->a, "sub-%lld", (long long)s->id), f->sscore[i][j],
 						      arena_printf(r->a, "sl-%lld", (long long)s->id), editable);
 					if (f->serror[i][j])
 						html_printf(o, "<p class=\"field-error\">%s</p>", f->serror[i][j]);

@@ -627,6 +627,7 @@ static void render_candidate(struct request *r, const struct candidate *c, enum 
 	if (view != CANDIDATE_WHOLE) {
 		html_printf(o, "</dl><p class=\"muted\">%s</p></section>",
 			    T("You are invited to interview this candidate: you see what an interviewer needs."));
+		scorecards_section(r, c, view);
 		ui_page_end(r);
 		return;
 	}
@@ -661,6 +662,7 @@ static void render_candidate(struct request *r, const struct candidate *c, enum 
 	conv_form_render(r, c, cf ? cf : &empty);
 	history(r, x, n);
 	invitations(r, c, e_invite);
+	scorecards_section(r, c, view);
 	ui_page_end(r);
 }
 
@@ -676,6 +678,8 @@ void page_candidate(struct request *r)
 			resp_store_error(r, e);
 		return;
 	}
+	if (scorecards_export(r, &c, view))
+		return;
 	render_candidate(r, &c, view, NULL, NULL);
 }
 

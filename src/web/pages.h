@@ -362,6 +362,19 @@ void page_recruit_stage_rename(struct request *r);
 void page_vacancy(struct request *r);
 void page_vacancy_move_post(struct request *r);
 void page_vacancy_post(struct request *r);
+/* page-scorecards.c: interviews and their scorecards (part 3) */
+struct candidate;
+/* the candidate page's interviews, scorecards, profile and scheduling form */
+void scorecards_section(struct request *r, const struct candidate *c, enum candidate_view view);
+/* ?scorecards=1&format=csv|xlsx on the candidate's page: the scorecards the
+ * caller sees as a file (1: answered) */
+int scorecards_export(struct request *r, const struct candidate *c, enum candidate_view view);
+void page_interview_post(struct request *r);
+void page_scorecard(struct request *r);
+void page_scorecard_post(struct request *r);
+void page_scorecard_reopen_post(struct request *r);
+void page_interview_questions(struct request *r);
+void page_interview_questions_post(struct request *r);
 
 /* running it for real (issue 16): the audit log */
 /* page-admin-audit.c: the audit log, its filters, exports and retention */

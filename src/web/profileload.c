@@ -169,6 +169,16 @@ enum err rep_profile_load(struct request *r, const struct user *u, int with_star
 	return E_OK;
 }
 
+enum err superstar_profile_load(struct request *r, struct rep_profile *out)
+{
+	memset(out, 0, sizeof(*out));
+	enum err e = trait_list(r->db, r->a, r->me.org_id, r->lang, TRAITS_ACTIVE, &out->traits);
+	if (e)
+		return e;
+	trait_ids(r, &out->traits, &out->ids);
+	return superstar_profile(r, out);
+}
+
 const char *profile_score_text(struct request *r, double v)
 {
 	if (isnan(v))

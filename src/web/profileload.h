@@ -44,6 +44,11 @@ struct rep_profile {
  * out (hidden, nothing scored), for a summary that does not show it */
 enum err rep_profile_load(struct request *r, const struct user *u, int with_stars, struct rep_profile *out);
 
+/* the superstar profile alone (no rep): out's traits (active, in order),
+ * ids and sp, the same figures as a rep's profile shows (a candidate's
+ * scorecards are drawn beside it, web/page-scorecards.c) */
+enum err superstar_profile_load(struct request *r, struct rep_profile *out);
+
 /* the verdict in words: "Elite: all 5 traits at 4 or above", "Judged by its
  * weakest trait: Customer-oriented 2", ... */
 const char *profile_verdict_text(struct request *r, const struct rep_profile *rp);

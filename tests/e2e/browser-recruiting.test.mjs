@@ -4,8 +4,8 @@
 // call that ends in a step with the form's taps, then a stop; the history
 // shows both. Along the way, in each language, the pool, the new-candidate
 // form, the profile and a form with errors: none may scroll sideways.
-// Screenshots of any that do go to build/screenshots/. (Scorecards are part
-// 3 of the issue and not built yet.)
+// Screenshots of any that do go to build/screenshots/. (Filling a scorecard
+// on a phone is browser-scorecards.test.mjs.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';

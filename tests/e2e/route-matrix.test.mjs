@@ -597,6 +597,33 @@ const ROWS = {
       'POST /api/v1/vacancies': { who: POOL_ADD },
     };
   })(),
+  /* interviews and scorecards (issue 11, part 3) */
+  ...(() => {
+    // an interview of Max's pool candidate with Rita as its interviewer:
+    // her draft scorecard is hers to fill in (repA, the invited
+    // interviewer); the managers and the admin see the candidate whole, so
+    // they see that it exists (not its scores) and reopen submitted ones
+    // (a draft: 409), but only Rita changes it (403); Rob, never invited,
+    // and the other organisation get 404
+    const CAND_SEE = { anon: LOGIN, repA: OK, repB: 404, mgrA: OK, mgrB: OK, admin: OK, xAdmin: 404, xRep: 404 };
+    const WHOLE = { ...CAND_SEE, repA: 403 };
+    const OWN = { ...CAND_SEE, mgrA: 403, mgrB: 403, admin: 403 };
+    return {
+      'POST /recruiting/candidates/:id/interviews': { who: WHOLE, path: (f) => `/recruiting/candidates/${f.candidate}/interviews` },
+      'GET /recruiting/scorecards/:id': { who: CAND_SEE, path: (f) => `/recruiting/scorecards/${f.scorecard}` },
+      'POST /recruiting/scorecards/:id': { who: OWN, path: (f) => `/recruiting/scorecards/${f.scorecard}` },
+      'POST /recruiting/scorecards/:id/reopen': { who: WHOLE, path: (f) => `/recruiting/scorecards/${f.scorecard}/reopen` },
+      'GET /admin/interview-questions': { who: ADMINS },
+      'POST /admin/interview-questions': { who: ADMINS },
+      'POST /api/v1/interviews': { who: { ...CAND_SEE, repA: 404, xAdmin: OK } },
+      'GET /api/v1/scorecards': { who: CAND_SEE, path: (f) => `/api/v1/scorecards?candidate_id=${f.candidate}` },
+      'GET /api/v1/scorecards/:id': { who: CAND_SEE, path: (f) => `/api/v1/scorecards/${f.scorecard}` },
+      'PUT /api/v1/scorecards/:id': { who: OWN, path: (f) => `/api/v1/scorecards/${f.scorecard}` },
+      'PATCH /api/v1/scorecards/:id': { who: OWN, path: (f) => `/api/v1/scorecards/${f.scorecard}` },
+      'POST /api/v1/scorecards/:id/submit': { who: OWN, path: (f) => `/api/v1/scorecards/${f.scorecard}/submit` },
+      'POST /api/v1/scorecards/:id/reopen': { who: WHOLE, path: (f) => `/api/v1/scorecards/${f.scorecard}/reopen` },
+    };
+  })(),
 
   'GET /healthz': { who: PUBLIC },
   'GET /static/*': { who: PUBLIC, path: () => '/static/app.css' },
@@ -939,6 +966,20 @@ async function fixture() {
     f.recruitStage = r.json.stages[0].id;
     f.privateTexts = [...(f.privateTexts ?? []), ['Matrix candidate notes 7f3a', ['mgrA', 'mgrB', 'admin']],
       ['Matrix candidate step 7f3a', ['mgrA', 'mgrB', 'admin']], ['matrix.candidate@example.test', ['mgrA', 'mgrB', 'admin']]];
+  }
+  /* interviews and scorecards (issue 11, part 3) */
+  {
+    // an interview of the candidate with Rita as its interviewer; her
+    // draft's evidence is hers alone
+    r = await api('max@acme.test').post('/api/v1/interviews', { candidate_id: f.candidate, held_on: '2026-11-22',
+      kind: 'interview', interviewers: [f.rita] });
+    assert.equal(r.status, 201, r.text);
+    f.scorecard = r.json.scorecards[0].id;
+    const goal = Number(sqlExec(ctx.db, `SELECT id FROM traits WHERE org_id = (SELECT org_id FROM candidates WHERE id = ${f.candidate}) AND code = 'goal'`).trim());
+    r = await api('rita@acme.test').send('PUT', `/api/v1/scorecards/${f.scorecard}`,
+      { scores: [{ trait_id: goal, score: 4, evidence: 'Matrix scorecard evidence 7f3a' }] });
+    assert.equal(r.status, 200, r.text);
+    f.privateTexts = [...(f.privateTexts ?? []), ['Matrix scorecard evidence 7f3a', ['repA']]];
   }
 
   return f;
