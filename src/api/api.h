@@ -322,6 +322,10 @@ void api_candidate_conversations_create(struct request *r);
 /* api-vacancies.c */
 void api_vacancies_list(struct request *r);
 void api_vacancies_create(struct request *r);
+/* api-hiring.c: what predicts top performance here, hiring, back into the pool */
+void api_hiring_profile(struct request *r);
+void api_candidate_hire(struct request *r);
+void api_candidate_pool(struct request *r);
 
 /* running it for real (issue 16): the audit log */
 /* api-audit.c */

@@ -750,6 +750,21 @@ int access_recruit_stages_edit(const struct viewer *v, int64_t org_id)
 	return member(v, org_id) && v->role == ROLE_ADMIN;
 }
 
+int access_hiring_profile(const struct viewer *v, int64_t org_id)
+{
+	return access_recruiting_pool(v, org_id);
+}
+
+int access_candidate_hire(const struct viewer *v, const struct candidate_ref *c)
+{
+	return access_candidate(v, c) == CANDIDATE_WHOLE;
+}
+
+int access_candidate_to_pool(const struct viewer *v, const struct candidate_ref *c)
+{
+	return access_candidate(v, c) == CANDIDATE_WHOLE;
+}
+
 /* running it for real (issue 16): the audit log */
 int access_audit_see(const struct viewer *v, int64_t org_id)
 {
