@@ -281,3 +281,20 @@ test('back into the pool: out of the vacancy, a step to get back in touch', asyn
   r = await as('max@acme.test').post(`/api/v1/candidates/${sanne}/pool`, { touch_on: '2027-04-01' });
   assert.equal(r.status, 409);
 });
+
+test('in Dutch and Norwegian: no English left on the hiring profile and the hire page', async () => {
+  const lotte = num(`SELECT id FROM candidates WHERE name = 'Lotte Janssen'`);
+  for (const [lang, profile, hire] of [
+    ['nl', /Wat hier topprestaties voorspelt[\s\S]*Te weinig verkopers om op te vertrouwen: n = 8\./, /Startdatum[\s\S]*Aannemen en het account aanmaken/],
+    ['nb', /Hva som forutsier toppresultater her[\s\S]*For få selgere til å stole på: n = 8\./, /Startdato[\s\S]*Ansett og opprett kontoen/]]) {
+    const c = await ctx.signIn('ann@acme.test');
+    await c.postForm('/lang', { csrf_token: c.csrf, lang, next: '/' });
+    const p = await c.get('/recruiting/hiring-profile');
+    assert.match(textOf(p.text), profile, lang);
+    assert.doesNotMatch(textOf(p.text), /Too few reps|Computed from|Per trait|Correlation with attainment|Warning/, lang);
+    const h = await c.get(`/recruiting/candidates/${lotte}/hire`);
+    assert.match(textOf(h.text), hire, lang);
+    assert.doesNotMatch(textOf(h.text), /Hire and create|Start date|first assessment|No scorecard/, lang);
+    await c.postForm('/lang', { csrf_token: c.csrf, lang: 'en', next: '/' });
+  }
+});
