@@ -236,6 +236,10 @@ test('hire: the checks, the rep signs in and sees the first assessment from inte
   assert.match(own.text, /data-from-interviews/);
   assert.match(textOf(own.text), /Knew her numbers/);
   assert.ok(!own.text.includes('Draft 9f1'), 'a draft scorecard is not part of it');
+  const uid = num(`SELECT id FROM users WHERE email = 'sanne@example.test'`);
+  const prof = await sv.get(`/reps/${uid}/profile`);
+  assert.equal(prof.status, 200);
+  assert.match(prof.text, /data-from-interviews/, 'the profile marks the round from interviews');
   // hired once: again is a conflict; the hire page says who
   r = await as('max@acme.test').post(`/api/v1/candidates/${sanne}/hire`, { ...fields, team_id: ctx.ids.north, email: 'sanne2@example.test' });
   assert.equal(r.status, 409);
