@@ -462,6 +462,15 @@ const struct route routes[] = {
 	{ "PATCH", "/api/v1/scorecards/:id", api_scorecard_update, R_REP | R_JSON | R_CSRF },
 	{ "POST", "/api/v1/scorecards/:id/submit", api_scorecard_submit, R_REP | R_JSON | R_CSRF },
 	{ "POST", "/api/v1/scorecards/:id/reopen", api_scorecard_reopen, R_REP | R_JSON | R_CSRF },
+	/* hiring (issue 11, part 3): the rules are access_hiring_profile and
+	 * access_candidate_hire / _to_pool; to anyone else a 404 */
+	{ "GET", "/recruiting/hiring-profile", page_hiring_profile, R_REP },
+	{ "GET", "/recruiting/candidates/:id/hire", page_candidate_hire, R_REP },
+	{ "POST", "/recruiting/candidates/:id/hire", page_candidate_hire_post, R_REP | R_CSRF },
+	{ "POST", "/recruiting/candidates/:id/pool", page_candidate_pool_post, R_REP | R_CSRF },
+	{ "GET", "/api/v1/hiring-profile", api_hiring_profile, R_REP | R_JSON },
+	{ "POST", "/api/v1/candidates/:id/hire", api_candidate_hire, R_REP | R_JSON | R_CSRF },
+	{ "POST", "/api/v1/candidates/:id/pool", api_candidate_pool, R_REP | R_JSON | R_CSRF },
 
 	/* plumbing */
 	{ "GET", "/healthz", page_healthz, R_ANON | R_NODB },

@@ -329,6 +329,10 @@ void api_scorecard_get(struct request *r);
 void api_scorecard_update(struct request *r);
 void api_scorecard_submit(struct request *r);
 void api_scorecard_reopen(struct request *r);
+/* api-hiring.c: what predicts top performance here, hiring, back into the pool */
+void api_hiring_profile(struct request *r);
+void api_candidate_hire(struct request *r);
+void api_candidate_pool(struct request *r);
 
 /* running it for real (issue 16): the audit log */
 /* api-audit.c */

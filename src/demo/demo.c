@@ -171,6 +171,9 @@ enum err demo_create(struct db_conn *c, struct arena *a, FILE *logins_out)
 	/* recruiting (issue 11, part 3): interviews and their scorecards */
 	if ((e = demo_scorecards(c, a, org_id, user_ids)))
 		return e;
+	/* recruiting (issue 11, part 3): a hire with a first assessment from interviews */
+	if ((e = demo_hiring(c, a, org_id, user_ids)))
+		return e;
 	if ((e = db_analyze(c)))
 		return e;
 	/* levers (issue 10): the coach's inbox — last, as it reads everything above */

@@ -196,5 +196,9 @@ enum err demo_recruiting(struct db_conn *c, struct arena *a, int64_t org_id, con
  * meets the elite rule, one shows a disagreement of 2 against 5
  * (scorecards.c). In the caller's transaction. */
 enum err demo_scorecards(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
+/* recruiting (issue 11, part 3): one hire who became a rep in Randstad,
+ * with two submitted scorecards and a first assessment from interviews
+ * (hiring.c). After demo_recruiting; in the caller's transaction. */
+enum err demo_hiring(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
 
 #endif

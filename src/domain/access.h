@@ -637,6 +637,16 @@ int access_scorecard_edit(const struct viewer *v, enum candidate_view cv, const 
 int access_scorecard_reopen(const struct viewer *v, enum candidate_view cv, const struct scorecard_ref *s);
 int access_interview_add(const struct viewer *v, const struct candidate_ref *c);
 int access_interview_questions_edit(const struct viewer *v, int64_t org_id);
+/* hiring (issue 11, part 3): "what predicts top performance here" is
+ * aggregate (no rep's score shown), from the organisation's reps: its
+ * managers and admins see it (page and API), reps and interviewers never.
+ * Hiring a candidate, and sending one back into the pool with a date to get
+ * back in touch, is for whoever sees the candidate whole (an admin, a
+ * manager of the pool or of the vacancy's team); an invited interviewer is
+ * refused (403), anyone else gets 404 as for the candidate itself. */
+int access_hiring_profile(const struct viewer *v, int64_t org_id);
+int access_candidate_hire(const struct viewer *v, const struct candidate_ref *c);
+int access_candidate_to_pool(const struct viewer *v, const struct candidate_ref *c);
 /* running it for real (issue 16): the audit log */
 /*
  * The audit log names who changed what in the whole organisation, so only

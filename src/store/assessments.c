@@ -121,7 +121,8 @@ enum err round_close(struct db_conn *c, int64_t org_id, int64_t id)
 
 #define FORM_COLS "a.id, a.org_id, a.round_id, a.rep_id, a.rater_id, a.rater_kind, a.status, " \
 	"coalesce(a.submitted_at, 0), r.name, r.status, r.opened_on, coalesce(r.due_on, ''), ru.name, wu.name, " \
-	"coalesce((SELECT tm.team_id FROM team_members tm WHERE tm.org_id = a.org_id AND tm.user_id = a.rep_id), 0)"
+	"coalesce((SELECT tm.team_id FROM team_members tm WHERE tm.org_id = a.org_id AND tm.user_id = a.rep_id), 0), " \
+	"r.from_interviews"
 #define FORM_FROM "FROM assessments a " \
 	"JOIN assessment_rounds r ON r.org_id = a.org_id AND r.id = a.round_id " \
 	"JOIN users ru ON ru.org_id = a.org_id AND ru.id = a.rep_id " \
@@ -144,6 +145,7 @@ static void read_form(struct db_stmt *st, struct arena *a, struct assessment *f)
 	f->rep_name = arena_strdup(a, db_col_text(st, 12));
 	f->rater_name = arena_strdup(a, db_col_text(st, 13));
 	f->rep_team_id = db_col_i64(st, 14);
+	f->from_interviews = (int)db_col_i64(st, 15);
 }
 
 static enum err read_forms(struct db_stmt *st, struct arena *a, struct assessment_list *out)

@@ -43,6 +43,7 @@ struct assessment {
 	const char *round_name, *round_status, *opened_on, *due_on;
 	const char *rep_name, *rater_name;
 	int64_t rep_team_id;		/* the rep's current team (0: none) */
+	int from_interviews;		/* its round is a hire's first assessment (0028) */
 };
 
 struct assessment_list {

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SCORE_COLS "SELECT a.rep_id, r.id, r.name, r.opened_on, s.trait_id, a.rater_kind, s.score " \
+#define SCORE_COLS "SELECT a.rep_id, r.id, r.name, r.opened_on, s.trait_id, a.rater_kind, s.score, r.from_interviews " \
 	"FROM assessments a " \
 	"JOIN assessment_rounds r ON r.org_id = a.org_id AND r.id = a.round_id " \
 	"JOIN assessment_scores s ON s.org_id = a.org_id AND s.assessment_id = a.id AND s.subskill_id = 0 "
@@ -54,6 +54,7 @@ static int round_cmp(const void *pa, const void *pb)
 struct raw {
 	int64_t round_id;
 	const char *name, *opened_on;
+	int from_interviews;
 };
 
 enum err profile_scores(struct db_conn *c, struct arena *a, int64_t org_id, const struct pf_scope *s,
@@ -93,7 +94,7 @@ enum err profile_scores(struct db_conn *c, struct arena *a, int64_t org_id, cons
 		}
 		sc[n] = (struct pf_score){ db_col_i64(st, 0), db_col_i64(st, 4), 0, (enum rater_kind)kind,
 					   (int)db_col_i64(st, 6) };
-		raw[n] = (struct raw){ rid, last_name, last_day };
+		raw[n] = (struct raw){ rid, last_name, last_day, (int)db_col_i64(st, 7) };
 		n++;
 	}
 	enum err e = db_finish(st);
@@ -115,7 +116,7 @@ enum err profile_scores(struct db_conn *c, struct arena *a, int64_t org_id, cons
 		for (size_t k = nr; k-- > 0 && !seen;)
 			seen = rounds[k].id == raw[i].round_id;
 		if (!seen)
-			rounds[nr++] = (struct pf_round){ raw[i].round_id, raw[i].name, raw[i].opened_on };
+			rounds[nr++] = (struct pf_round){ raw[i].round_id, raw[i].name, raw[i].opened_on, raw[i].from_interviews };
 	}
 	qsort(rounds, nr, sizeof(*rounds), round_cmp);
 	out->scores = arena_alloc(a, (n + 1) * sizeof(*out->scores));
@@ -123,7 +124,7 @@ enum err profile_scores(struct db_conn *c, struct arena *a, int64_t org_id, cons
 		size_t k = 0;
 		for (size_t lo = 0, hi = nr; lo < hi;) {
 			size_t mid = (lo + hi) / 2;
-			struct pf_round key = { raw[i].round_id, NULL, raw[i].opened_on };
+			struct pf_round key = { raw[i].round_id, NULL, raw[i].opened_on, 0 };
 			int cmp = round_cmp(&key, &rounds[mid]);
 			if (!cmp) {
 				k = mid;

@@ -20,6 +20,7 @@
 struct pf_round {
 	int64_t id;
 	const char *name, *opened_on;
+	int from_interviews;		/* a hire's first assessment (0028) */
 };
 
 /* whose ratings: exactly one of rep_id, team_id (the team's members),

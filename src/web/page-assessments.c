@@ -144,8 +144,11 @@ static void forms_html(struct request *r, const struct assessment_list *l)
 	for (size_t i = 0; i < l->n; i++) {
 		const struct assessment *a = &l->items[i];
 		int todo = a->rater_id == r->me.user_id && !strcmp(a->status, "draft") && !strcmp(a->round_status, "open");
-		html_printf(o, "<tr><td><a href=\"/assessments/%lld\">%s</a></td><td>%s</td><td>%s</td><td>%s</td>"
-			    "<td><span class=\"badge%-s\">%s</span></td><td>", (long long)a->id, a->round_name, a->rep_name,
+		html_printf(o, "<tr><td><a href=\"/assessments/%lld\">%s</a>", (long long)a->id, a->round_name);
+		if (a->from_interviews)
+			html_printf(o, " <span class=\"tag\" data-from-interviews>%s</span>", T("from interviews"));
+		html_printf(o, "</td><td>%s</td><td>%s</td><td>%s</td>"
+			    "<td><span class=\"badge%-s\">%s</span></td><td>", a->rep_name,
 			    kind_label(r, a->rater_kind), a->rater_name,
 			    !strcmp(a->status, "submitted") ? " ok" : todo ? " warn" : "",
 			    todo ? T("to fill in") : status_label(r, a->status));
@@ -736,6 +739,8 @@ static void render_form(struct request *r, const struct assessment *a, const str
 		    a->round_name, arena_printf(r->a, T("Assessment of %s"), a->rep_name), kind_label(r, a->rater_kind),
 		    arena_printf(r->a, T("rated by %s"), a->rater_name), !strcmp(a->status, "submitted") ? " ok" : "",
 		    status_label(r, a->status));
+	if (a->from_interviews)
+		html_printf(o, " · <span class=\"tag\" data-from-interviews>%s</span>", T("from interviews"));
 	if (*a->due_on) {
 		html_printf(o, " · %s ", T("due"));
 		ui_date(r, a->due_on);

@@ -245,8 +245,11 @@ static void render_growth(struct request *r, const struct rep_profile *rp, const
 	for (size_t k = 0; k < rp->d.nrounds; k++) {
 		if (!rp->has[k])
 			continue;
-		html_printf(o, "<tr><th scope=\"row\">%s <span class=\"muted\">%s</span></th>", rp->d.rounds[k].name,
+		html_printf(o, "<tr><th scope=\"row\">%s <span class=\"muted\">%s</span>", rp->d.rounds[k].name,
 			    ui_date_text(r, rp->d.rounds[k].opened_on));
+		if (rp->d.rounds[k].from_interviews)
+			html_printf(o, " <span class=\"tag\" data-from-interviews>%s</span>", T("from interviews"));
+		html(o, "</th>");
 		for (size_t i = 0; i < nt; i++)
 			html_printf(o, "<td class=\"num score %s\">%s</td>", score_class(rp->hist[k * nt + i]),
 				    profile_score_text(r, rp->hist[k * nt + i]));

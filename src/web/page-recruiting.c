@@ -618,6 +618,7 @@ static void render_candidate(struct request *r, const struct candidate *c, enum 
 		ui_notice(r, "ok", T("The conversation is logged."));
 	else if (ok && !strcmp(ok, "invited"))
 		ui_notice(r, "ok", T("The colleague is invited to interview."));
+	hiring_candidate_links(r, c, view == CANDIDATE_WHOLE);
 	html_printf(o, "<section class=\"card\" id=\"profile\"><dl class=\"rec-facts\"><div><dt>%s</dt><dd>%s</dd></div>",
 		    T("Current role"), *c->job_title ? c->job_title : "–");
 	html_printf(o, "<div><dt>%s</dt><dd>%s</dd></div><div><dt>%s</dt><dd>%s</dd></div>", T("Company"),

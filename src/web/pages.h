@@ -375,6 +375,18 @@ void page_scorecard_post(struct request *r);
 void page_scorecard_reopen_post(struct request *r);
 void page_interview_questions(struct request *r);
 void page_interview_questions_post(struct request *r);
+/* hiring (issue 11, part 3): what predicts top performance here, hiring a
+ * candidate, and back into the pool */
+/* page-hiring-profile.c */
+void page_hiring_profile(struct request *r);
+struct candidate;
+/* the candidate page's links (one line in its header): the hiring profile,
+ * and the hire page when the caller sees the candidate whole */
+void hiring_candidate_links(struct request *r, const struct candidate *c, int whole);
+/* page-hire.c */
+void page_candidate_hire(struct request *r);
+void page_candidate_hire_post(struct request *r);
+void page_candidate_pool_post(struct request *r);
 
 /* running it for real (issue 16): the audit log */
 /* page-admin-audit.c: the audit log, its filters, exports and retention */

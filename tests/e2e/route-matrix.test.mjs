@@ -595,6 +595,17 @@ const ROWS = {
       'POST /recruiting/vacancies/:id/candidates': { who: { ...POOL_ADD, mgrB: 404, xAdmin: 404 }, path: (f) => `/recruiting/vacancies/${f.vacancy}/candidates` },
       'GET /api/v1/vacancies': { who: POOL_ADD },
       'POST /api/v1/vacancies': { who: POOL_ADD },
+      // hiring (part 3): the hiring profile is aggregate, the managers' and
+      // admins' of each organisation (Bea sees Beta's); hiring and sending
+      // back into the pool are for whoever sees the candidate whole — Rita,
+      // invited to interview, gets 403; an empty body is refused (400)
+      'GET /recruiting/hiring-profile': { who: POOL_ADD },
+      'GET /api/v1/hiring-profile': { who: POOL_ADD },
+      'GET /recruiting/candidates/:id/hire': { who: CAND_WORK, path: (f) => `/recruiting/candidates/${f.candidate}/hire` },
+      'POST /recruiting/candidates/:id/hire': { who: CAND_WORK, path: (f) => `/recruiting/candidates/${f.candidate}/hire` },
+      'POST /recruiting/candidates/:id/pool': { who: CAND_WORK, path: (f) => `/recruiting/candidates/${f.candidate}/pool` },
+      'POST /api/v1/candidates/:id/hire': { who: CAND_WORK, path: (f) => `/api/v1/candidates/${f.candidate}/hire` },
+      'POST /api/v1/candidates/:id/pool': { who: CAND_WORK, path: (f) => `/api/v1/candidates/${f.candidate}/pool` },
     };
   })(),
   /* interviews and scorecards (issue 11, part 3) */

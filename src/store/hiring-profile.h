@@ -1,0 +1,43 @@
+/*
+ * hiring-profile (store): the one query behind "what predicts top
+ * performance here" (issue 11) that the numbers do not already answer —
+ * each current rep's latest manager assessment. The attainment and the
+ * tiers come from the numbers grid (store/numbers.h), as on the tiers page.
+ *
+ * The SQL (for timing; $1 the organisation, $2 the epoch 365 days ago,
+ * $3 the bound):
+ *
+ *   SELECT a.rep_id, s.trait_id, sum(s.score), count(*)
+ *   FROM assessments a
+ *   JOIN users u ON u.org_id = a.org_id AND u.id = a.rep_id
+ *   JOIN assessment_scores s ON s.org_id = a.org_id AND s.assessment_id = a.id
+ *   WHERE a.org_id = $1 AND u.role = 'rep' AND u.active = 1
+ *     AND a.id = (SELECT a2.id FROM assessments a2
+ *                 JOIN assessment_rounds r2 ON r2.org_id = a2.org_id AND r2.id = a2.round_id
+ *                 WHERE a2.org_id = $1 AND a2.rep_id = a.rep_id AND a2.rater_kind = 'manager'
+ *                   AND a2.status = 'submitted' AND a2.submitted_at >= $2 AND r2.from_interviews = 0
+ *                 ORDER BY a2.submitted_at DESC, r2.opened_on DESC, a2.id DESC LIMIT 1)
+ *   GROUP BY a.rep_id, s.trait_id ORDER BY a.rep_id, s.trait_id LIMIT $3
+ *
+ * A round "from interviews" (a hire's first assessment) is left out: it is
+ * what the interviewers heard, not what the manager saw the rep do.
+ */
+#ifndef SG_STORE_HIRING_PROFILE_H
+#define SG_STORE_HIRING_PROFILE_H
+#include <stdint.h>
+#include <stddef.h>
+#include "../db/db.h"
+#include "../lib/arena.h"
+
+#define HP_SCORE_ROWS_MAX 100000
+
+struct hp_score_row {
+	int64_t rep_id, trait_id;
+	int64_t sum, count;		/* the rows of the trait (a whole, or per sub-skill) */
+};
+
+/* by rep, then trait; at most HP_SCORE_ROWS_MAX rows (*cut when reached) */
+enum err hiring_profile_scores(struct db_conn *c, struct arena *a, int64_t org_id, int64_t since_epoch,
+			       struct hp_score_row **out, size_t *n, int *cut);
+
+#endif
