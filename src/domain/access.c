@@ -787,6 +787,8 @@ int access_interview_add(const struct viewer *v, const struct candidate_ref *c)
 int access_interview_questions_edit(const struct viewer *v, int64_t org_id)
 {
 	return access_admin(v, org_id);
+}
+
 int access_hiring_profile(const struct viewer *v, int64_t org_id)
 {
 	return access_recruiting_pool(v, org_id);
