@@ -40,6 +40,8 @@
 #   scripts/bench.sh http     only the HTTP part (scripts/bench-http.sh)
 #   scripts/bench.sh rollups  only the figures as history grows (scripts/bench-rollups.sh:
 #                             100k, 1M and 5M conversations, growth factors, summary rows)
+#   scripts/bench.sh levers   only the manager's levers (scripts/bench-levers.sh: the
+#                             organisation's leaderboard on commitment rate, the inboxes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -149,6 +151,8 @@ pw=$(cat "$dir/password")
 export SALESGARDEN_TODAY=$today
 # `scripts/bench.sh http`: the HTTP part alone, on the data made above
 if [ "${1:-}" = http ]; then scripts/bench-http.sh; exec scripts/bench-summary.sh; fi
+# levers (issue 10): `scripts/bench.sh levers`: the leaderboard and inbox part alone
+if [ "${1:-}" = levers ]; then scripts/bench-levers.sh; exec scripts/bench-summary.sh; fi
 from=$(date -d "$today -364 days" +%F)
 team=$(sqlite3 "$db" "SELECT t.id FROM teams t JOIN users u ON u.id = t.manager_id
   WHERE u.email = 'manager01@bench.example'")
@@ -243,6 +247,9 @@ kill "$bench_server_pid" 2>/dev/null || true
 # --- the other parts, on the same data (each also runs alone) ---------------
 scripts/bench-coaching.sh
 scripts/bench-learning.sh
+# levers (issue 10): the organisation's leaderboard on commitment rate and the
+# inboxes (also alone: `scripts/bench.sh levers`)
+scripts/bench-levers.sh
 # HTTP under load beside nginx, and the server's memory (also alone:
 # `scripts/bench.sh http`)
 scripts/bench-http.sh
