@@ -104,6 +104,8 @@ static const struct {
 	{ "private_notes", N_("private notes") }, { "points", N_("points") }, { "file", N_("file") },
 	{ "read", N_("rows read") }, { "created", N_("created") }, { "updated", N_("updated") },
 	{ "skipped", N_("skipped") }, { "failed", N_("failed") }, { "result", N_("result") },
+	/* levers (issue 10): the team's leaderboard setting */
+	{ "show_revenue", N_("individual revenue on the leaderboards") },
 };
 
 static const struct {

@@ -106,6 +106,7 @@ enum err leaderboard_compute(struct db_conn *c, struct arena *a, int64_t org_id,
 	struct numbers_settings ns;
 	settings_numbers(c, a, org_id, &ns);
 	out->currency = ns.currency;
+	out->min_conversations = q->min_conversations;
 	enum lb_figure f = q->figure == FIG_MOST_IMPROVED ? q->base : q->figure;
 	int improved = q->figure == FIG_MOST_IMPROVED;
 	int reveals = lb_figure_reveals_revenue(q->figure, q->base);
@@ -265,6 +266,7 @@ static enum err read_frozen(struct db_conn *c, struct arena *a, int64_t org_id, 
 	struct numbers_settings ns;
 	settings_numbers(c, a, org_id, &ns);
 	out->currency = ns.currency;
+	out->min_conversations = k->min_conversations;
 	struct contest_standing *rows;
 	size_t n;
 	enum err e = contest_standings_get(c, a, org_id, k->id, &rows, &n);
