@@ -17,6 +17,10 @@
 //     listed below the ranked, "not ranked: fewer than 2 conversations", in
 //     the page, the CSV and the API; a minimum that is not a whole number
 //     of 0 or more names the field.
+//   - the inbox's falling commitment rate (read from the roll-ups for all
+//     the caller's reps at once): Rosa, 5 conversations with a step in
+//     1-28 Oct (100 %) and 5 in 29 Oct-25 Nov of which 1 with a step
+//     (20 %), is an item for Max and the admin, not for Mia.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -211,6 +215,25 @@ test('leaderboard minimum: reps under it are listed below the ranked, "not ranke
     assert.equal(pg.status, 400);
     assert.ok(textOf(pg.text).includes(msg), v);
   }
+});
+
+test('inbox: a falling commitment rate, from the roll-ups, reaches the rep\'s manager and the admin only', async () => {
+  const rosa = as('rosa@acme.test');
+  const d = await deal(rosa, 'Rosa falling', 50000);
+  for (const day of ['10-01', '10-06', '10-13', '10-20', '10-27'])
+    await conv(rosa, d, day, 'step', { step: { what: `Step ${day}`, due: `2026-${day}`, who: 'Piet' } });
+  for (const day of ['11-12', '11-17', '11-24']) await conv(rosa, d, day, 'none');
+  const want = 'The commitment rate of Rosa Rep fell from 100% to 20%: the last 28 days (5 conversations) against the 28 days before (5 conversations).';
+  for (const email of ['max@acme.test', 'ann@acme.test']) {
+    const r = await as(email).get('/api/v1/inbox');
+    assert.equal(r.status, 200, r.text);
+    const items = r.json.items.filter((i) => i.kind === 'commitment_falling');
+    assert.deepEqual(items.map((i) => i.text.replace(/\u00a0/g, ' ')), [want], email);
+  }
+  const mia = await as('mia@acme.test').get('/api/v1/inbox');
+  assert.ok(!mia.json.items.some((i) => i.kind === 'commitment_falling'), 'not in Mia\'s inbox');
+  // Rita (2 conversations now, none before) is under the minimum of 5: no item
+  assert.ok(!JSON.stringify(mia.json).includes('Rita Rep fell'));
 });
 
 testCleanStop(ctx);
