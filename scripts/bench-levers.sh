@@ -82,12 +82,11 @@ code=$(bench_sign_in "$admin_jar" admin@bench.example "$pw")
 token=$(./salesgarden token create --org bench --email manager01@bench.example --label bench-levers 2>/dev/null || true)
 admin_token=$(./salesgarden token create --org bench --email admin@bench.example --label bench-levers 2>/dev/null || true)
 bench_capture "$trace" "$dir" "$dir/pragmas-levers.sql" "${pages[@]}"
-kill "$trace_pid" 2>/dev/null || true
-
-# what was measured: the leaderboard's lines and the inboxes' items
+# what is measured: the leaderboard's lines and the inboxes' items
 lines=$(fetch lb-api | grep -o '"rep_id"' | wc -l || true)
 items=$(fetch inbox-api | grep -o '"key"' | wc -l || true)
 echo "bench-levers: the organisation's leaderboard has $lines lines; manager01's inbox $items items"
+kill "$trace_pid" 2>/dev/null || true
 
 bench_start_server bench-levers "$port" "$dir/serve-levers.log" || exit 0
 bench_measure "$db" "$dir" "$dir/pragmas-levers.sql" "$N" "$WARM" "${pages[@]}"
