@@ -482,6 +482,11 @@ const struct route routes[] = {
 	{ "GET", "/admin/audit", page_admin_audit, R_ADMIN },
 	{ "POST", "/admin/audit/retention", page_admin_audit_retention_post, R_ADMIN | R_CSRF },
 	{ "GET", "/api/v1/audit", api_audit_list, R_ADMIN | R_JSON },
+
+	/* levers (issue 10), more: a team's leaderboard setting on the teams
+	 * page (the rule: access_leaderboard_setting) */
+	{ "POST", "/teams/:id/leaderboard", page_team_leaderboard_post, R_MANAGER | R_CSRF },
+	{ "PATCH", "/api/v1/teams/:id", api_team_patch, R_MANAGER | R_JSON | R_CSRF },
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

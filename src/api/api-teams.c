@@ -3,11 +3,20 @@
  * an admin all of the organisation's, a manager the ones they lead and their
  * own, a rep their own), one team, and creating a team (admins; the route
  * says so).
+ *
+ * Levers (issue 10): PATCH /api/v1/teams/{id} {"show_revenue": bool} —
+ * whether the team's individual revenue and attainment are on the
+ * leaderboards, set by whoever manages the team (its manager or an admin,
+ * access_leaderboard_setting), audited as the team's change. It is the one
+ * member this PATCH takes (name, manager, territory and segment are the
+ * admin's, on /admin/teams); the answer is the team with "show_revenue".
  */
 #include "api.h"
 #include "../web/load.h"
 #include "../store/teams.h"
 #include "../store/people.h"
+#include "../store/contests.h"
+#include <string.h>
 
 void api_teams_list(struct request *r)
 {
@@ -76,4 +85,45 @@ void api_teams_create(struct request *r)
 	}
 	resp_header(r, "Location", arena_printf(r->a, "/api/v1/teams/%lld", (long long)id));
 	api_reply(r, 201, team_json(&t));
+}
+
+void api_team_patch(struct request *r)
+{
+	/* the team of the caller's organisation and the rule, before the body */
+	struct team t;
+	enum err e = team_get(r->db, r->a, r->me.org_id, r->id, &t);
+	if (e == E_NOTFOUND) {
+		resp_error(r, E_NOTFOUND, T("There is no such team."));
+		return;
+	}
+	if (e) {
+		api_store_error(r, e);
+		return;
+	}
+	if (!access_leaderboard_setting(&r->viewer, r->me.org_id, t.id)) {
+		resp_error(r, E_FORBIDDEN, T("A team's leaderboard setting is changed by its manager or an admin."));
+		return;
+	}
+	if (api_body(r))
+		return;
+	static const char *const others[] = { "name", "manager_id", "territory", "segment" };
+	for (size_t i = 0; i < sizeof(others) / sizeof(others[0]); i++)
+		if (api_has(r, others[i])) {
+			api_invalid(r, others[i], T("Only show_revenue is changed here; a team's name, manager, territory and segment are changed by an admin."));
+			return;
+		}
+	json_t *v = r->json ? json_object_get(r->json, "show_revenue") : NULL;
+	if (!v || !json_is_boolean(v)) {
+		api_invalid(r, "show_revenue", T("Give show_revenue as true or false."));
+		return;
+	}
+	e = contests_team_revenue_set(r->db, r->me.org_id, t.id, json_is_true(v));
+	if (e) {
+		api_store_error(r, e);
+		return;
+	}
+	json_t *o = team_json(&t);
+	if (o)
+		json_object_set_new(o, "show_revenue", json_boolean(json_is_true(v)));
+	api_reply(r, 200, o);
 }

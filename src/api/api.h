@@ -338,4 +338,7 @@ void api_candidate_pool(struct request *r);
 /* api-audit.c */
 void api_audit_list(struct request *r);
 
+/* levers (issue 10), more: a team's leaderboard setting (api-teams.c) */
+void api_team_patch(struct request *r);
+
 #endif

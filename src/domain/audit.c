@@ -109,6 +109,8 @@ static const struct {
 	{ "skipped", N_("skipped") }, { "failed", N_("failed") }, { "result", N_("result") },
 	{ "candidate", N_("candidate") }, { "interviewer", N_("interviewer") },
 	{ "recommendation", N_("recommendation") }, { "reopened", N_("times reopened") },
+	/* levers (issue 10): the team's leaderboard setting */
+	{ "show_revenue", N_("individual revenue on the leaderboards") },
 };
 
 static const struct {

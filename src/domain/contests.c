@@ -85,6 +85,23 @@ static size_t add(struct contest_field_error *errs, size_t n, size_t max, const 
 	return n;
 }
 
+const char *contest_minimum_parse(const char *s, int64_t *min)
+{
+	const char *m = s ? s : "";
+	if (!*m)
+		return NULL;
+	char *end;
+	long long v = strtoll(m, &end, 10);
+	if (*end || end == m)
+		return N_("The minimum is a whole number of conversations.");
+	if (v < 0)
+		return N_("The minimum cannot be negative.");
+	if (v > CONTEST_MIN_MAX)
+		return N_("The minimum is too large.");
+	*min = v;
+	return NULL;
+}
+
 size_t contest_validate(const struct contest_input *in, struct contest_field_error *errs, size_t max,
 			int64_t *min)
 {
@@ -119,19 +136,9 @@ size_t contest_validate(const struct contest_input *in, struct contest_field_err
 	    !in->months_ok)
 		n = add(errs, n, max, "ends_on",
 			N_("Revenue and attainment are counted over whole months: start on a first and end on a last day of a month."));
-	const char *m = in->minimum ? in->minimum : "";
-	if (*m) {
-		char *end;
-		long long v = strtoll(m, &end, 10);
-		if (*end || end == m)
-			n = add(errs, n, max, "minimum", N_("The minimum is a whole number of conversations."));
-		else if (v < 0)
-			n = add(errs, n, max, "minimum", N_("The minimum cannot be negative."));
-		else if (v > CONTEST_MIN_MAX)
-			n = add(errs, n, max, "minimum", N_("The minimum is too large."));
-		else
-			*min = v;
-	}
+	const char *merr = contest_minimum_parse(in->minimum, min);
+	if (merr)
+		n = add(errs, n, max, "minimum", merr);
 	if (in->prize && strlen(in->prize) > CONTEST_PRIZE_MAX)
 		n = add(errs, n, max, "prize", N_("The prize text is too long (at most 500 characters)."));
 	if (!in->nteams)

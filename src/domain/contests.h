@@ -53,6 +53,10 @@ int lb_figure_needs_months(enum lb_figure f);
 #define CONTEST_NAME_MAX 120
 #define CONTEST_PRIZE_MAX 500
 #define CONTEST_MIN_MAX 100000
+/* a minimum of conversations as typed (contests and leaderboards): NULL
+ * and *min set (left as it is when s is empty or NULL), or the fault
+ * (an N_ msgid: not a whole number, negative, above CONTEST_MIN_MAX) */
+const char *contest_minimum_parse(const char *s, int64_t *min);
 
 struct contest_input {
 	const char *name, *figure, *base, *mode;	/* base: for most_improved */

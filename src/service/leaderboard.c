@@ -64,7 +64,10 @@ static enum err load_raw(struct db_conn *c, struct arena *a, int64_t org_id, enu
 		struct figures_scope s = { 0, team_id, 0 };
 		struct rep_figures *rf;
 		size_t m;
-		if ((e = figures_by_rep(c, a, org_id, &s, from, to, today, &rf, &m)))
+		/* the rate needs the conversations only: one read of the roll-up */
+		e = f == FIG_COMMITMENT_RATE ? figures_conversations_by_rep(c, a, org_id, &s, from, to, &rf, &m)
+					     : figures_by_rep(c, a, org_id, &s, from, to, today, &rf, &m);
+		if (e)
 			return e;
 		for (size_t i = 0; i < m; i++) {
 			long k = index_of(ids, n, rf[i].rep_id);
@@ -106,6 +109,7 @@ enum err leaderboard_compute(struct db_conn *c, struct arena *a, int64_t org_id,
 	struct numbers_settings ns;
 	settings_numbers(c, a, org_id, &ns);
 	out->currency = ns.currency;
+	out->min_conversations = q->min_conversations;
 	enum lb_figure f = q->figure == FIG_MOST_IMPROVED ? q->base : q->figure;
 	int improved = q->figure == FIG_MOST_IMPROVED;
 	int reveals = lb_figure_reveals_revenue(q->figure, q->base);
@@ -146,8 +150,11 @@ enum err leaderboard_compute(struct db_conn *c, struct arena *a, int64_t org_id,
 			return e;
 	}
 	/* conversations in the period, for the minimum (the commitment rate's
-	 * denominator) */
-	if ((e = load_raw(c, a, org_id, FIG_COMMITMENT_RATE, scope_team, q->from, q->to, q->today, ids, n, convs)))
+	 * denominator): the figure's own when it is that rate */
+	if (f == FIG_COMMITMENT_RATE)
+		memcpy(convs, cur, (n ? n : 1) * sizeof(struct raw));
+	else if ((e = load_raw(c, a, org_id, FIG_COMMITMENT_RATE, scope_team, q->from, q->to, q->today, ids, n,
+			       convs)))
 		return e;
 
 	/* the teams' sums: lines of a team contest, or totals for hidden reps */
@@ -265,6 +272,7 @@ static enum err read_frozen(struct db_conn *c, struct arena *a, int64_t org_id, 
 	struct numbers_settings ns;
 	settings_numbers(c, a, org_id, &ns);
 	out->currency = ns.currency;
+	out->min_conversations = k->min_conversations;
 	struct contest_standing *rows;
 	size_t n;
 	enum err e = contest_standings_get(c, a, org_id, k->id, &rows, &n);

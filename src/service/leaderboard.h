@@ -44,6 +44,7 @@ struct leaderboard {
 	size_t ntotals;
 	char prev_from[11], prev_to[11];	/* most improved: the period compared with */
 	const char *currency;
+	int64_t min_conversations;	/* the minimum to be ranked (0: none) */
 };
 
 /* E_INVALID when revenue or attainment are asked over days that are not

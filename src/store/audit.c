@@ -29,8 +29,8 @@ static const struct {
 		{ "email", "name", "role", "active", "locale", "team", "password" } },
 	[AUDIT_TEAM] = {
 		"SELECT t.name, (SELECT u.name FROM users u WHERE u.org_id = t.org_id AND u.id = t.manager_id), "
-		"t.territory, t.segment FROM teams t WHERE t.org_id = $1 AND t.id = $2",
-		{ "name", "manager", "territory", "segment" } },
+		"t.territory, t.segment, t.show_revenue FROM teams t WHERE t.org_id = $1 AND t.id = $2",
+		{ "name", "manager", "territory", "segment", "show_revenue" } },
 	[AUDIT_TARGET] = {
 		"SELECT u.name, t.kind, t.period_start, t.period_end, t.amount_minor, t.currency "
 		"FROM targets t JOIN users u ON u.org_id = t.org_id AND u.id = t.user_id "

@@ -1,5 +1,6 @@
 /* contests: see contests.h. */
 #include "contests.h"
+#include "audit.h"
 #include "../lib/util.h"
 #include "../domain/period.h"
 #include <math.h>
@@ -37,12 +38,17 @@ enum err contests_teams(struct db_conn *c, struct arena *a, int64_t org_id, stru
 
 enum err contests_team_revenue_set(struct db_conn *c, int64_t org_id, int64_t team_id, int show)
 {
+	/* audited as a change of the team (its snapshot holds show_revenue) */
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_TEAM, org_id, team_id);
+	if (e)
+		return e;
 	struct db_stmt *st = DBQ(c, "UPDATE teams SET show_revenue = $3 WHERE org_id = $1 AND id = $2", P_I(org_id),
 				 P_I(team_id), P_I(show ? 1 : 0));
 	db_step(st);
 	int64_t changed = db_changes(st);
-	enum err e = db_finish(st);
-	return e ? e : changed ? E_OK : E_NOTFOUND;
+	e = db_finish(st);
+	return audit_end(c, &ch, "leaderboard", team_id, e ? e : changed ? E_OK : E_NOTFOUND);
 }
 
 static enum err write_teams(struct db_conn *c, int64_t org_id, const struct contest *in)

@@ -24,7 +24,8 @@ struct lb_team {
 };
 /* every team of the organisation, by name (at most 1000) */
 enum err contests_teams(struct db_conn *c, struct arena *a, int64_t org_id, struct lb_team **out, size_t *n);
-/* E_NOTFOUND when the team is not the organisation's */
+/* E_NOTFOUND when the team is not the organisation's; audited as the
+ * team's change "leaderboard" (show_revenue in its snapshot) */
 enum err contests_team_revenue_set(struct db_conn *c, int64_t org_id, int64_t team_id, int show);
 
 struct contest {

@@ -292,6 +292,26 @@ enum err figures_by_rep(struct db_conn *c, struct arena *a, int64_t org_id, cons
 	return db_finish(st);
 }
 
+enum err figures_conversations_by_rep(struct db_conn *c, struct arena *a, int64_t org_id, const struct figures_scope *s,
+				      const char *from, const char *to, struct rep_figures **out, size_t *n)
+{
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	/* figures_by_rep's first query alone: the conversations by outcome */
+	struct db_stmt *st = DBQ(c, "SELECT r.rep_id, sum(r.n), sum(r.steps), sum(r.stops), sum(r.nones) "
+				 "FROM rollup_conversations r WHERE r.org_id = $1 AND " ROLLUP_SCOPED
+				 " AND r.day BETWEEN $4 AND $5 GROUP BY r.rep_id HAVING sum(r.n) <> 0", SCOPE_PARAMS);
+	while (db_step(st) == DB_ROW) {
+		struct rep_figures *r = rep_slot(a, out, n, &cap, db_col_i64(st, 0));
+		r->c.conversations = db_col_i64(st, 1);
+		r->c.steps = db_col_i64(st, 2);
+		r->c.stops = db_col_i64(st, 3);
+		r->c.nones = db_col_i64(st, 4);
+	}
+	return db_finish(st);
+}
+
 enum err figures_read_rep_counts(struct db_stmt *st, struct arena *a, struct rep_count **out, size_t *n)
 {
 	size_t cap = 0;

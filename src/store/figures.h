@@ -41,6 +41,11 @@ struct rep_figures {
 };
 enum err figures_by_rep(struct db_conn *c, struct arena *a, int64_t org_id, const struct figures_scope *s,
 			const char *from, const char *to, const char *today, struct rep_figures **out, size_t *n);
+/* levers (issue 10): figures_by_rep's conversations by outcome alone (steps
+ * due left zero): one read of rollup_conversations, for the commitment
+ * rate's leaderboard, the leaderboards' minimum and the inbox's rate rule */
+enum err figures_conversations_by_rep(struct db_conn *c, struct arena *a, int64_t org_id, const struct figures_scope *s,
+				      const char *from, const char *to, struct rep_figures **out, size_t *n);
 
 /* a count rep by rep, for the leaderboards' other figures (new deals,
  * learning minutes); figures_read_rep_counts reads rows (rep_id, count)

@@ -69,6 +69,12 @@ enum err lb_view_read(struct request *r, struct lb_view *v)
 	    period_from_bounds(v->from, v->to, ns.fiscal_start_month, &p))
 		return fail(v, E_INVALID, "period",
 			    T("Revenue and attainment are counted over whole months: start on a first and end on a last day of a month."));
+	/* levers (issue 10): an optional minimum, as contests have */
+	const char *minimum = req_query(r, "minimum");
+	v->minimum = minimum ? minimum : "";
+	const char *merr = contest_minimum_parse(v->minimum, &v->q.min_conversations);
+	if (merr)
+		return fail(v, E_INVALID, "minimum", T(merr));
 	const char *mode = req_query(r, "mode");
 	v->q.figure = (enum lb_figure)f;
 	v->q.base = (enum lb_figure)b;
@@ -89,6 +95,8 @@ const char *lb_view_query(struct request *r, const struct lb_view *v)
 		q = arena_printf(r->a, "%s&base=%s", q, v->base);
 	if (v->q.team_mode)
 		q = arena_printf(r->a, "%s&mode=team", q);
+	if (v->q.min_conversations > 0)
+		q = arena_printf(r->a, "%s&minimum=%lld", q, (long long)v->q.min_conversations);
 	if (*v->period)
 		return arena_printf(r->a, "%s&period=%s", q, v->period);
 	return arena_printf(r->a, "%s&from=%s&to=%s", q, v->from, v->to);
@@ -227,7 +235,12 @@ struct table *lb_table(struct request *r, const char *name, enum lb_figure figur
 	for (size_t i = 0; i < lb->n; i++) {
 		const struct contest_standing *l = &lb->lines[i];
 		size_t row = table_row(t);
-		table_text(t, row, 0, l->ranked ? arena_printf(r->a, "%d", l->place) : T("not ranked"));
+		const char *place = l->ranked ? arena_printf(r->a, "%d", l->place) : T("not ranked");
+		if (!l->ranked && lb->min_conversations > 0 && l->conversations < lb->min_conversations)
+			place = arena_printf(r->a, trn(r->lang, "not ranked: fewer than %lld conversation",
+						       "not ranked: fewer than %lld conversations", lb->min_conversations),
+					     (long long)lb->min_conversations);
+		table_text(t, row, 0, place);
 		table_text(t, row, 1, l->name);
 		table_text(t, row, 2, l->team_name ? l->team_name : "");
 		double v = l->value;
@@ -290,8 +303,9 @@ json_t *lb_json(struct request *r, enum lb_figure figure, enum lb_figure base, c
 		json_array_append_new(lines, line_json(r, figure, base, &lb->lines[i], lb->currency));
 	for (size_t i = 0; i < lb->ntotals; i++)
 		json_array_append_new(totals, line_json(r, figure, base, &lb->totals[i], lb->currency));
-	json_t *o = json_pack("{s:s, s:s, s:o, s:o}", "figure", lb_figure_codes[figure], "currency",
-			      lb->currency ? lb->currency : "", "standings", lines, "team_totals", totals);
+	json_t *o = json_pack("{s:s, s:s, s:o, s:o, s:I}", "figure", lb_figure_codes[figure], "currency",
+			      lb->currency ? lb->currency : "", "standings", lines, "team_totals", totals, "minimum",
+			      (json_int_t)lb->min_conversations);
 	if (figure == FIG_MOST_IMPROVED) {
 		json_object_set_new(o, "base", json_string(lb_figure_codes[base]));
 		if (*lb->prev_from)

@@ -15,13 +15,15 @@
 
 /* a leaderboard as asked: ?team= (empty: the organisation), ?figure=,
  * ?base= (of most_improved), ?mode=team, ?period= (this_month, ...) or
- * ?from=&to= */
+ * ?from=&to=, and ?minimum= (conversations in the period to be ranked, as
+ * a contest's minimum) */
 struct lb_view {
 	struct lb_query q;
 	int64_t team_id;
 	const char *team_name;		/* "" for the organisation */
 	int team_shows_revenue;
 	const char *figure, *base, *period;	/* codes as used */
+	const char *minimum;		/* ?minimum= as given ("" none): conversations to be ranked */
 	char from[11], to[11];
 	struct lb_team *teams;		/* the organisation's */
 	size_t nteams;

@@ -143,6 +143,9 @@ static void leaderboard_filters(struct request *r, const struct lb_view *v)
 	for (int i = 0; i < LB_PERIODS; i++)
 		plabels[i] = T(lb_period_label(i));
 	ui_select(r, "period", T("Period"), lb_period_codes, plabels, LB_PERIODS, v->period, NULL);
+	ui_input(r, "minimum", T("Minimum conversations in the period to be ranked (optional)"), "number",
+		 v->q.min_conversations > 0 ? arena_printf(r->a, "%lld", (long long)v->q.min_conversations) : "", NULL,
+		 " min=\"0\" step=\"1\"");
 	html_printf(o, "<button class=\"button primary\" type=\"submit\">%s</button></form>", T("Show"));
 	/* a range of days instead of a period */
 	html(o, "<details class=\"lb-range\"><summary>");
@@ -153,6 +156,9 @@ static void leaderboard_filters(struct request *r, const struct lb_view *v)
 		       "name=\"mode\" value=\"%s\">",
 		    v->team_id ? arena_printf(r->a, "%lld", (long long)v->team_id) : "", v->figure, v->base,
 		    v->q.team_mode ? "team" : "individual");
+	if (v->q.min_conversations > 0)
+		html_printf(o, "<input type=\"hidden\" name=\"minimum\" value=\"%lld\">",
+			    (long long)v->q.min_conversations);
 	ui_input(r, "from", T("From"), "date", v->from, NULL, NULL);
 	ui_input(r, "to", T("To"), "date", v->to, NULL, NULL);
 	html_printf(o, "<button class=\"button primary\" type=\"submit\">%s</button></form></details>", T("Show"));
@@ -208,7 +214,7 @@ void page_leaderboards(struct request *r)
 			    ? arena_printf(r->a, T("Most improved in %s"), T(lb_figure_label(v.q.base)))
 			    : T(lb_figure_label(v.q.figure)));
 	html_printf(o, "<p class=\"muted lb-rule\">%s</p>",
-		    lb_rule_text(r, v.q.figure, v.q.base, v.from, v.to, 0, v.q.team_mode));
+		    lb_rule_text(r, v.q.figure, v.q.base, v.from, v.to, v.q.min_conversations, v.q.team_mode));
 	if (v.q.figure == FIG_MOST_IMPROVED && *lb.prev_from)
 		html_printf(o, "<p class=\"muted\">%s</p>",
 			    arena_printf(r->a, T("Compared with %s to %s."), ui_date_text(r, lb.prev_from),

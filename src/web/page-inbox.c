@@ -5,7 +5,10 @@
  *
  *   GET  /inbox          the list: each item's sentence links to where it
  *        is acted on, with a form to dismiss it (gone until its situation
- *        changes) and one to snooze it (1 day, 1 week, or until a date)
+ *        changes) and one to snooze it (1 day, 1 week, or until a date);
+ *        ?format=csv|xlsx the same items as a table (urgency, the
+ *        sentence, since, the link): exactly what the page lists, so the
+ *        pulse reaches a file only as it reaches the page
  *   POST /inbox/dismiss  key: the item; the state stored is the one the
  *        server finds now, never one the form sends
  *   POST /inbox/snooze   key, for: day | week | date, until: the date
@@ -22,6 +25,7 @@
  */
 #include "pages.h"
 #include "ui.h"
+#include "export.h"
 #include "../service/inbox.h"
 #include "../store/inbox.h"
 #include "../lib/log.h"
@@ -118,6 +122,26 @@ void inbox_home_section(struct request *r)
 	html(o, "</section>");
 }
 
+/* the items the page lists, as a table for CSV and Excel */
+static struct table *inbox_table(struct request *r, const struct inbox *x)
+{
+	struct table *t = table_new(r->a, arena_printf(r->a, "inbox-%s", ui_today(r)), 4);
+	table_col(t, 0, T("Urgency"), CELL_TEXT);
+	table_col(t, 1, T("What needs you"), CELL_TEXT);
+	table_col(t, 2, T("Since"), CELL_DATE);
+	table_col(t, 3, T("Where to act"), CELL_TEXT);
+	for (size_t i = 0; i < x->n; i++) {
+		const struct inbox_item *it = &x->items[i];
+		size_t row = table_row(t);
+		table_text(t, row, 0, level_text(r, it->level));
+		table_text(t, row, 1, it->text);
+		if (it->since && *it->since)
+			table_date(t, row, 2, it->since);
+		table_text(t, row, 3, it->link ? it->link : "");
+	}
+	return t;
+}
+
 static void render(struct request *r, const struct inbox *x, const char *e_key, const char *e_until,
 		   const char *until)
 {
@@ -144,6 +168,9 @@ static void render(struct request *r, const struct inbox *x, const char *e_key, 
 		for (size_t i = 0; i < x->n; i++)
 			item_render(r, &x->items[i], 1, e_key, e_until, until);
 		html(o, "</ol>");
+		/* to /inbox itself: this page also answers a snooze's POST */
+		html_printf(o, "<p class=\"export-links muted\">%s <a href=\"/inbox?format=csv\" download>CSV</a> · "
+			    "<a href=\"/inbox?format=xlsx\" download>%s</a></p>", T("Download:"), T("Excel"));
 	}
 	if (x->hidden)
 		html_printf(o, "<p class=\"muted\">%s</p>",
@@ -162,6 +189,10 @@ void page_inbox(struct request *r)
 	const struct inbox *x = inbox_of(r);
 	if (!x) {
 		resp_store_error(r, E_OK);
+		return;
+	}
+	if (export_wanted(r)) {
+		export_send(r, inbox_table(r, x));
 		return;
 	}
 	render(r, x, NULL, NULL, NULL);

@@ -393,4 +393,8 @@ void page_candidate_pool_post(struct request *r);
 void page_admin_audit(struct request *r);
 void page_admin_audit_retention_post(struct request *r);
 
+/* levers (issue 10), more: a team's leaderboard setting on the teams page
+ * (page-teams.c); the inbox's export is ?format= on GET /inbox */
+void page_team_leaderboard_post(struct request *r);
+
 #endif

@@ -241,6 +241,8 @@ static const struct { const char *code, *text; } done_notices[] = {
 	{ "contact-added", N_("The contact was added.") },
 	{ "targets-saved", N_("The targets were saved.") },
 	{ "numbers-settings-saved", N_("The numbers settings were saved.") },
+	/* levers (issue 10): a team's leaderboard setting, from the teams page */
+	{ "team-leaderboard-saved", N_("The team's leaderboard setting is saved.") },
 };
 
 const char *ui_role_label(struct request *r, const char *role)

@@ -3,8 +3,8 @@
 // order; dismiss (back when the situation changes) and snooze (a bad date
 // names the field and stores nothing; back on its day); the count in the
 // menu equals the list; the home page starts with it; and nothing of a
-// rep's pulse that the rep did not share reaches the inbox, its count or
-// the API.
+// rep's pulse that the rep did not share reaches the inbox, its count, its
+// CSV and Excel or the API.
 //
 // Today is pinned to Monday 7 December 2026. Team North (Max): Rita. Team
 // South (Mia): Rob. Computed by hand:
@@ -115,6 +115,44 @@ test('the page, the count in the menu and the home page agree with the list', as
   assert.match(nlPage.text, />Afwijzen</);
   assert.doesNotMatch(nlPage.text, /days overdue|Dismiss</);
   await max.postForm('/lang', { csrf_token: csrf, lang: 'en', next: '/inbox' });
+});
+
+// levers (issue 10), more: the inbox's table to CSV and Excel holds exactly
+// the items the page lists, in its order — so nothing of the pulse reaches
+// a file that the page would not show
+test('the inbox to CSV and Excel: the items of the page in its order, the pulse only as the rep shares it', async () => {
+  const max = await ctx.signIn('max@acme.test');
+  const page = await max.get('/inbox');
+  assert.match(page.text, /<a href="\/inbox\?format=csv" download>CSV<\/a>/);
+  assert.match(page.text, /<a href="\/inbox\?format=xlsx" download>Excel<\/a>/);
+  const list = await api('max@acme.test').get('/api/v1/inbox');
+  const csv = await max.get('/inbox?format=csv');
+  assert.equal(csv.status, 200);
+  assert.match(csv.headers.get('content-type'), /text\/csv/);
+  const lines = plain(csv.text).replace(/^\ufeff/, '').trim().split(/\r?\n/);
+  assert.equal(lines[0], 'Urgency,What needs you,Since,Where to act');
+  assert.equal(lines.length, 1 + list.json.items.length);
+  assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), ['soon', 'when you can', 'when you can', 'when you can', 'when you can']);
+  list.json.items.forEach((it, i) => assert.ok(lines[i + 1].includes(plain(it.text)), `row ${i + 1}: ${it.text}`));
+  assert.match(lines[1], new RegExp(`^soon,The one-on-one with Rita Rep is 35 days overdue \\(it was due on 2 Nov 2026\\)\\.,2026-11-02,/one-on-ones\\?rep=${ctx.ids.rita}$`));
+  assert.doesNotMatch(csv.text, /burnout|Exhausted 4d2/i, 'an unshared risk is in no file');
+  const xlsx = await max.get('/inbox?format=xlsx');
+  assert.equal(xlsx.status, 200);
+  // Mia's file holds nothing of Rita's (North is not her team)
+  const mia = await ctx.signIn('mia@acme.test');
+  const miaCsv = await mia.get('/inbox?format=csv');
+  assert.equal(miaCsv.status, 200);
+  assert.doesNotMatch(miaCsv.text, /Rita Rep/);
+  // shared: the risk is a row, never the comment; revoked: gone again
+  const rita = await ctx.signIn('rita@acme.test');
+  const { csrf } = await rita.page('/pulse');
+  assert.equal((await rita.postForm('/pulse/sharing', { csrf_token: csrf, share: '1' })).status, 303);
+  const shared = plain((await max.get('/inbox?format=csv')).text);
+  assert.match(shared, /Rita Rep shared a burnout risk in their pulse \(week of 30 Nov 2026\)\./);
+  assert.doesNotMatch(shared, /Exhausted 4d2/);
+  assert.doesNotMatch((await mia.get('/inbox?format=csv')).text, /burnout/);
+  assert.equal((await rita.postForm('/pulse/sharing', { csrf_token: csrf, share: '0' })).status, 303);
+  assert.doesNotMatch((await max.get('/inbox?format=csv')).text, /burnout/);
 });
 
 test('pulse privacy: an unshared risk reaches no inbox, count or API; a shared one reaches Rita\'s manager only', async () => {

@@ -646,6 +646,12 @@ const ROWS = {
   'GET /admin/audit': { who: ADMINS },
   'POST /admin/audit/retention': { who: ADMINS },
   'GET /api/v1/audit': { who: ADMINS },
+  /* levers (issue 10), more: a team's leaderboard setting (North, Rita's
+     team) — its manager and the admin (an empty body: 400 naming the
+     choice); Mia leads another team (403); the other organisation's admin
+     finds no such team (404) */
+  'POST /teams/:id/leaderboard': { who: TARGET_SET, path: (f) => `/teams/${f.north}/leaderboard` },
+  'PATCH /api/v1/teams/:id': { who: TARGET_SET, path: (f) => `/api/v1/teams/${f.north}` },
 };
 
 const routeKey = (r) => `${r.method} ${r.pattern}`;
@@ -1079,6 +1085,24 @@ test('every route answers every caller as its row says, and leaks nothing', asyn
   assert.deepEqual(wrong, [], `${wrong.length} of ${cells} cells answered otherwise than their row says`);
   assert.ok(cells > 700, `cells asked: ${cells}`);
   t.diagnostic(`${routes.length} routes, ${cells} cells`);
+});
+
+// levers (issue 10), more: the inbox's CSV and Excel answer every caller as
+// the inbox page does (a manager's or admin's own), and the other
+// organisation's carry nothing of Acme
+test('the inbox export answers every caller as GET /inbox does', async () => {
+  const who = await clients();
+  const wrong = [], leaks = [];
+  const want = ROWS['GET /inbox'].who;
+  for (const format of ['csv', 'xlsx'])
+    for (const caller of CALLERS) {
+      const r = await call(who[caller], 'session', 'GET', `/inbox?format=${format}`, false);
+      if (!verdict(want[caller], r, false)) wrong.push(`/inbox?format=${format} as ${caller}: ${r.status}, want ${want[caller]}`);
+      if (want[caller] === OK && r.status !== 200) wrong.push(`/inbox?format=${format} as ${caller}: ${r.status}, want 200`);
+      if (caller === 'xAdmin' && /Rita Rep|Acme/.test(r.text)) leaks.push(`/inbox?format=${format} as ${caller}`);
+    }
+  assert.deepEqual(leaks, []);
+  assert.deepEqual(wrong, []);
 });
 
 testCleanStop(ctx);

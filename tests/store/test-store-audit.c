@@ -125,7 +125,7 @@ START_TEST(people_and_settings)
 	}
 	ck_str(first.via, "cli", "the team's creation came from the command line");
 	ck_assert_int_eq(first.actor_id, 0);
-	ck_str(first.after_json, "{\"name\":\"North\",\"manager\":\"max\",\"territory\":\"\",\"segment\":\"\"}",
+	ck_str(first.after_json, "{\"name\":\"North\",\"manager\":\"max\",\"territory\":\"\",\"segment\":\"\",\"show_revenue\":\"1\"}",
 	       "team created");
 
 	/* a user with a team: one row, the team in it */

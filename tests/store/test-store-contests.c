@@ -8,6 +8,9 @@
  * setting keeping its reps off a revenue leaderboard (its total instead),
  * the leaderboard's revenue equal to the numbers grid's, contests ending
  * soon for a manager, and nothing reaching into another organisation.
+ * Levers (issue 10), more: the revenue setting is audited as the team's
+ * change (one row, show_revenue before and after; none for a team not
+ * found), and a leaderboard's minimum leaves the reps below it unranked.
  */
 #include "check-util.h"
 #include "db/db.h"
@@ -18,6 +21,7 @@
 #include "store/deals.h"
 #include "store/numbers.h"
 #include "store/contests.h"
+#include "store/audit.h"
 #include "service/leaderboard.h"
 #include "lib/arena.h"
 #include <math.h>
@@ -259,12 +263,74 @@ START_TEST(hidden_revenue)
 }
 END_TEST
 
+START_TEST(revenue_setting_audited)
+{
+	struct world w;
+	world_new(&w);
+	static const struct audit_filter teams = { .kind = AUDIT_TEAM };
+	int64_t before = -1, after = -1;
+	OK(audit_count(c, w.org, &teams, &before));
+	db_set_actor(c, w.mia, "web");
+	OK(contests_team_revenue_set(c, w.org, w.south, 0));
+	OK(audit_count(c, w.org, &teams, &after));
+	ck_assert_int_eq(after, before + 1);
+	struct audit_row *r;
+	size_t n;
+	int more;
+	OK(audit_list(c, w.a, w.org, &teams, 1, 0, &r, &n, &more));
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(r[0].action, "leaderboard");
+	ck_assert_int_eq(r[0].object_id, w.south);
+	ck_assert_int_eq(r[0].actor_id, w.mia);
+	ck_assert_str_eq(r[0].before_json, "{\"show_revenue\":\"1\"}");
+	ck_assert_str_eq(r[0].after_json, "{\"show_revenue\":\"0\"}");
+	/* a team that is not the organisation's: nothing changed, no row */
+	struct world x;
+	world_new(&x);
+	EXPECT(contests_team_revenue_set(c, w.org, x.north, 0), E_NOTFOUND);
+	OK(audit_count(c, w.org, &teams, &before));
+	ck_assert_int_eq(before, after);
+	struct lb_team *lt;
+	size_t nt;
+	OK(contests_teams(c, x.a, x.org, &lt, &nt));
+	for (size_t i = 0; i < nt; i++)
+		ck_assert_int_eq(lt[i].show_revenue, 1);
+	db_set_actor(c, 0, "cli");
+	arena_free(x.a);
+	arena_free(w.a);
+}
+END_TEST
+
+START_TEST(leaderboard_minimum)
+{
+	struct world w;
+	world_new(&w);
+	/* November: Rita 2 conversations, Rob 1 (new deals: 1 each) */
+	won_deal(&w, w.rita, 100000, "2026-11-05");
+	won_deal(&w, w.rob, 100000, "2026-11-06");
+	struct leaderboard lb;
+	struct lb_query q = { FIG_NEW_DEALS, FIG_NEW_DEALS, 0, NULL, 0, "2026-11-01", "2026-11-30", "2026-12-03", 1 };
+	OK(leaderboard_compute(c, w.a, w.org, &q, &lb));
+	ck_assert_int_eq(lb.min_conversations, 1);
+	/* no one held a conversation: with a minimum of 1 no one is ranked */
+	for (size_t i = 0; i < lb.n; i++)
+		ck_assert_msg(!lb.lines[i].ranked, "line %zu ranked under the minimum", i);
+	q.min_conversations = 0;
+	OK(leaderboard_compute(c, w.a, w.org, &q, &lb));
+	ck_assert(line_of(&lb, w.rita)->ranked);
+	ck_assert_int_eq(line_of(&lb, w.rita)->place, 1);
+	ck_assert_int_eq(line_of(&lb, w.rob)->place, 1);	/* a tie: 1 new deal each */
+	arena_free(w.a);
+}
+END_TEST
+
 int main(void)
 {
 	if (store_harness_open("test-store-contests", STORE_HARNESS_QUIET))
 		return EXIT_FAILURE;
 	Suite *s = suite_create(db_kind(db) == DB_SQLITE ? "contests-sqlite" : "contests-postgresql");
-	const TTest *tests[] = { freeze_once_late_data_ignored, sweep_and_ending, hidden_revenue };
+	const TTest *tests[] = { freeze_once_late_data_ignored, sweep_and_ending, hidden_revenue,
+				 revenue_setting_audited, leaderboard_minimum };
 	TCase *fw = tcase_create("forwards");
 	for (size_t i = 0; i < N_ELEMS(tests); i++)
 		tcase_add_test(fw, tests[i]);

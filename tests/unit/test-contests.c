@@ -182,6 +182,31 @@ START_TEST(contest_states)
 }
 END_TEST
 
+/* levers (issue 10): the minimum as typed, shared by contests and the
+ * leaderboard page's "minimum conversations" */
+START_TEST(minimum_parse)
+{
+	int64_t min = 7;
+	ck_assert_ptr_null(contest_minimum_parse(NULL, &min));
+	ck_assert_int_eq(min, 7);		/* none given: left as it was */
+	ck_assert_ptr_null(contest_minimum_parse("", &min));
+	ck_assert_int_eq(min, 7);
+	ck_assert_ptr_null(contest_minimum_parse("10", &min));
+	ck_assert_int_eq(min, 10);
+	ck_assert_ptr_null(contest_minimum_parse("0", &min));
+	ck_assert_int_eq(min, 0);
+	ck_assert_ptr_null(contest_minimum_parse("100000", &min));
+	ck_assert_int_eq(min, 100000);
+	min = 3;
+	ck_assert_str_eq(contest_minimum_parse("ten", &min), "The minimum is a whole number of conversations.");
+	ck_assert_str_eq(contest_minimum_parse("10x", &min), "The minimum is a whole number of conversations.");
+	ck_assert_str_eq(contest_minimum_parse("2.5", &min), "The minimum is a whole number of conversations.");
+	ck_assert_str_eq(contest_minimum_parse("-1", &min), "The minimum cannot be negative.");
+	ck_assert_str_eq(contest_minimum_parse("100001", &min), "The minimum is too large.");
+	ck_assert_int_eq(min, 3);		/* a fault sets nothing */
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("contests");
@@ -193,6 +218,7 @@ int main(void)
 	tcase_add_test(tc, previous_spans);
 	tcase_add_test(tc, contest_checks);
 	tcase_add_test(tc, contest_states);
+	tcase_add_test(tc, minimum_parse);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }
