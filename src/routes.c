@@ -447,6 +447,12 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/candidates/:id", api_candidate_get, R_REP | R_JSON },
 	{ "GET", "/api/v1/candidates/:id/conversations", api_candidate_conversations, R_REP | R_JSON },
 	{ "POST", "/api/v1/candidates/:id/conversations", api_candidate_conversations_create, R_REP | R_JSON | R_CSRF },
+	/* candidates' data (issue 11): export and erase, admins only (access_candidate_data) */
+	{ "GET", "/recruiting/candidates/:id/export.json", page_candidate_export, R_REP },
+	{ "GET", "/recruiting/candidates/:id/erase", page_candidate_erase_form, R_REP },
+	{ "POST", "/recruiting/candidates/:id/erase", page_candidate_erase_post, R_REP | R_CSRF },
+	{ "GET", "/api/v1/candidates/:id/export", api_candidate_export, R_REP | R_JSON },
+	{ "POST", "/api/v1/candidates/:id/erase", api_candidate_erase, R_REP | R_JSON | R_CSRF },
 
 	/* plumbing */
 	{ "GET", "/healthz", page_healthz, R_ANON | R_NODB },

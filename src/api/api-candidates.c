@@ -24,6 +24,7 @@
 #include "../domain/recruit.h"
 #include "../domain/validate.h"
 #include "../store/recruit.h"
+#include "../store/candidate-data.h"
 #include "../store/settings.h"
 #include "../lib/util.h"
 #include <string.h>
@@ -130,6 +131,7 @@ void api_candidates_create(struct request *r)
 	int64_t known = api_int(r, "known_by", &bad);
 	in.consent_on = api_str(r, "consent_on", &bad);
 	in.retain_until = api_str(r, "retain_until", &bad);
+	const char *anyway = api_str(r, "add_anyway", &bad);
 	if (bad)
 		return;
 	const char **trim[] = { &in.name, &in.email, &in.phone, &in.job_title, &in.company, &in.tags, &in.notes };
@@ -151,6 +153,21 @@ void api_candidates_create(struct request *r)
 	recruit_retain_default(ui_today(r), def);
 	char *email = arena_strdup(r->a, in.email ? in.email : "");
 	email_normalise(email);
+	if (!anyway || strcmp(anyway, "yes")) {
+		/* the same e-mail in the organisation: 409 with the existing id;
+		 * "add_anyway": "yes" adds them all the same */
+		int64_t dup = 0;
+		if ((e = candidate_by_email(r->db, r->me.org_id, email, &dup))) {
+			api_store_error(r, e);
+			return;
+		}
+		if (dup) {
+			api_reply(r, 409, json_pack("{s:s, s:s, s:s, s:I}", "error", err_name(E_CONFLICT), "message",
+						    T("A candidate with this e-mail exists. Open it, or send \"add_anyway\": \"yes\"."),
+						    "field", "email", "existing_id", (json_int_t)dup));
+			return;
+		}
+	}
 	struct candidate_new cn = { in.name, email, in.phone, in.source, in.job_title, in.company, in.tags, in.notes,
 				    known, in.consent_on, in.retain_until && *in.retain_until ? in.retain_until : def,
 				    r->me.user_id, ui_today(r) };

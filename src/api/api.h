@@ -322,6 +322,9 @@ void api_candidate_conversations_create(struct request *r);
 /* api-vacancies.c */
 void api_vacancies_list(struct request *r);
 void api_vacancies_create(struct request *r);
+/* api-candidate-data.c: a candidate's data exported or erased (admins) */
+void api_candidate_export(struct request *r);
+void api_candidate_erase(struct request *r);
 
 /* running it for real (issue 16): the audit log */
 /* api-audit.c */

@@ -750,6 +750,11 @@ int access_recruit_stages_edit(const struct viewer *v, int64_t org_id)
 	return member(v, org_id) && v->role == ROLE_ADMIN;
 }
 
+int access_candidate_data(const struct viewer *v, int64_t org_id)
+{
+	return member(v, org_id) && v->role == ROLE_ADMIN;
+}
+
 /* running it for real (issue 16): the audit log */
 int access_audit_see(const struct viewer *v, int64_t org_id)
 {

@@ -607,6 +607,11 @@ int access_candidate_invitee(const struct viewer *v, const struct person *who, i
  * vacancy of no team by every manager. The list of stages is the admins'. */
 int access_vacancy(const struct viewer *v, int64_t org_id, int64_t team_id);
 int access_recruit_stages_edit(const struct viewer *v, int64_t org_id);
+/* candidates' data (issue 11): exporting everything held about one
+ * candidate, and erasing it on request, are an admin's of the candidate's
+ * organisation only (pages, API); a manager who sees the candidate whole
+ * gets 403, anyone else 404 */
+int access_candidate_data(const struct viewer *v, int64_t org_id);
 /* running it for real (issue 16): the audit log */
 /*
  * The audit log names who changed what in the whole organisation, so only

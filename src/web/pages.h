@@ -362,6 +362,10 @@ void page_recruit_stage_rename(struct request *r);
 void page_vacancy(struct request *r);
 void page_vacancy_move_post(struct request *r);
 void page_vacancy_post(struct request *r);
+/* page-candidate-data.c: a candidate's data exported or erased (admins) */
+void page_candidate_export(struct request *r);
+void page_candidate_erase_form(struct request *r);
+void page_candidate_erase_post(struct request *r);
 
 /* running it for real (issue 16): the audit log */
 /* page-admin-audit.c: the audit log, its filters, exports and retention */
