@@ -453,6 +453,9 @@ const struct route routes[] = {
 	{ "POST", "/recruiting/candidates/:id/erase", page_candidate_erase_post, R_REP | R_CSRF },
 	{ "GET", "/api/v1/candidates/:id/export", api_candidate_export, R_REP | R_JSON },
 	{ "POST", "/api/v1/candidates/:id/erase", api_candidate_erase, R_REP | R_JSON | R_CSRF },
+	/* recruiting figures (issue 11): managers and admins (access_recruiting_pool) */
+	{ "GET", "/recruiting/figures", page_recruit_figures, R_REP },
+	{ "GET", "/api/v1/recruiting-figures", api_recruit_figures, R_REP | R_JSON },
 
 	/* plumbing */
 	{ "GET", "/healthz", page_healthz, R_ANON | R_NODB },

@@ -325,6 +325,8 @@ void api_vacancies_create(struct request *r);
 /* api-candidate-data.c: a candidate's data exported or erased (admins) */
 void api_candidate_export(struct request *r);
 void api_candidate_erase(struct request *r);
+/* api-recruit-figures.c: the recruiting figures (managers, admins) */
+void api_recruit_figures(struct request *r);
 
 /* running it for real (issue 16): the audit log */
 /* api-audit.c */

@@ -366,6 +366,8 @@ void page_vacancy_post(struct request *r);
 void page_candidate_export(struct request *r);
 void page_candidate_erase_form(struct request *r);
 void page_candidate_erase_post(struct request *r);
+/* page-recruit-figures.c: the recruiting figures (managers, admins) */
+void page_recruit_figures(struct request *r);
 
 /* running it for real (issue 16): the audit log */
 /* page-admin-audit.c: the audit log, its filters, exports and retention */

@@ -595,6 +595,22 @@ const ROWS = {
       'POST /recruiting/vacancies/:id/candidates': { who: { ...POOL_ADD, mgrB: 404, xAdmin: 404 }, path: (f) => `/recruiting/vacancies/${f.vacancy}/candidates` },
       'GET /api/v1/vacancies': { who: POOL_ADD },
       'POST /api/v1/vacancies': { who: POOL_ADD },
+      // candidates' data: export and erase are the admin's; whoever else sees
+      // the candidate (the managers, Rita the invited interviewer) 403, the
+      // rest 404. An erase without its confirmation erases nothing (400)
+      ...(() => {
+        const DATA = { ...CAND_SEE, repA: 403, mgrA: 403, mgrB: 403 };
+        return {
+          'GET /recruiting/candidates/:id/export.json': { who: DATA, path: (f) => `/recruiting/candidates/${f.candidate}/export.json` },
+          'GET /recruiting/candidates/:id/erase': { who: DATA, path: (f) => `/recruiting/candidates/${f.candidate}/erase` },
+          'POST /recruiting/candidates/:id/erase': { who: DATA, path: (f) => `/recruiting/candidates/${f.candidate}/erase` },
+          'GET /api/v1/candidates/:id/export': { who: DATA, path: (f) => `/api/v1/candidates/${f.candidate}/export` },
+          'POST /api/v1/candidates/:id/erase': { who: DATA, path: (f) => `/api/v1/candidates/${f.candidate}/erase` },
+        };
+      })(),
+      // the recruiting figures: managers and admins (an invited rep: 404)
+      'GET /recruiting/figures': { who: POOL_ADD },
+      'GET /api/v1/recruiting-figures': { who: POOL_ADD },
     };
   })(),
 
