@@ -456,6 +456,13 @@ const struct route routes[] = {
 	/* recruiting figures (issue 11): managers and admins (access_recruiting_pool) */
 	{ "GET", "/recruiting/figures", page_recruit_figures, R_REP },
 	{ "GET", "/api/v1/recruiting-figures", api_recruit_figures, R_REP | R_JSON },
+	/* vacancy edit (issue 11): whoever runs the vacancy (access_vacancy) */
+	{ "GET", "/recruiting/vacancies/:id/edit", page_vacancy_edit, R_REP },
+	{ "POST", "/recruiting/vacancies/:id/edit", page_vacancy_edit_post, R_REP | R_CSRF },
+	{ "PATCH", "/api/v1/vacancies/:id", api_vacancy_update, R_REP | R_JSON | R_CSRF },
+	/* candidates imported from a CSV file (issue 11): managers and admins */
+	{ "GET", "/recruiting/import", page_recruit_import, R_REP },
+	{ "POST", "/recruiting/import", page_recruit_import_post, R_REP | R_CSRF | R_UPLOAD },
 
 	/* plumbing */
 	{ "GET", "/healthz", page_healthz, R_ANON | R_NODB },

@@ -327,6 +327,8 @@ void api_candidate_export(struct request *r);
 void api_candidate_erase(struct request *r);
 /* api-recruit-figures.c: the recruiting figures (managers, admins) */
 void api_recruit_figures(struct request *r);
+/* api-vacancies.c: PATCH a vacancy (title, team, territory, dates, status) */
+void api_vacancy_update(struct request *r);
 
 /* running it for real (issue 16): the audit log */
 /* api-audit.c */

@@ -191,5 +191,10 @@ enum err demo_mirror(struct db_conn *c, struct arena *a, int64_t org_id, const i
  * source kept warm by the managers, one strung along, a rep invited to
  * interview one (recruiting.c). In the caller's transaction. */
 enum err demo_recruiting(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
+/* the rest of the pool (recruiting-figures.c): 25 more candidates over the
+ * last year, hires, stops and a declined one for the figures, one
+ * anonymised past its retention date; called by demo_recruiting */
+enum err demo_recruiting_figures(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *managers,
+				 size_t nmanagers, const char *today);
 
 #endif

@@ -449,3 +449,18 @@ enum err vacancy_set_status(struct db_conn *c, int64_t org_id, int64_t id, const
 	return DBX(c, "UPDATE vacancies SET status = $3 WHERE org_id = $1 AND id = $2", P_I(org_id), P_I(id),
 		   P_T(status));
 }
+
+enum err vacancy_update(struct db_conn *c, int64_t org_id, int64_t id, const struct vacancy_new *in,
+			const char *status)
+{
+	struct db_stmt *st = DBQ(c, "UPDATE vacancies SET title = $3, team_id = $4, territory = $5, opens_on = $6, "
+				 "target_on = $7, status = $8 WHERE org_id = $1 AND id = $2",
+				 P_I(org_id), P_I(id), P_T(in->title), P_ID(in->team_id),
+				 P_T(in->territory ? in->territory : ""),
+				 in->opens_on && *in->opens_on ? P_T(in->opens_on) : P_NULL,
+				 in->target_on && *in->target_on ? P_T(in->target_on) : P_NULL, P_T(status));
+	db_step(st);
+	int64_t n = db_changes(st);
+	enum err e = db_finish(st);
+	return e ? e : n ? E_OK : E_NOTFOUND;
+}

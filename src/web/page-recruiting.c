@@ -29,6 +29,7 @@
 #include "../domain/validate.h"
 #include "../store/recruit.h"
 #include "../store/candidate-data.h"
+#include "../domain/recruit-retention.h"
 #include "../store/users.h"
 #include "../store/settings.h"
 #include "../lib/table.h"
@@ -56,12 +57,21 @@ struct candidate_ref recruit_ref(const struct candidate *c)
 	return (struct candidate_ref){ c->org_id, c->vacancy_id, c->vacancy_team_id, c->invited };
 }
 
+void recruit_display_name(struct request *r, struct candidate *c)
+{
+	char stored[64];
+	candidate_anonymised_name(c->id, stored, sizeof(stored));
+	if (!strcmp(c->name, stored))
+		c->name = arena_printf(r->a, T("Anonymised candidate #%lld"), (long long)c->id);
+}
+
 enum err recruit_load(struct request *r, int64_t id, struct candidate *c, enum candidate_view *view)
 {
 	*view = CANDIDATE_NONE;
 	enum err e = candidate_get(r->db, r->a, r->me.org_id, id, r->me.user_id, c);
 	if (e)
 		return e;
+	recruit_display_name(r, c);
 	struct candidate_ref ref = recruit_ref(c);
 	*view = access_candidate(&r->viewer, &ref);
 	return *view == CANDIDATE_NONE ? E_NOTFOUND : E_OK;
@@ -311,6 +321,8 @@ void page_recruiting(struct request *r)
 		resp_store_error(r, e);
 		return;
 	}
+	for (size_t i = 0; i < n; i++)
+		recruit_display_name(r, &c[i]);
 	if (exporting) {
 		export_send(r, pool_table(r, c, n));
 		return;
@@ -321,7 +333,9 @@ void page_recruiting(struct request *r)
 		    pool ? T("The talent pool") : T("Candidates you interview"));
 	if (pool)
 		html_printf(o, "<div class=\"page-actions\"><a class=\"button primary\" href=\"/recruiting/candidates/new\">"
-			    "%s</a></div>", T("Add a candidate"));
+			    "%s</a> <a class=\"button\" href=\"/recruiting/import\">%s</a> <a class=\"button\" "
+			    "href=\"/recruiting/figures\">%s</a></div>", T("Add a candidate"), T("Import candidates"),
+			    T("Recruiting figures"));
 	html(o, "</div>");
 	const char *okq = req_query(r, "ok");
 	if (okq && !strcmp(okq, "erased"))

@@ -135,6 +135,13 @@ test('`salesgarden candidates anonymise` anonymises exactly the candidates past 
   const page = await (await web('ann@acme.test')).get(`/recruiting/candidates/${due1}`);
   for (const secret of ['Ada Due', 'ada.due@example.test', 'Ada private notes', 'Talk notes', 'Ada stop note'])
     assert.ok(!page.text.includes(secret), `no ${secret}`);
+  // in Dutch, the anonymised name is Dutch too
+  const nl = await ctx.signIn('ann@acme.test');
+  await nl.postForm('/lang', { csrf_token: nl.csrf, lang: 'nl' });
+  const nlPage = textOf((await nl.get(`/recruiting/candidates/${due1}`)).text);
+  assert.match(nlPage, new RegExp(`Geanonimiseerde kandidaat #${due1}`));
+  assert.doesNotMatch(nlPage, /Anonymised candidate/);
+  await nl.postForm('/lang', { csrf_token: nl.csrf, lang: 'en' });
   // one audit row each, without content
   assert.equal(sql(`SELECT count(*) FROM audit_log WHERE kind = 'candidate' AND action = 'anonymise' AND object_id IN (${due1}, ${due2}) AND before_json = '{}' AND after_json = '{}'`), '2');
   // once only
@@ -225,4 +232,246 @@ test('an admin erases a candidate on request: every row about them gone; others 
   assert.equal(r.json.erased, other);
   assert.equal(sql(`SELECT count(*) FROM candidates WHERE id = ${other}`), '0');
   assert.equal((await as('ann@acme.test').post(`/api/v1/candidates/${other}/erase`, { confirm: 'yes' })).status, 404);
+});
+
+test('the recruiting figures: funnel, conversion, time to hire, stops, sources and the warm pool, recomputed from the raw lists', async () => {
+  const maxApi = as('max@acme.test');
+  let r = await maxApi.post('/api/v1/vacancies', { title: 'Figures vacancy North', team_id: ctx.ids.north });
+  assert.equal(r.status, 201, r.text);
+  const vac = r.json.id;
+  const stages = r.json.stages;	// first talk, interview, ride along, offer, hired, declined
+  const funnelStages = stages.filter((s) => s.kind !== 'declined');
+  const hiredStage = stages.find((s) => s.kind === 'hired');
+  const declinedStage = stages.find((s) => s.kind === 'declined');
+  // nine candidates in the vacancy: 3 at the first stage, 2 at the second, 1
+  // at the fourth, 2 hired, 1 declined; sources referral ×4, linkedin ×3, agency ×2
+  const plan = [
+    [0, 'referral'], [0, 'linkedin'], [0, 'agency'], [1, 'referral'], [1, 'linkedin'], [3, 'linkedin'],
+    ['hired', 'referral'], ['hired', 'agency'], ['declined', 'referral'],
+  ];
+  const ids = [];
+  for (const [i, [at, source]] of plan.entries()) {
+    const id = await addCandidate({ name: `Figures ${i}`, source });
+    const stage = at === 'hired' ? hiredStage : at === 'declined' ? declinedStage : funnelStages[at];
+    sql(`UPDATE candidates SET vacancy_id = ${vac}, stage_id = ${stage.id}, created_on = '2026-10-01' WHERE id = ${id}`);
+    ids.push(id);
+  }
+  // hires: 14 and 40 days after being added; and one more, hired from the
+  // pool 80 days after being added
+  sql(`UPDATE candidates SET hired_on = '2026-10-15' WHERE id = ${ids[6]}`);
+  sql(`UPDATE candidates SET hired_on = '2026-11-10' WHERE id = ${ids[7]}`);
+  const poolHire = await addCandidate({ name: 'Figures pool hire', source: 'event' });
+  sql(`UPDATE candidates SET created_on = '2026-09-01', hired_on = '2026-11-20' WHERE id = ${poolHire}`);
+  // stops: pay twice, timing once (held in the period); a warm pool candidate
+  for (const [i, reason] of [[0, 'pay'], [1, 'pay'], [2, 'timing']]) {
+    r = await maxApi.post(`/api/v1/candidates/${ids[i]}/conversations`, { kind: 'call', date: '2026-11-24', outcome: 'stop', stop_reason: reason });
+    assert.equal(r.status, 201, r.text);
+  }
+  const warm = await addCandidate({ name: 'Figures warm', source: 'event' });
+  r = await maxApi.post(`/api/v1/candidates/${warm}/conversations`, { kind: 'call', date: '2026-11-01', outcome: 'step', step_what: 'Coffee', step_due: '2026-12-10', step_who: 'Max' });
+  assert.equal(r.status, 201, r.text);
+
+  // one vacancy: the funnel recomputed from the candidates' list
+  r = await maxApi.get(`/api/v1/recruiting-figures?vacancy=${vac}`);
+  assert.equal(r.status, 200, r.text);
+  const fig = r.json;
+  assert.equal(fig.today, TODAY);
+  assert.equal(fig.since, '2025-11-25');
+  const list = (await maxApi.get(`/api/v1/candidates?limit=500`)).json.items.filter((c) => c.vacancy?.id === vac);
+  assert.equal(list.length, 9);
+  const at = funnelStages.map((s) => list.filter((c) => c.stage?.id === s.id).length);
+  const declined = list.filter((c) => c.stage?.id === declinedStage.id).length;
+  const reached = at.map((_, k) => at.slice(k).reduce((a, b) => a + b, 0) + (k === 0 ? declined : 0));
+  assert.deepEqual(at, [3, 2, 0, 1, 2]);
+  assert.deepEqual(reached, [9, 5, 3, 3, 2]);
+  assert.deepEqual(fig.funnel.map((s) => s.at), at);
+  assert.deepEqual(fig.funnel.map((s) => s.reached), reached);
+  assert.equal(fig.declined, 1);
+  // conversion: reached k+1 / reached k; none after the last stage
+  const conv = reached.map((n, k) => (k + 1 < reached.length ? reached[k + 1] / n : null));
+  fig.funnel.forEach((s, k) => {
+    if (conv[k] === null) assert.equal(s.conversion_to_next, null);
+    else assert.ok(Math.abs(s.conversion_to_next - conv[k]) < 1e-9, `${s.name}: ${s.conversion_to_next} vs ${conv[k]}`);
+  });
+  assert.deepEqual(fig.vacancies.map((v) => [v.title, v.candidates, v.hired]), [['Figures vacancy North', 9, 2]]);
+  // time to hire in the vacancy: 14 and 40 days
+  assert.deepEqual(fig.hires.map((h) => h.days), [14, 40]);
+  assert.equal(fig.time_to_hire.n, 2);
+  assert.equal(fig.time_to_hire.median_days, 27);
+  assert.equal(fig.time_to_hire.mean_days, 27);
+  assert.deepEqual(fig.stop_reasons, [{ reason: 'pay', count: 2 }, { reason: 'timing', count: 1 }]);
+
+  // every vacancy and the pool: three hires (14, 40, 80 days); the sources
+  // recomputed from the list (added in the period; hired = at the hired stage, or a hire recorded)
+  r = await maxApi.get('/api/v1/recruiting-figures');
+  assert.equal(r.status, 200, r.text);
+  const all = r.json;
+  const days = all.hires.map((h) => h.days).sort((a, b) => a - b);
+  assert.deepEqual(days, [14, 40, 80]);
+  assert.equal(all.time_to_hire.median_days, 40);
+  assert.ok(Math.abs(all.time_to_hire.mean_days - 134 / 3) < 1e-9);
+  const items = (await maxApi.get('/api/v1/candidates?limit=500')).json.items.filter((c) => c.created_on >= all.since);
+  const hiredIds = new Set([...items.filter((c) => c.stage?.id === hiredStage.id).map((c) => c.id), poolHire]);
+  const bySource = {};
+  for (const c of items) {
+    bySource[c.source] ??= { source: c.source, candidates: 0, hired: 0 };
+    bySource[c.source].candidates++;
+    if (hiredIds.has(c.id)) bySource[c.source].hired++;
+  }
+  assert.deepEqual(all.sources, Object.values(bySource).sort((a, b) => a.source.localeCompare(b.source)));
+  // the warm pool: pool candidates with a conversation since 90 days ago
+  assert.equal(all.warm_pool.since, '2026-08-27');
+  const pool = (await maxApi.get('/api/v1/candidates?limit=500')).json.items.filter((c) => !c.vacancy && c.last_contact && c.last_contact >= all.warm_pool.since);
+  assert.equal(all.warm_pool.count, pool.length);
+  assert.ok(pool.some((c) => c.id === warm));
+
+  // the page: the funnel drawn, the figures in words, the tables downloadable
+  const page = await (await web('max@acme.test')).get(`/recruiting/figures?vacancy=${vac}`);
+  assert.equal(page.status, 200);
+  assert.match(page.text, /<svg[^>]*aria-label="Candidates who reached each stage"/);
+  const t = textOf(page.text);
+  assert.match(t, /Median 27(\.0)? days, mean 27(\.0)? days, over 2 hires\./);
+  assert.match(t, /only each candidate's current stage is stored/i);
+  assert.match(t, /Not now: timing/);
+  // in Dutch: no English left
+  const nlc = await ctx.signIn('mia@acme.test');
+  await nlc.postForm('/lang', { csrf_token: nlc.csrf, lang: 'nl' });
+  const nlt = textOf((await nlc.get('/recruiting/figures')).text);
+  assert.match(nlt, /Wervingscijfers/);
+  assert.doesNotMatch(nlt, /Candidates per stage|Time to hire|Warm pool|Sources that produce hires|Stop reasons/);
+  await nlc.postForm('/lang', { csrf_token: nlc.csrf, lang: 'en' });
+  const csv = await (await web('max@acme.test')).get(`/recruiting/figures?vacancy=${vac}&table=funnel&format=csv`);
+  assert.equal(csv.status, 200);
+  assert.match(csv.text, new RegExp(`${funnelStages[0].name},3,9`));
+  const xlsx = await (await web('ann@acme.test')).get('/recruiting/figures?table=sources&format=xlsx');
+  assert.equal(xlsx.status, 200);
+  assert.match(xlsx.headers.get('content-type'), /spreadsheetml/);
+  // who sees them: managers and admins; a rep (even invited) 404; Mia not North's vacancy
+  for (const [email, p, status] of [['rita@acme.test', '/recruiting/figures', 404], ['rob@acme.test', '/recruiting/figures', 404],
+    ['mia@acme.test', `/recruiting/figures?vacancy=${vac}`, 404], ['bea@beta.test', `/recruiting/figures?vacancy=${vac}`, 404],
+    ['mia@acme.test', '/recruiting/figures', 200], ['bea@beta.test', '/recruiting/figures', 200]]) {
+    assert.equal((await (await web(email)).get(p)).status, status, `${email} ${p}`);
+    assert.equal((await as(email).get(p.replace('/recruiting/figures', '/api/v1/recruiting-figures'))).status, status, `${email} API ${p}`);
+  }
+  const beta = await as('bea@beta.test').get('/api/v1/recruiting-figures');
+  assert.equal(beta.json.hires.length, 0, 'nothing of Acme reaches Beta');
+});
+
+test('a step agreed with a candidate is on the agenda and in the calendar feed of who logged it, not of others', async () => {
+  const id = await addCandidate({ name: 'Hanna Agenda', email: 'hanna.agenda@example.test' });
+  const r = await as('max@acme.test').post(`/api/v1/candidates/${id}/conversations`, {
+    kind: 'call', date: '2026-11-24', outcome: 'step', step_what: 'Coffee at our office 4k2', step_due: '2026-11-27', step_who: 'Hanna',
+  });
+  assert.equal(r.status, 201, r.text);
+  const agenda = await (await web('max@acme.test')).get('/agenda');
+  assert.equal(agenda.status, 200);
+  const t = textOf(agenda.text);
+  assert.match(t, /Next steps with candidates/);
+  assert.match(t, /Coffee at our office 4k2 — Hanna Agenda/);
+  assert.match(agenda.text, new RegExp(`href="/recruiting/candidates/${id}"`));
+  for (const email of ['mia@acme.test', 'rita@acme.test', 'ann@acme.test'])
+    assert.ok(!(await (await web(email)).get('/agenda')).text.includes('Coffee at our office 4k2'), email);
+  async function feed(email) {
+    const c = await ctx.signIn(email);
+    const f = await c.postForm('/account/calendar', { csrf_token: c.csrf });
+    const shown = f.status === 303 ? await c.get(f.location) : f;
+    const m = /https?:\/\/[^\s"<>]+\/calendar\/([A-Za-z0-9_.-]+)\.ics/.exec(shown.text);
+    assert.ok(m, 'a feed address');
+    return (await ctx.client().get(`/calendar/${m[1]}.ics`)).text.replace(/\r\n /g, '');
+  }
+  const maxFeed = await feed('max@acme.test');
+  assert.match(maxFeed, /SUMMARY:Coffee at our office 4k2 — Hanna Agenda/);
+  assert.match(maxFeed, /DTSTART;VALUE=DATE:20261127/);
+  assert.match(maxFeed, new RegExp(`URL:.*/recruiting/candidates/${id}`));
+  assert.doesNotMatch(await feed('mia@acme.test'), /Coffee at our office 4k2/);
+});
+
+test('a vacancy edited: title, team, territory, dates and status (page and PATCH), a fault names its field, others 404', async () => {
+  const maxApi = as('max@acme.test');
+  let r = await maxApi.post('/api/v1/vacancies', { title: 'Edit me', team_id: ctx.ids.north, opens_on: '2026-11-01' });
+  assert.equal(r.status, 201, r.text);
+  const id = r.json.id;
+  r = await maxApi.send('PATCH', `/api/v1/vacancies/${id}`, { title: 'Account manager North', territory: 'Groningen', target_on: '2027-02-01', status: 'filled' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.title, 'Account manager North');
+  assert.equal(r.json.territory, 'Groningen');
+  assert.equal(r.json.target_on, '2027-02-01');
+  assert.equal(r.json.opens_on, '2026-11-01', 'what is not sent stays');
+  assert.equal(r.json.status, 'filled');
+  // faults: 400 naming the field, nothing changed
+  for (const [body, field] of [[{ target_on: '2026-10-01' }, 'target_on'], [{ title: '' }, 'title'],
+    [{ status: 'paused' }, 'status'], [{ team_id: ctx.ids.south }, 'team_id']]) {
+    r = await maxApi.send('PATCH', `/api/v1/vacancies/${id}`, body);
+    assert.equal(r.status, 400, JSON.stringify(body));
+    assert.equal(r.json.field, field);
+  }
+  assert.equal(sql(`SELECT title || '|' || status FROM vacancies WHERE id = ${id}`), 'Account manager North|filled');
+  // Mia (South), a rep and the other organisation: 404
+  for (const email of ['mia@acme.test', 'rita@acme.test', 'bea@beta.test'])
+    assert.equal((await as(email).send('PATCH', `/api/v1/vacancies/${id}`, { title: 'Taken' })).status, 404, email);
+  // the page: the form with the values, saved, a fault re-shown with what was typed
+  const form = await (await web('max@acme.test')).get(`/recruiting/vacancies/${id}/edit`);
+  assert.equal(form.status, 200);
+  assert.match(form.text, /value="Account manager North"/);
+  let p = await post('max@acme.test', `/recruiting/vacancies/${id}/edit`, { title: 'AM North', team_id: String(ctx.ids.north), territory: 'Drenthe', opens_on: '2026-11-01', target_on: '2026-10-01', status: 'open' });
+  assert.equal(p.status, 400);
+  assert.match(textOf(p.text), /The target date cannot be before the opening date\./);
+  assert.match(p.text, /value="Drenthe"/);
+  p = await post('max@acme.test', `/recruiting/vacancies/${id}/edit`, { title: 'AM North', team_id: String(ctx.ids.north), territory: 'Drenthe', opens_on: '2026-11-01', target_on: '2027-03-01', status: 'open' });
+  assert.equal(p.status, 303, p.text.slice(0, 300));
+  const shown = textOf((await (await web('max@acme.test')).get(p.location)).text);
+  assert.match(shown, /The vacancy is saved\./);
+  assert.match(shown, /AM North/);
+  assert.match(shown, /Drenthe/);
+  assert.equal((await post('mia@acme.test', `/recruiting/vacancies/${id}/edit`, { title: 'x', status: 'open' })).status, 404);
+});
+
+test('candidates imported from a CSV file: bad lines reported by line and field; keep the valid rows, or import nothing', async () => {
+  const csvText = [
+    'Name;E-mail;Phone;Source;Job title;Company;Tags;Notes;Retain until;Salary',
+    'Ivo Import;ivo.import@example.test;+31 6 1;LinkedIn;Account manager;Globex;saas;Met online;2027-06-01;100',
+    ';nameless@example.test;;referral;;;;;;',
+    'Jet Import;jet.import@example.test;;newspaper;;;;;;',
+    'Kim Import;kim.import@example.test;;event;;;;;2026-01-01;',
+    'Lex Import;lex.import@example.test;;Agency;Seller;Initech;;;;',
+  ].join('\n');
+  async function upload(email, mode) {
+    const c = await web(email);
+    const fd = new FormData();
+    fd.append('csrf_token', c.csrf);
+    fd.append('mode', mode);
+    fd.append('file', new Blob([csvText], { type: 'text/csv' }), 'candidates.csv');
+    return c.request('POST', '/recruiting/import', { body: fd });
+  }
+  const count = () => sql(`SELECT count(*) FROM candidates WHERE org_id = ${ctx.ids.acme} AND name LIKE '% Import'`);
+  // import nothing: every fault listed by line, nothing stored
+  let r = await upload('max@acme.test', 'all');
+  assert.equal(r.status, 400);
+  let t = textOf(r.text);
+  assert.match(t, /Nothing was imported: 3 of 5 rows have a fault\./);
+  assert.match(t, /Line 3, name: Enter the candidate's name\./);
+  assert.match(t, /Line 4, source: Choose where the candidate comes from/);
+  assert.match(t, /Line 5, retain_until: The date until which the data is kept cannot be in the past\./);
+  assert.equal(count(), '0');
+  // keep the valid rows
+  r = await upload('max@acme.test', 'keep');
+  assert.equal(r.status, 200, r.text.slice(0, 300));
+  t = textOf(r.text);
+  assert.match(t, /2 of 5 candidates imported\./);
+  assert.match(t, /Line 4, source/);
+  assert.equal(count(), '2');
+  const ivo = (await as('max@acme.test').get('/api/v1/candidates?q=ivo.import')).json.items[0];
+  assert.equal(ivo.source, 'linkedin');
+  assert.equal(ivo.job_title, 'Account manager');
+  assert.equal(ivo.retain_until, '2027-06-01');
+  assert.equal(ivo.notes, 'Met online');
+  const lex = (await as('max@acme.test').get('/api/v1/candidates?q=lex.import')).json.items[0];
+  assert.equal(lex.retain_until, '2027-11-25', 'empty: 12 months from today');
+  // the form, and who may: managers and admins; a rep 404
+  const form = await (await web('ann@acme.test')).get('/recruiting/import');
+  assert.equal(form.status, 200);
+  assert.match(form.text, /enctype="multipart\/form-data"/);
+  assert.equal((await (await web('rita@acme.test')).get('/recruiting/import')).status, 404);
+  assert.equal((await upload('rob@acme.test', 'keep')).status, 404);
+  assert.equal(count(), '2');
 });

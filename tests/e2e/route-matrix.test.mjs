@@ -611,6 +611,13 @@ const ROWS = {
       // the recruiting figures: managers and admins (an invited rep: 404)
       'GET /recruiting/figures': { who: POOL_ADD },
       'GET /api/v1/recruiting-figures': { who: POOL_ADD },
+      // editing a vacancy: whoever runs it (Max for North, the admin)
+      'GET /recruiting/vacancies/:id/edit': { who: { ...POOL_ADD, mgrB: 404, xAdmin: 404 }, path: (f) => `/recruiting/vacancies/${f.vacancy}/edit` },
+      'POST /recruiting/vacancies/:id/edit': { who: { ...POOL_ADD, mgrB: 404, xAdmin: 404 }, path: (f) => `/recruiting/vacancies/${f.vacancy}/edit` },
+      'PATCH /api/v1/vacancies/:id': { who: { ...POOL_ADD, mgrB: 404, xAdmin: 404 }, path: (f) => `/api/v1/vacancies/${f.vacancy}` },
+      // importing candidates from a CSV file: managers and admins
+      'GET /recruiting/import': { who: POOL_ADD },
+      'POST /recruiting/import': { who: POOL_ADD },
     };
   })(),
 
