@@ -463,6 +463,8 @@ const struct route routes[] = {
 	/* candidates imported from a CSV file (issue 11): managers and admins */
 	{ "GET", "/recruiting/import", page_recruit_import, R_REP },
 	{ "POST", "/recruiting/import", page_recruit_import_post, R_REP | R_CSRF | R_UPLOAD },
+	/* a candidate's details edited (issue 11): whoever works on them (access_candidate_work) */
+	{ "PATCH", "/api/v1/candidates/:id", api_candidate_update, R_REP | R_JSON | R_CSRF },
 
 	/* plumbing */
 	{ "GET", "/healthz", page_healthz, R_ANON | R_NODB },

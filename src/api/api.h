@@ -329,6 +329,8 @@ void api_candidate_erase(struct request *r);
 void api_recruit_figures(struct request *r);
 /* api-vacancies.c: PATCH a vacancy (title, team, territory, dates, status) */
 void api_vacancy_update(struct request *r);
+/* api-candidates.c: PATCH a candidate's details (retention date included) */
+void api_candidate_update(struct request *r);
 
 /* running it for real (issue 16): the audit log */
 /* api-audit.c */

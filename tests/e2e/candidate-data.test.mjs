@@ -70,6 +70,29 @@ test('a retention date in the past is refused, naming the field; nothing stored,
   assert.equal(sql('SELECT count(*) FROM candidates'), before);
 });
 
+test('a candidate edited with a retention date in the past is refused, naming the field; nothing lost', async () => {
+  const id = await addCandidate({ name: 'Pat Patch', email: 'pat.patch@example.test', notes: 'Pat notes' });
+  let r = await as('max@acme.test').send('PATCH', `/api/v1/candidates/${id}`, { retain_until: '2026-11-24', company: 'Lost Co' });
+  assert.equal(r.status, 400, r.text);
+  assert.equal(r.json.field, 'retain_until');
+  assert.equal(sql(`SELECT company || '|' || retain_until FROM candidates WHERE id = ${id}`), '|2027-11-25');
+  r = await as('max@acme.test').send('PATCH', `/api/v1/candidates/${id}`, { retain_until: '2027-03-01', company: 'Kept Co' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.retain_until, '2027-03-01');
+  assert.equal(r.json.company, 'Kept Co');
+  assert.equal(r.json.notes, 'Pat notes', 'what is not sent stays');
+  // a retention date already past is no reason to refuse another change
+  sql(`UPDATE candidates SET retain_until = '2026-11-01' WHERE id = ${id}`);
+  r = await as('max@acme.test').send('PATCH', `/api/v1/candidates/${id}`, { job_title: 'Seller' });
+  assert.equal(r.status, 200, r.text);
+  sql(`UPDATE candidates SET retain_until = '2027-03-01' WHERE id = ${id}`);
+  // an invited interviewer 403; a rep not invited and the other organisation 404
+  await post('max@acme.test', `/recruiting/candidates/${id}/invitations`, { user_id: String(ctx.ids.rita) });
+  assert.equal((await as('rita@acme.test').send('PATCH', `/api/v1/candidates/${id}`, { company: 'x' })).status, 403);
+  assert.equal((await as('rob@acme.test').send('PATCH', `/api/v1/candidates/${id}`, { company: 'x' })).status, 404);
+  assert.equal((await as('bea@beta.test').send('PATCH', `/api/v1/candidates/${id}`, { company: 'x' })).status, 404);
+});
+
 test('a duplicate e-mail: the page prompts to open the existing one or add anyway; the API answers 409 with its id', async () => {
   const first = await addCandidate({ name: 'Dora Dup', email: 'dora.dup@example.test' });
   const before = sql(`SELECT count(*) FROM candidates WHERE org_id = ${ctx.ids.acme}`);

@@ -618,6 +618,8 @@ const ROWS = {
       // importing candidates from a CSV file: managers and admins
       'GET /recruiting/import': { who: POOL_ADD },
       'POST /recruiting/import': { who: POOL_ADD },
+      // a candidate's details edited: whoever works on them (the invited interviewer 403)
+      'PATCH /api/v1/candidates/:id': { who: CAND_WORK, path: (f) => `/api/v1/candidates/${f.candidate}` },
     };
   })(),
 
