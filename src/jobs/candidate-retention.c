@@ -77,7 +77,8 @@ static void run_once(struct db *db)
 	if (e)
 		log_error("candidate retention: %s", db_errmsg(c));
 	if (n)
-		log_info("candidate retention: %lld candidates past their retention date anonymised", (long long)n);
+		log_info("candidate retention: %lld candidate%s past the retention date anonymised", (long long)n,
+			 n == 1 ? "" : "s");
 	db_release(c);
 }
 
