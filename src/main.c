@@ -40,6 +40,9 @@ const struct cmd commands[] = {
 	/* running it for real (issue 16): the audit log */
 	{ "audit", cmd_audit, "audit purge [--org SLUG] [--db URL]",
 	  "delete the audit rows older than each organisation's retention (the server does it daily)" },
+	/* recruiting (issue 11): candidates' data */
+	{ "candidates", cmd_candidates, "candidates anonymise [--org SLUG] [--db URL]",
+	  "anonymise the candidates whose data is past its retention date (the server does it daily)" },
 	{ NULL, NULL, NULL, NULL },
 };
 

@@ -471,6 +471,24 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/hiring-profile", api_hiring_profile, R_REP | R_JSON },
 	{ "POST", "/api/v1/candidates/:id/hire", api_candidate_hire, R_REP | R_JSON | R_CSRF },
 	{ "POST", "/api/v1/candidates/:id/pool", api_candidate_pool, R_REP | R_JSON | R_CSRF },
+	/* candidates' data (issue 11): export and erase, admins only (access_candidate_data) */
+	{ "GET", "/recruiting/candidates/:id/export.json", page_candidate_export, R_REP },
+	{ "GET", "/recruiting/candidates/:id/erase", page_candidate_erase_form, R_REP },
+	{ "POST", "/recruiting/candidates/:id/erase", page_candidate_erase_post, R_REP | R_CSRF },
+	{ "GET", "/api/v1/candidates/:id/export", api_candidate_export, R_REP | R_JSON },
+	{ "POST", "/api/v1/candidates/:id/erase", api_candidate_erase, R_REP | R_JSON | R_CSRF },
+	/* recruiting figures (issue 11): managers and admins (access_recruiting_pool) */
+	{ "GET", "/recruiting/figures", page_recruit_figures, R_REP },
+	{ "GET", "/api/v1/recruiting-figures", api_recruit_figures, R_REP | R_JSON },
+	/* vacancy edit (issue 11): whoever runs the vacancy (access_vacancy) */
+	{ "GET", "/recruiting/vacancies/:id/edit", page_vacancy_edit, R_REP },
+	{ "POST", "/recruiting/vacancies/:id/edit", page_vacancy_edit_post, R_REP | R_CSRF },
+	{ "PATCH", "/api/v1/vacancies/:id", api_vacancy_update, R_REP | R_JSON | R_CSRF },
+	/* candidates imported from a CSV file (issue 11): managers and admins */
+	{ "GET", "/recruiting/import", page_recruit_import, R_REP },
+	{ "POST", "/recruiting/import", page_recruit_import_post, R_REP | R_CSRF | R_UPLOAD },
+	/* a candidate's details edited (issue 11): whoever works on them (access_candidate_work) */
+	{ "PATCH", "/api/v1/candidates/:id", api_candidate_update, R_REP | R_JSON | R_CSRF },
 
 	/* plumbing */
 	{ "GET", "/healthz", page_healthz, R_ANON | R_NODB },

@@ -24,6 +24,7 @@
 #include "../domain/recruit.h"
 #include "../domain/validate.h"
 #include "../store/recruit.h"
+#include "../store/candidate-data.h"
 #include "../store/settings.h"
 #include "../lib/util.h"
 #include <string.h>
@@ -130,6 +131,7 @@ void api_candidates_create(struct request *r)
 	int64_t known = api_int(r, "known_by", &bad);
 	in.consent_on = api_str(r, "consent_on", &bad);
 	in.retain_until = api_str(r, "retain_until", &bad);
+	const char *anyway = api_str(r, "add_anyway", &bad);
 	if (bad)
 		return;
 	const char **trim[] = { &in.name, &in.email, &in.phone, &in.job_title, &in.company, &in.tags, &in.notes };
@@ -151,6 +153,21 @@ void api_candidates_create(struct request *r)
 	recruit_retain_default(ui_today(r), def);
 	char *email = arena_strdup(r->a, in.email ? in.email : "");
 	email_normalise(email);
+	if (!anyway || strcmp(anyway, "yes")) {
+		/* the same e-mail in the organisation: 409 with the existing id;
+		 * "add_anyway": "yes" adds them all the same */
+		int64_t dup = 0;
+		if ((e = candidate_by_email(r->db, r->me.org_id, email, &dup))) {
+			api_store_error(r, e);
+			return;
+		}
+		if (dup) {
+			api_reply(r, 409, json_pack("{s:s, s:s, s:s, s:I}", "error", err_name(E_CONFLICT), "message",
+						    T("A candidate with this e-mail exists. Open it, or send \"add_anyway\": \"yes\"."),
+						    "field", "email", "existing_id", (json_int_t)dup));
+			return;
+		}
+	}
 	struct candidate_new cn = { in.name, email, in.phone, in.source, in.job_title, in.company, in.tags, in.notes,
 				    known, in.consent_on, in.retain_until && *in.retain_until ? in.retain_until : def,
 				    r->me.user_id, ui_today(r) };
@@ -290,4 +307,64 @@ void api_candidate_conversations_create(struct request *r)
 			return;
 		}
 	api_store_error(r, E_INTERNAL);
+}
+
+/* PATCH /api/v1/candidates/:id: the members sent (name, email, phone,
+ * source, job_title, company, tags, notes, known_by, consent_on,
+ * retain_until) change, the rest stay; the rules of a new candidate
+ * (candidate_validate: a retention date in the past is a 400 naming
+ * retain_until). Whoever works on the candidate (access_candidate_work):
+ * an invited interviewer 403, anyone else 404. */
+void api_candidate_update(struct request *r)
+{
+	struct candidate c;
+	if (load_work(r, &c))
+		return;
+	if (api_body(r))
+		return;
+	int bad = 0;
+	struct candidate_input in = { c.name, c.email, c.phone, c.source, c.job_title, c.company, c.tags, c.notes, 0,
+				      c.consent_on, c.retain_until };
+	int64_t known = c.known_by;
+	static const char *const names[] = { "name", "email", "phone", "source", "job_title", "company", "tags", "notes",
+					     "consent_on", "retain_until" };
+	const char **slots[] = { &in.name, &in.email, &in.phone, &in.source, &in.job_title, &in.company, &in.tags,
+				 &in.notes, &in.consent_on, &in.retain_until };
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (api_has(r, names[i])) {
+			const char *v = api_str(r, names[i], &bad);
+			*slots[i] = v ? str_trim(arena_strdup(r->a, v)) : "";
+		}
+	if (api_has(r, "known_by"))
+		known = api_int(r, "known_by", &bad);
+	if (bad)
+		return;
+	struct rule_error errs[RECRUIT_ERRORS_MAX];
+	size_t nerr = 0;
+	/* the retention date they have already is not refused for being past:
+	 * only a date typed now is */
+	const char *retain = in.retain_until;
+	if (!api_has(r, "retain_until"))
+		in.retain_until = NULL;
+	enum err e = recruit_candidate_check(r, &in, known < 0 ? -1 : known, errs, &nerr);
+	if (e) {
+		api_store_error(r, e);
+		return;
+	}
+	if (nerr) {
+		api_invalid(r, errs[0].field, T(errs[0].message));
+		return;
+	}
+	if (!retain || !*retain)
+		retain = c.retain_until;
+	char *email = arena_strdup(r->a, in.email ? in.email : "");
+	email_normalise(email);
+	struct candidate_new cn = { in.name, email, in.phone, in.source, in.job_title, in.company, in.tags, in.notes,
+				    known, in.consent_on, retain, 0, NULL };
+	if ((e = candidate_update(r->db, r->me.org_id, c.id, &cn)) ||
+	    (e = recruit_load(r, c.id, &c, &(enum candidate_view){ 0 }))) {
+		api_store_error(r, e);
+		return;
+	}
+	api_reply(r, 200, candidate_json(r, NULL, &c, CANDIDATE_WHOLE));
 }

@@ -95,3 +95,70 @@ void api_vacancies_create(struct request *r)
 	}
 	api_reply(r, 201, vacancy_json(r, &v, st, nst));
 }
+
+/* PATCH /api/v1/vacancies/:id: the members given (title, team_id, territory,
+ * opens_on, target_on, status; a date null or "" clears it) change, the
+ * rest stay; the vacancy's rules (vacancy_validate; a team the caller runs).
+ * Whoever does not run the vacancy (access_vacancy): 404. */
+void api_vacancy_update(struct request *r)
+{
+	struct vacancy v;
+	enum err e = access_recruiting_pool(&r->viewer, r->me.org_id) ? vacancy_get(r->db, r->a, r->me.org_id, r->id, &v)
+								       : E_NOTFOUND;
+	if (!e && !access_vacancy(&r->viewer, r->me.org_id, v.team_id))
+		e = E_NOTFOUND;
+	if (e == E_NOTFOUND) {
+		resp_error(r, E_NOTFOUND, T("There is no such vacancy."));
+		return;
+	}
+	if (e) {
+		api_store_error(r, e);
+		return;
+	}
+	if (api_body(r))
+		return;
+	int bad = 0;
+	struct vacancy_input in = { v.title, v.territory, v.opens_on, v.target_on, v.status, 0 };
+	int64_t team = v.team_id;
+	if (api_has(r, "title"))
+		in.title = api_str(r, "title", &bad);
+	if (api_has(r, "team_id"))
+		team = api_int(r, "team_id", &bad);
+	if (api_has(r, "territory"))
+		in.territory = api_str(r, "territory", &bad);
+	if (api_has(r, "opens_on"))
+		in.opens_on = api_str(r, "opens_on", &bad);
+	if (api_has(r, "target_on"))
+		in.target_on = api_str(r, "target_on", &bad);
+	if (api_has(r, "status"))
+		in.status = api_str(r, "status", &bad);
+	if (bad)
+		return;
+	in.title = in.title ? str_trim(arena_strdup(r->a, in.title)) : "";
+	if (!in.status || !*in.status) {
+		api_invalid(r, "status", T("Choose the status: open, filled or closed."));
+		return;
+	}
+	struct rule_error errs[RECRUIT_ERRORS_MAX];
+	size_t nerr = 0;
+	/* the team the vacancy has already stays allowed to whoever runs it */
+	e = recruit_vacancy_check(r, &in, team == v.team_id ? 0 : team < 0 ? -1 : team, errs, &nerr);
+	if (e) {
+		api_store_error(r, e);
+		return;
+	}
+	if (nerr) {
+		api_invalid(r, errs[0].field, T(errs[0].message));
+		return;
+	}
+	struct vacancy_new vn = { in.title, team, in.territory, in.opens_on, in.target_on };
+	struct recruit_stage *st;
+	size_t nst;
+	if ((e = vacancy_update(r->db, r->me.org_id, v.id, &vn, in.status)) ||
+	    (e = vacancy_get(r->db, r->a, r->me.org_id, v.id, &v)) || (e = recruit_ensure_stages(r)) ||
+	    (e = recruit_stage_list(r->db, r->a, r->me.org_id, &st, &nst))) {
+		api_store_error(r, e);
+		return;
+	}
+	api_reply(r, 200, vacancy_json(r, &v, st, nst));
+}

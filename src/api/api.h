@@ -333,6 +333,15 @@ void api_scorecard_reopen(struct request *r);
 void api_hiring_profile(struct request *r);
 void api_candidate_hire(struct request *r);
 void api_candidate_pool(struct request *r);
+/* api-candidate-data.c: a candidate's data exported or erased (admins) */
+void api_candidate_export(struct request *r);
+void api_candidate_erase(struct request *r);
+/* api-recruit-figures.c: the recruiting figures (managers, admins) */
+void api_recruit_figures(struct request *r);
+/* api-vacancies.c: PATCH a vacancy (title, team, territory, dates, status) */
+void api_vacancy_update(struct request *r);
+/* api-candidates.c: PATCH a candidate's details (retention date included) */
+void api_candidate_update(struct request *r);
 
 /* running it for real (issue 16): the audit log */
 /* api-audit.c */

@@ -37,6 +37,8 @@ int cmd_rollups(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 /* running it for real (issue 16): the audit log's purge */
 int cmd_audit(int argc, char **argv);
+/* recruiting (issue 11): candidates past their retention date anonymised */
+int cmd_candidates(int argc, char **argv);
 /* cmd/manual.c: the version, the environment (printed by help) and the man
  * page salesgarden(1), generated from the commands table and the environment */
 extern const char cmd_version[];

@@ -4,6 +4,7 @@
 #include "../jobs/import-jobs.h"
 #include "../jobs/contest-sweep.h"
 #include "../jobs/audit-purge.h"
+#include "../jobs/candidate-retention.h"
 #include "../service/import.h"
 #include "../http/server.h"
 #include "../http/request.h"
@@ -179,7 +180,10 @@ int cmd_serve(int argc, char **argv)
 		log_error("cannot start the contest sweep; contests freeze when they are read");
 	/* running it for real (issue 16): audit rows past their retention */
 	audit_purge_start(srv.db);
+	/* recruiting (issue 11): candidates past their retention date */
+	candidate_retention_start(srv.db);
 	int rc = server_run(&srv);
+	candidate_retention_stop();
 	audit_purge_stop();
 	db_close(srv.db);
 	return rc;

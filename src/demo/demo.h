@@ -200,5 +200,10 @@ enum err demo_scorecards(struct db_conn *c, struct arena *a, int64_t org_id, con
  * with two submitted scorecards and a first assessment from interviews
  * (hiring.c). After demo_recruiting; in the caller's transaction. */
 enum err demo_hiring(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *user_ids);
+/* the rest of the pool (recruiting-figures.c): 25 more candidates over the
+ * last year, hires, stops and a declined one for the figures, one
+ * anonymised past its retention date; called by demo_recruiting */
+enum err demo_recruiting_figures(struct db_conn *c, struct arena *a, int64_t org_id, const int64_t *managers,
+				 size_t nmanagers, const char *today);
 
 #endif

@@ -185,5 +185,8 @@ enum err demo_recruiting(struct db_conn *c, struct arena *a, int64_t org_id, con
 		if (i == 0 && (e = candidate_invite(c, org_id, id, reps[0], managers[0])))
 			return e;
 	}
-	return demo_vacancies(c, a, org_id, user_ids, today);
+	if ((e = demo_vacancies(c, a, org_id, user_ids, today)))
+		return e;
+	/* the rest of the pool, the figures' hires and stops, one anonymised */
+	return demo_recruiting_figures(c, a, org_id, managers, nm, today);
 }

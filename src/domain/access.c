@@ -804,6 +804,12 @@ int access_candidate_to_pool(const struct viewer *v, const struct candidate_ref 
 	return access_candidate(v, c) == CANDIDATE_WHOLE;
 }
 
+/* candidates' data (issue 11): export and erase are the admin's */
+int access_candidate_data(const struct viewer *v, int64_t org_id)
+{
+	return member(v, org_id) && v->role == ROLE_ADMIN;
+}
+
 /* running it for real (issue 16): the audit log */
 int access_audit_see(const struct viewer *v, int64_t org_id)
 {

@@ -647,6 +647,11 @@ int access_interview_questions_edit(const struct viewer *v, int64_t org_id);
 int access_hiring_profile(const struct viewer *v, int64_t org_id);
 int access_candidate_hire(const struct viewer *v, const struct candidate_ref *c);
 int access_candidate_to_pool(const struct viewer *v, const struct candidate_ref *c);
+/* candidates' data (issue 11): exporting everything held about one
+ * candidate, and erasing it on request, are an admin's of the candidate's
+ * organisation only (pages, API); a manager who sees the candidate whole
+ * gets 403, anyone else 404 */
+int access_candidate_data(const struct viewer *v, int64_t org_id);
 /* running it for real (issue 16): the audit log */
 /*
  * The audit log names who changed what in the whole organisation, so only

@@ -25,6 +25,7 @@ static const struct {
 	[AUDIT_ONE_ON_ONE] = { "one_on_one", N_("One-on-one") },
 	[AUDIT_PULSE] = { "pulse", N_("Pulse") },
 	[AUDIT_SCORECARD] = { "scorecard", N_("Interview scorecard") },
+	[AUDIT_CANDIDATE] = { "candidate", N_("Candidate") },
 };
 
 const char *audit_kind_name(enum audit_kind k)

@@ -449,3 +449,34 @@ enum err vacancy_set_status(struct db_conn *c, int64_t org_id, int64_t id, const
 	return DBX(c, "UPDATE vacancies SET status = $3 WHERE org_id = $1 AND id = $2", P_I(org_id), P_I(id),
 		   P_T(status));
 }
+
+enum err vacancy_update(struct db_conn *c, int64_t org_id, int64_t id, const struct vacancy_new *in,
+			const char *status)
+{
+	struct db_stmt *st = DBQ(c, "UPDATE vacancies SET title = $3, team_id = $4, territory = $5, opens_on = $6, "
+				 "target_on = $7, status = $8 WHERE org_id = $1 AND id = $2",
+				 P_I(org_id), P_I(id), P_T(in->title), P_ID(in->team_id),
+				 P_T(in->territory ? in->territory : ""),
+				 in->opens_on && *in->opens_on ? P_T(in->opens_on) : P_NULL,
+				 in->target_on && *in->target_on ? P_T(in->target_on) : P_NULL, P_T(status));
+	db_step(st);
+	int64_t n = db_changes(st);
+	enum err e = db_finish(st);
+	return e ? e : n ? E_OK : E_NOTFOUND;
+}
+
+enum err candidate_update(struct db_conn *c, int64_t org_id, int64_t id, const struct candidate_new *in)
+{
+	struct db_stmt *st = DBQ(c, "UPDATE candidates SET name = $3, email = $4, phone = $5, source = $6, job_title = $7, "
+				 "company = $8, tags = $9, notes = $10, known_by = $11, consent_on = $12, retain_until = $13 "
+				 "WHERE org_id = $1 AND id = $2",
+				 P_I(org_id), P_I(id), P_T(in->name), P_T(in->email ? in->email : ""),
+				 P_T(in->phone ? in->phone : ""), P_T(in->source), P_T(in->job_title ? in->job_title : ""),
+				 P_T(in->company ? in->company : ""), P_T(in->tags ? in->tags : ""),
+				 P_T(in->notes ? in->notes : ""), P_ID(in->known_by),
+				 in->consent_on && *in->consent_on ? P_T(in->consent_on) : P_NULL, P_T(in->retain_until));
+	db_step(st);
+	int64_t n = db_changes(st);
+	enum err e = db_finish(st);
+	return e ? e : n ? E_OK : E_NOTFOUND;
+}

@@ -159,6 +159,13 @@ enum err vacancy_list(struct db_conn *c, struct arena *a, int64_t org_id, int al
 int64_t vacancy_stage_count(struct db_conn *c, int64_t org_id, int64_t vacancy_id, int64_t stage_id);
 /* open, filled or closed (vacancy_status_codes) */
 enum err vacancy_set_status(struct db_conn *c, int64_t org_id, int64_t id, const char *status);
+/* the vacancy's title, team (0 none), territory, dates ("" none) and status
+ * (vacancy_status_codes) changed; E_NOTFOUND when no such vacancy */
+enum err vacancy_update(struct db_conn *c, int64_t org_id, int64_t id, const struct vacancy_new *in,
+			const char *status);
+/* the candidate's details changed (created_by and created_on of in are not
+ * used); E_NOTFOUND when no such candidate */
+enum err candidate_update(struct db_conn *c, int64_t org_id, int64_t id, const struct candidate_new *in);
 /* moves the candidate into the vacancy (0: back to the pool) at the stage (0: none) */
 enum err candidate_move(struct db_conn *c, int64_t org_id, int64_t candidate_id, int64_t vacancy_id,
 			int64_t stage_id);

@@ -17,6 +17,7 @@
 #include "ui.h"
 #include "dealui.h"
 #include "load.h"
+#include "candidateagenda.h"
 #include "../store/conversations.h"
 #include "../store/settings.h"
 #include "../store/users.h"
@@ -268,6 +269,9 @@ static void render_agenda(struct request *r, int64_t rep_id, const char *rep_nam
 	section(r, &l, "week", T("This week"), today, sunday, T("No more steps this week."), today, back, m, 0, 0);
 	section(r, &l, "later", arena_printf(r->a, T("Next %d days"), AGENDA_DAYS), sunday, until,
 		T("Nothing planned further ahead."), today, back, m, pager_offset(r), LATER_SHOWN);
+	/* recruiting (issue 11): the steps with candidates the user agreed, on their own agenda */
+	if (own)
+		candidate_agenda_section(r, rep_id, until);
 	ui_log_button(r, 0, own ? "%2Fagenda" : arena_printf(r->a, "%%2Fagenda%%3Frep%%3D%lld", (long long)rep_id));
 	ui_page_end(r);
 }

@@ -15,6 +15,7 @@
  */
 #include "pages.h"
 #include "meetingsui.h"
+#include "candidateagenda.h"
 #include "ui.h"
 #include "../store/calendar.h"
 #include "../store/auth.h"
@@ -256,6 +257,8 @@ void page_calendar_ics(struct request *r)
 		step_event(r, o, &steps.items[i], stamp, base);
 	/* learning (issue 9): the sales meetings of the user's teams */
 	meetings_ical_events(r, o, f.org_id, f.user_id, stamp, base);
+	/* recruiting (issue 11): the user's steps with candidates */
+	candidate_agenda_ical(r, o, f.org_id, f.user_id, stamp, base);
 	ical_prop(o, "END", "VCALENDAR", 0);
 	r->status = 200;
 	r->content_type = "text/calendar; charset=utf-8";

@@ -28,6 +28,8 @@
 #include "../domain/recruit.h"
 #include "../domain/validate.h"
 #include "../store/recruit.h"
+#include "../store/candidate-data.h"
+#include "../domain/recruit-retention.h"
 #include "../store/users.h"
 #include "../store/settings.h"
 #include "../lib/table.h"
@@ -55,12 +57,21 @@ struct candidate_ref recruit_ref(const struct candidate *c)
 	return (struct candidate_ref){ c->org_id, c->vacancy_id, c->vacancy_team_id, c->invited };
 }
 
+void recruit_display_name(struct request *r, struct candidate *c)
+{
+	char stored[64];
+	candidate_anonymised_name(c->id, stored, sizeof(stored));
+	if (!strcmp(c->name, stored))
+		c->name = arena_printf(r->a, T("Anonymised candidate #%lld"), (long long)c->id);
+}
+
 enum err recruit_load(struct request *r, int64_t id, struct candidate *c, enum candidate_view *view)
 {
 	*view = CANDIDATE_NONE;
 	enum err e = candidate_get(r->db, r->a, r->me.org_id, id, r->me.user_id, c);
 	if (e)
 		return e;
+	recruit_display_name(r, c);
 	struct candidate_ref ref = recruit_ref(c);
 	*view = access_candidate(&r->viewer, &ref);
 	return *view == CANDIDATE_NONE ? E_NOTFOUND : E_OK;
@@ -310,6 +321,8 @@ void page_recruiting(struct request *r)
 		resp_store_error(r, e);
 		return;
 	}
+	for (size_t i = 0; i < n; i++)
+		recruit_display_name(r, &c[i]);
 	if (exporting) {
 		export_send(r, pool_table(r, c, n));
 		return;
@@ -320,8 +333,13 @@ void page_recruiting(struct request *r)
 		    pool ? T("The talent pool") : T("Candidates you interview"));
 	if (pool)
 		html_printf(o, "<div class=\"page-actions\"><a class=\"button primary\" href=\"/recruiting/candidates/new\">"
-			    "%s</a></div>", T("Add a candidate"));
+			    "%s</a> <a class=\"button\" href=\"/recruiting/import\">%s</a> <a class=\"button\" "
+			    "href=\"/recruiting/figures\">%s</a></div>", T("Add a candidate"), T("Import candidates"),
+			    T("Recruiting figures"));
 	html(o, "</div>");
+	const char *okq = req_query(r, "ok");
+	if (okq && !strcmp(okq, "erased"))
+		ui_notice(r, "ok", T("The candidate and everything held about them are erased."));
 	if (pool) {
 		html_printf(o, "<p class=\"muted\">%s</p>",
 			    T("Always be looking for top sellers: keep in touch with good people before you need them. "
@@ -353,6 +371,8 @@ struct cand_form {
 		*retain_until;
 	struct rule_error errs[RECRUIT_ERRORS_MAX];
 	size_t nerr;
+	int64_t dup_id;			/* a candidate with the same e-mail exists: the merge prompt */
+	const char *dup_name;
 };
 
 static void new_form(struct request *r, const struct cand_form *f)
@@ -370,8 +390,15 @@ static void new_form(struct request *r, const struct cand_form *f)
 	html(o, "<section class=\"card rec-form\">");
 	if (f->nerr)
 		ui_notice(r, "error", T("Nothing was saved. Check the fields marked below."));
+	if (f->dup_id)
+		html_printf(o, "<div class=\"notice notice-info\" role=\"status\" id=\"duplicate\">%s "
+			    "<a href=\"/recruiting/candidates/%lld\">%s</a>. %s</div>",
+			    T("A candidate with this e-mail exists:"), (long long)f->dup_id, f->dup_name,
+			    T("Open it, or add anyway?"));
 	html(o, "<form method=\"post\" action=\"/recruiting/candidates\" class=\"form\">");
 	ui_csrf(r);
+	if (f->dup_id)
+		html(o, "<input type=\"hidden\" name=\"add_anyway\" value=\"yes\">");
 	ui_input(r, "name", T("Name"), "text", f->name, recruit_field_error(r, f->errs, f->nerr, "name"), "required");
 	ui_input(r, "email", T("E-mail"), "email", f->email, recruit_field_error(r, f->errs, f->nerr, "email"), NULL);
 	ui_input(r, "phone", T("Phone"), "tel", f->phone, recruit_field_error(r, f->errs, f->nerr, "phone"), NULL);
@@ -396,7 +423,7 @@ static void new_form(struct request *r, const struct cand_form *f)
 				 RECRUIT_RETAIN_MONTHS, ui_date_text(r, def)));
 	textarea(r, "notes", T("Notes"), f->notes, recruit_field_error(r, f->errs, f->nerr, "notes"), CANDIDATE_NOTES_MAX);
 	html_printf(o, "<div class=\"actions\"><button class=\"button primary\" type=\"submit\">%s</button></div>"
-		    "</form></section>", T("Add the candidate"));
+		    "</form></section>", f->dup_id ? T("Add anyway") : T("Add the candidate"));
 	ui_page_end(r);
 }
 
@@ -461,6 +488,26 @@ void page_candidate_create(struct request *r)
 	recruit_retain_default(ui_today(r), def);
 	char *email = arena_strdup(r->a, f.email ? f.email : "");
 	email_normalise(email);
+	const char *anyway = req_form(r, "add_anyway");
+	if (!anyway || strcmp(anyway, "yes")) {
+		/* the same e-mail in the organisation: the merge prompt, what
+		 * was typed kept */
+		if ((e = candidate_by_email(r->db, r->me.org_id, email, &f.dup_id))) {
+			resp_store_error(r, e);
+			return;
+		}
+		if (f.dup_id) {
+			struct candidate dup;
+			if ((e = candidate_get(r->db, r->a, r->me.org_id, f.dup_id, r->me.user_id, &dup))) {
+				resp_store_error(r, e);
+				return;
+			}
+			f.dup_name = dup.name;
+			r->status = 409;
+			new_form(r, &f);
+			return;
+		}
+	}
 	struct candidate_new cn = { f.name, email, f.phone, f.source, f.job_title, f.company, f.tags, f.notes, known,
 				    f.consent_on, f.retain_until && *f.retain_until ? f.retain_until : def,
 				    r->me.user_id, ui_today(r) };
@@ -651,7 +698,12 @@ static void render_candidate(struct request *r, const struct candidate *c, enum 
 			    arena_printf(r->a, T("%s, by %s, %s"), c->step_what, ui_date_text(r, c->step_due), c->step_who));
 	if (*c->notes)
 		html_printf(o, "<p class=\"rec-notes\">%s</p>", c->notes);
-	html_printf(o, "<p class=\"muted small\">%s</p></section>", recruit_rule_text(r));
+	html_printf(o, "<p class=\"muted small\">%s</p>", recruit_rule_text(r));
+	if (access_candidate_data(&r->viewer, r->me.org_id))
+		html_printf(o, "<p class=\"rec-data\" id=\"candidate-data\"><a href=\"/recruiting/candidates/%lld/export.json\">%s</a>"
+			    " · <a href=\"/recruiting/candidates/%lld/erase\">%s</a></p>",
+			    (long long)c->id, T("Export everything held (JSON)"), (long long)c->id, T("Erase on request"));
+	html(o, "</section>");
 	struct candidate_conv *x;
 	size_t n;
 	enum err e = candidate_conversations(r->db, r->a, r->me.org_id, c->id, &x, &n);

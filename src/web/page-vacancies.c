@@ -326,6 +326,11 @@ static void render_vacancy(struct request *r, const struct vacancy *v, const cha
 	html_printf(o, "<div class=\"page-head rec-head\"><div><p class=\"eyebrow\"><a href=\"/recruiting/vacancies\">%s</a>"
 		    "</p><h1>%s</h1></div></div>", T("Vacancies"), v->title);
 	const char *ok = req_query(r, "ok");
+	if (ok && !strcmp(ok, "edited"))
+		ui_notice(r, "ok", T("The vacancy is saved."));
+	html_printf(o, "<p class=\"page-actions\"><a class=\"button\" href=\"/recruiting/vacancies/%lld/edit\">%s</a> "
+		    "<a class=\"button\" href=\"/recruiting/figures?vacancy=%lld\">%s</a></p>", (long long)v->id,
+		    T("Edit the vacancy"), (long long)v->id, T("Recruiting figures"));
 	if (ok && !strcmp(ok, "opened"))
 		ui_notice(r, "ok", T("The vacancy is open."));
 	else if (ok && !strcmp(ok, "moved"))
@@ -478,4 +483,108 @@ void page_vacancy_post(struct request *r)
 		return;
 	}
 	resp_redirect(r, arena_printf(r->a, "/recruiting/vacancies/%lld?ok=status#status", (long long)v.id));
+}
+
+/* ------------------------------------------------------------ editing a vacancy */
+
+struct vac_edit {
+	const char *title, *team, *territory, *opens_on, *target_on, *status;
+	struct rule_error errs[RECRUIT_ERRORS_MAX];
+	size_t nerr;
+};
+
+static void edit_form(struct request *r, const struct vacancy *v, const struct vac_edit *f)
+{
+	struct team_list tl;
+	enum err e = my_teams(r, &tl);
+	if (e) {
+		resp_store_error(r, e);
+		return;
+	}
+	struct strbuf *o = &r->out;
+	ui_page_begin(r, T("Edit the vacancy"), "recruiting");
+	html_printf(o, "<div class=\"page-head rec-head\"><div><p class=\"eyebrow\"><a href=\"/recruiting/vacancies/%lld\">%s</a>"
+		    "</p><h1>%s</h1></div></div>", (long long)v->id, v->title, T("Edit the vacancy"));
+	html(o, "<section class=\"card rec-form\" id=\"edit-vacancy\">");
+	if (f->nerr)
+		ui_notice(r, "error", T("Nothing was saved. Check the fields marked below."));
+	html_printf(o, "<form method=\"post\" action=\"/recruiting/vacancies/%lld/edit\" class=\"form\">", (long long)v->id);
+	ui_csrf(r);
+	ui_input(r, "title", T("Title"), "text", f->title, recruit_field_error(r, f->errs, f->nerr, "title"), "required");
+	/* the vacancy's own team stays choosable by whoever runs it */
+	int has_own = v->team_id == 0;
+	for (size_t i = 0; i < tl.n; i++)
+		has_own |= tl.items[i].id == v->team_id;
+	size_t nt = tl.n + 1 + !has_own;
+	const char **tv = arena_allocarray(r->a, nt, sizeof(char *)), **tn = arena_allocarray(r->a, nt, sizeof(char *));
+	tv[0] = "";
+	tn[0] = T("No team");
+	size_t k = 1;
+	if (!has_own) {
+		tv[k] = arena_printf(r->a, "%lld", (long long)v->team_id);
+		tn[k++] = v->team_name;
+	}
+	for (size_t i = 0; i < tl.n; i++, k++) {
+		tv[k] = arena_printf(r->a, "%lld", (long long)tl.items[i].id);
+		tn[k] = tl.items[i].name;
+	}
+	ui_select(r, "team_id", T("Team"), tv, tn, nt, f->team, recruit_field_error(r, f->errs, f->nerr, "team_id"));
+	ui_input(r, "territory", T("Territory"), "text", f->territory, recruit_field_error(r, f->errs, f->nerr, "territory"), NULL);
+	ui_input(r, "opens_on", T("Opens on"), "date", f->opens_on, recruit_field_error(r, f->errs, f->nerr, "opens_on"), NULL);
+	ui_input(r, "target_on", T("Target date"), "date", f->target_on, recruit_field_error(r, f->errs, f->nerr, "target_on"), NULL);
+	const char *sl[3];
+	for (size_t i = 0; i < vacancy_status_count && i < 3; i++)
+		sl[i] = T(vacancy_status_label(vacancy_status_codes[i]));
+	ui_select(r, "status", T("Status"), vacancy_status_codes, sl, vacancy_status_count, f->status,
+		  recruit_field_error(r, f->errs, f->nerr, "status"));
+	html_printf(o, "<div class=\"actions\"><button class=\"button primary\" type=\"submit\">%s</button> "
+		    "<a class=\"button\" href=\"/recruiting/vacancies/%lld\">%s</a></div></form></section>",
+		    T("Save the vacancy"), (long long)v->id, T("Cancel"));
+	ui_page_end(r);
+}
+
+void page_vacancy_edit(struct request *r)
+{
+	struct vacancy v;
+	if (load_vacancy(r, &v))
+		return;
+	struct vac_edit f = { v.title, v.team_id ? arena_printf(r->a, "%lld", (long long)v.team_id) : "", v.territory,
+			      v.opens_on, v.target_on, v.status, { { 0 } }, 0 };
+	edit_form(r, &v, &f);
+}
+
+void page_vacancy_edit_post(struct request *r)
+{
+	struct vacancy v;
+	if (load_vacancy(r, &v))
+		return;
+	struct vac_edit f = { 0 };
+	f.title = req_form_trimmed(r, "title");
+	f.team = req_form_trimmed(r, "team_id");
+	f.territory = req_form_trimmed(r, "territory");
+	f.opens_on = req_form_trimmed(r, "opens_on");
+	f.target_on = req_form_trimmed(r, "target_on");
+	f.status = req_form_trimmed(r, "status");
+	int64_t team = f.team && *f.team ? req_id_field(f.team) : 0;
+	struct vacancy_input in = { f.title, f.territory, f.opens_on, f.target_on, f.status, 0 };
+	enum err e = recruit_vacancy_check(r, &in, team == v.team_id ? 0 : team, f.errs, &f.nerr);
+	if (e) {
+		resp_store_error(r, e);
+		return;
+	}
+	if (!f.nerr && (!f.status || !*f.status)) {
+		f.errs[0] = (struct rule_error){ "status", N_("Choose the status: open, filled or closed.") };
+		f.nerr = 1;
+	}
+	if (f.nerr) {
+		r->status = 400;
+		edit_form(r, &v, &f);
+		return;
+	}
+	struct vacancy_new vn = { f.title, team, f.territory, f.opens_on, f.target_on };
+	if ((e = vacancy_update(r->db, r->me.org_id, v.id, &vn, f.status))) {
+		resp_store_error(r, e);
+		return;
+	}
+	resp_redirect(r, arena_printf(r->a, "/recruiting/vacancies/%lld?ok=edited", (long long)v.id));
 }

@@ -387,6 +387,18 @@ void hiring_candidate_links(struct request *r, const struct candidate *c, int wh
 void page_candidate_hire(struct request *r);
 void page_candidate_hire_post(struct request *r);
 void page_candidate_pool_post(struct request *r);
+/* page-candidate-data.c: a candidate's data exported or erased (admins) */
+void page_candidate_export(struct request *r);
+void page_candidate_erase_form(struct request *r);
+void page_candidate_erase_post(struct request *r);
+/* page-recruit-figures.c: the recruiting figures (managers, admins) */
+void page_recruit_figures(struct request *r);
+/* page-vacancies.c: a vacancy's title, team, territory, dates and status edited */
+void page_vacancy_edit(struct request *r);
+void page_vacancy_edit_post(struct request *r);
+/* page-recruit-import.c: candidates imported from a CSV file */
+void page_recruit_import(struct request *r);
+void page_recruit_import_post(struct request *r);
 
 /* running it for real (issue 16): the audit log */
 /* page-admin-audit.c: the audit log, its filters, exports and retention */

@@ -16,6 +16,8 @@ enum err recruit_ensure_stages(struct request *r);
 /* the candidate and how much of it the caller sees; E_NOTFOUND when none
  * or when the caller may see nothing of it (one answer for both) */
 enum err recruit_load(struct request *r, int64_t id, struct candidate *c, enum candidate_view *view);
+/* an anonymised candidate's stored name ("Anonymised candidate #id") in the reader's language */
+void recruit_display_name(struct request *r, struct candidate *c);
 /* the strung-along rule on the candidate with the organisation's health
  * settings: cfg, or (NULL) read for this one call — a list reads them once */
 struct health_result recruit_health(struct request *r, const struct health_settings *cfg, const struct candidate *c);

@@ -606,6 +606,31 @@ const ROWS = {
       'POST /recruiting/candidates/:id/pool': { who: CAND_WORK, path: (f) => `/recruiting/candidates/${f.candidate}/pool` },
       'POST /api/v1/candidates/:id/hire': { who: CAND_WORK, path: (f) => `/api/v1/candidates/${f.candidate}/hire` },
       'POST /api/v1/candidates/:id/pool': { who: CAND_WORK, path: (f) => `/api/v1/candidates/${f.candidate}/pool` },
+      // candidates' data: export and erase are the admin's; whoever else sees
+      // the candidate (the managers, Rita the invited interviewer) 403, the
+      // rest 404. An erase without its confirmation erases nothing (400)
+      ...(() => {
+        const DATA = { ...CAND_SEE, repA: 403, mgrA: 403, mgrB: 403 };
+        return {
+          'GET /recruiting/candidates/:id/export.json': { who: DATA, path: (f) => `/recruiting/candidates/${f.candidate}/export.json` },
+          'GET /recruiting/candidates/:id/erase': { who: DATA, path: (f) => `/recruiting/candidates/${f.candidate}/erase` },
+          'POST /recruiting/candidates/:id/erase': { who: DATA, path: (f) => `/recruiting/candidates/${f.candidate}/erase` },
+          'GET /api/v1/candidates/:id/export': { who: DATA, path: (f) => `/api/v1/candidates/${f.candidate}/export` },
+          'POST /api/v1/candidates/:id/erase': { who: DATA, path: (f) => `/api/v1/candidates/${f.candidate}/erase` },
+        };
+      })(),
+      // the recruiting figures: managers and admins (an invited rep: 404)
+      'GET /recruiting/figures': { who: POOL_ADD },
+      'GET /api/v1/recruiting-figures': { who: POOL_ADD },
+      // editing a vacancy: whoever runs it (Max for North, the admin)
+      'GET /recruiting/vacancies/:id/edit': { who: { ...POOL_ADD, mgrB: 404, xAdmin: 404 }, path: (f) => `/recruiting/vacancies/${f.vacancy}/edit` },
+      'POST /recruiting/vacancies/:id/edit': { who: { ...POOL_ADD, mgrB: 404, xAdmin: 404 }, path: (f) => `/recruiting/vacancies/${f.vacancy}/edit` },
+      'PATCH /api/v1/vacancies/:id': { who: { ...POOL_ADD, mgrB: 404, xAdmin: 404 }, path: (f) => `/api/v1/vacancies/${f.vacancy}` },
+      // importing candidates from a CSV file: managers and admins
+      'GET /recruiting/import': { who: POOL_ADD },
+      'POST /recruiting/import': { who: POOL_ADD },
+      // a candidate's details edited: whoever works on them (the invited interviewer 403)
+      'PATCH /api/v1/candidates/:id': { who: CAND_WORK, path: (f) => `/api/v1/candidates/${f.candidate}` },
     };
   })(),
   /* interviews and scorecards (issue 11, part 3) */

@@ -1,0 +1,45 @@
+/*
+ * test-recruit-import: the columns of a CSV file of candidates
+ * (domain/recruit-import.c): headers in any case, with spaces, hyphens or
+ * underscores; unknown columns ignored; sources in any case.
+ */
+#include "check-util.h"
+#include "domain/recruit-import.h"
+
+START_TEST(columns)
+{
+	ck_assert_int_eq(recruit_import_column("Name"), RI_NAME);
+	ck_assert_int_eq(recruit_import_column("E-mail"), RI_EMAIL);
+	ck_assert_int_eq(recruit_import_column("email"), RI_EMAIL);
+	ck_assert_int_eq(recruit_import_column("Job title"), RI_JOB_TITLE);
+	ck_assert_int_eq(recruit_import_column("job_title"), RI_JOB_TITLE);
+	ck_assert_int_eq(recruit_import_column(" Retain until "), RI_RETAIN_UNTIL);
+	ck_assert_int_eq(recruit_import_column("Salary"), -1);
+	ck_assert_int_eq(recruit_import_column(""), -1);
+	ck_str(recruit_import_field(RI_RETAIN_UNTIL), "retain_until", "field");
+}
+END_TEST
+
+START_TEST(sources)
+{
+	ck_str(recruit_import_source("LinkedIn"), "linkedin", "LinkedIn");
+	ck_str(recruit_import_source(" Referral "), "referral", "spaces");
+	ck_assert_ptr_null(recruit_import_source("newspaper"));
+	ck_assert_ptr_null(recruit_import_source(""));
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("recruit-import");
+	TCase *tc = tcase_create("columns");
+	tcase_add_test(tc, columns);
+	tcase_add_test(tc, sources);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	return run_suite(suite());
+}
