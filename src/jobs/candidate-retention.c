@@ -5,11 +5,9 @@
 #include "../domain/recruit-retention.h"
 #include "../store/candidate-data.h"
 #include "../lib/arena.h"
+#include "periodic.h"
 #include "../lib/log.h"
 #include "../lib/util.h"
-#include <errno.h>
-#include <pthread.h>
-#include <time.h>
 
 #define RETENTION_EVERY_SECONDS (24 * 60 * 60)
 
@@ -56,11 +54,6 @@ enum err candidate_retention_run(struct db_conn *c, int64_t org_id, const char *
 	}
 }
 
-static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
-static pthread_t thread;
-static int running, stopping;
-
 static void run_once(struct db *db)
 {
 	struct db_conn *c = db_acquire(db, NULL);
@@ -82,45 +75,14 @@ static void run_once(struct db *db)
 	db_release(c);
 }
 
-static void *loop(void *arg)
-{
-	struct db *db = arg;
-	pthread_mutex_lock(&mu);
-	while (!stopping) {
-		pthread_mutex_unlock(&mu);
-		run_once(db);
-		pthread_mutex_lock(&mu);
-		struct timespec until;
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_sec += RETENTION_EVERY_SECONDS;
-		while (!stopping && pthread_cond_timedwait(&cv, &mu, &until) != ETIMEDOUT)
-			;
-	}
-	pthread_mutex_unlock(&mu);
-	return NULL;
-}
+static struct periodic job = PERIODIC_INIT("candidate retention", RETENTION_EVERY_SECONDS, run_once);
 
 int candidate_retention_start(struct db *db)
 {
-	pthread_mutex_lock(&mu);
-	stopping = 0;
-	pthread_mutex_unlock(&mu);
-	if (pthread_create(&thread, NULL, loop, db)) {
-		log_error("candidate retention: cannot start its thread");
-		return -1;
-	}
-	running = 1;
-	return 0;
+	return periodic_start(&job, db);
 }
 
 void candidate_retention_stop(void)
 {
-	if (!running)
-		return;
-	pthread_mutex_lock(&mu);
-	stopping = 1;
-	pthread_cond_broadcast(&cv);
-	pthread_mutex_unlock(&mu);
-	pthread_join(thread, NULL);
-	running = 0;
+	periodic_stop(&job);
 }
