@@ -19,29 +19,10 @@
 #include "../store/candidate-data.h"
 #include <string.h>
 
-static int load_admin(struct request *r, struct candidate *c)
-{
-	enum candidate_view view;
-	enum err e = recruit_load(r, r->id, c, &view);
-	if (e == E_NOTFOUND || (!e && view == CANDIDATE_NONE)) {
-		resp_error(r, E_NOTFOUND, T("There is no such candidate."));
-		return -1;
-	}
-	if (e) {
-		api_store_error(r, e);
-		return -1;
-	}
-	if (!access_candidate_data(&r->viewer, r->me.org_id)) {
-		resp_error(r, E_FORBIDDEN, T("Only an admin exports or erases a candidate's data."));
-		return -1;
-	}
-	return 0;
-}
-
 void api_candidate_export(struct request *r)
 {
 	struct candidate c;
-	if (load_admin(r, &c))
+	if (candidate_data_load(r, &c))
 		return;
 	json_t *j = NULL;
 	enum err e = candidate_export(r->db, r->me.org_id, c.id, &j);
@@ -55,7 +36,7 @@ void api_candidate_export(struct request *r)
 void api_candidate_erase(struct request *r)
 {
 	struct candidate c;
-	if (load_admin(r, &c))
+	if (candidate_data_load(r, &c))
 		return;
 	if (api_body(r))
 		return;

@@ -19,8 +19,7 @@
 #include "../store/candidate-data.h"
 #include <string.h>
 
-/* loads the candidate for an admin's data action, or answers */
-static int load_admin(struct request *r, struct candidate *c)
+int candidate_data_load(struct request *r, struct candidate *c)
 {
 	enum candidate_view view;
 	enum err e = recruit_load(r, r->id, c, &view);
@@ -42,7 +41,7 @@ static int load_admin(struct request *r, struct candidate *c)
 void page_candidate_export(struct request *r)
 {
 	struct candidate c;
-	if (load_admin(r, &c))
+	if (candidate_data_load(r, &c))
 		return;
 	json_t *j = NULL;
 	enum err e = candidate_export(r->db, r->me.org_id, c.id, &j);
@@ -83,7 +82,7 @@ static void erase_form(struct request *r, const struct candidate *c, int missing
 void page_candidate_erase_form(struct request *r)
 {
 	struct candidate c;
-	if (load_admin(r, &c))
+	if (candidate_data_load(r, &c))
 		return;
 	erase_form(r, &c, 0);
 }
@@ -91,7 +90,7 @@ void page_candidate_erase_form(struct request *r)
 void page_candidate_erase_post(struct request *r)
 {
 	struct candidate c;
-	if (load_admin(r, &c))
+	if (candidate_data_load(r, &c))
 		return;
 	const char *confirm = req_form(r, "confirm");
 	if (!confirm || strcmp(confirm, "yes")) {

@@ -388,6 +388,10 @@ void page_candidate_hire(struct request *r);
 void page_candidate_hire_post(struct request *r);
 void page_candidate_pool_post(struct request *r);
 /* page-candidate-data.c: a candidate's data exported or erased (admins) */
+/* loads the candidate of the route for an admin's data action (export,
+ * erase): 0, or -1 after answering 404 (not seen at all) or 403 (seen, not
+ * an admin: access_candidate_data). Pages and API alike */
+int candidate_data_load(struct request *r, struct candidate *c);
 void page_candidate_export(struct request *r);
 void page_candidate_erase_form(struct request *r);
 void page_candidate_erase_post(struct request *r);
