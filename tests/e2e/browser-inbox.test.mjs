@@ -64,7 +64,7 @@ test('the inbox on a phone: nothing overflowing, the count on screen and equal t
   };
 
   for (const lang of ['en', 'nl', 'nb']) {
-    await Promise.all([page.waitForLoadState('load'), page.click(`form.lang button[value="${lang}"]`)]);
+    await Promise.all([page.waitForNavigation(), page.click(`form.lang button[value="${lang}"]`)]);
     for (const p of ['/inbox', '/', '/mirror']) {
       const res = await page.goto(ctx.base + p);
       assert.equal(res.status(), 200, p);
@@ -75,7 +75,7 @@ test('the inbox on a phone: nothing overflowing, the count on screen and equal t
   }
 
   // snooze the first item for a week: tap, choose, tap
-  await Promise.all([page.waitForLoadState('load'), page.click('form.lang button[value="en"]')]);
+  await Promise.all([page.waitForNavigation(), page.click('form.lang button[value="en"]')]);
   await page.goto(`${ctx.base}/inbox`);
   const before = await page.locator('li.inbox-item').count();
   assert.equal(before, 5);

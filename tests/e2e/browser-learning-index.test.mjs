@@ -55,7 +55,7 @@ test('the team learning page draws its charts and does not scroll sideways on a 
     await page.fill('input[name="password"]', PASSWORD);
     await Promise.all([page.waitForURL(`${ctx.base}/`), page.click('form[action="/login"] button[type="submit"]')]);
     for (const lang of ['en', 'nl', 'nb']) {
-      await Promise.all([page.waitForLoadState('load'), page.click(`form.lang button[value="${lang}"]`)]);
+      await Promise.all([page.waitForNavigation(), page.click(`form.lang button[value="${lang}"]`)]);
       for (const [p, charts] of paths) {
         const res = await page.goto(ctx.base + p);
         assert.equal(res.status(), 200, `${email} ${p}`);

@@ -60,7 +60,7 @@ test('the meeting pages and the case library do not scroll sideways on a phone; 
   for (const [email, paths] of Object.entries(pages)) {
     const { context, page } = await signIn(browser, email);
     for (const lang of ['en', 'nl', 'nb']) {
-      await Promise.all([page.waitForLoadState('load'), page.click(`form.lang button[value="${lang}"]`)]);
+      await Promise.all([page.waitForNavigation(), page.click(`form.lang button[value="${lang}"]`)]);
       for (const p of paths) {
         const res = await page.goto(ctx.base + p);
         assert.equal(res.status(), 200, `${email} ${p}`);
@@ -81,7 +81,7 @@ test('the meeting pages and the case library do not scroll sideways on a phone; 
   assert.equal(await page.locator('ol.mt-agenda li').count(), 0, 'an empty agenda');
   await page.selectOption('#f-case-presenter', String(ctx.ids.rita));
   const button = page.locator(`button[data-case="${ids[1]}"]`);
-  await Promise.all([page.waitForURL(new RegExp(`/meetings/${next}`)), button.tap()]);
+  await Promise.all([page.waitForNavigation(), button.tap()]);
   await page.waitForLoadState('load');
   const agenda = await page.locator('ol.mt-agenda').innerText();
   assert.match(agenda, /Send me something in writing/);

@@ -105,7 +105,7 @@ test('logging a candidate conversation on a phone: a step, then a stop; nothing 
   await check(page, 'board');
 
   for (const lang of ['en', 'nl', 'nb']) {
-    await Promise.all([page.waitForLoadState('load'), page.click(`form.lang button[value="${lang}"]`)]);
+    await Promise.all([page.waitForNavigation(), page.click(`form.lang button[value="${lang}"]`)]);
     for (const p of ['/recruiting', '/recruiting/candidates/new', `/recruiting/candidates/${id}`, '/recruiting/vacancies',
       `/recruiting/vacancies/${vac}`]) {
       const res = await page.goto(ctx.base + p);

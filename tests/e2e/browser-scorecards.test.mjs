@@ -99,7 +99,7 @@ test('filling a scorecard on a phone: a score per trait, evidence, a named error
   await check(page, 'candidate after');
 
   for (const lang of ['en', 'nl', 'nb']) {
-    await Promise.all([page.waitForLoadState('load'), page.click(`form.lang button[value="${lang}"]`)]);
+    await Promise.all([page.waitForNavigation(), page.click(`form.lang button[value="${lang}"]`)]);
     for (const p of [`/recruiting/candidates/${cand}`, `/recruiting/scorecards/${mine}`,
       `/recruiting/scorecards/${cards[ctx.ids.rob]}`]) {
       const res = await page.goto(ctx.base + p);

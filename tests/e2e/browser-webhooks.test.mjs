@@ -59,7 +59,7 @@ test('the webhooks pages fit a phone in every language', { skip, timeout: 300_00
   await Promise.all([page.waitForURL(`${ctx.base}/`), page.click('form[action="/login"] button[type="submit"]')]);
   const wide = [], english = [];
   for (const lang of ['en', 'nl', 'nb']) {
-    await Promise.all([page.waitForLoadState('load'), page.click(`form.lang button[value="${lang}"]`)]);
+    await Promise.all([page.waitForNavigation(), page.click(`form.lang button[value="${lang}"]`)]);
     for (const p of ['/', '/admin/webhooks', `/admin/webhooks/${id}`]) {
       await page.goto(`${ctx.base}${p}`);
       if (p.endsWith(`/${id}`)) await page.locator('.webhook-secret summary').tap();

@@ -45,7 +45,7 @@ export async function browserSignIn(ctx, page, role) {
 }
 
 export async function setLang(page, lang) {
-  await Promise.all([page.waitForLoadState('load'), page.click(`form.lang button[value="${lang}"]`)]);
+  await Promise.all([page.waitForNavigation(), page.click(`form.lang button[value="${lang}"]`)]);
   assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
 }
 
