@@ -99,7 +99,7 @@ if [ -n "${BENCH_VERBOSE:-}" ]; then
     echo
     echo "== $p: statements by time (sqlite3 .timer), slowest first"
     { echo ".output /dev/null"; echo ".timer on"; cat "$dir/$p.sql"; } | sqlite3 "$db" 2>&1 |
-      grep -o 'real [0-9.]*' | awk '{ print NR, $2 * 1000 }' | sort -k2 -g -r | head -n 3 |
+      grep -o 'real [0-9.]*' | awk '{ print NR, $2 * 1000 }' | sort -k2 -g -r | sed -n 1,3p |
       while read -r i ms; do
         echo "-- $ms ms: $(sed -n "${i}p" "$dir/$p.sql" | cut -c1-160)..."
       done

@@ -135,27 +135,30 @@ static enum err src_one_on_ones(struct db_conn *c, struct gather *g)
 	return E_OK;
 }
 
+/* the strung-along deals of each rep, counted from the open deals'
+ * maintained signals (deal_strung_counts) under the deal scope — not from a
+ * list of the deals with their signals recomputed, which cost an admin's
+ * inbox (every page's menu count) a second at bench scale */
 static enum err src_strung(struct db_conn *c, struct gather *g)
 {
-	struct deal_filter f = { .scope = access_deal_scope(g->v), .viewer_id = g->v->id, .status = "open",
-				 .limit = 5000 };
-	struct deal_list deals;
-	enum err e = deal_list(c, g->a, g->v->org_id, &f, &deals);
-	if (e)
-		return e;
 	struct health_settings cfg;
 	settings_health(c, g->v->org_id, &cfg);
-	deal_assess(deals.items, deals.n, &cfg, g->today);
-	for (size_t i = 0; i < g->nreps; i++) {
-		long count = 0;
-		for (size_t k = 0; k < deals.n; k++)
-			count += deals.items[k].owner_id == g->reps[i].rep_id && deals.items[k].health.strung_along;
-		struct inbox_item *it = add(g);
-		if (!inbox_rule_strung(count, it))
+	struct owner_count *oc;
+	size_t n;
+	enum err e = deal_strung_counts(c, g->a, g->v->org_id, access_deal_scope(g->v), g->v->id, &cfg, g->today,
+					&oc, &n);
+	if (e)
+		return e;
+	for (size_t k = 0; k < n; k++) {
+		const struct inbox_rep *r = rep_of(g, oc[k].owner_id);
+		if (!r)
 			continue;
-		it->rep_id = g->reps[i].rep_id;
-		it->team_id = g->reps[i].team_id;
-		it->name = g->reps[i].name;
+		struct inbox_item *it = add(g);
+		if (!inbox_rule_strung(oc[k].n, it))
+			continue;
+		it->rep_id = r->rep_id;
+		it->team_id = r->team_id;
+		it->name = r->name;
 		it->link = arena_printf(g->a, "/strung-along?rep=%lld", (long long)it->rep_id);
 		keep(g);
 	}

@@ -358,11 +358,13 @@ enum err deal_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id
  * organisation for one team's board (make bench). Every owner is a user of
  * the organisation with at most one team (foreign keys, a unique member),
  * so the list keeps exactly the deals a filter on tm would. */
-#define DEAL_WHERE \
-	"WHERE d.org_id = $1 AND d.owner_id IN (SELECT u.id FROM users u " \
+#define DEAL_SCOPE_USERS \
+	"SELECT u.id FROM users u " \
 	"  LEFT JOIN team_members um ON um.org_id = u.org_id AND um.user_id = u.id WHERE u.org_id = $1 " \
 	"  AND ($2 = 0 OR u.id = $3 OR ($2 = 2 AND um.team_id IN " \
-	"    (SELECT t.id FROM teams t WHERE t.org_id = $1 AND t.manager_id = $3))) " \
+	"    (SELECT t.id FROM teams t WHERE t.org_id = $1 AND t.manager_id = $3))) "
+#define DEAL_WHERE \
+	"WHERE d.org_id = $1 AND d.owner_id IN (" DEAL_SCOPE_USERS \
 	"  AND ($4 = 0 OR u.id = $4) AND ($5 = 0 OR um.team_id = $5)) " \
 	"AND ($6 = '' OR d.status = $6) AND ($7 = 0 OR d.stage_id = $7) AND ($8 = 0 OR d.account_id = $8) " \
 	"AND ($9 = '' OR lower(d.title) LIKE lower($9) ESCAPE '\\' OR lower(a.name) LIKE lower($9) ESCAPE '\\') "
@@ -402,6 +404,49 @@ enum err deal_list(struct db_conn *c, struct arena *a, int64_t org_id, const str
 			cap *= 2;
 		}
 		read_deal(st, a, &out->items[out->n++]);
+	}
+	return db_finish(st);
+}
+
+enum err deal_strung_counts(struct db_conn *c, struct arena *a, int64_t org_id, enum scope scope, int64_t viewer_id,
+			    const struct health_settings *cfg, const char *today, struct owner_count **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	/* every owner of the organisation at most once (ORDER BY owner_id) */
+	int64_t users = 0;
+	struct db_stmt *cnt = DBQ(c, "SELECT count(*) FROM users WHERE org_id = $1", P_I(org_id));
+	if (db_step(cnt) == DB_ROW)
+		users = db_col_i64(cnt, 0);
+	enum err e = db_finish(cnt);
+	if (e)
+		return e;
+	*out = arena_allocarray(a, users ? (size_t)users : 1, sizeof(**out));
+	struct db_stmt *st = DBQ(c, "SELECT s.owner_id, s.created_on, s.next_due, s.next_slips, s.missed_steps, "
+				 "s.convs_since_progress, coalesce(s.last_step_on, ''), s.stage_changed_on "
+				 "FROM rollup_deal_signals s WHERE s.org_id = $1 AND s.owner_id IN (" DEAL_SCOPE_USERS ") "
+				 "ORDER BY s.owner_id",
+				 P_I(org_id), P_I(scope), P_I(viewer_id));
+	while (db_step(st) == DB_ROW) {
+		int64_t owner = db_col_i64(st, 0);
+		const char *last_step = db_col_text(st, 6), *changed = db_col_text(st, 7);
+		/* as read_deal: the last commitment is the later of the last
+		 * STEP and the last progress */
+		struct deal_signals sig = {
+			.has_open_step = !db_col_null(st, 2),
+			.next_due = db_col_null(st, 2) ? NULL : db_col_text(st, 2),
+			.next_slips = (int)db_col_i64(st, 3),
+			.missed_steps = (int)db_col_i64(st, 4),
+			.conversations_since_progress = (int)db_col_i64(st, 5),
+			.last_commitment = strcmp(last_step, changed) > 0 ? last_step : changed,
+			.created = db_col_text(st, 1),
+		};
+		if (!deal_health(&sig, cfg, today).strung_along)
+			continue;
+		if (*n && (*out)[*n - 1].owner_id == owner)
+			(*out)[*n - 1].n++;
+		else if (*n < (size_t)users)
+			(*out)[(*n)++] = (struct owner_count){ owner, 1 };
 	}
 	return db_finish(st);
 }

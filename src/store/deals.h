@@ -120,6 +120,16 @@ enum err deal_reopen(struct db_conn *c, int64_t org_id, int64_t id, const char *
 enum err deal_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct deal *out);
 enum err deal_list(struct db_conn *c, struct arena *a, int64_t org_id, const struct deal_filter *f,
 		   struct deal_list *out);
+/* per owner (in owner order), how many of their open deals the strung-along
+ * rule flags today: the open deals' maintained signals (rollup_deal_signals,
+ * migration 0033) of the owners the scope lets the viewer see, as
+ * deal_list's scope; owners without such a deal are left out */
+struct owner_count {
+	int64_t owner_id;
+	long n;
+};
+enum err deal_strung_counts(struct db_conn *c, struct arena *a, int64_t org_id, enum scope scope, int64_t viewer_id,
+			    const struct health_settings *cfg, const char *today, struct owner_count **out, size_t *n);
 /* computes health for every deal in the list with the organisation's settings */
 void deal_assess(struct deal *d, size_t n, const struct health_settings *cfg, const char *today);
 

@@ -6,15 +6,27 @@
  */
 #include "rollups.h"
 #include "rollups-sql.h"
+#include "deal-signals-sql.h"
 #include <string.h>
 
 #define NDEFS (sizeof(rollup_defs) / sizeof(rollup_defs[0]))
+/* the sums of migration 0027, then the open deals' signals of migration
+ * 0033 (tools/deal-signals-sql.py): rows, not sums, so a row of zeros is
+ * a row like any other */
+#define NALL (NDEFS + 1)
+static const struct rollup_def deal_signals_def = { DEAL_SIGNALS_TABLE, DEAL_SIGNALS_KEYS, DEAL_SIGNALS_COLS,
+						    DEAL_SIGNALS_RECOMPUTE, 1, DEAL_SIGNALS_NCOLS };
+
+static const struct rollup_def *def_at(size_t i)
+{
+	return i < NDEFS ? &rollup_defs[i] : &deal_signals_def;
+}
 
 static enum err rebuild_in(struct db_conn *c, void *arg)
 {
 	int64_t org_id = *(int64_t *)arg;
-	for (size_t i = 0; i < NDEFS; i++) {
-		const struct rollup_def *d = &rollup_defs[i];
+	for (size_t i = 0; i < NALL; i++) {
+		const struct rollup_def *d = def_at(i);
 		struct strbuf q = STRBUF_INIT;
 		sb_addf(&q, "DELETE FROM %s WHERE org_id = $1", d->table);
 		enum err e = DBX(c, q.buf, P_I(org_id));
@@ -53,17 +65,20 @@ static void all_zero(struct strbuf *q, const char *cols)
 enum err rollups_check(struct db_conn *c, int64_t org_id, struct strbuf *out, int64_t *ndiff)
 {
 	*ndiff = 0;
-	for (size_t i = 0; i < NDEFS; i++) {
-		const struct rollup_def *d = &rollup_defs[i];
+	for (size_t i = 0; i < NALL; i++) {
+		const struct rollup_def *d = def_at(i);
 		for (int side = 0; side < 2; side++) {
 			/* side 0: recomputed rows the roll-up lacks or holds
 			 * otherwise; side 1: stored rows (not all zero) that the
 			 * recomputation has not */
 			struct strbuf q = STRBUF_INIT;
 			struct strbuf stored = STRBUF_INIT;
-			sb_addf(&stored, "SELECT %s, %s FROM %s WHERE org_id = $1 AND NOT (", d->keys, d->cols, d->table);
-			all_zero(&stored, d->cols);
-			sb_adds(&stored, ")");
+			sb_addf(&stored, "SELECT %s, %s FROM %s WHERE org_id = $1", d->keys, d->cols, d->table);
+			if (i < NDEFS) {
+				sb_adds(&stored, " AND NOT (");
+				all_zero(&stored, d->cols);
+				sb_adds(&stored, ")");
+			}
 			if (side == 0)
 				sb_addf(&q, "SELECT %s, %s FROM (%s) x EXCEPT %s", d->keys, d->cols, d->recompute,
 					stored.buf);

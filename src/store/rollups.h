@@ -1,7 +1,8 @@
 /*
  * rollups: the per-rep, per-day sums that the figures read (migration 0027,
- * kept by triggers on every write), rebuilt and checked against a full
- * recomputation from the conversations, steps and deals.
+ * kept by triggers on every write) and the health signals of every open
+ * deal that the coach's inbox reads (migration 0033), rebuilt and checked
+ * against a full recomputation from the conversations, steps and deals.
  */
 #ifndef SG_STORE_ROLLUPS_H
 #define SG_STORE_ROLLUPS_H

@@ -5,7 +5,9 @@
  * another rep, changed in value, deleted (cascading) — with the values
  * worked out by hand below, and `rollups check` (a full recomputation) agrees
  * after each write. Then the figures read from them for a rep and for the
- * organisation. SG_TEST_DB as for test-store (SQLite or PostgreSQL, fresh).
+ * organisation; and the open deals' signals of migration 0033 with the
+ * strung-along counts read from them. SG_TEST_DB as for test-store (SQLite
+ * or PostgreSQL, fresh).
  */
 #include "check-util.h"
 #include "db/db.h"
@@ -319,6 +321,71 @@ START_TEST(figures_from_rollups)
 }
 END_TEST
 
+/* the open deals' signals (migration 0033) and the strung-along counts the
+ * coach's inbox reads from them, worked out by hand with the default
+ * settings (grace 3 days, 3 conversations without progress, 2 slips, 30
+ * days) on 5 March: Rita's deal A has a step due on the 10th (fine), her
+ * deal B none at all (strung along); Rob's deal C a step due on 20 February
+ * (missed: strung along), his deal D is won (no signals) */
+START_TEST(strung_counts_from_signals)
+{
+	world();
+	const char *today = "2026-03-05";
+	int64_t a = new_deal(rep1, 100), b = new_deal(rep1, 100), cd = new_deal(rep2, 100), dd = new_deal(rep2, 100);
+	ck_assert_int_gt(b, 0);
+	int64_t a1 = new_conv(rep1, a, "2026-03-01", "step", 4, 30);
+	new_step(rep1, a, a1, "2026-03-01", "2026-03-10");
+	int64_t c1 = new_conv(rep2, cd, "2026-02-15", "step", 3, 30);
+	int64_t sc = new_step(rep2, cd, c1, "2026-02-15", "2026-02-20");
+	DBX(c, "UPDATE deals SET status = 'won', closed_on = '2026-03-02' WHERE org_id = $1 AND id = $2", P_I(org),
+	    P_I(dd));
+	checked("four deals");
+	ck_assert_int_eq(DB_I64(c, -1, "SELECT count(*) FROM rollup_deal_signals WHERE org_id = $1", P_I(org)), 3);
+	ck_assert_int_eq(DB_I64(c, -1, "SELECT next_slips + missed_steps + convs_since_progress FROM rollup_deal_signals "
+				"WHERE org_id = $1 AND deal_id = $2", P_I(org), P_I(a)), 1);
+
+	struct arena *ar = arena_new();
+	struct owner_count *oc;
+	size_t n;
+	OK(deal_strung_counts(c, ar, org, SCOPE_ALL, 0, &health_defaults, today, &oc, &n));
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(oc[0].owner_id, rep1 < rep2 ? rep1 : rep2);
+	ck_assert_int_eq(oc[0].n, 1);
+	ck_assert_int_eq(oc[1].n, 1);
+	/* a rep sees their own only */
+	OK(deal_strung_counts(c, ar, org, SCOPE_SELF, rep2, &health_defaults, today, &oc, &n));
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(oc[0].owner_id, rep2);
+
+	/* Rob keeps the missed step late and agrees a new one for the 8th: C
+	 * stalls (two conversations without progress) but is no longer strung
+	 * along, so Rob drops out of the counts */
+	OK(step_keep(c, org, sc, "2026-02-25"));
+	int64_t c2 = new_conv(rep2, cd, "2026-03-04", "step", 4, 30);
+	new_step(rep2, cd, c2, "2026-03-04", "2026-03-08");
+	checked("a step kept, a new one agreed");
+	OK(deal_strung_counts(c, ar, org, SCOPE_ALL, 0, &health_defaults, today, &oc, &n));
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(oc[0].owner_id, rep1);
+	/* a third conversation without progress: strung along again */
+	new_conv(rep2, cd, "2026-03-05", "none", 2, 10);
+	OK(deal_strung_counts(c, ar, org, SCOPE_ALL, 0, &health_defaults, today, &oc, &n));
+	ck_assert_uint_eq(n, 2);
+	/* B lost: Rita's count is gone, and so is B's row */
+	OK(deal_close(c, org, b, "lost", "price", "", today));
+	checked("a deal lost");
+	OK(deal_strung_counts(c, ar, org, SCOPE_ALL, 0, &health_defaults, today, &oc, &n));
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(oc[0].owner_id, rep2);
+	ck_assert_int_eq(DB_I64(c, -1, "SELECT count(*) FROM rollup_deal_signals WHERE org_id = $1 AND deal_id = $2",
+				P_I(org), P_I(b)), 0);
+	/* rebuilt, the same rows */
+	OK(rollups_rebuild(c, org));
+	checked("rebuild");
+	arena_free(ar);
+}
+END_TEST
+
 int main(void)
 {
 	if (store_harness_open("test-store-rollups", 0))
@@ -327,6 +394,7 @@ int main(void)
 	TCase *tc = tcase_create("rollups");
 	tcase_add_test(tc, every_write_keeps_the_rollups);
 	tcase_add_test(tc, figures_from_rollups);
+	tcase_add_test(tc, strung_counts_from_signals);
 	suite_add_tcase(s, tc);
 	return store_harness_run(s);
 }
