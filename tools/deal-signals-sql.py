@@ -44,11 +44,19 @@ def signals(d):
 INSERT = f"INSERT INTO rollup_deal_signals (org_id, deal_id, {', '.join(COLS)})"
 
 
-def refresh(org, deal):
-    """the statements that recompute one deal's row"""
-    return (f"DELETE FROM rollup_deal_signals WHERE org_id = {org} AND deal_id = {deal};\n"
+def refresh(org, deal, only_if=""):
+    """the statements that recompute one deal's row (only_if: a condition
+    on the trigger's rows, e.g. that an update moved the row to another deal)"""
+    cond = f" AND {only_if}" if only_if else ""
+    return (f"DELETE FROM rollup_deal_signals WHERE org_id = {org} AND deal_id = {deal}{cond};\n"
             f"    {INSERT}\n    SELECT {signals('d')} FROM deals d "
-            f"WHERE d.org_id = {org} AND d.id = {deal} AND d.status = 'open';")
+            f"WHERE d.org_id = {org} AND d.id = {deal} AND d.status = 'open'{cond};")
+
+
+def moved(deal):
+    """an update that moved a row to another deal (or organisation): the old
+    deal's row is recomputed too"""
+    return f"(OLD.org_id IS NOT NEW.org_id OR OLD.{deal} IS NOT NEW.{deal})"
 
 
 # (table, its deal column, the columns whose change can change a signal)
@@ -62,7 +70,7 @@ def sqlite():
     t = "CREATE TRIGGER rollup_ds_{name} AFTER {ev} ON {table} FOR EACH ROW{when} BEGIN\n    {body}\nEND;\n"
     out.append(t.format(name="d_ai", ev="INSERT", table="deals", when="", body=refresh("NEW.org_id", "NEW.id")))
     out.append(t.format(name="d_au", ev="UPDATE OF " + ", ".join(DEAL_COLS), table="deals", when="",
-                        body=refresh("OLD.org_id", "OLD.id") + "\n    " + refresh("NEW.org_id", "NEW.id")))
+                        body=refresh("OLD.org_id", "OLD.id", moved("id")) + "\n    " + refresh("NEW.org_id", "NEW.id")))
     out.append(t.format(name="d_ad", ev="DELETE", table="deals", when="",
                         body="DELETE FROM rollup_deal_signals WHERE org_id = OLD.org_id AND deal_id = OLD.id;"))
     for table, short, cols in CHILDREN:
@@ -73,9 +81,14 @@ def sqlite():
         changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in cols)
         out.append(t.format(name=f"{short}_au", ev="UPDATE OF " + ", ".join(cols), table=table,
                             when=f" WHEN ({changed}) AND (OLD.deal_id IS NOT NULL OR NEW.deal_id IS NOT NULL)",
-                            body=refresh("OLD.org_id", "OLD.deal_id") + "\n    "
+                            body=refresh("OLD.org_id", "OLD.deal_id", moved("deal_id")) + "\n    "
                             + refresh("NEW.org_id", "NEW.deal_id")))
     return "\n".join(out)
+
+
+PG_MOVED = ("    IF OLD.org_id IS DISTINCT FROM NEW.org_id OR OLD.{deal} IS DISTINCT FROM NEW.{deal} THEN\n"
+            "        PERFORM rollup_ds_refresh(OLD.org_id, OLD.{deal});\n    END IF;\n"
+            "    PERFORM rollup_ds_refresh(NEW.org_id, NEW.{deal});\n")
 
 
 def pg():
@@ -94,8 +107,7 @@ def pg():
           "CREATE TRIGGER rollup_ds_{name} AFTER {ev} ON {table} FOR EACH ROW{when} "
           "EXECUTE FUNCTION rollup_ds_{name}();\n")
     out.append(fn.format(name="d_au", ev="UPDATE OF " + ", ".join(DEAL_COLS), table="deals", when="",
-                         body="    PERFORM rollup_ds_refresh(OLD.org_id, OLD.id);\n"
-                         "    PERFORM rollup_ds_refresh(NEW.org_id, NEW.id);\n"))
+                         body=PG_MOVED.format(deal="id")))
     out.append(fn.format(name="d_ad", ev="DELETE", table="deals", when="",
                          body="    DELETE FROM rollup_deal_signals WHERE org_id = OLD.org_id AND deal_id = OLD.id;\n"))
     for table, short, cols in CHILDREN:
@@ -106,8 +118,7 @@ def pg():
         changed = " OR ".join(f"OLD.{c} IS DISTINCT FROM NEW.{c}" for c in cols)
         out.append(fn.format(name=f"{short}_au", ev="UPDATE OF " + ", ".join(cols), table=table,
                              when=f" WHEN ({changed})",
-                             body="    PERFORM rollup_ds_refresh(OLD.org_id, OLD.deal_id);\n"
-                             "    PERFORM rollup_ds_refresh(NEW.org_id, NEW.deal_id);\n"))
+                             body=PG_MOVED.format(deal="deal_id")))
     return "\n".join(out)
 
 
@@ -144,10 +155,11 @@ CREATE TABLE rollup_deal_signals (
     missed_steps BIGINT NOT NULL DEFAULT 0,
     convs_since_progress BIGINT NOT NULL DEFAULT 0,
     last_step_on TEXT,
-    PRIMARY KEY (org_id, deal_id)
+    PRIMARY KEY (org_id, owner_id, deal_id)
 )@WITHOUT_ROWID@;
--- a team's (or a rep's) open deals
-CREATE INDEX rollup_deal_signals_owner ON rollup_deal_signals(org_id, owner_id);
+-- the rows are kept in owner order, so that a team's (or the organisation's)
+-- open deals are one range each; a deal's row is found by this index
+CREATE UNIQUE INDEX rollup_deal_signals_deal ON rollup_deal_signals(org_id, deal_id);
 
 """
     fill = (f"-- the open deals already there\n{INSERT}\n"

@@ -22,10 +22,11 @@ CREATE TABLE rollup_deal_signals (
     missed_steps BIGINT NOT NULL DEFAULT 0,
     convs_since_progress BIGINT NOT NULL DEFAULT 0,
     last_step_on TEXT,
-    PRIMARY KEY (org_id, deal_id)
+    PRIMARY KEY (org_id, owner_id, deal_id)
 )@WITHOUT_ROWID@;
--- a team's (or a rep's) open deals
-CREATE INDEX rollup_deal_signals_owner ON rollup_deal_signals(org_id, owner_id);
+-- the rows are kept in owner order, so that a team's (or the organisation's)
+-- open deals are one range each; a deal's row is found by this index
+CREATE UNIQUE INDEX rollup_deal_signals_deal ON rollup_deal_signals(org_id, deal_id);
 
 -- @sqlite
 CREATE TRIGGER rollup_ds_d_ai AFTER INSERT ON deals FOR EACH ROW BEGIN
@@ -35,9 +36,9 @@ CREATE TRIGGER rollup_ds_d_ai AFTER INSERT ON deals FOR EACH ROW BEGIN
 END;
 
 CREATE TRIGGER rollup_ds_d_au AFTER UPDATE OF org_id, owner_id, status, created_on, stage_changed_on ON deals FOR EACH ROW BEGIN
-    DELETE FROM rollup_deal_signals WHERE org_id = OLD.org_id AND deal_id = OLD.id;
+    DELETE FROM rollup_deal_signals WHERE org_id = OLD.org_id AND deal_id = OLD.id AND (OLD.org_id IS NOT NEW.org_id OR OLD.id IS NOT NEW.id);
     INSERT INTO rollup_deal_signals (org_id, deal_id, owner_id, created_on, stage_changed_on, next_due, next_slips, missed_steps, convs_since_progress, last_step_on)
-    SELECT d.org_id AS org_id, d.id AS deal_id, d.owner_id AS owner_id, d.created_on AS created_on, d.stage_changed_on AS stage_changed_on, (SELECT st.due FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'open' ORDER BY st.due || '', st.id LIMIT 1) AS next_due, coalesce((SELECT st.slips FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'open' ORDER BY st.due || '', st.id LIMIT 1), 0) AS next_slips, (SELECT count(*) FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'missed' AND st.due >= d.stage_changed_on) AS missed_steps, (SELECT count(*) FROM conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id AND cv.held_on >= d.stage_changed_on AND cv.progressed = 0) AS convs_since_progress, (SELECT max(cv.held_on) FROM conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id AND cv.outcome = 'step') AS last_step_on FROM deals d WHERE d.org_id = OLD.org_id AND d.id = OLD.id AND d.status = 'open';
+    SELECT d.org_id AS org_id, d.id AS deal_id, d.owner_id AS owner_id, d.created_on AS created_on, d.stage_changed_on AS stage_changed_on, (SELECT st.due FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'open' ORDER BY st.due || '', st.id LIMIT 1) AS next_due, coalesce((SELECT st.slips FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'open' ORDER BY st.due || '', st.id LIMIT 1), 0) AS next_slips, (SELECT count(*) FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'missed' AND st.due >= d.stage_changed_on) AS missed_steps, (SELECT count(*) FROM conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id AND cv.held_on >= d.stage_changed_on AND cv.progressed = 0) AS convs_since_progress, (SELECT max(cv.held_on) FROM conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id AND cv.outcome = 'step') AS last_step_on FROM deals d WHERE d.org_id = OLD.org_id AND d.id = OLD.id AND d.status = 'open' AND (OLD.org_id IS NOT NEW.org_id OR OLD.id IS NOT NEW.id);
     DELETE FROM rollup_deal_signals WHERE org_id = NEW.org_id AND deal_id = NEW.id;
     INSERT INTO rollup_deal_signals (org_id, deal_id, owner_id, created_on, stage_changed_on, next_due, next_slips, missed_steps, convs_since_progress, last_step_on)
     SELECT d.org_id AS org_id, d.id AS deal_id, d.owner_id AS owner_id, d.created_on AS created_on, d.stage_changed_on AS stage_changed_on, (SELECT st.due FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'open' ORDER BY st.due || '', st.id LIMIT 1) AS next_due, coalesce((SELECT st.slips FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'open' ORDER BY st.due || '', st.id LIMIT 1), 0) AS next_slips, (SELECT count(*) FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'missed' AND st.due >= d.stage_changed_on) AS missed_steps, (SELECT count(*) FROM conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id AND cv.held_on >= d.stage_changed_on AND cv.progressed = 0) AS convs_since_progress, (SELECT max(cv.held_on) FROM conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id AND cv.outcome = 'step') AS last_step_on FROM deals d WHERE d.org_id = NEW.org_id AND d.id = NEW.id AND d.status = 'open';
@@ -60,9 +61,9 @@ CREATE TRIGGER rollup_ds_st_ad AFTER DELETE ON steps FOR EACH ROW WHEN OLD.deal_
 END;
 
 CREATE TRIGGER rollup_ds_st_au AFTER UPDATE OF org_id, deal_id, status, due, slips ON steps FOR EACH ROW WHEN (OLD.org_id IS NOT NEW.org_id OR OLD.deal_id IS NOT NEW.deal_id OR OLD.status IS NOT NEW.status OR OLD.due IS NOT NEW.due OR OLD.slips IS NOT NEW.slips) AND (OLD.deal_id IS NOT NULL OR NEW.deal_id IS NOT NULL) BEGIN
-    DELETE FROM rollup_deal_signals WHERE org_id = OLD.org_id AND deal_id = OLD.deal_id;
+    DELETE FROM rollup_deal_signals WHERE org_id = OLD.org_id AND deal_id = OLD.deal_id AND (OLD.org_id IS NOT NEW.org_id OR OLD.deal_id IS NOT NEW.deal_id);
     INSERT INTO rollup_deal_signals (org_id, deal_id, owner_id, created_on, stage_changed_on, next_due, next_slips, missed_steps, convs_since_progress, last_step_on)
-    SELECT d.org_id AS org_id, d.id AS deal_id, d.owner_id AS owner_id, d.created_on AS created_on, d.stage_changed_on AS stage_changed_on, (SELECT st.due FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'open' ORDER BY st.due || '', st.id LIMIT 1) AS next_due, coalesce((SELECT st.slips FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'open' ORDER BY st.due || '', st.id LIMIT 1), 0) AS next_slips, (SELECT count(*) FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'missed' AND st.due >= d.stage_changed_on) AS missed_steps, (SELECT count(*) FROM conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id AND cv.held_on >= d.stage_changed_on AND cv.progressed = 0) AS convs_since_progress, (SELECT max(cv.held_on) FROM conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id AND cv.outcome = 'step') AS last_step_on FROM deals d WHERE d.org_id = OLD.org_id AND d.id = OLD.deal_id AND d.status = 'open';
+    SELECT d.org_id AS org_id, d.id AS deal_id, d.owner_id AS owner_id, d.created_on AS created_on, d.stage_changed_on AS stage_changed_on, (SELECT st.due FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'open' ORDER BY st.due || '', st.id LIMIT 1) AS next_due, coalesce((SELECT st.slips FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'open' ORDER BY st.due || '', st.id LIMIT 1), 0) AS next_slips, (SELECT count(*) FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'missed' AND st.due >= d.stage_changed_on) AS missed_steps, (SELECT count(*) FROM conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id AND cv.held_on >= d.stage_changed_on AND cv.progressed = 0) AS convs_since_progress, (SELECT max(cv.held_on) FROM conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id AND cv.outcome = 'step') AS last_step_on FROM deals d WHERE d.org_id = OLD.org_id AND d.id = OLD.deal_id AND d.status = 'open' AND (OLD.org_id IS NOT NEW.org_id OR OLD.deal_id IS NOT NEW.deal_id);
     DELETE FROM rollup_deal_signals WHERE org_id = NEW.org_id AND deal_id = NEW.deal_id;
     INSERT INTO rollup_deal_signals (org_id, deal_id, owner_id, created_on, stage_changed_on, next_due, next_slips, missed_steps, convs_since_progress, last_step_on)
     SELECT d.org_id AS org_id, d.id AS deal_id, d.owner_id AS owner_id, d.created_on AS created_on, d.stage_changed_on AS stage_changed_on, (SELECT st.due FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'open' ORDER BY st.due || '', st.id LIMIT 1) AS next_due, coalesce((SELECT st.slips FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'open' ORDER BY st.due || '', st.id LIMIT 1), 0) AS next_slips, (SELECT count(*) FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'missed' AND st.due >= d.stage_changed_on) AS missed_steps, (SELECT count(*) FROM conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id AND cv.held_on >= d.stage_changed_on AND cv.progressed = 0) AS convs_since_progress, (SELECT max(cv.held_on) FROM conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id AND cv.outcome = 'step') AS last_step_on FROM deals d WHERE d.org_id = NEW.org_id AND d.id = NEW.deal_id AND d.status = 'open';
@@ -81,9 +82,9 @@ CREATE TRIGGER rollup_ds_cv_ad AFTER DELETE ON conversations FOR EACH ROW WHEN O
 END;
 
 CREATE TRIGGER rollup_ds_cv_au AFTER UPDATE OF org_id, deal_id, held_on, progressed, outcome ON conversations FOR EACH ROW WHEN (OLD.org_id IS NOT NEW.org_id OR OLD.deal_id IS NOT NEW.deal_id OR OLD.held_on IS NOT NEW.held_on OR OLD.progressed IS NOT NEW.progressed OR OLD.outcome IS NOT NEW.outcome) AND (OLD.deal_id IS NOT NULL OR NEW.deal_id IS NOT NULL) BEGIN
-    DELETE FROM rollup_deal_signals WHERE org_id = OLD.org_id AND deal_id = OLD.deal_id;
+    DELETE FROM rollup_deal_signals WHERE org_id = OLD.org_id AND deal_id = OLD.deal_id AND (OLD.org_id IS NOT NEW.org_id OR OLD.deal_id IS NOT NEW.deal_id);
     INSERT INTO rollup_deal_signals (org_id, deal_id, owner_id, created_on, stage_changed_on, next_due, next_slips, missed_steps, convs_since_progress, last_step_on)
-    SELECT d.org_id AS org_id, d.id AS deal_id, d.owner_id AS owner_id, d.created_on AS created_on, d.stage_changed_on AS stage_changed_on, (SELECT st.due FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'open' ORDER BY st.due || '', st.id LIMIT 1) AS next_due, coalesce((SELECT st.slips FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'open' ORDER BY st.due || '', st.id LIMIT 1), 0) AS next_slips, (SELECT count(*) FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'missed' AND st.due >= d.stage_changed_on) AS missed_steps, (SELECT count(*) FROM conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id AND cv.held_on >= d.stage_changed_on AND cv.progressed = 0) AS convs_since_progress, (SELECT max(cv.held_on) FROM conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id AND cv.outcome = 'step') AS last_step_on FROM deals d WHERE d.org_id = OLD.org_id AND d.id = OLD.deal_id AND d.status = 'open';
+    SELECT d.org_id AS org_id, d.id AS deal_id, d.owner_id AS owner_id, d.created_on AS created_on, d.stage_changed_on AS stage_changed_on, (SELECT st.due FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'open' ORDER BY st.due || '', st.id LIMIT 1) AS next_due, coalesce((SELECT st.slips FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'open' ORDER BY st.due || '', st.id LIMIT 1), 0) AS next_slips, (SELECT count(*) FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'missed' AND st.due >= d.stage_changed_on) AS missed_steps, (SELECT count(*) FROM conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id AND cv.held_on >= d.stage_changed_on AND cv.progressed = 0) AS convs_since_progress, (SELECT max(cv.held_on) FROM conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id AND cv.outcome = 'step') AS last_step_on FROM deals d WHERE d.org_id = OLD.org_id AND d.id = OLD.deal_id AND d.status = 'open' AND (OLD.org_id IS NOT NEW.org_id OR OLD.deal_id IS NOT NEW.deal_id);
     DELETE FROM rollup_deal_signals WHERE org_id = NEW.org_id AND deal_id = NEW.deal_id;
     INSERT INTO rollup_deal_signals (org_id, deal_id, owner_id, created_on, stage_changed_on, next_due, next_slips, missed_steps, convs_since_progress, last_step_on)
     SELECT d.org_id AS org_id, d.id AS deal_id, d.owner_id AS owner_id, d.created_on AS created_on, d.stage_changed_on AS stage_changed_on, (SELECT st.due FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'open' ORDER BY st.due || '', st.id LIMIT 1) AS next_due, coalesce((SELECT st.slips FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'open' ORDER BY st.due || '', st.id LIMIT 1), 0) AS next_slips, (SELECT count(*) FROM steps st WHERE st.org_id = d.org_id AND st.deal_id = d.id AND st.status = 'missed' AND st.due >= d.stage_changed_on) AS missed_steps, (SELECT count(*) FROM conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id AND cv.held_on >= d.stage_changed_on AND cv.progressed = 0) AS convs_since_progress, (SELECT max(cv.held_on) FROM conversations cv WHERE cv.org_id = d.org_id AND cv.deal_id = d.id AND cv.outcome = 'step') AS last_step_on FROM deals d WHERE d.org_id = NEW.org_id AND d.id = NEW.deal_id AND d.status = 'open';
@@ -111,7 +112,9 @@ CREATE TRIGGER rollup_ds_d_ai AFTER INSERT ON deals REFERENCING NEW TABLE AS new
 
 CREATE FUNCTION rollup_ds_d_au() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM rollup_ds_refresh(OLD.org_id, OLD.id);
+    IF OLD.org_id IS DISTINCT FROM NEW.org_id OR OLD.id IS DISTINCT FROM NEW.id THEN
+        PERFORM rollup_ds_refresh(OLD.org_id, OLD.id);
+    END IF;
     PERFORM rollup_ds_refresh(NEW.org_id, NEW.id);
     RETURN NULL;
 END
@@ -144,7 +147,9 @@ CREATE TRIGGER rollup_ds_st_ad AFTER DELETE ON steps FOR EACH ROW WHEN (OLD.deal
 
 CREATE FUNCTION rollup_ds_st_au() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM rollup_ds_refresh(OLD.org_id, OLD.deal_id);
+    IF OLD.org_id IS DISTINCT FROM NEW.org_id OR OLD.deal_id IS DISTINCT FROM NEW.deal_id THEN
+        PERFORM rollup_ds_refresh(OLD.org_id, OLD.deal_id);
+    END IF;
     PERFORM rollup_ds_refresh(NEW.org_id, NEW.deal_id);
     RETURN NULL;
 END
@@ -169,7 +174,9 @@ CREATE TRIGGER rollup_ds_cv_ad AFTER DELETE ON conversations FOR EACH ROW WHEN (
 
 CREATE FUNCTION rollup_ds_cv_au() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM rollup_ds_refresh(OLD.org_id, OLD.deal_id);
+    IF OLD.org_id IS DISTINCT FROM NEW.org_id OR OLD.deal_id IS DISTINCT FROM NEW.deal_id THEN
+        PERFORM rollup_ds_refresh(OLD.org_id, OLD.deal_id);
+    END IF;
     PERFORM rollup_ds_refresh(NEW.org_id, NEW.deal_id);
     RETURN NULL;
 END
