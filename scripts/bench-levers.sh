@@ -9,7 +9,9 @@
 #   lb-org     /leaderboards?figure=commitment_rate&period=this_month
 #              (the whole organisation, live, as its admin: every rep's
 #              commitment rate from the roll-ups rollup_conversations and
-#              rollup_steps_due, not from the conversations)
+#              rollup_steps_due, not from the conversations; the menu's
+#              count is the admin's inbox, every team's)
+#   lb-mgr     the same page as manager01 (the menu's count: their inbox)
 #   lb-api     /api/v1/leaderboards?figure=commitment_rate&period=this_month
 #   lb-year    /leaderboards?figure=commitment_rate&period=this_year
 #              (the same over the year: twelve times the roll-up rows)
@@ -51,9 +53,10 @@ echo "bench-levers: $nreps reps, $nconvs conversations, $nrolled per-rep per-day
 port=${BENCH_PORT:-$(bench_free_port 18800 18849)}
 tport=$(bench_free_port $((port + 1)) 18849)
 
-pages=(lb-org lb-api lb-year inbox inbox-api inbox-adm)
+pages=(lb-org lb-mgr lb-api lb-year inbox inbox-api inbox-adm)
 declare -A path
 path[lb-org]="/leaderboards?figure=commitment_rate&period=this_month"
+path[lb-mgr]="/leaderboards?figure=commitment_rate&period=this_month"
 path[lb-api]="/api/v1/leaderboards?figure=commitment_rate&period=this_month"
 path[lb-year]="/leaderboards?figure=commitment_rate&period=this_year"
 path[inbox]="/inbox"

@@ -35,7 +35,7 @@ struct gather {
 	size_t n, cap;
 	struct inbox_rep *reps;		/* the reps in the caller's inbox, once each */
 	size_t nreps;
-	int64_t managers[64];		/* whose teams: the caller, or (an admin) every team's manager */
+	int64_t *managers;		/* whose teams: the caller, or (an admin) every team's manager */
 	size_t nmanagers;
 };
 
@@ -89,6 +89,7 @@ static enum err load_reps(struct db_conn *c, struct gather *g)
 	if (e)
 		return e;
 	g->reps = arena_allocarray(g->a, n ? n : 1, sizeof(*g->reps));
+	g->managers = arena_allocarray(g->a, n + 1, sizeof(*g->managers));
 	if (v->role != ROLE_ADMIN)
 		g->managers[g->nmanagers++] = v->id;
 	for (size_t i = 0; i < n; i++) {
@@ -99,17 +100,20 @@ static enum err load_reps(struct db_conn *c, struct gather *g)
 		int seen = !all[i].manager_id;
 		for (size_t k = 0; k < g->nmanagers && !seen; k++)
 			seen = g->managers[k] == all[i].manager_id;
-		if (!seen && g->nmanagers < sizeof(g->managers) / sizeof(g->managers[0]))
+		if (!seen)
 			g->managers[g->nmanagers++] = all[i].manager_id;
 	}
 	return E_OK;
 }
 
+/* one-on-ones and improvement plans reach the caller only for the teams
+ * they lead (access_one_on_one_manage, access_improve_manage; an admin
+ * too): the reps of the teams the caller manages, not every manager's */
 static enum err src_one_on_ones(struct db_conn *c, struct gather *g)
 {
-	for (size_t m = 0; m < g->nmanagers; m++) {
+	{
 		struct ooo_rep_list l;
-		enum err e = ooo_reps(c, g->a, g->v->org_id, g->managers[m], 0, &l);
+		enum err e = ooo_reps(c, g->a, g->v->org_id, g->v->id, 0, &l);
 		if (e)
 			return e;
 		for (size_t i = 0; i < l.n; i++) {
@@ -211,10 +215,10 @@ static enum err src_rate(struct db_conn *c, struct gather *g)
 
 static enum err src_improve(struct db_conn *c, struct gather *g)
 {
-	for (size_t m = 0; m < g->nmanagers; m++) {
+	{
 		struct improve_need *x;
 		size_t n;
-		enum err e = improve_needs(c, g->a, g->v->org_id, g->managers[m], g->today, 200, &x, &n);
+		enum err e = improve_needs(c, g->a, g->v->org_id, g->v->id, g->today, 200, &x, &n);
 		if (e)
 			return e;
 		for (size_t i = 0; i < n; i++) {
