@@ -488,6 +488,8 @@ const struct route routes[] = {
 	{ "GET", "/recruiting/import", page_recruit_import, R_REP },
 	{ "POST", "/recruiting/import", page_recruit_import_post, R_REP | R_CSRF | R_UPLOAD },
 	/* a candidate's details edited (issue 11): whoever works on them (access_candidate_work) */
+	{ "GET", "/recruiting/candidates/:id/edit", page_candidate_edit, R_REP },
+	{ "POST", "/recruiting/candidates/:id/edit", page_candidate_edit_post, R_REP | R_CSRF },
 	{ "PATCH", "/api/v1/candidates/:id", api_candidate_update, R_REP | R_JSON | R_CSRF },
 
 	/* plumbing */

@@ -156,15 +156,15 @@ void api_candidates_create(struct request *r)
 	if (!anyway || strcmp(anyway, "yes")) {
 		/* the same e-mail in the organisation: 409 with the existing id;
 		 * "add_anyway": "yes" adds them all the same */
-		int64_t dup = 0;
-		if ((e = candidate_by_email(r->db, r->me.org_id, email, &dup))) {
+		struct candidate_dup dup;
+		if ((e = candidate_by_email(r->db, r->a, r->me.org_id, email, &dup))) {
 			api_store_error(r, e);
 			return;
 		}
-		if (dup) {
+		if (dup.id) {
 			api_reply(r, 409, json_pack("{s:s, s:s, s:s, s:I}", "error", err_name(E_CONFLICT), "message",
 						    T("A candidate with this e-mail exists. Open it, or send \"add_anyway\": \"yes\"."),
-						    "field", "email", "existing_id", (json_int_t)dup));
+						    "field", "email", "existing_id", (json_int_t)dup.id));
 			return;
 		}
 	}
@@ -313,7 +313,9 @@ void api_candidate_conversations_create(struct request *r)
  * source, job_title, company, tags, notes, known_by, consent_on,
  * retain_until) change, the rest stay; the rules of a new candidate
  * (candidate_validate: a retention date in the past is a 400 naming
- * retain_until). Whoever works on the candidate (access_candidate_work):
+ * retain_until); an e-mail changed to another candidate's is a 409 with
+ * its existing_id unless "save_anyway": "yes". recruit_candidate_update,
+ * as the edit page. Whoever works on the candidate (access_candidate_work):
  * an invited interviewer 403, anyone else 404. */
 void api_candidate_update(struct request *r)
 {
@@ -337,16 +339,14 @@ void api_candidate_update(struct request *r)
 		}
 	if (api_has(r, "known_by"))
 		known = api_int(r, "known_by", &bad);
+	const char *anyway = api_str(r, "save_anyway", &bad);
 	if (bad)
 		return;
 	struct rule_error errs[RECRUIT_ERRORS_MAX];
 	size_t nerr = 0;
-	/* the retention date they have already is not refused for being past:
-	 * only a date typed now is */
-	const char *retain = in.retain_until;
-	if (!api_has(r, "retain_until"))
-		in.retain_until = NULL;
-	enum err e = recruit_candidate_check(r, &in, known < 0 ? -1 : known, errs, &nerr);
+	struct candidate_dup dup;
+	enum err e = recruit_candidate_update(r, &c, &in, known < 0 ? -1 : known, anyway && !strcmp(anyway, "yes"), errs,
+					      &nerr, &dup);
 	if (e) {
 		api_store_error(r, e);
 		return;
@@ -355,14 +355,13 @@ void api_candidate_update(struct request *r)
 		api_invalid(r, errs[0].field, T(errs[0].message));
 		return;
 	}
-	if (!retain || !*retain)
-		retain = c.retain_until;
-	char *email = arena_strdup(r->a, in.email ? in.email : "");
-	email_normalise(email);
-	struct candidate_new cn = { in.name, email, in.phone, in.source, in.job_title, in.company, in.tags, in.notes,
-				    known, in.consent_on, retain, 0, NULL };
-	if ((e = candidate_update(r->db, r->me.org_id, c.id, &cn)) ||
-	    (e = recruit_load(r, c.id, &c, &(enum candidate_view){ 0 }))) {
+	if (dup.id) {
+		api_reply(r, 409, json_pack("{s:s, s:s, s:s, s:I}", "error", err_name(E_CONFLICT), "message",
+					    T("Another candidate has this e-mail. Open it, or send \"save_anyway\": \"yes\"."),
+					    "field", "email", "existing_id", (json_int_t)dup.id));
+		return;
+	}
+	if ((e = recruit_load(r, c.id, &c, &(enum candidate_view){ 0 }))) {
 		api_store_error(r, e);
 		return;
 	}

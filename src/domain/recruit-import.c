@@ -46,3 +46,13 @@ const char *recruit_import_source(const char *typed)
 			return recruit_source_codes[i];
 	return NULL;
 }
+
+long recruit_import_earlier(const char *const *kept, size_t n, const char *email)
+{
+	if (!email || !*email)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (kept[i] && !strcmp(kept[i], email))
+			return (long)i;
+	return -1;
+}

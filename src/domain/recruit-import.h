@@ -20,6 +20,15 @@ const char *recruit_import_field(enum recruit_import_col c);
 /* a source as typed ("LinkedIn", " Referral ") as its code, or NULL */
 const char *recruit_import_source(const char *typed);
 
+/* A row whose e-mail (normalised: email_normalise) is already a candidate's
+ * of the organisation, or a row's kept earlier in the same file, is a
+ * duplicate: skipped and listed, not a fault — it does not make "import
+ * nothing" import nothing, and the other rows are stored. This answers the
+ * second half: the index among the n kept rows' normalised e-mails of the
+ * one with this normalised e-mail, -1 when none (an empty e-mail is never a
+ * duplicate). The first half is the store's (candidate_by_email). */
+long recruit_import_earlier(const char *const *kept, size_t n, const char *email);
+
 #define RECRUIT_IMPORT_ROWS_MAX 5000	/* rows of one file */
 
 #endif

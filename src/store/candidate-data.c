@@ -258,14 +258,17 @@ enum err candidate_erase(struct db_conn *c, int64_t org_id, int64_t id)
 	return db_commit(c);
 }
 
-enum err candidate_by_email(struct db_conn *c, int64_t org_id, const char *email, int64_t *id)
+enum err candidate_by_email(struct db_conn *c, struct arena *a, int64_t org_id, const char *email,
+			    struct candidate_dup *out)
 {
-	*id = 0;
+	*out = (struct candidate_dup){ 0, "" };
 	if (!email || !*email)
 		return E_OK;
-	struct db_stmt *st = DBQ(c, "SELECT id FROM candidates WHERE org_id = $1 AND email <> '' AND "
+	struct db_stmt *st = DBQ(c, "SELECT id, name FROM candidates WHERE org_id = $1 AND email <> '' AND "
 				 "lower(email) = lower($2) ORDER BY id LIMIT 1", P_I(org_id), P_T(email));
-	if (db_step(st) == DB_ROW)
-		*id = db_col_i64(st, 0);
+	if (db_step(st) == DB_ROW) {
+		out->id = db_col_i64(st, 0);
+		out->name = arena_strdup(a, db_col_text(st, 1));
+	}
 	return db_finish(st);
 }

@@ -48,7 +48,13 @@ enum err candidate_export(struct db_conn *c, int64_t org_id, int64_t id, json_t 
 enum err candidate_erase(struct db_conn *c, int64_t org_id, int64_t id);
 
 /* the candidate of the organisation with this e-mail (case-insensitive;
- * "" never matches) into *id, 0 when none */
-enum err candidate_by_email(struct db_conn *c, int64_t org_id, const char *email, int64_t *id);
+ * "" never matches; the oldest when several): its id and name into *out,
+ * id 0 when none. One indexed lookup (migration 0032, (org_id, lower(email))) */
+struct candidate_dup {
+	int64_t id;
+	const char *name;
+};
+enum err candidate_by_email(struct db_conn *c, struct arena *a, int64_t org_id, const char *email,
+			    struct candidate_dup *out);
 
 #endif

@@ -10,6 +10,10 @@
  *        the past refused); each bad row reported by its line and field.
  *        mode=keep stores the valid rows; mode=all stores nothing when any
  *        row is bad. The rows stored are stored in one transaction.
+ *        A valid row whose e-mail is already in the pool, or on a row kept
+ *        earlier in the file, is skipped and listed by line (with a link to
+ *        the candidate in the pool): a duplicate, not a fault, so it does
+ *        not make mode=all store nothing (domain/recruit-import.h).
  *
  * Rights: access_recruiting_pool (managers, admins); anyone else 404.
  */
@@ -20,6 +24,7 @@
 #include "../domain/recruit-import.h"
 #include "../domain/validate.h"
 #include "../store/recruit.h"
+#include "../store/candidate-data.h"
 #include "../lib/csv.h"
 #include "../lib/util.h"
 #include <string.h>
@@ -27,6 +32,14 @@
 struct import_fault {
 	size_t line;
 	const char *field, *message;
+};
+
+/* a row skipped as a duplicate: of the candidate id in the pool, or of
+ * the row kept earlier on line `earlier` */
+struct import_skip {
+	size_t line, earlier;
+	int64_t id;
+	const char *name;
 };
 
 struct import_result {
@@ -37,7 +50,30 @@ struct import_result {
 	size_t nfaults;
 	int rolled_back;		/* mode all with a bad row: nothing stored */
 	size_t bad_rows;		/* rows with at least one fault */
+	struct import_skip *skips;
+	size_t nskips;
 };
+
+/* "Line 4: already in the pool as <a>Ivo Import</a>." — the sentence
+ * translated and escaped, the link put in */
+static void skip_item(struct request *r, const struct import_skip *k)
+{
+	struct strbuf *o = &r->out;
+	struct strbuf who = STRBUF_INIT, fmt = STRBUF_INIT;
+	if (k->id) {
+		html_printf(&who, "<a href=\"/recruiting/candidates/%lld\">%s</a>", (long long)k->id, k->name);
+		html_txt(&fmt, T("Line %zu: already in the pool as %s."));
+		html_printf(o, "<li data-line=\"%zu\" data-existing=\"%lld\">%-s</li>", k->line, (long long)k->id,
+			    arena_printf(r->a, fmt.buf, k->line, who.buf));
+	} else {
+		html_txt(&who, k->name);
+		html_txt(&fmt, T("Line %zu: already in this file as %s (line %zu)."));
+		html_printf(o, "<li data-line=\"%zu\" data-earlier=\"%zu\">%-s</li>", k->line, k->earlier,
+			    arena_printf(r->a, fmt.buf, k->line, who.buf, k->earlier));
+	}
+	sb_release(&who);
+	sb_release(&fmt);
+}
 
 static void render(struct request *r, const struct import_result *res, const char *mode)
 {
@@ -54,7 +90,7 @@ static void render(struct request *r, const struct import_result *res, const cha
 								  "them and upload the file again, or keep the valid rows."),
 							   res->bad_rows, res->rows));
 		else
-			ui_notice(r, res->nfaults ? "info" : "ok",
+			ui_notice(r, res->nfaults || res->nskips ? "info" : "ok",
 				  arena_printf(r->a, T("%zu of %zu candidates imported."), res->stored, res->rows));
 		if (res->nfaults) {
 			html_printf(o, "<h2>%s</h2><ul class=\"import-faults\">", T("Rows with a fault"));
@@ -64,6 +100,15 @@ static void render(struct request *r, const struct import_result *res, const cha
 							 T(res->faults[i].message)));
 			html(o, "</ul>");
 		}
+		if (res->nskips) {
+			html_printf(o, "<h2>%s</h2><p class=\"muted\">%s</p><ul class=\"import-skipped\">",
+				    T("Skipped: already in the pool"),
+				    res->rolled_back ? T("These rows would have been skipped too.")
+						     : T("These rows were not imported; the others were."));
+			for (size_t i = 0; i < res->nskips; i++)
+				skip_item(r, &res->skips[i]);
+			html(o, "</ul>");
+		}
 		html(o, "</section>");
 	}
 	html_printf(o, "<section class=\"card rec-form\" id=\"upload\"><h2>%s</h2><p class=\"muted\">%s</p>",
@@ -71,6 +116,9 @@ static void render(struct request *r, const struct import_result *res, const cha
 		    T("The first row names the columns: name, email, phone, source (referral, event, LinkedIn, agency or "
 		      "applied), job title, company, tags, notes, retain until (a date, not in the past; empty: 12 months "
 		      "from today). Other columns are left out."));
+	html_printf(o, "<p class=\"muted\" id=\"duplicates-rule\">%s</p>",
+		    T("A row whose e-mail is already in the pool, or on an earlier row of the file, is skipped and "
+		      "listed. A skipped row is no fault: it does not stop the others from being imported."));
 	html(o, "<form method=\"post\" action=\"/recruiting/import\" enctype=\"multipart/form-data\" class=\"form\">");
 	ui_csrf(r);
 	html_printf(o, "<label>%s <input type=\"file\" name=\"file\" accept=\".csv,text/csv\" required></label>", T("CSV file"));
@@ -160,7 +208,11 @@ void page_recruit_import_post(struct request *r)
 	char def[11];
 	recruit_retain_default(ui_today(r), def);
 	struct candidate_new *ok = arena_allocarray(r->a, RECRUIT_IMPORT_ROWS_MAX, sizeof(*ok));
+	const char **ok_email = arena_allocarray(r->a, RECRUIT_IMPORT_ROWS_MAX, sizeof(*ok_email));
+	size_t *ok_line = arena_allocarray(r->a, RECRUIT_IMPORT_ROWS_MAX, sizeof(*ok_line));
+	res.skips = arena_allocarray(r->a, RECRUIT_IMPORT_ROWS_MAX, sizeof(*res.skips));
 	size_t nok = 0, cap = 0;
+	enum err e = E_OK;
 	res.done = 1;
 	while ((got = csv_next(cr, &rec, &err)) == 1) {
 		int empty = 1;
@@ -187,6 +239,22 @@ void page_recruit_import_post(struct request *r)
 			continue;
 		char *email = arena_strdup(r->a, in.email);
 		email_normalise(email);
+		/* a duplicate: of a row kept earlier, or of a candidate in the pool
+		 * (one indexed lookup per row) */
+		long earlier = recruit_import_earlier(ok_email, nok, email);
+		if (earlier >= 0) {
+			res.skips[res.nskips++] = (struct import_skip){ rec.line, ok_line[earlier], 0, ok[earlier].name };
+			continue;
+		}
+		struct candidate_dup dup;
+		if ((e = candidate_by_email(r->db, r->a, r->me.org_id, email, &dup)))
+			break;
+		if (dup.id) {
+			res.skips[res.nskips++] = (struct import_skip){ rec.line, 0, dup.id, dup.name };
+			continue;
+		}
+		ok_email[nok] = email;
+		ok_line[nok] = rec.line;
 		ok[nok++] = (struct candidate_new){ in.name, email, in.phone, in.source, in.job_title, in.company, in.tags,
 						    in.notes, 0, NULL, *in.retain_until ? in.retain_until : def,
 						    r->me.user_id, ui_today(r) };
@@ -195,6 +263,10 @@ void page_recruit_import_post(struct request *r)
 		res.error = arena_printf(r->a, T("The file is not a CSV file that can be read: %s"), err.buf);
 	sb_release(&err);
 	csv_close(cr);
+	if (e) {
+		resp_store_error(r, e);
+		return;
+	}
 	if (res.error) {
 		r->status = 400;
 		render(r, &res, mode);
@@ -209,7 +281,7 @@ void page_recruit_import_post(struct request *r)
 		render(r, &res, mode);
 		return;
 	}
-	enum err e = db_begin(r->db);
+	e = db_begin(r->db);
 	for (size_t i = 0; !e && i < nok; i++) {
 		int64_t id;
 		e = candidate_add(r->db, r->me.org_id, &ok[i], &id);

@@ -16,6 +16,11 @@
  *        ends in a step or a stop (the customers' rules, domain/recruit.h)
  *   POST /recruiting/candidates/:id/invitations     invite a colleague to
  *        interview the candidate
+ *   GET  /recruiting/candidates/:id/edit      the form with the candidate's
+ *        details (whoever works on them, as PATCH /api/v1/candidates/:id)
+ *   POST /recruiting/candidates/:id/edit      saved by recruit_candidate_update,
+ *        the PATCH's own: a fault names its field, a duplicate e-mail the
+ *        merge prompt, nothing stored, the form re-shown with the values
  *
  * Rights: access_candidate, access_candidate_work, access_recruiting_pool,
  * access_recruiting_see (domain/access.c). To a caller who may see nothing
@@ -36,6 +41,7 @@
 #include "../lib/util.h"
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define POOL_PAGE 50
 
@@ -375,7 +381,10 @@ struct cand_form {
 	const char *dup_name;
 };
 
-static void new_form(struct request *r, const struct cand_form *f)
+/* the form of a new candidate (c NULL) or of one edited (c): the same
+ * fields, what was typed (or what is stored) in them, each fault under its
+ * field, and the merge prompt when the e-mail is another candidate's */
+static void cand_form(struct request *r, const struct cand_form *f, const struct candidate *c)
 {
 	struct user_list ul;
 	enum err e = user_list_org(r->db, r->a, r->me.org_id, &ul);
@@ -384,21 +393,30 @@ static void new_form(struct request *r, const struct cand_form *f)
 		return;
 	}
 	struct strbuf *o = &r->out;
-	ui_page_begin(r, T("Add a candidate"), "recruiting");
-	html_printf(o, "<div class=\"page-head rec-head\"><div><p class=\"eyebrow\"><a href=\"/recruiting\">%s</a></p><h1>%s</h1>"
-		    "</div></div>", T("The talent pool"), T("Add a candidate"));
+	const char *title = c ? T("Edit the candidate") : T("Add a candidate");
+	ui_page_begin(r, title, "recruiting");
+	if (c)
+		html_printf(o, "<div class=\"page-head rec-head\"><div><p class=\"eyebrow\"><a href=\"/recruiting/candidates/%lld\">"
+			    "%s</a></p><h1>%s</h1></div></div>", (long long)c->id, c->name, title);
+	else
+		html_printf(o, "<div class=\"page-head rec-head\"><div><p class=\"eyebrow\"><a href=\"/recruiting\">%s</a></p>"
+			    "<h1>%s</h1></div></div>", T("The talent pool"), title);
 	html(o, "<section class=\"card rec-form\">");
 	if (f->nerr)
 		ui_notice(r, "error", T("Nothing was saved. Check the fields marked below."));
 	if (f->dup_id)
 		html_printf(o, "<div class=\"notice notice-info\" role=\"status\" id=\"duplicate\">%s "
 			    "<a href=\"/recruiting/candidates/%lld\">%s</a>. %s</div>",
-			    T("A candidate with this e-mail exists:"), (long long)f->dup_id, f->dup_name,
-			    T("Open it, or add anyway?"));
-	html(o, "<form method=\"post\" action=\"/recruiting/candidates\" class=\"form\">");
+			    c ? T("Another candidate has this e-mail:") : T("A candidate with this e-mail exists:"),
+			    (long long)f->dup_id, f->dup_name, c ? T("Open it, or save anyway?") : T("Open it, or add anyway?"));
+	if (c)
+		html_printf(o, "<form method=\"post\" action=\"/recruiting/candidates/%lld/edit\" class=\"form\">",
+			    (long long)c->id);
+	else
+		html(o, "<form method=\"post\" action=\"/recruiting/candidates\" class=\"form\">");
 	ui_csrf(r);
 	if (f->dup_id)
-		html(o, "<input type=\"hidden\" name=\"add_anyway\" value=\"yes\">");
+		html_printf(o, "<input type=\"hidden\" name=\"%s\" value=\"yes\">", c ? "save_anyway" : "add_anyway");
 	ui_input(r, "name", T("Name"), "text", f->name, recruit_field_error(r, f->errs, f->nerr, "name"), "required");
 	ui_input(r, "email", T("E-mail"), "email", f->email, recruit_field_error(r, f->errs, f->nerr, "email"), NULL);
 	ui_input(r, "phone", T("Phone"), "tel", f->phone, recruit_field_error(r, f->errs, f->nerr, "phone"), NULL);
@@ -414,16 +432,25 @@ static void new_form(struct request *r, const struct cand_form *f)
 		      recruit_field_error(r, f->errs, f->nerr, "known_by"), T("Nobody"));
 	ui_input(r, "consent_on", T("Consent given on"), "date", f->consent_on, recruit_field_error(r, f->errs, f->nerr, "consent_on"),
 		 NULL);
-	char def[11];
-	recruit_retain_default(ui_today(r), def);
 	ui_input(r, "retain_until", T("Keep the data until"), "date", f->retain_until,
 		 recruit_field_error(r, f->errs, f->nerr, "retain_until"), NULL);
-	html_printf(o, "<p class=\"muted small\">%s</p>",
-		    arena_printf(r->a, T("Empty: %d months after the last contact (now %s); every conversation moves it."),
-				 RECRUIT_RETAIN_MONTHS, ui_date_text(r, def)));
+	if (c) {
+		html_printf(o, "<p class=\"muted small\">%s</p>",
+			    T("Empty: kept until the date it has now; every conversation moves it."));
+	} else {
+		char def[11];
+		recruit_retain_default(ui_today(r), def);
+		html_printf(o, "<p class=\"muted small\">%s</p>",
+			    arena_printf(r->a, T("Empty: %d months after the last contact (now %s); every conversation moves it."),
+					 RECRUIT_RETAIN_MONTHS, ui_date_text(r, def)));
+	}
 	textarea(r, "notes", T("Notes"), f->notes, recruit_field_error(r, f->errs, f->nerr, "notes"), CANDIDATE_NOTES_MAX);
-	html_printf(o, "<div class=\"actions\"><button class=\"button primary\" type=\"submit\">%s</button></div>"
-		    "</form></section>", f->dup_id ? T("Add anyway") : T("Add the candidate"));
+	const char *submit = c ? (f->dup_id ? T("Save anyway") : T("Save the candidate"))
+			       : (f->dup_id ? T("Add anyway") : T("Add the candidate"));
+	html_printf(o, "<div class=\"actions\"><button class=\"button primary\" type=\"submit\">%s</button>", submit);
+	if (c)
+		html_printf(o, " <a class=\"button\" href=\"/recruiting/candidates/%lld\">%s</a>", (long long)c->id, T("Cancel"));
+	html(o, "</div></form></section>");
 	ui_page_end(r);
 }
 
@@ -434,7 +461,7 @@ void page_candidate_new(struct request *r)
 		return;
 	}
 	struct cand_form f = { 0 };
-	new_form(r, &f);
+	cand_form(r, &f, NULL);
 }
 
 enum err recruit_candidate_check(struct request *r, const struct candidate_input *in0, int64_t known_by,
@@ -451,6 +478,34 @@ enum err recruit_candidate_check(struct request *r, const struct candidate_input
 	}
 	*nerr = candidate_validate(&in, ui_today(r), errs, RECRUIT_ERRORS_MAX);
 	return E_OK;
+}
+
+enum err recruit_candidate_update(struct request *r, const struct candidate *c, const struct candidate_input *in0,
+				  int64_t known_by, int anyway, struct rule_error *errs, size_t *nerr,
+				  struct candidate_dup *dup)
+{
+	*dup = (struct candidate_dup){ 0 };
+	struct candidate_input in = *in0;
+	/* the retention date they have already is not refused for being past
+	 * (nor is an empty one, which keeps it): only another date typed now is */
+	const char *retain = in.retain_until && *in.retain_until ? in.retain_until : c->retain_until;
+	if (!strcmp(retain, c->retain_until))
+		in.retain_until = NULL;
+	/* the colleague they are known by already is kept, even one who left */
+	enum err e = recruit_candidate_check(r, &in, known_by == c->known_by ? 0 : known_by, errs, nerr);
+	if (e || *nerr)
+		return e;
+	char *email = arena_strdup(r->a, in.email ? in.email : "");
+	email_normalise(email);
+	/* another candidate of the organisation with the e-mail it gets: the
+	 * caller's merge prompt; an e-mail kept as it was is never asked about */
+	if (!anyway && *email && strcasecmp(email, c->email)) {
+		if ((e = candidate_by_email(r->db, r->a, r->me.org_id, email, dup)) || dup->id)
+			return e;
+	}
+	struct candidate_new cn = { in.name, email, in.phone, in.source, in.job_title, in.company, in.tags, in.notes,
+				    known_by, in.consent_on, retain, 0, NULL };
+	return candidate_update(r->db, r->me.org_id, c->id, &cn);
 }
 
 void page_candidate_create(struct request *r)
@@ -481,7 +536,7 @@ void page_candidate_create(struct request *r)
 	}
 	if (f.nerr) {
 		r->status = 400;
-		new_form(r, &f);
+		cand_form(r, &f, NULL);
 		return;
 	}
 	char def[11];
@@ -492,19 +547,16 @@ void page_candidate_create(struct request *r)
 	if (!anyway || strcmp(anyway, "yes")) {
 		/* the same e-mail in the organisation: the merge prompt, what
 		 * was typed kept */
-		if ((e = candidate_by_email(r->db, r->me.org_id, email, &f.dup_id))) {
+		struct candidate_dup dup;
+		if ((e = candidate_by_email(r->db, r->a, r->me.org_id, email, &dup))) {
 			resp_store_error(r, e);
 			return;
 		}
-		if (f.dup_id) {
-			struct candidate dup;
-			if ((e = candidate_get(r->db, r->a, r->me.org_id, f.dup_id, r->me.user_id, &dup))) {
-				resp_store_error(r, e);
-				return;
-			}
+		if (dup.id) {
+			f.dup_id = dup.id;
 			f.dup_name = dup.name;
 			r->status = 409;
-			new_form(r, &f);
+			cand_form(r, &f, NULL);
 			return;
 		}
 	}
@@ -517,6 +569,64 @@ void page_candidate_create(struct request *r)
 		return;
 	}
 	resp_redirect(r, arena_printf(r->a, "/recruiting/candidates/%lld?ok=added", (long long)id));
+}
+
+/* ------------------------------------------------------------ a candidate edited */
+
+static int load_work(struct request *r, struct candidate *c);
+
+/* GET /recruiting/candidates/:id/edit: whoever works on the candidate
+ * (access_candidate_work, as PATCH /api/v1/candidates/:id); an invited
+ * interviewer 403, anyone else 404 */
+void page_candidate_edit(struct request *r)
+{
+	struct candidate c;
+	if (load_work(r, &c))
+		return;
+	struct cand_form f = { c.name, c.email, c.phone, c.source, c.job_title, c.company, c.tags, c.notes,
+			       c.known_by ? arena_printf(r->a, "%lld", (long long)c.known_by) : "", c.consent_on,
+			       c.retain_until, { { 0 } }, 0, 0, NULL };
+	cand_form(r, &f, &c);
+}
+
+/* POST /recruiting/candidates/:id/edit: recruit_candidate_update, the
+ * PATCH's rules and store; a fault 400 and a duplicate e-mail 409 re-show
+ * the form with what was typed */
+void page_candidate_edit_post(struct request *r)
+{
+	struct candidate c;
+	if (load_work(r, &c))
+		return;
+	struct cand_form f = { 0 };
+	f.name = req_form_trimmed(r, "name");
+	f.email = req_form_trimmed(r, "email");
+	f.phone = req_form_trimmed(r, "phone");
+	f.source = req_form_trimmed(r, "source");
+	f.job_title = req_form_trimmed(r, "job_title");
+	f.company = req_form_trimmed(r, "company");
+	f.tags = req_form_trimmed(r, "tags");
+	f.notes = req_form_trimmed(r, "notes");
+	f.known_by = req_form_trimmed(r, "known_by");
+	f.consent_on = req_form_trimmed(r, "consent_on");
+	f.retain_until = req_form_trimmed(r, "retain_until");
+	struct candidate_input in = { f.name, f.email, f.phone, f.source, f.job_title, f.company, f.tags, f.notes, 0,
+				      f.consent_on, f.retain_until };
+	const char *anyway = req_form(r, "save_anyway");
+	struct candidate_dup dup;
+	enum err e = recruit_candidate_update(r, &c, &in, req_id_field(f.known_by), anyway && !strcmp(anyway, "yes"),
+					      f.errs, &f.nerr, &dup);
+	if (e) {
+		resp_store_error(r, e);
+		return;
+	}
+	if (f.nerr || dup.id) {
+		f.dup_id = dup.id;
+		f.dup_name = dup.name;
+		r->status = f.nerr ? 400 : 409;
+		cand_form(r, &f, &c);
+		return;
+	}
+	resp_redirect(r, arena_printf(r->a, "/recruiting/candidates/%lld?ok=edited", (long long)c.id));
 }
 
 /* ------------------------------------------------------------ a candidate */
@@ -665,6 +775,12 @@ static void render_candidate(struct request *r, const struct candidate *c, enum 
 		ui_notice(r, "ok", T("The conversation is logged."));
 	else if (ok && !strcmp(ok, "invited"))
 		ui_notice(r, "ok", T("The colleague is invited to interview."));
+	else if (ok && !strcmp(ok, "edited"))
+		ui_notice(r, "ok", T("The candidate is saved."));
+	struct candidate_ref ref = recruit_ref(c);
+	if (access_candidate_work(&r->viewer, &ref))
+		html_printf(o, "<p class=\"page-actions\"><a class=\"button\" href=\"/recruiting/candidates/%lld/edit\" "
+			    "data-edit>%s</a></p>", (long long)c->id, T("Edit"));
 	hiring_candidate_links(r, c, view == CANDIDATE_WHOLE);
 	html_printf(o, "<section class=\"card\" id=\"profile\"><dl class=\"rec-facts\"><div><dt>%s</dt><dd>%s</dd></div>",
 		    T("Current role"), *c->job_title ? c->job_title : "–");

@@ -383,6 +383,9 @@ struct candidate;
 /* the candidate page's links (one line in its header): the hiring profile,
  * and the hire page when the caller sees the candidate whole */
 void hiring_candidate_links(struct request *r, const struct candidate *c, int whole);
+/* page-recruiting.c: a candidate's details edited */
+void page_candidate_edit(struct request *r);
+void page_candidate_edit_post(struct request *r);
 /* page-hire.c */
 void page_candidate_hire(struct request *r);
 void page_candidate_hire_post(struct request *r);

@@ -9,6 +9,7 @@
 #include "../http/request.h"
 #include "../domain/recruit.h"
 #include "../store/recruit.h"
+#include "../store/candidate-data.h"
 
 struct candidate_ref recruit_ref(const struct candidate *c);
 /* the default stages of a vacancy's pipeline, in the organisation's language, once */
@@ -26,6 +27,16 @@ const char *recruit_rule_text(struct request *r);
 /* candidate_validate, known_by checked against the organisation's active users */
 enum err recruit_candidate_check(struct request *r, const struct candidate_input *in, int64_t known_by,
 				 struct rule_error *errs, size_t *nerr);
+/* a candidate's details changed: the edit page and PATCH
+ * /api/v1/candidates/:id, one rule and one store. in: the candidate as it
+ * is to be; a retention date other than c's is checked (not in the past),
+ * an empty one keeps c's; known_by 0 nobody, -1 not a number, c's own kept
+ * unchecked. A fault: *nerr; an e-mail changed to one another candidate of
+ * the organisation has (unless anyway): dup->id and dup->name (the merge
+ * prompt); in both cases nothing stored */
+enum err recruit_candidate_update(struct request *r, const struct candidate *c, const struct candidate_input *in,
+				  int64_t known_by, int anyway, struct rule_error *errs, size_t *nerr,
+				  struct candidate_dup *dup);
 /* checks and (when fine) stores a conversation; *nerr faults, nothing stored */
 enum err recruit_conv_log(struct request *r, const struct candidate *c, const struct candidate_conv_input *in,
 			  struct rule_error *errs, size_t *nerr, int64_t *id);

@@ -130,6 +130,10 @@ static const struct nav_item nav[] = {
 	/* running it for real (issue 16): the audit log */
 	/* TRANSLATORS: a menu item: who changed what and when; keep it short */
 	{ G_ADMIN, "admin-audit", "/admin/audit", N_("Audit log"), ROLE_ADMIN, ROLE_ADMIN, NULL },
+	/* recruiting (issue 11): the suggested interview questions per trait, the organisation's own */
+	/* TRANSLATORS: a menu item under Manage: the questions suggested to interviewers; keep it short */
+	{ G_ADMIN, "admin-interview-questions", "/admin/interview-questions", N_("Interview questions"), ROLE_ADMIN,
+	  ROLE_ADMIN, NULL },
 };
 
 #define NAV_N (sizeof(nav) / sizeof(nav[0]))

@@ -498,3 +498,58 @@ test('candidates imported from a CSV file: bad lines reported by line and field;
   assert.equal((await upload('rob@acme.test', 'keep')).status, 404);
   assert.equal(count(), '2');
 });
+
+test('an imported row whose e-mail is in the pool or on an earlier row is skipped, listed by line, and stops nothing', async () => {
+  const max = as('max@acme.test');
+  const existing = await addCandidate({ name: 'Pia Pool', email: 'pia.pool@example.test' });
+  const csvText = [
+    'Name,Email,Source',
+    'Olaf Once,olaf.once@example.test,event',
+    'Pia Twice,PIA.POOL@example.test,referral',
+    'Quinn Quick,quinn.q@example.test,linkedin',
+    'Olaf Again, Olaf.Once@Example.test ,event',
+    'Rik Bad,rik.bad@example.test,newspaper',
+    'Sam Solo,,event',
+  ].join('\n');
+  async function upload(mode) {
+    const c = await web('max@acme.test');
+    const fd = new FormData();
+    fd.append('csrf_token', c.csrf);
+    fd.append('mode', mode);
+    fd.append('file', new Blob([csvText], { type: 'text/csv' }), 'dupes.csv');
+    return c.request('POST', '/recruiting/import', { body: fd });
+  }
+  const total = async () => (await max.get('/api/v1/candidates?limit=1')).json.total;
+  const before = await total();
+  // the rule is stated on the form
+  assert.match(textOf((await (await web('max@acme.test')).get('/recruiting/import')).text),
+    /A row whose e-mail is already in the pool, or on an earlier row of the file, is skipped and listed\./);
+  // import nothing: the bad row stops the file; the duplicates are listed as skipped, not as faults
+  let r = await upload('all');
+  assert.equal(r.status, 400);
+  let t = textOf(r.text);
+  assert.match(t, /Nothing was imported: 1 of 6 rows have a fault\./);
+  assert.match(t, /Line 6, source:/);
+  assert.doesNotMatch(t, /Line [35], email/);
+  assert.equal(await total(), before);
+  // keep the valid rows: the duplicates skipped, the others stored
+  r = await upload('keep');
+  assert.equal(r.status, 200, r.text.slice(0, 300));
+  t = textOf(r.text);
+  assert.match(t, /3 of 6 candidates imported\./);
+  assert.match(t, /Skipped: already in the pool/);
+  assert.match(t, /Line 3: already in the pool as Pia Pool ?\./);
+  assert.match(r.text, new RegExp(`<li data-line="3" data-existing="${existing}">[^<]*<a href="/recruiting/candidates/${existing}">Pia Pool</a>`));
+  assert.match(t, /Line 5: already in this file as Olaf Once \(line 2\)\./);
+  assert.equal(await total(), before + 3);
+  assert.equal((await max.get('/api/v1/candidates?q=olaf.once')).json.total, 1);
+  assert.equal((await max.get('/api/v1/candidates?q=pia.pool')).json.total, 1);
+  assert.equal((await max.get('/api/v1/candidates?q=Sam Solo')).json.total, 1, 'an empty e-mail is never a duplicate');
+  // the same file again: every valid row is in the pool now
+  r = await upload('keep');
+  t = textOf(r.text);
+  assert.match(t, /1 of 6 candidates imported\./);
+  assert.match(t, /Line 2: already in the pool as Olaf Once ?\./);
+  assert.match(t, /Line 4: already in the pool as Quinn Quick ?\./);
+  assert.equal(await total(), before + 4, 'Sam Solo, without an e-mail, is imported again');
+});

@@ -121,6 +121,17 @@ export async function phoneWalk(ctx, role, t) {
         const href = await page.$eval(sel, (a) => a.getAttribute('href')).catch(() => null);
         if (href) extra.push(href.split('#')[0]);
       }
+      // a candidate of the pool and its edit form (recruiting, issue 11)
+      if (menu.includes('/recruiting')) {
+        await page.goto(`${ctx.base}/recruiting`);
+        const cand = await page.$eval('main a[href^="/recruiting/candidates/"]:not([href$="/new"])', (a) => a.getAttribute('href')).catch(() => null);
+        if (cand) {
+          extra.push(cand.split('#')[0]);
+          await page.goto(`${ctx.base}${cand}`);
+          const edit = await page.$eval('main a[data-edit]', (a) => a.getAttribute('href')).catch(() => null);
+          if (edit) extra.push(edit);
+        }
+      }
       await page.goto(`${ctx.base}/numbers`);
       const tabs = await page.$$eval('.num-tabs a', (as) => as.map((a) => a.getAttribute('href')));
       const all = [...new Set([...menu, ...tabs, ...extra])];

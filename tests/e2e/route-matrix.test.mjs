@@ -631,6 +631,8 @@ const ROWS = {
       'POST /recruiting/import': { who: POOL_ADD },
       // a candidate's details edited: whoever works on them (the invited interviewer 403)
       'PATCH /api/v1/candidates/:id': { who: CAND_WORK, path: (f) => `/api/v1/candidates/${f.candidate}` },
+      'GET /recruiting/candidates/:id/edit': { who: CAND_WORK, path: (f) => `/recruiting/candidates/${f.candidate}/edit` },
+      'POST /recruiting/candidates/:id/edit': { who: CAND_WORK, path: (f) => `/recruiting/candidates/${f.candidate}/edit` },
     };
   })(),
   /* interviews and scorecards (issue 11, part 3) */

@@ -285,13 +285,15 @@ START_TEST(duplicate_email)
 	world_new(&x);
 	int64_t id = add(&w, "Sanne de Vries", "sanne@example.test", "2027-11-24");
 	add(&w, "No Mail", "", "2027-11-24");
-	int64_t found = -1;
-	OK(candidate_by_email(c, w.org, "Sanne@Example.TEST", &found));
-	ck_assert_int_eq(found, id);
-	OK(candidate_by_email(c, w.org, "", &found));
-	ck_assert_int_eq(found, 0);
-	OK(candidate_by_email(c, x.org, "sanne@example.test", &found));
-	ck_assert_int_eq(found, 0);
+	add(&w, "Sanne Again", "sanne@example.test", "2027-11-24");
+	struct candidate_dup found = { -1, NULL };
+	OK(candidate_by_email(c, w.a, w.org, "Sanne@Example.TEST", &found));
+	ck_assert_int_eq(found.id, id);
+	ck_str(found.name, "Sanne de Vries", "the oldest, with its name");
+	OK(candidate_by_email(c, w.a, w.org, "", &found));
+	ck_assert_int_eq(found.id, 0);
+	OK(candidate_by_email(c, w.a, x.org, "sanne@example.test", &found));
+	ck_assert_int_eq(found.id, 0);
 	arena_free(w.a);
 	arena_free(x.a);
 }

@@ -1,7 +1,8 @@
 /*
  * test-recruit-import: the columns of a CSV file of candidates
  * (domain/recruit-import.c): headers in any case, with spaces, hyphens or
- * underscores; unknown columns ignored; sources in any case.
+ * underscores; unknown columns ignored; sources in any case; a row's
+ * e-mail kept earlier in the file.
  */
 #include "check-util.h"
 #include "domain/recruit-import.h"
@@ -29,12 +30,26 @@ START_TEST(sources)
 }
 END_TEST
 
+/* an earlier kept row with the same (normalised) e-mail; an empty e-mail never */
+START_TEST(earlier)
+{
+	const char *kept[] = { "ivo@example.test", "", "jet@example.test", "ivo@example.test" };
+	ck_assert_int_eq(recruit_import_earlier(kept, 4, "jet@example.test"), 2);
+	ck_assert_int_eq(recruit_import_earlier(kept, 4, "ivo@example.test"), 0);
+	ck_assert_int_eq(recruit_import_earlier(kept, 2, "jet@example.test"), -1);
+	ck_assert_int_eq(recruit_import_earlier(kept, 4, "kim@example.test"), -1);
+	ck_assert_int_eq(recruit_import_earlier(kept, 4, ""), -1);
+	ck_assert_int_eq(recruit_import_earlier(kept, 0, "ivo@example.test"), -1);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("recruit-import");
 	TCase *tc = tcase_create("columns");
 	tcase_add_test(tc, columns);
 	tcase_add_test(tc, sources);
+	tcase_add_test(tc, earlier);
 	suite_add_tcase(s, tc);
 	return s;
 }
