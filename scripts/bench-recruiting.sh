@@ -10,8 +10,8 @@
 # their team at a stage, the rest in the pool; 1 in 7 stopped; consent
 # given, kept for two more years), each with three conversations — two
 # steps kept or missed, then an open step or, for the stopped, a stop —;
-# 10,000 interviews (none, one or two per candidate) of three interviewers
-# each (the team's manager and two of its reps, invited), so 30,000
+# about 10,000 interviews (none, one or two per candidate) of three interviewers
+# each (the team's manager and two of its reps, invited), so about 30,000
 # submitted scorecards with a score and evidence on each of the 5 traits.
 # As the admin and as manager01 it times
 #
