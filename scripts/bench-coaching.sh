@@ -25,18 +25,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-N=${BENCH_N:-20}
-WARM=${BENCH_WARM:-3}
-dir=build/bench
-db=$dir/bench.db
-export SALESGARDEN_DB=sqlite:$db
-[ -s "$db" ] && [ -s "$dir/today" ] && [ -x "$dir/sqltrace.so" -o -s "$dir/sqltrace.so" ] ||
-  { echo "bench-coaching: no bench data (run scripts/bench.sh first: make bench does)"; exit 0; }
-./salesgarden migrate >/dev/null
-today=$(cat "$dir/today")
-pw=$(cat "$dir/password")
-export SALESGARDEN_TODAY=$today
-org=$(sqlite3 "$db" "SELECT id FROM orgs WHERE slug = 'bench'")
+# shellcheck source=scripts/bench-lib.sh
+. scripts/bench-lib.sh
+bench_on_data bench-coaching
 
 # --- the step "coaching data" -------------------------------------------------
 stamp=$(sha256sum "$0" | cut -c1-16)
@@ -100,8 +91,6 @@ nmeet=$(sqlite3 "$db" "SELECT count(*) FROM one_on_ones WHERE org_id = $org")
 echo "bench-coaching: $nmeet one-on-ones; team $team, one-on-one $meeting; N=$N after $WARM warm-ups"
 
 # --- servers and timing (scripts/bench-lib.sh, as bench.sh) ------------------
-# shellcheck source=scripts/bench-lib.sh
-. scripts/bench-lib.sh
 port=${BENCH_PORT:-$(bench_free_port 18900 18949)}
 tport=$(bench_free_port $((port + 1)) 18949)
 

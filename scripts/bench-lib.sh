@@ -1,13 +1,17 @@
 # shellcheck shell=bash disable=SC2154  # path: the sourcing script's (see below)
-# bench-lib.sh: the timing harness that scripts/bench.sh and
-# scripts/bench-coaching.sh share (sourced by both, run by neither alone).
+# bench-lib.sh: the timing harness that scripts/bench.sh and the parts after
+# it share (bench-coaching.sh, bench-levers.sh, bench-recruiting.sh; sourced,
+# never run alone).
 #
 # It holds: finding a free port, starting servers (stopped again on exit),
 # signing in, the statement trace of a server (LD_PRELOAD of
 # build/bench/sqltrace.so, tools/sqltrace.c) that captures the SQL each page
 # runs, the timed loop — server and sqlite3 shell in turns on that SQL,
 # warm-ups then N requests, median and p90 — and the report table with its
-# WARNING lines. Each script keeps its own data, pages and sign-ins.
+# WARNING lines. Each script keeps its own data and pages. At the end: what
+# the parts on bench.sh's data share (bench_on_data, bench_sign_in_pair,
+# bench_fetch_as, bench_part_run: the start, the sign-ins of manager01 and
+# the admin, the run from trace to report) and bench_slowest (BENCH_VERBOSE).
 #
 # What a script provides (the only globals the harness reads):
 #   path[PAGE]                 the request of each page (an associative array)
@@ -194,4 +198,116 @@ bench_report() {
     echo " connection settings ($(tr '\n' ' ' <"$pragmas" | sed 's/ $//')); stmts: how many)"
   fi
   for w in "${warn[@]+"${warn[@]}"}"; do echo "$w"; done
+}
+
+# --- the parts that measure on scripts/bench.sh's data ----------------------
+# (bench-levers.sh, bench-recruiting.sh: the same start, sign-ins and run)
+
+# bench_migrate DB: applies new migrations (indexes) to the kept data in DB
+# (SALESGARDEN_DB) and, when there were any, refreshes the planner's
+# statistics (ANALYZE, as after generating the data): an index new to
+# statistics that know every other one would be judged on a guess.
+bench_migrate() {
+  local db=$1 before
+  before=$(sqlite3 "$db" "SELECT max(version) FROM schema_version")
+  ./salesgarden migrate >/dev/null
+  if [ "$(sqlite3 "$db" "SELECT max(version) FROM schema_version")" != "$before" ]; then sqlite3 "$db" "ANALYZE"; fi
+}
+
+# bench_on_data NAME: the start of such a part. Sets N, WARM (BENCH_N,
+# BENCH_WARM), dir, db, today, pw and org (the bench organisation's id),
+# exports SALESGARDEN_DB and SALESGARDEN_TODAY and applies new migrations
+# (indexes) to the kept data; exits 0 with a note when bench.sh has not made
+# the data yet.
+bench_on_data() {
+  local name=$1
+  N=${BENCH_N:-20}
+  WARM=${BENCH_WARM:-3}
+  dir=build/bench
+  db=$dir/bench.db
+  export SALESGARDEN_DB=sqlite:$db
+  [ -s "$db" ] && [ -s "$dir/today" ] && [ -s "$dir/sqltrace.so" ] ||
+    { echo "$name: no bench data (run scripts/bench.sh first: make bench does)"; exit 0; }
+  bench_migrate "$db"
+  today=$(cat "$dir/today")
+  pw=$(cat "$dir/password")
+  export SALESGARDEN_TODAY=$today
+  # shellcheck disable=SC2034  # org: for the part that called
+  org=$(sqlite3 "$db" "SELECT id FROM orgs WHERE slug = 'bench'")
+}
+
+# bench_sign_in_pair NAME LABEL: signs manager01 and the admin of the bench
+# organisation in at the server at $bench_at (cookie jars
+# $dir/cookies-LABEL and $dir/cookies-LABEL-admin) and makes each an API
+# token: sets jar, admin_jar, token and admin_token; exits 0 with a note
+# when a sign-in fails.
+bench_sign_in_pair() {
+  local name=$1 label=$2 code
+  jar=$dir/cookies-$label
+  code=$(bench_sign_in "$jar" manager01@bench.example "$pw")
+  [ "$code" = 303 ] || { echo "$name: signing in answered $code"; exit 0; }
+  admin_jar=$dir/cookies-$label-admin
+  code=$(bench_sign_in "$admin_jar" admin@bench.example "$pw")
+  [ "$code" = 303 ] || { echo "$name: signing in as the admin answered $code"; exit 0; }
+  token=$(./salesgarden token create --org bench --email manager01@bench.example --label "$name" 2>/dev/null || true)
+  admin_token=$(./salesgarden token create --org bench --email admin@bench.example --label "$name" 2>/dev/null || true)
+}
+
+# bench_fetch_as WHO PAGE [curl options]: the request of PAGE to the server at
+# $bench_at as WHO: manager or admin (signed in: jar, admin_jar), manager-api
+# or admin-api (their API token); curl's output on stdout. A part's fetch
+# names who asks for each page and calls this.
+bench_fetch_as() {
+  local who=$1 p=$2
+  shift 2
+  case $who in
+    manager-api) curl -s -H "Authorization: Bearer $token" "$@" "$bench_at${path[$p]}" || true ;;
+    admin-api) curl -s -H "Authorization: Bearer $admin_token" "$@" "$bench_at${path[$p]}" || true ;;
+    admin) curl -s -b "$admin_jar" "$@" "$bench_at${path[$p]}" || true ;;
+    *) curl -s -b "$jar" "$@" "$bench_at${path[$p]}" || true ;;
+  esac
+}
+
+# bench_slowest DB SQLDIR PAGE...: each page's three slowest statements
+# (sqlite3 .timer on SQLDIR/PAGE.sql, the SQL bench_capture kept) with
+# their query plans — what BENCH_VERBOSE=1 lists
+bench_slowest() {
+  local db=$1 sqldir=$2 p
+  shift 2
+  for p in "$@"; do
+    [ -s "$sqldir/$p.sql" ] || continue
+    echo
+    echo "== $p: statements by time (sqlite3 .timer), slowest first"
+    { echo ".output /dev/null"; echo ".timer on"; cat "$sqldir/$p.sql"; } | sqlite3 "$db" 2>&1 |
+      grep -o 'real [0-9.]*' | awk '{ print NR, $2 * 1000 }' | sort -k2 -g -r | sed -n 1,3p |
+      while read -r i ms; do
+        echo "-- $ms ms: $(sed -n "${i}p" "$sqldir/$p.sql" | cut -c1-160)..."
+        { echo "EXPLAIN QUERY PLAN"; sed -n "${i}p" "$sqldir/$p.sql"; } | sqlite3 "$db"
+      done
+  done
+}
+
+# bench_part_run NAME LABEL FIRST_PORT LAST_PORT WIDTH LIMIT_MS PAGE...: the
+# run of such a part after bench_on_data: a server with the statement trace
+# on a free port of FIRST_PORT..LAST_PORT (BENCH_PORT: the measuring
+# server's), the sign-ins (bench_sign_in_pair), the SQL of each page
+# (bench_capture; files named by LABEL in $dir), then the measuring server,
+# the timed turns with the shell, the report (bench_report WIDTH LIMIT_MS)
+# and with BENCH_VERBOSE=1 the slowest statements. The measuring server
+# stays up (bench_at) until the script ends.
+bench_part_run() {
+  local name=$1 label=$2 first=$3 last=$4 width=$5 limit=$6 port tport trace_pid
+  shift 6
+  port=${BENCH_PORT:-$(bench_free_port "$first" "$last")}
+  tport=$(bench_free_port $((port + 1)) "$last")
+  bench_start_trace_server "$name" "$tport" "$dir/serve-trace-$label.log" "$dir/trace-$label.sql" \
+    "$dir/sqltrace.so" || exit 0
+  trace_pid=$bench_server_pid
+  bench_sign_in_pair "$name" "$label"
+  bench_capture "$dir/trace-$label.sql" "$dir" "$dir/pragmas-$label.sql" "$@"
+  kill "$trace_pid" 2>/dev/null || true
+  bench_start_server "$name" "$port" "$dir/serve-$label.log" || exit 0
+  bench_measure "$db" "$dir" "$dir/pragmas-$label.sql" "$N" "$WARM" "$@"
+  bench_report "$width" "$limit" "$dir/pragmas-$label.sql" "$@"
+  if [ -n "${BENCH_VERBOSE:-}" ]; then bench_slowest "$db" "$dir" "$@"; fi
 }

@@ -30,7 +30,8 @@
 # one table (scripts/bench-summary.sh).
 # A bench reports; it always exits 0 once it could measure. The timing
 # harness (servers, statement trace, timed loop, report) is
-# scripts/bench-lib.sh, shared with scripts/bench-coaching.sh.
+# scripts/bench-lib.sh, shared with the parts after it (bench-coaching.sh,
+# bench-levers.sh, bench-recruiting.sh).
 #
 #   BENCH_N=20       timed requests per page (after BENCH_WARM=3 warm-ups)
 #   BENCH_PORT=...   port of the server (default: the first free in 18950-18999)
@@ -42,6 +43,8 @@
 #                             100k, 1M and 5M conversations, growth factors, summary rows)
 #   scripts/bench.sh levers   only the manager's levers (scripts/bench-levers.sh: the
 #                             organisation's leaderboard on commitment rate, the inboxes)
+#   scripts/bench.sh recruiting  only recruiting (scripts/bench-recruiting.sh: the talent
+#                             pool, a candidate's page, the hiring profile)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -114,8 +117,10 @@ if [ -n "${BENCH_FRESH:-}" ] || [ ! -s "$db" ] || [ "$(cat "$dir/stamp" 2>/dev/n
   (umask 077; echo "$pw" >"$dir/password")
   echo "$stamp" >"$dir/stamp"
 fi
-# new migrations (indexes) apply to the kept data too
-./salesgarden migrate >/dev/null
+# new migrations (indexes) apply to the kept data too, and then ANALYZE
+# shellcheck source=scripts/bench-lib.sh
+. scripts/bench-lib.sh
+bench_migrate "$db"
 today=$(cat "$dir/today")
 
 # --- development (issue 8): assessments for a rep's profile and the team matrix
@@ -153,6 +158,12 @@ COMMIT;
 ANALYZE;
 SQL
 fi
+# submitted when their round opened (at noon): assessments made before this
+# step carried a submission time of 0, which the hiring profile (issue 11,
+# scripts/bench-recruiting.sh) leaves out as older than a year
+sqlite3 "$db" "UPDATE assessments SET submitted_at = (SELECT CAST(strftime('%s', r.opened_on) AS INTEGER) + 43200
+  FROM assessment_rounds r WHERE r.org_id = assessments.org_id AND r.id = assessments.round_id)
+  WHERE org_id = $bench_org AND status = 'submitted' AND submitted_at = 0"
 bench_rep=$(sqlite3 "$db" "SELECT min(tm.user_id) FROM team_members tm JOIN users u ON u.id = tm.user_id
   AND u.role = 'rep' JOIN teams t ON t.id = tm.team_id JOIN users m ON m.id = t.manager_id
   WHERE m.email = 'manager01@bench.example'")
@@ -164,6 +175,8 @@ export SALESGARDEN_TODAY=$today
 if [ "${1:-}" = http ]; then scripts/bench-http.sh; exec scripts/bench-summary.sh; fi
 # levers (issue 10): `scripts/bench.sh levers`: the leaderboard and inbox part alone
 if [ "${1:-}" = levers ]; then scripts/bench-levers.sh; exec scripts/bench-summary.sh; fi
+# recruiting (issue 11): `scripts/bench.sh recruiting`: the pool, a candidate and the hiring profile alone
+if [ "${1:-}" = recruiting ]; then scripts/bench-recruiting.sh; exec scripts/bench-summary.sh; fi
 from=$(date -d "$today -364 days" +%F)
 team=$(sqlite3 "$db" "SELECT t.id FROM teams t JOIN users u ON u.id = t.manager_id
   WHERE u.email = 'manager01@bench.example'")
@@ -180,8 +193,6 @@ read -r nbig_accounts nbig_open <<<"$big_counts"
 echo "       big organisation: $nbig_accounts accounts, $nbig_open open deals"
 
 # --- servers and timing (scripts/bench-lib.sh) ------------------------------
-# shellcheck source=scripts/bench-lib.sh
-. scripts/bench-lib.sh
 port=${BENCH_PORT:-$(bench_free_port 18950 18999)}
 tport=$(bench_free_port $((port + 1)) 18999)
 
@@ -240,19 +251,7 @@ bench_measure "$db" "$dir" "$dir/pragmas.sql" "$N" "$WARM" "${pages[@]}"
 # --- report -----------------------------------------------------------------
 bench_report 52 100 "$dir/pragmas.sql" "${pages[@]}"
 
-if [ -n "${BENCH_VERBOSE:-}" ]; then
-  for p in "${pages[@]}"; do
-    [ -s "$dir/$p.sql" ] || continue
-    echo
-    echo "== $p: statements by time (sqlite3 .timer), slowest first"
-    { echo ".output /dev/null"; echo ".timer on"; cat "$dir/$p.sql"; } | sqlite3 "$db" 2>&1 |
-      grep -o 'real [0-9.]*' | awk '{ print NR, $2 * 1000 }' | sort -k2 -g -r | sed -n 1,3p |
-      while read -r i ms; do
-        echo "-- $ms ms: $(sed -n "${i}p" "$dir/$p.sql" | cut -c1-160)..."
-        { echo "EXPLAIN QUERY PLAN"; sed -n "${i}p" "$dir/$p.sql"; } | sqlite3 "$db"
-      done
-  done
-fi
+if [ -n "${BENCH_VERBOSE:-}" ]; then bench_slowest "$db" "$dir" "${pages[@]}"; fi
 kill "$bench_server_pid" 2>/dev/null || true
 
 # --- the other parts, on the same data (each also runs alone) ---------------
@@ -261,6 +260,10 @@ scripts/bench-learning.sh
 # levers (issue 10): the organisation's leaderboard on commitment rate and the
 # inboxes (also alone: `scripts/bench.sh levers`)
 scripts/bench-levers.sh
+# recruiting (issue 11): the talent pool, a candidate's page and the hiring
+# profile at 10,000 candidates and 30,000 scorecards (also alone:
+# `scripts/bench.sh recruiting`)
+scripts/bench-recruiting.sh
 # HTTP under load beside nginx, and the server's memory (also alone:
 # `scripts/bench.sh http`)
 scripts/bench-http.sh

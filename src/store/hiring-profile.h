@@ -7,17 +7,20 @@
  * The SQL (for timing; $1 the organisation, $2 the epoch 365 days ago,
  * $3 the bound):
  *
- *   SELECT a.rep_id, s.trait_id, sum(s.score), count(*)
- *   FROM assessments a
- *   JOIN users u ON u.org_id = a.org_id AND u.id = a.rep_id
- *   JOIN assessment_scores s ON s.org_id = a.org_id AND s.assessment_id = a.id
- *   WHERE a.org_id = $1 AND u.role = 'rep' AND u.active = 1
- *     AND a.id = (SELECT a2.id FROM assessments a2
- *                 JOIN assessment_rounds r2 ON r2.org_id = a2.org_id AND r2.id = a2.round_id
- *                 WHERE a2.org_id = $1 AND a2.rep_id = a.rep_id AND a2.rater_kind = 'manager'
- *                   AND a2.status = 'submitted' AND a2.submitted_at >= $2 AND r2.from_interviews = 0
- *                 ORDER BY a2.submitted_at DESC, r2.opened_on DESC, a2.id DESC LIMIT 1)
- *   GROUP BY a.rep_id, s.trait_id ORDER BY a.rep_id, s.trait_id LIMIT $3
+ *   SELECT l.rep_id, s.trait_id, sum(s.score), count(*)
+ *   FROM (SELECT u.id AS rep_id,
+ *           (SELECT a2.id FROM assessments a2
+ *            JOIN assessment_rounds r2 ON r2.org_id = a2.org_id AND r2.id = a2.round_id
+ *            WHERE a2.org_id = $1 AND a2.rep_id = u.id AND a2.rater_kind = 'manager'
+ *              AND a2.status = 'submitted' AND a2.submitted_at >= $2 AND r2.from_interviews = 0
+ *            ORDER BY a2.submitted_at DESC, r2.opened_on DESC, a2.id DESC LIMIT 1) AS assessment_id
+ *         FROM users u WHERE u.org_id = $1 AND u.role = 'rep' AND u.active = 1) l
+ *   JOIN assessment_scores s ON s.org_id = $1 AND s.assessment_id = l.assessment_id
+ *   GROUP BY l.rep_id, s.trait_id ORDER BY l.rep_id, s.trait_id LIMIT $3
+ *
+ * The latest assessment is looked up once per rep (index assessments_latest,
+ * migration 0032), not again for every assessment of the organisation: at
+ * 1,000 reps with 24,000 assessments (make bench) that took 270 ms.
  *
  * A round "from interviews" (a hire's first assessment) is left out: it is
  * what the interviewers heard, not what the manager saw the rep do.
