@@ -799,6 +799,13 @@ int access_candidate_hire(const struct viewer *v, const struct candidate_ref *c)
 	return access_candidate(v, c) == CANDIDATE_WHOLE;
 }
 
+int access_hire_team(const struct viewer *v, int64_t org_id, int64_t team_id)
+{
+	if (!member(v, org_id) || team_id <= 0)
+		return 0;
+	return v->role == ROLE_ADMIN || (v->role == ROLE_MANAGER && access_leads_team(v, team_id));
+}
+
 int access_candidate_to_pool(const struct viewer *v, const struct candidate_ref *c)
 {
 	return access_candidate(v, c) == CANDIDATE_WHOLE;

@@ -646,6 +646,10 @@ int access_interview_questions_edit(const struct viewer *v, int64_t org_id);
  * refused (403), anyone else gets 404 as for the candidate itself. */
 int access_hiring_profile(const struct viewer *v, int64_t org_id);
 int access_candidate_hire(const struct viewer *v, const struct candidate_ref *c);
+/* may the viewer hire someone into this team of the organisation? an admin
+ * into any; a manager into the teams they lead (the new rep's manager is
+ * the team's) */
+int access_hire_team(const struct viewer *v, int64_t org_id, int64_t team_id);
 int access_candidate_to_pool(const struct viewer *v, const struct candidate_ref *c);
 /* candidates' data (issue 11): exporting everything held about one
  * candidate, and erasing it on request, are an admin's of the candidate's

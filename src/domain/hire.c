@@ -28,6 +28,8 @@ size_t hire_validate(const struct hire_input *in, struct rule_error *errs, size_
 		    N_("A user of your organisation has this e-mail address already. Hire with another address."));
 	if (!in->team_ok)
 		add(errs, max, &n, "team_id", N_("Choose a team of your organisation."));
+	else if (!in->team_allowed)
+		add(errs, max, &n, "team_id", N_("Choose one of the teams you lead."));
 	if (!in->start_on || !date_valid(in->start_on))
 		add(errs, max, &n, "start_on", N_("Enter the start date (YYYY-MM-DD)."));
 	if (!in->lang || lang_parse(in->lang) < 0)

@@ -19,6 +19,7 @@
 struct hire_input {
 	const char *name, *email, *start_on, *lang;
 	int team_ok;		/* the team is one of the organisation */
+	int team_allowed;	/* and the caller may hire into it (access_hire_team) */
 	int email_taken;	/* a user of the organisation has the address */
 };
 /* fields: name, email, team_id, start_on, lang; how many faults (0: fine) */

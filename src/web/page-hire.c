@@ -67,7 +67,8 @@ enum err hireui_hire(struct request *r, const struct candidate *c, const struct 
 		taken = !e;
 	}
 	const char *name = f->name ? str_trim(arena_strdup(r->a, f->name)) : "";
-	struct hire_input in = { name, email, f->start_on, f->lang, team_ok, taken };
+	struct hire_input in = { name, email, f->start_on, f->lang, team_ok,
+				 team_ok && access_hire_team(&r->viewer, r->me.org_id, team), taken };
 	*nerr = hire_validate(&in, errs, HIRE_ERRORS_MAX);
 	if (*nerr)
 		return E_OK;
@@ -233,13 +234,18 @@ static void render(struct request *r, const struct candidate *c, const struct hi
 	tv[0] = "";
 	tlb[0] = T("Choose…");
 	const char *chosen = p->f.team_id;
+	size_t nt = 1;
+	/* the teams the caller may hire into (access_hire_team) */
 	for (size_t i = 0; i < tl.n; i++) {
-		tv[i + 1] = arena_printf(r->a, "%lld", (long long)tl.items[i].id);
-		tlb[i + 1] = tl.items[i].name;
+		if (!access_hire_team(&r->viewer, r->me.org_id, tl.items[i].id))
+			continue;
+		tv[nt] = arena_printf(r->a, "%lld", (long long)tl.items[i].id);
+		tlb[nt] = tl.items[i].name;
 		if (!chosen && c->vacancy_team_id == tl.items[i].id)
-			chosen = tv[i + 1];
+			chosen = tv[nt];
+		nt++;
 	}
-	ui_select(r, "team_id", T("Team"), tv, tlb, tl.n + 1, chosen, err_of(r, p, 0, "team_id"));
+	ui_select(r, "team_id", T("Team"), tv, tlb, nt, chosen, err_of(r, p, 0, "team_id"));
 	ui_input(r, "start_on", T("Start date"), "date", p->f.start_on ? p->f.start_on : ui_today(r),
 		 err_of(r, p, 0, "start_on"), NULL);
 	const char *lv[LANG_COUNT], *ll[LANG_COUNT];

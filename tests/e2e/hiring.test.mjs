@@ -211,6 +211,14 @@ test('hire: the checks, the rep signs in and sees the first assessment from inte
   r = await as('max@acme.test').post(`/api/v1/candidates/${sanne}/hire`, { ...fields, team_id: ctx.ids.betaTeam });
   assert.equal(r.status, 400);
   assert.equal(r.json.field, 'team_id');
+  // a team of his organisation that Max does not lead (Mia's South): refused
+  r = await post('max@acme.test', `/recruiting/candidates/${sanne}/hire`, { ...fields, team_id: String(ctx.ids.south) });
+  assert.equal(r.status, 400);
+  assert.match(textOf(r.text), /Choose one of the teams you lead\./);
+  assert.doesNotMatch(r.text, new RegExp(`<option value="${ctx.ids.south}"`), 'the form offers only the teams he leads');
+  r = await as('max@acme.test').post(`/api/v1/candidates/${sanne}/hire`, { ...fields, team_id: ctx.ids.south });
+  assert.equal(r.status, 400);
+  assert.equal(r.json.field, 'team_id');
   r = await post('max@acme.test', `/recruiting/candidates/${sanne}/hire`, { ...fields, email: 'rita@acme.test' });
   assert.equal(r.status, 400);
   assert.match(textOf(r.text), /A user of your organisation has this e-mail address already/);

@@ -17,9 +17,10 @@ static const char *field_of(const struct rule_error *e, size_t n, const char *fi
 START_TEST(hire_checks)
 {
 	struct rule_error e[HIRE_ERRORS_MAX];
-	struct hire_input ok = { "Sanne de Vries", "sanne@example.test", "2027-01-04", "nl", 1, 0 };
+	struct hire_input ok = { .name = "Sanne de Vries", .email = "sanne@example.test", .start_on = "2027-01-04",
+				 .lang = "nl", .team_ok = 1, .team_allowed = 1 };
 	ck_assert_uint_eq(hire_validate(&ok, e, HIRE_ERRORS_MAX), 0);
-	struct hire_input bad = { "", "not-an-email", "2027-13-01", "de", 0, 0 };
+	struct hire_input bad = { .name = "", .email = "not-an-email", .start_on = "2027-13-01", .lang = "de" };
 	size_t n = hire_validate(&bad, e, HIRE_ERRORS_MAX);
 	ck_assert_uint_eq(n, 5);
 	ck_assert_ptr_nonnull(field_of(e, n, "name"));
@@ -27,6 +28,12 @@ START_TEST(hire_checks)
 	ck_str(field_of(e, n, "team_id"), "Choose a team of your organisation.", "team");
 	ck_str(field_of(e, n, "start_on"), "Enter the start date (YYYY-MM-DD).", "start");
 	ck_str(field_of(e, n, "lang"), "Choose English, Dutch or Norwegian.", "lang");
+	/* a team of the organisation that the caller does not lead */
+	struct hire_input other = ok;
+	other.team_allowed = 0;
+	n = hire_validate(&other, e, HIRE_ERRORS_MAX);
+	ck_assert_uint_eq(n, 1);
+	ck_str(field_of(e, n, "team_id"), "Choose one of the teams you lead.", "another manager's team");
 	struct hire_input taken = ok;
 	taken.email_taken = 1;
 	n = hire_validate(&taken, e, HIRE_ERRORS_MAX);
