@@ -111,30 +111,28 @@ static enum err load_reps(struct db_conn *c, struct gather *g)
  * too): the reps of the teams the caller manages, not every manager's */
 static enum err src_one_on_ones(struct db_conn *c, struct gather *g)
 {
-	{
-		struct ooo_rep_list l;
-		enum err e = ooo_reps(c, g->a, g->v->org_id, g->v->id, 0, &l);
-		if (e)
-			return e;
-		for (size_t i = 0; i < l.n; i++) {
-			const struct inbox_rep *r = rep_of(g, l.items[i].rep_id);
-			int every = cadence_parse(l.items[i].every);
-			char due[11];
-			/* the one-on-ones' own rule: whoever leads the rep (an admin
-			 * who does not, cannot act on it) */
-			if (!r || !access_one_on_one_manage(g->v, &(struct person){ r->rep_id, g->v->org_id, r->team_id }) ||
-			    every < 0 ||
-			    cadence_next_due((enum cadence_every)every, l.items[i].anchor_on, l.items[i].last_held, due))
-				continue;
-			struct inbox_item *it = add(g);
-			if (!inbox_rule_ooo(arena_strdup(g->a, due), g->today, it))
-				continue;
-			it->rep_id = r->rep_id;
-			it->team_id = r->team_id;
-			it->name = r->name;
-			it->link = arena_printf(g->a, "/one-on-ones?rep=%lld", (long long)r->rep_id);
-			keep(g);
-		}
+	struct ooo_rep_list l;
+	enum err e = ooo_reps(c, g->a, g->v->org_id, g->v->id, 0, &l);
+	if (e)
+		return e;
+	for (size_t i = 0; i < l.n; i++) {
+		const struct inbox_rep *r = rep_of(g, l.items[i].rep_id);
+		int every = cadence_parse(l.items[i].every);
+		char due[11];
+		/* the one-on-ones' own rule: whoever leads the rep (an admin
+		 * who does not, cannot act on it) */
+		if (!r || !access_one_on_one_manage(g->v, &(struct person){ r->rep_id, g->v->org_id, r->team_id }) ||
+		    every < 0 ||
+		    cadence_next_due((enum cadence_every)every, l.items[i].anchor_on, l.items[i].last_held, due))
+			continue;
+		struct inbox_item *it = add(g);
+		if (!inbox_rule_ooo(arena_strdup(g->a, due), g->today, it))
+			continue;
+		it->rep_id = r->rep_id;
+		it->team_id = r->team_id;
+		it->name = r->name;
+		it->link = arena_printf(g->a, "/one-on-ones?rep=%lld", (long long)r->rep_id);
+		keep(g);
 	}
 	return E_OK;
 }
@@ -215,29 +213,27 @@ static enum err src_rate(struct db_conn *c, struct gather *g)
 
 static enum err src_improve(struct db_conn *c, struct gather *g)
 {
-	{
-		struct improve_need *x;
-		size_t n;
-		enum err e = improve_needs(c, g->a, g->v->org_id, g->v->id, g->today, 200, &x, &n);
-		if (e)
-			return e;
-		for (size_t i = 0; i < n; i++) {
-			const struct inbox_rep *r = rep_of(g, x[i].rep_id);
-			if (!r || !access_improve_manage(g->v, &(struct person){ r->rep_id, g->v->org_id, r->team_id }))
-				continue;
-			struct inbox_item *it = add(g);
-			it->kind = !strcmp(x[i].kind, "no_decision") ? INBOX_UNDER_DECISION
-				   : !strcmp(x[i].kind, "review") ? INBOX_UNDER_REVIEW : INBOX_UNDER_NO_PLAN;
-			it->level = x[i].urgency;
-			it->since = x[i].since;
-			it->days = *x[i].since ? day_diff(x[i].since, g->today) : 0;
-			it->rep_id = r->rep_id;
-			it->team_id = r->team_id;
-			it->ref_id = x[i].plan_id;
-			it->name = r->name;
-			it->link = x[i].link;
-			keep(g);
-		}
+	struct improve_need *x;
+	size_t n;
+	enum err e = improve_needs(c, g->a, g->v->org_id, g->v->id, g->today, 200, &x, &n);
+	if (e)
+		return e;
+	for (size_t i = 0; i < n; i++) {
+		const struct inbox_rep *r = rep_of(g, x[i].rep_id);
+		if (!r || !access_improve_manage(g->v, &(struct person){ r->rep_id, g->v->org_id, r->team_id }))
+			continue;
+		struct inbox_item *it = add(g);
+		it->kind = !strcmp(x[i].kind, "no_decision") ? INBOX_UNDER_DECISION
+			   : !strcmp(x[i].kind, "review") ? INBOX_UNDER_REVIEW : INBOX_UNDER_NO_PLAN;
+		it->level = x[i].urgency;
+		it->since = x[i].since;
+		it->days = *x[i].since ? day_diff(x[i].since, g->today) : 0;
+		it->rep_id = r->rep_id;
+		it->team_id = r->team_id;
+		it->ref_id = x[i].plan_id;
+		it->name = r->name;
+		it->link = x[i].link;
+		keep(g);
 	}
 	return E_OK;
 }

@@ -381,6 +381,24 @@ struct cand_form {
 	const char *dup_name;
 };
 
+/* the fields of the add and edit forms as typed, and as the rules take them */
+static void cand_form_read(struct request *r, struct cand_form *f, struct candidate_input *in)
+{
+	f->name = req_form_trimmed(r, "name");
+	f->email = req_form_trimmed(r, "email");
+	f->phone = req_form_trimmed(r, "phone");
+	f->source = req_form_trimmed(r, "source");
+	f->job_title = req_form_trimmed(r, "job_title");
+	f->company = req_form_trimmed(r, "company");
+	f->tags = req_form_trimmed(r, "tags");
+	f->notes = req_form_trimmed(r, "notes");
+	f->known_by = req_form_trimmed(r, "known_by");
+	f->consent_on = req_form_trimmed(r, "consent_on");
+	f->retain_until = req_form_trimmed(r, "retain_until");
+	*in = (struct candidate_input){ f->name, f->email, f->phone, f->source, f->job_title, f->company, f->tags,
+					f->notes, 0, f->consent_on, f->retain_until };
+}
+
 /* the form of a new candidate (c NULL) or of one edited (c): the same
  * fields, what was typed (or what is stored) in them, each fault under its
  * field, and the merge prompt when the e-mail is another candidate's */
@@ -515,19 +533,8 @@ void page_candidate_create(struct request *r)
 		return;
 	}
 	struct cand_form f = { 0 };
-	f.name = req_form_trimmed(r, "name");
-	f.email = req_form_trimmed(r, "email");
-	f.phone = req_form_trimmed(r, "phone");
-	f.source = req_form_trimmed(r, "source");
-	f.job_title = req_form_trimmed(r, "job_title");
-	f.company = req_form_trimmed(r, "company");
-	f.tags = req_form_trimmed(r, "tags");
-	f.notes = req_form_trimmed(r, "notes");
-	f.known_by = req_form_trimmed(r, "known_by");
-	f.consent_on = req_form_trimmed(r, "consent_on");
-	f.retain_until = req_form_trimmed(r, "retain_until");
-	struct candidate_input in = { f.name, f.email, f.phone, f.source, f.job_title, f.company, f.tags, f.notes, 0,
-				      f.consent_on, f.retain_until };
+	struct candidate_input in;
+	cand_form_read(r, &f, &in);
 	int64_t known = req_id_field(f.known_by);
 	enum err e = recruit_candidate_check(r, &in, known, f.errs, &f.nerr);
 	if (e) {
@@ -598,19 +605,8 @@ void page_candidate_edit_post(struct request *r)
 	if (load_work(r, &c))
 		return;
 	struct cand_form f = { 0 };
-	f.name = req_form_trimmed(r, "name");
-	f.email = req_form_trimmed(r, "email");
-	f.phone = req_form_trimmed(r, "phone");
-	f.source = req_form_trimmed(r, "source");
-	f.job_title = req_form_trimmed(r, "job_title");
-	f.company = req_form_trimmed(r, "company");
-	f.tags = req_form_trimmed(r, "tags");
-	f.notes = req_form_trimmed(r, "notes");
-	f.known_by = req_form_trimmed(r, "known_by");
-	f.consent_on = req_form_trimmed(r, "consent_on");
-	f.retain_until = req_form_trimmed(r, "retain_until");
-	struct candidate_input in = { f.name, f.email, f.phone, f.source, f.job_title, f.company, f.tags, f.notes, 0,
-				      f.consent_on, f.retain_until };
+	struct candidate_input in;
+	cand_form_read(r, &f, &in);
 	const char *anyway = req_form(r, "save_anyway");
 	struct candidate_dup dup;
 	enum err e = recruit_candidate_update(r, &c, &in, req_id_field(f.known_by), anyway && !strcmp(anyway, "yes"),
