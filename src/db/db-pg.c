@@ -330,7 +330,9 @@ static enum err pg_exec_script(void *h, const char *sql)
 	pc->sqlstate[0] = '\0';
 	PGresult *r = PQexec(pc->c, sql);
 	ExecStatusType s = PQresultStatus(r);
-	enum err e = (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK) ? E_OK : map_state(pc->c, r);
+	/* a script of comments only (a migration for the other engine) is empty */
+	int ok = s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK || s == PGRES_EMPTY_QUERY;
+	enum err e = ok ? E_OK : map_state(pc->c, r);
 	if (e)
 		note_state(pc, r);
 	PQclear(r);

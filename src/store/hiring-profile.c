@@ -9,14 +9,15 @@ enum err hiring_profile_scores(struct db_conn *c, struct arena *a, int64_t org_i
 	*n = 0;
 	*cut = 0;
 	/* each current rep's latest assessment found once per rep (index
-	 * assessments_latest), then its scores: not the latest looked up again
-	 * for every assessment of the organisation */
+	 * assessments_latest, read in its own order: the later id breaks a tie
+	 * of the same second, so no sort per rep), then its scores: not the
+	 * latest looked up again for every assessment of the organisation */
 	struct db_stmt *st = DBQ(c, "SELECT l.rep_id, s.trait_id, sum(s.score), count(*) FROM "
 				 "(SELECT u.id AS rep_id, (SELECT a2.id FROM assessments a2 "
 				 "JOIN assessment_rounds r2 ON r2.org_id = a2.org_id AND r2.id = a2.round_id "
 				 "WHERE a2.org_id = $1 AND a2.rep_id = u.id AND a2.rater_kind = 'manager' "
 				 "AND a2.status = 'submitted' AND a2.submitted_at >= $2 AND r2.from_interviews = 0 "
-				 "ORDER BY a2.submitted_at DESC, r2.opened_on DESC, a2.id DESC LIMIT 1) AS assessment_id "
+				 "ORDER BY a2.submitted_at DESC, a2.id DESC LIMIT 1) AS assessment_id "
 				 "FROM users u WHERE u.org_id = $1 AND u.role = 'rep' AND u.active = 1) l "
 				 "JOIN assessment_scores s ON s.org_id = $1 AND s.assessment_id = l.assessment_id "
 				 "GROUP BY l.rep_id, s.trait_id ORDER BY l.rep_id, s.trait_id LIMIT $3",
