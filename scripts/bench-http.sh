@@ -25,8 +25,8 @@
 # and again is the repeated request; a second server on the same data with
 # SALESGARDEN_PAGE_CACHE=0, loaded in the same turns, shows the uncached
 # render (every request does the page's SQL).
-# Then the server's resident memory (VmHWM, the peak, and VmRSS from
-# /proc/PID/status) after that load; aim ≤ 30 MB.
+# Then the server's resident memory (VmHWM, the peak since signing in, and
+# VmRSS from /proc/PID/status) after that load; aim ≤ 30 MB.
 # Each page's row goes to the summary table ("$SUMMARY", printed by bench.sh).
 # A bench reports; it exits 0 once it could measure.
 set -euo pipefail
@@ -90,6 +90,12 @@ code=$(bench_sign_in "${jar[mgr]}" manager01@bench.example "$pw")
 [ "$code" = 303 ] || { echo "bench-http: signing in as manager01 answered $code"; exit 0; }
 code=$(bench_sign_in "${jar[rep]}" "$rep_email" "$pw")
 [ "$code" = 303 ] || { echo "bench-http: signing in as $rep_email answered $code"; exit 0; }
+# the peak memory from here on: signing in hashes the password with argon2id
+# (64 MiB, freed at once), which is not what serving pages holds; the kernel's
+# peak is reset after it ("5" to clear_refs; where it cannot be, the figure
+# below still holds the sign-in's 64 MiB and says so)
+hwm_reset=yes
+echo 5 2>/dev/null >"/proc/$srv_pid/clear_refs" || hwm_reset=no
 for w in mgr rep; do
   cookie[$w]=$(awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "${jar[$w]}")
 done
@@ -208,6 +214,7 @@ rss=$(awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$srv_pid/status" 2>/de
 ngx_rss=$(for c in $(cat "/proc/$ngx_pid/task/$ngx_pid/children" 2>/dev/null) "$ngx_pid"; do
   awk '/^VmRSS:/ { print $2 }' "/proc/$c/status" 2>/dev/null; done | awk '{ s += $1 } END { printf "%.1f", s / 1024 }')
 echo "server memory after the load: peak (VmHWM) $hwm MB, now (VmRSS) $rss MB; nginx (master and workers) $ngx_rss MB"
+[ "$hwm_reset" = yes ] || echo "WARNING: the peak could not be reset after signing in: it includes argon2id's 64 MiB"
 met=$(awk -v h="$hwm" 'BEGIN { print (h != "-" && h <= 30) ? "yes" : "no" }')
 printf '%s\t%s\t%s\t%s\t%s\t%s\n' "server memory under the HTTP load (VmHWM)" "$hwm MB (VmRSS $rss MB)" \
   "nginx $ngx_rss MB" - "≤ 30 MB" "$met" >>"$SUMMARY"
