@@ -128,7 +128,7 @@ static const struct {
 	{ "trait", N_("trait") }, { "learned", N_("what was learned") }, { "will_change", N_("what will change") },
 	{ "url", N_("address (URL)") }, { "events", N_("events") }, { "enabled", N_("enabled") },
 	{ "secret", N_("signing secret") }, { "revoked", N_("revoked") }, { "anchor1", N_("anchor 1") },
-	{ "anchor3", N_("anchor 3") }, { "anchor5", N_("anchor 5") },
+	{ "anchor3", N_("anchor 3") }, { "anchor5", N_("anchor 5") }, { "run", N_("import run") },
 	/* levers (issue 10): the team's leaderboard setting */
 	{ "show_revenue", N_("individual revenue on the leaderboards") },
 };
@@ -148,7 +148,7 @@ static const struct {
 	{ "notes", N_("notes changed") }, { "held", N_("held") }, { "reschedule", N_("rescheduled") },
 	{ "point", N_("point added") }, { "answered", N_("answered") }, { "import", N_("imported") },
 	{ "close", N_("closed") }, { "answer", N_("suggestion answered") }, { "complete", N_("done") },
-	{ "revoke", N_("revoked") },
+	{ "revoke", N_("revoked") }, { "start", N_("import started") }, { "undo", N_("import undone") },
 };
 
 const char *audit_field_label(const char *field)

@@ -192,6 +192,13 @@ test('each kind of change writes its row: command line, pages, API, import', asy
   assert.equal(r.after.read, '2');
   assert.equal(r.after.created, '2');
   assert.equal(r.after.result, 'kept');
+  // before it, the row of its start, committed with its first batch
+  const imp = await audit('?kind=import&limit=2');
+  assert.deepEqual(imp.map((x) => x.action), ['import', 'start']);
+  assert.equal(imp[1].who.via, 'cli');
+  assert.equal(imp[1].after.file, file);
+  assert.equal(imp[1].after.kind, 'targets');
+  assert.match(imp[1].after.run, /^[0-9]+$/);
   // its targets are the import's row, not one row each
   assert.equal(await count('&kind=target'), rowsBefore);
   fs.rmSync(dir, { recursive: true });
