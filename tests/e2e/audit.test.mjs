@@ -12,7 +12,7 @@
 // and a check-in (title and note as changed only), an improvement plan's
 // decision (no diagnosis notes), a team's manager, a deal's stage move and
 // loss, a learning activity (its reflections as changed only), a webhook
-// (never its secret) and an API token (never the token). A rep or a manager
+// (never its secret), an API token (never the token) and a trait. A rep or a manager
 // is refused the page, the API and the exports; Beta's admin sees none of
 // Acme's rows. The database refuses changing or deleting a row.
 import { test } from 'node:test';
@@ -522,7 +522,7 @@ test('a learning activity: its reflections and title as changed only, in the API
   await noneLeaks('learning');
 });
 
-test('a webhook and an API token: made, changed, revoked; never the secret or the token', async () => {
+test('a webhook and an API token: made, changed, revoked, never the secret or the token; a trait edited', async () => {
   const { ann, max } = ctx.ids;
   const annApi = as('ann@acme.test');
   let res = await annApi.post('/api/v1/webhooks', { url: 'http://127.0.0.1:9/audit-hook', events: ['deal.won'] });
@@ -574,6 +574,19 @@ test('a webhook and an API token: made, changed, revoked; never the secret or th
   assert.deepEqual(r.before, { revoked: '0' });
   assert.deepEqual(r.after, { revoked: '1' });
   await noneLeaks('webhook and token');
+
+  // a trait's definition changed on the admin page
+  const trait = listOf((await annApi.get('/api/v1/traits')).json, 'items')[0];
+  const annWeb2 = await web('ann@acme.test');
+  res = await annWeb2.postForm(`/admin/traits/${trait.id}`, { csrf_token: annWeb2.csrf, name: trait.name,
+    definition: 'Audit definition 3b', anchor1: 'a', anchor3: 'b', anchor5: 'c' });
+  assert.equal(res.status, 303, res.text.slice(0, 300));
+  r = await newest('trait', trait.id);
+  assert.equal(r.action, 'update');
+  assert.equal(r.who.id, ann);
+  assert.equal(r.after.definition, 'Audit definition 3b');
+  assert.equal(r.after.anchor5, 'c');
+  assert.ok(!('name' in r.after), JSON.stringify(r.after));
 });
 
 testCleanStop(ctx);
