@@ -26,6 +26,12 @@ static const struct {
 	[AUDIT_PULSE] = { "pulse", N_("Pulse") },
 	[AUDIT_SCORECARD] = { "scorecard", N_("Interview scorecard") },
 	[AUDIT_CANDIDATE] = { "candidate", N_("Candidate") },
+	[AUDIT_ROUND] = { "round", N_("Assessment round") },
+	[AUDIT_LEARNING] = { "learning", N_("Learning activity") },
+	[AUDIT_WEBHOOK] = { "webhook", N_("Webhook") },
+	[AUDIT_TOKEN] = { "token", N_("API token") },
+	[AUDIT_TRAIT] = { "trait", N_("Trait") },
+	[AUDIT_SUBSKILL] = { "subskill", N_("Subskill") },
 };
 
 const char *audit_kind_name(enum audit_kind k)
@@ -69,6 +75,13 @@ static const struct {
 	{ AUDIT_PULSE, NULL, AUDIT_NOT_LOGGED },
 	/* what an interviewer heard a candidate say */
 	{ AUDIT_SCORECARD, "evidence", AUDIT_CHANGED_ONLY },
+	/* a learning activity is the rep's and their coach's (access_learning_see),
+	 * its reflections the rep's own words, as a one-on-one's notes */
+	{ AUDIT_LEARNING, "title", AUDIT_CHANGED_ONLY },
+	{ AUDIT_LEARNING, "learned", AUDIT_CHANGED_ONLY },
+	{ AUDIT_LEARNING, "will_change", AUDIT_CHANGED_ONLY },
+	/* the key deliveries are signed with: that it changed, never what */
+	{ AUDIT_WEBHOOK, "secret", AUDIT_CHANGED_ONLY },
 };
 
 enum audit_privacy audit_field_privacy(enum audit_kind k, const char *field)
@@ -110,6 +123,12 @@ static const struct {
 	{ "skipped", N_("skipped") }, { "failed", N_("failed") }, { "result", N_("result") },
 	{ "candidate", N_("candidate") }, { "interviewer", N_("interviewer") },
 	{ "recommendation", N_("recommendation") }, { "reopened", N_("times reopened") },
+	{ "opened_on", N_("opened on") }, { "due_on", N_("due on") }, { "forms", N_("forms") },
+	{ "origin", N_("origin") }, { "done_on", N_("done on") }, { "minutes", N_("minutes") },
+	{ "trait", N_("trait") }, { "learned", N_("what was learned") }, { "will_change", N_("what will change") },
+	{ "url", N_("address (URL)") }, { "events", N_("events") }, { "enabled", N_("enabled") },
+	{ "secret", N_("signing secret") }, { "revoked", N_("revoked") }, { "anchor1", N_("anchor 1") },
+	{ "anchor3", N_("anchor 3") }, { "anchor5", N_("anchor 5") }, { "run", N_("import run") },
 	/* levers (issue 10): the team's leaderboard setting */
 	{ "show_revenue", N_("individual revenue on the leaderboards") },
 };
@@ -128,6 +147,8 @@ static const struct {
 	{ "decision", N_("decision") }, { "item", N_("item added") }, { "outcome", N_("review outcome noted") },
 	{ "notes", N_("notes changed") }, { "held", N_("held") }, { "reschedule", N_("rescheduled") },
 	{ "point", N_("point added") }, { "answered", N_("answered") }, { "import", N_("imported") },
+	{ "close", N_("closed") }, { "answer", N_("suggestion answered") }, { "complete", N_("done") },
+	{ "revoke", N_("revoked") }, { "start", N_("import started") }, { "undo", N_("import undone") },
 };
 
 const char *audit_field_label(const char *field)

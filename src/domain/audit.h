@@ -34,6 +34,12 @@ enum audit_kind {
 	AUDIT_PULSE,
 	AUDIT_SCORECARD,
 	AUDIT_CANDIDATE,
+	AUDIT_ROUND,		/* an assessment round: opened, closed */
+	AUDIT_LEARNING,		/* an activity of a rep's learning log */
+	AUDIT_WEBHOOK,
+	AUDIT_TOKEN,		/* an API token: made, revoked */
+	AUDIT_TRAIT,
+	AUDIT_SUBSKILL,
 	AUDIT_KIND_COUNT
 };
 

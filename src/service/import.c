@@ -1784,6 +1784,29 @@ static void run_release(struct run *r)
 
 /* --- batches and their undoing --- */
 
+/* audit (issue 16): a row of the import's own — "start", "undo" or the
+ * finish step's "import" — with fields of strings, as the caller via (the
+ * connection's "import" is the rows' own, never a row's) */
+static enum err import_audit_row(struct db_conn *c, int64_t org_id, int64_t job_id, const char *action,
+				 const char *via, const char *const *names, const char *const *vals, size_t n)
+{
+	struct strbuf aj = STRBUF_INIT;
+	sb_addc(&aj, '{');
+	for (size_t i = 0; i < n; i++) {
+		sb_adds(&aj, i ? "," : "");
+		audit_json_string(&aj, names[i]);
+		sb_addc(&aj, ':');
+		audit_json_string(&aj, vals[i]);
+	}
+	sb_addc(&aj, '}');
+	const char *was = db_actor_via(c);
+	db_set_actor(c, db_actor_id(c), via);
+	enum err e = audit_record(c, org_id, AUDIT_IMPORT, job_id, action, NULL, aj.buf);
+	db_set_actor(c, db_actor_id(c), was);
+	sb_release(&aj);
+	return e;
+}
+
 static int64_t elapsed_ns(const struct timespec *from, const struct timespec *to)
 {
 	return (int64_t)(to->tv_sec - from->tv_sec) * 1000000000L + (to->tv_nsec - from->tv_nsec);
@@ -1819,7 +1842,7 @@ static enum err batch_end(struct run *r)
 
 /* a run undone, in steps, each its own transaction: deals by id range,
  * then the rest; finish (when given) is called in the last one */
-static enum err undo_run_then(struct db_conn *c, int64_t org_id, int64_t run_id, int64_t first_deal,
+static enum err undo_run_then(struct db_conn *c, int64_t org_id, int64_t job_id, int64_t run_id, int64_t first_deal,
 			      const struct import_options *o, const struct import_summary *s)
 {
 	enum err e = E_OK;
@@ -1840,6 +1863,18 @@ static enum err undo_run_then(struct db_conn *c, int64_t org_id, int64_t run_id,
 		e = import_run_undo_rest(c, org_id, run_id);
 	if (!e && o && o->finish)
 		e = o->finish(o->finish_cls, c, s);
+	/* audit: with no caller to record it (a stopped process's run, a
+	 * database failure), the undoing ends the run's "start" row itself */
+	if (!e && !o) {
+		char run[24];
+		snprintf(run, sizeof(run), "%lld", (long long)run_id);
+		const char *names[] = { "run", "result" }, *vals[] = { run, "rolled back" };
+		int64_t who = db_actor_id(c);
+		const char *was = db_actor_via(c);
+		db_set_actor(c, 0, was);	/* nobody's doing: the system's */
+		e = import_audit_row(c, org_id, job_id, "undo", "system", names, vals, 2);
+		db_set_actor(c, who, was);
+	}
 	if (!e)
 		e = db_commit(c);
 	if (e)
@@ -1847,9 +1882,9 @@ static enum err undo_run_then(struct db_conn *c, int64_t org_id, int64_t run_id,
 	return e;
 }
 
-static enum err undo_run(struct db_conn *c, int64_t org_id, int64_t run_id, int64_t first_deal)
+static enum err undo_run(struct db_conn *c, int64_t org_id, int64_t job_id, int64_t run_id, int64_t first_deal)
 {
-	enum err e = undo_run_then(c, org_id, run_id, first_deal, NULL, NULL);
+	enum err e = undo_run_then(c, org_id, job_id, run_id, first_deal, NULL, NULL);
 	if (e)
 		log_error("import run %lld: cannot undo it: %s", (long long)run_id, db_errmsg(c));
 	return e;
@@ -1883,7 +1918,7 @@ static enum err undo_runs(struct db_conn *c, int64_t org_id, int64_t job_id, int
 		if (only_dead && !runner_gone(runs[i].runner, runs[i].heartbeat_at, RUN_STALE_SECONDS))
 			continue;
 		log_info("undoing import run %lld of a stopped process (%s)", (long long)runs[i].id, runs[i].runner);
-		e = undo_run(c, runs[i].org_id, runs[i].id, runs[i].first_deal);
+		e = undo_run(c, runs[i].org_id, runs[i].job_id, runs[i].id, runs[i].first_deal);
 	}
 	arena_free(a);
 	return e;
@@ -1915,7 +1950,6 @@ static enum err audit_finish(void *cls, struct db_conn *c, const struct import_s
 	const struct import_options *o = af->o;
 	enum err e = E_OK;
 	if (!o->dry_run) {
-		struct strbuf aj = STRBUF_INIT;
 		char n[5][24];
 		const size_t counts[5] = { s->read, s->created, s->updated, s->skipped, s->failed };
 		for (int i = 0; i < 5; i++)
@@ -1923,19 +1957,8 @@ static enum err audit_finish(void *cls, struct db_conn *c, const struct import_s
 		const char *names[] = { "file", "kind", "read", "created", "updated", "skipped", "failed", "result" };
 		const char *vals[] = { o->file_name ? o->file_name : "", import_kind_code(o->kind), n[0], n[1], n[2],
 				       n[3], n[4], s->rolled_back ? "rolled back" : "kept" };
-		sb_addc(&aj, '{');
-		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-			sb_adds(&aj, i ? "," : "");
-			audit_json_string(&aj, names[i]);
-			sb_addc(&aj, ':');
-			audit_json_string(&aj, vals[i]);
-		}
-		sb_addc(&aj, '}');
 		/* the row is the caller's, not the import's */
-		db_set_actor(c, db_actor_id(c), af->via);
-		e = audit_record(c, af->org_id, AUDIT_IMPORT, o->job_id, "import", NULL, aj.buf);
-		db_set_actor(c, db_actor_id(c), "import");
-		sb_release(&aj);
+		e = import_audit_row(c, af->org_id, o->job_id, "import", af->via, names, vals, sizeof(names) / sizeof(names[0]));
 	}
 	if (!e && o->finish)
 		e = o->finish(o->finish_cls, c, s);
@@ -1943,7 +1966,8 @@ static enum err audit_finish(void *cls, struct db_conn *c, const struct import_s
 }
 
 static enum err run_import(struct db_conn *c, struct arena *a, int64_t org_id, const char *data, size_t len,
-			   const struct import_options *o, struct import_summary *out, struct strbuf *errmsg);
+			   const struct import_options *o, const char *via, struct import_summary *out,
+			   struct strbuf *errmsg);
 
 enum err import_run(struct db_conn *c, struct arena *a, int64_t org_id, const char *data, size_t len,
 		    const struct import_options *o, struct import_summary *out, struct strbuf *errmsg)
@@ -1953,13 +1977,14 @@ enum err import_run(struct db_conn *c, struct arena *a, int64_t org_id, const ch
 	wrapped.finish = audit_finish;
 	wrapped.finish_cls = &af;
 	db_set_actor(c, db_actor_id(c), "import");
-	enum err e = run_import(c, a, org_id, data, len, &wrapped, out, errmsg);
+	enum err e = run_import(c, a, org_id, data, len, &wrapped, af.via, out, errmsg);
 	db_set_actor(c, db_actor_id(c), af.via);
 	return e;
 }
 
 static enum err run_import(struct db_conn *c, struct arena *a, int64_t org_id, const char *data, size_t len,
-			   const struct import_options *o, struct import_summary *out, struct strbuf *errmsg)
+			   const struct import_options *o, const char *via, struct import_summary *out,
+			   struct strbuf *errmsg)
 {
 	memset(out, 0, sizeof(*out));
 	struct run run = { .c = c, .a = a, .org_id = org_id, .o = o, .out = out, .lang = o->lang, .errmsg = errmsg };
@@ -2052,13 +2077,25 @@ static enum err run_import(struct db_conn *c, struct arena *a, int64_t org_id, c
 		if (errmsg)
 			sb_addf(errmsg, "%s", db_errmsg(c));
 		if (r->run_id)
-			undo_run(c, org_id, r->run_id, r->first_deal);
+			undo_run(c, org_id, o->job_id, r->run_id, r->first_deal);
 		run_release(r);
 		return e;
 	}
 	r->in_tx = !r->simulate;
 	clock_gettime(CLOCK_MONOTONIC, &r->batch_start);
-	e = org_info(r);
+	/* audit: an import in batches commits rows before its last one; its
+	 * "start" row commits with the first, so that no kept row is without a
+	 * row of its import (the last batch writes the "import" row, an undo
+	 * the "undo" row) */
+	if (r->run_id) {
+		char run_no[24];
+		snprintf(run_no, sizeof(run_no), "%lld", (long long)r->run_id);
+		const char *names[] = { "file", "kind", "run" };
+		const char *vals[] = { o->file_name ? o->file_name : "", import_kind_code(o->kind), run_no };
+		e = import_audit_row(c, org_id, o->job_id, "start", via, names, vals, 3);
+	}
+	if (!e)
+		e = org_info(r);
 	if (!e)
 		e = load_users(r);
 	if (!e && o->kind == IMPORT_REPS)
@@ -2156,7 +2193,7 @@ static enum err run_import(struct db_conn *c, struct arena *a, int64_t org_id, c
 		if (r->in_tx)
 			db_rollback(c);
 		if (r->run_id)
-			undo_run(c, org_id, r->run_id, r->first_deal);
+			undo_run(c, org_id, o->job_id, r->run_id, r->first_deal);
 		out->rolled_back = 1;
 		run_release(r);
 		return e;
@@ -2173,7 +2210,7 @@ static enum err run_import(struct db_conn *c, struct arena *a, int64_t org_id, c
 			/* the batch under way goes; those committed are undone, and
 			 * the caller's record is written with the last step */
 			db_rollback(c);
-			e = undo_run_then(c, org_id, r->run_id, r->first_deal, o, out);
+			e = undo_run_then(c, org_id, o->job_id, r->run_id, r->first_deal, o, out);
 			if (e && errmsg && !errmsg->len)
 				sb_addf(errmsg, T("the database could not undo the import: %s"), db_errmsg(c));
 		}
@@ -2194,7 +2231,7 @@ static enum err run_import(struct db_conn *c, struct arena *a, int64_t org_id, c
 			sb_addf(errmsg, T("the database could not save the import: %s"), db_errmsg(c));
 		db_rollback(c);
 		if (r->run_id)
-			undo_run(c, org_id, r->run_id, r->first_deal);
+			undo_run(c, org_id, o->job_id, r->run_id, r->first_deal);
 		out->rolled_back = 1;
 	}
 	run_release(r);

@@ -31,7 +31,8 @@ static void read_round(struct db_stmt *st, struct arena *a, struct assessment_ro
 	r->submitted = db_col_i64(st, 13);
 }
 
-enum err round_create(struct db_conn *c, int64_t org_id, const struct new_round *nr, int64_t *id)
+/* audit: the write of round_create below, in one transaction with its row */
+static enum err round_create_write(struct db_conn *c, int64_t org_id, const struct new_round *nr, int64_t *id)
 {
 	int64_t now = now_epoch(), rid = 0;
 	const char *due = nr->due_on && *nr->due_on ? nr->due_on : NULL;
@@ -79,6 +80,19 @@ enum err round_create(struct db_conn *c, int64_t org_id, const struct new_round 
 	return e;
 }
 
+enum err round_create(struct db_conn *c, int64_t org_id, const struct new_round *nr, int64_t *id)
+{
+	struct audit_change ch;
+	int64_t rid = 0;
+	enum err e = audit_begin(c, &ch, AUDIT_ROUND, org_id, 0);
+	if (!e)
+		e = round_create_write(c, org_id, nr, &rid);
+	e = audit_end(c, &ch, "create", rid, e);
+	if (!e && id)
+		*id = rid;
+	return e;
+}
+
 enum err round_get(struct db_conn *c, struct arena *a, int64_t org_id, int64_t id, struct assessment_round *out)
 {
 	struct db_stmt *st = DBQ(c, "SELECT " ROUND_COLS " " ROUND_FROM "WHERE r.org_id = $1 AND r.id = $2",
@@ -107,7 +121,8 @@ enum err round_list_for(struct db_conn *c, struct arena *a, int64_t org_id, int6
 	return db_finish(st);
 }
 
-enum err round_close(struct db_conn *c, int64_t org_id, int64_t id)
+/* audit: the write of round_close below, in one transaction with its row */
+static enum err round_close_write(struct db_conn *c, int64_t org_id, int64_t id)
 {
 	struct db_stmt *st = DBQ(c, "UPDATE assessment_rounds SET status = 'closed', closed_at = $3 "
 				 "WHERE org_id = $1 AND id = $2 AND status = 'open'",
@@ -117,6 +132,15 @@ enum err round_close(struct db_conn *c, int64_t org_id, int64_t id)
 	int64_t n = db_changes(st);
 	enum err e = db_finish(st);
 	return e ? e : n ? E_OK : E_CONFLICT;
+}
+
+enum err round_close(struct db_conn *c, int64_t org_id, int64_t id)
+{
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_ROUND, org_id, id);
+	if (!e)
+		e = round_close_write(c, org_id, id);
+	return audit_end(c, &ch, "close", id, e);
 }
 
 #define FORM_COLS "a.id, a.org_id, a.round_id, a.rep_id, a.rater_id, a.rater_kind, a.status, " \

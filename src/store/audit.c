@@ -111,6 +111,39 @@ static const struct {
 		"WHERE s.org_id = $1 AND s.id = $2",
 		{ "candidate", "interviewer", "status", "recommendation", "reopened", "scores", "score_total",
 		  "evidence" } },
+	[AUDIT_ROUND] = {
+		"SELECT r.name, t.name, u.name, r.opened_on, r.due_on, r.status, "
+		"(SELECT count(*) FROM assessments x WHERE x.org_id = r.org_id AND x.round_id = r.id) "
+		"FROM assessment_rounds r LEFT JOIN teams t ON t.org_id = r.org_id AND t.id = r.team_id "
+		"LEFT JOIN users u ON u.org_id = r.org_id AND u.id = r.rep_id "
+		"WHERE r.org_id = $1 AND r.id = $2",
+		{ "name", "team", "rep", "opened_on", "due_on", "status", "forms" } },
+	[AUDIT_LEARNING] = {
+		"SELECT r.name, l.kind, l.title, l.origin, l.status, l.done_on, l.due_on, l.minutes, t.name, "
+		"l.learned, l.will_change "
+		"FROM learning_activities l JOIN users r ON r.org_id = l.org_id AND r.id = l.rep_id "
+		"LEFT JOIN traits t ON t.org_id = l.org_id AND t.id = l.trait_id "
+		"WHERE l.org_id = $1 AND l.id = $2",
+		{ "rep", "kind", "title", "origin", "status", "done_on", "due_on", "minutes", "trait", "learned",
+		  "will_change" } },
+	[AUDIT_WEBHOOK] = {
+		"SELECT url, events, enabled, secret FROM webhooks WHERE org_id = $1 AND id = $2",
+		{ "url", "events", "enabled", "secret" } },
+	/* never the token nor its hash */
+	[AUDIT_TOKEN] = {
+		"SELECT u.name, k.label, CASE WHEN k.revoked_at IS NULL THEN '0' ELSE '1' END "
+		"FROM api_tokens k JOIN users u ON u.org_id = k.org_id AND u.id = k.user_id "
+		"WHERE k.org_id = $1 AND k.id = $2",
+		{ "person", "label", "revoked" } },
+	[AUDIT_TRAIT] = {
+		"SELECT code, name, definition, anchor1, anchor3, anchor5, position, retired_at "
+		"FROM traits WHERE org_id = $1 AND id = $2",
+		{ "code", "name", "definition", "anchor1", "anchor3", "anchor5", "position", "retired_at" } },
+	[AUDIT_SUBSKILL] = {
+		"SELECT t.name, s.name, s.definition, s.position, s.retired_at "
+		"FROM subskills s JOIN traits t ON t.org_id = s.org_id AND t.id = s.trait_id "
+		"WHERE s.org_id = $1 AND s.id = $2",
+		{ "trait", "name", "definition", "position", "retired_at" } },
 	/* settings, imports and the pulse have no snapshot: audit_setting,
 	 * audit_record */
 };

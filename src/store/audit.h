@@ -1,8 +1,10 @@
 /*
  * audit: the queries of the audit log (issue 16, migration 0022). Every
  * change to people, teams, targets, deals, settings, stages, reasons,
- * imports and the people objects (assessments, plans, improvement plans,
- * one-on-ones, the pulse) writes one row here, in the same transaction as
+ * imports, the people objects (assessment rounds and forms, plans,
+ * improvement plans, one-on-ones, the pulse, the learning log), recruiting
+ * (scorecards, candidates) and the admin objects (webhooks, API tokens,
+ * traits and subskills) writes one row here, in the same transaction as
  * the change: a store function brackets its writes with
  *
  *	struct audit_change ch;

@@ -1,5 +1,6 @@
 /* auth: see auth.h. */
 #include "auth.h"
+#include "audit.h"
 #include "../lib/util.h"
 #include <string.h>
 
@@ -97,15 +98,25 @@ enum err session_delete_others(struct db_conn *c, int64_t org_id, int64_t user_i
 		   P_I(org_id), P_I(user_id), P_T(hash));
 }
 
+/* audited (issue 16): the token's owner and label, never the token nor its hash */
 enum err token_create(struct db_conn *c, struct arena *a, int64_t org_id, int64_t user_id,
 		      const char *label, const char **token)
 {
 	char hash[65];
 	*token = arena_printf(a, "sg_%lld.%s", (long long)org_id, rand_token(a, 32));
 	sha256_hex(*token, hash);
-	return DBX(c, "INSERT INTO api_tokens (org_id, user_id, token_hash, label, created_at) "
-		   "VALUES ($1, $2, $3, $4, $5)",
-		   P_I(org_id), P_I(user_id), P_T(hash), P_T(label ? label : ""), P_I(now_epoch()));
+	struct audit_change ch;
+	int64_t tid = 0;
+	enum err e = audit_begin(c, &ch, AUDIT_TOKEN, org_id, 0);
+	if (!e) {
+		struct db_stmt *st = DBQ(c, "INSERT INTO api_tokens (org_id, user_id, token_hash, label, created_at) "
+					 "VALUES ($1, $2, $3, $4, $5) RETURNING id",
+					 P_I(org_id), P_I(user_id), P_T(hash), P_T(label ? label : ""), P_I(now_epoch()));
+		if (db_step(st) == DB_ROW)
+			tid = db_col_i64(st, 0);
+		e = db_finish(st);
+	}
+	return audit_end(c, &ch, "create", tid, e);
 }
 
 enum err token_lookup(struct db_conn *c, struct arena *a, const char *token, struct principal *out)
@@ -172,7 +183,7 @@ enum err token_list(struct db_conn *c, struct arena *a, int64_t org_id, int64_t 
 	return db_finish(st);
 }
 
-enum err token_revoke(struct db_conn *c, int64_t org_id, int64_t user_id, int64_t id)
+static enum err token_revoke_write(struct db_conn *c, int64_t org_id, int64_t user_id, int64_t id)
 {
 	struct db_stmt *st = DBQ(c, "UPDATE api_tokens SET revoked_at = $4 WHERE org_id = $1 AND id = $2 "
 				 "AND (CAST($3 AS BIGINT) = 0 OR user_id = $3) AND revoked_at IS NULL",
@@ -182,6 +193,15 @@ enum err token_revoke(struct db_conn *c, int64_t org_id, int64_t user_id, int64_
 	int64_t n = db_changes(st);
 	enum err e = db_finish(st);
 	return e ? e : n ? E_OK : E_NOTFOUND;
+}
+
+enum err token_revoke(struct db_conn *c, int64_t org_id, int64_t user_id, int64_t id)
+{
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_TOKEN, org_id, id);
+	if (!e)
+		e = token_revoke_write(c, org_id, user_id, id);
+	return audit_end(c, &ch, "revoke", id, e);
 }
 
 enum err token_revoke_all(struct db_conn *c, int64_t org_id, int64_t user_id)

@@ -1,5 +1,6 @@
 /* learning-log: see learning-log.h. */
 #include "learning-log.h"
+#include "audit.h"
 #include "../lib/util.h"
 #include <string.h>
 
@@ -111,7 +112,8 @@ static enum err one_row(struct db_stmt *st, enum err missing)
 	return e;
 }
 
-enum err learning_update(struct db_conn *c, int64_t org_id, int64_t id, const struct new_learning *l)
+static enum err learning_update_write(struct db_conn *c, int64_t org_id, int64_t id,
+				     const struct new_learning *l)
 {
 	return one_row(DBQ(c, "UPDATE learning_activities SET kind = $3, title = $4, done_on = $5, minutes = $6, "
 			   "trait_id = $7, subskill_id = $8, origin = $9, learned = $10, will_change = $11 "
@@ -121,27 +123,66 @@ enum err learning_update(struct db_conn *c, int64_t org_id, int64_t id, const st
 		       E_NOTFOUND);
 }
 
-enum err learning_delete(struct db_conn *c, int64_t org_id, int64_t id)
+static enum err learning_delete_write(struct db_conn *c, int64_t org_id, int64_t id)
 {
 	return one_row(DBQ(c, "DELETE FROM learning_activities WHERE org_id = $1 AND id = $2", P_I(org_id), P_I(id)),
 		       E_NOTFOUND);
 }
 
-enum err learning_answer(struct db_conn *c, int64_t org_id, int64_t id, const char *status)
+static enum err learning_answer_write(struct db_conn *c, int64_t org_id, int64_t id, const char *status)
 {
 	return one_row(DBQ(c, "UPDATE learning_activities SET status = $3 WHERE org_id = $1 AND id = $2 "
 			   "AND status = 'suggested'", P_I(org_id), P_I(id), P_T(status)),
 		       E_CONFLICT);
 }
 
-enum err learning_complete(struct db_conn *c, int64_t org_id, int64_t id, const char *done_on, int minutes,
-			   const char *learned, const char *will_change)
+static enum err learning_complete_write(struct db_conn *c, int64_t org_id, int64_t id, const char *done_on,
+				       int minutes, const char *learned, const char *will_change)
 {
 	return one_row(DBQ(c, "UPDATE learning_activities SET status = 'done', done_on = $3, minutes = $4, learned = $5, "
 			   "will_change = $6 WHERE org_id = $1 AND id = $2 AND status IN ('accepted', 'assigned')",
 			   P_I(org_id), P_I(id), P_T(done_on), P_I(minutes), P_T(learned ? learned : ""),
 			   P_T(will_change ? will_change : "")),
 		       E_CONFLICT);
+}
+
+/* audited (issue 16): a learning activity's changes, its reflections and
+ * title as "changed" only (domain/audit.c) */
+enum err learning_update(struct db_conn *c, int64_t org_id, int64_t id, const struct new_learning *l)
+{
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_LEARNING, org_id, id);
+	if (!e)
+		e = learning_update_write(c, org_id, id, l);
+	return audit_end(c, &ch, "update", id, e);
+}
+
+enum err learning_delete(struct db_conn *c, int64_t org_id, int64_t id)
+{
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_LEARNING, org_id, id);
+	if (!e)
+		e = learning_delete_write(c, org_id, id);
+	return audit_end(c, &ch, "delete", id, e);
+}
+
+enum err learning_answer(struct db_conn *c, int64_t org_id, int64_t id, const char *status)
+{
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_LEARNING, org_id, id);
+	if (!e)
+		e = learning_answer_write(c, org_id, id, status);
+	return audit_end(c, &ch, "answer", id, e);
+}
+
+enum err learning_complete(struct db_conn *c, int64_t org_id, int64_t id, const char *done_on, int minutes,
+			   const char *learned, const char *will_change)
+{
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_LEARNING, org_id, id);
+	if (!e)
+		e = learning_complete_write(c, org_id, id, done_on, minutes, learned, will_change);
+	return audit_end(c, &ch, "complete", id, e);
 }
 
 enum err learning_summary_rep(struct db_conn *c, int64_t org_id, int64_t rep_id, const char *from,

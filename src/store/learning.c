@@ -1,8 +1,10 @@
 /* learning: see learning.h. */
 #include "learning.h"
+#include "audit.h"
 #include "../lib/util.h"
 
-enum err learning_add(struct db_conn *c, int64_t org_id, const struct new_learning *l, int64_t *id)
+/* audit: the write of learning_add below, in one transaction with its row */
+static enum err learning_add_write(struct db_conn *c, int64_t org_id, const struct new_learning *l, int64_t *id)
 {
 	const char *status = l->status ? l->status : "done";
 	struct db_stmt *st = DBQ(c, "INSERT INTO learning_activities (org_id, rep_id, kind, title, origin, status, done_on, "
@@ -19,6 +21,19 @@ enum err learning_add(struct db_conn *c, int64_t org_id, const struct new_learni
 	if (db_step(st) == DB_ROW)
 		lid = db_col_i64(st, 0);
 	enum err e = db_finish(st);
+	if (!e && id)
+		*id = lid;
+	return e;
+}
+
+enum err learning_add(struct db_conn *c, int64_t org_id, const struct new_learning *l, int64_t *id)
+{
+	struct audit_change ch;
+	int64_t lid = 0;
+	enum err e = audit_begin(c, &ch, AUDIT_LEARNING, org_id, 0);
+	if (!e)
+		e = learning_add_write(c, org_id, l, &lid);
+	e = audit_end(c, &ch, "create", lid, e);
 	if (!e && id)
 		*id = lid;
 	return e;

@@ -1,6 +1,7 @@
 /* traits: see traits.h. */
 #include "traits.h"
 #include "ordering.h"
+#include "audit.h"
 #include "../lib/util.h"
 #include <string.h>
 
@@ -274,7 +275,7 @@ static enum err changed_one(struct db_stmt *st)
 
 #define S(x) P_T((x) ? (x) : "")
 
-enum err trait_create(struct db_conn *c, int64_t org_id, const struct trait_input *in, int64_t *id)
+static enum err trait_create_write(struct db_conn *c, int64_t org_id, const struct trait_input *in, int64_t *id)
 {
 	struct db_stmt *st = DBQ(c, "INSERT INTO traits (org_id, code, name, definition, anchor1, anchor3, anchor5, "
 				 "position, created_at) VALUES ($1, '', $2, $3, $4, $5, $6, $7, $8) RETURNING id",
@@ -285,7 +286,7 @@ enum err trait_create(struct db_conn *c, int64_t org_id, const struct trait_inpu
 	return db_finish(st);
 }
 
-enum err trait_update(struct db_conn *c, int64_t org_id, int64_t id, const struct trait_input *in)
+static enum err trait_update_write(struct db_conn *c, int64_t org_id, int64_t id, const struct trait_input *in)
 {
 	return changed_one(DBQ(c, "UPDATE traits SET name = $3, definition = $4, anchor1 = $5, anchor3 = $6, "
 			       "anchor5 = $7, position = $8 WHERE org_id = $1 AND id = $2",
@@ -293,13 +294,13 @@ enum err trait_update(struct db_conn *c, int64_t org_id, int64_t id, const struc
 			       S(in->anchor5), P_I(in->position)));
 }
 
-enum err trait_set_retired(struct db_conn *c, int64_t org_id, int64_t id, int retired)
+static enum err trait_set_retired_write(struct db_conn *c, int64_t org_id, int64_t id, int retired)
 {
 	return changed_one(DBQ(c, "UPDATE traits SET retired_at = $3 WHERE org_id = $1 AND id = $2",
 			       P_I(org_id), P_I(id), retired ? P_I(now_epoch()) : P_NULL));
 }
 
-enum err subskill_create(struct db_conn *c, int64_t org_id, int64_t trait_id, const char *name,
+static enum err subskill_create_write(struct db_conn *c, int64_t org_id, int64_t trait_id, const char *name,
 			 const char *definition, int position, int64_t *id)
 {
 	struct db_stmt *st = DBQ(c, "INSERT INTO subskills (org_id, trait_id, name, definition, position, created_at) "
@@ -310,7 +311,7 @@ enum err subskill_create(struct db_conn *c, int64_t org_id, int64_t trait_id, co
 	return db_finish(st);
 }
 
-enum err subskill_update(struct db_conn *c, int64_t org_id, int64_t id, const char *name, const char *definition,
+static enum err subskill_update_write(struct db_conn *c, int64_t org_id, int64_t id, const char *name, const char *definition,
 			 int position)
 {
 	return changed_one(DBQ(c, "UPDATE subskills SET name = $3, definition = $4, position = $5 "
@@ -318,10 +319,76 @@ enum err subskill_update(struct db_conn *c, int64_t org_id, int64_t id, const ch
 			       P_I(org_id), P_I(id), S(name), S(definition), P_I(position)));
 }
 
-enum err subskill_set_retired(struct db_conn *c, int64_t org_id, int64_t id, int retired)
+static enum err subskill_set_retired_write(struct db_conn *c, int64_t org_id, int64_t id, int retired)
 {
 	return changed_one(DBQ(c, "UPDATE subskills SET retired_at = $3 WHERE org_id = $1 AND id = $2",
 			       P_I(org_id), P_I(id), retired ? P_I(now_epoch()) : P_NULL));
+}
+
+/* audited (issue 16): an admin's edits of the traits and subskills, each in
+ * one transaction with its row */
+enum err trait_create(struct db_conn *c, int64_t org_id, const struct trait_input *in, int64_t *id)
+{
+	struct audit_change ch;
+	int64_t nid = 0;
+	enum err e = audit_begin(c, &ch, AUDIT_TRAIT, org_id, 0);
+	if (!e)
+		e = trait_create_write(c, org_id, in, &nid);
+	e = audit_end(c, &ch, "create", nid, e);
+	if (!e && id)
+		*id = nid;
+	return e;
+}
+
+enum err trait_update(struct db_conn *c, int64_t org_id, int64_t id, const struct trait_input *in)
+{
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_TRAIT, org_id, id);
+	if (!e)
+		e = trait_update_write(c, org_id, id, in);
+	return audit_end(c, &ch, "update", id, e);
+}
+
+enum err trait_set_retired(struct db_conn *c, int64_t org_id, int64_t id, int retired)
+{
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_TRAIT, org_id, id);
+	if (!e)
+		e = trait_set_retired_write(c, org_id, id, retired);
+	return audit_end(c, &ch, retired ? "retire" : "restore", id, e);
+}
+
+enum err subskill_create(struct db_conn *c, int64_t org_id, int64_t trait_id, const char *name,
+			 const char *definition, int position, int64_t *id)
+{
+	struct audit_change ch;
+	int64_t nid = 0;
+	enum err e = audit_begin(c, &ch, AUDIT_SUBSKILL, org_id, 0);
+	if (!e)
+		e = subskill_create_write(c, org_id, trait_id, name, definition, position, &nid);
+	e = audit_end(c, &ch, "create", nid, e);
+	if (!e && id)
+		*id = nid;
+	return e;
+}
+
+enum err subskill_update(struct db_conn *c, int64_t org_id, int64_t id, const char *name, const char *definition,
+			 int position)
+{
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_SUBSKILL, org_id, id);
+	if (!e)
+		e = subskill_update_write(c, org_id, id, name, definition, position);
+	return audit_end(c, &ch, "update", id, e);
+}
+
+enum err subskill_set_retired(struct db_conn *c, int64_t org_id, int64_t id, int retired)
+{
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_SUBSKILL, org_id, id);
+	if (!e)
+		e = subskill_set_retired_write(c, org_id, id, retired);
+	return audit_end(c, &ch, retired ? "retire" : "restore", id, e);
 }
 
 int traits_last_position(struct db_conn *c, int64_t org_id, int64_t trait_id)
@@ -344,7 +411,10 @@ enum err trait_move(struct db_conn *c, struct arena *a, int64_t org_id, int64_t 
 		ids[i] = l.items[i].id;
 		pos[i] = l.items[i].position;
 	}
-	return order_move(c, ORDERED_TRAITS, org_id, ids, pos, l.n, id, dir);
+	struct audit_change ch;
+	if ((e = audit_begin(c, &ch, AUDIT_TRAIT, org_id, id)))
+		return e;
+	return audit_end(c, &ch, "move", id, order_move(c, ORDERED_TRAITS, org_id, ids, pos, l.n, id, dir));
 }
 
 enum err subskill_move(struct db_conn *c, struct arena *a, int64_t org_id, int64_t trait_id, int64_t id, int dir)
@@ -359,5 +429,8 @@ enum err subskill_move(struct db_conn *c, struct arena *a, int64_t org_id, int64
 		ids[i] = t.subskills[i].id;
 		pos[i] = t.subskills[i].position;
 	}
-	return order_move(c, ORDERED_SUBSKILLS, org_id, ids, pos, t.nsubskills, id, dir);
+	struct audit_change ch;
+	if ((e = audit_begin(c, &ch, AUDIT_SUBSKILL, org_id, id)))
+		return e;
+	return audit_end(c, &ch, "move", id, order_move(c, ORDERED_SUBSKILLS, org_id, ids, pos, t.nsubskills, id, dir));
 }

@@ -1,6 +1,7 @@
 /* webhooks: see webhooks.h. */
 #include "webhooks.h"
 #include "settings.h"
+#include "audit.h"
 #include "../domain/webhook.h"
 #include "../domain/commitment.h"
 #include "../lib/util.h"
@@ -26,8 +27,8 @@ static enum err last_error(struct db_conn *c)
 	return e ? e : E_INTERNAL;
 }
 
-enum err webhook_create(struct db_conn *c, int64_t org_id, const char *url, const char *events, const char *secret,
-			int64_t created_by, int64_t *id)
+static enum err webhook_create_write(struct db_conn *c, int64_t org_id, const char *url, const char *events,
+				    const char *secret, int64_t created_by, int64_t *id)
 {
 	int64_t now = now_epoch();
 	struct db_stmt *st = DBQ(c, "INSERT INTO webhooks (org_id, url, events, secret, enabled, failures, created_by, "
@@ -38,8 +39,8 @@ enum err webhook_create(struct db_conn *c, int64_t org_id, const char *url, cons
 	return db_finish(st);
 }
 
-enum err webhook_update(struct db_conn *c, int64_t org_id, int64_t id, const char *url, const char *events,
-			int enabled, const char *secret)
+static enum err webhook_update_write(struct db_conn *c, int64_t org_id, int64_t id, const char *url,
+				    const char *events, int enabled, const char *secret)
 {
 	struct db_stmt *st = DBQ(c, "UPDATE webhooks SET url = coalesce($3, url), events = coalesce($4, events), "
 				 "secret = coalesce($5, secret), "
@@ -55,12 +56,9 @@ enum err webhook_update(struct db_conn *c, int64_t org_id, int64_t id, const cha
 	return e ? e : n ? E_OK : E_NOTFOUND;
 }
 
-enum err webhook_delete(struct db_conn *c, int64_t org_id, int64_t id)
+static enum err webhook_delete_write(struct db_conn *c, int64_t org_id, int64_t id)
 {
-	enum err e = db_begin(c);
-	if (e)
-		return e;
-	e = DBX(c, "DELETE FROM webhook_deliveries WHERE org_id = $1 AND webhook_id = $2", P_I(org_id), P_I(id));
+	enum err e = DBX(c, "DELETE FROM webhook_deliveries WHERE org_id = $1 AND webhook_id = $2", P_I(org_id), P_I(id));
 	if (!e)
 		e = DBX(c, "DELETE FROM webhook_outbox WHERE org_id = $1 AND webhook_id = $2", P_I(org_id), P_I(id));
 	int64_t n = 0;
@@ -71,12 +69,44 @@ enum err webhook_delete(struct db_conn *c, int64_t org_id, int64_t id)
 		n = db_changes(st);
 		e = db_finish(st);
 	}
-	if (!e && !n)
-		e = E_NOTFOUND;
+	return e ? e : n ? E_OK : E_NOTFOUND;
+}
+
+/* audited (issue 16): a subscription's creation, changes and deletion, each
+ * in one transaction with its row; the secret as "changed" only */
+enum err webhook_create(struct db_conn *c, int64_t org_id, const char *url, const char *events, const char *secret,
+			int64_t created_by, int64_t *id)
+{
+	struct audit_change ch;
+	int64_t wid = 0;
+	enum err e = audit_begin(c, &ch, AUDIT_WEBHOOK, org_id, 0);
 	if (!e)
-		return db_commit(c);
-	db_rollback(c);
+		e = webhook_create_write(c, org_id, url, events, secret, created_by, &wid);
+	e = audit_end(c, &ch, "create", wid, e);
+	if (!e && id)
+		*id = wid;
 	return e;
+}
+
+enum err webhook_update(struct db_conn *c, int64_t org_id, int64_t id, const char *url, const char *events,
+			int enabled, const char *secret)
+{
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_WEBHOOK, org_id, id);
+	if (!e)
+		e = webhook_update_write(c, org_id, id, url, events, enabled, secret);
+	return audit_end(c, &ch, "update", id, e);
+}
+
+/* the subscription with its deliveries and outbox, in one transaction
+ * (audit_begin's) with its row */
+enum err webhook_delete(struct db_conn *c, int64_t org_id, int64_t id)
+{
+	struct audit_change ch;
+	enum err e = audit_begin(c, &ch, AUDIT_WEBHOOK, org_id, id);
+	if (!e)
+		e = webhook_delete_write(c, org_id, id);
+	return audit_end(c, &ch, "delete", id, e);
 }
 
 /* a subscription's outbox rows in one status */

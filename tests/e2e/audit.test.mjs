@@ -6,7 +6,13 @@
 // with notes, a pulse answer) — and read back from GET /api/v1/audit and
 // /admin/audit: who, what, which object, the fields before and after.
 // Private text never shows: the one-on-one's notes and the pulse comment
-// are in no answer of the page, the API or the exports. A rep or a manager
+// are in no answer of the page, the API or the exports. The people objects
+// and admin objects reviewed later: an assessment round and a manager's
+// submitted form (evidence as changed only), a development plan with a goal
+// and a check-in (title and note as changed only), an improvement plan's
+// decision (no diagnosis notes), a team's manager, a deal's stage move and
+// loss, a learning activity (its reflections as changed only), a webhook
+// (never its secret), an API token (never the token) and a trait. A rep or a manager
 // is refused the page, the API and the exports; Beta's admin sees none of
 // Acme's rows. The database refuses changing or deleting a row.
 import { test } from 'node:test';
@@ -18,7 +24,7 @@ import {
   useServer, testCleanStop, createToken, apiClient, unescapeHtml, sqlExec, sgOk, listOf,
 } from './lib.mjs';
 
-const ctx = useServer({ env: { SALESGARDEN_TODAY: '2026-11-25' } });
+const ctx = useServer({ env: { SALESGARDEN_TODAY: '2026-11-25', SALESGARDEN_WEBHOOK_ALLOW_LOOPBACK: '1' } });
 
 const SECRET_SHARED = 'Audit shared note 5d1e';
 const SECRET_PRIVATE = 'Audit private note 5d1e';
@@ -68,7 +74,16 @@ test('each kind of change writes its row: command line, pages, API, import', asy
   const annWeb = await web('ann@acme.test');
   let page = await annWeb.page(`/admin/users/${rob}`);
   assert.equal(page.status, 200);
-  let res = await annWeb.postForm(`/admin/users/${rob}/active`, { csrf_token: annWeb.csrf, active: '0' });
+  let res = await annWeb.postForm(`/admin/users/${rob}`, { csrf_token: annWeb.csrf, role: 'manager',
+    team: String(ctx.ids.south) });
+  assert.equal(res.status, 303, res.text.slice(0, 300));
+  r = await newest('user', rob);
+  assert.equal(r.action, 'role');
+  assert.equal(r.who.id, ann);
+  assert.equal(r.who.via, 'web');
+  assert.deepEqual(r.before, { role: 'rep' });
+  assert.deepEqual(r.after, { role: 'manager' });
+  res = await annWeb.postForm(`/admin/users/${rob}/active`, { csrf_token: annWeb.csrf, active: '0' });
   assert.equal(res.status, 303, res.text.slice(0, 300));
   r = await newest('user', rob);
   assert.equal(r.action, 'deactivate');
@@ -177,6 +192,13 @@ test('each kind of change writes its row: command line, pages, API, import', asy
   assert.equal(r.after.read, '2');
   assert.equal(r.after.created, '2');
   assert.equal(r.after.result, 'kept');
+  // before it, the row of its start, committed with its first batch
+  const imp = await audit('?kind=import&limit=2');
+  assert.deepEqual(imp.map((x) => x.action), ['import', 'start']);
+  assert.equal(imp[1].who.via, 'cli');
+  assert.equal(imp[1].after.file, file);
+  assert.equal(imp[1].after.kind, 'targets');
+  assert.match(imp[1].after.run, /^[0-9]+$/);
   // its targets are the import's row, not one row each
   assert.equal(await count('&kind=target'), rowsBefore);
   fs.rmSync(dir, { recursive: true });
@@ -295,6 +317,276 @@ test('the database refuses changing or deleting a row; the purge keeps the young
   const out = sgOk(['audit', 'purge'], { db: ctx.db }).stdout;
   assert.match(out, /^1 audit row older than the retention deleted/);
   assert.equal(await count(), before);
+});
+
+// the text of the people objects below, none of which may reach a row
+const SECRET_EVIDENCE = 'Audit evidence words 8c2f';
+const SECRET_PLAN = 'Audit plan title 8c2f';
+const SECRET_CHECKIN = 'Audit check-in note 8c2f';
+const SECRET_DIAGNOSIS = 'Audit diagnosis notes 8c2f';
+const SECRET_DECISION = 'Audit decision note 8c2f';
+const SECRET_LEARNED = 'Audit learned words 8c2f';
+const SECRET_WILL = 'Audit will change words 8c2f';
+const SECRET_LEARNED2 = 'Audit learned again 8c2f';
+const SECRET_TITLE = 'Audit book title 8c2f';
+const LATER = [SECRET_EVIDENCE, SECRET_PLAN, SECRET_CHECKIN, SECRET_DIAGNOSIS, SECRET_DECISION, SECRET_LEARNED,
+  SECRET_WILL, SECRET_LEARNED2, SECRET_TITLE];
+// what must never be logged: added as they are made (a webhook's secrets, a token)
+const NEVER = [...LATER];
+
+// no private text in the API's rows nor in the page's CSV export
+async function noneLeaks(what) {
+  const api = await as('ann@acme.test').get('/api/v1/audit?limit=500');
+  assert.equal(api.status, 200);
+  const csv = await (await web('ann@acme.test')).get('/admin/audit?format=csv');
+  assert.equal(csv.status, 200);
+  for (const s of NEVER) {
+    assert.ok(!api.text.includes(s), `${what}: the API shows "${s}"`);
+    assert.ok(!csv.text.includes(s), `${what}: the CSV export shows "${s}"`);
+  }
+}
+
+test('assessments: a round opened and closed, a manager\'s form scored and submitted, evidence never', async () => {
+  const { max, rita } = ctx.ids;
+  const maxApi = as('max@acme.test');
+  let res = await maxApi.post('/api/v1/assessment-rounds', { name: 'Audit round', due_on: '2026-12-20', rep_id: rita });
+  assert.equal(res.status, 201, res.text);
+  const round = res.json.id;
+  let r = await newest('round', round);
+  assert.equal(r.action, 'create');
+  assert.equal(r.who.id, max);
+  assert.deepEqual(r.before, {});
+  assert.equal(r.after.name, 'Audit round');
+  assert.equal(r.after.rep, 'Rita Rep');
+  assert.equal(r.after.status, 'open');
+  assert.equal(r.after.forms, '2');
+
+  // the manager's form: every trait scored, one 5 with evidence, submitted
+  res = await maxApi.get(`/api/v1/assessments?round=${round}`);
+  assert.equal(res.status, 200, res.text);
+  const form = listOf(res.json, 'items').find((x) => x.rater_kind === 'manager' && x.round_id === round);
+  assert.ok(form, res.text.slice(0, 500));
+  const traits = listOf((await maxApi.get('/api/v1/traits')).json, 'items').map((t) => t.id);
+  assert.ok(traits.length >= 5);
+  const scores = traits.map((t, i) => (i === 0 ? { trait_id: t, score: 5, evidence: SECRET_EVIDENCE }
+    : { trait_id: t, score: 4 }));
+  res = await maxApi.send('PUT', `/api/v1/assessments/${form.id}/scores`, { scores });
+  assert.ok([200, 204].includes(res.status), res.text);
+  r = await newest('assessment', form.id);
+  assert.equal(r.action, 'scores');
+  assert.equal(r.who.id, max);
+  assert.equal(r.after.scores, String(traits.length));
+  assert.equal(r.after.evidence, '(private)');
+  res = await maxApi.post(`/api/v1/assessments/${form.id}/submit`, {});
+  assert.ok([200, 204].includes(res.status), res.text);
+  r = await newest('assessment', form.id);
+  assert.equal(r.action, 'submit');
+  assert.deepEqual(r.before, { status: 'draft' });
+  assert.deepEqual(r.after, { status: 'submitted' });
+  const rows = await audit(`?kind=assessment&object=${form.id}`);
+  assert.deepEqual(rows.map((x) => x.action), ['submit', 'scores']);
+
+  res = await maxApi.post(`/api/v1/assessment-rounds/${round}/close`, {});
+  assert.ok([200, 204].includes(res.status), res.text);
+  r = await newest('round', round);
+  assert.equal(r.action, 'close');
+  assert.deepEqual(r.before, { status: 'open' });
+  assert.deepEqual(r.after, { status: 'closed' });
+  // the kind in the page's filter, by its name
+  const page = await (await web('ann@acme.test')).page(`/admin/audit?kind=round&object=${round}`);
+  assert.equal(page.status, 200);
+  assert.match(page.text, /<option value="round" selected>Assessment round<\/option>/);
+  assert.match(textOf(page.text), /Matching changes: 2\./);
+  await noneLeaks('assessment');
+});
+
+test('a development plan, its goal and check-in; an improvement plan\'s decision', async () => {
+  const { rita } = ctx.ids;
+  const maxApi = as('max@acme.test');
+  let res = await maxApi.post('/api/v1/plans', { rep_id: rita, title: SECRET_PLAN, period_start: '2026-11-01',
+    period_end: '2027-01-31' });
+  assert.equal(res.status, 201, res.text);
+  const plan = res.json.id;
+  let r = await newest('plan', plan);
+  assert.equal(r.action, 'create');
+  assert.equal(r.after.rep, 'Rita Rep');
+  // the title is the rep's and their manager's: changed, never its words
+  assert.equal(r.after.title, '(private)');
+  res = await maxApi.post(`/api/v1/plans/${plan}/goals`, { kind: 'achievement', title: 'Audit goal' });
+  assert.equal(res.status, 201, res.text);
+  const goal = res.json.id;
+  r = await newest('plan', plan);
+  assert.equal(r.action, 'goal');
+  assert.deepEqual(r.before, { goals: '0' });
+  assert.deepEqual(r.after, { goals: '1' });
+  res = await maxApi.send('PATCH', `/api/v1/plans/${plan}/goals/${goal}`, { status: 'done' });
+  assert.equal(res.status, 200, res.text);
+  r = await newest('plan', plan);
+  assert.equal(r.action, 'goal');
+  assert.deepEqual(r.before, { goals_done: '0' });
+  assert.deepEqual(r.after, { goals_done: '1' });
+  res = await as('rita@acme.test').post(`/api/v1/plans/${plan}/checkins`, { note: SECRET_CHECKIN });
+  assert.equal(res.status, 201, res.text);
+  r = await newest('plan', plan);
+  assert.equal(r.action, 'check-in');
+  assert.equal(r.who.id, rita);
+  // the note: that it changed, never from what to what
+  assert.deepEqual(r.before, { checkins: '0', checkin_note: '(private)' });
+  assert.deepEqual(r.after, { checkins: '1', checkin_note: '(private)' });
+
+  res = await maxApi.post('/api/v1/improvement-plans', { rep_id: rita, diagnosis: 'skill',
+    diagnosis_notes: SECRET_DIAGNOSIS, plan_start: '2026-11-01', plan_end: '2026-11-24' });
+  assert.equal(res.status, 201, res.text);
+  const ip = res.json.id;
+  r = await newest('improvement', ip);
+  assert.equal(r.action, 'create');
+  assert.equal(r.after.diagnosis, 'skill');
+  assert.equal(r.after.diagnosis_notes, '(private)');
+  res = await maxApi.post(`/api/v1/improvement-plans/${ip}/decide`, { decision: 'improved', note: SECRET_DECISION });
+  assert.equal(res.status, 200, res.text);
+  r = await newest('improvement', ip);
+  assert.equal(r.action, 'decision');
+  assert.ok(!r.before.decision, JSON.stringify(r.before));
+  assert.equal(r.before.status, 'open');
+  assert.equal(r.after.status, 'closed');
+  assert.equal(r.after.decision, 'improved');
+  assert.equal(r.after.decided_on, '2026-11-25');
+  assert.equal(r.after.decision_note, '(private)');
+  assert.ok(!('diagnosis_notes' in r.after), JSON.stringify(r.after));
+  await noneLeaks('plans');
+});
+
+test('a team\'s manager changed by the admin; a deal moved a stage and lost', async () => {
+  const { ann, rita, south } = ctx.ids;
+  const annWeb = await web('ann@acme.test');
+  const page = await annWeb.page(`/admin/teams/${south}`);
+  assert.equal(page.status, 200);
+  let res = await annWeb.postForm(`/admin/teams/${south}`, { csrf_token: annWeb.csrf, name: 'South',
+    manager_id: String(ctx.ids.max), territory: 'Zuid', segment: 'Enterprise' });
+  assert.equal(res.status, 303, res.text.slice(0, 300));
+  let r = await newest('team', south);
+  assert.equal(r.action, 'update');
+  assert.equal(r.who.id, ann);
+  assert.deepEqual(r.before, { manager: 'Mia Manager' });
+  assert.deepEqual(r.after, { manager: 'Max Manager' });
+
+  const ritaApi = as('rita@acme.test');
+  const stages = listOf((await ritaApi.get('/api/v1/stages')).json, 'items').filter((x) => x.kind === 'open');
+  assert.ok(stages.length >= 2);
+  res = await ritaApi.post('/api/v1/deals', { title: 'Audit lost deal', account_name: 'Audit Account', value_minor: 50000,
+    currency: 'EUR', stage_id: stages[0].id });
+  assert.equal(res.status, 201, res.text);
+  const deal = res.json.id;
+  res = await ritaApi.send('PATCH', `/api/v1/deals/${deal}`, { stage_id: stages[1].id });
+  assert.equal(res.status, 200, res.text);
+  r = await newest('deal', deal);
+  assert.equal(r.action, 'update');
+  assert.deepEqual(r.before, { stage: stages[0].name });
+  assert.deepEqual(r.after, { stage: stages[1].name });
+  const reason = listOf((await ritaApi.get('/api/v1/reasons')).json, 'items')[0];
+  res = await ritaApi.send('PATCH', `/api/v1/deals/${deal}`, { status: 'lost', lost_reason: reason.code });
+  assert.equal(res.status, 200, res.text);
+  r = await newest('deal', deal);
+  assert.equal(r.action, 'lost');
+  assert.equal(r.before.status, 'open');
+  assert.equal(r.after.status, 'lost');
+  assert.equal(r.after.lost_reason, reason.code);
+  assert.equal(r.after.closed_on, '2026-11-25');
+});
+
+test('a learning activity: its reflections and title as changed only, in the API and the CSV export', async () => {
+  const { rita } = ctx.ids;
+  const ritaApi = as('rita@acme.test');
+  let res = await ritaApi.post('/api/v1/learning', { kind: 'book', title: SECRET_TITLE, done_on: '2026-11-20',
+    minutes: 90, learned: SECRET_LEARNED, will_change: SECRET_WILL });
+  assert.equal(res.status, 201, res.text);
+  const act = res.json.id;
+  let r = await newest('learning', act);
+  assert.equal(r.action, 'create');
+  assert.equal(r.who.id, rita);
+  assert.equal(r.after.kind, 'book');
+  assert.equal(r.after.minutes, '90');
+  assert.equal(r.after.title, '(private)');
+  assert.equal(r.after.learned, '(private)');
+  assert.equal(r.after.will_change, '(private)');
+  res = await ritaApi.send('PATCH', `/api/v1/learning/${act}`, { learned: SECRET_LEARNED2 });
+  assert.equal(res.status, 200, res.text);
+  r = await newest('learning', act);
+  assert.equal(r.action, 'update');
+  assert.deepEqual(r.before, { learned: '(private)' });
+  assert.deepEqual(r.after, { learned: '(private)' });
+  // on the page: "changed", and in Dutch the kind's label
+  const annWeb = await web('ann@acme.test');
+  const page = await annWeb.page(`/admin/audit?kind=learning&object=${act}`);
+  assert.match(textOf(page.text), /what was learned changed/);
+  await noneLeaks('learning');
+});
+
+test('a webhook and an API token: made, changed, revoked, never the secret or the token; a trait edited', async () => {
+  const { ann, max } = ctx.ids;
+  const annApi = as('ann@acme.test');
+  let res = await annApi.post('/api/v1/webhooks', { url: 'http://127.0.0.1:9/audit-hook', events: ['deal.won'] });
+  assert.equal(res.status, 201, res.text);
+  const hook = res.json.id;
+  assert.match(res.json.secret, /^whsec_/);
+  NEVER.push(res.json.secret);
+  let r = await newest('webhook', hook);
+  assert.equal(r.action, 'create');
+  assert.equal(r.who.id, ann);
+  assert.deepEqual(r.after, { url: 'http://127.0.0.1:9/audit-hook', events: ',deal.won,', enabled: '1',
+    secret: '(private)' });
+  res = await annApi.send('PATCH', `/api/v1/webhooks/${hook}`, { enabled: false });
+  assert.equal(res.status, 200, res.text);
+  r = await newest('webhook', hook);
+  assert.deepEqual(r.before, { enabled: '1' });
+  assert.deepEqual(r.after, { enabled: '0' });
+  // a new secret, on the page
+  const annWeb = await web('ann@acme.test');
+  const page = await annWeb.page(`/admin/webhooks/${hook}`);
+  res = await annWeb.postForm(`/admin/webhooks/${hook}`, { csrf_token: page.csrf, action: 'secret' });
+  assert.equal(res.status, 303, res.text.slice(0, 300));
+  NEVER.push((await annApi.get(`/api/v1/webhooks/${hook}`)).json.secret);
+  r = await newest('webhook', hook);
+  assert.deepEqual(r.before, { secret: '(private)' });
+  assert.deepEqual(r.after, { secret: '(private)' });
+  res = await annApi.send('DELETE', `/api/v1/webhooks/${hook}`);
+  assert.ok([200, 204].includes(res.status), res.text);
+  r = await newest('webhook', hook);
+  assert.equal(r.action, 'delete');
+  assert.equal(r.before.url, 'http://127.0.0.1:9/audit-hook');
+  assert.deepEqual(r.after, {});
+
+  // a token made on the command line, revoked by its owner through the API
+  const tok = createToken(ctx.db, 'acme', 'max@acme.test');
+  NEVER.push(tok, tok.split('.')[1]);
+  r = await newest('token');
+  assert.equal(r.action, 'create');
+  assert.equal(r.who.via, 'cli');
+  assert.equal(r.after.person, 'Max Manager');
+  const maxApi = apiClient(ctx.base, tok);
+  const mine = listOf((await maxApi.get('/api/v1/tokens')).json, 'items').find((x) => x.id === r.object_id);
+  assert.ok(mine, 'the new token is listed');
+  res = await maxApi.send('DELETE', `/api/v1/tokens/${r.object_id}`);
+  assert.ok([200, 204].includes(res.status), res.text);
+  r = await newest('token', r.object_id);
+  assert.equal(r.action, 'revoke');
+  assert.equal(r.who.id, max);
+  assert.deepEqual(r.before, { revoked: '0' });
+  assert.deepEqual(r.after, { revoked: '1' });
+  await noneLeaks('webhook and token');
+
+  // a trait's definition changed on the admin page
+  const trait = listOf((await annApi.get('/api/v1/traits')).json, 'items')[0];
+  const annWeb2 = await web('ann@acme.test');
+  res = await annWeb2.postForm(`/admin/traits/${trait.id}`, { csrf_token: annWeb2.csrf, name: trait.name,
+    definition: 'Audit definition 3b', anchor1: 'a', anchor3: 'b', anchor5: 'c' });
+  assert.equal(res.status, 303, res.text.slice(0, 300));
+  r = await newest('trait', trait.id);
+  assert.equal(r.action, 'update');
+  assert.equal(r.who.id, ann);
+  assert.equal(r.after.definition, 'Audit definition 3b');
+  assert.equal(r.after.anchor5, 'c');
+  assert.ok(!('name' in r.after), JSON.stringify(r.after));
 });
 
 testCleanStop(ctx);

@@ -193,6 +193,14 @@ test('kill -9 of `salesgarden import` in the middle: the next import undoes what
   proc.kill('SIGKILL');
   await exited;
   assert.ok(count(db, `SELECT count(*) FROM deals WHERE org_id = ${ids.acme} AND external_id LIKE 'cli-%'`) >= 5000);
+  // the audit log: the deals kept so far are not without a row of their
+  // import — its "start" row committed with the first batch
+  const auditRows = (action) => count(db, `SELECT count(*) FROM audit_log WHERE org_id = ${ids.acme} `
+    + `AND kind = 'import' AND action = '${action}'`);
+  assert.equal(auditRows('start'), 1);
+  assert.equal(auditRows('import'), 0);
+  assert.equal(count(db, `SELECT count(*) FROM audit_log WHERE org_id = ${ids.acme} AND kind = 'import' `
+    + `AND action = 'start' AND via = 'cli' AND after_json LIKE '%big.csv%'`), 1);
 
   const small = path.join(db.dir, 'small.csv');
   writeFileSync(small, dealsCsv(3, { prefix: 'after' }));
@@ -200,4 +208,11 @@ test('kill -9 of `salesgarden import` in the middle: the next import undoes what
   assert.equal(count(db, `SELECT count(*) FROM deals WHERE org_id = ${ids.acme} AND external_id LIKE 'cli-%'`), 0);
   assert.equal(count(db, `SELECT count(*) FROM deals WHERE org_id = ${ids.acme} AND external_id LIKE 'after-%'`), 3);
   assert.equal(count(db, `SELECT count(*) FROM import_runs WHERE org_id = ${ids.acme} AND status = 'running'`), 0);
+  // the undoing ended the stopped import's row: "undo", by the system; the
+  // next import has its start and its end
+  assert.equal(auditRows('undo'), 1);
+  assert.equal(count(db, `SELECT count(*) FROM audit_log WHERE org_id = ${ids.acme} AND kind = 'import' `
+    + `AND action = 'undo' AND via = 'system' AND actor_id IS NULL AND after_json LIKE '%rolled back%'`), 1);
+  assert.equal(auditRows('start'), 2);
+  assert.equal(auditRows('import'), 1);
 });

@@ -4,7 +4,8 @@
  * SQLite file). Each kind of change writes exactly one row, with the right
  * fields before and after and the actor of the connection; a change that
  * fails after its write keeps neither the change nor a row; private text
- * never reaches a row; UPDATE and DELETE of a row are refused by the
+ * never reaches a row (nor a webhook's secret, an API token or its hash);
+ * UPDATE and DELETE of a row are refused by the
  * database itself, except the purge of rows older than the retention.
  * Each test makes its own organisation.
  */
@@ -24,6 +25,12 @@
 #include "store/improve.h"
 #include "store/plans.h"
 #include "store/pulse.h"
+#include "store/assessments.h"
+#include "store/learning.h"
+#include "store/learning-log.h"
+#include "store/webhooks.h"
+#include "store/auth.h"
+#include "store/traits.h"
 #include "lib/arena.h"
 #include "lib/util.h"
 #include <stdint.h>
@@ -289,6 +296,107 @@ START_TEST(private_content)
 }
 END_TEST
 
+/* the objects audited since review of issue 16: assessment rounds, the
+ * learning log (its reflections and title as "changed" only), webhook
+ * subscriptions (never the secret), API tokens (never the token or its
+ * hash), traits and subskills */
+START_TEST(rounds_learning_admin_objects)
+{
+	struct world w;
+	world_new(&w);
+	int64_t n = rows(w.org);
+
+	/* a round for the team: one row for the round and its forms */
+	db_set_actor(c, w.max, "web");
+	struct new_round nr = { .name = "2026 H2", .opened_on = "2026-11-10", .due_on = "2026-12-01",
+				.team_id = w.north, .opened_by = w.max };
+	int64_t round = 0;
+	OK(round_create(c, w.org, &nr, &round));
+	one_row(&w, &n, "round", "create", "{}",
+		"{\"name\":\"2026 H2\",\"team\":\"North\",\"opened_on\":\"2026-11-10\","
+		"\"due_on\":\"2026-12-01\",\"status\":\"open\",\"forms\":\"2\"}");
+	ck_assert_int_eq(last(&w).object_id, round);
+	OK(round_close(c, w.org, round));
+	one_row(&w, &n, "round", "close", "{\"status\":\"open\"}", "{\"status\":\"closed\"}");
+	EXPECT(round_close(c, w.org, round), E_CONFLICT);
+	ck_assert_int_eq(rows(w.org), n);
+
+	/* the learning log: the reflections and the title never in a row */
+	db_set_actor(c, w.rita, "web");
+	struct new_learning l = { .rep_id = w.rita, .kind = "book", .title = "Secret book title", .origin = "self",
+				  .done_on = "2026-11-09", .minutes = 90, .learned = "Learned words 7f3a",
+				  .will_change = "Change words 7f3a", .created_by = w.rita };
+	int64_t act = 0;
+	OK(learning_add(c, w.org, &l, &act));
+	one_row(&w, &n, "learning", "create", "{}",
+		"{\"rep\":\"rita\",\"kind\":\"book\",\"title\":\"(private)\",\"origin\":\"self\","
+		"\"status\":\"done\",\"done_on\":\"2026-11-09\",\"minutes\":\"90\","
+		"\"learned\":\"(private)\",\"will_change\":\"(private)\"}");
+	l.learned = "Other learned words 7f3a";
+	OK(learning_update(c, w.org, act, &l));
+	one_row(&w, &n, "learning", "update", "{\"learned\":\"(private)\"}", "{\"learned\":\"(private)\"}");
+	OK(learning_delete(c, w.org, act));
+	one_row(&w, &n, "learning", "delete", NULL, "{}");
+
+	/* a webhook: its address and events, the secret as changed only */
+	db_set_actor(c, w.admin, "web");
+	int64_t hook = 0;
+	OK(webhook_create(c, w.org, "https://hooks.example.test/in", "deal.won", "whsec_Secret7f3a", w.admin, &hook));
+	one_row(&w, &n, "webhook", "create", "{}",
+		"{\"url\":\"https://hooks.example.test/in\",\"events\":\"deal.won\",\"enabled\":\"1\","
+		"\"secret\":\"(private)\"}");
+	OK(webhook_update(c, w.org, hook, NULL, NULL, -1, "whsec_Other7f3a"));
+	one_row(&w, &n, "webhook", "update", "{\"secret\":\"(private)\"}", "{\"secret\":\"(private)\"}");
+	OK(webhook_update(c, w.org, hook, NULL, NULL, 0, NULL));
+	one_row(&w, &n, "webhook", "update", "{\"enabled\":\"1\"}", "{\"enabled\":\"0\"}");
+	OK(webhook_delete(c, w.org, hook));
+	one_row(&w, &n, "webhook", "delete", NULL, "{}");
+	EXPECT(webhook_delete(c, w.org, hook), E_NOTFOUND);
+	ck_assert_int_eq(rows(w.org), n);
+
+	/* an API token: whose and its label, never the token */
+	const char *tok = NULL;
+	OK(token_create(c, w.a, w.org, w.max, "CRM sync", &tok));
+	one_row(&w, &n, "token", "create", "{}", "{\"person\":\"max\",\"label\":\"CRM sync\",\"revoked\":\"0\"}");
+	int64_t tid = last(&w).object_id;
+	ck_assert_int_gt(tid, 0);
+	OK(token_revoke(c, w.org, 0, tid));
+	one_row(&w, &n, "token", "revoke", "{\"revoked\":\"0\"}", "{\"revoked\":\"1\"}");
+	char hash[65];
+	sha256_hex(tok, hash);
+
+	/* traits and subskills */
+	struct trait_input ti = { .name = "Curiosity", .definition = "Asks", .position = 9 };
+	int64_t trait = 0, sub = 0;
+	OK(trait_create(c, w.org, &ti, &trait));
+	one_row(&w, &n, "trait", "create", "{}", NULL);
+	ti.name = "Curiosity at work";
+	OK(trait_update(c, w.org, trait, &ti));
+	one_row(&w, &n, "trait", "update", "{\"name\":\"Curiosity\"}", "{\"name\":\"Curiosity at work\"}");
+	OK(subskill_create(c, w.org, trait, "Questions", "Open ones", 1, &sub));
+	one_row(&w, &n, "subskill", "create", "{}",
+		"{\"trait\":\"Curiosity at work\",\"name\":\"Questions\",\"definition\":\"Open ones\","
+		"\"position\":\"1\"}");
+	OK(subskill_update(c, w.org, sub, "Good questions", "Open ones", 1));
+	one_row(&w, &n, "subskill", "update", "{\"name\":\"Questions\"}", "{\"name\":\"Good questions\"}");
+	OK(subskill_set_retired(c, w.org, sub, 1));
+	one_row(&w, &n, "subskill", "retire", "{\"retired_at\":null}", NULL);
+	OK(trait_set_retired(c, w.org, trait, 1));
+	one_row(&w, &n, "trait", "retire", "{\"retired_at\":null}", NULL);
+
+	struct audit_row *r;
+	size_t k;
+	int more;
+	OK(audit_list(c, w.a, w.org, &all, AUDIT_EXPORT_MAX, 0, &r, &k, &more));
+	const char *const secrets[] = { "Secret book", "7f3a", tok, hash, "whsec" };
+	for (size_t i = 0; i < k; i++)
+		for (size_t j = 0; j < N_ELEMS(secrets); j++)
+			ck_assert_msg(!strstr(r[i].before_json, secrets[j]) && !strstr(r[i].after_json, secrets[j]),
+				      "row %lld holds \"%s\"", (long long)r[i].id, secrets[j]);
+	arena_free(w.a);
+}
+END_TEST
+
 START_TEST(failed_change_keeps_neither)
 {
 	struct world w;
@@ -404,6 +512,7 @@ int main(void)
 	tcase_add_test(tc, people_and_settings);
 	tcase_add_test(tc, targets_and_deals);
 	tcase_add_test(tc, private_content);
+	tcase_add_test(tc, rounds_learning_admin_objects);
 	tcase_add_test(tc, failed_change_keeps_neither);
 	tcase_add_test(tc, rows_cannot_be_changed);
 	tcase_add_test(tc, filters);

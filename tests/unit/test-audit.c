@@ -80,6 +80,15 @@ START_TEST(privacy_table)
 		{ AUDIT_PULSE, "energy", AUDIT_NOT_LOGGED },
 		{ AUDIT_PULSE, "comment", AUDIT_NOT_LOGGED },
 		{ AUDIT_PULSE, NULL, AUDIT_NOT_LOGGED },
+		/* the learning log: the rep's and their coach's */
+		{ AUDIT_LEARNING, "learned", AUDIT_CHANGED_ONLY },
+		{ AUDIT_LEARNING, "will_change", AUDIT_CHANGED_ONLY },
+		{ AUDIT_LEARNING, "title", AUDIT_CHANGED_ONLY },
+		{ AUDIT_LEARNING, "minutes", AUDIT_PUBLIC },
+		{ AUDIT_WEBHOOK, "secret", AUDIT_CHANGED_ONLY },
+		{ AUDIT_WEBHOOK, "url", AUDIT_PUBLIC },
+		{ AUDIT_ROUND, "status", AUDIT_PUBLIC },
+		{ AUDIT_TRAIT, "definition", AUDIT_PUBLIC },
 		/* the same name on another kind is not private */
 		{ AUDIT_DEAL, "private_notes", AUDIT_PUBLIC },
 	};
