@@ -441,14 +441,22 @@ enum err webhook_claim(struct db_conn *c, struct arena *a, int64_t now, int leas
 	rand_token_buf(lease, sizeof(lease), 16);
 	/* the outer conditions are checked again on the row as another server
 	 * left it (PostgreSQL, read committed), so a row is claimed once;
-	 * SKIP LOCKED lets servers pass each other's claims by */
+	 * SKIP LOCKED lets servers pass each other's claims by. On PostgreSQL
+	 * the rows are chosen in a WITH (run once: a CTE with FOR UPDATE is
+	 * never folded into the UPDATE); as "id IN (subquery)" the subquery
+	 * could be run again for the UPDATE's rows and, skipping the rows it
+	 * had locked itself, claim more than limit (seen: two rows claimed by
+	 * one thread with limit 1, a second subscription's delivery waiting
+	 * behind the first's hanging receiver) */
 	const char *sql = db_conn_kind(c) == DB_PG
-		? "UPDATE webhook_outbox SET lease_until = $2, lease = $3 WHERE id IN (SELECT o.id FROM webhook_outbox o "
+		? "WITH c AS (SELECT o.id FROM webhook_outbox o "
 		  "JOIN webhooks w ON w.org_id = o.org_id AND w.id = o.webhook_id AND w.enabled = 1 "
 		  "WHERE o.status = 'pending' AND o.next_at <= $1 AND (o.lease_until IS NULL OR o.lease_until < $1) "
 		  CLAIM_HEAD
 		  "ORDER BY o.next_at, o.id LIMIT $4 FOR UPDATE OF o SKIP LOCKED) "
-		  "AND status = 'pending' AND (lease_until IS NULL OR lease_until < $1)"
+		  "UPDATE webhook_outbox SET lease_until = $2, lease = $3 FROM c WHERE webhook_outbox.id = c.id "
+		  "AND webhook_outbox.status = 'pending' "
+		  "AND (webhook_outbox.lease_until IS NULL OR webhook_outbox.lease_until < $1)"
 		: "UPDATE webhook_outbox SET lease_until = $2, lease = $3 WHERE id IN (SELECT o.id FROM webhook_outbox o "
 		  "JOIN webhooks w ON w.org_id = o.org_id AND w.id = o.webhook_id AND w.enabled = 1 "
 		  "WHERE o.status = 'pending' AND o.next_at <= $1 AND (o.lease_until IS NULL OR o.lease_until < $1) "

@@ -451,7 +451,7 @@ test('a hanging receiver holds one delivery, not the others: another subscriptio
   t.diagnostic(`/fast got its event ${got.at - hungAt} ms after /hang began to hang (timeout 10 s)`);
   assert.equal(got.ok, true);
   assert.equal(rx.hanging.length, 1, 'one delivery at a time to the hanging subscription: Parallel 2 waits behind Parallel 1');
-  assert.ok(rx.got.some((d) => d.path === '/hook' && d.body.data.title === 'Parallel 2'));
+  await until('Parallel 2 at /hook', () => rx.got.some((d) => d.path === '/hook' && d.body.data.title === 'Parallel 2'), 5000);
   // the receiver answers at last: the hanging subscription gets its second event, in order
   for (const h of rx.hanging.splice(0)) { h.res.writeHead(200); h.res.end('ok'); }
   await until('Parallel 2 at /hang', () => rx.hanging.length === 1);

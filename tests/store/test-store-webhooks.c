@@ -252,6 +252,12 @@ START_TEST(failing_subscription_is_disabled_late_and_holds_its_events)
 	for (int i = 0; i < 3; i++)
 		OK(deal_close(c, w.org, deals[i], "won", NULL, "", TODAY));
 	int64_t t = now_epoch() + 10;
+	/* a claim takes at most its limit, though rows of several subscriptions
+	 * are due (the lease of 1 s runs out before t) */
+	struct webhook_job *one;
+	size_t none = 0;
+	OK(webhook_claim(c, w.a, t - 5, 1, 1, &one, &none));
+	ck_assert_int_eq(none, 1);
 	/* one at a time per subscription: the oldest, and nothing more of it
 	 * while that one is in flight */
 	struct webhook_job *j;
