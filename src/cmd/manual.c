@@ -44,7 +44,8 @@ static const struct {
 	{ "SALESGARDEN_WEBHOOK_SWEEP_SECONDS", NULL,
 	  "how often serve looks for steps due or missed to send as webhook events (default 300; for testing)" },
 	{ "SALESGARDEN_WEBHOOK_BACKOFF_SECONDS", NULL,
-	  "the wait after a webhook delivery's first failure, doubled after each (default 30, at most 120 times it; for testing)" },
+	  "the wait after a webhook delivery's first failure, doubled after each (default 30, at most 120 times it); "
+	  "the 4 hours of failing that disable a subscription scale with it (0: at once; for testing)" },
 	{ "SALESGARDEN_WEBHOOK_TIMEOUT_SECONDS", NULL,
 	  "the longest a webhook delivery may take (default 10; connecting at most 5; for testing)" },
 	/* levers (issue 10): contests */
