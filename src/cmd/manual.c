@@ -44,7 +44,8 @@ static const struct {
 	{ "SALESGARDEN_WEBHOOK_SWEEP_SECONDS", NULL,
 	  "how often serve looks for steps due or missed to send as webhook events (default 300; for testing)" },
 	{ "SALESGARDEN_WEBHOOK_BACKOFF_SECONDS", NULL,
-	  "the wait after a webhook delivery's first failure, doubled after each (default 30, at most 120 times it; for testing)" },
+	  "the wait after a webhook delivery's first failure, doubled after each (default 30, at most 120 times it); "
+	  "the 4 hours of failing that disable a subscription scale with it (0: at once; for testing)" },
 	{ "SALESGARDEN_WEBHOOK_TIMEOUT_SECONDS", NULL,
 	  "the longest a webhook delivery may take (default 10; connecting at most 5; for testing)" },
 	/* levers (issue 10): contests */
@@ -120,7 +121,7 @@ int cmd_man(void)
 		printf("\n");
 	}
 	printf(".SH EXIT STATUS\n0 success, 1 error, 2 bad usage.\n");
-	printf(".SH SIGNALS\n.B serve\nfinishes the requests under way and stops on SIGTERM or SIGINT.\n");
+	printf(".SH SIGNALS\n.B serve\nfinishes the requests under way and stops on SIGTERM or SIGINT. SIGHUP is logged and otherwise ignored: every setting is read at start, so a change needs a restart.\n");
 	printf(".SH FILES\n.TP\n.I /var/lib/salesgarden/salesgarden.db\nthe database of the systemd service "
 	       "(salesgarden.service), in its state directory\n");
 	printf(".SH SEE ALSO\n.BR pg_dump (1),\n.BR pg_restore (1),\n.BR sqlite3 (1),\n.BR systemd.exec (5)\n");

@@ -164,7 +164,7 @@ int cmd_serve(int argc, char **argv)
 	/* after the migrations, which may take longer; the command-line import
 	 * and other commands open the database without a limit */
 	db_set_statement_timeout(srv.db, (int)stmt_ms);
-	/* SIGTERM and SIGINT are for server_run's sigwait: blocked before the
+	/* SIGTERM, SIGINT and SIGHUP are for server_run's sigwait: blocked before the
 	 * background threads start, which inherit the mask (else the kernel may
 	 * hand the signal to one of them, and its default action ends the
 	 * process without finishing the requests under way) */
@@ -172,6 +172,7 @@ int cmd_serve(int argc, char **argv)
 	sigemptyset(&stop_signals);
 	sigaddset(&stop_signals, SIGTERM);
 	sigaddset(&stop_signals, SIGINT);
+	sigaddset(&stop_signals, SIGHUP);	/* logged and ignored by server_run */
 	pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
 	/* levers (issue 10): ended contests are frozen every
 	 * SALESGARDEN_CONTEST_SWEEP seconds (an hour), and once now */

@@ -10,7 +10,8 @@
 
 static const char *const names[WH_NEVENTS] = {
 	"conversation.logged", "step.due", "step.missed", "deal.won", "deal.lost", "tier.changed",
-	"import.finished", "test",
+	"import.finished", "assessment.submitted", "improvement_plan.decided", "scorecard.submitted",
+	"candidate.hired", "test",
 };
 
 const char *webhook_event_name(enum webhook_event e)
@@ -38,6 +39,11 @@ const char *webhook_event_about(enum webhook_event e)
 	case WH_TIER_CHANGED: return N_("A rep's tier this quarter differs from last quarter's (sent once per tier "
 					"reached).");
 	case WH_IMPORT_FINISHED: return N_("An import finished and its rows were kept.");
+	case WH_ASSESSMENT_SUBMITTED: return N_("A manager's assessment of a rep, or a rep's own, was submitted (not "
+						"a peer's).");
+	case WH_PLAN_DECIDED: return N_("An improvement plan was closed with its decision.");
+	case WH_SCORECARD_SUBMITTED: return N_("An interviewer submitted a scorecard.");
+	case WH_CANDIDATE_HIRED: return N_("A candidate was hired.");
 	case WH_TEST: return N_("The test event of the “send test event” button.");
 	default: return "";
 	}

@@ -19,7 +19,8 @@
 
 enum webhook_event {
 	WH_CONVERSATION_LOGGED, WH_STEP_DUE, WH_STEP_MISSED, WH_DEAL_WON, WH_DEAL_LOST, WH_TIER_CHANGED,
-	WH_IMPORT_FINISHED, WH_TEST, WH_NEVENTS
+	WH_IMPORT_FINISHED, WH_ASSESSMENT_SUBMITTED, WH_PLAN_DECIDED, WH_SCORECARD_SUBMITTED, WH_CANDIDATE_HIRED,
+	WH_TEST, WH_NEVENTS
 };
 /* "conversation.logged", ... "test" */
 const char *webhook_event_name(enum webhook_event e);
@@ -29,7 +30,13 @@ int webhook_event_parse(const char *name);
 const char *webhook_event_about(enum webhook_event e);
 
 #define WEBHOOK_URL_MAX 2000
-#define WEBHOOK_MAX_FAILURES 10	/* failed attempts in a row that disable a subscription */
+/* a subscription is disabled when WEBHOOK_MAX_FAILURES attempts in a row
+ * failed AND the first of them is WEBHOOK_DISABLE_AFTER_SECONDS old: a
+ * receiver failing for hours, not a burst of queued events meeting a
+ * receiver down for a minute (store/webhooks.c, webhook_record). Its
+ * pending deliveries are held and sent when it is enabled again. */
+#define WEBHOOK_MAX_FAILURES 10
+#define WEBHOOK_DISABLE_AFTER_SECONDS (4 * 3600)
 #define WEBHOOK_GIVE_UP_SECONDS 86400	/* a delivery is retried for a day */
 #define WEBHOOK_BACKOFF_BASE 30	/* seconds before the second attempt */
 

@@ -436,11 +436,13 @@ int server_run(struct server *srv)
 	if (!srv->tmpdir || !*srv->tmpdir)
 		srv->tmpdir = "/tmp";
 
-	/* block the stop signals in every thread; this one waits for them */
+	/* block the stop signals (and SIGHUP) in every thread; this one waits
+	 * for them */
 	sigset_t set;
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
@@ -480,8 +482,13 @@ int server_run(struct server *srv)
 	if (srv->db)
 		webhook_worker_start(srv->db, srv->listen, info ? info->port : 0);
 
+	/* SIGHUP (a reload) keeps serving: every setting comes from the
+	 * environment, which a running process cannot be given anew, and the
+	 * log is standard error (nothing to open again) */
 	int sig = 0;
-	sigwait(&set, &sig);
+	while (!sigwait(&set, &sig) && sig == SIGHUP)
+		log_info("received SIGHUP; nothing to reload: settings are read at start, restart the server to "
+			 "change them");
 	log_info("received %s; finishing requests under way", sig == SIGTERM ? "SIGTERM" : "SIGINT");
 	MHD_socket lfd = MHD_quiesce_daemon(d);
 	if (lfd != MHD_INVALID_SOCKET)

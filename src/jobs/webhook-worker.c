@@ -19,7 +19,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#define CLAIM_LIMIT 4
+/* deliveries in flight at once, each on its own thread: a receiver that
+ * hangs holds one thread until the timeout, the others go on sending to
+ * other subscriptions. One subscription has at most one delivery in flight
+ * (the claim, store/webhooks.c), so its events arrive in order. */
+#define WORKERS 4
 #define SWEEP_LIMIT 500
 
 enum result { R_DELIVERED, R_FAILED, R_REFUSED, R_GAVE_UP, R_NRESULTS };
@@ -28,8 +32,12 @@ static const char *const result_names[R_NRESULTS] = { "delivered", "failed", "re
 static struct {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
-	pthread_t th;
-	int running, stop;
+	pthread_t th[WORKERS];
+	int nth, running, stop;
+	/* one claim at a time in this process: a claim sees the leases of the
+	 * one before it (two at once on PostgreSQL could both find a
+	 * subscription idle and each take one of its rows) */
+	pthread_mutex_t claim_mu;
 	struct db *db;
 	/* the server's own address; settings read once from the environment */
 	struct webhook_ip self;
@@ -40,7 +48,7 @@ static struct {
 	unsigned long long results[R_NRESULTS];
 	int64_t pending, oldest_age;
 	int backlog_known;
-} W = { .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER };
+} W = { .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER, .claim_mu = PTHREAD_MUTEX_INITIALIZER };
 
 static long env_long(const char *name, long def, long min)
 {
@@ -218,8 +226,11 @@ static void count(enum result r)
 	pthread_mutex_unlock(&W.mu);
 }
 
-/* claims and sends what is due; the number of rows claimed */
-static size_t deliver_due(void)
+/* claims and sends one due delivery; whether one was claimed and
+ * delivered (then more may be due at once; after a failure the thread
+ * pauses, so a receiver that fails fast is not called in a tight loop even
+ * without back-off). Only the first thread (metrics) reads the backlog. */
+static int deliver_due(int first)
 {
 	struct arena *a = arena_new();
 	struct db_conn *c = db_acquire(W.db, NULL);
@@ -230,20 +241,33 @@ static size_t deliver_due(void)
 	int64_t now = now_epoch();
 	struct webhook_job *jobs = NULL;
 	size_t n = 0;
-	int lease = (int)(CLAIM_LIMIT * (W.timeout + 5) + 30);
-	enum err e = webhook_claim(c, a, now, lease, CLAIM_LIMIT, &jobs, &n);
+	int lease = (int)(W.timeout + 5 + 30);
+	pthread_mutex_lock(&W.claim_mu);
+	enum err e = webhook_claim(c, a, now, lease, 1, &jobs, &n);
+	pthread_mutex_unlock(&W.claim_mu);
 	int64_t pending = 0, oldest = 0;
-	enum err be = webhook_backlog(c, now, &pending, &oldest);
+	enum err be = first ? webhook_backlog(c, now, &pending, &oldest) : E_INTERNAL;
 	db_release(c);
-	pthread_mutex_lock(&W.mu);
 	if (!be) {
+		pthread_mutex_lock(&W.mu);
 		W.pending = pending;
 		W.oldest_age = oldest;
 		W.backlog_known = 1;
+		pthread_mutex_unlock(&W.mu);
 	}
-	pthread_mutex_unlock(&W.mu);
 	if (e)
 		log_error("webhooks: cannot claim deliveries: %s", err_name(e));
+	if (n) {
+		/* more may be due: another thread looks */
+		pthread_mutex_lock(&W.mu);
+		pthread_cond_signal(&W.cv);
+		pthread_mutex_unlock(&W.mu);
+	}
+	/* the time a failing subscription is disabled after (with its failure
+	 * count, webhook.h): scaled with the back-off, so a test that retries
+	 * at once (SALESGARDEN_WEBHOOK_BACKOFF_SECONDS=0) disables at once */
+	int64_t disable_after = W.backoff * WEBHOOK_DISABLE_AFTER_SECONDS / WEBHOOK_BACKOFF_BASE;
+	int delivered = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct webhook_job *j = &jobs[i];
 		struct webhook_attempt at = { 0 };
@@ -258,7 +282,7 @@ static size_t deliver_due(void)
 		}
 		if (!(c = db_acquire(W.db, NULL)))
 			break;	/* the lease runs out and the row is tried again */
-		e = j->enabled ? webhook_record(c, j, &at, done, WEBHOOK_MAX_FAILURES) : webhook_cancel(c, j, done);
+		e = j->enabled ? webhook_record(c, j, &at, done, WEBHOOK_MAX_FAILURES, disable_after) : webhook_release(c, j);
 		if (e) {
 			const char *detail = "";
 			db_last_error(c, &detail);
@@ -267,9 +291,10 @@ static size_t deliver_due(void)
 		db_release(c);
 		if (!e && j->enabled)
 			count(at.ok ? R_DELIVERED : !strcmp(code, "refused") ? R_REFUSED : at.give_up ? R_GAVE_UP : R_FAILED);
+		delivered |= !e && j->enabled && at.ok;
 	}
 	arena_free(a);
-	return n;
+	return delivered;
 }
 
 static void sweep(void)
@@ -289,7 +314,7 @@ static void sweep(void)
 
 static void *run(void *arg)
 {
-	(void)arg;
+	int first = arg != NULL;	/* the first thread also sweeps */
 	int64_t next_sweep = 0;
 	for (;;) {
 		pthread_mutex_lock(&W.mu);
@@ -298,12 +323,12 @@ static void *run(void *arg)
 		if (stop)
 			break;
 		int64_t now = now_epoch();
-		if (now >= next_sweep) {
+		if (first && now >= next_sweep) {
 			sweep();
 			next_sweep = now + W.sweep_every;
 		}
-		if (deliver_due() >= CLAIM_LIMIT)
-			continue;	/* more may be due */
+		if (deliver_due(first))
+			continue;	/* delivered: more may be due */
 		struct timespec until;
 		clock_gettime(CLOCK_REALTIME, &until);
 		until.tv_nsec += 500 * 1000000L;
@@ -355,7 +380,11 @@ int webhook_worker_start(struct db *db, const char *listen, unsigned port)
 	W.has_self = ok;
 	W.self_port = (int)port;
 	pthread_mutex_unlock(&W.mu);
-	if (pthread_create(&W.th, NULL, run, NULL)) {
+	static int first = 1;
+	for (W.nth = 0; W.nth < WORKERS; W.nth++)
+		if (pthread_create(&W.th[W.nth], NULL, run, W.nth ? NULL : &first))
+			break;
+	if (!W.nth) {
 		log_error("webhooks: cannot start the delivery worker");
 		return -1;
 	}
@@ -371,7 +400,9 @@ void webhook_worker_stop(void)
 	W.stop = 1;
 	pthread_cond_broadcast(&W.cv);
 	pthread_mutex_unlock(&W.mu);
-	pthread_join(W.th, NULL);
+	for (int i = 0; i < W.nth; i++)
+		pthread_join(W.th[i], NULL);
+	W.nth = 0;
 	W.running = 0;
 	curl_global_cleanup();
 }

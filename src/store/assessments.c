@@ -1,5 +1,6 @@
 /* assessments: see assessments.h. */
 #include "assessments.h"
+#include "webhooks.h"
 #include "audit.h"
 #include "../lib/util.h"
 #include <string.h>
@@ -332,6 +333,8 @@ static enum err assessment_submit_write(struct db_conn *c, int64_t org_id, int64
 		;
 	int64_t n = db_changes(st);
 	enum err e = db_finish(st);
+	if (!e && n)
+		e = webhook_on_assessment(c, org_id, id);	/* webhooks: the outbox, in this transaction */
 	return e ? e : n ? E_OK : E_CONFLICT;
 }
 

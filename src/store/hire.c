@@ -1,5 +1,6 @@
 /* hire (store): see hire.h. */
 #include "hire.h"
+#include "webhooks.h"
 #include "audit.h"
 #include "people.h"
 #include "../domain/hire.h"
@@ -146,6 +147,8 @@ static enum err hire_write(struct db_conn *c, struct arena *a, int64_t org_id, c
 	const char *after = arena_printf(a, "{\"candidate_id\":\"%lld\",\"start_on\":\"%s\"}",
 					 (long long)in->candidate_id, in->start_on);
 	if ((e = audit_record(c, org_id, AUDIT_USER, uid, "hired", NULL, after)))
+		return e;
+	if ((e = webhook_on_hired(c, org_id, in->candidate_id)))	/* webhooks: the outbox, in this transaction */
 		return e;
 	struct hire_trait_score *s;
 	size_t n;

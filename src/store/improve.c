@@ -1,5 +1,6 @@
 /* improve: see improve.h. */
 #include "improve.h"
+#include "webhooks.h"
 #include "audit.h"
 #include "../lib/util.h"
 #include <math.h>
@@ -211,6 +212,8 @@ static enum err improve_decide_store_write(struct db_conn *c, int64_t org_id, in
 				 "WHERE org_id = $1 AND id = $2 AND status <> 'closed'",
 				 P_I(org_id), P_I(id), P_T(status), P_T(decision), p_day(plan_end), P_I(extended),
 				 P_T(today), P_I(closing), P_T(note ? note : "")));
+	if (!e && closing)
+		e = webhook_on_plan_decided(c, org_id, id);	/* webhooks: the outbox, in this transaction */
 	return e == E_NOTFOUND ? E_CONFLICT : e;
 }
 

@@ -1,5 +1,6 @@
 /* scorecards: see scorecards.h. */
 #include "scorecards.h"
+#include "webhooks.h"
 #include "audit.h"
 #include "../lib/util.h"
 #include <string.h>
@@ -265,9 +266,17 @@ static enum err save_writes(struct db_conn *c, int64_t org_id, int64_t id, const
 	    (e = DBX(c, "UPDATE scorecards SET recommendation = $3 WHERE org_id = $1 AND id = $2", P_I(org_id),
 		     P_I(id), *recommendation ? P_T(recommendation) : P_NULL)))
 		return e;
-	if (submit)
-		e = DBX(c, "UPDATE scorecards SET status = 'submitted', submitted_at = $3 WHERE org_id = $1 AND id = $2 "
-			   "AND status = 'draft'", P_I(org_id), P_I(id), P_I(now_epoch()));
+	if (submit) {
+		struct db_stmt *up = DBQ(c, "UPDATE scorecards SET status = 'submitted', submitted_at = $3 "
+					 "WHERE org_id = $1 AND id = $2 AND status = 'draft'", P_I(org_id), P_I(id),
+					 P_I(now_epoch()));
+		while (db_step(up) == DB_ROW)
+			;
+		int64_t changed = db_changes(up);
+		e = db_finish(up);
+		if (!e && changed)
+			e = webhook_on_scorecard(c, org_id, id);	/* webhooks: the outbox, in this transaction */
+	}
 	return e;
 }
 

@@ -39,13 +39,22 @@ static enum err webhook_create_write(struct db_conn *c, int64_t org_id, const ch
 	return db_finish(st);
 }
 
+/* a subscription's held deliveries due now: sent oldest first (the claim
+ * takes a subscription's due rows in id order, one at a time) */
+static enum err due_now(struct db_conn *c, int64_t org_id, int64_t id)
+{
+	return DBX(c, "UPDATE webhook_outbox SET next_at = $3 WHERE org_id = $1 AND webhook_id = $2 "
+		   "AND status = 'pending' AND next_at > $3", P_I(org_id), P_I(id), P_I(now_epoch()));
+}
+
 static enum err webhook_update_write(struct db_conn *c, int64_t org_id, int64_t id, const char *url,
 				    const char *events, int enabled, const char *secret)
 {
 	struct db_stmt *st = DBQ(c, "UPDATE webhooks SET url = coalesce($3, url), events = coalesce($4, events), "
 				 "secret = coalesce($5, secret), "
 				 "failures = CASE WHEN $6 = 1 AND enabled = 0 THEN 0 ELSE failures END, "
-				 "disabled_at = CASE WHEN $6 = 1 THEN NULL ELSE disabled_at END, "
+				 "failing_since = CASE WHEN $6 = 1 AND enabled = 0 THEN NULL ELSE failing_since END, "
+				 "disabled_at = CASE WHEN $6 >= 0 THEN NULL ELSE disabled_at END, "
 				 "enabled = CASE WHEN $6 < 0 THEN enabled ELSE $6 END, updated_at = $7 "
 				 "WHERE org_id = $1 AND id = $2",
 				 P_I(org_id), P_I(id), P_T(url), P_T(events), P_T(secret), P_I(enabled), P_I(now_epoch()));
@@ -53,6 +62,8 @@ static enum err webhook_update_write(struct db_conn *c, int64_t org_id, int64_t 
 		;
 	int64_t n = db_changes(st);
 	enum err e = db_finish(st);
+	if (!e && n && enabled == 1)
+		e = due_now(c, org_id, id);
 	return e ? e : n ? E_OK : E_NOTFOUND;
 }
 
@@ -197,11 +208,17 @@ enum err webhook_deliveries(struct db_conn *c, struct arena *a, int64_t org_id, 
 	return db_finish(st);
 }
 
+/* the subscriptions events are queued for: the enabled ones, and the ones
+ * disabled by failures (disabled_at set), whose events are held until an
+ * admin enables them again; not the ones an admin disabled */
+#define HOOK_QUEUES "(enabled = 1 OR disabled_at IS NOT NULL)"
+#define HOOK_QUEUES_W "(w.enabled = 1 OR w.disabled_at IS NOT NULL)"
+
 int webhook_wanted(struct db_conn *c, int64_t org_id, const char *type)
 {
 	char like[64];
 	snprintf(like, sizeof(like), "%%,%s,%%", type);
-	int64_t n = DB_I64(c, -1, "SELECT count(*) FROM webhooks WHERE org_id = $1 AND enabled = 1 AND events LIKE $2",
+	int64_t n = DB_I64(c, -1, "SELECT count(*) FROM webhooks WHERE org_id = $1 AND " HOOK_QUEUES " AND events LIKE $2",
 			   P_I(org_id), P_T(like));
 	return n < 0 ? -1 : n > 0;
 }
@@ -226,7 +243,7 @@ enum err webhook_enqueue(struct db_conn *c, int64_t org_id, const char *type, js
 		return E_INTERNAL;
 	e = DBX(c, "INSERT INTO webhook_outbox (org_id, webhook_id, event_id, type, body, status, attempts, next_at, "
 		"dedupe, created_at) SELECT $1, w.id, $2, $3, $4, 'pending', 0, $5, $6, $5 FROM webhooks w "
-		"WHERE w.org_id = $1 AND w.enabled = 1 AND (w.id = $8 OR ($8 = 0 AND w.events LIKE $7)) "
+		"WHERE w.org_id = $1 AND " HOOK_QUEUES_W " AND (w.id = $8 OR ($8 = 0 AND w.events LIKE $7)) "
 		"ON CONFLICT (org_id, webhook_id, dedupe) DO NOTHING",
 		P_I(org_id), P_T(event_id), P_T(type), P_T(body), P_I(now), P_T(dedupe), P_T(like), P_I(only_webhook));
 	free(body);
@@ -303,6 +320,128 @@ enum err webhook_on_deal_closed(struct db_conn *c, int64_t org_id, int64_t deal_
 	return webhook_enqueue(c, org_id, type, data, NULL, 0);
 }
 
+/* runs a one-row query into data (built by pack from the row) and enqueues
+ * type; nothing when no subscription asked for it */
+static enum err enqueue_row(struct db_conn *c, int64_t org_id, const char *type, struct db_stmt *st,
+			    json_t *(*pack)(struct db_stmt *st))
+{
+	json_t *data = NULL;
+	if (db_step(st) == DB_ROW)
+		data = pack(st);
+	enum err e = db_finish(st);
+	if (e || !data) {
+		json_decref(data);
+		return e ? e : E_NOTFOUND;
+	}
+	return webhook_enqueue(c, org_id, type, data, NULL, 0);
+}
+
+/* the payloads of the people capabilities carry ids, names, dates and the
+ * outcome; never the private text (evidence, notes, the diagnosis) and no
+ * trait scores: a receiving system learns that something was decided and
+ * by whom, and reads the rest in Salesgarden if it may */
+static json_t *pack_assessment(struct db_stmt *st)
+{
+	return json_pack("{s:I, s:I, s:s, s:I, s:s, s:I, s:s, s:s, s:I}",
+			 "assessment_id", (json_int_t)db_col_i64(st, 0), "round_id", (json_int_t)db_col_i64(st, 1),
+			 "round_name", db_col_text(st, 2), "rep_id", (json_int_t)db_col_i64(st, 3),
+			 "rep_name", db_col_text(st, 4), "rater_id", (json_int_t)db_col_i64(st, 5),
+			 "rater_name", db_col_text(st, 6), "rater_kind", db_col_text(st, 7),
+			 "submitted_at", (json_int_t)db_col_i64(st, 8));
+}
+
+enum err webhook_on_assessment(struct db_conn *c, int64_t org_id, int64_t assessment_id)
+{
+	int w = webhook_wanted(c, org_id, "assessment.submitted");
+	if (w <= 0)
+		return w < 0 ? last_error(c) : E_OK;
+	/* a peer's assessment is not told: peers rate in confidence */
+	if (DB_I64(c, 0, "SELECT count(*) FROM assessments WHERE org_id = $1 AND id = $2 AND rater_kind = 'peer'",
+		   P_I(org_id), P_I(assessment_id)))
+		return E_OK;
+	return enqueue_row(c, org_id, "assessment.submitted",
+			   DBQ(c, "SELECT a.id, a.round_id, r.name, a.rep_id, u.name, a.rater_id, v.name, a.rater_kind, "
+			       "coalesce(a.submitted_at, 0) FROM assessments a "
+			       "JOIN assessment_rounds r ON r.org_id = a.org_id AND r.id = a.round_id "
+			       "JOIN users u ON u.org_id = a.org_id AND u.id = a.rep_id "
+			       "JOIN users v ON v.org_id = a.org_id AND v.id = a.rater_id "
+			       "WHERE a.org_id = $1 AND a.id = $2 AND a.status = 'submitted'",
+			       P_I(org_id), P_I(assessment_id)), pack_assessment);
+}
+
+static json_t *pack_plan(struct db_stmt *st)
+{
+	return json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:s}",
+			 "plan_id", (json_int_t)db_col_i64(st, 0), "rep_id", (json_int_t)db_col_i64(st, 1),
+			 "rep_name", db_col_text(st, 2), "decision", db_col_text(st, 3),
+			 "decided_on", db_col_text(st, 4), "plan_start", db_col_text(st, 5),
+			 "plan_end", db_col_text(st, 6));
+}
+
+enum err webhook_on_plan_decided(struct db_conn *c, int64_t org_id, int64_t plan_id)
+{
+	int w = webhook_wanted(c, org_id, "improvement_plan.decided");
+	if (w <= 0)
+		return w < 0 ? last_error(c) : E_OK;
+	return enqueue_row(c, org_id, "improvement_plan.decided",
+			   DBQ(c, "SELECT p.id, p.rep_id, u.name, p.decision, coalesce(p.decided_on, ''), "
+			       "coalesce(p.plan_start, ''), coalesce(p.plan_end, '') FROM improvement_plans p "
+			       "JOIN users u ON u.org_id = p.org_id AND u.id = p.rep_id "
+			       "WHERE p.org_id = $1 AND p.id = $2 AND p.status = 'closed'",
+			       P_I(org_id), P_I(plan_id)), pack_plan);
+}
+
+static json_t *pack_scorecard(struct db_stmt *st)
+{
+	return json_pack("{s:I, s:I, s:I, s:s, s:I, s:s, s:s, s:s, s:o, s:I}",
+			 "scorecard_id", (json_int_t)db_col_i64(st, 0), "interview_id", (json_int_t)db_col_i64(st, 1),
+			 "candidate_id", (json_int_t)db_col_i64(st, 2), "candidate_name", db_col_text(st, 3),
+			 "interviewer_id", (json_int_t)db_col_i64(st, 4), "interviewer_name", db_col_text(st, 5),
+			 "interview_kind", db_col_text(st, 6), "held_on", db_col_text(st, 7),
+			 "recommendation", db_col_null(st, 8) ? json_null() : json_string(db_col_text(st, 8)),
+			 "submitted_at", (json_int_t)db_col_i64(st, 9));
+}
+
+enum err webhook_on_scorecard(struct db_conn *c, int64_t org_id, int64_t scorecard_id)
+{
+	int w = webhook_wanted(c, org_id, "scorecard.submitted");
+	if (w <= 0)
+		return w < 0 ? last_error(c) : E_OK;
+	return enqueue_row(c, org_id, "scorecard.submitted",
+			   DBQ(c, "SELECT s.id, s.interview_id, s.candidate_id, k.name, s.interviewer_id, u.name, i.kind, "
+			       "i.held_on, s.recommendation, coalesce(s.submitted_at, 0) FROM scorecards s "
+			       "JOIN candidates k ON k.org_id = s.org_id AND k.id = s.candidate_id "
+			       "JOIN users u ON u.org_id = s.org_id AND u.id = s.interviewer_id "
+			       "JOIN interviews i ON i.org_id = s.org_id AND i.id = s.interview_id "
+			       "WHERE s.org_id = $1 AND s.id = $2 AND s.status = 'submitted'",
+			       P_I(org_id), P_I(scorecard_id)), pack_scorecard);
+}
+
+static json_t *pack_hire(struct db_stmt *st)
+{
+	return json_pack("{s:I, s:s, s:I, s:s, s:o, s:s, s:o, s:s, s:s}",
+			 "candidate_id", (json_int_t)db_col_i64(st, 0), "candidate_name", db_col_text(st, 1),
+			 "user_id", (json_int_t)db_col_i64(st, 2), "user_name", db_col_text(st, 3),
+			 "team_id", jid(db_col_i64(st, 4)), "team_name", db_col_text(st, 5),
+			 "vacancy_id", jid(db_col_i64(st, 6)), "vacancy_title", db_col_text(st, 7),
+			 "start_on", db_col_text(st, 8));
+}
+
+enum err webhook_on_hired(struct db_conn *c, int64_t org_id, int64_t candidate_id)
+{
+	int w = webhook_wanted(c, org_id, "candidate.hired");
+	if (w <= 0)
+		return w < 0 ? last_error(c) : E_OK;
+	return enqueue_row(c, org_id, "candidate.hired",
+			   DBQ(c, "SELECT k.id, k.name, u.id, u.name, coalesce(tm.team_id, 0), coalesce(t.name, ''), "
+			       "coalesce(k.vacancy_id, 0), coalesce(v.title, ''), coalesce(k.hired_on, '') FROM candidates k "
+			       "JOIN users u ON u.org_id = k.org_id AND u.id = k.hired_user_id "
+			       "LEFT JOIN team_members tm ON tm.org_id = u.org_id AND tm.user_id = u.id "
+			       "LEFT JOIN teams t ON t.org_id = tm.org_id AND t.id = tm.team_id "
+			       "LEFT JOIN vacancies v ON v.org_id = k.org_id AND v.id = k.vacancy_id "
+			       "WHERE k.org_id = $1 AND k.id = $2", P_I(org_id), P_I(candidate_id)), pack_hire);
+}
+
 enum err webhook_on_import(struct db_conn *c, int64_t org_id, const char *kind, int64_t read, int64_t created,
 			   int64_t updated, int64_t skipped, int64_t failed)
 {
@@ -315,6 +454,14 @@ enum err webhook_on_import(struct db_conn *c, int64_t org_id, const char *kind, 
 	return data ? webhook_enqueue(c, org_id, "import.finished", data, NULL, 0) : E_INTERNAL;
 }
 
+/* a row is claimed only as the oldest due row of its subscription, and only
+ * while none of the subscription's rows is in flight (leased): one delivery
+ * at a time per subscription, in the order of the events, while other
+ * subscriptions' deliveries go on in parallel (jobs/webhook-worker.c) */
+#define CLAIM_HEAD \
+	"AND NOT EXISTS (SELECT 1 FROM webhook_outbox x WHERE x.org_id = o.org_id AND x.webhook_id = o.webhook_id " \
+	"AND x.status = 'pending' AND x.id <> o.id AND (x.lease_until >= $1 OR (x.next_at <= $1 AND x.id < o.id))) "
+
 enum err webhook_claim(struct db_conn *c, struct arena *a, int64_t now, int lease_seconds, int limit,
 		       struct webhook_job **out, size_t *n)
 {
@@ -324,16 +471,26 @@ enum err webhook_claim(struct db_conn *c, struct arena *a, int64_t now, int leas
 	rand_token_buf(lease, sizeof(lease), 16);
 	/* the outer conditions are checked again on the row as another server
 	 * left it (PostgreSQL, read committed), so a row is claimed once;
-	 * SKIP LOCKED lets servers pass each other's claims by */
+	 * SKIP LOCKED lets servers pass each other's claims by. On PostgreSQL
+	 * the rows are chosen in a WITH (run once: a CTE with FOR UPDATE is
+	 * never folded into the UPDATE); as "id IN (subquery)" the subquery
+	 * could be run again for the UPDATE's rows and, skipping the rows it
+	 * had locked itself, claim more than limit (seen: two rows claimed by
+	 * one thread with limit 1, a second subscription's delivery waiting
+	 * behind the first's hanging receiver) */
 	const char *sql = db_conn_kind(c) == DB_PG
-		? "UPDATE webhook_outbox SET lease_until = $2, lease = $3 WHERE id IN (SELECT o.id FROM webhook_outbox o "
+		? "WITH c AS (SELECT o.id FROM webhook_outbox o "
 		  "JOIN webhooks w ON w.org_id = o.org_id AND w.id = o.webhook_id AND w.enabled = 1 "
 		  "WHERE o.status = 'pending' AND o.next_at <= $1 AND (o.lease_until IS NULL OR o.lease_until < $1) "
+		  CLAIM_HEAD
 		  "ORDER BY o.next_at, o.id LIMIT $4 FOR UPDATE OF o SKIP LOCKED) "
-		  "AND status = 'pending' AND (lease_until IS NULL OR lease_until < $1)"
+		  "UPDATE webhook_outbox SET lease_until = $2, lease = $3 FROM c WHERE webhook_outbox.id = c.id "
+		  "AND webhook_outbox.status = 'pending' "
+		  "AND (webhook_outbox.lease_until IS NULL OR webhook_outbox.lease_until < $1)"
 		: "UPDATE webhook_outbox SET lease_until = $2, lease = $3 WHERE id IN (SELECT o.id FROM webhook_outbox o "
 		  "JOIN webhooks w ON w.org_id = o.org_id AND w.id = o.webhook_id AND w.enabled = 1 "
 		  "WHERE o.status = 'pending' AND o.next_at <= $1 AND (o.lease_until IS NULL OR o.lease_until < $1) "
+		  CLAIM_HEAD
 		  "ORDER BY o.next_at, o.id LIMIT $4) "
 		  "AND status = 'pending' AND (lease_until IS NULL OR lease_until < $1)";
 	enum err e = db_exec_params(c, sql, (const struct db_param[]){ P_I(now), P_I(now + lease_seconds), P_T(lease),
@@ -364,7 +521,7 @@ enum err webhook_claim(struct db_conn *c, struct arena *a, int64_t now, int leas
 }
 
 enum err webhook_record(struct db_conn *c, const struct webhook_job *j, const struct webhook_attempt *at,
-			int64_t now, int max_failures)
+			int64_t now, int max_failures, int64_t disable_after)
 {
 	enum err e = db_begin(c);
 	if (e)
@@ -390,23 +547,34 @@ enum err webhook_record(struct db_conn *c, const struct webhook_job *j, const st
 			"WHERE org_id = $1 AND id = $2", P_I(j->org_id), P_I(j->id), P_I(at->next_at),
 			P_T(at->give_up ? "failed" : "pending"), P_I(now));
 	if (!e && at->ok)
-		e = DBX(c, "UPDATE webhooks SET failures = 0 WHERE org_id = $1 AND id = $2", P_I(j->org_id),
-			P_I(j->webhook_id));
+		e = DBX(c, "UPDATE webhooks SET failures = 0, failing_since = NULL WHERE org_id = $1 AND id = $2",
+			P_I(j->org_id), P_I(j->webhook_id));
 	else if (!e)
-		e = DBX(c, "UPDATE webhooks SET failures = failures + 1, "
-			"enabled = CASE WHEN failures + 1 >= $3 THEN 0 ELSE enabled END, "
-			"disabled_at = CASE WHEN failures + 1 >= $3 AND enabled = 1 THEN $4 ELSE disabled_at END "
-			"WHERE org_id = $1 AND id = $2", P_I(j->org_id), P_I(j->webhook_id), P_I(max_failures), P_I(now));
+		/* disabled when max_failures attempts in a row failed AND the run
+		 * of failures has lasted disable_after seconds (webhook.h). The
+		 * count alone is reached in seconds when many events are queued
+		 * and the receiver is down for a minute (every queued event is an
+		 * attempt); the time alone would disable on one slow retry. Both
+		 * together mean a receiver that has been failing for hours: then
+		 * the admin is told, and the deliveries are held (not given up)
+		 * until the subscription is enabled again. */
+		e = DBX(c, "UPDATE webhooks SET failures = failures + 1, failing_since = coalesce(failing_since, $4), "
+			"enabled = CASE WHEN failures + 1 >= $3 AND $4 - coalesce(failing_since, $4) >= $5 THEN 0 "
+			"ELSE enabled END, "
+			"disabled_at = CASE WHEN failures + 1 >= $3 AND $4 - coalesce(failing_since, $4) >= $5 "
+			"AND enabled = 1 THEN $4 ELSE disabled_at END "
+			"WHERE org_id = $1 AND id = $2", P_I(j->org_id), P_I(j->webhook_id), P_I(max_failures), P_I(now),
+			P_I(disable_after));
 	if (!e)
 		return db_commit(c);
 	db_rollback(c);
 	return e;
 }
 
-enum err webhook_cancel(struct db_conn *c, const struct webhook_job *j, int64_t now)
+enum err webhook_release(struct db_conn *c, const struct webhook_job *j)
 {
-	return DBX(c, "UPDATE webhook_outbox SET status = 'cancelled', done_at = $3, lease_until = NULL, lease = NULL "
-		   "WHERE org_id = $1 AND id = $2", P_I(j->org_id), P_I(j->id), P_I(now));
+	return DBX(c, "UPDATE webhook_outbox SET lease_until = NULL, lease = NULL WHERE org_id = $1 AND id = $2 "
+		   "AND status = 'pending'", P_I(j->org_id), P_I(j->id));
 }
 
 /* enqueues type for the open steps of org_id due on (missed: before) date */
@@ -458,7 +626,7 @@ enum err webhook_orgs_wanting(struct db_conn *c, const char *type, int64_t *orgs
 	char like[64];
 	snprintf(like, sizeof(like), "%%,%s,%%", type);
 	*n = 0;
-	struct db_stmt *st = DBQ(c, "SELECT DISTINCT org_id FROM webhooks WHERE enabled = 1 AND events LIKE $1 "
+	struct db_stmt *st = DBQ(c, "SELECT DISTINCT org_id FROM webhooks WHERE " HOOK_QUEUES " AND events LIKE $1 "
 				 "ORDER BY org_id LIMIT $2", P_T(like), P_I(max));
 	while (db_step(st) == DB_ROW && *n < max)
 		orgs[(*n)++] = db_col_i64(st, 0);
@@ -510,7 +678,21 @@ enum err webhook_backlog(struct db_conn *c, int64_t now, int64_t *pending, int64
 
 enum err webhook_retry_now(struct db_conn *c, int64_t org_id, int64_t webhook_id)
 {
-	return DBX(c, "UPDATE webhook_outbox SET status = 'pending', next_at = $3, done_at = NULL "
-		   "WHERE org_id = $1 AND webhook_id = $2 AND status IN ('pending', 'failed')",
-		   P_I(org_id), P_I(webhook_id), P_I(now_epoch()));
+	int64_t now = now_epoch();
+	enum err e = db_begin(c);
+	if (e)
+		return e;
+	/* disabled by failures: retrying is enabling it again (an admin's
+	 * own "disable" is left alone) */
+	e = DBX(c, "UPDATE webhooks SET enabled = 1, failures = 0, failing_since = NULL, disabled_at = NULL, "
+		"updated_at = $3 WHERE org_id = $1 AND id = $2 AND enabled = 0 AND disabled_at IS NOT NULL",
+		P_I(org_id), P_I(webhook_id), P_I(now));
+	if (!e)
+		e = DBX(c, "UPDATE webhook_outbox SET status = 'pending', next_at = $3, done_at = NULL "
+			"WHERE org_id = $1 AND webhook_id = $2 AND status IN ('pending', 'failed', 'cancelled')",
+			P_I(org_id), P_I(webhook_id), P_I(now));
+	if (!e)
+		return db_commit(c);
+	db_rollback(c);
+	return e;
 }

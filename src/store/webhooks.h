@@ -35,7 +35,9 @@ struct webhook_delivery {
 enum err webhook_create(struct db_conn *c, int64_t org_id, const char *url, const char *events, const char *secret,
 			int64_t created_by, int64_t *id);
 /* url, events NULL: unchanged; enabled -1: unchanged (enabling clears the
- * failure count); secret NULL: unchanged. E_NOTFOUND when there is none */
+ * failure count and makes the held deliveries due now, sent oldest first;
+ * enabling or disabling clears "disabled by failures"); secret NULL:
+ * unchanged. E_NOTFOUND when there is none */
 enum err webhook_update(struct db_conn *c, int64_t org_id, int64_t id, const char *url, const char *events,
 			int enabled, const char *secret);
 /* the subscription with its outbox and its delivery log */
@@ -63,6 +65,14 @@ int webhook_wanted(struct db_conn *c, int64_t org_id, const char *type);
 enum err webhook_on_conversation(struct db_conn *c, int64_t org_id, int64_t conversation_id);
 /* status "won" or "lost" (anything else enqueues nothing) */
 enum err webhook_on_deal_closed(struct db_conn *c, int64_t org_id, int64_t deal_id, const char *status);
+/* assessment.submitted (a manager's or the rep's own; a peer's is not
+ * told), improvement_plan.decided (a plan closed with its decision),
+ * scorecard.submitted, candidate.hired: ids, names, dates and the outcome,
+ * no evidence, notes or scores */
+enum err webhook_on_assessment(struct db_conn *c, int64_t org_id, int64_t assessment_id);
+enum err webhook_on_plan_decided(struct db_conn *c, int64_t org_id, int64_t plan_id);
+enum err webhook_on_scorecard(struct db_conn *c, int64_t org_id, int64_t scorecard_id);
+enum err webhook_on_hired(struct db_conn *c, int64_t org_id, int64_t candidate_id);
 enum err webhook_on_import(struct db_conn *c, int64_t org_id, const char *kind, int64_t read, int64_t created,
 			   int64_t updated, int64_t skipped, int64_t failed);
 
@@ -81,16 +91,19 @@ enum err webhook_claim(struct db_conn *c, struct arena *a, int64_t now, int leas
 		       struct webhook_job **out, size_t *n);
 /* the outcome of one attempt: logged; the row delivered, or put back for
  * next_at, or given up (give_up); the subscription's failure count reset or
- * raised, and the subscription disabled at max_failures */
+ * raised, and the subscription disabled once max_failures attempts in a row
+ * failed over at least disable_after seconds (its pending rows are held:
+ * not claimed, still pending, sent when it is enabled again) */
 struct webhook_attempt {
 	int status_code, duration_ms, ok, give_up;
 	const char *error;
 	int64_t next_at;
 };
 enum err webhook_record(struct db_conn *c, const struct webhook_job *j, const struct webhook_attempt *at,
-			int64_t now, int max_failures);
-/* a row whose subscription is gone or disabled: cancelled */
-enum err webhook_cancel(struct db_conn *c, const struct webhook_job *j, int64_t now);
+			int64_t now, int max_failures, int64_t disable_after);
+/* a claimed row not sent (its subscription was disabled meanwhile): its
+ * lease let go, the row kept pending */
+enum err webhook_release(struct db_conn *c, const struct webhook_job *j);
 /* the time-based events: steps of organisations with a subscription to
  * step.due or step.missed, enqueued once per step and event (at most limit
  * of each per call) */
@@ -99,7 +112,9 @@ enum err webhook_sweep_steps(struct db_conn *c, const char *today, int limit);
 enum err webhook_orgs_wanting(struct db_conn *c, const char *type, int64_t *orgs, size_t max, size_t *n);
 /* the backlog for /metrics: pending rows and the age of the oldest (s) */
 enum err webhook_backlog(struct db_conn *c, int64_t now, int64_t *pending, int64_t *oldest_age);
-/* retry now: the subscription's pending rows are due now, its failed ones pending again */
+/* retry now: the subscription's pending rows are due now, its given-up (and
+ * cancelled) ones pending again; a subscription disabled by failures is
+ * enabled again */
 enum err webhook_retry_now(struct db_conn *c, int64_t org_id, int64_t webhook_id);
 
 #endif

@@ -125,8 +125,10 @@ static void explainer(struct request *r)
 		      "delivery: use it to ignore a delivery you already have."),
 		    arena_printf(r->a, T("A delivery counts as delivered on an answer 200 to 299 within 10 seconds. "
 					 "Redirects are not followed. A failed delivery is tried again after 30 seconds, "
-					 "then after twice as long each time (at most an hour), for a day. After %d failed "
-					 "attempts in a row the webhook is disabled and this page says so."),
+					 "then after twice as long each time (at most an hour), for a day. When %d attempts "
+					 "in a row have failed over at least four hours, the webhook is disabled and this "
+					 "page says so; its undelivered events are kept, and sent oldest first when you "
+					 "enable it again."),
 				 WEBHOOK_MAX_FAILURES),
 		    T("URLs must be http or https without a user name or password. Addresses of this machine (loopback), "
 		      "link-local and cloud metadata addresses, multicast and 0.0.0.0 are refused, when the webhook is "
@@ -284,6 +286,10 @@ static void render_hook(struct request *r, const struct webhook *w, const struct
 		ui_notice(r, "error", arena_printf(r->a, T("This webhook was disabled on %s after %d failed deliveries "
 							   "in a row. Fix the receiving system, then enable it again."),
 						   when_text(r, w->disabled_at), WEBHOOK_MAX_FAILURES));
+	if (!w->enabled && w->disabled_at)
+		ui_notice(r, "info", arena_printf(r->a, T("Events waiting: %lld. They are kept, and sent oldest first "
+							  "when the webhook is enabled again."),
+						  (long long)w->pending));
 	html_printf(o, "<div class=\"page-head\"><div><p class=\"eyebrow\"><a href=\"/admin/webhooks\">%s</a></p>"
 		    "<h1 class=\"webhook-url\">%s</h1></div><span class=\"badge %s\">%s</span></div>",
 		    T("Webhooks"), w->url, w->enabled ? "ok" : "bad", w->enabled ? T("enabled") : T("disabled"));

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { useServer, createToken, apiClient, startServer, sqlExec } from './lib.mjs';
+import { useServer, createToken, apiClient, startServer, sqlExec, PASSWORD } from './lib.mjs';
 
 // one upload at a time, so the limit is seen with two
 const ctx = useServer({ env: { SALESGARDEN_MAX_UPLOADS: '1' } });
@@ -264,6 +264,21 @@ test('HSTS when the request came over TLS, not otherwise', async () => {
     `GET /login?x=${'a'.repeat(40 * 1024)} HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-Proto: https\r\nConnection: close\r\n\r\n`);
   assert.equal(long.status, 414);
   assert.match(long.headers['strict-transport-security'] || '', /^max-age=/);
+});
+
+test('sign-in behind a TLS proxy (X-Forwarded-Proto: https) sets the session cookie Secure; over plain HTTP not', async () => {
+  for (const tls of [true, false]) {
+    const c = ctx.client();
+    const headers = tls ? { 'X-Forwarded-Proto': 'https' } : {};
+    const { csrf } = await c.page('/login', { headers });
+    const r = await c.postForm('/login', { csrf_token: csrf, email: 'rita@acme.test', password: PASSWORD }, { headers });
+    assert.equal(r.status, 303, r.text.slice(0, 300));
+    const session = r.cookies.find((x) => x.startsWith('sg_session='));
+    assert.ok(session, `a session cookie: ${r.cookies.join(' | ')}`);
+    assert.match(session, /; HttpOnly/);
+    assert.equal(/;\s*Secure(;|$)/.test(session), tls, `Secure ${tls ? 'behind https' : 'absent over http'}: ${session}`);
+    if (tls) assert.match(r.headers.get('strict-transport-security') || '', /^max-age=/);
+  }
 });
 
 test('periods after 2200 (and before 1900) answer 400 on pages and in the API', async () => {

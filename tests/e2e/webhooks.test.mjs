@@ -37,7 +37,8 @@ const textOf = (html) => unescapeHtml(html.replace(/<script[\s\S]*?<\/script>/g,
 const sql = (q) => sqlExec(ctx.db, q).trim();
 
 /* --- the receiver --- */
-const rx = { mode: 'ok', got: [], bad: [], seen: new Map(), secret: null, hits: { elsewhere: 0 } };
+const rx = { mode: 'ok', got: [], bad: [], seen: new Map(), secret: null, hits: { elsewhere: 0 },
+  secrets: {}, hanging: [] };
 let receiver = null;
 let rxPort = 0;
 function startReceiver(port = 0) {
@@ -49,18 +50,20 @@ function startReceiver(port = 0) {
         if (req.url === '/elsewhere') { rx.hits.elsewhere++; res.end('moved'); return; }
         const sigHdr = req.headers['salesgarden-signature'] || '';
         const m = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(sigHdr);
-        const want = m && rx.secret
-          ? crypto.createHmac('sha256', rx.secret).update(`${m[1]}.${raw}`).digest('hex') : '';
+        const secret = rx.secrets[req.url] || rx.secret; // another subscription's path: its own secret
+        const want = m && secret
+          ? crypto.createHmac('sha256', secret).update(`${m[1]}.${raw}`).digest('hex') : '';
         const fresh = m && Math.abs(Date.now() / 1000 - Number(m[1])) < 300;
         const ok = m && fresh && crypto.timingSafeEqual(Buffer.from(want), Buffer.from(m[2]));
         const d = {
           event: req.headers['salesgarden-event'], delivery: req.headers['salesgarden-delivery'],
-          body: JSON.parse(raw), ok,
+          body: JSON.parse(raw), ok, path: req.url, at: Date.now(),
         };
         if (!ok) rx.bad.push(d);
         const n = (rx.seen.get(d.delivery) || 0) + 1;
         rx.seen.set(d.delivery, n);
         if (rx.mode === 'hang') return; // never answers
+        if (req.url === '/hang') { rx.hanging.push({ res, at: Date.now() }); return; } // answers when told
         if (rx.mode === 'redirect') { res.writeHead(302, { Location: `http://127.0.0.1:${rxPort}/elsewhere` }); res.end(); return; }
         if (rx.mode === 'fail' || (rx.mode === 'fail-once' && n === 1)) { res.writeHead(500); res.end('no'); return; }
         rx.got.push(d);
@@ -278,6 +281,107 @@ test('tier.changed: a rep from core last quarter to superstar this quarter, sent
   assert.equal(new Set(tiers).size, tiers.length, `each tier once: ${tiers}`);
 });
 
+const OLD_EVENTS = ['conversation.logged', 'step.due', 'step.missed', 'deal.won', 'deal.lost', 'tier.changed', 'import.finished'];
+const NEW_EVENTS = ['assessment.submitted', 'improvement_plan.decided', 'scorecard.submitted', 'candidate.hired'];
+const SECRET_EVIDENCE = 'Evidence-that-stays-home-7731';
+const SECRET_NOTES = 'Diagnosis-notes-that-stay-home-4412';
+
+test('the later capabilities\' events: assessment submitted, improvement plan decided, scorecard submitted, candidate hired — signed, with ids, names, dates and the outcome, never evidence, notes or scores', async () => {
+  // the subscription page lists them (in Dutch too); the admin ticks them
+  const pg = await ctx.ann.page(`/admin/webhooks/${ctx.hook}`);
+  for (const e of NEW_EVENTS) assert.ok(pg.text.includes(`name="ev_${e}"`), `a checkbox for ${e}`);
+  assert.match(textOf(pg.text), /A candidate was hired\./);
+  const nl = new Client(ctx.base);
+  await nl.signIn('ann@acme.test');
+  await nl.postForm('/lang', { csrf_token: nl.csrf, lang: 'nl', next: '/' });
+  const nlPage = textOf((await nl.get(`/admin/webhooks/${ctx.hook}`)).text);
+  assert.match(nlPage, /Een kandidaat is aangenomen\./);
+  assert.match(nlPage, /Een verbeterplan is afgesloten met een besluit\./);
+  await nl.postForm('/lang', { csrf_token: nl.csrf, lang: 'en', next: '/' }); // Ann's language is hers: back to English
+  const fields = { csrf_token: pg.csrf, action: 'save', url: `http://127.0.0.1:${rxPort}/hook` };
+  for (const e of [...OLD_EVENTS, ...NEW_EVENTS]) fields[`ev_${e}`] = '1';
+  const sv = await ctx.ann.postForm(`/admin/webhooks/${ctx.hook}`, fields);
+  assert.equal(sv.status, 303, textOf(sv.text).slice(0, 500));
+  assert.deepEqual((await ctx.api.get(`/api/v1/webhooks/${ctx.hook}`)).json.events, [...OLD_EVENTS, ...NEW_EVENTS]);
+
+  const tok = (email) => apiClient(ctx.base, createToken(ctx.db, 'acme', email));
+  const max = tok('max@acme.test'), rita = apiClient(ctx.base, ctx.ritaToken), rob = tok('rob@acme.test');
+  const today = new Date().toISOString().slice(0, 10);
+  const traits = listOf((await rita.get('/api/v1/traits')).json, 'items').filter((t) => !t.retired).map((t) => t.id);
+
+  // assessment.submitted: Rita's own and Max's of her
+  let r = await max.post('/api/v1/assessment-rounds', { name: 'Hook round', due_on: '2099-12-31', team_id: ctx.ids.north });
+  assert.equal(r.status, 201, r.text);
+  const round = r.json.id;
+  const scores = traits.map((t, i) => ({ trait_id: t, score: i === 0 ? 5 : 3, evidence: i === 0 ? SECRET_EVIDENCE : '' }));
+  const self = listOf((await rita.get('/api/v1/assessments')).json, 'items').find((f) => f.round === 'Hook round' && f.rater_kind === 'self');
+  assert.equal((await rita.send('PUT', `/api/v1/assessments/${self.id}/scores`, { scores })).status, 200);
+  assert.equal((await rita.post(`/api/v1/assessments/${self.id}/submit`, {})).status, 200);
+  const mgr = listOf((await max.get(`/api/v1/assessments?rep=${ctx.ids.rita}`)).json, 'items')
+    .find((f) => f.round === 'Hook round' && f.rater_kind === 'manager');
+  assert.equal((await max.send('PUT', `/api/v1/assessments/${mgr.id}/scores`, { scores })).status, 200);
+  assert.equal((await max.post(`/api/v1/assessments/${mgr.id}/submit`, {})).status, 200);
+  await until('two assessment.submitted', () => delivered('assessment.submitted').length >= 2);
+  const [aSelf, aMgr] = ['self', 'manager'].map((k) => delivered('assessment.submitted').find((d) => d.body.data.rater_kind === k));
+  assert.equal(aSelf.body.data.assessment_id, self.id);
+  assert.equal(aSelf.body.data.round_id, round);
+  assert.equal(aSelf.body.data.round_name, 'Hook round');
+  assert.equal(aSelf.body.data.rep_id, ctx.ids.rita);
+  assert.equal(aSelf.body.data.rater_name, 'Rita Rep');
+  assert.equal(aMgr.body.data.assessment_id, mgr.id);
+  assert.equal(aMgr.body.data.rater_name, 'Max Manager');
+  assert.ok(aMgr.body.data.submitted_at > 0);
+
+  // improvement_plan.decided: flagged, planned, closed as improved
+  r = await max.post('/api/v1/improvement-plans', { rep_id: ctx.ids.rita, flagged_on: today, diagnosis: 'will', diagnosis_notes: SECRET_NOTES });
+  assert.equal(r.status, 201, r.text);
+  const plan = r.json.id;
+  r = await max.send('PATCH', `/api/v1/improvement-plans/${plan}`, { plan_start: today, plan_end: '2099-12-31',
+    items: [{ kind: 'expectation', metric: 'commitment_rate', target: 0.75, text: 'Every conversation ends in a step or a stop' }] });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(delivered('improvement_plan.decided').length, 0);
+  r = await max.post(`/api/v1/improvement-plans/${plan}/decide`, { decision: 'improved', note: SECRET_NOTES });
+  assert.equal(r.status, 200, r.text);
+  const pd = await until('improvement_plan.decided', () => delivered('improvement_plan.decided')[0]);
+  assert.deepEqual([pd.body.data.plan_id, pd.body.data.rep_id, pd.body.data.rep_name, pd.body.data.decision, pd.body.data.decided_on],
+    [plan, ctx.ids.rita, 'Rita Rep', 'improved', today]);
+
+  // scorecard.submitted: Rob interviews a candidate and recommends
+  r = await ctx.api.post('/api/v1/candidates', { name: 'Hook Candidate', email: 'hook.candidate@example.test', source: 'referral' });
+  assert.equal(r.status, 201, r.text);
+  const cand = r.json.id;
+  r = await ctx.api.post('/api/v1/interviews', { candidate_id: cand, held_on: today, kind: 'interview', interviewers: [ctx.ids.rob] });
+  assert.equal(r.status, 201, r.text);
+  const card = Number(sql(`SELECT id FROM scorecards WHERE candidate_id = ${cand} AND interviewer_id = ${ctx.ids.rob}`));
+  r = await rob.send('PUT', `/api/v1/scorecards/${card}`, { scores, recommendation: 'yes' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal((await rob.post(`/api/v1/scorecards/${card}/submit`, {})).status, 200);
+  const sc = await until('scorecard.submitted', () => delivered('scorecard.submitted')[0]);
+  assert.deepEqual([sc.body.data.scorecard_id, sc.body.data.candidate_id, sc.body.data.candidate_name, sc.body.data.interviewer_id,
+    sc.body.data.interviewer_name, sc.body.data.recommendation, sc.body.data.held_on],
+  [card, cand, 'Hook Candidate', ctx.ids.rob, 'Rob Rep', 'yes', today]);
+
+  // candidate.hired: the admin hires the candidate into South
+  r = await ctx.api.post(`/api/v1/candidates/${cand}/hire`, { team_id: ctx.ids.south, start_on: '2099-02-01', lang: 'en' });
+  assert.equal(r.status, 201, r.text);
+  const h = await until('candidate.hired', () => delivered('candidate.hired')[0]);
+  assert.deepEqual([h.body.data.candidate_id, h.body.data.candidate_name, h.body.data.user_id, h.body.data.team_id,
+    h.body.data.team_name, h.body.data.start_on], [cand, 'Hook Candidate', r.json.user.id, ctx.ids.south, 'South', '2099-02-01']);
+
+  await sleep(1500);
+  for (const t of NEW_EVENTS) {
+    const got = delivered(t);
+    assert.equal(got.length, t === 'assessment.submitted' ? 2 : 1, `${t} delivered once each`);
+    for (const d of got) {
+      assert.equal(d.ok, true, `${t}: a valid signature`);
+      const raw = JSON.stringify(d.body);
+      assert.ok(!raw.includes(SECRET_EVIDENCE) && !raw.includes(SECRET_NOTES), `${t}: no private text`);
+      assert.ok(!/"scores?"/.test(raw), `${t}: no scores`);
+    }
+  }
+  assert.equal(rx.bad.length, 0, 'every signature checked out');
+});
+
 test('500 then 200: retried and delivered; a redirect is a failure and is not followed; a hanging receiver times out while pages answer', async () => {
   rx.mode = 'fail-once';
   const t = await ctx.ann.page(`/admin/webhooks/${ctx.hook}`);
@@ -317,6 +421,44 @@ test('500 then 200: retried and delivered; a redirect is a failure and is not fo
   assert.equal(delivered('test').length, before);
   rx.mode = 'ok';
   await until('the test event after the receiver answers again', () => delivered('test').length > before);
+});
+
+test('a hanging receiver holds one delivery, not the others: another subscription\'s event arrives well before the timeout', async (t) => {
+  await until('nothing pending', () => sql("SELECT count(*) FROM webhook_outbox WHERE status = 'pending'") === '0');
+  await ctx.server.stop();
+  await start({ SALESGARDEN_WEBHOOK_TIMEOUT_SECONDS: '10' });
+  const mk = async (p) => {
+    const r = await ctx.api.post('/api/v1/webhooks', { url: `http://127.0.0.1:${rxPort}${p}`, events: ['deal.won'] });
+    assert.equal(r.status, 201, r.text);
+    rx.secrets[p] = (await ctx.api.get(`/api/v1/webhooks/${r.json.id}`)).json.secret;
+    return r.json.id;
+  };
+  const hangHook = await mk('/hang');
+  const fast = await mk('/fast');
+  const rita = apiClient(ctx.base, ctx.ritaToken);
+  const a = await rita.post('/api/v1/accounts', { name: 'Parallel Ltd' });
+  const deal = async (title) => {
+    const d = (await rita.post('/api/v1/deals', { title, account_id: a.json.id, value_minor: 100, currency: 'EUR' })).json;
+    assert.equal((await rita.send('PATCH', `/api/v1/deals/${d.id}`, { status: 'won' })).status, 200);
+  };
+  await deal('Parallel 1');
+  await until('the hanging receiver reached', () => rx.hanging.length === 1);
+  const hungAt = rx.hanging[0].at;
+  // while /hang is held (10 s timeout), a second event: /fast and /hook get it at once
+  await deal('Parallel 2');
+  const got = await until('Parallel 2 at /fast', () => rx.got.find((d) => d.path === '/fast' && d.body.data.title === 'Parallel 2'), 8000);
+  assert.ok(got.at - hungAt < 4000, `arrived ${got.at - hungAt} ms after the hang began (timeout 10 s)`);
+  t.diagnostic(`/fast got its event ${got.at - hungAt} ms after /hang began to hang (timeout 10 s)`);
+  assert.equal(got.ok, true);
+  assert.equal(rx.hanging.length, 1, 'one delivery at a time to the hanging subscription: Parallel 2 waits behind Parallel 1');
+  await until('Parallel 2 at /hook', () => rx.got.some((d) => d.path === '/hook' && d.body.data.title === 'Parallel 2'), 5000);
+  // the receiver answers at last: the hanging subscription gets its second event, in order
+  for (const h of rx.hanging.splice(0)) { h.res.writeHead(200); h.res.end('ok'); }
+  await until('Parallel 2 at /hang', () => rx.hanging.length === 1);
+  const second = rx.hanging.splice(0);
+  assert.equal(second.length, 1);
+  for (const h of second) { h.res.writeHead(200); h.res.end('ok'); }
+  for (const id of [hangHook, fast]) assert.equal((await ctx.api.send('DELETE', `/api/v1/webhooks/${id}`, undefined)).status, 204);
 });
 
 test('the outbox survives kill -9 with deliveries pending: receiver down, kill -9, receiver up, restart → delivered once', async () => {
@@ -367,6 +509,50 @@ test('repeated failure disables the subscription; the admin sees it on the home 
   assert.equal(en.status, 200);
   assert.equal(en.json.failures, 0);
   assert.doesNotMatch(textOf((await ctx.ann.get('/')).text), /webhook was disabled/);
+});
+
+test('a subscription disabled by failures holds its events, new ones too; "Retry now" sends each once, oldest first', async () => {
+  await until('nothing pending', () => sql("SELECT count(*) FROM webhook_outbox WHERE status = 'pending'") === '0');
+  rx.mode = 'fail';
+  const rita = apiClient(ctx.base, ctx.ritaToken);
+  const a = await rita.post('/api/v1/accounts', { name: 'Held Ltd' });
+  const won = async (title) => {
+    const d = (await rita.post('/api/v1/deals', { title, account_id: a.json.id, value_minor: 100, currency: 'EUR' })).json;
+    assert.equal((await rita.send('PATCH', `/api/v1/deals/${d.id}`, { status: 'won' })).status, 200);
+  };
+  for (const t of ['Held 1', 'Held 2', 'Held 3']) await won(t);
+  await until('the webhook disabled', async () => (await ctx.api.get(`/api/v1/webhooks/${ctx.hook}`)).json.enabled === false);
+  await won('Held 4'); // while disabled by failures: queued and held as well
+  await sleep(1200);
+  const held = (st) => sql(`SELECT count(*) FROM webhook_outbox WHERE webhook_id = ${ctx.hook} AND type = 'deal.won' ` +
+    `AND status = '${st}' AND body LIKE '%Held %'`);
+  assert.equal(held('pending'), '4');
+  assert.equal(held('cancelled'), '0');
+  const page = textOf((await ctx.ann.get(`/admin/webhooks/${ctx.hook}`)).text);
+  assert.match(page, /Events waiting: 4\. They are kept, and sent oldest first when the webhook is enabled again\./);
+  assert.equal(rx.got.filter((d) => /^Held /.test(d.body.data?.title || '')).length, 0);
+  rx.mode = 'ok';
+  const t = await ctx.ann.page(`/admin/webhooks/${ctx.hook}`);
+  const rr = await ctx.ann.postForm(`/admin/webhooks/${ctx.hook}`, { csrf_token: t.csrf, action: 'retry' });
+  assert.equal(rr.status, 303);
+  await until('the four held events', () => rx.got.filter((d) => /^Held /.test(d.body.data?.title || '')).length >= 4);
+  await sleep(1500);
+  const got = rx.got.filter((d) => /^Held /.test(d.body.data?.title || ''));
+  assert.deepEqual(got.map((d) => d.body.data.title), ['Held 1', 'Held 2', 'Held 3', 'Held 4'], 'each once, oldest first');
+  assert.ok(got.every((d) => d.ok), 'signed');
+  const g = await ctx.api.get(`/api/v1/webhooks/${ctx.hook}`);
+  assert.equal(g.json.enabled, true);
+  assert.equal(g.json.failures, 0);
+  assert.doesNotMatch(textOf((await ctx.ann.get('/')).text), /webhook was disabled/);
+});
+
+test('SIGHUP: the server keeps serving and logs that there is nothing to reload', async () => {
+  ctx.server.proc.kill('SIGHUP');
+  await until('the SIGHUP line', () => /received SIGHUP; nothing to reload: settings are read at start/.test(ctx.server.log()), 5000);
+  await sleep(300);
+  assert.equal(ctx.server.proc.exitCode, null, 'still running');
+  assert.equal((await fetch(`${ctx.base}/healthz`)).status, 200);
+  assert.equal((await ctx.ann.get('/')).status, 200);
 });
 
 test('/metrics shows the webhook backlog and the attempts by result', async () => {

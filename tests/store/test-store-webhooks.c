@@ -37,7 +37,7 @@
 #define OK(expr) EXPECT(expr, E_OK)
 
 struct world {
-	int64_t org, rep, first_open, won, lost, deal, hook_all, hook_won;
+	int64_t org, rep, first_open, won, lost, deal, hook_all, hook_won, acc;
 	struct arena *a;
 };
 
@@ -55,6 +55,7 @@ static void world_new(struct world *w)
 	OK(stage_special(c, w->org, &w->first_open, &w->won, &w->lost));
 	int64_t acc = 0;
 	OK(account_create(c, w->org, "Acme", w->rep, NULL, &acc));
+	w->acc = acc;
 	struct deal_input in = { .title = "Big one", .account_id = acc, .value_minor = 500000, .currency = "EUR",
 				 .owner_id = w->rep, .stage_id = w->first_open, .product = "Widgets" };
 	OK(deal_create(c, w->org, &in, TODAY, &w->deal));
@@ -163,7 +164,7 @@ START_TEST(claim_lease_and_record)
 	ck_str(won->url, "https://b.example/hook", "url");
 	ck_str(won->secret, "s2", "secret");
 	struct webhook_attempt ok = { .status_code = 204, .duration_ms = 12, .ok = 1, .error = "" };
-	OK(webhook_record(c, won, &ok, now + 63, 10));
+	OK(webhook_record(c, won, &ok, now + 63, 10, 0));
 	OK(webhook_claim(c, w.a, now + 200, 60, 1000, &j, &n));
 	ck_assert_int_eq(mine(&w, j, n), 1);
 	ck_assert_int_ne(j[0].webhook_id, w.hook_won);
@@ -180,7 +181,7 @@ START_TEST(claim_lease_and_record)
 	int64_t t = now + 300;
 	for (int k = 1; k <= 3; k++) {
 		struct webhook_attempt bad = { .status_code = 500, .duration_ms = 5, .error = "status", .next_at = t + 10 };
-		OK(webhook_record(c, &cur, &bad, t, 3));
+		OK(webhook_record(c, &cur, &bad, t, 3, 0));
 		OK(webhook_get(c, w.a, w.org, w.hook_all, &h));
 		ck_assert_int_eq(h.failures, k);
 		ck_assert_int_eq(h.enabled, k < 3);
@@ -222,6 +223,107 @@ START_TEST(claim_lease_and_record)
 }
 END_TEST
 
+/* claims every due row of the world once (lease 60 s at t), returning the
+ * claimed ones of w's subscription hook */
+static size_t claim_hook(struct world *w, int64_t hook, int64_t t, struct webhook_job **out)
+{
+	struct webhook_job *j;
+	size_t n, k = 0;
+	OK(webhook_claim(c, w->a, t, 60, 1000, &j, &n));
+	*out = arena_alloc(w->a, (n ? n : 1) * sizeof(**out));
+	for (size_t i = 0; i < n; i++)
+		if (j[i].org_id == w->org && j[i].webhook_id == hook)
+			(*out)[k++] = j[i];
+	return k;
+}
+
+START_TEST(failing_subscription_is_disabled_late_and_holds_its_events)
+{
+	struct world w;
+	world_new(&w);
+	/* three events for hook_won (deal.won): three deals won */
+	int64_t deals[3] = { w.deal, 0, 0 };
+	for (int i = 1; i < 3; i++) {
+		struct deal_input in = { .title = i == 1 ? "Second" : "Third", .account_id = w.acc, .value_minor = 100,
+					 .currency = "EUR",
+					 .owner_id = w.rep, .stage_id = w.first_open, .product = "Widgets" };
+		OK(deal_create(c, w.org, &in, TODAY, &deals[i]));
+	}
+	for (int i = 0; i < 3; i++)
+		OK(deal_close(c, w.org, deals[i], "won", NULL, "", TODAY));
+	int64_t t = now_epoch() + 10;
+	/* a claim takes at most its limit, though rows of several subscriptions
+	 * are due (the lease of 1 s runs out before t) */
+	struct webhook_job *one;
+	size_t none = 0;
+	OK(webhook_claim(c, w.a, t - 5, 1, 1, &one, &none));
+	ck_assert_int_eq(none, 1);
+	/* one at a time per subscription: the oldest, and nothing more of it
+	 * while that one is in flight */
+	struct webhook_job *j;
+	ck_assert_int_eq(claim_hook(&w, w.hook_won, t, &j), 1);
+	int64_t first_id = j[0].id;
+	ck_assert_int_eq(claim_hook(&w, w.hook_won, t + 1, &j), 0);
+	/* failing fast (the lease of the first claim ran out): ten failures in
+	 * 20 s, the rule says "for an hour" as well: still enabled */
+	struct webhook_job cur = { 0 };
+	for (int k = 1; k <= 10; k++) {
+		struct webhook_job *jj;
+		ck_assert_int_eq(claim_hook(&w, w.hook_won, t + 200 + 2 * k, &jj), 1);
+		cur = jj[0];
+		ck_assert_int_eq(cur.id, first_id);	/* the oldest first, again */
+		struct webhook_attempt bad = { .status_code = 500, .error = "status", .next_at = t + 200 + 2 * k + 1 };
+		OK(webhook_record(c, &cur, &bad, t + 200 + 2 * k, 10, 3600));
+	}
+	struct webhook h;
+	OK(webhook_get(c, w.a, w.org, w.hook_won, &h));
+	ck_assert_int_eq(h.failures, 10);
+	ck_assert_int_eq(h.enabled, 1);
+	/* an hour later still failing: disabled; its rows held, not cancelled */
+	struct webhook_job *jj;
+	ck_assert_int_eq(claim_hook(&w, w.hook_won, t + 3900, &jj), 1);
+	struct webhook_attempt bad = { .status_code = 500, .error = "status", .next_at = t + 3901 };
+	OK(webhook_record(c, &jj[0], &bad, t + 3900, 10, 3600));
+	OK(webhook_get(c, w.a, w.org, w.hook_won, &h));
+	ck_assert_int_eq(h.enabled, 0);
+	ck_assert_int_gt(h.disabled_at, 0);
+	ck_assert_int_eq(h.pending, 3);
+	ck_assert_int_eq(claim_hook(&w, w.hook_won, t + 4100, &jj), 0);
+	/* events go on being queued for it while disabled by failures */
+	int64_t d4 = 0;
+	struct deal_input in4 = { .title = "Fourth", .account_id = w.acc, .value_minor = 100, .currency = "EUR", .owner_id = w.rep,
+				  .stage_id = w.first_open, .product = "Widgets" };
+	OK(deal_create(c, w.org, &in4, TODAY, &d4));
+	OK(deal_close(c, w.org, d4, "won", NULL, "", TODAY));
+	OK(webhook_get(c, w.a, w.org, w.hook_won, &h));
+	ck_assert_int_eq(h.pending, 4);
+	/* enabled again: due now, sent oldest first, one at a time, each once */
+	OK(webhook_update(c, w.org, w.hook_won, NULL, NULL, 1, NULL));
+	int64_t now = now_epoch() + 4200;
+	int64_t last = 0;
+	for (int k = 0; k < 4; k++) {
+		ck_assert_int_eq(claim_hook(&w, w.hook_won, now + k, &jj), 1);
+		ck_assert_int_gt(jj[0].id, last);
+		last = jj[0].id;
+		struct webhook_attempt ok = { .status_code = 200, .ok = 1, .error = "" };
+		OK(webhook_record(c, &jj[0], &ok, now + k, 10, 3600));
+	}
+	ck_assert_int_eq(claim_hook(&w, w.hook_won, now + 10, &jj), 0);
+	OK(webhook_get(c, w.a, w.org, w.hook_won, &h));
+	ck_assert_int_eq(h.delivered, 4);
+	ck_assert_int_eq(h.pending, 0);
+	/* an admin's own disable queues nothing */
+	OK(webhook_update(c, w.org, w.hook_won, NULL, NULL, 0, NULL));
+	int64_t d5 = 0;
+	in4.title = "Fifth";
+	OK(deal_create(c, w.org, &in4, TODAY, &d5));
+	OK(deal_close(c, w.org, d5, "won", NULL, "", TODAY));
+	OK(webhook_get(c, w.a, w.org, w.hook_won, &h));
+	ck_assert_int_eq(h.pending, 0);
+	arena_free(w.a);
+}
+END_TEST
+
 START_TEST(sweep_enqueues_a_step_once)
 {
 	struct world w;
@@ -245,7 +347,8 @@ int main(void)
 	if (store_harness_open("test-store-webhooks", STORE_HARNESS_QUIET))
 		return EXIT_FAILURE;
 	Suite *s = suite_create(db_kind(db) == DB_SQLITE ? "webhooks-sqlite" : "webhooks-postgresql");
-	const TTest *tests[] = { enqueued_in_the_changes_transaction, claim_lease_and_record, sweep_enqueues_a_step_once };
+	const TTest *tests[] = { enqueued_in_the_changes_transaction, claim_lease_and_record,
+				 failing_subscription_is_disabled_late_and_holds_its_events, sweep_enqueues_a_step_once };
 	TCase *fw = tcase_create("forwards"), *bw = tcase_create("backwards");
 	size_t n = N_ELEMS(tests);
 	for (size_t i = 0; i < n; i++) {

@@ -170,6 +170,11 @@ START_TEST(events_and_body)
 	ck_assert_int_eq(webhook_event_parse("deal.closed"), -1);
 	ck_assert_int_eq(webhook_event_parse(NULL), -1);
 	ck_str(webhook_event_name(WH_DEAL_WON), "deal.won", "name");
+	/* the later capabilities' events */
+	ck_assert_int_eq(webhook_event_parse("assessment.submitted"), WH_ASSESSMENT_SUBMITTED);
+	ck_assert_int_eq(webhook_event_parse("improvement_plan.decided"), WH_PLAN_DECIDED);
+	ck_assert_int_eq(webhook_event_parse("scorecard.submitted"), WH_SCORECARD_SUBMITTED);
+	ck_assert_int_eq(webhook_event_parse("candidate.hired"), WH_CANDIDATE_HIRED);
 	char *b = webhook_body("evt_x", "deal.won", 1700000000, 7, "acme", json_pack("{s:I}", "deal_id", (json_int_t)42));
 	ck_str(b, "{\"id\":\"evt_x\",\"type\":\"deal.won\",\"created_at\":1700000000,\"org\":{\"id\":7,\"slug\":\"acme\"},"
 		  "\"data\":{\"deal_id\":42}}", "body");
