@@ -1,4 +1,4 @@
--- 0037: webhooks that fail hold their events (issue 16).
+-- 0036: webhooks that fail hold their events (issue 16).
 --
 -- failing_since: when the subscription's current run of failed attempts
 -- began (NULL after a success). A subscription is disabled only when its
