@@ -233,8 +233,12 @@ static void count(enum result r)
 static int deliver_due(int first)
 {
 	struct arena *a = arena_new();
+	/* one claiming thread at a time holds a connection of the pool (the
+	 * requests' pool): the others wait here, not with a connection each */
+	pthread_mutex_lock(&W.claim_mu);
 	struct db_conn *c = db_acquire(W.db, NULL);
 	if (!c) {
+		pthread_mutex_unlock(&W.claim_mu);
 		arena_free(a);
 		return 0;
 	}
@@ -242,12 +246,11 @@ static int deliver_due(int first)
 	struct webhook_job *jobs = NULL;
 	size_t n = 0;
 	int lease = (int)(W.timeout + 5 + 30);
-	pthread_mutex_lock(&W.claim_mu);
 	enum err e = webhook_claim(c, a, now, lease, 1, &jobs, &n);
-	pthread_mutex_unlock(&W.claim_mu);
 	int64_t pending = 0, oldest = 0;
 	enum err be = first ? webhook_backlog(c, now, &pending, &oldest) : E_INTERNAL;
 	db_release(c);
+	pthread_mutex_unlock(&W.claim_mu);
 	if (!be) {
 		pthread_mutex_lock(&W.mu);
 		W.pending = pending;

@@ -467,6 +467,16 @@ enum err webhook_claim(struct db_conn *c, struct arena *a, int64_t now, int leas
 {
 	*out = NULL;
 	*n = 0;
+	/* a read first: with nothing due (most of the time) the claim's UPDATE
+	 * is not run, so an idle worker never waits for the write lock (holding
+	 * a connection of the pool the requests need) nor takes it from a
+	 * request that writes */
+	struct db_stmt *due = DBQ(c, "SELECT 1 FROM webhook_outbox WHERE status = 'pending' AND next_at <= $1 "
+				  "AND (lease_until IS NULL OR lease_until < $1) LIMIT 1", P_I(now));
+	int any = db_step(due) == DB_ROW;
+	enum err de = db_finish(due);
+	if (de || !any)
+		return de;
 	char lease[40];
 	rand_token_buf(lease, sizeof(lease), 16);
 	/* the outer conditions are checked again on the row as another server
