@@ -35,6 +35,7 @@ struct db_conn {
 	void *h;
 	int in_use;
 	int depth;		/* open transactions: 1 = BEGIN, more = savepoints */
+	int reading;		/* a read transaction of db_read_begin is open */
 	int timeout_ms;		/* the statement time limit set on h */
 	int effects;		/* commits and changes made outside a transaction since db_mark */
 	unsigned long tick;
@@ -210,7 +211,7 @@ void db_pool_use(struct db *db, int *size, int *in_use)
 	pthread_mutex_unlock(&db->mu);
 }
 
-struct db_conn *db_acquire(struct db *db, struct strbuf *errmsg)
+static struct db_conn *acquire(struct db *db, struct strbuf *errmsg, int wait)
 {
 	struct timespec until;
 	clock_gettime(CLOCK_REALTIME, &until);
@@ -226,7 +227,7 @@ struct db_conn *db_acquire(struct db *db, struct strbuf *errmsg)
 		}
 		if (c)
 			break;
-		if (pthread_cond_timedwait(&db->cv, &db->mu, &until) == ETIMEDOUT) {
+		if (!wait || pthread_cond_timedwait(&db->cv, &db->mu, &until) == ETIMEDOUT) {
 			pthread_mutex_unlock(&db->mu);
 			if (errmsg)
 				sb_adds(errmsg, "all database connections are busy");
@@ -267,6 +268,16 @@ struct db_conn *db_acquire(struct db *db, struct strbuf *errmsg)
 	return c;
 }
 
+struct db_conn *db_acquire(struct db *db, struct strbuf *errmsg)
+{
+	return acquire(db, errmsg, 1);
+}
+
+struct db_conn *db_try_acquire(struct db *db)
+{
+	return acquire(db, NULL, 0);
+}
+
 void db_set_actor(struct db_conn *c, int64_t user_id, const char *via)
 {
 	c->actor_id = user_id;
@@ -303,9 +314,10 @@ void db_release(struct db_conn *c)
 {
 	struct db *db = c->db;
 	/* a transaction left open by mistake must not leak into the next user */
-	if (c->depth && c->h) {
+	if ((c->depth || c->reading) && c->h) {
 		db->drv->exec_script(c->h, "ROLLBACK");
 		c->depth = 0;
+		c->reading = 0;
 	}
 	pthread_mutex_lock(&db->mu);
 	c->in_use = 0;
@@ -493,6 +505,7 @@ enum err db_begin(struct db_conn *c)
 {
 	char sql[32];
 	enum err e;
+	db_read_end(c);
 	if (c->depth == 0) {
 		e = c->db->drv->exec_script(c->h, c->db->drv->begin_sql);
 	} else {
@@ -529,6 +542,23 @@ enum err db_rollback(struct db_conn *c)
 	c->depth--;
 	snprintf(sql, sizeof(sql), "ROLLBACK TO SAVEPOINT sp%d; RELEASE SAVEPOINT sp%d", c->depth, c->depth);
 	return c->db->drv->exec_script(c->h, sql);
+}
+
+void db_read_begin(struct db_conn *c)
+{
+	if (c->depth || c->reading || c->db->drv->kind != DB_SQLITE)
+		return;
+	/* deferred: the read lock is taken by the first read, for all of them */
+	c->reading = !c->db->drv->exec_script(c->h, "BEGIN");
+}
+
+void db_read_end(struct db_conn *c)
+{
+	if (!c->reading)
+		return;
+	c->reading = 0;
+	if (c->db->drv->exec_script(c->h, "COMMIT"))
+		c->db->drv->exec_script(c->h, "ROLLBACK");
 }
 
 void db_mark(struct db_conn *c)

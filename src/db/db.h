@@ -55,6 +55,9 @@ const char *db_url(const struct db *db);
 /* Waits up to a few seconds for a free, working connection; NULL means the
  * database is unavailable (reason in errmsg when given). */
 struct db_conn *db_acquire(struct db *db, struct strbuf *errmsg);
+/* a free connection of the pool now, or NULL: never waits (for a thread
+ * that must not block, e.g. libmicrohttpd's own) */
+struct db_conn *db_try_acquire(struct db *db);
 void db_release(struct db_conn *c);
 /* the pool's size and the connections handed out now (for /metrics) */
 void db_pool_use(struct db *db, int *size, int *in_use);
@@ -97,6 +100,13 @@ int db_has_copy(const struct db_conn *c);
 enum err db_begin(struct db_conn *c);
 enum err db_commit(struct db_conn *c);
 enum err db_rollback(struct db_conn *c);
+/* speed (issue 15): a run of reads as one read transaction on SQLite, where
+ * each statement alone takes and drops the database's and the WAL's read
+ * locks (system calls each); nothing on PostgreSQL, where BEGIN and COMMIT
+ * would be two more round trips. Only around reads, outside a transaction
+ * (else both do nothing); db_read_end ends it, and so does db_release. */
+void db_read_begin(struct db_conn *c);
+void db_read_end(struct db_conn *c);
 /* text of the last error on this connection */
 const char *db_errmsg(struct db_conn *c);
 /* the code and detail of the last failure on this connection since it was

@@ -73,14 +73,13 @@ static void drop(struct entry *e)
 	memset(e, 0, sizeof(*e));
 }
 
-int pagecache_wanted(struct request *r, const char **key, int64_t *version)
+int pagecache_candidate(const struct request *r)
 {
 	if (enabled < 0) {
 		const char *v = getenv("SALESGARDEN_PAGE_CACHE");
 		enabled = !(v && !strcmp(v, "0"));	/* a benign race: every thread writes the same */
 	}
-	if (!enabled || strcmp(r->method, "GET") || !r->route || !r->signed_in || r->via_token ||
-	    !r->session_token || (r->route->flags & (R_JSON | R_NODB)))
+	if (!enabled || strcmp(r->method, "GET") || !r->route || (r->route->flags & (R_JSON | R_NODB)))
 		return 0;
 	int listed = 0;
 	for (size_t i = 0; i < sizeof(cached_pages) / sizeof(cached_pages[0]) && !listed; i++)
@@ -94,6 +93,13 @@ int pagecache_wanted(struct request *r, const char **key, int64_t *version)
 		if (!known)
 			return 0;
 	}
+	return 1;
+}
+
+int pagecache_wanted(struct request *r, const char **key, int64_t *version)
+{
+	if (!r->signed_in || r->via_token || !r->session_token || !pagecache_candidate(r))
+		return 0;
 	*version = db_data_version(r->srv->db);
 	if (*version < 0)
 		return 0;

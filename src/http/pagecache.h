@@ -30,6 +30,9 @@
 #define PAGECACHE_MAX_ENTRY (512u << 10)
 #define PAGECACHE_TTL 60
 
+/* whether r's page could be a kept one, from its method, route and cookies
+ * alone (before the database says who is asking; pagecache_wanted decides) */
+int pagecache_candidate(const struct request *r);
 /* whether r's answer may come from, and go to, the cache: on 1, *key and
  * *version are what pagecache_get and pagecache_put take */
 int pagecache_wanted(struct request *r, const char **key, int64_t *version);

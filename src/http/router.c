@@ -90,7 +90,7 @@ static int is_json_route(const struct request *r)
 }
 
 /* resolves who is asking; 0 on success (possibly anonymous), -1 after an error reply */
-static int authenticate(struct request *r)
+static int authenticate_reads(struct request *r)
 {
 	const char *authz = req_header(r, "Authorization");
 	if (authz && is_json_route(r)) {
@@ -147,6 +147,19 @@ static int authenticate(struct request *r)
 	if (l >= 0)
 		r->lang = (enum lang)l;
 	return 0;
+}
+
+/* the session's reads as one read transaction (db_read_begin: on SQLite a
+ * page kept in the page cache costs these reads and little else); a token's
+ * lookup writes its last use, so it runs as before */
+static int authenticate(struct request *r)
+{
+	const char *authz = req_header(r, "Authorization");
+	if (!(authz && is_json_route(r)))
+		db_read_begin(r->db);
+	int rc = authenticate_reads(r);
+	db_read_end(r->db);
+	return rc;
 }
 
 static int role_allows(unsigned flags, enum role role)
@@ -524,7 +537,8 @@ int router_check(struct request *r, int with_body)
 	}
 	unsigned flags = r->route->flags;
 	if (!(flags & R_NODB)) {
-		r->db = db_acquire(r->srv->db, NULL);
+		if (!r->db)
+			r->db = db_acquire(r->srv->db, NULL);
 		if (!r->db) {
 			resp_error(r, E_UNAVAILABLE, T("The database is not available. Try again shortly."));
 			resp_header(r, "Retry-After", "5");
@@ -569,6 +583,24 @@ int router_check(struct request *r, int with_body)
 refused:
 	release_db(r);
 	return 1;
+}
+
+int router_fast(struct request *r)
+{
+	const char *cookie = req_header(r, "Cookie");
+	if (db_kind(r->srv->db) != DB_SQLITE || !pagecache_candidate(r) || req_header(r, "Authorization") ||
+	    !cookie || !strstr(cookie, "sg_session="))
+		return 0;
+	r->db = db_try_acquire(r->srv->db);
+	if (!r->db)
+		return 0;
+	if (router_check(r, 0))
+		return 1;	/* refused on the headers (its connection released) */
+	const char *key = NULL;
+	int64_t version = -1;
+	int hit = pagecache_wanted(r, &key, &version) && pagecache_get(r, key, version);
+	release_db(r);
+	return hit ? 1 : 2;
 }
 
 void router_run(struct request *r)

@@ -15,6 +15,16 @@
  * Leaves no database connection held, except when the request has no body
  * (with_body 0), where the handler runs next on the same connection. */
 int router_check(struct request *r, int with_body);
+/* speed (issue 15): a GET that may be a kept page (pagecache.h), tried on
+ * libmicrohttpd's own thread instead of handing it to a worker and back
+ * (two thread switches, most of a kept page's cost): the headers' checks
+ * and the session's reads, with a free database connection only (it never
+ * waits for one), then the page cache. 1 when r's answer is ready (the kept
+ * page, or a refusal); 2 when checked but not kept (router_run next, on a
+ * worker: it renders); 0 when not tried (router_check first, on a worker).
+ * Holds no database connection when it returns. SQLite only: there a
+ * session's reads take microseconds and never wait for a writer (WAL). */
+int router_fast(struct request *r);
 /* one chunk of the body (on libmicrohttpd's thread: no database). Forms and
  * JSON go to memory up to body_limit; an upload's multipart form is parsed
  * as it comes, its file going to a temporary file in tmpdir. */

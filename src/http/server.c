@@ -301,8 +301,12 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *con, const ch
 			return MHD_YES;
 		}
 		if (r->route && !(r->route->flags & R_NODB) && !r->body_too_large) {
+			/* a kept page: here and now (router_fast) */
+			int fast = r->has_body ? 0 : router_fast(r);
+			if (fast == 1)
+				return send_response(r);
 			/* identity and role need the database: on a worker */
-			enqueue(srv, r, JOB_CHECK);
+			enqueue(srv, r, fast == 2 ? JOB_RUN : JOB_CHECK);
 			return MHD_YES;
 		}
 		/* no route, too large, or no database needed: here and now */
