@@ -88,20 +88,32 @@ test('a backup taken during writes restores into a new database equal to it row 
 
   assert.deepEqual(tables(copy), tables(db), 'the same tables');
   let compared = 0;
+  const restored = {};
   for (const table of tables(db)) {
     const live = rows(db, table), back = rows(copy, table);
+    restored[table] = back;
     if (table === 'api_tokens') {
       // the snapshot holds the tokens made before it, not those made after
       assert.ok(back.length >= before + 1 && back.length < live.length,
         `api_tokens: ${back.length} restored, ${before} before the writes, ${live.length} after them`);
       const liveSet = new Set(live);
       for (const row of back) assert.ok(liveSet.has(row), `restored token row is one of the source's: ${row}`);
+    } else if (table === 'audit_log') {
+      // each token made writes its audit row in the same transaction: the
+      // snapshot holds the source's first rows, none missing between them
+      assert.ok(back.length < live.length, `audit_log: ${back.length} restored, ${live.length} after the writes`);
+      assert.deepEqual(back, live.slice(0, back.length), 'audit_log: the restored rows are the source\'s first ones');
     } else {
       assert.deepEqual(back, live, `table ${table}`);
     }
     compared += live.length;
   }
   assert.ok(compared > 5000, `the demo organisation's rows were compared (${compared})`);
+  // one snapshot: as many tokens made during the writes as their audit rows
+  const busyTokens = restored.api_tokens.filter((row) => row.includes('\tbusy ')).length;
+  const busyAudit = restored.audit_log.filter((row) => row.includes('\ttoken\t') && row.includes('"label":"busy ')).length;
+  assert.ok(busyTokens >= 1, `tokens made during the writes were restored (${busyTokens})`);
+  assert.equal(busyAudit, busyTokens, 'each restored token has its audit row, and no audit row its token is missing');
 
   // the restored database serves: a demo login works
   const srv2 = await startServer(copy, { env: { SALESGARDEN_TODAY: '2026-11-23' } });
