@@ -320,7 +320,7 @@ void api_candidate_conversations_create(struct request *r)
 void api_candidate_update(struct request *r)
 {
 	struct candidate c;
-	if (load_work(r, &c))
+	if (load_work(r, &c) || recruit_refuse_anonymised(r, &c))
 		return;
 	if (api_body(r))
 		return;

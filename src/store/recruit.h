@@ -31,6 +31,7 @@ struct candidate {
 	const char *status;		/* "active", "stopped" */
 	const char *created_on;
 	int invited;			/* the asking user is invited to interview them */
+	int anonymised;			/* past retention: only the counts are kept (recruit_display_name) */
 	/* what the strung-along rule and the list need */
 	int conversations;
 	const char *last_contact;	/* "" when never */

@@ -67,8 +67,18 @@ void recruit_display_name(struct request *r, struct candidate *c)
 {
 	char stored[64];
 	candidate_anonymised_name(c->id, stored, sizeof(stored));
-	if (!strcmp(c->name, stored))
+	c->anonymised = !strcmp(c->name, stored);
+	if (c->anonymised)
 		c->name = arena_printf(r->a, T("Anonymised candidate #%lld"), (long long)c->id);
+}
+
+int recruit_refuse_anonymised(struct request *r, const struct candidate *c)
+{
+	if (!c->anonymised)
+		return 0;
+	resp_error(r, E_CONFLICT, T("This candidate was anonymised: what was held about them is gone, and their "
+				    "details can no longer be changed."));
+	return 1;
 }
 
 enum err recruit_load(struct request *r, int64_t id, struct candidate *c, enum candidate_view *view)
@@ -588,7 +598,7 @@ static int load_work(struct request *r, struct candidate *c);
 void page_candidate_edit(struct request *r)
 {
 	struct candidate c;
-	if (load_work(r, &c))
+	if (load_work(r, &c) || recruit_refuse_anonymised(r, &c))
 		return;
 	struct cand_form f = { c.name, c.email, c.phone, c.source, c.job_title, c.company, c.tags, c.notes,
 			       c.known_by ? arena_printf(r->a, "%lld", (long long)c.known_by) : "", c.consent_on,
@@ -602,7 +612,7 @@ void page_candidate_edit(struct request *r)
 void page_candidate_edit_post(struct request *r)
 {
 	struct candidate c;
-	if (load_work(r, &c))
+	if (load_work(r, &c) || recruit_refuse_anonymised(r, &c))
 		return;
 	struct cand_form f = { 0 };
 	struct candidate_input in;
@@ -774,7 +784,7 @@ static void render_candidate(struct request *r, const struct candidate *c, enum 
 	else if (ok && !strcmp(ok, "edited"))
 		ui_notice(r, "ok", T("The candidate is saved."));
 	struct candidate_ref ref = recruit_ref(c);
-	if (access_candidate_work(&r->viewer, &ref))
+	if (access_candidate_work(&r->viewer, &ref) && !c->anonymised)
 		html_printf(o, "<p class=\"page-actions\"><a class=\"button\" href=\"/recruiting/candidates/%lld/edit\" "
 			    "data-edit>%s</a></p>", (long long)c->id, T("Edit"));
 	hiring_candidate_links(r, c, view == CANDIDATE_WHOLE);

@@ -165,6 +165,25 @@ test('`salesgarden candidates anonymise` anonymises exactly the candidates past 
   assert.match(nlPage, new RegExp(`Geanonimiseerde kandidaat #${due1}`));
   assert.doesNotMatch(nlPage, /Anonymised candidate/);
   await nl.postForm('/lang', { csrf_token: nl.csrf, lang: 'en' });
+  // an anonymised candidate is not edited: no Edit link; the form, its post
+  // and the API's PATCH answer 409 saying why, and the stored name stays
+  assert.doesNotMatch(page.text, /data-edit/);
+  const form = await (await web('ann@acme.test')).get(`/recruiting/candidates/${due1}/edit`);
+  assert.equal(form.status, 409);
+  assert.match(textOf(form.text), /This candidate was anonymised: what was held about them is gone/);
+  const posted = await post('ann@acme.test', `/recruiting/candidates/${due1}/edit`, {
+    name: `Anonymised candidate #${due1}`, email: '', source: 'referral' });
+  assert.equal(posted.status, 409);
+  const patched = await as('ann@acme.test').send('PATCH', `/api/v1/candidates/${due1}`, { notes: 'Back again' });
+  assert.equal(patched.status, 409);
+  assert.equal(patched.json.error, 'CONFLICT');
+  assert.match(patched.json.message, /anonymised/);
+  assert.equal(sql(`SELECT name || '|' || notes FROM candidates WHERE id = ${due1}`), `Anonymised candidate #${due1}|`);
+  await nl.postForm('/lang', { csrf_token: nl.csrf, lang: 'nl' });
+  const nlForm = await nl.get(`/recruiting/candidates/${due1}/edit`);
+  await nl.postForm('/lang', { csrf_token: nl.csrf, lang: 'en' });
+  assert.equal(nlForm.status, 409);
+  assert.match(textOf(nlForm.text), /Deze kandidaat is geanonimiseerd/, 'the refusal is in Dutch');
   // one audit row each, without content
   assert.equal(sql(`SELECT count(*) FROM audit_log WHERE kind = 'candidate' AND action = 'anonymise' AND object_id IN (${due1}, ${due2}) AND before_json = '{}' AND after_json = '{}'`), '2');
   // once only
