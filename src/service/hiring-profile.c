@@ -3,20 +3,10 @@
 #include "../domain/tiers-grid.h"
 #include "../store/hiring-profile.h"
 #include "../store/numbers.h"
+#include "../lib/idindex.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-struct id_index {
-	int64_t id;
-	size_t i;
-};
-
-static int id_cmp(const void *pa, const void *pb)
-{
-	const struct id_index *x = pa, *y = pb;
-	return x->id < y->id ? -1 : x->id > y->id;
-}
 
 enum err hiring_profile_load(struct db_conn *c, struct arena *a, int64_t org_id, const char *today, enum lang l,
 			     struct hiring_profile *out)
@@ -76,10 +66,10 @@ enum err hiring_profile_load(struct db_conn *c, struct arena *a, int64_t org_id,
 	size_t nrows;
 	if ((e = hiring_profile_scores(c, a, org_id, since_epoch, &rows, &nrows, &out->cut)))
 		return e;
-	struct id_index *idx = arena_alloc(a, (nr + 1) * sizeof(*idx));
+	int64_t *ids = arena_alloc(a, (nr + 1) * sizeof(int64_t));
 	for (size_t i = 0; i < nr; i++)
-		idx[i] = (struct id_index){ g.reps[i].user_id, i };
-	qsort(idx, nr, sizeof(*idx), id_cmp);
+		ids[i] = g.reps[i].user_id;
+	const struct id_index *idx = id_index_build(a, ids, nr);
 	double *scores = arena_alloc(a, (nt * nr + 1) * sizeof(double));
 	for (size_t k = 0; k < nt * nr; k++)
 		scores[k] = NAN;
@@ -89,12 +79,12 @@ enum err hiring_profile_load(struct db_conn *c, struct arena *a, int64_t org_id,
 			out->reps_scored++;
 			prev = rows[k].rep_id;
 		}
-		struct id_index key = { rows[k].rep_id, 0 }, *hit = bsearch(&key, idx, nr, sizeof(*idx), id_cmp);
-		if (!hit || rows[k].count <= 0)
+		long hit = id_index_find(idx, nr, rows[k].rep_id);
+		if (hit < 0 || rows[k].count <= 0)
 			continue;
 		for (size_t t = 0; t < nt; t++)
 			if (out->traits.items[t].id == rows[k].trait_id) {
-				scores[t * nr + hit->i] = (double)rows[k].sum / (double)rows[k].count;
+				scores[t * nr + (size_t)hit] = (double)rows[k].sum / (double)rows[k].count;
 				break;
 			}
 	}

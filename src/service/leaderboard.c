@@ -7,6 +7,7 @@
 #include "../store/learning-log.h"
 #include "../store/numbers.h"
 #include "../store/users.h"
+#include "../lib/idindex.h"
 #include <math.h>
 #include <string.h>
 
@@ -28,14 +29,6 @@ static double value_of(enum lb_figure f, struct raw r)
 
 /* index of rep_id among ids[n] (sorted by the roster's order, so a linear
  * look-up; rosters are a team's or an organisation's reps) */
-static long index_of(const int64_t *ids, size_t n, int64_t id)
-{
-	for (size_t i = 0; i < n; i++)
-		if (ids[i] == id)
-			return (long)i;
-	return -1;
-}
-
 /* the parts of figure f over from..to for each rep of ids[n] into raw[n] */
 static enum err load_raw(struct db_conn *c, struct arena *a, int64_t org_id, enum lb_figure f, int64_t team_id,
 			 const char *from, const char *to, const char *today, const int64_t *ids, size_t n,
@@ -43,6 +36,7 @@ static enum err load_raw(struct db_conn *c, struct arena *a, int64_t org_id, enu
 {
 	memset(raw, 0, n * sizeof(*raw));
 	enum err e = E_OK;
+	const struct id_index *at = id_index_build(a, ids, n);
 	if (f == FIG_REVENUE || f == FIG_ATTAINMENT) {
 		struct numbers_settings ns;
 		settings_numbers(c, a, org_id, &ns);
@@ -54,7 +48,7 @@ static enum err load_raw(struct db_conn *c, struct arena *a, int64_t org_id, enu
 		if ((e = numbers_grid_load(c, a, org_id, &s, &p, 1, ns.source, &g)))
 			return e;
 		for (size_t i = 0; i < g.nreps; i++) {
-			long k = index_of(ids, n, g.reps[i].user_id);
+			long k = id_index_find(at, n, g.reps[i].user_id);
 			if (k < 0)
 				continue;
 			raw[k].num = g.result_minor[i];
@@ -70,7 +64,7 @@ static enum err load_raw(struct db_conn *c, struct arena *a, int64_t org_id, enu
 		if (e)
 			return e;
 		for (size_t i = 0; i < m; i++) {
-			long k = index_of(ids, n, rf[i].rep_id);
+			long k = id_index_find(at, n, rf[i].rep_id);
 			if (k < 0)
 				continue;
 			if (f == FIG_COMMITMENT_RATE)
@@ -86,7 +80,7 @@ static enum err load_raw(struct db_conn *c, struct arena *a, int64_t org_id, enu
 		if (e)
 			return e;
 		for (size_t i = 0; i < m; i++) {
-			long k = index_of(ids, n, rc[i].rep_id);
+			long k = id_index_find(at, n, rc[i].rep_id);
 			if (k >= 0)
 				raw[k].num = rc[i].n;
 		}

@@ -7,6 +7,7 @@
 #include "check-util.h"
 #include "lib/strbuf.h"
 #include "lib/arena.h"
+#include "lib/idindex.h"
 #include "lib/html.h"
 #include "lib/kv.h"
 #include "lib/util.h"
@@ -210,6 +211,34 @@ START_TEST(arena_defer_runs_last_first)
 END_TEST
 
 /* ------------------------------------------------------------------ html */
+
+/* id_index: every id found at its position, absent ids -1, on an array out
+ * of order with negative and large ids; an empty array finds nothing */
+START_TEST(id_index_finds_positions)
+{
+	struct arena *a = arena_new();
+	const int64_t ids[] = { 42, 7, INT64_MAX, -3, 1000, 8, 0 };
+	size_t n = sizeof(ids) / sizeof(ids[0]);
+	const struct id_index *x = id_index_build(a, ids, n);
+	for (size_t i = 0; i < n; i++)
+		ck_assert_int_eq(id_index_find(x, n, ids[i]), (long)i);
+	const int64_t absent[] = { 6, 9, 43, -4, INT64_MIN, 999, 1001 };
+	for (size_t i = 0; i < sizeof(absent) / sizeof(absent[0]); i++)
+		ck_assert_int_eq(id_index_find(x, n, absent[i]), -1);
+	const struct id_index *none = id_index_build(a, NULL, 0);
+	ck_assert_int_eq(id_index_find(none, 0, 42), -1);
+	/* 1,000 ids in reverse order */
+	int64_t many[1000];
+	for (size_t i = 0; i < 1000; i++)
+		many[i] = (int64_t)(2000 - 2 * i);
+	const struct id_index *m = id_index_build(a, many, 1000);
+	for (size_t i = 0; i < 1000; i++) {
+		ck_assert_int_eq(id_index_find(m, 1000, many[i]), (long)i);
+		ck_assert_int_eq(id_index_find(m, 1000, many[i] + 1), -1);
+	}
+	arena_free(a);
+}
+END_TEST
 
 START_TEST(html_escaping)
 {
@@ -1106,6 +1135,7 @@ static Suite *lib_suite(void)
 	tcase_add_test(tc, arena_big_between_small);
 	tcase_add_test(tc, arena_strings);
 	tcase_add_test(tc, arena_defer_runs_last_first);
+	tcase_add_test(tc, id_index_finds_positions);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("html");
