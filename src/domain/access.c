@@ -733,6 +733,11 @@ int access_candidate_work(const struct viewer *v, const struct candidate_ref *c)
 	return access_candidate(v, c) == CANDIDATE_WHOLE;
 }
 
+int access_candidate_edit(const struct viewer *v, const struct candidate_ref *c, int anonymised)
+{
+	return !anonymised && access_candidate_work(v, c);
+}
+
 int access_candidate_invitee(const struct viewer *v, const struct person *who, int who_active)
 {
 	return who && member(v, who->org_id) && who_active;

@@ -598,6 +598,10 @@ struct candidate_ref {
 };
 enum candidate_view access_candidate(const struct viewer *v, const struct candidate_ref *c);
 int access_candidate_work(const struct viewer *v, const struct candidate_ref *c);
+/* changing the candidate's details (the edit form, PATCH): whoever works
+ * on them, while they are not anonymised (past retention only the counts
+ * are kept; the caller answers 409 on an anonymised one it may work on) */
+int access_candidate_edit(const struct viewer *v, const struct candidate_ref *c, int anonymised);
 int access_recruiting_pool(const struct viewer *v, int64_t org_id);
 int access_recruiting_see(const struct viewer *v, int64_t org_id, int invited_any);
 /* who may be invited: an active user of the candidate's organisation */

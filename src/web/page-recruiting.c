@@ -74,7 +74,8 @@ void recruit_display_name(struct request *r, struct candidate *c)
 
 int recruit_refuse_anonymised(struct request *r, const struct candidate *c)
 {
-	if (!c->anonymised)
+	struct candidate_ref ref = recruit_ref(c);
+	if (access_candidate_edit(&r->viewer, &ref, c->anonymised))
 		return 0;
 	resp_error(r, E_CONFLICT, T("This candidate was anonymised: what was held about them is gone, and their "
 				    "details can no longer be changed."));
@@ -784,7 +785,7 @@ static void render_candidate(struct request *r, const struct candidate *c, enum 
 	else if (ok && !strcmp(ok, "edited"))
 		ui_notice(r, "ok", T("The candidate is saved."));
 	struct candidate_ref ref = recruit_ref(c);
-	if (access_candidate_work(&r->viewer, &ref) && !c->anonymised)
+	if (access_candidate_edit(&r->viewer, &ref, c->anonymised))
 		html_printf(o, "<p class=\"page-actions\"><a class=\"button\" href=\"/recruiting/candidates/%lld/edit\" "
 			    "data-edit>%s</a></p>", (long long)c->id, T("Edit"));
 	hiring_candidate_links(r, c, view == CANDIDATE_WHOLE);

@@ -34,7 +34,8 @@ enum err recruit_candidate_check(struct request *r, const struct candidate_input
  * unchecked. A fault: *nerr; an e-mail changed to one another candidate of
  * the organisation has (unless anyway): dup->id and dup->name (the merge
  * prompt); in both cases nothing stored */
-/* an anonymised candidate (past retention) is not edited: 1 after the
+/* after load_work (who may work on the candidate): whether they may still
+ * be edited (access_candidate_edit: not once anonymised); 1 after the
  * answer 409 saying so (page and API), else 0 */
 int recruit_refuse_anonymised(struct request *r, const struct candidate *c);
 enum err recruit_candidate_update(struct request *r, const struct candidate *c, const struct candidate_input *in,

@@ -72,6 +72,13 @@ START_TEST(edges)
 	/* a rep invited to nothing sees nothing of recruiting */
 	ck_assert_int_eq(access_recruiting_see(&rep, 1, 0), 0);
 	ck_assert_int_eq(access_recruiting_see(&mgr, 1, 0), 1);
+	/* editing: whoever works on the candidate, never once anonymised */
+	ck_assert_int_eq(access_candidate_edit(&mgr, &pool, 0), 1);
+	ck_assert_int_eq(access_candidate_edit(&mgr, &pool, 1), 0);
+	ck_assert_int_eq(access_candidate_edit(&adm, &vac_b, 0), 1);
+	ck_assert_int_eq(access_candidate_edit(&adm, &vac_b, 1), 0);
+	ck_assert_int_eq(access_candidate_edit(&mgr, &vac_b, 0), 0);
+	ck_assert_int_eq(access_candidate_edit(&rep, &pool_inv, 0), 0);
 	/* a vacancy of no team is the pool's */
 	struct candidate_ref loose = { 1, 9, 0, 0 };
 	ck_assert_int_eq(access_candidate(&other, &loose), CANDIDATE_WHOLE);
