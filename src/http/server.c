@@ -29,6 +29,9 @@
 #include <string.h>
 #include <strings.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/socket.h>
 #include <unistd.h>
 #include "../lib/i18n.h"
 
@@ -92,6 +95,9 @@ static struct MHD_Response *make_response(struct request *r)
 	const char *proto = MHD_lookup_connection_value(r->mhd, MHD_HEADER_KIND, "X-Forwarded-Proto");
 	if (proto && !strcasecmp(proto, "https"))
 		MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+	/* stopping: every answer is the connection's last */
+	if (__atomic_load_n(&r->srv->draining, __ATOMIC_RELAXED))
+		MHD_add_response_header(resp, "Connection", "close");
 	int cache_set = 0;
 	for (size_t i = 0; i < r->headers.n; i++) {
 		MHD_add_response_header(resp, r->headers.items[i].key, r->headers.items[i].val);
@@ -124,19 +130,53 @@ static enum MHD_Result send_response(struct request *r)
  * hold workers only, and the polling threads go on answering what needs no
  * database (/healthz, static files) and receiving bodies. */
 
-static void enqueue(struct server *srv, struct request *r, int job)
+/* 0 once the server is stopping: the workers may be gone, and a connection
+ * suspended for none would stay so (libmicrohttpd aborts on stopping with
+ * one); the caller answers 503 on libmicrohttpd's thread. While a request is
+ * on its way into the queue it is counted, and the workers wait for it. */
+static int enqueue(struct server *srv, struct request *r, int job)
 {
+	pthread_mutex_lock(&srv->mu);
+	if (srv->stopping) {
+		pthread_mutex_unlock(&srv->mu);
+		return 0;
+	}
+	srv->enqueuing++;
+	pthread_mutex_unlock(&srv->mu);
 	r->job = job;
 	r->phase = PH_QUEUED;
 	r->q_next = NULL;
 	MHD_suspend_connection(r->mhd);
 	pthread_mutex_lock(&srv->mu);
+	srv->enqueuing--;
 	if (srv->q_tail)
 		srv->q_tail->q_next = r;
 	else
 		srv->q_head = r;
 	srv->q_tail = r;
 	pthread_cond_signal(&srv->q_cv);
+	pthread_mutex_unlock(&srv->mu);
+	return 1;
+}
+
+/* the answer to a request that arrives while the server stops */
+static enum MHD_Result stopping_answer(struct request *r)
+{
+	resp_error(r, E_UNAVAILABLE, T("The server is restarting. Try again shortly."));
+	resp_header(r, "Retry-After", "5");
+	return send_response(r);
+}
+
+/* an upload's slot is free once its handler is done with the file, before
+ * the answer goes out: a client that sends the next upload on seeing the
+ * answer finds the slot free (the completed callback comes later) */
+static void release_upload_slot(struct server *srv, struct request *r)
+{
+	if (!r->upload_slot)
+		return;
+	pthread_mutex_lock(&srv->mu);
+	srv->uploads--;
+	r->upload_slot = 0;
 	pthread_mutex_unlock(&srv->mu);
 }
 
@@ -198,7 +238,7 @@ static void *worker(void *arg)
 	struct server *srv = arg;
 	for (;;) {
 		pthread_mutex_lock(&srv->mu);
-		while (!srv->q_head && !srv->stopping)
+		while (!srv->q_head && (!srv->stopping || srv->enqueuing))
 			pthread_cond_wait(&srv->q_cv, &srv->mu);
 		struct request *r = srv->q_head;
 		if (!r) {
@@ -239,6 +279,7 @@ static void *worker(void *arg)
 			}
 		} else {
 			router_run(r);
+			release_upload_slot(srv, r);
 		}
 		/* queued while suspended, sent once resumed; r is not ours after */
 		send_response(r);
@@ -306,7 +347,8 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *con, const ch
 			if (fast == 1)
 				return send_response(r);
 			/* identity and role need the database: on a worker */
-			enqueue(srv, r, fast == 2 ? JOB_RUN : JOB_CHECK);
+			if (!enqueue(srv, r, fast == 2 ? JOB_RUN : JOB_CHECK))
+				return stopping_answer(r);
 			return MHD_YES;
 		}
 		/* no route, too large, or no database needed: here and now */
@@ -346,7 +388,8 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *con, const ch
 		router_run(r);
 		return send_response(r);
 	}
-	enqueue(srv, r, JOB_RUN);
+	if (!enqueue(srv, r, JOB_RUN))
+		return stopping_answer(r);
 	return MHD_YES;
 }
 
@@ -372,10 +415,9 @@ static void completed_cb(void *cls, struct MHD_Connection *con, void **req_cls,
 	router_cleanup(r);
 	sb_release(&r->body);
 	sb_release(&r->out);
+	release_upload_slot(srv, r);
 	pthread_mutex_lock(&srv->mu);
 	srv->inflight -= r->inflight;
-	if (r->upload_slot)
-		srv->uploads--;
 	if (--srv->in_flight == 0)
 		pthread_cond_broadcast(&srv->idle);
 	pthread_mutex_unlock(&srv->mu);
@@ -422,6 +464,68 @@ static int parse_listen(const char *s, struct sockaddr_storage *ss, socklen_t *l
 	return 0;
 }
 
+/* our own listening socket, so that stopping is ours too: libmicrohttpd's
+ * MHD_quiesce_daemon races with its own polling threads on epoll (0.9.75:
+ * "Failed to remove listen FD from epoll set", an abort) */
+static int open_listener(const struct sockaddr_storage *ss, socklen_t sl)
+{
+	int fd = socket(ss->ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return -1;
+	int one = 1;
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	if (ss->ss_family == AF_INET6)
+		setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one));
+	if (bind(fd, (const struct sockaddr *)ss, sl) || listen(fd, 1024)) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return fd;
+}
+
+struct acceptor {
+	struct server *srv;
+	struct MHD_Daemon *d;
+};
+
+/* accepts until told to stop, and hands each connection to libmicrohttpd
+ * (its polling threads take turns) */
+static void *acceptor(void *arg)
+{
+	struct acceptor *ac = arg;
+	struct server *srv = ac->srv;
+	struct pollfd p[2] = { { .fd = srv->listen_fd, .events = POLLIN }, { .fd = srv->wake[0], .events = POLLIN } };
+	for (;;) {
+		if (poll(p, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			log_error("accepting connections: %s", strerror(errno));
+			break;
+		}
+		if (p[1].revents)
+			break;
+		for (;;) {
+			struct sockaddr_storage peer;
+			socklen_t pl = sizeof(peer);
+			int fd = accept4(srv->listen_fd, (struct sockaddr *)&peer, &pl, SOCK_NONBLOCK | SOCK_CLOEXEC);
+			if (fd < 0) {
+				if (errno == EINTR || errno == ECONNABORTED)
+					continue;
+				if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+					log_error("accepting connections: %s", strerror(errno));
+					poll(NULL, 0, 100);	/* until some close */
+				}
+				break;	/* EAGAIN: all taken */
+			}
+			/* it closes the socket itself when it cannot take it */
+			MHD_add_connection(ac->d, fd, (struct sockaddr *)&peer, pl);
+		}
+	}
+	return NULL;
+}
+
 int server_run(struct server *srv)
 {
 	struct sockaddr_storage ss;
@@ -439,6 +543,16 @@ int server_run(struct server *srv)
 		srv->max_inflight = 64u << 20;
 	if (!srv->tmpdir || !*srv->tmpdir)
 		srv->tmpdir = "/tmp";
+	srv->listen_fd = open_listener(&ss, sl);
+	if (srv->listen_fd < 0) {
+		log_error("cannot listen on %s: %s", srv->listen, strerror(errno));
+		return 1;
+	}
+	if (pipe2(srv->wake, O_CLOEXEC)) {
+		log_error("cannot start: %s", strerror(errno));
+		close(srv->listen_fd);
+		return 1;
+	}
 
 	/* block the stop signals (and SIGHUP) in every thread; this one waits
 	 * for them */
@@ -461,11 +575,11 @@ int server_run(struct server *srv)
 			return 1;
 		}
 
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_ALLOW_SUSPEND_RESUME;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_ALLOW_SUSPEND_RESUME |
+			 MHD_USE_NO_LISTEN_SOCKET;
 	metrics_start();
 	struct MHD_Daemon *d = MHD_start_daemon(
 		flags, 0, NULL, NULL, access_cb, srv,
-		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 		/* polling threads only receive, parse and send; handlers that
 		 * use the database run on the workers */
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)2,
@@ -476,15 +590,26 @@ int server_run(struct server *srv)
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
 		MHD_OPTION_END);
 	if (!d) {
-		log_error("cannot listen on %s: %s", srv->listen, strerror(errno));
+		log_error("cannot start the HTTP server: %s", strerror(errno));
 		return 1;
 	}
-	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	struct acceptor ac = { srv, d };
+	pthread_t accept_thread;
+	if (pthread_create(&accept_thread, NULL, acceptor, &ac)) {
+		log_error("cannot start accepting connections");
+		return 1;
+	}
+	struct sockaddr_storage bound;
+	socklen_t bl = sizeof(bound);
+	unsigned port = 0;
+	if (!getsockname(srv->listen_fd, (struct sockaddr *)&bound, &bl))
+		port = ntohs(bound.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&bound)->sin6_port
+							 : ((struct sockaddr_in *)&bound)->sin_port);
 	log_info("salesgarden listening on http://%.*s:%u/", (int)(strrchr(srv->listen, ':') - srv->listen),
-		 srv->listen, (unsigned)(info ? info->port : 0));
+		 srv->listen, port);
 	/* webhooks (issue 16): the delivery worker, told the address it must never call */
 	if (srv->db)
-		webhook_worker_start(srv->db, srv->listen, info ? info->port : 0);
+		webhook_worker_start(srv->db, srv->listen, port);
 
 	/* SIGHUP (a reload) keeps serving: every setting comes from the
 	 * environment, which a running process cannot be given anew, and the
@@ -494,18 +619,26 @@ int server_run(struct server *srv)
 		log_info("received SIGHUP; nothing to reload: settings are read at start, restart the server to "
 			 "change them");
 	log_info("received %s; finishing requests under way", sig == SIGTERM ? "SIGTERM" : "SIGINT");
-	MHD_socket lfd = MHD_quiesce_daemon(d);
-	if (lfd != MHD_INVALID_SOCKET)
-		close(lfd);
+	/* no new connections; each answer from now on closes its connection,
+	 * so keep-alive clients leave once their request is answered */
+	__atomic_store_n(&srv->draining, 1, __ATOMIC_RELAXED);
+	if (write(srv->wake[1], "x", 1) != 1)
+		log_error("cannot stop accepting: %s", strerror(errno));
+	pthread_join(accept_thread, NULL);
+	close(srv->listen_fd);
 	struct timespec until;
 	clock_gettime(CLOCK_REALTIME, &until);
 	until.tv_sec += 15;
 	pthread_mutex_lock(&srv->mu);
 	while (srv->in_flight > 0)
-		if (pthread_cond_timedwait(&srv->idle, &srv->mu, &until) == ETIMEDOUT)
+		if (pthread_cond_timedwait(&srv->idle, &srv->mu, &until) == ETIMEDOUT) {
+			log_info("stopping: %d requests still under way after 15 s; their connections are closed",
+				 srv->in_flight);
 			break;
+		}
 	/* the workers finish what is queued (every suspended connection is
-	 * resumed: libmicrohttpd must not stop with one suspended) */
+	 * resumed: libmicrohttpd must not stop with one suspended); from now
+	 * on a request is answered 503 without being queued */
 	srv->stopping = 1;
 	pthread_cond_broadcast(&srv->q_cv);
 	pthread_mutex_unlock(&srv->mu);
@@ -516,6 +649,8 @@ int server_run(struct server *srv)
 	if (srv->before_stop)
 		srv->before_stop();
 	MHD_stop_daemon(d);
+	close(srv->wake[0]);
+	close(srv->wake[1]);
 	log_info("stopped");
 	return 0;
 }

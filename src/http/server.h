@@ -34,7 +34,11 @@ struct server {
 	size_t inflight;
 	struct request *q_head, *q_tail;
 	pthread_cond_t q_cv;
-	int stopping;
+	int stopping;		/* the workers leave once the queue is empty */
+	int enqueuing;		/* requests on their way into the queue */
+	int draining;		/* stopping: each answer closes its connection */
+	int listen_fd;		/* ours: accepted by our own thread */
+	int wake[2];		/* tells that thread to stop */
 };
 
 /* serves until SIGTERM/SIGINT; returns 0, or 1 if it could not start */

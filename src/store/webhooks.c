@@ -67,19 +67,20 @@ static enum err webhook_update_write(struct db_conn *c, int64_t org_id, int64_t 
 	return e ? e : n ? E_OK : E_NOTFOUND;
 }
 
+/* the subscription's row first: on PostgreSQL that waits for a delivery
+ * being recorded (webhook_record holds the row FOR SHARE), and the log and
+ * outbox deleted after it then include what that delivery wrote */
 static enum err webhook_delete_write(struct db_conn *c, int64_t org_id, int64_t id)
 {
-	enum err e = DBX(c, "DELETE FROM webhook_deliveries WHERE org_id = $1 AND webhook_id = $2", P_I(org_id), P_I(id));
-	if (!e)
+	struct db_stmt *st = DBQ(c, "DELETE FROM webhooks WHERE org_id = $1 AND id = $2", P_I(org_id), P_I(id));
+	while (db_step(st) == DB_ROW)
+		;
+	int64_t n = db_changes(st);
+	enum err e = db_finish(st);
+	if (!e && n)
+		e = DBX(c, "DELETE FROM webhook_deliveries WHERE org_id = $1 AND webhook_id = $2", P_I(org_id), P_I(id));
+	if (!e && n)
 		e = DBX(c, "DELETE FROM webhook_outbox WHERE org_id = $1 AND webhook_id = $2", P_I(org_id), P_I(id));
-	int64_t n = 0;
-	if (!e) {
-		struct db_stmt *st = DBQ(c, "DELETE FROM webhooks WHERE org_id = $1 AND id = $2", P_I(org_id), P_I(id));
-		while (db_step(st) == DB_ROW)
-			;
-		n = db_changes(st);
-		e = db_finish(st);
-	}
 	return e ? e : n ? E_OK : E_NOTFOUND;
 }
 
@@ -538,8 +539,12 @@ enum err webhook_record(struct db_conn *c, const struct webhook_job *j, const st
 		return e;
 	/* a subscription deleted while its delivery was under way: its log
 	 * and outbox went with it, and this attempt leaves nothing behind */
-	if (!DB_I64(c, 0, "SELECT count(*) FROM webhooks WHERE org_id = $1 AND id = $2", P_I(j->org_id),
-		    P_I(j->webhook_id))) {
+	int gone = db_conn_kind(c) == DB_PG
+		? !DB_I64(c, 0, "SELECT 1 FROM webhooks WHERE org_id = $1 AND id = $2 FOR SHARE", P_I(j->org_id),
+			  P_I(j->webhook_id))
+		: !DB_I64(c, 0, "SELECT count(*) FROM webhooks WHERE org_id = $1 AND id = $2", P_I(j->org_id),
+			  P_I(j->webhook_id));
+	if (gone) {
 		db_rollback(c);
 		return E_OK;
 	}

@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
+import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -218,6 +219,68 @@ test('SIGTERM while a request is under way: the request is still answered, then 
     assert.ok(teams.some((t) => t.name === 'Late Team'));
   } finally {
     await srv.kill();
+  }
+});
+
+// Keeps `conns` keep-alive connections busy with GETs until `until` resolves;
+// returns what came back: statuses, and how many requests ended on a closed
+// connection instead.
+async function hammer(port, paths, headers, conns, until) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: conns });
+  const seen = { statuses: {}, closed: 0, bodies503: [] };
+  let done = false;
+  until.then(() => { done = true; });
+  const one = (p) => new Promise((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port, path: p, agent, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => { body += d; });
+      res.on('end', () => {
+        seen.statuses[res.statusCode] = (seen.statuses[res.statusCode] || 0) + 1;
+        if (res.statusCode === 503 && seen.bodies503.length < 3) seen.bodies503.push(body);
+        resolve();
+      });
+      res.on('error', () => { seen.closed++; resolve(); });
+    });
+    req.on('error', () => { seen.closed++; resolve(); });
+  });
+  await Promise.all(Array.from({ length: conns }, async (_, i) => {
+    for (let n = i; !done; n++) await one(paths[n % paths.length]);
+  }));
+  agent.destroy();
+  return seen;
+}
+
+test('SIGTERM under load, five times: every answer is whole (200, or 503 while stopping), then exit 0', async () => {
+  const token = createToken(ctx.db, 'acme', 'ann@acme.test');
+  for (let round = 0; round < 5; round++) {
+    const srv = await startServer(ctx.db, { name: `load-stop-${round}` });
+    try {
+      const c = new Client(srv.base);
+      await c.signIn('ann@acme.test');
+      const headers = { Authorization: `Bearer ${token}` };
+      // pages answered on libmicrohttpd's threads and on the workers, and the API
+      const paths = ['/api/v1/teams', '/healthz', '/api/v1/me', '/login'];
+      let stopNow;
+      const until = new Promise((r) => { stopNow = r; });
+      const load = hammer(srv.port, paths, headers, 32, until);
+      await sleep(150 + round * 100);
+      const exit = srv.stop();
+      const r = await exit;
+      stopNow();
+      const seen = await load;
+      const log = srv.log();
+      assert.equal(r.code, 0, `round ${round}: ${log.slice(-1500)}`);
+      assert.equal(r.signal, null);
+      assert.match(log, /received SIGTERM/);
+      assert.match(log, /\bstopped\n/);
+      assert.doesNotMatch(log, /still under way/, 'every request ended before the drain\'s limit');
+      assert.ok((seen.statuses[200] || 0) > 0, JSON.stringify(seen));
+      for (const s of Object.keys(seen.statuses)) assert.ok(s === '200' || s === '503', `status ${s}: ${JSON.stringify(seen)}`);
+      for (const b of seen.bodies503) assert.match(b, /restarting|busy/i, b);
+    } finally {
+      await srv.kill();
+    }
   }
 });
 
