@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <pthread.h>
 
 #include "store-harness.h"
 
@@ -342,13 +343,90 @@ START_TEST(sweep_enqueues_a_step_once)
 }
 END_TEST
 
+struct deleter {
+	struct db_conn *c;
+	int64_t org, hook;
+	enum err e;
+};
+
+static void *delete_hook(void *arg)
+{
+	struct deleter *d = arg;
+	d->e = webhook_delete(d->c, d->org, d->hook);
+	return NULL;
+}
+
+/* a delivery recorded while its subscription is deleted: the delete waits
+ * for it (on PostgreSQL the recording holds the subscription's row FOR
+ * SHARE, on SQLite one writer at a time) and its log row goes with the rest;
+ * before, the delete removed the log first and the late row stayed */
+START_TEST(delete_waits_for_a_delivery_being_recorded)
+{
+	struct world w;
+	world_new(&w);
+	OK(deal_close(c, w.org, w.deal, "won", NULL, "", TODAY));
+	struct webhook_job *j;
+	size_t n = claim_hook(&w, w.hook_won, now_epoch() + 1, &j);
+	ck_assert_int_eq(n, 1);
+	/* webhook_record's first steps, held open */
+	OK(db_begin(c));
+	if (db_kind(db) == DB_PG)
+		ck_assert_int_eq(DB_I64(c, 0, "SELECT 1 FROM webhooks WHERE org_id = $1 AND id = $2 FOR SHARE",
+					P_I(w.org), P_I(w.hook_won)), 1);
+	else
+		OK(DBX(c, "UPDATE webhooks SET failures = failures WHERE org_id = $1 AND id = $2", P_I(w.org),
+		       P_I(w.hook_won)));
+	/* a second handle on the same database (the harness's pool is one) */
+	char url[200];
+	const char *env = getenv("SG_TEST_DB");
+	if (env && *env && strcmp(env, "sqlite:"))
+		snprintf(url, sizeof(url), "%s", env);
+	else
+		snprintf(url, sizeof(url), "sqlite:%s", harness_tmpfile);
+	struct db *db2 = NULL;
+	ck_assert_int_eq(db_open(url, 1, &db2, NULL), E_OK);
+	struct deleter d = { db_acquire(db2, NULL), w.org, w.hook_won, E_INTERNAL };
+	ck_assert_ptr_nonnull(d.c);
+	pthread_t t;
+	ck_assert_int_eq(pthread_create(&t, NULL, delete_hook, &d), 0);
+	/* the delete is under way and waiting */
+	if (db_kind(db) == DB_PG) {
+		int waiting = 0;
+		for (int i = 0; i < 500 && !waiting; i++) {
+			waiting = DB_I64(c, 0, "SELECT count(*) FROM pg_locks WHERE NOT granted") > 0;
+			if (!waiting)
+				usleep(10000);
+		}
+		ck_assert_msg(waiting, "the delete waits for the row");
+	} else {
+		usleep(200000);
+	}
+	OK(DBX(c, "INSERT INTO webhook_deliveries (org_id, webhook_id, outbox_id, event_id, type, attempt, at, "
+		  "status_code, duration_ms, ok, error) VALUES ($1, $2, $3, $4, $5, 1, $6, 204, 3, 1, '')",
+	       P_I(w.org), P_I(w.hook_won), P_I(j[0].id), P_T(j[0].event_id), P_T(j[0].type), P_I(now_epoch())));
+	OK(db_commit(c));
+	pthread_join(t, NULL);
+	db_release(d.c);
+	db_close(db2);
+	ck_assert_msg(d.e == E_OK, "delete: %s", err_name(d.e));
+	ck_assert_int_eq(DB_I64(c, -1, "SELECT count(*) FROM webhooks WHERE org_id = $1 AND id = $2", P_I(w.org),
+				P_I(w.hook_won)), 0);
+	ck_assert_int_eq(DB_I64(c, -1, "SELECT count(*) FROM webhook_deliveries WHERE org_id = $1 AND webhook_id = $2",
+				P_I(w.org), P_I(w.hook_won)), 0);
+	ck_assert_int_eq(DB_I64(c, -1, "SELECT count(*) FROM webhook_outbox WHERE org_id = $1 AND webhook_id = $2",
+				P_I(w.org), P_I(w.hook_won)), 0);
+	arena_free(w.a);
+}
+END_TEST
+
 int main(void)
 {
 	if (store_harness_open("test-store-webhooks", STORE_HARNESS_QUIET))
 		return EXIT_FAILURE;
 	Suite *s = suite_create(db_kind(db) == DB_SQLITE ? "webhooks-sqlite" : "webhooks-postgresql");
 	const TTest *tests[] = { enqueued_in_the_changes_transaction, claim_lease_and_record,
-				 failing_subscription_is_disabled_late_and_holds_its_events, sweep_enqueues_a_step_once };
+				 failing_subscription_is_disabled_late_and_holds_its_events, sweep_enqueues_a_step_once,
+				 delete_waits_for_a_delivery_being_recorded };
 	TCase *fw = tcase_create("forwards"), *bw = tcase_create("backwards");
 	size_t n = N_ELEMS(tests);
 	for (size_t i = 0; i < n; i++) {
