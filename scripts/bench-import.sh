@@ -123,14 +123,6 @@ awk -v n="$rows" -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" -v e="$t4" 'BEGIN {
   printf "re-import %d deals, all skipped (SQLite)\t%.0f rows/s\t.import %.0f rows/s\t%.2f×\t≥ 1× .import\t%s\n",
     n, n / re, n / sh, sh / re, (sh / re >= 1) ? "yes" : "no" }' >>"$SUMMARY"
 echo "  deals stored: $n_imp by the import, $n_sch by the schema anchor"
-# the summary table (scripts/bench.sh prints it): first import and re-import
-SUMMARY=${SUMMARY:-$dir/summary.tsv}
-awk -v n="$rows" -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" -v e="$t4" 'BEGIN {
-  sh = (b - a) / 1e9; sc = (c - b) / 1e9; sg = (d - c) / 1e9; re = (e - d) / 1e9
-  printf "import %d deals, SQLite, first\t%.0f rows/s (%.1f s)\tsqlite3 .import %.0f rows/s\t%.2f×\t≥ 0.5× .import, ≥ 1× schema (%.0f rows/s)\t%s\n",
-    n, n / sg, sg, n / sh, sh / sg, n / sc, (sh / sg >= 0.5 && sg <= sc) ? "yes" : "no"
-  printf "import %d deals, SQLite, again\t%.0f rows/s (%.1f s)\tsqlite3 .import %.0f rows/s\t%.2f×\t≥ 1× .import\t%s\n",
-    n, n / re, re, n / sh, sh / re, sh / re >= 1 ? "yes" : "no" }' >>"$SUMMARY"
 echo "  first run:  $(tr '\n' ' ' <<<"$out")"
 echo "  second run: $(tr '\n' ' ' <<<"$again")"
 
@@ -201,10 +193,6 @@ SQL
     printf "re-import %d deals, all skipped (PostgreSQL)\t%.0f rows/s\tpsql \\copy %.0f rows/s\t%.2f×\t≥ 1× \\copy\t%s\n",
       n, n / re, n / sh, sh / re, (sh / re >= 1) ? "yes" : "no" }' >>"$SUMMARY"
   echo "  deals stored: $pn_imp by the import, $pn_sch by the schema anchor"
-  awk -v n="$rows" -v a="$p0" -v b="$p1" -v c="$p2" -v d="$p3" 'BEGIN {
-    sh = (b - a) / 1e9; sg = (d - c) / 1e9
-    printf "import %d deals, PostgreSQL, first\t%.0f rows/s (%.1f s)\tpsql \\copy %.0f rows/s\t%.2f×\t≥ 0.5× \\copy\t%s\n",
-      n, n / sg, sg, n / sh, sh / sg, sh / sg >= 0.5 ? "yes" : "no" }' >>"$SUMMARY"
   echo "  first run:  $(tr '\n' ' ' <<<"$pout")"
   echo "  second run: $(tr '\n' ' ' <<<"$pagain")"
 fi

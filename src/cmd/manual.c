@@ -121,7 +121,7 @@ int cmd_man(void)
 		printf("\n");
 	}
 	printf(".SH EXIT STATUS\n0 success, 1 error, 2 bad usage.\n");
-	printf(".SH SIGNALS\n.B serve\nfinishes the requests under way and stops on SIGTERM or SIGINT. SIGHUP is logged and otherwise ignored: every setting is read at start, so a change needs a restart.\n");
+	printf(".SH SIGNALS\n.B serve\nfinishes the requests under way and stops on SIGTERM or SIGINT: it stops accepting connections at once, answers each request under way with Connection: close, and waits for them at most 15 seconds (a request that arrives after that is answered 503 with Retry-After). SIGHUP is logged and otherwise ignored: every setting is read at start, so a change needs a restart.\n");
 	printf(".SH FILES\n.TP\n.I /var/lib/salesgarden/salesgarden.db\nthe database of the systemd service "
 	       "(salesgarden.service), in its state directory\n");
 	printf(".SH SEE ALSO\n.BR pg_dump (1),\n.BR pg_restore (1),\n.BR sqlite3 (1),\n.BR systemd.exec (5)\n");
