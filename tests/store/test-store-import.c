@@ -22,6 +22,7 @@
 #include "service/import.h"
 #include "store/import-rows.h"
 #include "store/stages.h"
+#include "store/rollups.h"
 #include "lib/arena.h"
 #include "lib/strbuf.h"
 #include <stdint.h>
@@ -243,6 +244,70 @@ START_TEST(import_same_deal_twice)
 }
 END_TEST
 
+/* an import's roll-ups: in batches of 2, with closed and open deals of two
+ * reps and deals the file holds twice (open then won, won then lost, the
+ * second time in another batch), they equal a full recomputation and the
+ * won months hold the hand-added sums; so do they after a second import and
+ * an update of its deal */
+START_TEST(import_rollups_per_batch_equal_recomputation)
+{
+	int64_t org = new_org("rollups");
+	char slug[64], csv[2048];
+	slug_of(org, slug, sizeof(slug));
+	struct arena *a = arena_new();
+	char email[96];
+	snprintf(email, sizeof(email), "sam@%s.test", slug);
+	struct new_user nu = { .email = email, .name = "Sam Seller", .role = "rep" };
+	const char *f = NULL, *m = NULL;
+	int64_t sam = 0;
+	OK(people_add_user(c, a, org, &nu, &sam, &f, &m));
+	snprintf(csv, sizeof(csv),
+		 "id,owner,amount,title,account,status,close_date,lost_reason\n"
+		 "r-1,rita@%s.test,100,One,A,won,2026-03-02,\n"
+		 "r-2,sam@%s.test,200,Two,B,won,2026-03-02,\n"
+		 "r-3,rita@%s.test,300,Three,A,lost,2026-03-05,price\n"
+		 "r-4,rita@%s.test,400,Four,C,open,2026-06-30,\n"
+		 "r-5,sam@%s.test,500,Five,B,open,2026-07-31,\n"
+		 "r-4,rita@%s.test,450,Four,C,won,2026-04-10,\n"
+		 "r-6,rita@%s.test,600,Six,A,won,2026-04-11,\n"
+		 "r-2,sam@%s.test,200,Two,B,lost,2026-03-09,competitor\n",
+		 slug, slug, slug, slug, slug, slug, slug, slug);
+	struct result r;
+	run(org, csv, 0, 1, 2, &r);
+	COUNTS(r.s, 8, 6, 2, 0, 0);
+	struct strbuf out = STRBUF_INIT;
+	int64_t ndiff = -1;
+	OK(rollups_check(c, org, &out, &ndiff));
+	ck_assert_msg(ndiff == 0, "roll-ups differ:\n%s", out.buf);
+	/* won: r-1 100 (March), r-4 450 and r-6 600 (April), Rita's; r-2 is lost now */
+	ck_assert_int_eq(org_i64("SELECT coalesce(sum(value_minor), 0) FROM rollup_won_months WHERE org_id = $1 "
+				 "AND month = '2026-03'", org), 10000);
+	ck_assert_int_eq(org_i64("SELECT coalesce(sum(value_minor), 0) FROM rollup_won_months WHERE org_id = $1 "
+				 "AND month = '2026-04'", org), 105000);
+	ck_assert_int_eq(org_i64("SELECT count(*) FROM rollup_won_months WHERE org_id = $1 AND n > 0", org), 2);
+	/* the open deal r-5 has its signal row, the closed ones none */
+	ck_assert_int_eq(org_i64("SELECT count(*) FROM rollup_deal_signals WHERE org_id = $1", org), 1);
+	/* a second import, and an update of its deal */
+	snprintf(csv, sizeof(csv), "id,owner,amount,title,account,status,close_date\n"
+		 "r-7,sam@%s.test,700,Seven,B,won,2026-05-01\n", slug);
+	struct import_options o = { .kind = IMPORT_DEALS, .preset = PRESET_AUTO, .create_missing = 1, .lang = LANG_EN };
+	struct import_summary s;
+	struct strbuf err = STRBUF_INIT;
+	OK(import_run(c, a, org, csv, strlen(csv), &o, &s, &err));
+	ck_assert_int_eq(org_i64("SELECT coalesce(sum(value_minor), 0) FROM rollup_won_months WHERE org_id = $1 "
+				 "AND month = '2026-05'", org), 70000);
+	OK(DBX(c, "UPDATE deals SET value_minor = 80000 WHERE org_id = $1 AND external_id = 'r-7'", P_I(org)));
+	ck_assert_int_eq(org_i64("SELECT coalesce(sum(value_minor), 0) FROM rollup_won_months WHERE org_id = $1 "
+				 "AND month = '2026-05'", org), 80000);
+	sb_reset(&out);
+	OK(rollups_check(c, org, &out, &ndiff));
+	ck_assert_msg(ndiff == 0, "roll-ups differ:\n%s", out.buf);
+	sb_release(&out);
+	sb_release(&err);
+	arena_free(a);
+}
+END_TEST
+
 START_TEST(import_again_skips_everything)
 {
 	int64_t org = new_org("again");
@@ -311,6 +376,7 @@ int main(void)
 	tcase_add_test(tc, import_escapes_stored_as_given);
 	tcase_add_test(tc, import_bad_row_in_second_batch);
 	tcase_add_test(tc, import_same_deal_twice);
+	tcase_add_test(tc, import_rollups_per_batch_equal_recomputation);
 	tcase_add_test(tc, import_again_skips_everything);
 	tcase_add_test(tc, copy_names_the_refused_row);
 	suite_add_tcase(s, tc);
