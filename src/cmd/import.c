@@ -16,17 +16,32 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "../lib/textmap.h"
 
 #define SHOW_ERRORS 50
 
-/* the whole file in a malloc'd buffer; NULL with errno set on failure */
-static char *read_all(const char *path, size_t *len)
+/* the whole file: a regular file mapped (*map set; textmap.h), anything
+ * else (standard input, a pipe) read into a malloc'd buffer; NULL with
+ * errno set on failure */
+static char *read_all(const char *path, size_t *len, void **map)
 {
+	*map = NULL;
 	int fd = strcmp(path, "-") ? open(path, O_RDONLY) : 0;
 	if (fd < 0)
 		return NULL;
 	struct stat sb;
-	size_t cap = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) ? (size_t)sb.st_size + 1 : 1 << 16;
+	if (fd && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
+		size_t n = (size_t)sb.st_size;
+		int r = textmap_fd(fd, n, map);
+		int saved = errno;
+		close(fd);
+		errno = saved;
+		if (r)
+			return NULL;
+		*len = n;
+		return *map;
+	}
+	size_t cap = 1 << 16;
 	char *buf = xmalloc(cap);
 	size_t n = 0;
 	for (;;) {
@@ -263,7 +278,8 @@ int cmd_import(int argc, char **argv)
 	o.nmap_stage = nmap_stage;
 	const char *path = argv[optind + 1];
 	size_t len = 0;
-	char *data = read_all(path, &len);
+	void *mapped = NULL;
+	char *data = read_all(path, &len, &mapped);
 	if (!data) {
 		int rc = cmd_error("cannot read %s: %s", path, strerror(errno));
 		free(map);
@@ -276,7 +292,10 @@ int cmd_import(int argc, char **argv)
 	}
 	struct cmd_org_ctx x;
 	if (cmd_org_open(&x, dburl, slug)) {
-		free(data);
+		if (mapped)
+			textmap_release(mapped, len);
+		else
+			free(data);
 		free(map);
 		return 1;
 	}
@@ -325,7 +344,10 @@ int cmd_import(int argc, char **argv)
 out:
 	sb_release(&err);
 	cmd_org_close(&x);
-	free(data);
+	if (mapped)
+		textmap_release(mapped, len);
+	else
+		free(data);
 	free(map);
 	return rc;
 }

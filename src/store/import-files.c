@@ -2,6 +2,7 @@
  * import-files: see import-files.h.
  */
 #include "import-files.h"
+#include "../lib/textmap.h"
 #include "../lib/xalloc.h"
 #include "../lib/util.h"
 #include "../lib/log.h"
@@ -407,23 +408,13 @@ enum err import_file_open_data(struct db_conn *c, int64_t org_id, int64_t file_i
 	}
 	free(buf);
 	out->lines = lines;
-	/* mapped with a zero byte after the end (a page of nothing follows
-	 * the file), as the parser expects of text */
-	size_t pg = (size_t)sysconf(_SC_PAGESIZE);
-	size_t total = (out->len / pg + 1) * pg;
-	void *base = mmap(NULL, total, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (base == MAP_FAILED) {
-		close(fd);
-		return E_UNAVAILABLE;
-	}
-	if (out->len && mmap(base, out->len, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
-		munmap(base, total);
+	/* mapped with a zero byte after the end, as the parser expects of text */
+	void *base = NULL;
+	if (textmap_fd(fd, out->len, &base)) {
 		close(fd);
 		return E_UNAVAILABLE;
 	}
 	close(fd);
-	if (out->len)
-		madvise(base, out->len, MADV_SEQUENTIAL);
 	out->map = base;
 	out->data = base;
 	return E_OK;
@@ -448,10 +439,7 @@ void import_data_done_before(struct import_data *d, size_t upto)
 
 void import_data_close(struct import_data *d)
 {
-	if (d->map) {
-		size_t pg = (size_t)sysconf(_SC_PAGESIZE);
-		munmap(d->map, (d->len / pg + 1) * pg);
-	}
+	textmap_release(d->map, d->len);
 	free(d->heap);
 	memset(d, 0, sizeof(*d));
 }

@@ -8,6 +8,9 @@
 #include "lib/strbuf.h"
 #include "lib/arena.h"
 #include "lib/idindex.h"
+#include "lib/textmap.h"
+#include <fcntl.h>
+#include <unistd.h>
 #include "lib/html.h"
 #include "lib/kv.h"
 #include "lib/util.h"
@@ -1093,6 +1096,34 @@ START_TEST(err_names_and_statuses)
 }
 END_TEST
 
+/* textmap: a file's bytes as given, then a zero byte, whatever its length
+ * (empty, one byte short of a page, a whole page) */
+START_TEST(textmap_file_then_zero)
+{
+	size_t pg = (size_t)sysconf(_SC_PAGESIZE);
+	size_t lens[] = { 0, 1, pg - 1, pg, 3 * pg + 7 };
+	for (size_t i = 0; i < sizeof(lens) / sizeof(lens[0]); i++) {
+		char path[] = "/tmp/sg-textmap-XXXXXX";
+		int fd = mkstemp(path);
+		ck_assert_int_ge(fd, 0);
+		char *buf = malloc(lens[i] + 1);
+		for (size_t k = 0; k < lens[i]; k++)
+			buf[k] = (char)('a' + k % 26);
+		ck_assert_int_eq(write(fd, buf, lens[i]), (ssize_t)lens[i]);
+		void *map = NULL;
+		ck_assert_int_eq(textmap_fd(fd, lens[i], &map), 0);
+		close(fd);
+		unlink(path);
+		const char *data = map;
+		ck_assert_int_eq(memcmp(data, buf, lens[i]), 0);
+		ck_assert_int_eq(data[lens[i]], 0);
+		ck_assert_uint_eq(strlen(data), lens[i]);
+		textmap_release(map, lens[i]);
+		free(buf);
+	}
+}
+END_TEST
+
 START_TEST(passwords)
 {
 	char hash[PASSWORD_HASH_LEN];
@@ -1183,6 +1214,7 @@ static Suite *lib_suite(void)
 	tc = tcase_create("err+password");
 	tcase_add_test(tc, err_names_and_statuses);
 	tcase_add_test(tc, passwords);
+	tcase_add_test(tc, textmap_file_then_zero);
 	suite_add_tcase(s, tc);
 	return s;
 }
