@@ -282,12 +282,16 @@ test('a second upload while one is under way: 503, Retry-After, in the user\'s l
     req.write(head);
     gate.then(() => req.end(rest));
   });
-  let second;
-  for (let i = 0; i < 400; i++) {
-    second = await announcedUpload(c, 1000);
-    if (second.status === 503) break;
-    await sleep(25);
+  // the first holds the slot once the server counts it (GET /metrics, this
+  // machine): asking before that could take the slot for the second
+  let holding = false;
+  for (let i = 0; i < 400 && !holding; i++) {
+    const m = await fetch(`${ctx.base}/metrics`).then((r) => r.text());
+    holding = /^salesgarden_uploads_in_progress 1$/m.test(m);
+    if (!holding) await sleep(25);
   }
+  assert.ok(holding, 'the first upload is under way');
+  const second = await announcedUpload(c, 1000);
   assert.equal(second.status, 503, second.body);
   assert.ok(Number(second.headers['retry-after']) > 0, 'Retry-After');
   assert.match(second.body, /De server is bezig met andere uploads/);
