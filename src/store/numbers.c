@@ -721,6 +721,16 @@ struct loss {
 	int64_t n;
 };
 
+/* by owner, product, reason (bytewise, as SQLite's BINARY collation) */
+static int loss_cmp(const void *x, const void *y)
+{
+	const struct loss *l = x, *r = y;
+	if (l->owner != r->owner)
+		return l->owner < r->owner ? -1 : 1;
+	int c = strcmp(l->product, r->product);
+	return c ? c : strcmp(l->reason, r->reason);
+}
+
 static int str_cmp(const void *x, const void *y)
 {
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
@@ -803,12 +813,14 @@ enum err excuse_data_load(struct db_conn *c, struct arena *a, int64_t org_id, in
 	qsort(keys, g.nreps, sizeof(*keys), key_cmp);
 
 	/* the period's lost deals by owner, product and reason; a deal lost
-	 * without a reason counts as "other" */
-	st = DBQ(c, "SELECT d.owner_id, d.product, CASE WHEN d.lost_reason IS NULL OR d.lost_reason = '' "
-		 "THEN 'other' ELSE d.lost_reason END AS reason, count(*) FROM deals d "
-		 "WHERE d.org_id = $1 AND d.status = 'lost' AND d.closed_on >= $2 AND d.closed_on <= $3 "
-		 "GROUP BY d.owner_id, d.product, CASE WHEN d.lost_reason IS NULL OR d.lost_reason = '' "
-		 "THEN 'other' ELSE d.lost_reason END",
+	 * without a reason counts as "other". Counted here, not by a GROUP BY:
+	 * SQLite sorted the rows in a temporary b-tree for it, 22 of the rep
+	 * page's 47 ms at 1,000 reps (19,000 lost deals in the quarter), where
+	 * reading the index range takes 1.5 ms. Only the rep's and their
+	 * peers' rows are kept; sorted and merged, they are what the GROUP BY
+	 * gave, in its order. */
+	st = DBQ(c, "SELECT d.owner_id, d.product, d.lost_reason FROM deals d "
+		 "WHERE d.org_id = $1 AND d.status = 'lost' AND d.closed_on >= $2 AND d.closed_on <= $3",
 		 P_I(org_id), P_T(p->start), P_T(p->end));
 	size_t cap = 0, nl = 0;
 	struct loss *ls = NULL;
@@ -819,12 +831,22 @@ enum err excuse_data_load(struct db_conn *c, struct arena *a, int64_t org_id, in
 			if (i < 0 || !peer[i])
 				continue;
 		}
+		const char *why = db_col_null(st, 2) ? "" : db_col_text(st, 2);
 		ls = grow(a, ls, &cap, nl, sizeof(*ls));
-		ls[nl++] = (struct loss){ owner, arena_strdup(a, db_col_text(st, 1)), arena_strdup(a, db_col_text(st, 2)),
-					  db_col_i64(st, 3) };
+		ls[nl++] = (struct loss){ owner, arena_strdup(a, db_col_text(st, 1)),
+					  *why ? arena_strdup(a, why) : "other", 1 };
 	}
 	if ((e = db_finish(st)))
 		return e;
+	qsort(ls, nl, sizeof(*ls), loss_cmp);
+	size_t merged = 0;
+	for (size_t i = 0; i < nl; i++) {
+		if (merged && !loss_cmp(&ls[merged - 1], &ls[i]))
+			ls[merged - 1].n += ls[i].n;
+		else
+			ls[merged++] = ls[i];
+	}
+	nl = merged;
 
 	/* the rep's products */
 	const char **prods = arena_alloc(a, (nl ? nl : 1) * sizeof(char *));
