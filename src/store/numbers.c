@@ -838,7 +838,8 @@ enum err excuse_data_load(struct db_conn *c, struct arena *a, int64_t org_id, in
 	}
 	if ((e = db_finish(st)))
 		return e;
-	qsort(ls, nl, sizeof(*ls), loss_cmp);
+	if (nl)	/* ls is NULL without a row */
+		qsort(ls, nl, sizeof(*ls), loss_cmp);
 	size_t merged = 0;
 	for (size_t i = 0; i < nl; i++) {
 		if (merged && !loss_cmp(&ls[merged - 1], &ls[i]))
