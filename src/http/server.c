@@ -159,11 +159,17 @@ static int enqueue(struct server *srv, struct request *r, int job)
 	return 1;
 }
 
+/* 503 with Retry-After: no room (uploads, body bytes), or stopping */
+static void busy(struct request *r, const char *msg)
+{
+	resp_error(r, E_UNAVAILABLE, msg);
+	resp_header(r, "Retry-After", "10");
+}
+
 /* the answer to a request that arrives while the server stops */
 static enum MHD_Result stopping_answer(struct request *r)
 {
-	resp_error(r, E_UNAVAILABLE, T("The server is restarting. Try again shortly."));
-	resp_header(r, "Retry-After", "5");
+	busy(r, T("The server is restarting. Try again shortly."));
 	return send_response(r);
 }
 
@@ -225,12 +231,6 @@ static int reserve_more(struct server *srv, struct request *r, size_t n)
 	}
 	pthread_mutex_unlock(&srv->mu);
 	return ok;
-}
-
-static void busy(struct request *r, const char *msg)
-{
-	resp_error(r, E_UNAVAILABLE, msg);
-	resp_header(r, "Retry-After", "10");
 }
 
 static void *worker(void *arg)
