@@ -64,7 +64,7 @@ enum err hiring_profile_load(struct db_conn *c, struct arena *a, int64_t org_id,
 	int64_t since_epoch = (int64_t)day_diff("1970-01-01", out->since) * 86400;
 	struct hp_score_row *rows;
 	size_t nrows;
-	if ((e = hiring_profile_scores(c, a, org_id, since_epoch, &rows, &nrows, &out->cut)))
+	if ((e = hiring_profile_scores(c, a, org_id, since_epoch, nr * nt, &rows, &nrows, &out->cut)))
 		return e;
 	int64_t *ids = arena_alloc(a, (nr + 1) * sizeof(int64_t));
 	for (size_t i = 0; i < nr; i++)

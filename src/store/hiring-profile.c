@@ -3,7 +3,7 @@
 #include <string.h>
 
 enum err hiring_profile_scores(struct db_conn *c, struct arena *a, int64_t org_id, int64_t since_epoch,
-			       struct hp_score_row **out, size_t *n, int *cut)
+			       size_t expect, struct hp_score_row **out, size_t *n, int *cut)
 {
 	*out = NULL;
 	*n = 0;
@@ -22,7 +22,8 @@ enum err hiring_profile_scores(struct db_conn *c, struct arena *a, int64_t org_i
 				 "JOIN assessment_scores s ON s.org_id = $1 AND s.assessment_id = l.assessment_id "
 				 "GROUP BY l.rep_id, s.trait_id ORDER BY l.rep_id, s.trait_id LIMIT $3",
 				 P_I(org_id), P_I(since_epoch), P_I(HP_SCORE_ROWS_MAX));
-	size_t cap = 0;
+	size_t cap = expect < HP_SCORE_ROWS_MAX ? expect : HP_SCORE_ROWS_MAX;
+	*out = cap ? arena_alloc(a, cap * sizeof(**out)) : NULL;
 	while (db_step(st) == DB_ROW) {
 		if (*n == cap) {
 			size_t ncap = cap ? cap * 2 : 64;

@@ -310,6 +310,8 @@ START_TEST(profile_scores)
 	const int64_t since = 1000000;
 	/* Rita: an older form, the latest, and a later one from interviews (left out) */
 	manager_form(&w, w.rita, since + 10, 0, (const int[]){ 1, 1, 1 }, 3);
+	/* two in the same second: the later one (the higher id) is the latest */
+	manager_form(&w, w.rita, since + 20, 0, (const int[]){ 2, 2, 2 }, 3);
 	manager_form(&w, w.rita, since + 20, 0, (const int[]){ 4, 3, 4 }, 3);
 	manager_form(&w, w.rita, since + 30, 1, (const int[]){ 5, 5 }, 2);
 	/* Rob: only before the window */
@@ -326,7 +328,7 @@ START_TEST(profile_scores)
 	struct hp_score_row *rows;
 	size_t n;
 	int cut;
-	OK(hiring_profile_scores(c, w.a, w.org, since, &rows, &n, &cut));
+	OK(hiring_profile_scores(c, w.a, w.org, since, 1, &rows, &n, &cut));
 	ck_assert_uint_eq(n, 2);
 	ck_assert_int_eq(cut, 0);
 	ck_assert_int_eq(rows[0].rep_id, w.rita);
