@@ -24,6 +24,7 @@
 #include "numbers.h"
 #include "audit.h"
 #include "settings.h"
+#include "../lib/idindex.h"
 #include "../lib/util.h"
 #include <math.h>
 #include <stdio.h>
@@ -91,25 +92,6 @@ static void *grow(struct arena *a, void *old, size_t *cap, size_t n, size_t size
 		memcpy(p, old, n * size);
 	*cap = ncap;
 	return p;
-}
-
-/* user id -> index in the grid's rep list, by binary search */
-struct rep_key {
-	int64_t id;
-	size_t idx;
-};
-
-static int key_cmp(const void *x, const void *y)
-{
-	const struct rep_key *a = x, *b = y;
-	return a->id < b->id ? -1 : a->id > b->id;
-}
-
-static long rep_index(const struct rep_key *keys, size_t n, int64_t id)
-{
-	struct rep_key k = { id, 0 };
-	const struct rep_key *f = bsearch(&k, keys, n, sizeof(k), key_cmp);
-	return f ? (long)f->idx : -1;
 }
 
 /* ---------------------------------------------------------- settings */
@@ -503,12 +485,12 @@ static int whole_months(const char *lo, const char *hi)
 /* reads rows of targets or result totals into the accumulators; marks
  * (in seen) the reps a row counted for in some period */
 static enum err read_rows(struct db_conn *c, const char *sql, int64_t org_id, int64_t sid, const char *lo,
-			  const char *hi, const struct rep_key *keys, size_t nreps, const struct period *periods,
+			  const char *hi, const struct id_index *keys, size_t nreps, const struct period *periods,
 			  const struct span *ps, size_t np, struct acc *acc)
 {
 	struct db_stmt *st = db_query(c, sql, (const struct db_param[]){ P_I(org_id), P_I(sid), P_T(lo), P_T(hi) }, 4);
 	while (db_step(st) == DB_ROW) {
-		long i = rep_index(keys, nreps, db_col_i64(st, 0));
+		long i = id_index_find(keys, nreps, db_col_i64(st, 0));
 		if (i < 0)
 			continue;
 		acc_add(&acc[(size_t)i * np], periods, ps, np, db_col_text(st, 1), db_col_text(st, 2),
@@ -574,10 +556,10 @@ enum err numbers_grid_load(struct db_conn *c, struct arena *a, int64_t org_id, c
 	if (!n || !np)
 		return E_OK;
 
-	struct rep_key *keys = arena_alloc(a, n * sizeof(*keys));
+	int64_t *ids = arena_alloc(a, n * sizeof(*ids));
 	for (size_t i = 0; i < n; i++)
-		keys[i] = (struct rep_key){ reps[i].user_id, i };
-	qsort(keys, n, sizeof(*keys), key_cmp);
+		ids[i] = reps[i].user_id;
+	const struct id_index *keys = id_index_build(a, ids, n);
 
 	/* targets */
 	struct acc *acc = arena_alloc(a, ncells * sizeof(*acc));
@@ -607,7 +589,7 @@ enum err numbers_grid_load(struct db_conn *c, struct arena *a, int64_t org_id, c
 		st = db_query(c, whole_months(lo, hi) ? won_months_sql[k] : won_sql[k],
 			      (const struct db_param[]){ P_I(org_id), P_I(sid), P_T(lo), P_T(hi) }, 4);
 		while (db_step(st) == DB_ROW) {
-			long i = rep_index(keys, n, db_col_i64(st, 0));
+			long i = id_index_find(keys, n, db_col_i64(st, 0));
 			long m = month_no(db_col_text(st, 1)) - m0;
 			if (i >= 0 && m >= 0 && m < nmonths)
 				cum[(size_t)i * (nm + 1) + (size_t)m + 1] += db_col_i64(st, 2);
@@ -807,10 +789,10 @@ enum err excuse_data_load(struct db_conn *c, struct arena *a, int64_t org_id, in
 			out->segment_peers[out->nsegment++] = att;
 		peer[i] = !*terr || !strcmp(x->territory, terr);
 	}
-	struct rep_key *keys = arena_alloc(a, (g.nreps ? g.nreps : 1) * sizeof(*keys));
+	int64_t *ids = arena_alloc(a, (g.nreps ? g.nreps : 1) * sizeof(*ids));
 	for (size_t i = 0; i < g.nreps; i++)
-		keys[i] = (struct rep_key){ g.reps[i].user_id, i };
-	qsort(keys, g.nreps, sizeof(*keys), key_cmp);
+		ids[i] = g.reps[i].user_id;
+	const struct id_index *keys = id_index_build(a, ids, g.nreps);
 
 	/* the period's lost deals by owner, product and reason; a deal lost
 	 * without a reason counts as "other". Counted here, not by a GROUP BY:
@@ -827,7 +809,7 @@ enum err excuse_data_load(struct db_conn *c, struct arena *a, int64_t org_id, in
 	while (db_step(st) == DB_ROW) {
 		int64_t owner = db_col_i64(st, 0);
 		if (owner != rep_id) {
-			long i = rep_index(keys, g.nreps, owner);
+			long i = id_index_find(keys, g.nreps, owner);
 			if (i < 0 || !peer[i])
 				continue;
 		}
