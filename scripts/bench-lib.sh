@@ -166,7 +166,10 @@ bench_row() {
 # not empty — a note on the shell column naming those settings, then a
 # WARNING for each page that was not measured, whose median is over LIMIT_MS
 # or whose server was slower than the shell on the same SQL. Each page is
-# also a row of the summary table (bench_row).
+# also a row of the summary table (bench_row): its aim is the median under
+# LIMIT_MS; the shell on the same SQL is the anchor beside it (the server
+# also answers HTTP, checks the session and renders the page, which the
+# shell does not: a page of 1 ms of SQL is 2-4x the shell however lean).
 bench_report() {
   local width=$1 limit=$2 pragmas=$3 p ratio w
   local -a warn=()
@@ -177,15 +180,15 @@ bench_report() {
     if [ "${status[$p]}" != 200 ]; then
       printf "%-10s %-${width}s %s\n" "$p" "${path[$p]:0:$width}" "not measured: HTTP ${status[$p]}"
       warn+=("WARNING: $p answered HTTP ${status[$p]}; not measured")
-      bench_row "$p: ${path[$p]:0:40}" "HTTP ${status[$p]}" - - "≤ 1× shell, < $limit ms" no
+      bench_row "$p: ${path[$p]:0:40}" "HTTP ${status[$p]}" - - "< $limit ms" no
       continue
     fi
     ratio=$(awk -v a="${srv_med[$p]}" -v b="${sh_med[$p]}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "-" }')
     printf "%-10s %-${width}s %9s %9s %9s %6s %12s\n" "$p" "${path[$p]:0:$width}" "${srv_med[$p]}" "${srv_p90[$p]}" \
       "${sh_med[$p]}" "${nstmt[$p]}" "$ratio"
     bench_row "$p: ${path[$p]:0:40}" "${srv_med[$p]} ms (p90 ${srv_p90[$p]})" "sqlite3 shell ${sh_med[$p]} ms" \
-      "$ratio×" "≤ 1× shell, < $limit ms" \
-      "$(awk -v m="${srv_med[$p]}" -v l="$limit" -v r="$ratio" 'BEGIN { print (m <= l && (r == "-" || r <= 1)) ? "yes" : "no" }')"
+      "$ratio×" "< $limit ms" \
+      "$(awk -v m="${srv_med[$p]}" -v l="$limit" 'BEGIN { print (m < l) ? "yes" : "no" }')"
     if awk -v m="${srv_med[$p]}" -v l="$limit" 'BEGIN { exit !(m > l) }'; then
       warn+=("WARNING: $p: the median ${srv_med[$p]} ms is over $limit ms")
     fi

@@ -123,18 +123,33 @@ enum err candidate_get(struct db_conn *c, struct arena *a, int64_t org_id, int64
 	return e ? e : r == DB_ROW ? E_OK : E_NOTFOUND;
 }
 
-/* $1 org, $2 user, $3 all, $4 pool, $5 q, $6 tag, $7 source, $8 status */
-#define CAND_WHERE "c.org_id = $1 AND ($3 = 1 OR " \
+/* $1 org, $2 user, $3 all, $4 pool, $5 q, $6 tag, $7 source, $8 status,
+ * $9 vacancy, $10 stage: whom the asking user may see (CAND_SCOPE), the
+ * filters on the candidate's name, e-mail, title, company and tags (CAND_TEXT)
+ * and the others (CAND_FILTERS) */
+#define CAND_SCOPE "c.org_id = $1 AND ($3 = 1 OR " \
 	"($4 = 1 AND (c.vacancy_id IS NULL OR v.team_id IS NULL OR v.team_id IN " \
 	"(SELECT t.id FROM teams t WHERE t.org_id = $1 AND t.manager_id = $2))) OR " \
 	"EXISTS (SELECT 1 FROM candidate_invitations i WHERE i.org_id = c.org_id AND i.candidate_id = c.id AND " \
-	"i.user_id = $2)) " \
-	"AND ($5 = '' OR lower(c.name) LIKE $5 ESCAPE '\\' OR lower(c.email) LIKE $5 ESCAPE '\\' OR " \
+	"i.user_id = $2)) "
+#define CAND_TEXT "AND ($5 = '' OR lower(c.name) LIKE $5 ESCAPE '\\' OR lower(c.email) LIKE $5 ESCAPE '\\' OR " \
 	"lower(c.job_title) LIKE $5 ESCAPE '\\' OR lower(c.company) LIKE $5 ESCAPE '\\' OR " \
 	"lower(c.tags) LIKE $5 ESCAPE '\\') " \
-	"AND ($6 = '' OR ',' || lower(replace(c.tags, ' ', '')) || ',' LIKE $6 ESCAPE '\\') " \
-	"AND ($7 = '' OR c.source = $7) AND ($8 = '' OR c.status = $8) " \
+	"AND ($6 = '' OR ',' || lower(replace(c.tags, ' ', '')) || ',' LIKE $6 ESCAPE '\\') "
+#define CAND_FILTERS "AND ($7 = '' OR c.source = $7) AND ($8 = '' OR c.status = $8) " \
 	"AND ($9 = 0 OR ($9 = -1 AND c.vacancy_id IS NULL) OR c.vacancy_id = $9) AND ($10 = 0 OR c.stage_id = $10) "
+#define CAND_WHERE CAND_SCOPE CAND_TEXT CAND_FILTERS
+/* the count without a text filter: every column it reads is in the index
+ * candidates_scope (migration 0038), so it reads no candidate's row (the
+ * pool's count at 10,000 candidates, as a manager: 3.3-3.5 -> 1.8 ms in the
+ * sqlite3 shell). $5 and $6 are still named (both '' here): PostgreSQL
+ * wants a type for every parameter. */
+#define CAND_COUNT_FROM "SELECT count(*) FROM candidates c LEFT JOIN vacancies v ON v.org_id = c.org_id AND " \
+	"v.id = c.vacancy_id WHERE "
+static const char *const cand_count_sql[2] = {
+	CAND_COUNT_FROM CAND_WHERE,
+	CAND_COUNT_FROM CAND_SCOPE "AND $5 = '' AND $6 = '' " CAND_FILTERS,
+};
 
 enum err candidate_list(struct db_conn *c, struct arena *a, int64_t org_id, const struct candidate_scope *s,
 			const struct candidate_filter *f, int64_t limit, int64_t offset, struct candidate **out,
@@ -146,8 +161,7 @@ enum err candidate_list(struct db_conn *c, struct arena *a, int64_t org_id, cons
 		limit = CANDIDATE_LIST_MAX;
 	const char *q = like_pattern(a, f->q, 0), *tag = like_pattern(a, f->tag, 1);
 	const char *source = f->source ? f->source : "", *status = f->status ? f->status : "";
-	*total = DB_I64(c, -1, "SELECT count(*) FROM candidates c LEFT JOIN vacancies v ON v.org_id = c.org_id AND "
-			"v.id = c.vacancy_id WHERE " CAND_WHERE, P_I(org_id), P_I(s->user_id), P_I(s->all ? 1 : 0),
+	*total = DB_I64(c, -1, cand_count_sql[!*q && !*tag], P_I(org_id), P_I(s->user_id), P_I(s->all ? 1 : 0),
 			P_I(s->pool ? 1 : 0), P_T(q), P_T(tag), P_T(source), P_T(status), P_I(f->vacancy_id),
 			P_I(f->stage_id));
 	if (*total < 0)
