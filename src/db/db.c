@@ -56,6 +56,7 @@ struct db_stmt {
 	int slot;		/* cache slot, -1 for a one-off statement */
 	enum err err;		/* sticky error of this execution */
 	int counted;		/* its changes counted in c->effects */
+	int reads;		/* a plain SELECT (is_select), decided once, not on every row */
 };
 
 struct db {
@@ -325,6 +326,15 @@ void db_release(struct db_conn *c)
 	pthread_mutex_unlock(&db->mu);
 }
 
+/* a plain read, whose "rows" are no change (PostgreSQL counts a SELECT's
+ * rows as its command tuples) */
+static int is_select(const char *sql)
+{
+	while (*sql == ' ' || *sql == '\t' || *sql == '\n' || *sql == '(')
+		sql++;
+	return !strncasecmp(sql, "SELECT", 6);
+}
+
 struct db_stmt *db_query(struct db_conn *c, const char *sql, const struct db_param *p, int n)
 {
 	const struct db_driver *drv = c->db->drv;
@@ -332,6 +342,7 @@ struct db_stmt *db_query(struct db_conn *c, const char *sql, const struct db_par
 	st->c = c;
 	st->sql = sql;
 	st->slot = -1;
+	st->reads = is_select(sql);
 	uint64_t h = fnv1a(sql);
 	int free_slot = -1, oldest = -1;
 	for (int i = 0; i < STMT_CACHE; i++) {
@@ -383,15 +394,6 @@ struct db_stmt *db_query(struct db_conn *c, const char *sql, const struct db_par
 	return st;
 }
 
-/* a plain read, whose "rows" are no change (PostgreSQL counts a SELECT's
- * rows as its command tuples) */
-static int is_select(const char *sql)
-{
-	while (*sql == ' ' || *sql == '\t' || *sql == '\n' || *sql == '(')
-		sql++;
-	return !strncasecmp(sql, "SELECT", 6);
-}
-
 int db_step(struct db_stmt *st)
 {
 	if (st->err)
@@ -403,7 +405,7 @@ int db_step(struct db_stmt *st)
 		if (c->db->drv->timed_out && c->db->drv->timed_out(c->h))
 			log_error("a statement ran over its time limit of %d ms and was stopped: %.200s",
 				  c->timeout_ms, st->sql);
-	} else if (!c->depth && !st->counted && !is_select(st->sql) && c->db->drv->changes(c->h, st->ds) > 0) {
+	} else if (!c->depth && !st->counted && !st->reads && c->db->drv->changes(c->h, st->ds) > 0) {
 		/* a change committed on its own: a replay would make it twice */
 		st->counted = 1;
 		c->effects++;

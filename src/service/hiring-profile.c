@@ -79,7 +79,7 @@ enum err hiring_profile_load(struct db_conn *c, struct arena *a, int64_t org_id,
 			out->reps_scored++;
 			prev = rows[k].rep_id;
 		}
-		long hit = id_index_find(idx, nr, rows[k].rep_id);
+		long hit = id_index_find(idx, rows[k].rep_id);
 		if (hit < 0 || rows[k].count <= 0)
 			continue;
 		for (size_t t = 0; t < nt; t++)

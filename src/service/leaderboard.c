@@ -48,7 +48,7 @@ static enum err load_raw(struct db_conn *c, struct arena *a, int64_t org_id, enu
 		if ((e = numbers_grid_load(c, a, org_id, &s, &p, 1, ns.source, &g)))
 			return e;
 		for (size_t i = 0; i < g.nreps; i++) {
-			long k = id_index_find(at, n, g.reps[i].user_id);
+			long k = id_index_find(at, g.reps[i].user_id);
 			if (k < 0)
 				continue;
 			raw[k].num = g.result_minor[i];
@@ -64,7 +64,7 @@ static enum err load_raw(struct db_conn *c, struct arena *a, int64_t org_id, enu
 		if (e)
 			return e;
 		for (size_t i = 0; i < m; i++) {
-			long k = id_index_find(at, n, rf[i].rep_id);
+			long k = id_index_find(at, rf[i].rep_id);
 			if (k < 0)
 				continue;
 			if (f == FIG_COMMITMENT_RATE)
@@ -80,7 +80,7 @@ static enum err load_raw(struct db_conn *c, struct arena *a, int64_t org_id, enu
 		if (e)
 			return e;
 		for (size_t i = 0; i < m; i++) {
-			long k = id_index_find(at, n, rc[i].rep_id);
+			long k = id_index_find(at, rc[i].rep_id);
 			if (k >= 0)
 				raw[k].num = rc[i].n;
 		}

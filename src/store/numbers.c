@@ -485,12 +485,12 @@ static int whole_months(const char *lo, const char *hi)
 /* reads rows of targets or result totals into the accumulators; marks
  * (in seen) the reps a row counted for in some period */
 static enum err read_rows(struct db_conn *c, const char *sql, int64_t org_id, int64_t sid, const char *lo,
-			  const char *hi, const struct id_index *keys, size_t nreps, const struct period *periods,
+			  const char *hi, const struct id_index *keys, const struct period *periods,
 			  const struct span *ps, size_t np, struct acc *acc)
 {
 	struct db_stmt *st = db_query(c, sql, (const struct db_param[]){ P_I(org_id), P_I(sid), P_T(lo), P_T(hi) }, 4);
 	while (db_step(st) == DB_ROW) {
-		long i = id_index_find(keys, nreps, db_col_i64(st, 0));
+		long i = id_index_find(keys, db_col_i64(st, 0));
 		if (i < 0)
 			continue;
 		acc_add(&acc[(size_t)i * np], periods, ps, np, db_col_text(st, 1), db_col_text(st, 2),
@@ -563,7 +563,7 @@ enum err numbers_grid_load(struct db_conn *c, struct arena *a, int64_t org_id, c
 
 	/* targets */
 	struct acc *acc = arena_alloc(a, ncells * sizeof(*acc));
-	if ((e = read_rows(c, target_rows_sql[k], org_id, sid, lo, hi, keys, n, periods, ps, np, acc)))
+	if ((e = read_rows(c, target_rows_sql[k], org_id, sid, lo, hi, keys, periods, ps, np, acc)))
 		return e;
 	unsigned char *counts = arena_alloc(a, n);	/* has a row in one of the periods */
 	for (size_t i = 0; i < n; i++)
@@ -577,7 +577,7 @@ enum err numbers_grid_load(struct db_conn *c, struct arena *a, int64_t org_id, c
 	/* results */
 	if (src == RESULTS_IMPORTED) {
 		memset(acc, 0, ncells * sizeof(*acc));
-		if ((e = read_rows(c, total_rows_sql[k], org_id, sid, lo, hi, keys, n, periods, ps, np, acc)))
+		if ((e = read_rows(c, total_rows_sql[k], org_id, sid, lo, hi, keys, periods, ps, np, acc)))
 			return e;
 		for (size_t x = 0; x < ncells; x++)
 			if (acc_value(&acc[x], &out->result_minor[x]))
@@ -589,7 +589,7 @@ enum err numbers_grid_load(struct db_conn *c, struct arena *a, int64_t org_id, c
 		st = db_query(c, whole_months(lo, hi) ? won_months_sql[k] : won_sql[k],
 			      (const struct db_param[]){ P_I(org_id), P_I(sid), P_T(lo), P_T(hi) }, 4);
 		while (db_step(st) == DB_ROW) {
-			long i = id_index_find(keys, n, db_col_i64(st, 0));
+			long i = id_index_find(keys, db_col_i64(st, 0));
 			long m = month_no(db_col_text(st, 1)) - m0;
 			if (i >= 0 && m >= 0 && m < nmonths)
 				cum[(size_t)i * (nm + 1) + (size_t)m + 1] += db_col_i64(st, 2);
@@ -809,7 +809,7 @@ enum err excuse_data_load(struct db_conn *c, struct arena *a, int64_t org_id, in
 	while (db_step(st) == DB_ROW) {
 		int64_t owner = db_col_i64(st, 0);
 		if (owner != rep_id) {
-			long i = id_index_find(keys, g.nreps, owner);
+			long i = id_index_find(keys, owner);
 			if (i < 0 || !peer[i])
 				continue;
 		}

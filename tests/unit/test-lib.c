@@ -216,7 +216,8 @@ END_TEST
 /* ------------------------------------------------------------------ html */
 
 /* id_index: every id found at its position, absent ids -1, on an array out
- * of order with negative and large ids; an empty array finds nothing */
+ * of order with negative and large ids (searched), on ids every other number
+ * and on dense ids (a table by id); an empty array finds nothing */
 START_TEST(id_index_finds_positions)
 {
 	struct arena *a = arena_new();
@@ -224,21 +225,37 @@ START_TEST(id_index_finds_positions)
 	size_t n = sizeof(ids) / sizeof(ids[0]);
 	const struct id_index *x = id_index_build(a, ids, n);
 	for (size_t i = 0; i < n; i++)
-		ck_assert_int_eq(id_index_find(x, n, ids[i]), (long)i);
+		ck_assert_int_eq(id_index_find(x, ids[i]), (long)i);
 	const int64_t absent[] = { 6, 9, 43, -4, INT64_MIN, 999, 1001 };
 	for (size_t i = 0; i < sizeof(absent) / sizeof(absent[0]); i++)
-		ck_assert_int_eq(id_index_find(x, n, absent[i]), -1);
+		ck_assert_int_eq(id_index_find(x, absent[i]), -1);
 	const struct id_index *none = id_index_build(a, NULL, 0);
-	ck_assert_int_eq(id_index_find(none, 0, 42), -1);
+	ck_assert_int_eq(id_index_find(none, 42), -1);
 	/* 1,000 ids in reverse order */
 	int64_t many[1000];
 	for (size_t i = 0; i < 1000; i++)
 		many[i] = (int64_t)(2000 - 2 * i);
 	const struct id_index *m = id_index_build(a, many, 1000);
 	for (size_t i = 0; i < 1000; i++) {
-		ck_assert_int_eq(id_index_find(m, 1000, many[i]), (long)i);
-		ck_assert_int_eq(id_index_find(m, 1000, many[i] + 1), -1);
+		ck_assert_int_eq(id_index_find(m, many[i]), (long)i);
+		ck_assert_int_eq(id_index_find(m, many[i] + 1), -1);
 	}
+	ck_assert_int_eq(id_index_find(m, 0), -1);
+	ck_assert_int_eq(id_index_find(m, 2002), -1);
+	/* dense ids (a table by id): just outside the range and far from it */
+	int64_t dense[300];
+	for (size_t i = 0; i < 300; i++)
+		dense[i] = (int64_t)(300 - i);
+	const struct id_index *d = id_index_build(a, dense, 300);
+	for (size_t i = 0; i < 300; i++)
+		ck_assert_int_eq(id_index_find(d, dense[i]), (long)i);
+	ck_assert_int_eq(id_index_find(d, 0), -1);
+	ck_assert_int_eq(id_index_find(d, 301), -1);
+	ck_assert_int_eq(id_index_find(d, INT64_MIN), -1);
+	ck_assert_int_eq(id_index_find(d, INT64_MAX), -1);
+	/* a repeated id: its first position */
+	const int64_t twice[] = { 5, 6, 5 };
+	ck_assert_int_eq(id_index_find(id_index_build(a, twice, 3), 5), 0);
 	arena_free(a);
 }
 END_TEST
