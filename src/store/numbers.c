@@ -451,8 +451,12 @@ static void read_rep(struct db_stmt *st, struct arena *a, struct rep_row *r)
 	"  AND x.period_start >= $3 AND x.period_end <= $4) " \
 	"OR EXISTS (SELECT 1 FROM result_totals x WHERE x.org_id = u.org_id AND x.user_id = u.id " \
 	"  AND x.period_start >= $3 AND x.period_end <= $4)) ORDER BY u.name, u.id"
+/* period_start <= $4 follows from the other two; it bounds the range of
+ * the index (org_id, period_start, ...) read, which would otherwise run on
+ * to the organisation's last target (next year's, when they are set) */
 #define ROWS_SQL(table, SC) "SELECT r.user_id, r.period_start, r.period_end, r.amount_minor FROM " table " r " \
-	"WHERE r.org_id = $1 AND " SC("r.user_id") " AND r.period_start >= $3 AND r.period_end <= $4"
+	"WHERE r.org_id = $1 AND " SC("r.user_id") " AND r.period_start >= $3 AND r.period_start <= $4 " \
+	"AND r.period_end <= $4"
 #define TARGET_ROWS(SC) ROWS_SQL("targets", SC)
 #define TOTAL_ROWS(SC) ROWS_SQL("result_totals", SC)
 /* won deals one by one rather than grouped: SQLite reads them from the
