@@ -68,7 +68,18 @@ node_modules/chart.js/dist/chart.umd.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-$(B)/assets.c: build/embed $(STATIC) $(MIGRATIONS) $(MO) src/api/openapi.json
+# the names of the embedded files, rewritten only when they change: a file
+# removed from src/static or src/db/migrations leaves no newer prerequisite
+# behind, so without this list assets.c would keep embedding it
+ASSET_NAMES := $(sort $(wildcard src/static/*) $(MIGRATIONS))
+$(B)/assets.list: FORCE
+	@mkdir -p $(B)
+	@echo '$(ASSET_NAMES)' | cmp -s - $@ || echo '$(ASSET_NAMES)' >$@
+
+.PHONY: FORCE
+FORCE:
+
+$(B)/assets.c: build/embed $(STATIC) $(MIGRATIONS) $(MO) src/api/openapi.json $(B)/assets.list
 	@mkdir -p $(B)
 	build/embed $@ $(foreach f,$(wildcard src/static/*),static/$(notdir $(f))=$(f)) \
 		api/openapi.json=src/api/openapi.json \
