@@ -71,7 +71,7 @@ node_modules/chart.js/dist/chart.umd.js: package.json package-lock.json
 # the names of the embedded files, rewritten only when they change: a file
 # removed from src/static or src/db/migrations leaves no newer prerequisite
 # behind, so without this list assets.c would keep embedding it
-ASSET_NAMES := $(sort $(wildcard src/static/*) $(MIGRATIONS))
+ASSET_NAMES := $(sort $(STATIC) $(MIGRATIONS))
 $(B)/assets.list: FORCE
 	@mkdir -p $(B)
 	@echo '$(ASSET_NAMES)' | cmp -s - $@ || echo '$(ASSET_NAMES)' >$@

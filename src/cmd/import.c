@@ -72,6 +72,15 @@ static char *read_all(const char *path, size_t *len, void **map)
 	return buf;
 }
 
+/* what read_all gave, let go of */
+static void release_all(char *data, size_t len, void *map)
+{
+	if (map)
+		textmap_release(map, len);
+	else
+		free(data);
+}
+
 /* 1234567 -> "1,234,567" */
 static const char *grouped(size_t v, char buf[32])
 {
@@ -292,10 +301,7 @@ int cmd_import(int argc, char **argv)
 	}
 	struct cmd_org_ctx x;
 	if (cmd_org_open(&x, dburl, slug)) {
-		if (mapped)
-			textmap_release(mapped, len);
-		else
-			free(data);
+		release_all(data, len, mapped);
 		free(map);
 		return 1;
 	}
@@ -344,10 +350,7 @@ int cmd_import(int argc, char **argv)
 out:
 	sb_release(&err);
 	cmd_org_close(&x);
-	if (mapped)
-		textmap_release(mapped, len);
-	else
-		free(data);
+	release_all(data, len, mapped);
 	free(map);
 	return rc;
 }

@@ -1,3 +1,4 @@
+/* textmap: see textmap.h. */
 #include "textmap.h"
 #include <sys/mman.h>
 #include <unistd.h>

@@ -3,7 +3,6 @@
 #include "../domain/tiers-grid.h"
 #include "../store/hiring-profile.h"
 #include "../store/numbers.h"
-#include "../lib/idindex.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,10 +65,7 @@ enum err hiring_profile_load(struct db_conn *c, struct arena *a, int64_t org_id,
 	size_t nrows;
 	if ((e = hiring_profile_scores(c, a, org_id, since_epoch, nr * nt, &rows, &nrows, &out->cut)))
 		return e;
-	int64_t *ids = arena_alloc(a, (nr + 1) * sizeof(int64_t));
-	for (size_t i = 0; i < nr; i++)
-		ids[i] = g.reps[i].user_id;
-	const struct id_index *idx = id_index_build(a, ids, nr);
+	const struct id_index *idx = rep_rows_index(a, g.reps, nr);
 	double *scores = arena_alloc(a, (nt * nr + 1) * sizeof(double));
 	for (size_t k = 0; k < nt * nr; k++)
 		scores[k] = NAN;

@@ -27,8 +27,6 @@ static double value_of(enum lb_figure f, struct raw r)
 	}
 }
 
-/* index of rep_id among ids[n] (sorted by the roster's order, so a linear
- * look-up; rosters are a team's or an organisation's reps) */
 /* the parts of figure f over from..to for each rep of ids[n] into raw[n] */
 static enum err load_raw(struct db_conn *c, struct arena *a, int64_t org_id, enum lb_figure f, int64_t team_id,
 			 const char *from, const char *to, const char *today, const int64_t *ids, size_t n,

@@ -24,7 +24,6 @@
 #include "numbers.h"
 #include "audit.h"
 #include "settings.h"
-#include "../lib/idindex.h"
 #include "../lib/util.h"
 #include <math.h>
 #include <stdio.h>
@@ -92,6 +91,14 @@ static void *grow(struct arena *a, void *old, size_t *cap, size_t n, size_t size
 		memcpy(p, old, n * size);
 	*cap = ncap;
 	return p;
+}
+
+const struct id_index *rep_rows_index(struct arena *a, const struct rep_row *reps, size_t n)
+{
+	int64_t *ids = arena_alloc(a, (n ? n : 1) * sizeof(*ids));
+	for (size_t i = 0; i < n; i++)
+		ids[i] = reps[i].user_id;
+	return id_index_build(a, ids, n);
 }
 
 /* ---------------------------------------------------------- settings */
@@ -560,10 +567,7 @@ enum err numbers_grid_load(struct db_conn *c, struct arena *a, int64_t org_id, c
 	if (!n || !np)
 		return E_OK;
 
-	int64_t *ids = arena_alloc(a, n * sizeof(*ids));
-	for (size_t i = 0; i < n; i++)
-		ids[i] = reps[i].user_id;
-	const struct id_index *keys = id_index_build(a, ids, n);
+	const struct id_index *keys = rep_rows_index(a, reps, n);
 
 	/* targets */
 	struct acc *acc = arena_alloc(a, ncells * sizeof(*acc));
@@ -793,10 +797,7 @@ enum err excuse_data_load(struct db_conn *c, struct arena *a, int64_t org_id, in
 			out->segment_peers[out->nsegment++] = att;
 		peer[i] = !*terr || !strcmp(x->territory, terr);
 	}
-	int64_t *ids = arena_alloc(a, (g.nreps ? g.nreps : 1) * sizeof(*ids));
-	for (size_t i = 0; i < g.nreps; i++)
-		ids[i] = g.reps[i].user_id;
-	const struct id_index *keys = id_index_build(a, ids, g.nreps);
+	const struct id_index *keys = rep_rows_index(a, g.reps, g.nreps);
 
 	/* the period's lost deals by owner, product and reason; a deal lost
 	 * without a reason counts as "other". Counted here, not by a GROUP BY:

@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include "../db/db.h"
 #include "../lib/arena.h"
+#include "../lib/idindex.h"
 #include "../domain/period.h"
 #include "../domain/tiers.h"
 
@@ -68,6 +69,9 @@ struct rep_row {
 	int64_t user_id, team_id;
 	const char *name, *email, *team_name, *territory, *segment;
 };
+
+/* where each user id stands in reps[0..n) (idindex.h) */
+const struct id_index *rep_rows_index(struct arena *a, const struct rep_row *reps, size_t n);
 
 /* the last day on or before `day` with numbers in the scope: a target's
  * period starting, or a result (a won deal's closing day, or an imported
