@@ -70,14 +70,14 @@ node_modules/chart.js/dist/chart.umd.js: package.json package-lock.json
 
 # the names of the embedded files, rewritten only when they change: a file
 # removed from src/static or src/db/migrations leaves no newer prerequisite
-# behind, so without this list assets.c would keep embedding it
+# behind, so without this list assets.c would keep embedding it. It is written
+# when make reads this file, not by a rule: a rule would have to run on every
+# make, and then `make -q` (tests/run-c.sh asks it whether a test program is
+# up to date) would call every program out of date
 ASSET_NAMES := $(sort $(STATIC) $(MIGRATIONS))
-$(B)/assets.list: FORCE
-	@mkdir -p $(B)
-	@echo '$(ASSET_NAMES)' | cmp -s - $@ || echo '$(ASSET_NAMES)' >$@
-
-.PHONY: FORCE
-FORCE:
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+$(shell mkdir -p $(B) && { echo '$(ASSET_NAMES)' | cmp -s - $(B)/assets.list || echo '$(ASSET_NAMES)' >$(B)/assets.list; })
+endif
 
 $(B)/assets.c: build/embed $(STATIC) $(MIGRATIONS) $(MO) src/api/openapi.json $(B)/assets.list
 	@mkdir -p $(B)
