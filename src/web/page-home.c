@@ -85,15 +85,18 @@ static int home_steps_load(struct request *r, const struct team_list *teams, str
 		else
 			h->week++;
 	}
-	struct deal_filter f = { .scope = access_deal_scope(&r->viewer), .viewer_id = r->me.user_id, .status = "open" };
-	struct deal_list deals;
-	if (deal_list(r->db, r->a, r->me.org_id, &f, &deals))
-		return -1;
+	/* counted from the open deals' maintained signals (as the coach's
+	 * inbox), not from every open deal in the scope with its signals
+	 * recomputed: an admin's home read all the organisation's open deals */
 	struct health_settings cfg;
 	settings_health(r->db, r->me.org_id, &cfg);
-	deal_assess(deals.items, deals.n, &cfg, today);
-	for (size_t i = 0; i < deals.n; i++)
-		h->strung += deals.items[i].health.strung_along;
+	struct owner_count *oc;
+	size_t noc;
+	if (deal_strung_counts(r->db, r->a, r->me.org_id, access_deal_scope(&r->viewer), r->me.user_id, &cfg, today,
+			       &oc, &noc))
+		return -1;
+	for (size_t i = 0; i < noc; i++)
+		h->strung += oc[i].n;
 
 	/* the last 30 days, today included */
 	date_add_days(today, -29, from);

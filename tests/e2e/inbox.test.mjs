@@ -258,6 +258,19 @@ test('strung-along deals: Rita\'s three deals without a next step reach Max (urg
   assert.equal(item.fingerprint, 'deals:3');
   const mia = await api('mia@acme.test').get('/api/v1/inbox');
   assert.ok(!kinds(mia.json).includes('strung_along'));
+  // the home page's "Strung along" counts the same deals in each one's scope:
+  // Rita's own three, Max's team's three, none in Mia's team, all for Ann
+  const strungOnHome = async (email) => {
+    const home = await (await ctx.signIn(email)).get('/');
+    assert.equal(home.status, 200);
+    const m = home.text.match(/href="\/strung-along"><span class="stat-value">(\d+)<\/span><span class="stat-label">Strung along</);
+    assert.ok(m, `${email}: the home page shows Strung along`);
+    return Number(m[1]);
+  };
+  assert.equal(await strungOnHome('rita@acme.test'), 3);
+  assert.equal(await strungOnHome('max@acme.test'), 3);
+  assert.equal(await strungOnHome('mia@acme.test'), 0);
+  assert.ok(await strungOnHome('ann@acme.test') >= 3, "the admin sees the organisation's, Rita's included");
 });
 
 test('a contest of the manager\'s team ending within three days is in the inbox, and not in another manager\'s', async () => {
