@@ -37,6 +37,7 @@ struct gather {
 	size_t nreps;
 	int64_t *managers;		/* whose teams: the caller, or (an admin) every team's manager */
 	size_t nmanagers;
+	long strung_deals;		/* src_strung: every owner's, in the deal scope */
 };
 
 static struct inbox_item *add(struct gather *g)
@@ -151,6 +152,8 @@ static enum err src_strung(struct db_conn *c, struct gather *g)
 					&oc, &n);
 	if (e)
 		return e;
+	for (size_t k = 0; k < n; k++)
+		g->strung_deals += oc[k].n;
 	for (size_t k = 0; k < n; k++) {
 		const struct inbox_rep *r = rep_of(g, oc[k].owner_id);
 		if (!r)
@@ -493,6 +496,7 @@ enum err inbox_gather(struct db_conn *c, struct arena *a, const struct viewer *v
 	enum err e = gather_all(c, &g);
 	if (e)
 		return e;
+	out->strung_deals = g.strung_deals;
 	if (!g.n)
 		return E_OK;
 	struct inbox_dismissal *d;

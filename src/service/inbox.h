@@ -31,6 +31,10 @@ struct inbox {
 	struct inbox_item *items;	/* shown: most urgent first */
 	size_t n;
 	size_t hidden;			/* dismissed or snoozed today */
+	/* the strung-along open deals of every owner in the caller's deal
+	 * scope (not only the reps with an item): what the home page shows
+	 * beside the inbox, counted once for both */
+	long strung_deals;
 };
 
 /* the caller's inbox today; an empty one for a caller without an inbox */

@@ -17,6 +17,7 @@
 #include "../store/deals.h"
 #include "../store/figures.h"
 #include "../store/settings.h"
+#include "../service/inbox.h"
 #include "../lib/fmt.h"
 #include <stdlib.h>
 #include <string.h>
@@ -88,15 +89,21 @@ static int home_steps_load(struct request *r, const struct team_list *teams, str
 	/* counted from the open deals' maintained signals (as the coach's
 	 * inbox), not from every open deal in the scope with its signals
 	 * recomputed: an admin's home read all the organisation's open deals */
-	struct health_settings cfg;
-	settings_health(r->db, r->me.org_id, &cfg);
-	struct owner_count *oc;
-	size_t noc;
-	if (deal_strung_counts(r->db, r->a, r->me.org_id, access_deal_scope(&r->viewer), r->me.user_id, &cfg, today,
-			       &oc, &noc))
-		return -1;
-	for (size_t i = 0; i < noc; i++)
-		h->strung += oc[i].n;
+	/* a manager's or an admin's inbox (on this page too) has counted them */
+	const struct inbox *x = inbox_of(r);
+	if (x) {
+		h->strung = x->strung_deals;
+	} else {
+		struct health_settings cfg;
+		settings_health(r->db, r->me.org_id, &cfg);
+		struct owner_count *oc;
+		size_t noc;
+		if (deal_strung_counts(r->db, r->a, r->me.org_id, access_deal_scope(&r->viewer), r->me.user_id, &cfg,
+				       today, &oc, &noc))
+			return -1;
+		for (size_t i = 0; i < noc; i++)
+			h->strung += oc[i].n;
+	}
 
 	/* the last 30 days, today included */
 	date_add_days(today, -29, from);

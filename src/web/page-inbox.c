@@ -39,7 +39,7 @@
 
 /* the caller's inbox, gathered once per request; NULL when they have none
  * or it could not be read (logged) */
-static const struct inbox *inbox_of(struct request *r)
+const struct inbox *inbox_of(struct request *r)
 {
 	if (r->inbox)
 		return r->inbox;

@@ -332,6 +332,9 @@ void page_inbox_dismiss_post(struct request *r);
 void page_inbox_snooze_post(struct request *r);
 long inbox_nav_count(struct request *r);
 void inbox_home_section(struct request *r);
+/* the caller's inbox, gathered once per request; NULL for a caller without one */
+struct inbox;
+const struct inbox *inbox_of(struct request *r);
 
 /* levers (issue 10): the manager's own mirror */
 /* page-mirror.c: the self-assessment and upward feedback (/mirror), a rep's
