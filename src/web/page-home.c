@@ -86,10 +86,10 @@ static int home_steps_load(struct request *r, const struct team_list *teams, str
 		else
 			h->week++;
 	}
-	/* counted from the open deals' maintained signals (as the coach's
-	 * inbox), not from every open deal in the scope with its signals
-	 * recomputed: an admin's home read all the organisation's open deals */
-	/* a manager's or an admin's inbox (on this page too) has counted them */
+	/* counted from the open deals' maintained signals, not from every open
+	 * deal in the scope with its signals recomputed (an admin's home read
+	 * all the organisation's open deals); a manager's or an admin's inbox,
+	 * on this page too, has counted them already */
 	const struct inbox *x = inbox_of(r);
 	if (x) {
 		h->strung = x->strung_deals;
