@@ -152,9 +152,8 @@ static enum err src_strung(struct db_conn *c, struct gather *g)
 					&oc, &n);
 	if (e)
 		return e;
-	for (size_t k = 0; k < n; k++)
-		g->strung_deals += oc[k].n;
 	for (size_t k = 0; k < n; k++) {
+		g->strung_deals += oc[k].n;
 		const struct inbox_rep *r = rep_of(g, oc[k].owner_id);
 		if (!r)
 			continue;

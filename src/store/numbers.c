@@ -493,8 +493,8 @@ static int whole_months(const char *lo, const char *hi)
 	return d == last;
 }
 
-/* reads rows of targets or result totals into the accumulators; marks
- * (in seen) the reps a row counted for in some period */
+/* reads rows of targets or result totals into the accumulators of the
+ * grid's reps (a row of anyone else is passed over) */
 static enum err read_rows(struct db_conn *c, const char *sql, int64_t org_id, int64_t sid, const char *lo,
 			  const char *hi, const struct id_index *keys, const struct period *periods,
 			  const struct span *ps, size_t np, struct acc *acc)
