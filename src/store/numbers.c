@@ -481,6 +481,15 @@ static const char *const won_sql[4] = SCOPED(WON_SQL);
 #define WON_MONTHS_SQL(SC) "SELECT r.rep_id, r.month, r.value_minor FROM rollup_won_months r WHERE r.org_id = $1 " \
 	"AND r.month >= substr($3, 1, 7) AND r.month <= substr($4, 1, 7) AND r.n <> 0 AND " SC("r.rep_id")
 static const char *const won_months_sql[4] = SCOPED(WON_MONTHS_SQL);
+/* speed (issues 11 and 15): a grid of single months reads its targets and
+ * its won deals from the one roll-up (migration 0040): per rep and month the
+ * targets within the month (how many, their sum) and the one set for
+ * exactly the month, beside the won deals — a row per rep and month instead
+ * of a target row with its dates and a won month's row */
+#define MONTHS_SQL(SC) "SELECT r.rep_id, r.month, r.value_minor, r.target_n, r.target_minor, r.exact_n, " \
+	"r.exact_minor FROM rollup_won_months r WHERE r.org_id = $1 AND r.month >= substr($3, 1, 7) " \
+	"AND r.month <= substr($4, 1, 7) AND (r.n <> 0 OR r.target_n <> 0) AND " SC("r.rep_id")
+static const char *const months_sql[4] = SCOPED(MONTHS_SQL);
 
 /* lo is the first day of its month and hi the last of its */
 static int whole_months(const char *lo, const char *hi)
@@ -491,6 +500,24 @@ static int whole_months(const char *lo, const char *hi)
 	int y = atoi(hi), m = atoi(hi + 5), d = atoi(hi + 8);
 	int last = mdays[m - 1] + (m == 2 && (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
 	return d == last;
+}
+
+/* the period of each month of the span (m0 + 0 .. nmonths - 1) when every
+ * period is one whole calendar month, none twice (month_of[m] = -1 for a
+ * month no period is); NULL otherwise */
+static long *single_months(struct arena *a, const struct period *periods, const struct span *ps, size_t np,
+			   long m0, long nmonths)
+{
+	long *month_of = arena_alloc(a, (size_t)nmonths * sizeof(long));
+	for (long m = 0; m < nmonths; m++)
+		month_of[m] = -1;
+	for (size_t j = 0; j < np; j++) {
+		long m = ps[j].first - m0;
+		if (ps[j].first != ps[j].last || !whole_months(periods[j].start, periods[j].end) || month_of[m] >= 0)
+			return NULL;
+		month_of[m] = (long)j;
+	}
+	return month_of;
 }
 
 /* reads rows of targets or result totals into the accumulators of the
@@ -569,18 +596,42 @@ enum err numbers_grid_load(struct db_conn *c, struct arena *a, int64_t org_id, c
 
 	const struct id_index *keys = rep_rows_index(a, reps, n);
 
-	/* targets */
-	struct acc *acc = arena_alloc(a, ncells * sizeof(*acc));
-	if ((e = read_rows(c, target_rows_sql[k], org_id, sid, lo, hi, keys, periods, ps, np, acc)))
-		return e;
 	unsigned char *counts = arena_alloc(a, n);	/* has a row in one of the periods */
-	for (size_t i = 0; i < n; i++)
-		for (size_t j = 0; j < np; j++) {
-			size_t x = i * np + j;
-			out->has_target[x] = (unsigned char)acc_value(&acc[x], &out->target_minor[x]);
-			if (out->has_target[x])
+	struct acc *acc = arena_alloc(a, ncells * sizeof(*acc));
+	const long *month_of = single_months(a, periods, ps, np, m0, nmonths);
+	if (month_of) {
+		/* targets (the rule of numbers.h for a month: the target set
+		 * for exactly it, failing that the sum of those inside it) and
+		 * won deals, from the roll-up */
+		st = db_query(c, months_sql[k], (const struct db_param[]){ P_I(org_id), P_I(sid), P_T(lo), P_T(hi) }, 4);
+		while (db_step(st) == DB_ROW) {
+			long i = id_index_find(keys, db_col_i64(st, 0));
+			long m = month_no(db_col_text(st, 1)) - m0;
+			if (i < 0 || m < 0 || m >= nmonths || month_of[m] < 0)
+				continue;
+			size_t x = (size_t)i * np + (size_t)month_of[m];
+			if (db_col_i64(st, 3) > 0) {
+				out->has_target[x] = 1;
+				out->target_minor[x] = db_col_i64(st, 5) > 0 ? db_col_i64(st, 6) : db_col_i64(st, 4);
 				counts[i] = 1;
+			}
+			if (src != RESULTS_IMPORTED)
+				out->result_minor[x] = db_col_i64(st, 2);
 		}
+		if ((e = db_finish(st)))
+			return e;
+	} else {
+		/* targets */
+		if ((e = read_rows(c, target_rows_sql[k], org_id, sid, lo, hi, keys, periods, ps, np, acc)))
+			return e;
+		for (size_t i = 0; i < n; i++)
+			for (size_t j = 0; j < np; j++) {
+				size_t x = i * np + j;
+				out->has_target[x] = (unsigned char)acc_value(&acc[x], &out->target_minor[x]);
+				if (out->has_target[x])
+					counts[i] = 1;
+			}
+	}
 
 	/* results */
 	if (src == RESULTS_IMPORTED) {
@@ -590,7 +641,7 @@ enum err numbers_grid_load(struct db_conn *c, struct arena *a, int64_t org_id, c
 		for (size_t x = 0; x < ncells; x++)
 			if (acc_value(&acc[x], &out->result_minor[x]))
 				counts[x / np] = 1;
-	} else {
+	} else if (!month_of) {
 		/* by rep and month, then each period from running sums */
 		size_t nm = (size_t)nmonths;
 		int64_t *cum = arena_alloc(a, n * (nm + 1) * sizeof(int64_t));

@@ -18,6 +18,8 @@
 #include "store/conversations.h"
 #include "store/figures.h"
 #include "store/rollups.h"
+#include "store/numbers.h"
+#include "domain/period.h"
 #include "lib/arena.h"
 #include <math.h>
 #include <stdint.h>
@@ -386,6 +388,86 @@ START_TEST(strung_counts_from_signals)
 }
 END_TEST
 
+/* a target row straight into the table (an import could write any period) */
+static void raw_target(int64_t rep, const char *start, const char *end, int64_t amount)
+{
+	OK(DBX(c, "INSERT INTO targets (org_id, user_id, kind, period_start, period_end, amount_minor, currency, "
+	       "created_at, updated_at) VALUES ($1, $2, 'month', $3, $4, $5, 'EUR', 0, 0)", P_I(org), P_I(rep),
+	       P_T(start), P_T(end), P_I(amount)));
+}
+
+/* the month targets of migration 0040: kept by every write to targets, and a
+ * grid of months read from them equals the same months read the long way
+ * (targets row by row, beside a quarter that makes the grid take it) */
+START_TEST(month_targets_in_the_rollup)
+{
+	world();
+	struct period jan, feb, mar, q1, ps[4];
+	period_containing(PERIOD_MONTH, "2026-01-15", 1, &jan);
+	period_containing(PERIOD_MONTH, "2026-02-15", 1, &feb);
+	period_containing(PERIOD_MONTH, "2028-02-15", 1, &ps[0]);
+	ck_assert_str_eq(ps[0].end, "2028-02-29");
+	period_containing(PERIOD_MONTH, "2026-03-15", 1, &mar);
+	period_containing(PERIOD_QUARTER, "2026-03-15", 1, &q1);
+	int64_t t_jan, t_q1, t_feb, t_leap;
+	int created;
+	OK(target_set(c, org, rep1, &jan, 1000, "EUR", &t_jan, &created));
+	OK(target_set(c, org, rep1, &q1, 9000, "EUR", &t_q1, &created));
+	OK(target_set(c, org, rep2, &feb, 2000, "EUR", &t_feb, &created));
+	OK(target_set(c, org, rep2, &ps[0], 2900, "EUR", &t_leap, &created));
+	/* Rita's March: two halves (the sum counts); Rob's: a half and the
+	 * whole month (the whole month counts) */
+	raw_target(rep1, "2026-03-01", "2026-03-15", 200);
+	raw_target(rep1, "2026-03-16", "2026-03-31", 300);
+	raw_target(rep2, "2026-03-01", "2026-03-15", 50);
+	raw_target(rep2, "2026-03-01", "2026-03-31", 700);
+	checked("targets set");
+	ck_assert_int_eq(DB_I64(c, -1, "SELECT target_n * 10000 + exact_n * 1000 + exact_minor FROM rollup_won_months "
+				"WHERE org_id = $1 AND rep_id = $2 AND month = '2026-03'", P_I(org), P_I(rep2)), 21700);
+	ck_assert_int_eq(DB_I64(c, -1, "SELECT exact_n FROM rollup_won_months WHERE org_id = $1 AND rep_id = $2 "
+				"AND month = '2028-02'", P_I(org), P_I(rep2)), 1);
+	/* won deals beside them */
+	int64_t d1 = new_deal(rep1, 400), d2 = new_deal(rep2, 2500);
+	DBX(c, "UPDATE deals SET status = 'won', closed_on = '2026-01-20' WHERE org_id = $1 AND id = $2", P_I(org), P_I(d1));
+	DBX(c, "UPDATE deals SET status = 'won', closed_on = '2026-03-03' WHERE org_id = $1 AND id = $2", P_I(org), P_I(d2));
+	/* changed and removed */
+	OK(target_set(c, org, rep2, &feb, 2200, "EUR", &t_feb, &created));
+	ck_assert_int_eq(created, 0);
+	OK(target_delete(c, org, t_leap));
+	checked("targets changed, deals won");
+
+	struct arena *ar = arena_new();
+	ps[0] = jan, ps[1] = feb, ps[2] = mar, ps[3] = q1;
+	struct numbers_grid fast, slow;
+	OK(numbers_grid_load(c, ar, org, NULL, ps, 3, RESULTS_DEALS, &fast));
+	OK(numbers_grid_load(c, ar, org, NULL, ps, 4, RESULTS_DEALS, &slow));
+	ck_assert_uint_eq(fast.nreps, 2);
+	ck_assert_uint_eq(slow.nreps, 2);
+	for (size_t i = 0; i < 2; i++)
+		for (size_t j = 0; j < 3; j++) {
+			ck_assert_int_eq(fast.has_target[i * 3 + j], slow.has_target[i * 4 + j]);
+			ck_assert_int_eq(fast.target_minor[i * 3 + j], slow.target_minor[i * 4 + j]);
+			ck_assert_int_eq(fast.result_minor[i * 3 + j], slow.result_minor[i * 4 + j]);
+		}
+	/* by hand: Rita (first by name) 1000, none, 500; won 400 in January;
+	 * Rob none, 2200, 700; won 2500 in March */
+	size_t ri = fast.reps[0].user_id == rep1 ? 0 : 1, ro = 1 - ri;
+	ck_assert_int_eq(fast.target_minor[ri * 3 + 0], 1000);
+	ck_assert_int_eq(fast.has_target[ri * 3 + 1], 0);
+	ck_assert_int_eq(fast.target_minor[ri * 3 + 2], 500);
+	ck_assert_int_eq(fast.result_minor[ri * 3 + 0], 400);
+	ck_assert_int_eq(fast.has_target[ro * 3 + 0], 0);
+	ck_assert_int_eq(fast.target_minor[ro * 3 + 1], 2200);
+	ck_assert_int_eq(fast.target_minor[ro * 3 + 2], 700);
+	ck_assert_int_eq(fast.result_minor[ro * 3 + 2], 2500);
+	/* the quarter from its month targets' rule: its own target, 9000 */
+	ck_assert_int_eq(slow.target_minor[ri * 4 + 3], 9000);
+	OK(rollups_rebuild(c, org));
+	checked("rebuild");
+	arena_free(ar);
+}
+END_TEST
+
 int main(void)
 {
 	if (store_harness_open("test-store-rollups", 0))
@@ -395,6 +477,7 @@ int main(void)
 	tcase_add_test(tc, every_write_keeps_the_rollups);
 	tcase_add_test(tc, figures_from_rollups);
 	tcase_add_test(tc, strung_counts_from_signals);
+	tcase_add_test(tc, month_targets_in_the_rollup);
 	suite_add_tcase(s, tc);
 	return store_harness_run(s);
 }
