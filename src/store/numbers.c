@@ -597,7 +597,7 @@ enum err numbers_grid_load(struct db_conn *c, struct arena *a, int64_t org_id, c
 	const struct id_index *keys = rep_rows_index(a, reps, n);
 
 	unsigned char *counts = arena_alloc(a, n);	/* has a row in one of the periods */
-	struct acc *acc = arena_alloc(a, ncells * sizeof(*acc));
+	struct acc *acc = NULL;	/* the rows read one by one, when they are */
 	const long *month_of = single_months(a, periods, ps, np, m0, nmonths);
 	if (month_of) {
 		/* targets (the rule of numbers.h for a month: the target set
@@ -622,6 +622,7 @@ enum err numbers_grid_load(struct db_conn *c, struct arena *a, int64_t org_id, c
 			return e;
 	} else {
 		/* targets */
+		acc = arena_alloc(a, ncells * sizeof(*acc));
 		if ((e = read_rows(c, target_rows_sql[k], org_id, sid, lo, hi, keys, periods, ps, np, acc)))
 			return e;
 		for (size_t i = 0; i < n; i++)
@@ -635,7 +636,10 @@ enum err numbers_grid_load(struct db_conn *c, struct arena *a, int64_t org_id, c
 
 	/* results */
 	if (src == RESULTS_IMPORTED) {
-		memset(acc, 0, ncells * sizeof(*acc));
+		if (acc)
+			memset(acc, 0, ncells * sizeof(*acc));
+		else
+			acc = arena_alloc(a, ncells * sizeof(*acc));
 		if ((e = read_rows(c, total_rows_sql[k], org_id, sid, lo, hi, keys, periods, ps, np, acc)))
 			return e;
 		for (size_t x = 0; x < ncells; x++)

@@ -1334,6 +1334,13 @@ START_TEST(numbers_imported)
 	CELL(g, 1, 4, 1, 30000, 7000);	/* a year without months: the quarters */
 	CELL(g, 2, 4, 1, 5000, 0);
 	CELL(g, 3, 1, 1, 4000, 0);
+	/* the months alone (targets from the roll-up of migration 0040), the
+	 * results still the imported totals */
+	OK(numbers_grid_load(c, a, org_n, NULL, ps, 3, RESULTS_IMPORTED, &g));
+	ck_assert_str_eq(g.reps[0].name, "Anna North");
+	CELL(g, 0, 0, 1, 10000, 9000);
+	CELL(g, 0, 1, 1, 20000, 1000);
+	CELL(g, 0, 2, 1, 30000, 0);
 	arena_free(a);
 }
 END_TEST
