@@ -399,23 +399,29 @@ def target_exact(R):
             f"{last_day(R + '.period_start')}")
 
 
+def target_values(R, S):
+    """the columns TARGET_COLS of a target R (NEW, OLD or t), signed by S: the
+    triggers and the recomputation both take them from here"""
+    exact = target_exact(R)
+    return [f"{S}", f"{S} * {R}.amount_minor", f"{S} * {b(exact)}",
+            f"{S} * CASE WHEN {exact} THEN {R}.amount_minor ELSE 0 END"]
+
+
 def target_row(R, S, dialect):
     """a target R (NEW or OLD) in its rep's month, if its period is within one
     (SQLite takes no alias of the table in a trigger)"""
     r = "r." if dialect == "pg" else ""
     sets = ", ".join(f"{c} = {r}{c} + excluded.{c}" for c in TARGET_COLS)
     return (f"INSERT INTO rollup_won_months{' AS r' if r else ''} (org_id, rep_id, month, {', '.join(TARGET_COLS)})\n"
-            f"    SELECT {R}.org_id, {R}.user_id, substr({R}.period_start, 1, 7), {S}, {S} * {R}.amount_minor, "
-            f"{S} * {b(target_exact(R))}, {S} * CASE WHEN {target_exact(R)} THEN {R}.amount_minor ELSE 0 END "
+            f"    SELECT {R}.org_id, {R}.user_id, substr({R}.period_start, 1, 7), {', '.join(target_values(R, S))} "
             f"WHERE {target_within(R)}\n"
             f"    ON CONFLICT (org_id, rep_id, month) DO UPDATE SET {sets}")
 
 
 def target_recompute(where):
+    values = ", ".join(f"{v} AS {c}" for v, c in zip(target_values("t", 1), TARGET_COLS))
     return (f"SELECT t.org_id, t.user_id AS rep_id, substr(t.period_start, 1, 7) AS month, 0 AS n, "
-            f"0 AS value_minor, 1 AS target_n, t.amount_minor AS target_minor, {b(target_exact('t'))} AS exact_n, "
-            f"CASE WHEN {target_exact('t')} THEN t.amount_minor ELSE 0 END AS exact_minor "
-            f"FROM targets t WHERE {where} AND {target_within('t')}")
+            f"0 AS value_minor, {values} FROM targets t WHERE {where} AND {target_within('t')}")
 
 
 def won_months_recompute():

@@ -1,6 +1,6 @@
-/* rollups: rebuild the figures' roll-ups (migration 0027) from the data, or
- * check that they equal a full recomputation (exit 1 and the first
- * differences when they do not), for one organisation or all. */
+/* rollups: rebuild the figures' roll-ups (migrations 0027, 0033, 0040) from
+ * the data, or check that they equal a full recomputation (exit 1 and the
+ * first differences when they do not), for one organisation or all. */
 #include "cmd.h"
 #include "../store/rollups.h"
 #include <getopt.h>
